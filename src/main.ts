@@ -1,0 +1,84 @@
+import * as core from '@actions/core'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { parseConfig } from './config/load.js'
+import { ConfigError, type Config } from './config/types.js'
+import { Git } from './git/git.js'
+import { identityEnv, tokenEnv } from './git/auth.js'
+import { createGitHub } from './github/client.js'
+import { contextFromEnv, type Env, type RunContext } from './github/context.js'
+import { parseInputs } from './inputs.js'
+import type { JobDeps, JobOutcome } from './jobs.js'
+import { coreLogger } from './report/core-logger.js'
+import { writeOutcome } from './report/outputs.js'
+import { routeEvent, type Route } from './route.js'
+import { runBackportJob } from './backport/job.js'
+import { runUpgradeJob } from './upgrade/job.js'
+import { runRequestsJob } from './requests/job.js'
+
+export const BOT_NAME = 'github-actions[bot]'
+export const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com'
+
+/** The action: parse inputs once, route the event, run each job, report. One top-level catch. */
+export async function run(env: Env = process.env, cwd: string = process.cwd()): Promise<void> {
+  try {
+    const inputs = parseInputs(env)
+    core.setSecret(inputs.token)
+    const ctx = contextFromEnv(env, cwd)
+    const config = await loadConfig(ctx, inputs.configPath)
+    const log = coreLogger()
+    const deps: JobDeps = {
+      config,
+      ctx,
+      github: createGitHub({ token: inputs.token, baseUrl: ctx.apiUrl, warn: (m) => core.warning(m) }),
+      git: new Git({
+        cwd: ctx.workspace,
+        env: { ...tokenEnv(inputs.token, ctx.serverUrl), ...identityEnv(BOT_NAME, BOT_EMAIL) },
+      }),
+      dryRun: inputs.dryRun,
+      log,
+    }
+    const outcomes: JobOutcome[] = []
+    for (const route of routeEvent(ctx.eventName, ctx.payload)) {
+      const outcome = await runRoute(deps, route)
+      if (outcome) outcomes.push(outcome)
+    }
+    await writeOutcome(outcomes)
+  } catch (error) {
+    core.setFailed(messageFor(error))
+  }
+}
+
+async function runRoute(deps: JobDeps, route: Route): Promise<JobOutcome | undefined> {
+  switch (route.job) {
+    case 'backport':
+      return deps.log.group(`fixline: backport (${route.trigger.type})`, () => runBackportJob(deps, route.trigger))
+    case 'upgrade':
+      return deps.log.group(`fixline: upgrade safety (${route.trigger.type})`, () => runUpgradeJob(deps, route.trigger))
+    case 'requests':
+      return deps.log.group(`fixline: backport requests (${route.trigger.type})`, () => runRequestsJob(deps, route.trigger))
+    case 'none':
+      deps.log.info(`fixline: nothing to do: ${route.reason}`)
+      return undefined
+  }
+}
+
+async function loadConfig(ctx: RunContext, path: string): Promise<Config> {
+  let text: string | undefined
+  try {
+    text = await readFile(join(ctx.workspace, path), 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`cannot read ${path}`, { cause: error })
+    core.info(`no ${path} in the checkout: using the defaults`)
+  }
+  return parseConfig(text, path)
+}
+
+function messageFor(error: unknown): string {
+  if (error instanceof ConfigError) return `${error.message}\nSee fixline.schema.json for every key and its default.`
+  if (error instanceof Error) {
+    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : ''
+    return `fixline failed: ${error.message}${cause}`
+  }
+  return `fixline failed: ${String(error)}`
+}

@@ -1,0 +1,135 @@
+/**
+ * Decides from the event name and payload which job runs. Pure: payloads are untrusted input,
+ * so every field is checked before it is used.
+ */
+export type Route =
+  | { job: 'backport'; trigger: BackportTrigger }
+  | { job: 'upgrade'; trigger: UpgradeTrigger }
+  | { job: 'requests'; trigger: RequestTrigger }
+  | { job: 'none'; reason: string }
+
+export type BackportTrigger =
+  | { type: 'merged'; pr: number }
+  | { type: 'labeled'; pr: number; label: string }
+  | { type: 'comment'; pr: number; commentId: number; user: string; targets: string[]; commentBody: string }
+  | { type: 'dispatch'; pr: number; targets: string[] }
+
+export type UpgradeTrigger =
+  | { type: 'release-pr'; pr: number; base: string; headSha: string; baseSha: string }
+  | { type: 'release'; tag: string; sha: string | undefined }
+  | { type: 'dispatch'; ref: string }
+
+export type RequestTrigger =
+  | { type: 'issue'; issue: number; action: 'opened' | 'edited' | 'reopened' }
+  | { type: 'issue-labeled'; issue: number; label: string; user: string }
+  | { type: 'command'; issue: number; commentId: number; user: string; command: 'approve' | 'reject'; argument: string }
+  | { type: 'backport-merged'; pr: number; headRef: string }
+
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target'])
+
+export function routeEvent(eventName: string, payload: Record<string, unknown>): Route[] {
+  if (PR_EVENTS.has(eventName)) return routePullRequest(payload)
+  if (eventName === 'issue_comment') return routeComment(payload)
+  if (eventName === 'issues') return routeIssue(payload)
+  if (eventName === 'release') return routeRelease(payload)
+  if (eventName === 'workflow_dispatch') return routeDispatch(payload)
+  return [{ job: 'none', reason: `event "${eventName}" is not one fixline handles` }]
+}
+
+function routePullRequest(payload: Record<string, unknown>): Route[] {
+  const action = str(payload.action)
+  const pr = obj(payload.pull_request)
+  const number = int(pr?.number ?? payload.number)
+  if (!pr || number === undefined) return [{ job: 'none', reason: 'the payload has no pull_request' }]
+  const merged = pr.merged === true
+  const headRef = str(obj(pr.head)?.ref) ?? ''
+  const routes: Route[] = []
+  if (action === 'closed' && merged) {
+    routes.push({ job: 'backport', trigger: { type: 'merged', pr: number } })
+    if (headRef.startsWith('backport/')) routes.push({ job: 'requests', trigger: { type: 'backport-merged', pr: number, headRef } })
+  } else if (action === 'labeled' && merged) {
+    const label = str(obj(payload.label)?.name)
+    if (label) routes.push({ job: 'backport', trigger: { type: 'labeled', pr: number, label } })
+  } else if (action === 'opened' || action === 'synchronize' || action === 'reopened') {
+    const base = str(obj(pr.base)?.ref)
+    const headSha = str(obj(pr.head)?.sha)
+    const baseSha = str(obj(pr.base)?.sha)
+    if (base && headSha && baseSha) routes.push({ job: 'upgrade', trigger: { type: 'release-pr', pr: number, base, headSha, baseSha } })
+  }
+  return routes.length > 0 ? routes : [{ job: 'none', reason: `pull_request "${action ?? '?'}" needs no work` }]
+}
+
+/** Parses `/backport 1.x 2.x` (first line of a comment). Undefined when the comment is not a command. */
+export function parseSlashCommand(body: string): { command: string; args: string[] } | undefined {
+  const first = body.replace(/\r/g, '').trimStart().split('\n')[0] ?? ''
+  const match = /^\/([a-z][a-z-]*)(?:\s+(.*))?$/.exec(first.trim())
+  if (!match?.[1]) return undefined
+  const args = (match[2] ?? '').split(/[\s,]+/).filter((a) => a.length > 0)
+  return { command: match[1], args }
+}
+
+function routeComment(payload: Record<string, unknown>): Route[] {
+  if (str(payload.action) !== 'created') return [{ job: 'none', reason: 'only new comments carry commands' }]
+  const issue = obj(payload.issue)
+  const comment = obj(payload.comment)
+  const number = int(issue?.number)
+  const commentId = int(comment?.id)
+  const user = str(obj(comment?.user)?.login)
+  const body = str(comment?.body)
+  if (number === undefined || commentId === undefined || !user || body === undefined)
+    return [{ job: 'none', reason: 'the comment payload is incomplete' }]
+  const parsed = parseSlashCommand(body)
+  if (!parsed) return [{ job: 'none', reason: 'the comment is not a fixline command' }]
+  const isPr = obj(issue?.pull_request) !== undefined
+  if (parsed.command === 'backport' && isPr)
+    return [{ job: 'backport', trigger: { type: 'comment', pr: number, commentId, user, targets: parsed.args, commentBody: body } }]
+  if ((parsed.command === 'approve' || parsed.command === 'reject') && !isPr)
+    return [{ job: 'requests', trigger: { type: 'command', issue: number, commentId, user, command: parsed.command, argument: parsed.args.join(' ') } }]
+  return [{ job: 'none', reason: `/${parsed.command} is not a command here` }]
+}
+
+function routeIssue(payload: Record<string, unknown>): Route[] {
+  const action = str(payload.action)
+  const number = int(obj(payload.issue)?.number)
+  if (number === undefined) return [{ job: 'none', reason: 'the payload has no issue' }]
+  if (obj(obj(payload.issue)?.pull_request)) return [{ job: 'none', reason: 'pull requests are not requests' }]
+  if (action === 'opened' || action === 'edited' || action === 'reopened')
+    return [{ job: 'requests', trigger: { type: 'issue', issue: number, action } }]
+  if (action === 'labeled') {
+    const label = str(obj(payload.label)?.name)
+    const user = str(obj(payload.sender)?.login)
+    if (label && user) return [{ job: 'requests', trigger: { type: 'issue-labeled', issue: number, label, user } }]
+  }
+  return [{ job: 'none', reason: `issues "${action ?? '?'}" needs no work` }]
+}
+
+function routeRelease(payload: Record<string, unknown>): Route[] {
+  const release = obj(payload.release)
+  const tag = str(release?.tag_name)
+  if (str(payload.action) !== 'published' || !tag) return [{ job: 'none', reason: 'only published releases are checked' }]
+  return [{ job: 'upgrade', trigger: { type: 'release', tag, sha: undefined } }]
+}
+
+function routeDispatch(payload: Record<string, unknown>): Route[] {
+  const inputs = obj(payload.inputs) ?? {}
+  const pr = int(typeof inputs.pr === 'string' ? Number(inputs.pr) : inputs.pr)
+  if (pr !== undefined && pr > 0) {
+    const targets = (str(inputs.targets) ?? '').split(/[\s,]+/).filter((t) => t.length > 0)
+    return [{ job: 'backport', trigger: { type: 'dispatch', pr, targets } }]
+  }
+  const job = str(inputs.job)
+  if (job === 'check' || job === 'upgrade-safety') {
+    return [{ job: 'upgrade', trigger: { type: 'dispatch', ref: str(inputs.ref) ?? 'HEAD' } }]
+  }
+  return [{ job: 'none', reason: 'workflow_dispatch needs the input "pr" (a PR number to backport) or "job: check"' }]
+}
+
+function obj(v: unknown): Record<string, unknown> | undefined {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined
+}
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined
+}
+function int(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isSafeInteger(v) ? v : undefined
+}
