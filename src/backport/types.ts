@@ -1,0 +1,72 @@
+/**
+ * The contract between the backport orchestration (GitHub side: triggers, PRs, comments) and
+ * the backport engine (git side: which commits, fetching, cherry-picking, conflicts, pushing).
+ */
+
+/** What the engine needs to know about the merged source PR (from the GitHub API). */
+export interface SourcePr {
+  number: number
+  title: string
+  /** Base branch the PR was merged into. */
+  baseRef: string
+  /** The PR's head commit (refs/pull/N/head). */
+  headSha: string
+  /** The commit GitHub created on the base branch (squash commit, last rebased commit, or merge commit). */
+  mergeCommitSha: string
+  /** Number of commits in the PR (pulls.get `commits`); may exceed 250. */
+  commits: number
+}
+
+export type MergeMethod = 'squash' | 'rebase' | 'merge'
+
+/** Which commits to cherry-pick and why (logged and shown in the PR body). */
+export interface PickPlan {
+  method: MergeMethod
+  /** Commits to pick, oldest first. */
+  commits: string[]
+  /** `-m 1` for picking a merge commit itself (mergeCommits: mainline). */
+  mainline?: 1
+  /** Human explanation, e.g. "rebase merge: picking the 2 rebased commits in order". */
+  explanation: string
+}
+
+export interface PickedCommit {
+  /** The original commit. */
+  source: string
+  /** The new commit on the backport branch; undefined when the pick was empty (already there). */
+  result: string | undefined
+  subject: string
+}
+
+export interface BackportBranchRequest {
+  pr: SourcePr
+  /** Target branch, already validated as an existing release line. */
+  target: string
+  /** Branch to create, `backport/<number>-to-<target>`. */
+  branch: string
+  plan: PickPlan
+  remote: string
+}
+
+export type BranchOutcome =
+  /** All commits applied (some may have been empty): the branch is ready to push. */
+  | { status: 'picked'; branch: string; commits: PickedCommit[] }
+  /** Every pick came out empty: the change is already on the target. */
+  | { status: 'already-applied'; commits: PickedCommit[] }
+  /**
+   * A pick conflicted. The branch holds the commits that applied plus (conflicts: draft-pr)
+   * one commit with the conflict markers of the first failing commit.
+   */
+  | {
+      status: 'conflict'
+      branch: string
+      applied: PickedCommit[]
+      failed: { sha: string; subject: string }
+      conflictingFiles: string[]
+      /** Commits not yet applied after the failing one, oldest first. */
+      remaining: string[]
+      /** Exact commands a human runs to finish the backport by hand. */
+      resumeCommands: string[]
+      /** Whether the markers commit was made (draft-pr mode). */
+      markersCommitted: boolean
+    }

@@ -1,0 +1,123 @@
+/**
+ * The upgrade-safety model (DESIGN.md section 2). Discovery (git) fills it; rules, the upgrade
+ * matrix and the renderers are pure functions over it.
+ */
+
+/** A release line: a branch whose name matches a line pattern, or the default branch (newest). */
+export interface Line {
+  /** Branch name, e.g. `1.x`, `release/16.5`, `main`. */
+  branch: string
+  /** Numeric parts taken from the branch name ([1] for 1.x, [16, 5] for release/16.5); undefined for the default branch. */
+  version: number[] | undefined
+  isDefault: boolean
+  /** Commit at the tip of the branch. */
+  tip: string
+}
+
+/** Where something was read from, for messages and annotations. */
+export interface SourceLocation {
+  file: string
+  line?: number
+}
+
+export interface Migration {
+  /** ID exactly as written, e.g. `2019.10.15` or `01.02`. */
+  id: string
+  /** Object type for Delphix upgrade decorators (repository, source_config, linked_source, virtual_source, snapshot); undefined otherwise. */
+  objectType?: string
+  location: SourceLocation
+  /** Hash of the migration's content (the decorated function's text, or the file), to compare across lines. */
+  contentHash: string
+}
+
+/** A required-property view of a plugin schema, per object type (Delphix schema.json). */
+export interface SchemaSummary {
+  /** Object type (e.g. `virtualSource`, `repository`) -> its required property names and constraints. */
+  objects: Record<string, { required: string[]; properties: Record<string, { type?: string; minimum?: number; maximum?: number; pattern?: string }> }>
+  location: SourceLocation
+}
+
+export interface Release {
+  /** Tag name (`v1.2`), or `PR #12` for a candidate release. */
+  name: string
+  line: string
+  /** Tag name, or undefined for a candidate release (release PR). */
+  tag: string | undefined
+  commit: string
+  /** Build number exactly as read (raw string; YAML floats are reported by build-format). */
+  build: string
+  buildLocation: SourceLocation
+  /** True when the raw value was not a string (e.g. an unquoted YAML float). */
+  buildNotString?: boolean
+  migrations: Migration[]
+  schema?: SchemaSummary
+  /** A release PR checked as if published. */
+  candidate?: boolean
+}
+
+/**
+ * Commits of release A that have no patch-equivalent in release X (from git cherry / patch ids
+ * and `cherry picked from` trailers), excluding release bookkeeping. Keyed `${A.name}\u0000${X.name}`;
+ * filled by discovery only for pairs the rules ask about.
+ */
+export interface FixDiff {
+  from: string
+  to: string
+  /** Commits present in `from` and missing in `to` (subject lines for messages). */
+  missing: { sha: string; subject: string }[]
+}
+
+export interface UpgradeModel {
+  lines: Line[]
+  releases: Release[]
+  /** Fix differences between release pairs; see FixDiff. */
+  fixDiffs: FixDiff[]
+  /** Heads of lines (their tip content), for forward-ported checks: line branch -> migrations at the tip. */
+  lineHeads: { line: string; commit: string; migrations: Migration[] }[]
+}
+
+export type Severity = 'error' | 'warning'
+
+export type RuleId =
+  | 'build-format'
+  | 'build-unique'
+  | 'build-monotonic'
+  | 'line-range'
+  | 'migration-id'
+  | 'append-only'
+  | 'forward-ported'
+  | 'no-stranded-users'
+  | 'fix-loss'
+  | 'same-id-everywhere'
+  | 'content-stable'
+  | 'schema-needs-migration'
+  | 'migration-order'
+
+export interface Finding {
+  rule: RuleId
+  severity: Severity
+  /** One line naming the releases, IDs and files involved. */
+  message: string
+  file?: string
+  line?: number
+  /** Release names involved, for the matrix and filtering. */
+  releases?: string[]
+}
+
+export interface Upgrade {
+  from: string
+  to: string
+  allowed: boolean
+  /** Why: "build lower", "missing 2019.10.15", "allowed", "allowed, loses fixes: ..." */
+  reason: string
+  /** Set when the engine would allow the upgrade but fixes would be lost. */
+  losesFixes?: boolean
+}
+
+export interface CheckResult {
+  conclusion: 'success' | 'failure'
+  findings: Finding[]
+  releases: Release[]
+  upgrades: Upgrade[]
+  lines: Line[]
+}
