@@ -1,0 +1,57 @@
+/** Renders the configuration reference (docs/configuration.md) from fixline.schema.json. Pure. */
+interface Node {
+  description?: string
+  type?: string
+  enum?: unknown[]
+  default?: unknown
+  properties?: Record<string, Node>
+  items?: Node
+  minimum?: number
+}
+
+export function renderConfigReference(schema: Node): string {
+  const rows: string[] = []
+  walk(schema, '', rows)
+  return [
+    '# Configuration reference',
+    '',
+    '<!-- generated from fixline.schema.json by `npm run docs:config`; do not edit by hand -->',
+    '',
+    '`.github/fixline.yml` (or the path in the `config` input). Every key has a default, so an empty',
+    'file, or no file, works for a repository whose release lines are `N.x` branches. Unknown keys and',
+    'bad values are rejected with the key path and what is allowed. Editors can validate the file with',
+    '`# yaml-language-server: $schema=https://raw.githubusercontent.com/fixline/fixline/main/fixline.schema.json`.',
+    '',
+    '| key | type | default | meaning |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n')
+}
+
+function walk(node: Node, path: string, rows: string[]): void {
+  for (const [key, child] of Object.entries(node.properties ?? {})) {
+    const full = path ? `${path}.${key}` : key
+    if (child.properties) {
+      walk(child, full, rows)
+      continue
+    }
+    rows.push(`| \`${full}\` | ${typeOf(child)} | ${defaultOf(child)} | ${escape(child.description ?? '')} |`)
+    if (child.items?.properties) walk(child.items, `${full}[]`, rows)
+  }
+}
+
+function typeOf(node: Node): string {
+  if (node.enum) return node.enum.map((v) => `\`${String(v)}\``).join(' \\| ')
+  if (node.type === 'array') return `list of ${node.items?.properties ? 'objects' : (node.items?.type ?? 'values')}`
+  return node.type ?? 'value'
+}
+
+function defaultOf(node: Node): string {
+  if (node.default === undefined) return '(none)'
+  return `\`${escape(JSON.stringify(node.default))}\``
+}
+
+function escape(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
+}
