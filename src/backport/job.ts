@@ -1,7 +1,135 @@
+/**
+ * The backport job: from a trigger (merge, label, `/backport` comment, dispatch) to backport PRs,
+ * one comment on the original PR, a job summary and outputs.
+ */
 import type { JobDeps, JobOutcome } from '../jobs.js'
+import { createComment, upsertMarkedComment } from '../github/comments.js'
+import { addLabels } from '../github/labels.js'
+import { collaboratorPermission, hasPermission } from '../github/permissions.js'
+import { getPullRaw } from '../github/pulls.js'
 import type { BackportTrigger } from '../route.js'
+import { defaultEngine } from './default-engine.js'
+import type { BackportEngine } from './engine.js'
+import { COMMENT_MARKER, mergeRows, parseCommentRows, renderComment, type BackportRow } from './report.js'
+import { backportTargets, messageOf, outcome } from './run-targets.js'
+import { isComplete, parsePull, type PullInfo } from './source.js'
+import { planTrigger, targetsFromArgs } from './triggers.js'
+import { failed, validateTargets } from './validate.js'
 
-// Placeholder while the backport engine is built (issue 2); replaced by the real job.
-export async function runBackportJob(_deps: JobDeps, _trigger: BackportTrigger): Promise<JobOutcome> {
-  throw new Error('the backport job is not built yet')
+export async function runBackportJob(deps: JobDeps, trigger: BackportTrigger, engine: BackportEngine = defaultEngine): Promise<JobOutcome> {
+  if (trigger.type === 'comment') {
+    const refusal = await checkCommandPermission(deps, trigger)
+    if (refusal) return refusal
+  }
+  const loaded = await loadPull(deps, trigger.pr, trigger.type === 'merged' || trigger.type === 'labeled')
+  if ('problem' in loaded) return outcome(trigger.pr, [failed(`#${trigger.pr}`, loaded.problem)], [])
+  const pull = loaded.pull
+  const plan = planTrigger(trigger, { merged: pull.merged, state: pull.state, labels: pull.labels }, deps.config.backport.labels, trigger.pr)
+  const defaultBranch = defaultBranchLookup(deps)
+  switch (plan.action) {
+    case 'skip':
+      return skip(deps, trigger, plan)
+    case 'add-labels':
+      return labelOpenPr(deps, engine, pull, plan, defaultBranch)
+    case 'backport':
+      return backportTargets(deps, engine, pull, plan, { defaultBranch })
+  }
+}
+
+/**
+ * Backports `prNumber` to the given target branches with the same engine (used by the
+ * backport-requests job for approved requests). The PR must be merged.
+ */
+export async function runBackportTargets(
+  deps: JobDeps,
+  prNumber: number,
+  targets: string[],
+  options: { requestIssue?: number } = {},
+  engine: BackportEngine = defaultEngine,
+): Promise<JobOutcome> {
+  const loaded = await loadPull(deps, prNumber, false)
+  if ('problem' in loaded) return outcome(prNumber, [failed(`#${prNumber}`, loaded.problem)], [])
+  if (!loaded.pull.merged)
+    return outcome(prNumber, targets.map((t) => failed(t, `PR #${prNumber} is not merged: there is nothing to backport yet`)), [])
+  return backportTargets(deps, engine, loaded.pull, targetsFromArgs(targets), {
+    defaultBranch: defaultBranchLookup(deps),
+    ...(options.requestIssue !== undefined ? { requestIssue: options.requestIssue } : {}),
+  })
+}
+
+/** The PR from the event payload when it carries it (pull_request events), else one pulls.get. */
+async function loadPull(deps: JobDeps, number: number, fromPayload: boolean): Promise<{ pull: PullInfo } | { problem: string }> {
+  const payloadPr = deps.ctx.payload.pull_request
+  if (fromPayload && isComplete(payloadPr) && (payloadPr as { number?: unknown }).number === number) return parsePull(payloadPr)
+  try {
+    return parsePull(await getPullRaw(deps.github, deps.ctx.owner, deps.ctx.repo, number))
+  } catch (error) {
+    return { problem: `cannot read PR #${number}: ${messageOf(error)}` }
+  }
+}
+
+/** The default branch from the payload's repository, else one repos.get; asked only when needed. */
+function defaultBranchLookup(deps: JobDeps): () => Promise<string | undefined> {
+  let cached: Promise<string | undefined> | undefined
+  return () =>
+    (cached ??= (async () => {
+      const repository = deps.ctx.payload.repository as { default_branch?: unknown } | undefined
+      if (typeof repository?.default_branch === 'string') return repository.default_branch
+      const { data } = await deps.github.rest.repos.get({ owner: deps.ctx.owner, repo: deps.ctx.repo })
+      return data.default_branch
+    })())
+}
+
+/** Write, maintain or admin through the collaborator-permission API; refused users get a reply. */
+async function checkCommandPermission(deps: JobDeps, trigger: Extract<BackportTrigger, { type: 'comment' }>): Promise<JobOutcome | undefined> {
+  const permission = await collaboratorPermission(deps.github, deps.ctx.owner, deps.ctx.repo, trigger.user)
+  if (hasPermission(permission, 'write')) return undefined
+  const message = `@${trigger.user} needs write permission on this repository to run \`/backport\` (has: ${permission}); nothing was done`
+  deps.log.warning(message)
+  if (!deps.dryRun) await createComment(deps.github, { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: trigger.pr, body: message })
+  const row: BackportRow = { target: '/backport', status: 'skipped', message }
+  return { ...outcome(trigger.pr, [row], []), conclusion: 'skipped' }
+}
+
+async function skip(deps: JobDeps, trigger: BackportTrigger, plan: { reason: string; tell: boolean; failed: boolean }): Promise<JobOutcome> {
+  deps.log.info(`nothing to backport: ${plan.reason}`)
+  if (plan.failed) return outcome(trigger.pr, [failed(`#${trigger.pr}`, plan.reason)], [])
+  if (plan.tell && trigger.type === 'comment' && !deps.dryRun)
+    await createComment(deps.github, { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: trigger.pr, body: `\`/backport\`: ${plan.reason}.` })
+  return { ...outcome(trigger.pr, [], []), summary: `fixline (backport): ${plan.reason}\n` }
+}
+
+/** `/backport 1.x` on an open PR: label it so that the merge triggers the backports. */
+async function labelOpenPr(
+  deps: JobDeps,
+  engine: BackportEngine,
+  pull: PullInfo,
+  plan: { labels: Array<{ target: string; label: string }>; rejected: Array<{ target: string; message: string }> },
+  defaultBranch: () => Promise<string | undefined>,
+): Promise<JobOutcome> {
+  const number = pull.source.number
+  const rows: BackportRow[] = plan.rejected.map((r) => failed(r.target, r.message))
+  const validation = await validateTargets(deps, engine, { source: number, baseRef: pull.source.baseRef, requests: plan.labels, defaultBranch })
+  rows.push(...validation.rows)
+  const labels = plan.labels.filter((l) => validation.valid.some((v) => v.target === l.target))
+  for (const { target, label } of labels)
+    rows.push({ target, status: 'pending', message: `label ${label} added: the backport to ${target} runs when #${number} is merged` })
+  for (const row of rows) deps.log.info(`${row.target}: ${row.status}: ${row.message}`)
+  if (!deps.dryRun) {
+    try {
+      await addLabels(deps.github, deps.ctx.owner, deps.ctx.repo, number, labels.map((l) => l.label))
+    } catch (error) {
+      const message = `could not add the labels ${labels.map((l) => l.label).join(', ')}: ${messageOf(error)}`
+      for (const row of rows) if (row.status === 'pending') Object.assign(row, failed(row.target, message))
+    }
+    await upsertMarkedComment(deps.github, {
+      owner: deps.ctx.owner,
+      repo: deps.ctx.repo,
+      issue: number,
+      marker: COMMENT_MARKER,
+      body: (existing) => renderComment(number, mergeRows(parseCommentRows(existing), rows)),
+      ...(deps.botLogin !== undefined ? { author: deps.botLogin } : {}),
+    })
+  }
+  return outcome(number, rows, [])
 }

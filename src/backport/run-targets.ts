@@ -1,0 +1,195 @@
+/**
+ * Backports one merged PR to validated targets, each in its own try/catch, then reports once:
+ * the comment on the original PR (rows merged with an earlier run's), the job summary, the outcome.
+ */
+import type { CreatedPullRequest, JobDeps, JobOutcome } from '../jobs.js'
+import { upsertMarkedComment } from '../github/comments.js'
+import type { BackportEngine } from './engine.js'
+import { REMOTE } from './engine.js'
+import { findBackportPr, openBackportPr } from './pr.js'
+import { COMMENT_MARKER, mergeRows, parseCommentRows, renderComment, renderPrBody, renderSummary, type BackportRow } from './report.js'
+import type { PullInfo } from './source.js'
+import type { RejectedTarget, TargetRequest } from './triggers.js'
+import { failed, validateTargets, type ValidTarget } from './validate.js'
+import type { BranchOutcome, PickPlan } from './types.js'
+
+export interface RunOptions {
+  requestIssue?: number
+  defaultBranch: () => Promise<string | undefined>
+}
+
+interface TargetContext {
+  deps: JobDeps
+  engine: BackportEngine
+  pull: PullInfo
+  plan: () => Promise<PickPlan>
+  options: RunOptions
+  created: CreatedPullRequest[]
+}
+
+export async function backportTargets(
+  deps: JobDeps,
+  engine: BackportEngine,
+  pull: PullInfo,
+  selection: { targets: readonly TargetRequest[]; rejected: readonly RejectedTarget[] },
+  options: RunOptions,
+): Promise<JobOutcome> {
+  const source = pull.source
+  const rows: BackportRow[] = selection.rejected.map((r) => failed(r.target, r.message))
+  const validation = await validateTargets(deps, engine, {
+    source: source.number,
+    baseRef: source.baseRef,
+    requests: selection.targets,
+    defaultBranch: options.defaultBranch,
+  })
+  rows.push(...validation.rows)
+  for (const row of validation.rows) deps.log.info(`${row.target}: ${row.status}: ${row.message}`)
+  const ctx: TargetContext = { deps, engine, pull, plan: once(() => planAndLog(deps, engine, pull)), options, created: [] }
+  for (const target of validation.valid) {
+    let row: BackportRow
+    try {
+      row = await backportOne(ctx, target)
+    } catch (error) {
+      row = failed(target.target, `${target.label !== undefined ? `label ${target.label}: ` : ''}${messageOf(error)}`)
+    }
+    deps.log.info(`${row.target}: ${row.status}: ${row.message}`)
+    rows.push(row)
+  }
+  const notes = await reportOnPr(deps, source.number, rows)
+  return outcome(source.number, rows, ctx.created, notes)
+}
+
+async function planAndLog(deps: JobDeps, engine: BackportEngine, pull: PullInfo): Promise<PickPlan> {
+  const plan = await engine.planPicks(deps.git, pull.source, { mergeCommits: deps.config.backport.mergeCommits, remote: REMOTE })
+  deps.log.info(`commit selection for #${pull.source.number}: ${plan.explanation} (${plan.commits.map((c) => c.slice(0, 12)).join(', ')})`)
+  return plan
+}
+
+async function backportOne(ctx: TargetContext, target: ValidTarget): Promise<BackportRow> {
+  const { deps, pull } = ctx
+  const { owner, repo } = deps.ctx
+  let force = false
+  if (target.existingHead !== undefined) {
+    const existing = await findBackportPr(deps.github, owner, repo, target.branch)
+    const pullRequest = existing ? { number: existing.number, url: existing.url } : undefined
+    if (existing?.state === 'open')
+      return { target: target.target, status: 'updated', message: `backport PR already open from ${target.branch}; nothing pushed`, pullRequest }
+    if (existing?.merged)
+      return { target: target.target, status: 'already-applied', message: `the backport PR was merged into ${target.target}`, pullRequest }
+    if (existing)
+      return {
+        target: target.target,
+        status: 'skipped',
+        message: `backport PR #${existing.number} was closed without merging; to retry, delete the branch ${target.branch} and run again (for example comment \`/backport ${target.target}\`)`,
+        pullRequest,
+      }
+    force = true
+  }
+  const plan = await ctx.plan()
+  const request = { pr: pull.source, target: target.target, branch: target.branch, plan, remote: REMOTE }
+  const outcome = await ctx.engine.prepareBranch(deps.git, request, { conflicts: deps.config.backport.conflicts })
+  if (outcome.status === 'already-applied')
+    return { target: target.target, status: 'already-applied', message: `every commit is already on ${target.target} (the picks came out empty)` }
+  if (deps.dryRun) return dryRunRow(target, outcome)
+  if (outcome.status === 'conflict' && !outcome.markersCommitted) return conflictCommentRow(target, outcome)
+  await ctx.engine.pushBranch(deps.git, REMOTE, target.branch, { force })
+  return openPr(ctx, target, plan, outcome)
+}
+
+async function openPr(ctx: TargetContext, target: ValidTarget, plan: PickPlan, outcome: Exclude<BranchOutcome, { status: 'already-applied' }>): Promise<BackportRow> {
+  const { deps, pull } = ctx
+  const conflict = outcome.status === 'conflict'
+  const body = renderPrBody({
+    source: { number: pull.source.number, title: pull.source.title },
+    target: target.target,
+    plan,
+    outcome,
+    ...(ctx.options.requestIssue !== undefined ? { requestIssue: ctx.options.requestIssue } : {}),
+  })
+  const { pull: created, warnings } = await openBackportPr({
+    github: deps.github,
+    owner: deps.ctx.owner,
+    repo: deps.ctx.repo,
+    config: deps.config.backport,
+    source: pull,
+    target: target.target,
+    branch: target.branch,
+    body,
+    conflict,
+    ...(deps.botLogin !== undefined ? { botLogin: deps.botLogin } : {}),
+  })
+  for (const warning of warnings) deps.log.warning(warning)
+  ctx.created.push({ number: created.number, url: created.url, target: target.target, draft: created.draft })
+  const pullRequest = { number: created.number, url: created.url }
+  const extra = warnings.length > 0 ? ` (${warnings.join('; ')})` : ''
+  if (outcome.status === 'conflict') {
+    const files = outcome.conflictingFiles.join(', ')
+    return { target: target.target, status: 'conflict', message: `draft PR with conflict markers in ${files}; resolve them on ${target.branch}${extra}`, pullRequest }
+  }
+  const picked = outcome.commits.filter((c) => c.result !== undefined).length
+  return { target: target.target, status: 'created', message: `${picked} commit(s) cherry-picked${extra}`, pullRequest }
+}
+
+function conflictCommentRow(target: ValidTarget, outcome: Extract<BranchOutcome, { status: 'conflict' }>): BackportRow {
+  return {
+    target: target.target,
+    status: 'conflict',
+    message: `cherry-picking ${outcome.failed.sha.slice(0, 12)} conflicted in ${outcome.conflictingFiles.join(', ')}; no PR opened: finish by hand with the steps below`,
+    steps: outcome.resumeCommands,
+  }
+}
+
+function dryRunRow(target: ValidTarget, outcome: Exclude<BranchOutcome, { status: 'already-applied' }>): BackportRow {
+  if (outcome.status === 'conflict')
+    return { target: target.target, status: 'conflict', message: `dry run: would conflict in ${outcome.conflictingFiles.join(', ')}; nothing pushed`, steps: outcome.resumeCommands }
+  return { target: target.target, status: 'pending', message: `dry run: would push ${target.branch} (${outcome.commits.length} commit(s)) and open a PR` }
+}
+
+/** Updates the one comment on the original PR; returns notes for the summary when that fails. */
+async function reportOnPr(deps: JobDeps, source: number, rows: readonly BackportRow[]): Promise<string[]> {
+  if (rows.length === 0) return []
+  if (deps.dryRun) return ['Dry run: no branch pushed, no pull request opened, no comment posted.']
+  try {
+    await upsertMarkedComment(deps.github, {
+      owner: deps.ctx.owner,
+      repo: deps.ctx.repo,
+      issue: source,
+      marker: COMMENT_MARKER,
+      body: (existing) => renderComment(source, mergeRows(parseCommentRows(existing), rows)),
+      ...(deps.botLogin !== undefined ? { author: deps.botLogin } : {}),
+    })
+    return []
+  } catch (error) {
+    const note = `could not update the backport comment on #${source}: ${messageOf(error)}`
+    deps.log.warning(note)
+    return [note]
+  }
+}
+
+export function outcome(source: number, rows: readonly BackportRow[], created: CreatedPullRequest[], notes: readonly string[] = []): JobOutcome {
+  const conclusion = rows.some((r) => r.status === 'failed')
+    ? 'failure'
+    : rows.some((r) => r.status === 'conflict')
+      ? 'neutral'
+      : rows.length === 0
+        ? 'skipped'
+        : 'success'
+  return {
+    job: 'backport',
+    results: rows.map(({ steps: _steps, ...row }) => row),
+    createdPullRequests: created,
+    conclusion,
+    summary: renderSummary(source, rows, notes),
+  }
+}
+
+export function messageOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error)
+  const cause = error.cause instanceof Error && !error.message.includes(error.cause.message) ? `: ${error.cause.message}` : ''
+  return `${error.message}${cause}`
+}
+
+function once<T>(fn: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | undefined
+  return () => (promise ??= fn())
+}

@@ -1,0 +1,81 @@
+/**
+ * Checks requested targets before any git work: a valid branch name (git check-ref-format), a
+ * configured release line, not the PR's own base, and present on the remote (one ls-remote for
+ * every target and every backport branch). Rejections become failed rows with an actionable message.
+ */
+import { assertValidBranchName } from '../git/refs.js'
+import type { JobDeps } from '../jobs.js'
+import type { BackportEngine } from './engine.js'
+import { REMOTE } from './engine.js'
+import { isReleaseLine } from './labels.js'
+import { backportBranchName } from './pr.js'
+import type { BackportRow } from './report.js'
+import type { TargetRequest } from './triggers.js'
+
+export interface ValidTarget extends TargetRequest {
+  /** `backport/<n>-to-<target>`. */
+  branch: string
+  /** Head of the backport branch on the remote, when an earlier run pushed it. */
+  existingHead: string | undefined
+}
+
+export interface Validation {
+  valid: ValidTarget[]
+  rows: BackportRow[]
+}
+
+export async function validateTargets(
+  deps: JobDeps,
+  engine: BackportEngine,
+  input: { source: number; baseRef: string; requests: readonly TargetRequest[]; defaultBranch: () => Promise<string | undefined> },
+): Promise<Validation> {
+  const rows: BackportRow[] = []
+  const named: TargetRequest[] = []
+  for (const request of input.requests) {
+    const why = prefix(request)
+    try {
+      await assertValidBranchName(deps.git, request.target)
+      await assertValidBranchName(deps.git, backportBranchName(input.source, request.target))
+    } catch (error) {
+      rows.push(failed(request.target, `${why}${(error as Error).message}`))
+      continue
+    }
+    if (request.target === input.baseRef) {
+      rows.push({ target: request.target, status: 'already-applied', message: `${why}#${input.source} was merged into ${request.target} itself` })
+      continue
+    }
+    const patterns = deps.config.lines.patterns.some((p) => new RegExp(p).test(request.target))
+    if (!patterns && !isReleaseLine(request.target, deps.config.lines, await input.defaultBranch())) {
+      rows.push(failed(request.target, `${why}branch ${request.target} is not a release line (see lines.patterns in the config)`))
+      continue
+    }
+    named.push(request)
+  }
+  if (named.length === 0) return { valid: [], rows }
+  const branches = named.flatMap((r) => [r.target, backportBranchName(input.source, r.target)])
+  let heads: Map<string, string>
+  try {
+    heads = await engine.remoteBranchHeads(deps.git, REMOTE, branches)
+  } catch (error) {
+    const message = `cannot list the branches of ${REMOTE}: ${(error as Error).message}`
+    return { valid: [], rows: [...rows, ...named.map((r) => failed(r.target, `${prefix(r)}${message}`))] }
+  }
+  const valid: ValidTarget[] = []
+  for (const request of named) {
+    if (!heads.has(request.target)) {
+      rows.push(failed(request.target, `${prefix(request)}branch ${request.target} does not exist on ${REMOTE}`))
+      continue
+    }
+    const branch = backportBranchName(input.source, request.target)
+    valid.push({ ...request, branch, existingHead: heads.get(branch) })
+  }
+  return { valid, rows }
+}
+
+function prefix(request: TargetRequest): string {
+  return request.label !== undefined ? `label ${request.label}: ` : ''
+}
+
+export function failed(target: string, message: string): BackportRow {
+  return { target, status: 'failed', message, error: message }
+}

@@ -1,0 +1,88 @@
+import type { GitHub } from './client.js'
+
+export interface PullSummary {
+  number: number
+  url: string
+  state: string
+  merged: boolean
+  draft: boolean
+}
+
+export interface CreatedPull {
+  number: number
+  url: string
+  nodeId: string
+  draft: boolean
+}
+
+/** One pull request as the REST API returns it (parsed by the caller: the fields are checked there). */
+export async function getPullRaw(github: GitHub, owner: string, repo: string, number: number): Promise<Record<string, unknown>> {
+  const { data } = await github.rest.pulls.get({ owner, repo, pull_number: number })
+  return data as unknown as Record<string, unknown>
+}
+
+/** Every PR (open, closed or merged) whose head is `owner:branch` in this repository. */
+export async function findPullsByHead(github: GitHub, owner: string, repo: string, branch: string): Promise<PullSummary[]> {
+  const pulls = await github.paginate(github.rest.pulls.list, { owner, repo, head: `${owner}:${branch}`, state: 'all', per_page: 100 })
+  return pulls
+    .filter((p) => p.head.ref === branch)
+    .map((p) => ({ number: p.number, url: p.html_url, state: p.state, merged: p.merged_at !== null && p.merged_at !== undefined, draft: p.draft === true }))
+}
+
+export async function createPull(
+  github: GitHub,
+  input: { owner: string; repo: string; head: string; base: string; title: string; body: string; draft: boolean },
+): Promise<CreatedPull> {
+  const { data } = await github.rest.pulls.create({
+    owner: input.owner,
+    repo: input.repo,
+    head: input.head,
+    base: input.base,
+    title: input.title,
+    body: input.body,
+    draft: input.draft,
+  })
+  return { number: data.number, url: data.html_url, nodeId: data.node_id, draft: data.draft === true }
+}
+
+/** Logins of everyone who submitted a review on a PR (every page). */
+export async function reviewerLogins(github: GitHub, owner: string, repo: string, number: number): Promise<string[]> {
+  const reviews = await github.paginate(github.rest.pulls.listReviews, { owner, repo, pull_number: number, per_page: 100 })
+  return [...new Set(reviews.flatMap((r) => (r.user?.login ? [r.user.login] : [])))]
+}
+
+export async function requestReviewers(
+  github: GitHub,
+  input: { owner: string; repo: string; number: number; reviewers: readonly string[]; teams: readonly string[] },
+): Promise<void> {
+  if (input.reviewers.length === 0 && input.teams.length === 0) return
+  await github.rest.pulls.requestReviewers({
+    owner: input.owner,
+    repo: input.repo,
+    pull_number: input.number,
+    reviewers: [...input.reviewers],
+    team_reviewers: [...input.teams],
+  })
+}
+
+/** Sets assignees and/or milestone of a (new) PR in one call; no call when there is nothing to set. */
+export async function setAssigneesAndMilestone(
+  github: GitHub,
+  input: { owner: string; repo: string; number: number; assignees?: readonly string[]; milestone?: number },
+): Promise<void> {
+  const fields: { assignees?: string[]; milestone?: number } = {}
+  if (input.assignees && input.assignees.length > 0) fields.assignees = [...input.assignees]
+  if (input.milestone !== undefined) fields.milestone = input.milestone
+  if (Object.keys(fields).length === 0) return
+  await github.rest.issues.update({ owner: input.owner, repo: input.repo, issue_number: input.number, ...fields })
+}
+
+/** Enables auto-merge (GraphQL: there is no REST operation for it). */
+export async function enableAutoMerge(github: GitHub, pullRequestNodeId: string, method: 'merge' | 'squash' | 'rebase'): Promise<void> {
+  await github.graphql(
+    `mutation($id: ID!, $method: PullRequestMergeMethod!) {
+      enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $method }) { clientMutationId }
+    }`,
+    { id: pullRequestNodeId, method: method.toUpperCase() },
+  )
+}
