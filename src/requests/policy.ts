@@ -1,0 +1,94 @@
+import type { Config } from '../config/types.js'
+
+/**
+ * The maintenance policy over release lines. Pure.
+ * Lines are branches matching `lines.patterns`, ordered newest first by the numbers in their names
+ * (`1.x` -> 1, `release/16.5` -> 16.5); the default branch, when `lines.defaultBranch` is on, is the newest.
+ */
+
+export interface ReleaseLine {
+  branch: string
+  version: number[]
+  isDefault: boolean
+}
+
+/** The numbers a branch name carries, in order (`release/16.5` -> [16, 5]). */
+export function lineVersion(branch: string): number[] {
+  return (branch.match(/\d+/g) ?? []).map((d) => Number(d.slice(0, 15)))
+}
+
+export function compareVersions(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? -1) - (b[i] ?? -1)
+    if (d !== 0) return d
+  }
+  return 0
+}
+
+/** Release lines among `branches`, newest first. Invalid patterns in the config match nothing. */
+export function orderLines(branches: readonly string[], config: Pick<Config, 'lines'>, defaultBranch?: string): ReleaseLine[] {
+  const patterns = config.lines.patterns.flatMap((p) => {
+    try {
+      return [new RegExp(p)]
+    } catch {
+      return []
+    }
+  })
+  const lines: ReleaseLine[] = []
+  for (const branch of new Set(branches)) {
+    if (branch === defaultBranch) continue
+    if (patterns.some((p) => p.test(branch))) lines.push({ branch, version: lineVersion(branch), isDefault: false })
+  }
+  lines.sort((a, b) => compareVersions(b.version, a.version) || a.branch.localeCompare(b.branch))
+  if (defaultBranch && config.lines.defaultBranch && branches.includes(defaultBranch))
+    lines.unshift({ branch: defaultBranch, version: [], isDefault: true })
+  return lines
+}
+
+/** The maintained lines: `requests.supportedLines` when set, else the newest `requests.window` lines. */
+export function maintainedLines(lines: readonly (ReleaseLine | string)[], config: Pick<Config, 'requests'>): string[] {
+  const names = lines.map((l) => (typeof l === 'string' ? l : l.branch))
+  if (config.requests.supportedLines.length > 0) return names.filter((n) => config.requests.supportedLines.includes(n))
+  return names.slice(0, config.requests.window)
+}
+
+/**
+ * The targets outside the maintenance window. `lines` are the release lines newest first (branch
+ * names or {@link ReleaseLine}s). A target that is not a line at all is outside too.
+ */
+export function outsideWindow(
+  targets: readonly string[],
+  lines: readonly (ReleaseLine | string)[],
+  config: Pick<Config, 'requests'>,
+): string[] {
+  const maintained = new Set(maintainedLines(lines, config))
+  return targets.filter((t) => !maintained.has(t))
+}
+
+/**
+ * The targets of a `/backport` comment that must go through approval instead: those outside the
+ * window, unless `requests.approval` is `never`.
+ */
+export function targetsNeedingApproval(
+  targets: readonly string[],
+  lines: readonly (ReleaseLine | string)[],
+  config: Pick<Config, 'requests'>,
+): string[] {
+  return config.requests.approval === 'never' ? [] : outsideWindow(targets, lines, config)
+}
+
+/** Parses `git ls-remote --symref origin HEAD refs/heads/*` output: the branches and the default branch. */
+export function parseLsRemote(output: string): { branches: string[]; defaultBranch: string | undefined } {
+  const branches: string[] = []
+  let defaultBranch: string | undefined
+  for (const line of output.split('\n')) {
+    const symref = /^ref: refs\/heads\/(\S+)\s+HEAD$/.exec(line)
+    if (symref?.[1]) {
+      defaultBranch = symref[1]
+      continue
+    }
+    const head = /^[0-9a-f]{40,64}\s+refs\/heads\/(\S+)$/.exec(line)
+    if (head?.[1]) branches.push(head[1])
+  }
+  return { branches, defaultBranch }
+}
