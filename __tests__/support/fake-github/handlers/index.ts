@@ -1,0 +1,13 @@
+import { checkHandlers } from './checks.js'
+import { issueHandlers } from './issues.js'
+import { pullHandlers } from './pulls.js'
+import { repoHandlers } from './repos.js'
+import type { Handler } from './types.js'
+
+/** operationId -> handler. An operation of the spec without an entry here answers 501. */
+export const handlers: Record<string, Handler> = {
+  ...pullHandlers,
+  ...issueHandlers,
+  ...repoHandlers,
+  ...checkHandlers,
+}

@@ -1,0 +1,60 @@
+import { fullRepository, simpleUser } from '../factories/common.js'
+import { branch, release, teamMembership } from '../factories/checks.js'
+import type { Permission } from '../records.js'
+import { ApiError, notFound, stringParam, type Handler } from './types.js'
+
+const ROLE: Record<Permission, { permission: string; role_name: string }> = {
+  admin: { permission: 'admin', role_name: 'admin' },
+  maintain: { permission: 'write', role_name: 'maintain' },
+  write: { permission: 'write', role_name: 'write' },
+  triage: { permission: 'read', role_name: 'triage' },
+  read: { permission: 'read', role_name: 'read' },
+  none: { permission: 'none', role_name: 'none' },
+}
+
+const getRepo: Handler = (ctx) => ({ status: 200, body: fullRepository(ctx.state) })
+
+const getPermission: Handler = (ctx) => {
+  const login = stringParam(ctx, 'username')
+  const level = ctx.state.permissionOf(login)
+  const { permission, role_name } = ROLE[level]
+  return { status: 200, body: { permission, role_name, user: { ...simpleUser(login), role_name } } }
+}
+
+const getBranch: Handler = async (ctx) => {
+  const name = stringParam(ctx, 'branch')
+  const sha = ctx.state.branches.get(name) ?? (ctx.origin ? await ctx.origin.branchSha(name) : undefined)
+  if (!sha) throw new ApiError(404, 'Branch not found')
+  return { status: 200, body: branch(ctx.state, name, sha) }
+}
+
+const getLatestRelease: Handler = (ctx) => {
+  const published = ctx.state.releases.filter((r) => !r.draft && !r.prerelease && r.publishedAt !== null)
+  const latest = published.sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || a.id - b.id).at(-1)
+  if (!latest) throw notFound()
+  return { status: 200, body: release(ctx.state, latest) }
+}
+
+const getReleaseByTag: Handler = (ctx) => {
+  const tag = stringParam(ctx, 'tag')
+  const found = ctx.state.releases.find((r) => r.tagName === tag && !r.draft)
+  if (!found) throw notFound()
+  return { status: 200, body: release(ctx.state, found) }
+}
+
+const getTeamMembership: Handler = (ctx) => {
+  const org = stringParam(ctx, 'org')
+  const slug = stringParam(ctx, 'team_slug')
+  const login = stringParam(ctx, 'username')
+  if (!ctx.state.isTeamMember(org, slug, login)) throw notFound()
+  return { status: 200, body: teamMembership(org, slug, login) }
+}
+
+export const repoHandlers: Record<string, Handler> = {
+  'repos/get': getRepo,
+  'repos/get-collaborator-permission-level': getPermission,
+  'repos/get-branch': getBranch,
+  'repos/get-latest-release': getLatestRelease,
+  'repos/get-release-by-tag': getReleaseByTag,
+  'teams/get-membership-for-user-in-org': getTeamMembership,
+}

@@ -1,0 +1,45 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import type { CommitRecord } from './records.js'
+
+const run = promisify(execFile)
+
+/** Read-only look-ups in the bare "origin" repository a test pushes to (git with argument arrays). */
+export class OriginRepo {
+  readonly path: string
+
+  constructor(path: string) {
+    this.path = path
+  }
+
+  private async git(args: string[]): Promise<string> {
+    const { stdout } = await run('git', ['--git-dir', this.path, ...args], {
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+      maxBuffer: 64 * 1024 * 1024,
+    })
+    return stdout
+  }
+
+  /** Sha of refs/heads/<branch>, or undefined when the branch does not exist. */
+  async branchSha(branch: string): Promise<string | undefined> {
+    try {
+      const out = await this.git(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}^{commit}`])
+      return out.trim() || undefined
+    } catch {
+      return undefined
+    }
+  }
+
+  /** Commits on head and not on base, oldest first (what a pull request shows). */
+  async commitsBetween(base: string, head: string): Promise<CommitRecord[]> {
+    const out = await this.git(['log', '--reverse', '--format=%H%x00%P%x00%an%x00%ae%x00%aI%x00%B%x1e', `${base}..${head}`, '--'])
+    return out
+      .split('\x1e')
+      .map((chunk) => chunk.replace(/^\n/, ''))
+      .filter((chunk) => chunk.length > 0)
+      .map((chunk) => {
+        const [sha = '', parents = '', name = '', email = '', date = '', message = ''] = chunk.split('\x00')
+        return { sha, parents: parents.split(' ').filter(Boolean), author: { name, email, date }, message: message.trimEnd() }
+      })
+  }
+}

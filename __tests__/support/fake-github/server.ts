@@ -1,0 +1,183 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { errorBody } from './factories/common.js'
+import { handleGraphql, GraphqlUnimplemented } from './handlers/graphql.js'
+import { handlers } from './handlers/index.js'
+import { ApiError, type Reply } from './handlers/types.js'
+import { OriginRepo } from './origin.js'
+import { matchRoute, type SpecOperation } from './spec.js'
+import { FakeGitHubState } from './state.js'
+import { validateBody, validateParams, validateResponse } from './validation.js'
+
+export interface FakeGitHubOptions {
+  owner: string
+  repo: string
+  defaultBranch?: string
+  /** A bare git repository: POST /pulls checks that head and base exist there, GET /branches reads it. */
+  originPath?: string
+}
+
+export interface RecordedCall {
+  method: string
+  /** Request path without the query (still percent-encoded). */
+  path: string
+  /** The spec's operationId ("pulls/create"), "graphql", or null when unknown. */
+  operation: string | null
+  query: Record<string, string>
+  body: unknown
+  status: number
+}
+
+export interface FakeGitHub {
+  /** Base URL for GITHUB_API_URL / Octokit's baseUrl. */
+  url: string
+  state: FakeGitHubState
+  calls: RecordedCall[]
+  /** Unimplemented operations, invalid requests, invalid responses, missing tokens: tests assert []. */
+  problems(): string[]
+  close(): Promise<void>
+}
+
+interface Exchange {
+  method: string
+  url: URL
+  headers: IncomingMessage['headers']
+  body: unknown
+}
+
+class Fake {
+  readonly state: FakeGitHubState
+  readonly calls: RecordedCall[] = []
+  readonly problems: string[] = []
+  readonly origin: OriginRepo | undefined
+
+  constructor(options: FakeGitHubOptions) {
+    this.state = new FakeGitHubState(options.owner, options.repo, options.defaultBranch ?? 'main')
+    this.origin = options.originPath ? new OriginRepo(options.originPath) : undefined
+  }
+
+  async answer(ex: Exchange): Promise<{ operation: string | null; reply: Reply }> {
+    const where = `${ex.method} ${ex.url.pathname}`
+    if (!ex.headers.authorization) {
+      this.problems.push(`missing authorization: ${where}`)
+      return { operation: null, reply: { status: 401, body: errorBody('Requires authentication') } }
+    }
+    if (ex.method === 'POST' && ex.url.pathname === '/graphql') return { operation: 'graphql', reply: this.graphql(ex) }
+    const match = matchRoute(ex.method, ex.url.pathname)
+    if (!match) {
+      this.problems.push(`unimplemented: ${where}`)
+      return { operation: null, reply: { status: 501, body: errorBody(`fake GitHub does not implement ${where}`) } }
+    }
+    const op = match.operation
+    return { operation: op.operationId, reply: await this.operation(op, match.params, ex) }
+  }
+
+  private graphql(ex: Exchange): Reply {
+    try {
+      return handleGraphql(this.state, ex.body)
+    } catch (error) {
+      if (!(error instanceof GraphqlUnimplemented)) throw error
+      this.problems.push(`unimplemented: ${error.message}`)
+      return { status: 501, body: errorBody(`fake GitHub does not implement ${error.message}`) }
+    }
+  }
+
+  private async operation(op: SpecOperation, rawParams: Record<string, string>, ex: Exchange): Promise<Reply> {
+    const { owner, repo } = rawParams
+    if (owner !== undefined && repo !== undefined && `${owner}/${repo}`.toLowerCase() !== `${this.state.owner}/${this.state.repo}`.toLowerCase()) {
+      return { status: 404, body: errorBody('Not Found') }
+    }
+    const parsed = validateParams(op, rawParams, ex.url.searchParams)
+    const errors = [...parsed.errors, ...validateBody(op, ex.body)]
+    if (errors.length > 0) {
+      this.problems.push(`invalid request: ${ex.method} ${op.path} (${op.operationId}): ${errors.join('; ')}`)
+      return { status: 422, body: errorBody(`Invalid request.\n\n${errors.join('\n')}`) }
+    }
+    const injected = this.state.failures.get(op.operationId)
+    if (injected && injected.remaining > 0) {
+      injected.remaining--
+      return { status: injected.status, body: errorBody(injected.message) }
+    }
+    const handler = handlers[op.operationId]
+    if (!handler) {
+      this.problems.push(`unimplemented: ${ex.method} ${op.path} (${op.operationId})`)
+      return { status: 501, body: errorBody(`fake GitHub does not implement ${op.operationId}`) }
+    }
+    const reply = await this.run(op, () => handler({ state: this.state, params: parsed.path, query: parsed.query, body: ex.body, url: ex.url, origin: this.origin }))
+    const invalid = validateResponse(op, reply.status, reply.body)
+    if (invalid.length > 0) this.problems.push(`invalid response: ${op.operationId} ${reply.status}: ${invalid.join('; ')}`)
+    return reply
+  }
+
+  private async run(op: SpecOperation, call: () => Reply | Promise<Reply>): Promise<Reply> {
+    try {
+      return await call()
+    } catch (error) {
+      if (error instanceof ApiError) return { status: error.status, body: errorBody(error.message, error.errors) }
+      this.problems.push(`fake crashed: ${op.operationId}: ${error instanceof Error ? error.stack : String(error)}`)
+      return { status: 500, body: errorBody('fake GitHub crashed') }
+    }
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of req) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  const headers: Record<string, string> = {
+    'x-github-media-type': 'github.v3; format=json',
+    'x-ratelimit-limit': '5000',
+    'x-ratelimit-remaining': '4999',
+    'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
+    ...reply.headers,
+  }
+  if (reply.body === undefined || reply.status === 204) {
+    res.writeHead(reply.status, headers).end()
+    return
+  }
+  res.writeHead(reply.status, { ...headers, 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(reply.body))
+}
+
+/** Starts the fake GitHub API on 127.0.0.1 (random port). Close it in afterEach/afterAll. */
+export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeGitHub> {
+  const fake = new Fake(options)
+  let base = ''
+  const server = createServer((req, res) => {
+    void (async () => {
+      const method = (req.method ?? 'GET').toUpperCase()
+      const url = new URL(req.url ?? '/', base)
+      const text = await readBody(req)
+      let body: unknown
+      let outcome: { operation: string | null; reply: Reply }
+      try {
+        body = text === '' ? undefined : (JSON.parse(text) as unknown)
+        outcome = await fake.answer({ method, url, headers: req.headers, body })
+      } catch (error) {
+        fake.problems.push(`bad request: ${method} ${url.pathname}: ${error instanceof Error ? error.message : String(error)}`)
+        outcome = { operation: null, reply: { status: 400, body: errorBody('Problems parsing JSON') } }
+        body = text
+      }
+      fake.calls.push({ method, path: url.pathname, operation: outcome.operation, query: Object.fromEntries(url.searchParams), body, status: outcome.reply.status })
+      send(res, outcome.reply)
+    })()
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => resolve())
+  })
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return {
+    url: base,
+    state: fake.state,
+    calls: fake.calls,
+    problems: () => [...fake.problems],
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections()
+        server.close((error) => (error ? reject(error) : resolve()))
+      }),
+  }
+}
