@@ -66,11 +66,21 @@ export function mapLabel(label: string, rules: readonly LabelRule[]): LabelMappi
     } catch (error) {
       return { kind: 'invalid', label, rule: index, message: `label ${printable(label)}: backport.labels[${index}]: ${(error as Error).message}` }
     }
-    if (!isPlausibleRefName(branch))
+    if (!isBranchName(branch))
       return { kind: 'invalid', label, rule: index, message: `label ${printable(label)}: "${printable(branch)}" is not a valid branch name` }
     return { kind: 'target', label, branch, rule: index }
   }
   return { kind: 'none', label }
+}
+
+/**
+ * The pure ref-name check plus git's per-component rules (no component starting with a dot or
+ * ending in `.lock`, no empty component, not `@`), so that what passes here also passes
+ * `git check-ref-format --branch`, which the job runs as well.
+ */
+export function isBranchName(name: string): boolean {
+  if (!isPlausibleRefName(name) || name === '@') return false
+  return name.split('/').every((part) => part.length > 0 && !part.startsWith('.') && !part.endsWith('.lock'))
 }
 
 /** Whether a branch is a release line: matches a `lines.patterns` entry, or is the default branch when allowed. */

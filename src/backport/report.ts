@@ -64,7 +64,7 @@ export function renderComment(source: number, rows: readonly BackportRow[]): str
 /** The rows an earlier run left in its comment (invalid entries are dropped). */
 export function parseCommentRows(body: string | undefined): BackportRow[] {
   if (!body) return []
-  const start = body.indexOf(ROWS_PREFIX)
+  const start = body.lastIndexOf(ROWS_PREFIX)
   if (start < 0) return []
   const end = body.indexOf(' -->', start)
   if (end < 0) return []
