@@ -1,0 +1,92 @@
+/**
+ * The upgrade-safety check: every rule over an UpgradeModel, plus the upgrade matrix.
+ * Pure: no I/O. Discovery (src/upgrade/discovery) fills the model; job.ts and the CLI render the result.
+ *
+ * Result shape:
+ * - findings: in rule order (RULE_IDS), each rule's findings in a stable order.
+ * - releases: model order. lines: oldest first, the default branch last.
+ * - upgrades: every pair with build(to) > build(from) (see matrix.ts), by from-build then to-build.
+ * - conclusion: 'failure' iff any finding has severity 'error'.
+ */
+import type { CheckResult, Finding, RuleId, UpgradeModel } from './model.js'
+import { computeMatrix, engineTester } from './matrix.js'
+import { buildContext, type CheckOptions, type ReleaseInfo } from './rules/context.js'
+import { RULES } from './rules/index.js'
+import { markFixLoss } from './rules/fix-loss.js'
+import type { BuildScheme } from './version.js'
+
+export type { CheckOptions } from './rules/context.js'
+
+/** Every rule id, in the order findings are reported. */
+export const RULE_IDS: readonly RuleId[] = [
+  'build-format',
+  'build-unique',
+  'build-monotonic',
+  'line-range',
+  'migration-id',
+  'append-only',
+  'forward-ported',
+  'no-stranded-users',
+  'fix-loss',
+  'same-id-everywhere',
+  'content-stable',
+  'schema-needs-migration',
+  'migration-order',
+]
+
+export const DEFAULT_CHECK_OPTIONS: CheckOptions = { scheme: 'dotted', engine: 'set', contentChange: 'warning' }
+
+export function checkModel(model: UpgradeModel, options: CheckOptions): CheckResult {
+  const ctx = buildContext(model, options)
+  const matrix = computeMatrix(ctx)
+  markFixLoss(ctx, matrix)
+  const findings: Finding[] = []
+  for (const id of RULE_IDS) {
+    const rule = RULES[id]
+    if (rule) findings.push(...rule(ctx, matrix))
+  }
+  return {
+    conclusion: findings.some((f) => f.severity === 'error') ? 'failure' : 'success',
+    findings,
+    releases: model.releases,
+    upgrades: matrix.upgrades,
+    lines: ctx.lines.map((l) => l.line),
+  }
+}
+
+/**
+ * The release pairs discovery must compute FixDiffs for: upgrades the engine allows between releases
+ * on DIFFERENT lines, reduced to, for each release A and each other line L, the lowest-build release on
+ * L that A may upgrade to. Later releases of L descend from that one, so they carry the same fixes or
+ * more; same-line upgrades follow ancestry and lose nothing. Order: by A's build, then by line (oldest first).
+ */
+export function fixLossPairs(model: UpgradeModel, scheme: BuildScheme): { from: string; to: string }[] {
+  const ctx = buildContext(model, { scheme, engine: 'set', contentChange: 'warning' })
+  const allows = engineTester(ctx)
+  const lineBuilds = ctx.lines.map((l) => l.releases.filter((r) => r.buildPos >= 0).sort((a, b) => a.buildPos - b.buildPos))
+  const pairs: { from: string; to: string }[] = []
+  for (const a of ctx.byBuild) {
+    for (const onLine of lineBuilds) {
+      if (onLine.length === 0 || onLine[0]?.line === a.line) continue
+      const target = firstAllowed(onLine, a, allows)
+      if (target) pairs.push({ from: a.release.name, to: target.release.name })
+    }
+  }
+  return pairs
+}
+
+function firstAllowed(
+  onLine: ReleaseInfo[],
+  a: ReleaseInfo,
+  allows: (a: ReleaseInfo, x: ReleaseInfo) => boolean,
+): ReleaseInfo | undefined {
+  let lo = 0
+  let hi = onLine.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((onLine[mid] as ReleaseInfo).buildPos <= a.buildPos) lo = mid + 1
+    else hi = mid
+  }
+  for (let i = lo; i < onLine.length; i++) if (allows(a, onLine[i] as ReleaseInfo)) return onLine[i]
+  return undefined
+}

@@ -1,0 +1,166 @@
+/**
+ * The upgrade matrix: for every ordered pair of releases (A, X) with build(X) > build(A), whether the
+ * engine allows A -> X (every migration ID of A is in X) and why not.
+ *
+ * Downgrades and equal builds are always blocked by the engine and are not listed (build-unique,
+ * build-monotonic and line-range report the build problems). Releases with invalid builds are left out
+ * (build-format reports them).
+ *
+ * Order: by from-build ascending, then to-build ascending (renderers rely on it: the first allowed
+ * upgrade from A onto a line is the lowest-build one).
+ *
+ * Speed: IDs present in every release can never be missing and are left out; the others become bits,
+ * so a subset test is a few machine words (30 lines x 40 releases x 2,000 IDs: 720k pairs).
+ */
+import type { Upgrade } from './model.js'
+import { listIds } from './engine.js'
+import type { ReleaseInfo, RuleContext } from './rules/context.js'
+
+export interface Matrix {
+  /** Ordered by from-build, then to-build. */
+  upgrades: Upgrade[]
+  /** The entry for A -> X, or undefined when build(X) is not above build(A) or a build is invalid. */
+  get(from: ReleaseInfo, to: ReleaseInfo): Upgrade | undefined
+  /** Ranks of from's IDs that `to` lacks, in ID order (at most `max`). */
+  missing(from: ReleaseInfo, to: ReleaseInfo, max?: number): number[]
+  /** Number of from's IDs that `to` lacks. */
+  missingCount(from: ReleaseInfo, to: ReleaseInfo): number
+  /** Lowest rank of `to` that `from` lacks (the first migration the engine would run), or -1. */
+  lowestToRun(from: ReleaseInfo, to: ReleaseInfo): number
+}
+
+function popcount(x: number): number {
+  x = x - ((x >>> 1) & 0x55555555)
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24
+}
+
+interface Bits {
+  words: number
+  bits: Uint32Array
+  rankOfBit: Int32Array
+}
+
+/** One bitset per byBuild release over the IDs that are not in every release. */
+function buildBits(ctx: RuleContext): Bits {
+  const rs = ctx.byBuild
+  const count = new Int32Array(ctx.idText.length)
+  for (const r of rs) for (let k = 0; k < r.ids.length; k++) count[r.ids[k] as number]!++
+  const bitOfRank = new Int32Array(ctx.idText.length).fill(-1)
+  const ranks: number[] = []
+  for (let rank = 0; rank < count.length; rank++) {
+    if (count[rank] !== rs.length) {
+      bitOfRank[rank] = ranks.length
+      ranks.push(rank)
+    }
+  }
+  const words = Math.max(1, Math.ceil(ranks.length / 32))
+  const bits = new Uint32Array(rs.length * words)
+  rs.forEach((r, i) => {
+    const base = i * words
+    for (let k = 0; k < r.ids.length; k++) {
+      const b = bitOfRank[r.ids[k] as number] as number
+      if (b >= 0) bits[base + (b >>> 5)]! |= 1 << (b & 31)
+    }
+  })
+  return { words, bits, rankOfBit: Int32Array.from(ranks) }
+}
+
+/** For each byBuild position, the first position with a strictly higher build. */
+function firstHigher(ctx: RuleContext): Int32Array {
+  const rs = ctx.byBuild
+  const out = new Int32Array(rs.length)
+  let j = 0
+  for (let i = 0; i < rs.length; i++) {
+    if (j < i + 1) j = i + 1
+    while (j < rs.length && ctx.compareBuild(rs[j] as ReleaseInfo, rs[i] as ReleaseInfo) <= 0) j++
+    out[i] = j
+  }
+  return out
+}
+
+/** A cheap "may A upgrade to X" test (both with valid builds) without building the whole matrix. */
+export function engineTester(ctx: RuleContext): (a: ReleaseInfo, x: ReleaseInfo) => boolean {
+  const { words, bits } = buildBits(ctx)
+  return (a, x) => {
+    if (a.buildPos < 0 || x.buildPos < 0 || ctx.compareBuild(x, a) <= 0) return false
+    const ba = a.buildPos * words
+    const bx = x.buildPos * words
+    for (let w = 0; w < words; w++) if (((bits[ba + w] as number) & ~(bits[bx + w] as number)) !== 0) return false
+    return true
+  }
+}
+
+export function computeMatrix(ctx: RuleContext): Matrix {
+  const rs = ctx.byBuild
+  const { words, bits, rankOfBit } = buildBits(ctx)
+  const first = firstHigher(ctx)
+  const offset = new Int32Array(rs.length + 1)
+  for (let i = 0; i < rs.length; i++) offset[i + 1] = (offset[i] as number) + rs.length - (first[i] as number)
+
+  const missing = (a: ReleaseInfo, x: ReleaseInfo, max = Infinity): number[] => {
+    const out: number[] = []
+    const ba = a.buildPos * words
+    const bx = x.buildPos * words
+    for (let w = 0; w < words && out.length < max; w++) {
+      let m = (bits[ba + w] as number) & ~(bits[bx + w] as number)
+      while (m !== 0 && out.length < max) {
+        const low = m & -m
+        out.push(rankOfBit[w * 32 + 31 - Math.clz32(low)] as number)
+        m ^= low
+      }
+    }
+    return out
+  }
+  const missingCount = (a: ReleaseInfo, x: ReleaseInfo): number => {
+    let n = 0
+    const ba = a.buildPos * words
+    const bx = x.buildPos * words
+    for (let w = 0; w < words; w++) n += popcount((bits[ba + w] as number) & ~(bits[bx + w] as number))
+    return n
+  }
+  const lowestToRun = (a: ReleaseInfo, x: ReleaseInfo): number => {
+    const ba = a.buildPos * words
+    const bx = x.buildPos * words
+    for (let w = 0; w < words; w++) {
+      const m = (bits[bx + w] as number) & ~(bits[ba + w] as number)
+      if (m !== 0) return rankOfBit[w * 32 + 31 - Math.clz32(m & -m)] as number
+    }
+    return -1
+  }
+
+  const upgrades: Upgrade[] = new Array<Upgrade>(offset[rs.length] as number)
+  let k = 0
+  for (let i = 0; i < rs.length; i++) {
+    const a = rs[i] as ReleaseInfo
+    const ba = i * words
+    for (let j = first[i] as number; j < rs.length; j++) {
+      const x = rs[j] as ReleaseInfo
+      const bx = j * words
+      let ok = true
+      for (let w = 0; w < words; w++) {
+        if (((bits[ba + w] as number) & ~(bits[bx + w] as number)) !== 0) {
+          ok = false
+          break
+        }
+      }
+      const from = a.release.name
+      const to = x.release.name
+      if (ok) upgrades[k++] = { from, to, allowed: true, reason: 'allowed' }
+      else {
+        const shown = missing(a, x, 3).map((r) => ctx.idText[r] as string)
+        const n = missingCount(a, x)
+        const more = n > shown.length ? `${shown.join(', ')} and ${n - shown.length} more` : listIds(shown)
+        upgrades[k++] = { from, to, allowed: false, reason: `${to} lacks ${more}` }
+      }
+    }
+  }
+
+  const get = (a: ReleaseInfo, x: ReleaseInfo): Upgrade | undefined => {
+    if (a.buildPos < 0 || x.buildPos < 0) return undefined
+    const f = first[a.buildPos] as number
+    if (x.buildPos < f) return undefined
+    return upgrades[(offset[a.buildPos] as number) + x.buildPos - f]
+  }
+  return { upgrades, get, missing, missingCount, lowestToRun }
+}

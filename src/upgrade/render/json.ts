@@ -1,0 +1,68 @@
+/** JSON for machines (`--format json`): conclusion, counts, findings, lines, releases, upgrades. */
+import type { CheckResult } from '../model.js'
+
+export interface JsonReport {
+  conclusion: 'success' | 'failure'
+  summary: { errors: number; warnings: number; releases: number; upgrades: number; allowed: number; losesFixes: number }
+  findings: { rule: string; severity: string; message: string; file?: string; line?: number; releases?: string[] }[]
+  lines: { branch: string; default: boolean; tip: string }[]
+  releases: {
+    name: string
+    line: string
+    tag: string | null
+    commit: string
+    build: string
+    candidate: boolean
+    migrations: string[]
+  }[]
+  upgrades: { from: string; to: string; allowed: boolean; reason: string; losesFixes?: boolean }[]
+}
+
+export function toJsonReport(result: CheckResult): JsonReport {
+  let allowed = 0
+  let losesFixes = 0
+  for (const u of result.upgrades) {
+    if (u.allowed) allowed++
+    if (u.losesFixes) losesFixes++
+  }
+  return {
+    conclusion: result.conclusion,
+    summary: {
+      errors: result.findings.filter((f) => f.severity === 'error').length,
+      warnings: result.findings.filter((f) => f.severity === 'warning').length,
+      releases: result.releases.length,
+      upgrades: result.upgrades.length,
+      allowed,
+      losesFixes,
+    },
+    findings: result.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      ...(f.file === undefined ? {} : { file: f.file }),
+      ...(f.line === undefined ? {} : { line: f.line }),
+      ...(f.releases === undefined ? {} : { releases: f.releases }),
+    })),
+    lines: result.lines.map((l) => ({ branch: l.branch, default: l.isDefault, tip: l.tip })),
+    releases: result.releases.map((r) => ({
+      name: r.name,
+      line: r.line,
+      tag: r.tag ?? null,
+      commit: r.commit,
+      build: r.build,
+      candidate: r.candidate === true,
+      migrations: r.migrations.map((m) => m.id),
+    })),
+    upgrades: result.upgrades.map((u) => ({
+      from: u.from,
+      to: u.to,
+      allowed: u.allowed,
+      reason: u.reason,
+      ...(u.losesFixes ? { losesFixes: true } : {}),
+    })),
+  }
+}
+
+export function renderJson(result: CheckResult): string {
+  return `${JSON.stringify(toJsonReport(result), null, 2)}\n`
+}

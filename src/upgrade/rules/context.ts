@@ -1,0 +1,221 @@
+/**
+ * The indexed view of an UpgradeModel that every rule reads: lines ordered oldest first, releases
+ * with parsed builds, and migration IDs reduced to integer ranks (rank order = ID order), so rules
+ * compare sorted Int32Arrays instead of string Sets.
+ *
+ * Assumptions (documented in the README through check.ts):
+ * - Lines: versioned lines by version ascending, then unversioned non-default lines by branch name,
+ *   then the default branch (newest). A release whose line is not in model.lines gets an
+ *   unversioned line of that name.
+ * - Releases of a line are in model order, oldest first ("previous release on its line").
+ */
+import type { Line, Migration, Release, SourceLocation, UpgradeModel } from '../model.js'
+import { canonicalId, compareCanonicalIds } from '../migration-id.js'
+import { compareCanonicalBuilds, parseBuild, type BuildScheme } from '../version.js'
+
+export interface CheckOptions {
+  scheme: BuildScheme
+  /** 'set': the Delphix engine (runs every missing ID); 'linear': runs only IDs above the highest applied. */
+  engine: 'set' | 'linear'
+  /** Severity of content-stable findings. */
+  contentChange: 'warning' | 'error'
+}
+
+export interface LineInfo {
+  line: Line
+  /** 0 = oldest. */
+  order: number
+  releases: ReleaseInfo[]
+  head: IdSet | undefined
+  headCommit: string | undefined
+}
+
+/** A set of migrations: sorted unique ID ranks and, aligned, the first migration with that ID. */
+export interface IdSet {
+  ids: Int32Array
+  migs: Migration[]
+  /** Groups of migrations that share one canonical ID (length >= 2 each). */
+  duplicates: Migration[][]
+}
+
+export interface ReleaseInfo extends IdSet {
+  release: Release
+  modelIndex: number
+  line: LineInfo
+  posOnLine: number
+  /** Canonical build, or undefined when the build is invalid for the scheme. */
+  build: string | undefined
+  buildError: string | undefined
+  /** Position in ctx.byBuild, or -1 for an invalid build. */
+  buildPos: number
+}
+
+export interface RuleContext {
+  model: UpgradeModel
+  options: CheckOptions
+  lines: LineInfo[]
+  releases: ReleaseInfo[]
+  byName: Map<string, ReleaseInfo>
+  /** Valid-build releases sorted by build ascending (stable: model order among equal builds). */
+  byBuild: ReleaseInfo[]
+  /** Canonical ID by rank. */
+  idText: string[]
+  compareBuild(a: ReleaseInfo, b: ReleaseInfo): number
+}
+
+export function compareLineVersions(a: number[], b: number[]): number {
+  const n = Math.max(a.length, b.length)
+  for (let i = 0; i < n; i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0)
+    if (d !== 0) return d < 0 ? -1 : 1
+  }
+  return 0
+}
+
+function compareLines(a: Line, b: Line): number {
+  if (a.isDefault !== b.isDefault) return a.isDefault ? 1 : -1
+  if (a.version && b.version) return compareLineVersions(a.version, b.version) || (a.branch < b.branch ? -1 : 1)
+  if (a.version) return -1
+  if (b.version) return 1
+  return a.branch < b.branch ? -1 : a.branch > b.branch ? 1 : 0
+}
+
+function orderLines(model: UpgradeModel): LineInfo[] {
+  const lines = [...model.lines]
+  const known = new Set(lines.map((l) => l.branch))
+  for (const r of model.releases) {
+    if (!known.has(r.line)) {
+      known.add(r.line)
+      lines.push({ branch: r.line, version: undefined, isDefault: false, tip: '' })
+    }
+  }
+  lines.sort(compareLines)
+  return lines.map((line, order) => ({ line, order, releases: [], head: undefined, headCommit: undefined }))
+}
+
+/** Assign every distinct canonical ID a rank in ID order; returns raw -> rank and rank -> canonical. */
+function rankIds(model: UpgradeModel): { rankOf: Map<string, number>; idText: string[] } {
+  const canonOfRaw = new Map<string, string>()
+  const visit = (ms: Migration[]): void => {
+    for (const m of ms) if (!canonOfRaw.has(m.id)) canonOfRaw.set(m.id, canonicalId(m.id))
+  }
+  for (const r of model.releases) visit(r.migrations)
+  for (const h of model.lineHeads) visit(h.migrations)
+  const idText = [...new Set(canonOfRaw.values())].sort(compareCanonicalIds)
+  const rankOfCanon = new Map(idText.map((c, i) => [c, i] as const))
+  const rankOf = new Map<string, number>()
+  for (const [raw, c] of canonOfRaw) rankOf.set(raw, rankOfCanon.get(c) as number)
+  return { rankOf, idText }
+}
+
+/** Sorted unique ranks of a migration list, with duplicate groups. */
+export function indexMigrations(migrations: Migration[], rankOf: Map<string, number>): IdSet {
+  const n = migrations.length
+  const packed = new Float64Array(n)
+  const SHIFT = 2 ** 21
+  if (n >= SHIFT) throw new Error(`too many migrations in one release (${n})`)
+  for (let i = 0; i < n; i++) packed[i] = (rankOf.get((migrations[i] as Migration).id) as number) * SHIFT + i
+  packed.sort()
+  const ids: number[] = []
+  const migs: Migration[] = []
+  const duplicates: Migration[][] = []
+  let group: Migration[] | undefined
+  for (let k = 0; k < n; k++) {
+    const key = packed[k] as number
+    const rank = Math.floor(key / SHIFT)
+    const m = migrations[key - rank * SHIFT] as Migration
+    if (ids.length > 0 && ids[ids.length - 1] === rank) {
+      if (!group) {
+        group = [migs[migs.length - 1] as Migration]
+        duplicates.push(group)
+      }
+      group.push(m)
+      continue
+    }
+    group = undefined
+    ids.push(rank)
+    migs.push(m)
+  }
+  return { ids: Int32Array.from(ids), migs, duplicates }
+}
+
+/** Whether a sorted rank array holds a rank (binary search); returns the index or -1. */
+export function findRank(ids: Int32Array, rank: number): number {
+  let lo = 0
+  let hi = ids.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const v = ids[mid] as number
+    if (v === rank) return mid
+    if (v < rank) lo = mid + 1
+    else hi = mid - 1
+  }
+  return -1
+}
+
+/** Ranks in `a` and not in `b` (both sorted), in order. */
+export function diffRanks(a: Int32Array, b: Int32Array): number[] {
+  const out: number[] = []
+  let j = 0
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i] as number
+    while (j < b.length && (b[j] as number) < v) j++
+    if (j >= b.length || b[j] !== v) out.push(v)
+  }
+  return out
+}
+
+export function buildContext(model: UpgradeModel, options: CheckOptions): RuleContext {
+  const lines = orderLines(model)
+  const lineByBranch = new Map(lines.map((l) => [l.line.branch, l] as const))
+  const { rankOf, idText } = rankIds(model)
+  const releases: ReleaseInfo[] = model.releases.map((release, modelIndex) => {
+    const line = lineByBranch.get(release.line) as LineInfo
+    const parsed = parseBuild(release.build, options.scheme)
+    const info: ReleaseInfo = {
+      ...indexMigrations(release.migrations, rankOf),
+      release,
+      modelIndex,
+      line,
+      posOnLine: line.releases.length,
+      build: parsed.ok ? parsed.canonical : undefined,
+      buildError: parsed.ok ? undefined : parsed.reason,
+      buildPos: -1,
+    }
+    line.releases.push(info)
+    return info
+  })
+  for (const h of model.lineHeads) {
+    const line = lineByBranch.get(h.line)
+    if (!line) continue
+    line.head = indexMigrations(h.migrations, rankOf)
+    line.headCommit = h.commit
+  }
+  const scheme = options.scheme
+  const compareBuild = (a: ReleaseInfo, b: ReleaseInfo): number =>
+    compareCanonicalBuilds(a.build as string, b.build as string, scheme) || a.modelIndex - b.modelIndex
+  const byBuild = releases.filter((r) => r.build !== undefined).sort(compareBuild)
+  byBuild.forEach((r, i) => (r.buildPos = i))
+  const byName = new Map(releases.map((r) => [r.release.name, r] as const))
+  return {
+    model,
+    options,
+    lines,
+    releases,
+    byName,
+    byBuild,
+    idText,
+    compareBuild: (a, b) => compareCanonicalBuilds(a.build as string, b.build as string, scheme),
+  }
+}
+
+/** file/line of a location, for a Finding. */
+export function at(loc: SourceLocation | undefined): { file?: string; line?: number } {
+  if (!loc) return {}
+  return loc.line === undefined ? { file: loc.file } : { file: loc.file, line: loc.line }
+}
+
+export function where(loc: SourceLocation | undefined): string {
+  if (!loc) return '?'
+  return loc.line === undefined ? loc.file : `${loc.file}:${loc.line}`
+}
