@@ -1,0 +1,93 @@
+/**
+ * Builds one backport branch: fetch the target tip, cherry-pick the planned commits in a temporary
+ * worktree (the workspace checkout is never touched; every target is independent), and leave the
+ * result as the local branch `refs/heads/backport/...` for {@link pushBranch}.
+ */
+import type { Git } from '../git/git.js'
+import { readCommits } from '../git/commits.js'
+import { withWorktree } from '../git/worktree.js'
+import { abortPicks, commitConflictMarkers, runPicks, type PickRun } from './cherry-pick.js'
+import { fetchTarget } from './fetch.js'
+import { assertOwnedBranch } from './push.js'
+import { resumeCommands } from './resume.js'
+import type { BackportBranchRequest, BranchOutcome } from './types.js'
+
+export type ConflictMode = 'draft-pr' | 'comment'
+
+export interface PrepareOptions {
+  /** draft-pr: keep the applied commits plus one conflict-markers commit; comment: no branch. */
+  conflicts: ConflictMode
+}
+
+interface WorktreeResult {
+  run: PickRun
+  /** Tip to store as the branch; undefined when no branch is kept. */
+  tip: string | undefined
+  markersCommit?: string
+}
+
+/**
+ * Prepares `request.branch` from `request.target` with the commits of `request.plan` (which
+ * {@link planPicks} fetched). Outcomes: picked (branch ready to push), already-applied (no branch),
+ * conflict (branch with the markers commit in draft-pr mode, none in comment mode).
+ */
+export async function prepareBranch(
+  git: Git,
+  request: BackportBranchRequest,
+  options: PrepareOptions,
+): Promise<BranchOutcome> {
+  const branch = await assertOwnedBranch(git, request.branch)
+  const start = await fetchTarget(git, request.remote, request.target)
+  const commits = request.plan.commits
+  const infos = commits.length > 0 ? await readCommits(git, ['--no-walk=unsorted', ...commits]) : []
+  const subjects = new Map(infos.map((c) => [c.sha, c.subject]))
+  const mainline = request.plan.mainline
+  const result = await withWorktree(git, start, async (wt): Promise<WorktreeResult> => {
+    const run = await runPicks(wt, { commits, subjects, ...(mainline ? { mainline } : {}) })
+    if (run.status === 'done') {
+      const anyApplied = run.picked.some((p) => p.result !== undefined)
+      return { run, tip: anyApplied ? await wt.text(['rev-parse', 'HEAD']) : undefined }
+    }
+    if (options.conflicts === 'comment') {
+      await abortPicks(wt)
+      return { run, tip: undefined }
+    }
+    const markersCommit = await commitConflictMarkers(wt, run.failed.sha, run.conflictingFiles)
+    return { run, tip: markersCommit, markersCommit }
+  })
+  if (result.tip) await git.run(['update-ref', `refs/heads/${branch}`, result.tip])
+  return outcome(request, branch, result)
+}
+
+function outcome(
+  request: BackportBranchRequest,
+  branch: string,
+  result: WorktreeResult,
+): BranchOutcome {
+  const { run } = result
+  if (run.status === 'done') {
+    if (result.tip === undefined) return { status: 'already-applied', commits: run.picked }
+    return { status: 'picked', branch, commits: run.picked }
+  }
+  return {
+    status: 'conflict',
+    branch,
+    applied: run.picked,
+    failed: run.failed,
+    conflictingFiles: run.conflictingFiles,
+    remaining: run.remaining,
+    resumeCommands: resumeCommands({
+      remote: request.remote,
+      base: request.pr.baseRef,
+      target: request.target,
+      branch,
+      failed: run.failed.sha,
+      remaining: run.remaining,
+      applied: run.picked.filter((p) => p.result !== undefined).map((p) => p.source),
+      conflictingFiles: run.conflictingFiles,
+      ...(request.plan.mainline ? { mainline: request.plan.mainline } : {}),
+      ...(result.markersCommit ? { markersCommit: result.markersCommit } : {}),
+    }),
+    markersCommitted: result.markersCommit !== undefined,
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * The cherry-pick sequence of one backport, run inside a worktree: one `git cherry-pick -x`
+ * process for all commits, skipping picks that come out empty, stopping at the first conflict.
+ * Never resolves a conflict by itself (no `-X theirs`).
+ */
+import type { Git } from '../git/git.js'
+import { GitError } from '../git/errors.js'
+import type { PickedCommit } from './types.js'
+
+export type PickRun =
+  | { status: 'done'; picked: PickedCommit[] }
+  | {
+      status: 'conflict'
+      /** Commits handled before the failing one (result undefined when empty). */
+      picked: PickedCommit[]
+      failed: { sha: string; subject: string }
+      remaining: string[]
+      conflictingFiles: string[]
+    }
+
+export interface PickInput {
+  /** Commits to pick, oldest first. */
+  commits: readonly string[]
+  /** Subject of each commit (for the outcome). */
+  subjects: ReadonlyMap<string, string>
+  mainline?: 1
+}
+
+const EMPTY = /previous cherry-pick is now empty|nothing to commit/i
+
+/** Runs the picks in `wt` (a worktree at the target tip). */
+export async function runPicks(wt: Git, input: PickInput): Promise<PickRun> {
+  if (input.commits.length === 0) return { status: 'done', picked: [] }
+  const start = await wt.text(['rev-parse', 'HEAD'])
+  const mainline = input.mainline ? ['-m', String(input.mainline)] : []
+  const skipped = new Set<string>()
+  let step = await wt.run(['cherry-pick', '-x', ...mainline, ...input.commits], { okCodes: [0, 1] })
+  while (step.exitCode !== 0) {
+    const stopped = await wt.run(['rev-parse', '-q', '--verify', 'CHERRY_PICK_HEAD'], {
+      okCodes: [0, 1],
+    })
+    const sha = stopped.stdout.trim()
+    if (stopped.exitCode !== 0 || !input.commits.includes(sha))
+      throw unexpected(step.stderr || step.stdout)
+    const conflicting = await wt.lines(['diff', '--name-only', '--diff-filter=U'])
+    if (conflicting.length > 0) {
+      const index = input.commits.indexOf(sha)
+      const before = input.commits.slice(0, index)
+      return {
+        status: 'conflict',
+        picked: await mapResults(wt, start, before, skipped, input.subjects),
+        failed: { sha, subject: input.subjects.get(sha) ?? '' },
+        remaining: input.commits.slice(index + 1),
+        conflictingFiles: conflicting,
+      }
+    }
+    if (!EMPTY.test(`${step.stderr}\n${step.stdout}`)) throw unexpected(step.stderr || step.stdout)
+    skipped.add(sha)
+    step = await wt.run(['cherry-pick', '--skip'], { okCodes: [0, 1] })
+  }
+  return {
+    status: 'done',
+    picked: await mapResults(wt, start, input.commits, skipped, input.subjects),
+  }
+}
+
+/** Pairs the sources that applied (in order) with the commits created since `start`. */
+async function mapResults(
+  wt: Git,
+  start: string,
+  sources: readonly string[],
+  skipped: ReadonlySet<string>,
+  subjects: ReadonlyMap<string, string>,
+): Promise<PickedCommit[]> {
+  const created = await wt.lines(['rev-list', '--reverse', `${start}..HEAD`])
+  const applied = sources.filter((s) => !skipped.has(s))
+  if (created.length !== applied.length)
+    throw new Error(
+      `cherry-pick made ${created.length} commits for ${applied.length} applied picks`,
+    )
+  let next = 0
+  return sources.map((source) => ({
+    source,
+    result: skipped.has(source) ? undefined : created[next++],
+    subject: subjects.get(source) ?? '',
+  }))
+}
+
+function unexpected(detail: string): Error {
+  const text = detail.trim().split('\n').slice(-6).join('\n')
+  return new GitError(
+    `git cherry-pick stopped unexpectedly: ${text}`,
+    'unknown',
+    ['cherry-pick'],
+    1,
+    detail,
+  )
+}
+
+/**
+ * Turns the stopped pick into one commit holding the conflict markers (draft-pr mode), authored
+ * and committed by the bot (the committer identity of `wt`). Returns the new commit.
+ */
+export async function commitConflictMarkers(
+  wt: Git,
+  failed: string,
+  files: readonly string[],
+): Promise<string> {
+  const ident = await wt.text(['var', 'GIT_COMMITTER_IDENT'])
+  const match = /^(.*) <([^>]*)>/.exec(ident)
+  if (!match) throw new Error(`unexpected committer identity: ${ident}`)
+  await wt.run(['cherry-pick', '--quit'])
+  await wt.run(['add', '-A'])
+  const message = [
+    `Conflict markers from ${failed} (resolve before merging)`,
+    '',
+    'Conflicting files:',
+    ...files.map((f) => `- ${f}`),
+  ].join('\n')
+  await wt.run(['commit', '--quiet', '--no-verify', '--allow-empty', '-m', message], {
+    env: { GIT_AUTHOR_NAME: match[1] ?? '', GIT_AUTHOR_EMAIL: match[2] ?? '' },
+  })
+  return wt.text(['rev-parse', 'HEAD'])
+}
+
+/** Abandons the stopped pick (comment mode): the worktree goes back to the target tip. */
+export async function abortPicks(wt: Git): Promise<void> {
+  await wt.run(['cherry-pick', '--abort'])
+}

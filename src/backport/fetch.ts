@@ -1,0 +1,108 @@
+/**
+ * Fetching exactly what a backport needs into a `fetch-depth: 1` checkout: bounded depth, explicit
+ * refspecs, never a full clone or `--unshallow`. In a full clone nothing is shallowed: fetches
+ * there carry no depth.
+ */
+import type { Git } from '../git/git.js'
+import { GitError } from '../git/errors.js'
+import { countCommits, isShallowRepository } from '../git/commits.js'
+import { isPlausibleRefName, printable } from '../git/refs.js'
+import type { SourcePr } from './types.js'
+
+/** Private refs that keep fetched commits reachable for the rest of the run. */
+export function sourceRefs(prNumber: number): { merge: string; head: string; base: string } {
+  const root = `refs/fixline/pr-${prNumber}`
+  return { merge: `${root}/merge`, head: `${root}/head`, base: `${root}/base` }
+}
+
+/** Largest depth fixline fetches while isolating a PR's own commits. */
+export const MAX_DEPTH = 100_000
+
+export function assertRemote(remote: string): void {
+  if (remote.length === 0 || remote.startsWith('-') || /[\s\0]/.test(remote))
+    throw new Error(`"${printable(remote)}" is not a usable git remote`)
+}
+
+async function fetch(
+  git: Git,
+  remote: string,
+  refspecs: string[],
+  depth: number | undefined,
+): Promise<void> {
+  assertRemote(remote)
+  const depthArgs = depth === undefined ? [] : [`--depth=${depth}`]
+  await git.run([
+    'fetch',
+    '--quiet',
+    '--no-tags',
+    '--no-recurse-submodules',
+    ...depthArgs,
+    remote,
+    ...refspecs,
+  ])
+}
+
+async function depthFor(git: Git, depth: number): Promise<number | undefined> {
+  return (await isShallowRepository(git)) ? depth : undefined
+}
+
+/**
+ * Fetches the merge commit with `commits + 2` of history (every PR commit and its parent) and,
+ * for PRs of more than one commit, `refs/pull/<n>/head` (falling back to the head sha when the
+ * remote has no pull refs). One fetch process in the usual case.
+ */
+export async function fetchSource(git: Git, pr: SourcePr, remote: string): Promise<void> {
+  const refs = sourceRefs(pr.number)
+  const depth = await depthFor(git, pr.commits + 2)
+  const merge = `+${pr.mergeCommitSha}:${refs.merge}`
+  if (pr.commits <= 1) return fetch(git, remote, [merge], depth)
+  try {
+    await fetch(git, remote, [merge, `+refs/pull/${pr.number}/head:${refs.head}`], depth)
+  } catch (error) {
+    if (!(error instanceof GitError) || error.kind !== 'not-found') throw error
+    await fetch(git, remote, [merge, `+${pr.headSha}:${refs.head}`], depth)
+  }
+}
+
+/**
+ * Makes `P1..P2` exactly the PR's commits in a shallow repository. The PR side is complete after
+ * {@link fetchSource}; the base side may be too shallow to know that the PR's fork point (or base
+ * commits merged in by "update branch") are on the base, which shows as more than `pr.commits`
+ * commits. Deepens the base side only, four times deeper each round, until the count fits.
+ */
+export async function isolateOwnCommits(
+  git: Git,
+  pr: SourcePr,
+  remote: string,
+  p1: string,
+  p2: string,
+): Promise<void> {
+  const range = [p2, `^${p1}`]
+  let count = await countCommits(git, range)
+  if (count <= pr.commits || !(await isShallowRepository(git))) return
+  let depth = pr.commits + 2
+  while (count > pr.commits) {
+    if (depth >= MAX_DEPTH)
+      throw new Error(
+        `could not isolate the ${pr.commits} commits of PR #${pr.number} within ${MAX_DEPTH} commits of history`,
+      )
+    depth = Math.min(depth * 4, MAX_DEPTH)
+    await fetch(git, remote, [`+${p1}:${sourceRefs(pr.number).base}`], depth)
+    count = await countCommits(git, range)
+  }
+}
+
+/** Fetches the tip of a target branch into refs/remotes/<remote>/<target> (depth 1 when shallow). */
+export async function fetchTarget(git: Git, remote: string, target: string): Promise<string> {
+  if (!isPlausibleRefName(target))
+    throw new Error(`"${printable(target)}" is not a valid branch name`)
+  const tracking = `refs/remotes/${remote}/${target}`
+  if (!isPlausibleRefName(remote)) {
+    // A URL remote: keep the tip under fixline's own namespace.
+    const ref = `refs/fixline/target/${target}`
+    await fetch(git, remote, [`+refs/heads/${target}:${ref}`], await depthFor(git, 1))
+    return ref
+  }
+  await fetch(git, remote, [`+refs/heads/${target}:${tracking}`], await depthFor(git, 1))
+  return tracking
+}
