@@ -1,0 +1,166 @@
+/**
+ * Discovery of the upgrade model from a git repository, with a fixed number of git processes:
+ * one for-each-ref, one log (the graph), one diff-tree --stdin (file listings at every release),
+ * two cat-file --batch (plugin/build files, then sources), and for fix diffs one log -p and one
+ * patch-id. The count does not grow with the number of releases or files.
+ */
+import type { Config } from '../../config/types.js'
+import { readObjects } from '../../git/batch.js'
+import type { Git } from '../../git/git.js'
+import type { Line, Release, UpgradeModel } from '../model.js'
+import { attributeTags, dedupeTags, type TagRelease } from './attribution.js'
+import { CommitGraph, GRAPH_FORMAT } from './graph.js'
+import { buildFromTag, compileTagPatterns } from './names.js'
+import type { DiscoveryProblem } from './problems.js'
+import { parseRefs, REF_FORMAT, REF_PREFIXES, selectLines } from './refs.js'
+import { firstPhasePaths, ParseCache, readBuild, readMigrations, resolveLayout, secondPhasePaths, type ReadContext } from './reader.js'
+import { planTargets } from './targets.js'
+import { diffTreeInput, parseDiffTree, replayTrees, type FileMap } from './trees.js'
+
+export interface Candidate {
+  /** Commit checked as if it were released. */
+  commit: string
+  /** Line branch it would be released on. */
+  line: string
+  /** Release name, e.g. `PR #12`. */
+  name: string
+}
+
+export interface DiscoverOptions {
+  /** The default branch when known (from the event payload); guessed otherwise. */
+  defaultBranch?: string
+  /** Which copy of a branch wins: origin's (action) or the local one (CLI). */
+  prefer?: 'remote' | 'local'
+  candidate?: Candidate
+}
+
+export interface Discovery {
+  model: UpgradeModel
+  /** Problems in files (bad build numbers, unreadable decorators...), as findings-to-be. */
+  problems: DiscoveryProblem[]
+  /** Notes about refs (tags on no line, duplicate tags, resolved layout). */
+  notes: string[]
+  graph: CommitGraph
+  layout: string
+  buildSource: string
+  /** The file holding the build number (a bookkeeping path), if any. */
+  buildFile: string | undefined
+}
+
+export async function discover(git: Git, config: Config, options: DiscoverOptions = {}): Promise<Discovery> {
+  const refs = parseRefs(await git.text(['for-each-ref', `--format=${REF_FORMAT}`, ...REF_PREFIXES]))
+  const lines = selectLines(refs, {
+    patterns: config.lines.patterns,
+    includeDefault: config.lines.defaultBranch,
+    prefer: options.prefer ?? 'local',
+    ...(options.defaultBranch ? { defaultBranch: options.defaultBranch } : {}),
+  })
+  const notes: string[] = []
+  const patterns = compileTagPatterns(config.upgrade.tags)
+  const tagList: (TagRelease & { rank: number })[] = []
+  for (const [tag, commit] of refs.tags) {
+    const rank = patterns.findIndex((p) => p.test(tag))
+    const build = buildFromTag(tag, patterns)
+    if (build !== undefined) tagList.push({ tag, commit, tagBuild: build, rank })
+  }
+  tagList.sort((a, b) => a.rank - b.rank || a.tag.localeCompare(b.tag))
+  const tips = [...new Set([...lines.map((l) => l.tip), ...tagList.map((t) => t.commit), ...(options.candidate ? [options.candidate.commit] : [])])]
+  const graph = new CommitGraph(tips.length === 0 ? '' : await git.text(['log', '--topo-order', `--format=${GRAPH_FORMAT}`, '--stdin'], { input: tips.join('\n') + '\n' }))
+  const usable = tagList.filter((t) => graph.has(t.commit))
+  const { kept, dropped } = dedupeTags(usable)
+  for (const d of dropped) notes.push(`tag ${d.tag.tag} names the same release as ${d.kept.tag}; using ${d.kept.tag}`)
+  const { byLine, orphans } = attributeTags(graph, lines, kept)
+  for (const o of orphans) notes.push(`tag ${o.tag} (build ${o.tagBuild}) is on no release line; it is not checked`)
+  return readReleases(git, config, { graph, lines, byLine, notes, ...(options.candidate ? { candidate: options.candidate } : {}) })
+}
+
+interface Collected {
+  graph: CommitGraph
+  lines: Line[]
+  byLine: Map<string, TagRelease[]>
+  notes: string[]
+  candidate?: Candidate
+}
+
+async function readReleases(git: Git, config: Config, c: Collected): Promise<Discovery> {
+  const targets = [...new Set([...c.lines.map((l) => l.tip), ...[...c.byLine.values()].flat().map((t) => t.commit), ...(c.candidate ? [c.candidate.commit] : [])])]
+  const plan = planTargets(c.graph, targets)
+  const diff = plan.length === 0 ? '' : await git.text(['diff-tree', '--stdin', '-r', '-z', '--always', '--root', '--no-renames', '--raw'], { input: diffTreeInput(plan) })
+  const states = replayTrees(plan, parseDiffTree(diff))
+  const empty: FileMap = new Map()
+  const filesAt = (commit: string) => states.get(commit) ?? empty
+  const newest = c.lines[c.lines.length - 1]
+  const { layout, buildSource } = resolveLayout(filesAt(newest?.tip ?? ''), config)
+  const cache = new ParseCache()
+  const first = firstPhasePaths(layout, buildSource, config)
+  const blobs = new Map<string, string | undefined>()
+  await readBlobs(git, blobs, targets.flatMap((t) => first.map((p) => filesAt(t).get(p))))
+  const second: (string | undefined)[] = []
+  if (layout === 'delphix') {
+    const cfgPath = config.upgrade.plugin.config
+    for (const t of targets) {
+      const files = filesAt(t)
+      const blob = files.get(cfgPath)
+      const text = blob ? blobs.get(blob) : undefined
+      if (!blob || text === undefined) continue
+      for (const p of secondPhasePaths(files, cache.pluginConfig(cfgPath, blob, text), config)) second.push(files.get(p))
+    }
+  }
+  await readBlobs(git, blobs, second)
+  const regex = config.upgrade.migrations.pattern ? new RegExp(config.upgrade.migrations.pattern) : undefined
+  const ctx: ReadContext = { config, layout, buildSource, blobs, cache, regex }
+  return assemble(c, ctx, filesAt)
+}
+
+async function readBlobs(git: Git, into: Map<string, string | undefined>, ids: readonly (string | undefined)[]): Promise<void> {
+  const wanted = [...new Set(ids.filter((i): i is string => i !== undefined && !into.has(i)))]
+  if (wanted.length === 0) return
+  for (const [k, v] of await readObjects(git, wanted)) into.set(k, v)
+}
+
+function assemble(c: Collected, ctx: ReadContext, filesAt: (commit: string) => FileMap): Discovery {
+  const problems: DiscoveryProblem[] = []
+  const seenProblem = new Set<string>()
+  const addProblems = (list: readonly DiscoveryProblem[], release?: string) => {
+    for (const p of list) {
+      const key = `${p.rule}\0${p.file ?? ''}\0${p.line ?? ''}\0${p.message}`
+      if (seenProblem.has(key)) continue
+      seenProblem.add(key)
+      problems.push(release && !p.file ? { ...p, message: `${release}: ${p.message}` } : p)
+    }
+  }
+  const releases: Release[] = []
+  const read = (name: string, line: string, tag: TagRelease | undefined, commit: string): Release => {
+    const files = filesAt(commit)
+    const b = readBuild(files, ctx, tag?.tagBuild, tag?.tag)
+    const m = readMigrations(files, ctx)
+    addProblems(b.problems, name)
+    addProblems(m.problems, name)
+    if (tag && b.build !== undefined && b.file !== tag.tag && ctx.buildSource !== 'tag' && canon(b.build) !== canon(tag.tagBuild)) {
+      addProblems([{ rule: 'build-format', severity: 'warning', file: b.file, ...(b.line ? { line: b.line } : {}), message: `tag ${tag.tag} names build ${tag.tagBuild} but ${b.file} at that commit says ${b.build}` }])
+    }
+    return {
+      name,
+      line,
+      tag: tag?.tag,
+      commit,
+      build: b.build ?? '',
+      buildLocation: { file: b.file, ...(b.line ? { line: b.line } : {}) },
+      ...(b.notString ? { buildNotString: true } : {}),
+      migrations: m.migrations,
+      ...(m.schema ? { schema: m.schema } : {}),
+    }
+  }
+  for (const line of c.lines) for (const t of c.byLine.get(line.branch) ?? []) releases.push(read(t.tag, line.branch, t, t.commit))
+  if (c.candidate) releases.push({ ...read(c.candidate.name, c.candidate.line, undefined, c.candidate.commit), candidate: true })
+  const lineHeads = c.lines.map((l) => ({ line: l.branch, commit: l.tip, migrations: readMigrations(filesAt(l.tip), ctx).migrations }))
+  c.notes.push(`layout: ${ctx.layout}; build number from: ${ctx.buildSource}`)
+  const buildFile = ctx.buildSource === 'tag' ? undefined : releases.find((r) => r.buildLocation.file)?.buildLocation.file
+  return { model: { lines: c.lines, releases, fixDiffs: [], lineHeads }, problems, notes: c.notes, graph: c.graph, layout: ctx.layout, buildSource: ctx.buildSource, buildFile }
+}
+
+/** Loose canonical form for comparing a tag's build with a file's (trailing `.0` parts ignored). */
+function canon(build: string): string {
+  return build.replace(/^v/, '').replace(/(\.0+)+$/, '')
+}
+

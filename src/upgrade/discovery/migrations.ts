@@ -1,0 +1,105 @@
+/**
+ * Migration IDs from file names (Flyway, golang-migrate, Rails, a configured regex) and from a
+ * manifest file (a JSON or YAML list of IDs). Pure; garbage gives a problem, never an exception.
+ */
+import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml'
+import type { Migration } from '../model.js'
+import { lineAt, quote, type DiscoveryProblem } from './problems.js'
+
+export type FileLayout = 'flyway' | 'golang-migrate' | 'rails' | 'regex'
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1)
+}
+
+/** Flyway `V<id>__<description>.sql`: `_` or `.` separate the ID's parts (V1_1__x.sql is 1.1). */
+export function flywayId(path: string): string | undefined {
+  const m = /^V(\d+(?:[._]\d+)*)__.*\.sql$/.exec(baseName(path))
+  return m?.[1]?.replace(/_/g, '.')
+}
+
+/** golang-migrate `<id>_<title>.up.sql`. */
+export function golangMigrateId(path: string): string | undefined {
+  return /^(\d+)_.*\.up\.sql$/.exec(baseName(path))?.[1]
+}
+
+/** Rails `db/migrate/<timestamp>_<name>.rb`. */
+export function railsId(path: string): string | undefined {
+  if (!/(^|\/)db\/migrate\/[^/]+$/.test(path)) return undefined
+  return /^(\d+)_\w+\.rb$/.exec(baseName(path))?.[1]
+}
+
+/** A configured regex on file names: group `id`, else the first group, else the whole match. */
+export function regexId(path: string, re: RegExp): string | undefined {
+  const m = re.exec(baseName(path))
+  if (!m) return undefined
+  return m.groups?.id ?? m[1] ?? m[0]
+}
+
+export function idFromFileName(layout: FileLayout, path: string, re?: RegExp): string | undefined {
+  switch (layout) {
+    case 'flyway':
+      return flywayId(path)
+    case 'golang-migrate':
+      return golangMigrateId(path)
+    case 'rails':
+      return railsId(path)
+    case 'regex':
+      return re ? regexId(path, re) : undefined
+  }
+}
+
+/** Whether a path lies in one of the folders (any folder when none are given). */
+export function inDirs(path: string, dirs: readonly string[]): boolean {
+  if (dirs.length === 0) return true
+  return dirs.some((d) => {
+    const dir = d.replace(/^\.\//, '').replace(/\/+$/, '')
+    return dir === '' || dir === '.' || path.startsWith(`${dir}/`)
+  })
+}
+
+/** Migrations of a file-name layout from a file listing (path -> blob id; the blob id is the content hash). */
+export function migrationsFromFiles(files: ReadonlyMap<string, string>, layout: FileLayout, dirs: readonly string[], re?: RegExp): Migration[] {
+  const out: Migration[] = []
+  for (const [path, blob] of files) {
+    if (!inDirs(path, dirs)) continue
+    const id = idFromFileName(layout, path, re)
+    if (id !== undefined) out.push({ id, location: { file: path }, contentHash: blob })
+  }
+  return out
+}
+
+/** A manifest: a JSON or YAML list of IDs (or `{migrations: [...]}`); entries may be `{id: ...}`. */
+export function parseManifest(text: string, file: string): { migrations: Migration[]; problems: DiscoveryProblem[] } {
+  const problems: DiscoveryProblem[] = []
+  let doc
+  try {
+    doc = parseDocument(text)
+  } catch (error) {
+    return { migrations: [], problems: [{ rule: 'migration-id', severity: 'error', file, message: `${file} cannot be parsed: ${(error as Error).message}` }] }
+  }
+  if (doc.errors.length > 0) {
+    return { migrations: [], problems: [{ rule: 'migration-id', severity: 'error', file, message: `${file} is not valid JSON or YAML: ${doc.errors[0]!.message.split('\n')[0]}` }] }
+  }
+  let list: unknown = doc.contents
+  if (isMap(list)) list = list.get('migrations', true)
+  if (!isSeq(list)) {
+    return { migrations: [], problems: [{ rule: 'migration-id', severity: 'error', file, message: `${file} must be a list of migration IDs (or a mapping with a "migrations" list)` }] }
+  }
+  const migrations: Migration[] = []
+  for (const item of list.items as unknown[]) {
+    const node = isMap(item) ? (item.get('id', true) as Node | undefined) : (item as Node)
+    const line = node?.range ? lineAt(text, node.range[0]) : undefined
+    if (!isScalar(node) || node.value === null || typeof node.value === 'object' || !node.range) {
+      problems.push({ rule: 'migration-id', severity: 'error', file, ...(line ? { line } : {}), message: `${file}${line ? `:${line}` : ''}: a manifest entry is not an ID` })
+      continue
+    }
+    const raw = typeof node.value === 'string' ? node.value : text.slice(node.range[0], node.range[1]).trim()
+    if (raw.length > 200) {
+      problems.push({ rule: 'migration-id', severity: 'error', file, ...(line ? { line } : {}), message: `${file}:${line}: manifest entry ${quote(raw)} is too long` })
+      continue
+    }
+    migrations.push({ id: raw, location: { file, ...(line ? { line } : {}) }, contentHash: '' })
+  }
+  return { migrations, problems }
+}
