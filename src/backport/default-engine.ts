@@ -1,12 +1,7 @@
+import { prepareBranch } from './branch.js'
 import type { BackportEngine } from './engine.js'
+import { pushBranch, remoteBranchHeads } from './push.js'
+import { planPicks } from './select.js'
 
-// Wired to the git engine (select/branch/push.ts) once it lands.
-const missing = (): never => {
-  throw new Error('the backport engine is not available yet')
-}
-export const defaultEngine: BackportEngine = {
-  planPicks: async () => missing(),
-  prepareBranch: async () => missing(),
-  pushBranch: async () => missing(),
-  remoteBranchHeads: async () => missing(),
-}
+/** The real git engine. */
+export const defaultEngine: BackportEngine = { planPicks, prepareBranch, pushBranch, remoteBranchHeads }

@@ -8,7 +8,7 @@ import type { BackportBranchRequest, BranchOutcome, PickPlan, SourcePr } from '.
 export interface BackportEngine {
   planPicks(git: Git, pr: SourcePr, options: { mergeCommits: 'own-commits' | 'mainline'; remote: string }): Promise<PickPlan>
   prepareBranch(git: Git, request: BackportBranchRequest, options: { conflicts: 'draft-pr' | 'comment' }): Promise<BranchOutcome>
-  pushBranch(git: Git, remote: string, branch: string, options: { force: boolean }): Promise<void>
+  pushBranch(git: Git, remote: string, branch: string, options: { force: boolean; expectedSha?: string }): Promise<void>
   remoteBranchHeads(git: Git, remote: string, branches: readonly string[]): Promise<Map<string, string>>
 }
 

@@ -109,7 +109,7 @@ async function labelOpenPr(
 ): Promise<JobOutcome> {
   const number = pull.source.number
   const rows: BackportRow[] = plan.rejected.map((r) => failed(r.target, r.message))
-  const validation = await validateTargets(deps, engine, { source: number, baseRef: pull.source.baseRef, requests: plan.labels, defaultBranch })
+  const validation = await validateTargets(deps, engine, { source: number, baseRef: pull.source.baseRef, requests: plan.labels.map((l) => ({ target: l.target })), defaultBranch })
   rows.push(...validation.rows)
   const labels = plan.labels.filter((l) => validation.valid.some((v) => v.target === l.target))
   for (const { target, label } of labels)

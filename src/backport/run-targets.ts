@@ -92,7 +92,7 @@ async function backportOne(ctx: TargetContext, target: ValidTarget): Promise<Bac
     return { target: target.target, status: 'already-applied', message: `every commit is already on ${target.target} (the picks came out empty)` }
   if (deps.dryRun) return dryRunRow(target, outcome)
   if (outcome.status === 'conflict' && !outcome.markersCommitted) return conflictCommentRow(target, outcome)
-  await ctx.engine.pushBranch(deps.git, REMOTE, target.branch, { force })
+  await ctx.engine.pushBranch(deps.git, REMOTE, target.branch, force ? { force, expectedSha: target.existingHead as string } : { force })
   return openPr(ctx, target, plan, outcome)
 }
 
