@@ -1,7 +1,23 @@
 import type { JobDeps, JobOutcome } from '../jobs.js'
 import type { RequestTrigger } from '../route.js'
+import { handleCommand, handleLabeled } from './approval.js'
+import { defaultBackport, type BackportFn } from './open.js'
+import { processRequest } from './process.js'
+import { handleBackportMerged } from './tracking.js'
 
-// Placeholder while backport requests are built (issue 4); replaced by the real job.
-export async function runRequestsJob(_deps: JobDeps, _trigger: RequestTrigger): Promise<JobOutcome> {
-  throw new Error('backport requests are not built yet')
+/**
+ * Backport requests (DESIGN §3): issue-form requests checked against the maintenance policy,
+ * approved by release managers, opened with the backport engine, tracked until merged.
+ */
+export async function runRequestsJob(deps: JobDeps, trigger: RequestTrigger, backport: BackportFn = defaultBackport): Promise<JobOutcome> {
+  switch (trigger.type) {
+    case 'issue':
+      return processRequest(deps, trigger.issue, { kind: 'event', reopened: trigger.action === 'reopened' }, backport)
+    case 'issue-labeled':
+      return handleLabeled(deps, trigger, backport)
+    case 'command':
+      return handleCommand(deps, trigger, backport)
+    case 'backport-merged':
+      return handleBackportMerged(deps, trigger)
+  }
 }

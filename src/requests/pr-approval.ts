@@ -1,0 +1,140 @@
+import { labelForTarget } from '../backport/labels.js'
+import { findMarkedComment } from '../github/comments.js'
+import { writeComment } from '../github/issues.js'
+import { addLabels } from '../github/labels.js'
+import { getPullRaw } from '../github/pulls.js'
+import type { JobDeps, JobOutcome } from '../jobs.js'
+import { discoverLines, payloadDefaultBranch } from './lines.js'
+import { checkReleaseManager, releaseManagerList } from './managers.js'
+import { openBackports, type BackportFn } from './open.js'
+import { maintainedLines, targetsNeedingApproval } from './policy.js'
+import { outcomeOf } from './process.js'
+import { reply } from './replies.js'
+import { approvePending, decodeState, encodeState, rejectPending } from './state.js'
+import type { RequestState } from './types.js'
+
+/**
+ * `/backport <line>` on a PR for a line outside the maintenance window: instead of a backport, the
+ * PR gets an "awaiting approval" comment (hidden marker + state); a release manager answers with
+ * `/approve` or `/reject <reason>` on the PR (or runs `/backport <line>` themselves).
+ */
+
+export const PR_APPROVAL_MARKER = '<!-- fixline:backport-approval -->'
+
+/**
+ * The hook for the `/backport` comment trigger: which of `targets` must wait for a release
+ * manager. Lists the lines (one ls-remote) only when approval can be needed. Returns [] when the
+ * commenter is a release manager, when every target is inside the window, or when
+ * `requests.approval` is `never`.
+ */
+export async function divertOutsideWindow(deps: JobDeps, pr: number, targets: readonly string[], user: string): Promise<string[]> {
+  if (targets.length === 0 || deps.config.requests.approval === 'never') return []
+  const lines = await discoverLines(deps.git, deps.config, payloadDefaultBranch(deps.ctx.payload))
+  const outside = targetsNeedingApproval(targets, lines, deps.config).filter((t) => lines.some((l) => l.branch === t))
+  if (outside.length === 0) return []
+  return requestApprovalForPr(deps, pr, outside, user, maintainedLines(lines, deps.config))
+}
+
+/**
+ * Puts `targets` (outside the window) of PR `pr` into "awaiting approval", unless `user` is a release
+ * manager (whose `/backport` is the approval) or a release manager already approved them. Returns the
+ * targets held back.
+ */
+export async function requestApprovalForPr(deps: JobDeps, pr: number, targets: readonly string[], user: string, maintained: string[] = []): Promise<string[]> {
+  const check = await checkReleaseManager(deps, user)
+  if (check.manager) {
+    deps.log.info(`@${user} is a release manager (${check.reason}): backporting ${targets.join(', ')} without a request`)
+    return []
+  }
+  const found = await findApprovalComment(deps, pr)
+  const state: RequestState = decodeState(found?.body) ?? { v: 1, source: pr, targets: [] }
+  const held: string[] = []
+  for (const target of targets) {
+    const existing = state.targets.find((t) => t.target === target)
+    if (existing?.approval === 'approved') continue
+    if (existing) existing.approval = 'pending'
+    else state.targets.push({ target, classification: 'exception', approval: 'pending' })
+    held.push(target)
+  }
+  if (held.length > 0) {
+    delete state.rejected
+    deps.log.info(`#${pr}: ${held.join(', ')} outside the maintenance window: awaiting a release manager`)
+    if (!deps.dryRun) await writeComment(deps.github, { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: pr }, found, renderPrApproval(deps, pr, state, user, maintained))
+  }
+  return held
+}
+
+/** `/approve` or `/reject` on a pull request: the release manager's answer to a held `/backport`. */
+export async function handlePrCommand(
+  deps: JobDeps,
+  pr: number,
+  command: { user: string; command: 'approve' | 'reject'; argument: string; commentId: number },
+  backport: BackportFn,
+): Promise<JobOutcome> {
+  const key = `comment-${command.commentId}`
+  const found = await findApprovalComment(deps, pr)
+  const state = decodeState(found?.body)
+  const check = await checkReleaseManager(deps, command.user)
+  if (!check.manager) {
+    await reply(deps, pr, key, `@${command.user}: only release managers can \`/${command.command}\` (${releaseManagerList(deps)}). Nothing changed.`)
+    return { ...outcomeOf(pr, state ?? { v: 1, source: pr, targets: [] }, []), conclusion: 'neutral' }
+  }
+  if (!state || !state.targets.some((t) => t.approval === 'pending' || t.approval === 'rejected')) {
+    await reply(deps, pr, key, `@${command.user}: no backport of #${pr} is awaiting approval.`)
+    return { ...outcomeOf(pr, state ?? { v: 1, source: pr, targets: [] }, []), conclusion: 'neutral' }
+  }
+  state.source = pr
+  if (command.command === 'reject') {
+    rejectPending(state, command.user, command.argument)
+    await reply(deps, pr, key, `Rejected by @${command.user}: ${command.argument.trim() || '(no reason given)'}`)
+    if (!deps.dryRun) await writeComment(deps.github, { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: pr }, found, renderPrApproval(deps, pr, state, undefined, []))
+    return outcomeOf(pr, state, [])
+  }
+  const approved = approvePending(state, command.user)
+  const raw = await getPullRaw(deps.github, deps.ctx.owner, deps.ctx.repo, pr)
+  const merged = raw.merged === true || (typeof raw.merged_at === 'string' && raw.merged_at !== '')
+  const created = merged ? await openBackports(deps, backport, state, approved, undefined) : await labelForMerge(deps, pr, approved)
+  if (!deps.dryRun) await writeComment(deps.github, { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: pr }, found, renderPrApproval(deps, pr, state, undefined, []))
+  const what = merged ? (created.length ? `opened ${created.map((c) => `#${c.number}`).join(', ')}` : 'see the table below') : 'labelled: the backports run when the PR is merged'
+  await reply(deps, pr, key, `Approved by @${command.user} (${approved.map((t) => `\`${t}\``).join(', ')}): ${what}.`)
+  return outcomeOf(pr, state, created)
+}
+
+/** The PR is still open: label it so that its merge backports the approved lines. */
+async function labelForMerge(deps: JobDeps, pr: number, targets: readonly string[]): Promise<[]> {
+  const labels = targets.flatMap((t) => labelForTarget(t, deps.config.backport.labels) ?? [])
+  if (!deps.dryRun) await addLabels(deps.github, deps.ctx.owner, deps.ctx.repo, pr, labels)
+  return []
+}
+
+async function findApprovalComment(deps: JobDeps, pr: number): Promise<{ id: number; body: string } | undefined> {
+  return findMarkedComment(deps.github, {
+    owner: deps.ctx.owner,
+    repo: deps.ctx.repo,
+    issue: pr,
+    marker: PR_APPROVAL_MARKER,
+    ...(deps.botLogin !== undefined ? { author: deps.botLogin } : {}),
+  })
+}
+
+function renderPrApproval(deps: JobDeps, pr: number, state: RequestState, user: string | undefined, maintained: string[]): string {
+  const rows = state.targets.map((t) => {
+    const status = t.pr ? `#${t.pr.number} (${t.pr.state})` : t.status ? `${t.status}${t.message ? `: ${t.message.replace(/\s+/g, ' ').replace(/\|/g, '\\|')}` : ''}` : '-'
+    const approval = t.approval === 'approved' ? `approved by @${t.approvedBy ?? '?'}` : t.approval === 'pending' ? 'awaiting a release manager' : t.approval
+    return `| \`${t.target}\` | ${approval} | ${status} |`
+  })
+  const asked = user ? `@${user} asked for ` : ''
+  return [
+    PR_APPROVAL_MARKER,
+    `### Backport of #${pr}: approval needed`,
+    '',
+    `${asked}backports to lines outside the maintenance window${maintained.length ? ` (maintained: ${maintained.map((m) => `\`${m}\``).join(', ')})` : ''}. These are exceptions: a release manager decides (${releaseManagerList(deps)}) by commenting \`/approve\` or \`/reject <reason>\` here.`,
+    '',
+    '| Line | Approval | Backport |',
+    '| --- | --- | --- |',
+    ...rows,
+    '',
+    ...(state.rejected ? [`Rejected by @${state.rejected.by}: ${state.rejected.reason.replace(/\s+/g, ' ') || '(no reason given)'}`, ''] : []),
+    encodeState(state),
+  ].join('\n')
+}

@@ -1,0 +1,38 @@
+import { upsertMarkedComment } from '../github/comments.js'
+import { addLabels } from '../github/labels.js'
+import { removeLabel } from '../github/issues.js'
+import type { JobDeps } from '../jobs.js'
+
+/**
+ * A reply fixline posts once per `key` (a command's comment id, a refused label and user): a second
+ * delivery of the same event updates the same comment instead of posting another.
+ */
+export async function reply(deps: JobDeps, issue: number, key: string, body: string): Promise<void> {
+  deps.log.info(`#${issue}: ${body.split('\n')[0] ?? ''}`)
+  if (deps.dryRun) return
+  const marker = `<!-- fixline:reply ${key.replace(/[^A-Za-z0-9_.@/-]/g, '_')} -->`
+  await upsertMarkedComment(deps.github, {
+    owner: deps.ctx.owner,
+    repo: deps.ctx.repo,
+    issue,
+    marker,
+    body: `${marker}\n${body}`,
+    ...(deps.botLogin !== undefined ? { author: deps.botLogin } : {}),
+  })
+}
+
+/** Adds the labels that are missing and removes the unwanted ones that are present (no call when in sync). */
+export async function syncLabels(
+  deps: JobDeps,
+  issue: number,
+  current: readonly string[],
+  wanted: { add: readonly string[]; remove: readonly string[] },
+): Promise<void> {
+  const add = wanted.add.filter((l) => !current.includes(l))
+  const remove = wanted.remove.filter((l) => current.includes(l))
+  if (add.length === 0 && remove.length === 0) return
+  deps.log.info(`#${issue}: labels +[${add.join(', ')}] -[${remove.join(', ')}]`)
+  if (deps.dryRun) return
+  await addLabels(deps.github, deps.ctx.owner, deps.ctx.repo, issue, add)
+  for (const label of remove) await removeLabel(deps.github, deps.ctx.owner, deps.ctx.repo, issue, label)
+}
