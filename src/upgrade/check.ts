@@ -42,8 +42,7 @@ export function checkModel(model: UpgradeModel, options: CheckOptions): CheckRes
   markFixLoss(ctx, matrix)
   const findings: Finding[] = []
   for (const id of RULE_IDS) {
-    const rule = RULES[id]
-    if (rule) findings.push(...rule(ctx, matrix))
+    findings.push(...RULES[id](ctx, matrix))
   }
   return {
     conclusion: findings.some((f) => f.severity === 'error') ? 'failure' : 'success',

@@ -45,7 +45,8 @@ export function engineAllows(from: Release, to: Release, scheme: BuildScheme): E
     return { allowed: false, reason: `build ${to.build} is not above ${from.build}`, missingIds }
   }
   if (missingIds.length > 0) {
-    return { allowed: false, reason: `${to.name} lacks ${listIds(missingIds)}`, missingIds }
+    const label = new Map(from.migrations.map((m) => [canonicalId(m.id), m.id] as const))
+    return { allowed: false, reason: `${to.name} lacks ${listIds(missingIds.map((c) => label.get(c) ?? c))}`, missingIds }
   }
   return { allowed: true, reason: 'allowed', missingIds }
 }

@@ -148,7 +148,7 @@ export function computeMatrix(ctx: RuleContext): Matrix {
       const to = x.release.name
       if (ok) upgrades[k++] = { from, to, allowed: true, reason: 'allowed' }
       else {
-        const shown = missing(a, x, 3).map((r) => ctx.idText[r] as string)
+        const shown = missing(a, x, 3).map((r) => ctx.idLabel[r] as string)
         const n = missingCount(a, x)
         const more = n > shown.length ? `${shown.join(', ')} and ${n - shown.length} more` : listIds(shown)
         upgrades[k++] = { from, to, allowed: false, reason: `${to} lacks ${more}` }

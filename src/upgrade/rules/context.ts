@@ -60,6 +60,8 @@ export interface RuleContext {
   byBuild: ReleaseInfo[]
   /** Canonical ID by rank. */
   idText: string[]
+  /** ID by rank as first written (model order), for messages: "2019.04.01", not "2019.4.1". */
+  idLabel: string[]
   compareBuild(a: ReleaseInfo, b: ReleaseInfo): number
 }
 
@@ -94,7 +96,7 @@ function orderLines(model: UpgradeModel): LineInfo[] {
 }
 
 /** Assign every distinct canonical ID a rank in ID order; returns raw -> rank and rank -> canonical. */
-function rankIds(model: UpgradeModel): { rankOf: Map<string, number>; idText: string[] } {
+function rankIds(model: UpgradeModel): { rankOf: Map<string, number>; idText: string[]; idLabel: string[] } {
   const canonOfRaw = new Map<string, string>()
   const visit = (ms: Migration[]): void => {
     for (const m of ms) if (!canonOfRaw.has(m.id)) canonOfRaw.set(m.id, canonicalId(m.id))
@@ -104,8 +106,13 @@ function rankIds(model: UpgradeModel): { rankOf: Map<string, number>; idText: st
   const idText = [...new Set(canonOfRaw.values())].sort(compareCanonicalIds)
   const rankOfCanon = new Map(idText.map((c, i) => [c, i] as const))
   const rankOf = new Map<string, number>()
-  for (const [raw, c] of canonOfRaw) rankOf.set(raw, rankOfCanon.get(c) as number)
-  return { rankOf, idText }
+  const idLabel: string[] = new Array<string>(idText.length)
+  for (const [raw, c] of canonOfRaw) {
+    const rank = rankOfCanon.get(c) as number
+    rankOf.set(raw, rank)
+    idLabel[rank] ??= raw
+  }
+  return { rankOf, idText, idLabel }
 }
 
 /** Sorted unique ranks of a migration list, with duplicate groups. */
@@ -168,7 +175,7 @@ export function diffRanks(a: Int32Array, b: Int32Array): number[] {
 export function buildContext(model: UpgradeModel, options: CheckOptions): RuleContext {
   const lines = orderLines(model)
   const lineByBranch = new Map(lines.map((l) => [l.line.branch, l] as const))
-  const { rankOf, idText } = rankIds(model)
+  const { rankOf, idText, idLabel } = rankIds(model)
   const releases: ReleaseInfo[] = model.releases.map((release, modelIndex) => {
     const line = lineByBranch.get(release.line) as LineInfo
     const parsed = parseBuild(release.build, options.scheme)
@@ -205,6 +212,7 @@ export function buildContext(model: UpgradeModel, options: CheckOptions): RuleCo
     byName,
     byBuild,
     idText,
+    idLabel,
     compareBuild: (a, b) => compareCanonicalBuilds(a.build as string, b.build as string, scheme),
   }
 }
@@ -218,4 +226,25 @@ export function at(loc: SourceLocation | undefined): { file?: string; line?: num
 export function where(loc: SourceLocation | undefined): string {
   if (!loc) return '?'
   return loc.line === undefined ? loc.file : `${loc.file}:${loc.line}`
+}
+
+const hashCache = new WeakMap<IdSet, Set<string>>()
+
+/** Content hashes of a migration set (cached). */
+export function hashesOf(set: IdSet): Set<string> {
+  let hashes = hashCache.get(set)
+  if (!hashes) {
+    hashes = new Set(set.migs.map((m) => m.contentHash))
+    hashCache.set(set, hashes)
+  }
+  return hashes
+}
+
+/**
+ * Whether the migration with `rank` in `from` exists in `to` under another ID (same content hash): a
+ * renamed backport, which same-id-everywhere reports; other rules leave it to that rule.
+ */
+export function hasTwin(from: IdSet, rank: number, to: IdSet): boolean {
+  const m = from.migs[findRank(from.ids, rank)]
+  return m !== undefined && m.contentHash !== '' && hashesOf(to).has(m.contentHash)
 }
