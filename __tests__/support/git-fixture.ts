@@ -52,6 +52,13 @@ export interface CloneOptions {
   observer?: GitObserver
 }
 
+export interface ImportCommit {
+  /** Path to content (null deletes). */
+  files: Record<string, string | null>
+  message: string
+  author?: Identity
+}
+
 interface PrState {
   number: number
   head: string
@@ -93,6 +100,12 @@ export interface Fixture {
   mergeSquash(n: number): Promise<MergeResult>
   mergeRebase(n: number): Promise<MergeResult>
   mergeCommit(n: number): Promise<MergeResult>
+  /**
+   * Adds many commits to a seed branch at once with `git fast-import` (fast: one process for
+   * thousands of commits). The branch starts at `from` (default: the branch itself, which must
+   * exist unless `from` is given). Does not check the branch out; returns the new tip.
+   */
+  importCommits(branch: string, commits: ImportCommit[], from?: string): Promise<string>
   /** A fresh clone of origin like actions/checkout (fetch-depth 1 by default). */
   checkoutClone(opts?: CloneOptions): Promise<Git>
   /** Installs a pre-receive hook in origin rejecting pushes whose new commits touch .github/workflows/. */
@@ -332,6 +345,35 @@ export async function createFixture(): Promise<Fixture> {
         env: { ...who(AUTHOR, GITHUB), ...tick() },
       })
       return finish(pr, head, base, sha)
+    },
+
+    async importCommits(branch, commits, from) {
+      const start = await seed.text(['rev-parse', '--verify', `${from ?? branch}^{commit}`])
+      const parts: string[] = []
+      commits.forEach((c, i) => {
+        clock += 1
+        const a = c.author ?? AUTHOR
+        const msg = Buffer.byteLength(c.message)
+        parts.push(`commit refs/heads/${branch}\nmark :${i + 1}\n`)
+        parts.push(
+          `author ${a.name} <${a.email}> ${clock} +0000\ncommitter ${a.name} <${a.email}> ${clock} +0000\n`,
+        )
+        parts.push(`data ${msg}\n${c.message}\n`)
+        parts.push(i === 0 ? `from ${start}\n` : `from :${i}\n`)
+        for (const [path, content] of Object.entries(c.files)) {
+          if (content === null) parts.push(`D ${path}\n`)
+          else
+            parts.push(`M 100644 inline ${path}\ndata ${Buffer.byteLength(content)}\n${content}\n`)
+        }
+        parts.push('\n')
+      })
+      await seed.run(['fast-import', '--quiet', '--force'], { input: parts.join('') })
+      const tip = await seed.text(['rev-parse', `refs/heads/${branch}`])
+      const current = await seed.text(['symbolic-ref', '-q', '--short', 'HEAD'], {
+        okCodes: [0, 1],
+      })
+      if (current === branch) await seed.run(['reset', '-q', '--hard', tip])
+      return tip
     },
 
     async checkoutClone(opts = {}) {

@@ -29,14 +29,22 @@ async function fetch(
   refspecs: string[],
   depth: number | undefined,
 ): Promise<void> {
+  await fetchWith(git, remote, refspecs, depth === undefined ? [] : [`--depth=${depth}`])
+}
+
+async function fetchWith(
+  git: Git,
+  remote: string,
+  refspecs: string[],
+  options: string[],
+): Promise<void> {
   assertRemote(remote)
-  const depthArgs = depth === undefined ? [] : [`--depth=${depth}`]
   await git.run([
     'fetch',
     '--quiet',
     '--no-tags',
     '--no-recurse-submodules',
-    ...depthArgs,
+    ...options,
     remote,
     ...refspecs,
   ])
@@ -68,7 +76,8 @@ export async function fetchSource(git: Git, pr: SourcePr, remote: string): Promi
  * Makes `P1..P2` exactly the PR's commits in a shallow repository. The PR side is complete after
  * {@link fetchSource}; the base side may be too shallow to know that the PR's fork point (or base
  * commits merged in by "update branch") are on the base, which shows as more than `pr.commits`
- * commits. Deepens the base side only, four times deeper each round, until the count fits.
+ * commits. Deepens the base side only: first back to the date of the oldest commit in the range
+ * (`--shallow-since`, usually enough in one fetch), then four times deeper each round.
  */
 export async function isolateOwnCommits(
   git: Git,
@@ -80,6 +89,15 @@ export async function isolateOwnCommits(
   const range = [p2, `^${p1}`]
   let count = await countCommits(git, range)
   if (count <= pr.commits || !(await isShallowRepository(git))) return
+  const baseRef = `+${p1}:${sourceRefs(pr.number).base}`
+  const oldest = await oldestCommitTime(git, range)
+  await fetchWith(
+    git,
+    remote,
+    [baseRef],
+    [`--shallow-since=${new Date((oldest - 1) * 1000).toISOString()}`],
+  )
+  count = await countCommits(git, range)
   let depth = pr.commits + 2
   while (count > pr.commits) {
     if (depth >= MAX_DEPTH)
@@ -87,9 +105,14 @@ export async function isolateOwnCommits(
         `could not isolate the ${pr.commits} commits of PR #${pr.number} within ${MAX_DEPTH} commits of history`,
       )
     depth = Math.min(depth * 4, MAX_DEPTH)
-    await fetch(git, remote, [`+${p1}:${sourceRefs(pr.number).base}`], depth)
+    await fetch(git, remote, [baseRef], depth)
     count = await countCommits(git, range)
   }
+}
+
+async function oldestCommitTime(git: Git, range: readonly string[]): Promise<number> {
+  const times = (await git.lines(['log', '--format=%ct', ...range, '--'])).map(Number)
+  return Math.min(...times)
 }
 
 /** Fetches the tip of a target branch into refs/remotes/<remote>/<target> (depth 1 when shallow). */
