@@ -1,6 +1,44 @@
 /** `fixline <command>`: returns the exit code (0 ok, 1 rule failures, 2 bad usage or config). */
-export async function runCli(argv: readonly string[]): Promise<number> {
-  const [command] = argv
-  process.stderr.write(`fixline: unknown command "${command ?? ''}"\n`)
-  return 2
+import { runCheckCommand } from './check.js'
+import { describeCliError } from './context.js'
+import { runDemoCommand } from './demo.js'
+import { EXIT, processIO, type CliIO } from './io.js'
+import { runPlanCommand } from './plan.js'
+import { USAGE } from './usage.js'
+
+type Command = (argv: readonly string[], io: CliIO) => Promise<number>
+
+/**
+ * The commands. A later `backport` command (DESIGN.md section 5: `fixline backport <commit-or-PR>
+ * --to <line>...`) is added here as `backport: runBackportCommand` from src/cli/backport.ts.
+ */
+const COMMANDS: Record<string, Command> = {
+  check: runCheckCommand,
+  plan: runPlanCommand,
+  demo: runDemoCommand,
+}
+
+export async function runCli(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  const [command, ...rest] = argv
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    ;(command === undefined ? io.err : io.out)(USAGE)
+    return command === undefined ? EXIT.usage : EXIT.ok
+  }
+  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
+  if (!run) {
+    io.err(`fixline: unknown command ${JSON.stringify(command.slice(0, 40))}\n\n${USAGE}`)
+    return EXIT.usage
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(USAGE)
+    return EXIT.ok
+  }
+  try {
+    return await run(rest, io)
+  } catch (error) {
+    const { message, code } = describeCliError(error)
+    io.err(`fixline ${command}: ${message}\n`)
+    if (code === EXIT.usage && !(error instanceof Error && error.name === 'ConfigError')) io.err(`Run "fixline help" for usage.\n`)
+    return code
+  }
 }

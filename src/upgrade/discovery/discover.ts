@@ -8,7 +8,7 @@ import type { Config } from '../../config/types.js'
 import { readObjects } from '../../git/batch.js'
 import type { Git } from '../../git/git.js'
 import type { Line, Release, UpgradeModel } from '../model.js'
-import { attributeTags, dedupeTags, type TagRelease } from './attribution.js'
+import { attributeTags, chooseLine, dedupeTags, type TagRelease } from './attribution.js'
 import { CommitGraph, GRAPH_FORMAT } from './graph.js'
 import { buildFromTag, compileTagPatterns } from './names.js'
 import type { DiscoveryProblem } from './problems.js'
@@ -20,8 +20,8 @@ import { diffTreeInput, parseDiffTree, replayTrees, type FileMap } from './trees
 export interface Candidate {
   /** Commit checked as if it were released. */
   commit: string
-  /** Line branch it would be released on. */
-  line: string
+  /** Line branch it would be released on; by default the line containing it (as for a tag), else the nearest line below it. */
+  line?: string
   /** Release name, e.g. `PR #12`. */
   name: string
 }
@@ -71,7 +71,17 @@ export async function discover(git: Git, config: Config, options: DiscoverOption
   for (const d of dropped) notes.push(`tag ${d.tag.tag} names the same release as ${d.kept.tag}; using ${d.kept.tag}`)
   const { byLine, orphans } = attributeTags(graph, lines, kept)
   for (const o of orphans) notes.push(`tag ${o.tag} (build ${o.tagBuild}) is on no release line; it is not checked`)
-  return readReleases(git, config, { graph, lines, byLine, notes, ...(options.candidate ? { candidate: options.candidate } : {}) })
+  const candidate = options.candidate ? { ...options.candidate, line: options.candidate.line ?? candidateLine(graph, lines, options.candidate.commit) } : undefined
+  return readReleases(git, config, { graph, lines, byLine, notes, ...(candidate ? { candidate } : {}) })
+}
+
+/** The line a candidate commit belongs to: one containing it (as for tags), else the line whose tip is its nearest ancestor. */
+function candidateLine(graph: CommitGraph, lines: readonly Line[], commit: string): string {
+  const containing = lines.filter((l) => graph.contains(l.tip, commit))
+  const chosen = chooseLine(containing, '')
+  if (chosen) return chosen.branch
+  const below = lines.filter((l) => graph.contains(commit, l.tip)).sort((a, b) => graph.order(b.tip) - graph.order(a.tip))
+  return (below[0] ?? lines[lines.length - 1])?.branch ?? 'HEAD'
 }
 
 interface Collected {
@@ -79,7 +89,7 @@ interface Collected {
   lines: Line[]
   byLine: Map<string, TagRelease[]>
   notes: string[]
-  candidate?: Candidate
+  candidate?: Candidate & { line: string }
 }
 
 async function readReleases(git: Git, config: Config, c: Collected): Promise<Discovery> {

@@ -1,0 +1,48 @@
+/** Shared CLI plumbing: opening a repository and loading its config, with exit-2 messages. */
+import { readFile } from 'node:fs/promises'
+import { isAbsolute, join, resolve } from 'node:path'
+import { parseConfig } from '../config/load.js'
+import { ConfigError, type Config } from '../config/types.js'
+import { Git } from '../git/git.js'
+import { GitError } from '../git/errors.js'
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError'
+}
+
+/** A Git at the top of the working tree containing `dir`. */
+export async function openRepo(dir: string, observer?: ConstructorParameters<typeof Git>[0]['observer']): Promise<Git> {
+  const git = new Git({ cwd: dir, ...(observer ? { observer } : {}) })
+  let top: string
+  try {
+    top = await git.text(['rev-parse', '--show-toplevel'])
+  } catch (error) {
+    if (error instanceof GitError) throw new UsageError(`${dir} is not a git repository`, { cause: error })
+    throw error
+  }
+  return git.at(top)
+}
+
+/** `--config FILE` (relative to cwd), else `<repo>/.github/fixline.yml`, else the defaults. */
+export async function loadConfig(repoTop: string, cwd: string, file: string | undefined): Promise<Config> {
+  const path = file ? (isAbsolute(file) ? file : resolve(cwd, file)) : join(repoTop, '.github/fixline.yml')
+  let text: string | undefined
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    if (file) throw new UsageError(`cannot read the config file ${file}: ${(error as Error).message}`, { cause: error })
+    text = undefined
+  }
+  return parseConfig(text, file ?? '.github/fixline.yml')
+}
+
+/** The message and exit code for an error thrown by a command. */
+export function describeCliError(error: unknown): { message: string; code: number } {
+  if (error instanceof ConfigError) return { message: `${error.message}\nSee fixline.schema.json for every key and its default.`, code: 2 }
+  if (error instanceof UsageError) return { message: error.message, code: 2 }
+  if (error instanceof Error) {
+    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : ''
+    return { message: `fixline failed: ${error.message}${cause}`, code: 2 }
+  }
+  return { message: `fixline failed: ${String(error)}`, code: 2 }
+}

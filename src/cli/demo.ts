@@ -1,0 +1,32 @@
+/** `fixline demo`: the worked example as a real git repository in a temp folder, checked. */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { defaultConfig } from '../config/load.js'
+import { Git } from '../git/git.js'
+import { buildDemoRepo } from '../upgrade/demo.js'
+import { parseArgs, parseFormat } from './args.js'
+import { checkLocal, render } from './check.js'
+import { UsageError } from './context.js'
+import { EXIT, type CliIO } from './io.js'
+
+export async function runDemoCommand(argv: readonly string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, { values: ['format'], booleans: ['keep'] })
+  if (!args.ok) throw new UsageError(args.error)
+  if (args.positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`)
+  const format = parseFormat(args.flags.get('format'))
+  if (!format) throw new UsageError(`--format must be text, json or markdown, not ${JSON.stringify(args.flags.get('format'))}`)
+  const keep = args.booleans.has('keep')
+  const dir = await mkdtemp(join(tmpdir(), 'fixline-demo-'))
+  try {
+    const git = new Git({ cwd: dir })
+    await buildDemoRepo(git)
+    const check = await checkLocal(git, defaultConfig(), undefined)
+    io.out(render(check, format))
+    const where = keep ? `The demo repository is kept at ${dir} (try: fixline check --repo ${dir}).` : `The demo repository was built in ${dir} and removed (use --keep to keep it).`
+    ;(format === 'text' ? io.out : io.err)(`\n${where}\n`)
+    return check.result.conclusion === 'failure' ? EXIT.failures : EXIT.ok
+  } finally {
+    if (!keep) await rm(dir, { recursive: true, force: true })
+  }
+}

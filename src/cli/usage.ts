@@ -1,0 +1,14 @@
+export const USAGE = `fixline: every fix, on every release line
+
+Usage:
+  fixline check [--repo DIR] [--ref REF] [--format text|json|markdown] [--config FILE]
+      Checks build numbers and data migrations across all release lines.
+      --ref REF checks REF (a commit or branch) as a candidate release, as a release PR would be.
+      Exit 0 pass, 1 rule failures, 2 bad usage or config.
+  fixline plan [--repo DIR] [--config FILE]
+      Lists release lines (newest first), the maintenance window, releases per line and the upgrade matrix.
+  fixline demo [--keep] [--format text|json|markdown]
+      Builds the worked example as a real git repository in a temp folder and checks it.
+  fixline help
+      This text.
+`
