@@ -79,10 +79,21 @@ export async function setAssigneesAndMilestone(
 
 /** Enables auto-merge (GraphQL: there is no REST operation for it). */
 export async function enableAutoMerge(github: GitHub, pullRequestNodeId: string, method: 'merge' | 'squash' | 'rebase'): Promise<void> {
+  try {
+    await mutateAutoMerge(github, pullRequestNodeId, method)
+  } catch (error) {
+    const errors = (error as { errors?: Array<{ message?: unknown }> }).errors
+    const messages = Array.isArray(errors) ? errors.flatMap((e) => (typeof e.message === 'string' ? [e.message] : [])) : []
+    if (messages.length > 0) throw new Error(messages.join('; '), { cause: error })
+    throw error
+  }
+}
+
+async function mutateAutoMerge(github: GitHub, pullRequestNodeId: string, method: 'merge' | 'squash' | 'rebase'): Promise<void> {
   await github.graphql(
-    `mutation($id: ID!, $method: PullRequestMergeMethod!) {
-      enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $method }) { clientMutationId }
+    `mutation($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!) {
+      enablePullRequestAutoMerge(input: { pullRequestId: $pullRequestId, mergeMethod: $mergeMethod }) { clientMutationId }
     }`,
-    { id: pullRequestNodeId, method: method.toUpperCase() },
+    { pullRequestId: pullRequestNodeId, mergeMethod: method.toUpperCase() },
   )
 }
