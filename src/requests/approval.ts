@@ -35,7 +35,8 @@ export async function handleLabeled(deps: JobDeps, trigger: Extract<RequestTrigg
 /** `/approve` and `/reject <reason>` on a request issue (or on a PR with a held `/backport`). */
 export async function handleCommand(deps: JobDeps, trigger: Extract<RequestTrigger, { type: 'command' }>, backport: BackportFn): Promise<JobOutcome> {
   const issue = await getIssue(deps.github, deps.ctx.owner, deps.ctx.repo, trigger.issue)
-  if (issue.isPullRequest) return handlePrCommand(deps, trigger.issue, trigger, backport)
+  if (issue.isPullRequest)
+    return handlePrCommand(deps, trigger.issue, { ...trigger, argument: trigger.command === 'reject' ? rejectReason(deps, trigger) : trigger.argument }, backport)
   const key = `comment-${trigger.commentId}`
   const check = await checkReleaseManager(deps, trigger.user)
   if (!check.manager) {
@@ -44,6 +45,19 @@ export async function handleCommand(deps: JobDeps, trigger: Extract<RequestTrigg
     return { ...skipped(JOB, `@${trigger.user} is not a release manager`), conclusion: 'neutral' }
   }
   if (trigger.command === 'reject')
-    return processRequest(deps, trigger.issue, { kind: 'reject', by: trigger.user, reason: trigger.argument, replyKey: key }, backport)
+    return processRequest(deps, trigger.issue, { kind: 'reject', by: trigger.user, reason: rejectReason(deps, trigger), replyKey: key }, backport)
   return processRequest(deps, trigger.issue, { kind: 'approve', by: trigger.user, replyKey: key }, backport)
+}
+
+/**
+ * The reason as written: the rest of the comment after `/reject` (the router's argument has lost
+ * its punctuation to argument splitting). Falls back to the argument.
+ */
+export function rejectReason(deps: JobDeps, trigger: Extract<RequestTrigger, { type: 'command' }>): string {
+  const comment = deps.ctx.payload.comment as { id?: unknown; body?: unknown } | undefined
+  if (comment?.id !== trigger.commentId || typeof comment.body !== 'string') return trigger.argument
+  const text = comment.body.replace(/\r/g, '').trim()
+  const match = /^\/reject\b[ \t]*([\s\S]*)$/.exec(text)
+  const reason = (match?.[1] ?? '').trim()
+  return reason.length > 0 ? reason.slice(0, 2000) : trigger.argument
 }

@@ -1,0 +1,172 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { decodeState } from '../../../src/requests/state.js'
+import {
+  backportPrs,
+  BOT_LOGIN,
+  botComments,
+  commandPayload,
+  createWorld,
+  fileRequest,
+  formBody,
+  labeledPayload,
+  mergedPr,
+  planComment,
+  request,
+  runEvent,
+  type World,
+} from './world.js'
+
+let world: World
+
+beforeEach(async () => {
+  world = await createWorld()
+  await mergedPr(world, 5, 'Fix the widget', { 'fix.txt': 'fixed\n' })
+})
+
+afterEach(async () => {
+  expect(world.server.problems()).toEqual([])
+  await world.cleanup()
+})
+
+const issue = (n: number) => world.server.state.issues.get(n)!
+
+describe('backport requests (real git, fake GitHub)', () => {
+  it('an in-policy request goes straight to a backport PR, linked in one plan comment; the same event twice changes nothing', async () => {
+    const opened = fileRequest(world, 10, formBody(request({ targets: ['2.x'] })))
+    const outcome = await runEvent(world, 'issues', opened)
+
+    expect(outcome.conclusion).toBe('success')
+    expect(outcome.results).toEqual([{ target: '2.x', status: 'created', message: expect.any(String), pullRequest: { number: 11, url: expect.stringContaining('/pull/11') } }])
+    const prs = backportPrs(world)
+    expect(prs.map((p) => [p.pull.headRef, p.pull.baseRef])).toEqual([['backport/5-to-2.x', '2.x']])
+    expect(prs[0]?.body).toContain('Requested in #10.')
+    expect(issue(10).labels.sort()).toEqual(['backport-request', 'patch-release'])
+    const plan = planComment(world, 10)
+    expect(plan.body).toContain('| `2.x` | patch release | not needed | #11 (open) |')
+    expect(decodeState(plan.body)?.targets[0]).toMatchObject({ target: '2.x', status: 'created', pr: { number: 11, state: 'open' } })
+
+    const callsBefore = world.server.calls.length
+    const again = await runEvent(world, 'issues', opened)
+    expect(again.results[0]).toMatchObject({ target: '2.x', status: 'created', pullRequest: { number: 11 } })
+    expect(backportPrs(world)).toHaveLength(1)
+    expect(botComments(world, 10)).toHaveLength(1)
+    expect(planComment(world, 10).id).toBe(plan.id)
+    // The repeat only reads: issue, comments, the source PR; nothing is written.
+    const writes = world.server.calls.slice(callsBefore).filter((c) => c.method !== 'GET')
+    expect(writes).toEqual([])
+  })
+
+  it('an out-of-policy request waits for a release manager: a non-member label is removed, a team member approves', async () => {
+    world.server.state.addTeamMember('acme', 'release-managers', 'tess')
+    const opened = fileRequest(world, 10, formBody(request({ targets: ['2.x', '1.x'] })))
+    const first = await runEvent(world, 'issues', opened)
+    expect(first.results.map((r) => [r.target, r.status])).toEqual([
+      ['2.x', 'created'],
+      ['1.x', 'pending'],
+    ])
+    expect(issue(10).labels.sort()).toEqual(['awaiting-approval', 'backport-exception', 'backport-request', 'patch-release'])
+    expect(planComment(world, 10).body).toContain('| `1.x` | exception (outside the maintenance window) | awaiting a release manager | waits for approval |')
+
+    // Mallory (not a release manager) adds the approved label: removed again, explained once even if delivered twice.
+    const mallory = labeledPayload(world, 10, 'backport-approved', 'mallory')
+    await runEvent(world, 'issues', mallory)
+    await runEvent(world, 'issues', mallory)
+    expect(issue(10).labels).not.toContain('backport-approved')
+    const refusals = botComments(world, 10).filter((c) => c.body.includes('@mallory: only release managers'))
+    expect(refusals).toHaveLength(1)
+    expect(backportPrs(world)).toHaveLength(1)
+
+    // /approve from a non-manager is refused too.
+    await runEvent(world, 'issue_comment', commandPayload(world, 10, 'mallory', '/approve'))
+    expect(backportPrs(world)).toHaveLength(1)
+
+    // Tess is an active member of acme/release-managers: her label approves and opens 1.x.
+    const approved = await runEvent(world, 'issues', labeledPayload(world, 10, 'backport-approved', 'tess'))
+    expect(approved.results.map((r) => [r.target, r.status])).toEqual([
+      ['2.x', 'created'],
+      ['1.x', 'created'],
+    ])
+    expect(backportPrs(world).map((p) => p.pull.headRef).sort()).toEqual(['backport/5-to-1.x', 'backport/5-to-2.x'])
+    expect(issue(10).labels.sort()).toEqual(['backport-approved', 'backport-exception', 'backport-request', 'patch-release'])
+    expect(planComment(world, 10).body).toContain('| `1.x` | exception (outside the maintenance window) | approved by @tess |')
+    const membership = world.server.calls.filter((c) => c.operation === 'teams/get-membership-for-user-in-org')
+    expect(membership.map((c) => c.path)).toContain('/orgs/acme/teams/release-managers/memberships/tess')
+  })
+
+  it('/approve by a listed release manager opens the exception and replies once', async () => {
+    await runEvent(world, 'issues', fileRequest(world, 10, formBody(request({ targets: ['0.x'] }))))
+    expect(backportPrs(world)).toHaveLength(0)
+    const approve = commandPayload(world, 10, 'rita', '/approve')
+    await runEvent(world, 'issue_comment', approve)
+    await runEvent(world, 'issue_comment', approve)
+    expect(backportPrs(world).map((p) => p.pull.headRef)).toEqual(['backport/5-to-0.x'])
+    expect(botComments(world, 10).filter((c) => c.body.startsWith('<!-- fixline:reply'))).toHaveLength(1)
+    expect(issue(10).labels).toContain('backport-approved')
+    expect(issue(10).labels).not.toContain('awaiting-approval')
+  })
+
+  it('/reject closes the request as not planned with the reason; a non-manager cannot reject', async () => {
+    await runEvent(world, 'issues', fileRequest(world, 10, formBody(request({ targets: ['0.x'] }))))
+    await runEvent(world, 'issue_comment', commandPayload(world, 10, 'mallory', '/reject no'))
+    expect(issue(10).state).toBe('open')
+    await runEvent(world, 'issue_comment', commandPayload(world, 10, 'rita', '/reject 0.x is end of life, upgrade to 2.x'))
+    expect(issue(10)).toMatchObject({ state: 'closed', stateReason: 'not_planned' })
+    expect(issue(10).labels).toContain('backport-rejected')
+    expect(issue(10).labels).not.toContain('awaiting-approval')
+    expect(botComments(world, 10).some((c) => c.body.includes('Rejected by @rita: 0.x is end of life, upgrade to 2.x'))).toBe(true)
+    expect(planComment(world, 10).body).toContain('### Backport request: rejected')
+    expect(backportPrs(world)).toHaveLength(0)
+    // An edit of the closed request opens nothing.
+    await runEvent(world, 'issues', { ...fileRequestPayloadEdited(10) })
+    expect(backportPrs(world)).toHaveLength(0)
+  })
+
+  it('an unmerged PR and a line that does not exist: a clear comment, nothing opened', async () => {
+    world.server.state.addPullRequest({ number: 7, title: 'Open fix', baseRef: 'main', headRef: 'feature-7', headSha: 'a'.repeat(40) })
+    const outcome = await runEvent(world, 'issues', fileRequest(world, 10, formBody(request({ pr: 7, targets: ['2.x'] }))))
+    expect(outcome.conclusion).toBe('neutral')
+    expect(planComment(world, 10).body).toContain('- #7 is not merged yet: only merged fixes are backported')
+
+    const missing = await runEvent(world, 'issues', fileRequest(world, 12, formBody(request({ targets: ['9.x', '2.x'] }))))
+    expect(missing.conclusion).toBe('neutral')
+    const body = planComment(world, 12).body
+    expect(body).toContain('`9.x` is not a release line of this repository (release lines: `main`, `2.x`, `1.x`, `0.x`)')
+    expect(body).toContain('Nothing was opened')
+
+    await runEvent(world, 'issues', fileRequest(world, 13, '### Source pull request\n\n#5\n\n### Target release lines\n\n- [X] 2.x\n\n### Severity\n\nbad'))
+    expect(planComment(world, 13).body).toContain('"Severity": "bad" is not one of S1-S4')
+
+    expect(backportPrs(world)).toHaveLength(0)
+    expect(await world.fixture.origin.lines(['for-each-ref', '--format=%(refname:short)', 'refs/heads/backport/'])).toEqual([])
+    expect(issue(10).labels).toEqual(['backport-request'])
+  })
+
+  it('closes the request when its last backport is merged (each merge event counted once)', async () => {
+    await runEvent(world, 'issues', fileRequest(world, 10, formBody(request({ targets: ['2.x', '1.x'] }))), 'requests:\n  window: 2\n  approval: never\n')
+    const [a, b] = backportPrs(world).sort((x, y) => x.number - y.number)
+    expect(a && b).toBeTruthy()
+
+    world.server.state.mergePullRequest(a!.number, 'c'.repeat(40))
+    const merged = mergedPayload(a!.number, a!.pull.headRef)
+    await runEvent(world, 'pull_request', merged)
+    await runEvent(world, 'pull_request', merged)
+    expect(issue(10).state).toBe('open')
+    expect(planComment(world, 10).body).toContain(`#${a!.number} (merged)`)
+
+    world.server.state.mergePullRequest(b!.number, 'd'.repeat(40))
+    const outcome = await runEvent(world, 'pull_request', mergedPayload(b!.number, b!.pull.headRef))
+    expect(outcome.results.every((r) => r.pullRequest !== undefined)).toBe(true)
+    expect(issue(10)).toMatchObject({ state: 'closed', stateReason: 'completed' })
+    expect(planComment(world, 10).body).toContain('### Backport request: done')
+    expect(botComments(world, 10)).toHaveLength(1)
+  })
+})
+
+function fileRequestPayloadEdited(number: number): Record<string, unknown> {
+  const body = world.server.state.issues.get(number)?.body ?? ''
+  return { action: 'edited', issue: { number, body }, repository: { default_branch: 'main' }, sender: { login: 'ada' } }
+}
+
+function mergedPayload(number: number, headRef: string): Record<string, unknown> {
+  return { action: 'closed', number, pull_request: { number, merged: true, head: { ref: headRef } }, sender: { login: BOT_LOGIN } }
+}
