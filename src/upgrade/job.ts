@@ -1,7 +1,137 @@
-import type { JobDeps, JobOutcome } from '../jobs.js'
+/**
+ * The upgrade-safety job: on a release PR (a PR into a line branch that changes the build number)
+ * or a published release, discover the model from the repository, run the rules, and post a check
+ * run `fixline / upgrade-safety` (or a commit status of that name when check runs are forbidden).
+ */
+import { readObjects } from '../git/batch.js'
+import type { Git } from '../git/git.js'
+import { GitError } from '../git/errors.js'
+import { isPlausibleRefName, printable } from '../git/refs.js'
+import { publishCheck, type Published } from '../github/checks.js'
+import { skipped, type JobDeps, type JobOutcome } from '../jobs.js'
 import type { UpgradeTrigger } from '../route.js'
+import { checkRepository } from './discovery/check-repo.js'
+import type { Candidate } from './discovery/discover.js'
+import { buildCandidates, releasePrVerdict } from './discovery/release-pr.js'
+import { buildFromTag, compileTagPatterns } from './discovery/names.js'
+import { annotations, CHECK_NAME, checkTitle, resultRows } from './job-report.js'
+import { renderMarkdown } from './render/index.js'
 
-// Placeholder while the upgrade-safety check is built (issue 3); replaced by the real job.
-export async function runUpgradeJob(_deps: JobDeps, _trigger: UpgradeTrigger): Promise<JobOutcome> {
-  throw new Error('the upgrade-safety job is not built yet')
+const JOB = 'upgrade'
+
+export async function runUpgradeJob(deps: JobDeps, trigger: UpgradeTrigger): Promise<JobOutcome> {
+  await fetchHistory(deps)
+  const target = await resolveTarget(deps, trigger)
+  if ('skip' in target) {
+    deps.log.info(`upgrade safety: skipped: ${target.skip}`)
+    return skipped(JOB, target.skip)
+  }
+  const check = await checkRepository(deps.git, deps.config, {
+    prefer: 'remote',
+    ...(defaultBranch(deps) ? { defaultBranch: defaultBranch(deps) } : {}),
+    ...(target.candidate ? { candidate: target.candidate } : {}),
+  })
+  const { result, discovery } = check
+  deps.log.info(`upgrade safety: ${result.releases.length} release(s) on ${result.lines.length} line(s), ${result.findings.length} finding(s), conclusion ${result.conclusion}`)
+  for (const note of discovery.notes) deps.log.info(`note: ${note}`)
+  for (const f of result.findings) {
+    const where = f.file ? { title: f.rule, file: f.file, ...(f.line ? { startLine: f.line } : {}) } : { title: f.rule }
+    if (f.severity === 'error') deps.log.error(f.message, where)
+    else deps.log.warning(f.message, where)
+  }
+  const markdown = renderMarkdown(result) + notesMarkdown(discovery.notes)
+  let posted = ''
+  if (deps.dryRun) posted = '\n_Dry run: no check run posted._\n'
+  else if (target.sha) {
+    const tags = new Set(result.releases.map((r) => r.tag).filter((t): t is string => t !== undefined))
+    const published = await publishCheck(deps.github, {
+      owner: deps.ctx.owner,
+      repo: deps.ctx.repo,
+      sha: target.sha,
+      name: CHECK_NAME,
+      conclusion: result.conclusion,
+      title: checkTitle(result),
+      summary: markdown,
+      annotations: annotations(result.findings, tags),
+      detailsUrl: `${deps.ctx.serverUrl}/${deps.ctx.owner}/${deps.ctx.repo}/actions/runs/${deps.ctx.runId}`,
+    })
+    posted = `\n${describePublished(published, target.sha)}\n`
+    deps.log.info(describePublished(published, target.sha))
+  }
+  return { job: JOB, results: resultRows(result), createdPullRequests: [], conclusion: result.conclusion, summary: markdown + posted }
+}
+
+/**
+ * Tags and every branch, with full history. The checkout is usually shallow (fetch-depth 1), and
+ * the check needs ancestry back to where each line branched (years, possibly) and the patches of
+ * the commits between releases, so a bounded depth cannot be known in advance: a shallow clone is
+ * unshallowed once; a full clone only fetches what is new.
+ */
+async function fetchHistory(deps: JobDeps): Promise<void> {
+  const shallow = (await deps.git.text(['rev-parse', '--is-shallow-repository'])) === 'true'
+  await deps.git.run(['fetch', '--quiet', '--no-tags', ...(shallow ? ['--unshallow'] : []), 'origin', '+refs/heads/*:refs/remotes/origin/*', '+refs/tags/*:refs/tags/*'])
+}
+
+type Target = { skip: string } | { sha: string | undefined; candidate?: Candidate }
+
+async function resolveTarget(deps: JobDeps, trigger: UpgradeTrigger): Promise<Target> {
+  switch (trigger.type) {
+    case 'release-pr':
+      return releasePrTarget(deps, trigger)
+    case 'release': {
+      const patterns = compileTagPatterns(deps.config.upgrade.tags)
+      if (!isPlausibleRefName(trigger.tag) || buildFromTag(trigger.tag, patterns) === undefined)
+        return { skip: `tag "${printable(trigger.tag)}" does not match the release tag patterns (${deps.config.upgrade.tags.join(', ')})` }
+      return { sha: trigger.sha ?? (await commitOf(deps.git, `refs/tags/${trigger.tag}`)) }
+    }
+    case 'dispatch':
+      if (!isPlausibleRefName(trigger.ref) && trigger.ref !== 'HEAD') return { skip: `"${printable(trigger.ref)}" is not a valid ref` }
+      return { sha: undefined }
+  }
+}
+
+async function releasePrTarget(deps: JobDeps, t: Extract<UpgradeTrigger, { type: 'release-pr' }>): Promise<Target> {
+  if (!/^[0-9a-f]{40,64}$/.test(t.headSha) || !/^[0-9a-f]{40,64}$/.test(t.baseSha)) return { skip: 'the pull request payload has no valid head/base commit' }
+  await ensureCommit(deps.git, t.headSha, `+refs/pull/${t.pr}/head:refs/remotes/origin/fixline-pr-${t.pr}`)
+  await ensureCommit(deps.git, t.baseSha, t.baseSha)
+  const paths = buildCandidates(deps.config).map((c) => c.path)
+  const specs = [t.baseSha, t.headSha].flatMap((sha) => paths.map((p) => `${sha}:${p}`))
+  const read = await readObjects(deps.git, specs)
+  const at = (sha: string) => new Map(paths.map((p) => [p, read.get(`${sha}:${p}`)]))
+  const verdict = releasePrVerdict(t.base, defaultBranch(deps), deps.config, at(t.baseSha), at(t.headSha))
+  if (!verdict.release) return { skip: `PR #${t.pr} is not a release PR: ${verdict.reason}` }
+  deps.log.info(`PR #${t.pr} is a release PR: ${verdict.file} ${verdict.previous ?? '(none)'} -> ${verdict.build}; checking it as a release of ${t.base}`)
+  return { sha: t.headSha, candidate: { commit: t.headSha, line: t.base, name: `PR #${t.pr}` } }
+}
+
+/** Fetches `refspec` when `sha` is not in the repository yet (a fork's PR head is not under refs/heads). */
+async function ensureCommit(git: Git, sha: string, refspec: string): Promise<void> {
+  const has = await git.run(['cat-file', '-e', `${sha}^{commit}`], { okCodes: [0, 1, 128] })
+  if (has.exitCode === 0) return
+  await git.run(['fetch', '--quiet', '--no-tags', 'origin', refspec])
+}
+
+async function commitOf(git: Git, ref: string): Promise<string> {
+  try {
+    return await git.text(['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`])
+  } catch (error) {
+    if (error instanceof GitError) throw new Error(`${ref} is not in the repository after fetching tags`, { cause: error })
+    throw error
+  }
+}
+
+function defaultBranch(deps: JobDeps): string | undefined {
+  const repo = deps.ctx.payload.repository
+  const name = repo !== null && typeof repo === 'object' ? (repo as Record<string, unknown>).default_branch : undefined
+  return typeof name === 'string' && isPlausibleRefName(name) ? name : undefined
+}
+
+function notesMarkdown(notes: readonly string[]): string {
+  return notes.length === 0 ? '' : `\n<details><summary>Discovery notes</summary>\n\n${notes.map((n) => `- ${n}`).join('\n')}\n\n</details>\n`
+}
+
+function describePublished(p: Published, sha: string): string {
+  return p.kind === 'check-run'
+    ? `Posted check run "${CHECK_NAME}" on ${sha.slice(0, 7)} with ${p.annotations} annotation(s).`
+    : `Check runs are not permitted for this token: posted the commit status "${CHECK_NAME}" (${p.state}) on ${sha.slice(0, 7)}.`
 }

@@ -1,0 +1,101 @@
+/**
+ * Publishing a check result: a check run (annotations in batches of 50: create, then updates), or
+ * a commit status of the same name when the token may not create check runs (403).
+ */
+import type { GitHub } from './client.js'
+
+export interface CheckAnnotation {
+  path: string
+  startLine: number
+  level: 'failure' | 'warning' | 'notice'
+  message: string
+  title?: string
+}
+
+export interface CheckPublication {
+  owner: string
+  repo: string
+  sha: string
+  name: string
+  conclusion: 'success' | 'failure' | 'neutral'
+  title: string
+  /** Markdown. */
+  summary: string
+  annotations: readonly CheckAnnotation[]
+  /** Link for the commit status fallback (the workflow run). */
+  detailsUrl?: string
+}
+
+export type Published =
+  | { kind: 'check-run'; id: number; url: string; annotations: number }
+  | { kind: 'status'; state: 'success' | 'failure' }
+
+export const ANNOTATIONS_PER_REQUEST = 50
+const SUMMARY_MAX = 65_000
+const DESCRIPTION_MAX = 140
+
+export async function publishCheck(github: GitHub, p: CheckPublication): Promise<Published> {
+  const batches = chunk(p.annotations.map(toApi), ANNOTATIONS_PER_REQUEST)
+  const output = (annotations: ReturnType<typeof toApi>[]) => ({ title: p.title.slice(0, 250), summary: truncate(p.summary, SUMMARY_MAX), annotations })
+  let created
+  try {
+    created = await github.rest.checks.create({
+      owner: p.owner,
+      repo: p.repo,
+      name: p.name,
+      head_sha: p.sha,
+      status: 'completed',
+      conclusion: p.conclusion,
+      completed_at: new Date().toISOString(),
+      ...(p.detailsUrl ? { details_url: p.detailsUrl } : {}),
+      output: output(batches[0] ?? []),
+    })
+  } catch (error) {
+    if (statusOf(error) !== 403) throw new Error(`could not create the check run "${p.name}"`, { cause: error })
+    return publishStatus(github, p)
+  }
+  for (const batch of batches.slice(1)) {
+    await github.rest.checks.update({ owner: p.owner, repo: p.repo, check_run_id: created.data.id, output: output(batch) })
+  }
+  return { kind: 'check-run', id: created.data.id, url: created.data.html_url ?? '', annotations: p.annotations.length }
+}
+
+async function publishStatus(github: GitHub, p: CheckPublication): Promise<Published> {
+  const state = p.conclusion === 'failure' ? 'failure' : 'success'
+  await github.rest.repos.createCommitStatus({
+    owner: p.owner,
+    repo: p.repo,
+    sha: p.sha,
+    state,
+    context: p.name,
+    description: truncate(p.title.replace(/\s+/g, ' '), DESCRIPTION_MAX),
+    ...(p.detailsUrl ? { target_url: p.detailsUrl } : {}),
+  })
+  return { kind: 'status', state }
+}
+
+function toApi(a: CheckAnnotation) {
+  return {
+    path: a.path,
+    start_line: Math.max(1, a.startLine),
+    end_line: Math.max(1, a.startLine),
+    annotation_level: a.level,
+    message: a.message.slice(0, 64_000),
+    ...(a.title ? { title: a.title.slice(0, 255) } : {}),
+  }
+}
+
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
+}
+
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`
+}
+
+function statusOf(error: unknown): number | undefined {
+  const s = (error as { status?: unknown } | null)?.status
+  return typeof s === 'number' ? s : undefined
+}

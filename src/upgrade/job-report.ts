@@ -1,0 +1,32 @@
+/** Turning a check result into the job's outputs: result rows, check-run title and annotations. Pure. */
+import type { CheckAnnotation } from '../github/checks.js'
+import type { TargetResult } from '../jobs.js'
+import type { CheckResult, Finding } from './model.js'
+
+export const CHECK_NAME = 'fixline / upgrade-safety'
+
+export function checkTitle(result: CheckResult): string {
+  const errors = result.findings.filter((f) => f.severity === 'error').length
+  const warnings = result.findings.length - errors
+  const scope = `${result.releases.length} release(s) on ${result.lines.length} line(s)`
+  if (errors > 0) return `${errors} rule failure(s)${warnings ? `, ${warnings} warning(s)` : ''} in ${scope}`
+  return `${scope} pass${warnings ? ` with ${warnings} warning(s)` : ''}`
+}
+
+/** One row per finding; one success row when there are none. */
+export function resultRows(result: CheckResult): TargetResult[] {
+  if (result.findings.length === 0) return [{ target: CHECK_NAME, status: 'success', message: checkTitle(result) }]
+  return result.findings.map((f) => ({
+    target: `${f.rule}${f.releases?.length ? ` (${f.releases.join(', ')})` : ''}`,
+    status: f.severity === 'error' ? 'failure' : 'success',
+    message: f.severity === 'error' ? f.message : `warning: ${f.message}`,
+    ...(f.severity === 'error' ? { error: f.message } : {}),
+  }))
+}
+
+/** Annotations for findings that point at a file in the repository (not at a tag name). */
+export function annotations(findings: readonly Finding[], notFiles: ReadonlySet<string>): CheckAnnotation[] {
+  return findings
+    .filter((f) => f.file !== undefined && f.file !== '' && !notFiles.has(f.file))
+    .map((f) => ({ path: f.file as string, startLine: f.line ?? 1, level: f.severity === 'error' ? 'failure' : 'warning', message: f.message, title: f.rule }))
+}
