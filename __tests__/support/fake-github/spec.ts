@@ -20,6 +20,8 @@ export interface SpecOperation {
 
 interface TrimmedSpec {
   operations: SpecOperation[]
+  /** Shared subschemas, referenced from operations as { "$ref": "<id>" }. */
+  schemas: Record<string, Record<string, unknown>>
 }
 
 export interface RouteMatch {
@@ -37,6 +39,7 @@ interface CompiledRoute {
 const SPEC_FILE = fileURLToPath(new URL('../openapi/github-trimmed.json', import.meta.url))
 
 let routes: CompiledRoute[] | undefined
+let sharedSchemas: TrimmedSpec['schemas'] = {}
 
 function compile(operation: SpecOperation): CompiledRoute {
   const names: string[] = []
@@ -59,6 +62,7 @@ function compile(operation: SpecOperation): CompiledRoute {
 function loadRoutes(): CompiledRoute[] {
   if (!routes) {
     const spec = JSON.parse(readFileSync(SPEC_FILE, 'utf8')) as TrimmedSpec
+    sharedSchemas = spec.schemas ?? {}
     // Most literal segments first, so /releases/latest wins over a parameter in the same place.
     routes = spec.operations.map(compile).sort((a, b) => b.literals - a.literals)
   }
@@ -78,6 +82,12 @@ export function matchRoute(method: string, rawPath: string): RouteMatch | undefi
     return { operation: route.operation, params }
   }
   return undefined
+}
+
+/** The shared subschemas operations refer to by id. */
+export function specSchemas(): TrimmedSpec['schemas'] {
+  loadRoutes()
+  return sharedSchemas
 }
 
 /** All operations of the trimmed spec (for tests and diagnostics). */

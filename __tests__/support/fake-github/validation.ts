@@ -1,13 +1,22 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
-import type { SpecOperation, SpecParameter } from './spec.js'
+import { specSchemas, type SpecOperation, type SpecParameter } from './spec.js'
 
-const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, logger: false })
 const cache = new Map<string, ValidateFunction>()
+let instance: Ajv | undefined
+
+/** One ajv per process; shared schemas are compiled once, on first use (inlineRefs: false). */
+function ajv(): Ajv {
+  if (!instance) {
+    instance = new Ajv({ strict: false, allErrors: true, validateFormats: false, logger: false, inlineRefs: false })
+    for (const [id, schema] of Object.entries(specSchemas())) instance.addSchema(schema, id)
+  }
+  return instance
+}
 
 function validator(key: string, schema: Record<string, unknown>): ValidateFunction {
   let fn = cache.get(key)
   if (!fn) {
-    fn = ajv.compile(schema)
+    fn = ajv().compile(schema)
     cache.set(key, fn)
   }
   return fn

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createGitHub, type GitHub } from '../../../src/github/client.js'
-import { createTestGitHub } from '../../support/fake-github/client.js'
+import { apiFailure, createTestGitHub } from '../../support/fake-github/client.js'
 import { startFakeGitHub, type FakeGitHub } from '../../support/fake-github/index.js'
 
 let server: FakeGitHub
@@ -16,14 +16,7 @@ afterEach(async () => {
   await server.close()
 })
 
-async function failure(promise: Promise<unknown>): Promise<{ status: number; message: string }> {
-  try {
-    await promise
-    return { status: 0, message: '' }
-  } catch (error) {
-    return error as { status: number; message: string }
-  }
-}
+const failure = apiFailure
 
 async function status(promise: Promise<unknown>): Promise<number> {
   return (await failure(promise)).status
@@ -58,9 +51,9 @@ describe('fake GitHub: pull requests', () => {
 
   it('refuses a second open pull request for the same head and base', async () => {
     await gh.rest.pulls.create({ ...repo, title: 'One', head: 'fix', base: 'main' })
-    const error = await gh.rest.pulls.create({ ...repo, title: 'Two', head: 'fix', base: 'main' }).catch((e: unknown) => e)
-    expect((error as { status: number }).status).toBe(422)
-    expect(JSON.stringify((error as { response: { data: unknown } }).response.data)).toContain('A pull request already exists for acme:fix.')
+    const error = await apiFailure(gh.rest.pulls.create({ ...repo, title: 'Two', head: 'fix', base: 'main' }))
+    expect(error.status).toBe(422)
+    expect(JSON.stringify(error.data)).toContain('A pull request already exists for acme:fix.')
     expect(server.problems()).toEqual([])
   })
 

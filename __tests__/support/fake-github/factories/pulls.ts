@@ -40,7 +40,8 @@ export function pullRequestSimple(state: FakeGitHubState, pr: PullRequestRecord)
     title: pr.title,
     user: simpleUser(pr.user),
     body: pr.body,
-    labels: issueLabels(state, pr.labels),
+    // pull-request-simple declares label descriptions as non-null strings.
+    labels: issueLabels(state, pr.labels).map((l) => ({ ...l, description: l.description ?? '' })),
     milestone: issueMilestone(state, pr.milestone),
     active_lock_reason: null,
     created_at: pr.createdAt,

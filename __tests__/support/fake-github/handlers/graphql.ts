@@ -12,18 +12,21 @@ interface GraphqlBody {
 
 const METHODS = ['MERGE', 'SQUASH', 'REBASE'] as const
 
-function findArgument(query: string, variables: Record<string, unknown>, name: string): string | undefined {
-  const inline = new RegExp(`${name}\\s*:\\s*"([^"]*)"`).exec(query)?.[1]
+/** An argument of the mutation call: inline string, bare enum, or a $variable. */
+function findArgument(call: string, variables: Record<string, unknown>, name: string): string | undefined {
+  const key = `(?<![$\\w])${name}\\s*:\\s*`
+  const inline = new RegExp(`${key}"([^"]*)"`).exec(call)?.[1]
   if (inline) return inline
-  const bareEnum = new RegExp(`${name}\\s*:\\s*([A-Z]+)`).exec(query)?.[1]
+  const bareEnum = new RegExp(`${key}([A-Z]+)\\b`).exec(call)?.[1]
   if (bareEnum) return bareEnum
-  const variable = new RegExp(`${name}\\s*:\\s*\\$(\\w+)`).exec(query)?.[1]
+  const variable = new RegExp(`${key}\\$(\\w+)`).exec(call)?.[1]
   const value = variable ? variables[variable] : variables[name]
   return typeof value === 'string' ? value : undefined
 }
 
 function autoMerge(state: FakeGitHubState, query: string, variables: Record<string, unknown>, enable: boolean): Reply {
   const mutation = enable ? 'enablePullRequestAutoMerge' : 'disablePullRequestAutoMerge'
+  query = query.slice(query.indexOf(mutation))
   const id = findArgument(query, variables, 'pullRequestId') ?? ''
   const pr = state.pullRequest(Number(parseNodeId('PR', id) ?? NaN))
   const error = (message: string): Reply => ({ status: 200, body: { data: { [mutation]: null }, errors: [{ type: 'UNPROCESSABLE', path: [mutation], message }] } })

@@ -1,4 +1,5 @@
 import { checkHandlers } from './checks.js'
+import { issueListHandlers } from './issue-lists.js'
 import { issueHandlers } from './issues.js'
 import { pullHandlers } from './pulls.js'
 import { repoHandlers } from './repos.js'
@@ -8,6 +9,7 @@ import type { Handler } from './types.js'
 export const handlers: Record<string, Handler> = {
   ...pullHandlers,
   ...issueHandlers,
+  ...issueListHandlers,
   ...repoHandlers,
   ...checkHandlers,
 }

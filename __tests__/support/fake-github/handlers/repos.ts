@@ -1,6 +1,8 @@
 import { fullRepository, simpleUser } from '../factories/common.js'
 import { branch, release, teamMembership } from '../factories/checks.js'
+import { pullRequestSimple } from '../factories/pulls.js'
 import type { Permission } from '../records.js'
+import { paginate } from './paginate.js'
 import { ApiError, notFound, stringParam, type Handler } from './types.js'
 
 const ROLE: Record<Permission, { permission: string; role_name: string }> = {
@@ -35,6 +37,19 @@ const getLatestRelease: Handler = (ctx) => {
   return { status: 200, body: release(ctx.state, latest) }
 }
 
+/** Newest first, drafts included (the token has push access). */
+const listReleases: Handler = (ctx) => paginate(ctx, [...ctx.state.releases].reverse().map((r) => release(ctx.state, r)))
+
+/** Pull requests whose head, commits or merge commit contain the sha. */
+const pullsForCommit: Handler = (ctx) => {
+  const sha = stringParam(ctx, 'commit_sha')
+  const found = ctx.state
+    .pullRequests()
+    .filter((pr) => pr.pull.headSha === sha || pr.pull.mergeCommitSha === sha || pr.pull.commits.some((c) => c.sha === sha))
+    .sort((a, b) => b.number - a.number)
+  return paginate(ctx, found.map((pr) => pullRequestSimple(ctx.state, pr)))
+}
+
 const getReleaseByTag: Handler = (ctx) => {
   const tag = stringParam(ctx, 'tag')
   const found = ctx.state.releases.find((r) => r.tagName === tag && !r.draft)
@@ -56,5 +71,7 @@ export const repoHandlers: Record<string, Handler> = {
   'repos/get-branch': getBranch,
   'repos/get-latest-release': getLatestRelease,
   'repos/get-release-by-tag': getReleaseByTag,
+  'repos/list-releases': listReleases,
+  'repos/list-pull-requests-associated-with-commit': pullsForCommit,
   'teams/get-membership-for-user-in-org': getTeamMembership,
 }
