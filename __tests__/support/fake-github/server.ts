@@ -141,28 +141,32 @@ function send(res: ServerResponse, reply: Reply): void {
   res.writeHead(reply.status, { ...headers, 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(reply.body))
 }
 
+async function serve(fake: Fake, base: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const method = (req.method ?? 'GET').toUpperCase()
+  const url = new URL(req.url ?? '/', base)
+  const text = await readBody(req)
+  let body: unknown = text
+  let outcome: { operation: string | null; reply: Reply } | undefined
+  try {
+    body = text === '' ? undefined : (JSON.parse(text) as unknown)
+  } catch (error) {
+    fake.problems.push(`bad request: ${method} ${url.pathname}: ${error instanceof Error ? error.message : String(error)}`)
+    outcome = { operation: null, reply: { status: 400, body: errorBody('Problems parsing JSON') } }
+  }
+  outcome ??= await fake.answer({ method, url, headers: req.headers, body })
+  fake.calls.push({ method, path: url.pathname, operation: outcome.operation, query: Object.fromEntries(url.searchParams), body, status: outcome.reply.status })
+  send(res, outcome.reply)
+}
+
 /** Starts the fake GitHub API on 127.0.0.1 (random port). Close it in afterEach/afterAll. */
 export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeGitHub> {
   const fake = new Fake(options)
   let base = ''
   const server = createServer((req, res) => {
-    void (async () => {
-      const method = (req.method ?? 'GET').toUpperCase()
-      const url = new URL(req.url ?? '/', base)
-      const text = await readBody(req)
-      let body: unknown
-      let outcome: { operation: string | null; reply: Reply }
-      try {
-        body = text === '' ? undefined : (JSON.parse(text) as unknown)
-        outcome = await fake.answer({ method, url, headers: req.headers, body })
-      } catch (error) {
-        fake.problems.push(`bad request: ${method} ${url.pathname}: ${error instanceof Error ? error.message : String(error)}`)
-        outcome = { operation: null, reply: { status: 400, body: errorBody('Problems parsing JSON') } }
-        body = text
-      }
-      fake.calls.push({ method, path: url.pathname, operation: outcome.operation, query: Object.fromEntries(url.searchParams), body, status: outcome.reply.status })
-      send(res, outcome.reply)
-    })()
+    serve(fake, base, req, res).catch((error: unknown) => {
+      fake.problems.push(`fake crashed: ${req.method} ${req.url}: ${error instanceof Error ? error.stack : String(error)}`)
+      if (!res.headersSent) send(res, { status: 500, body: errorBody('fake GitHub crashed') })
+    })
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

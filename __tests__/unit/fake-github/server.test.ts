@@ -168,6 +168,13 @@ describe('fake GitHub: problems', () => {
     expect(server.problems()[0]).toMatch(/^invalid request: POST .*pulls.*head/)
   })
 
+  it('answers 400 and records a problem for a body that is not JSON', async () => {
+    const res = await fetch(`${server.url}/repos/acme/widgets/pulls`, { method: 'POST', headers: { authorization: 'token t' }, body: '{not json' })
+    expect(res.status).toBe(400)
+    expect(server.problems()[0]).toMatch(/^bad request: POST \/repos\/acme\/widgets\/pulls/)
+    expect(server.calls[0]).toMatchObject({ method: 'POST', status: 400, body: '{not json' })
+  })
+
   it('records a problem when the token is missing', async () => {
     const res = await fetch(`${server.url}/repos/acme/widgets`)
     expect(res.status).toBe(401)
