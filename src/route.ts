@@ -83,7 +83,8 @@ function routeComment(payload: Record<string, unknown>): Route[] {
   const isPr = obj(issue?.pull_request) !== undefined
   if (parsed.command === 'backport' && isPr)
     return [{ job: 'backport', trigger: { type: 'comment', pr: number, commentId, user, targets: parsed.args, commentBody: body } }]
-  if ((parsed.command === 'approve' || parsed.command === 'reject') && !isPr)
+  // On an issue: a backport request. On a PR: a release manager's answer to a /backport held for approval.
+  if (parsed.command === 'approve' || parsed.command === 'reject')
     return [{ job: 'requests', trigger: { type: 'command', issue: number, commentId, user, command: parsed.command, argument: parsed.args.join(' ') } }]
   return [{ job: 'none', reason: `/${parsed.command} is not a command here` }]
 }

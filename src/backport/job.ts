@@ -8,6 +8,7 @@ import { addLabels } from '../github/labels.js'
 import { collaboratorPermission, hasPermission } from '../github/permissions.js'
 import { getPullRaw } from '../github/pulls.js'
 import type { BackportTrigger } from '../route.js'
+import { holdForApproval } from '../requests/pr-approval.js'
 import { defaultEngine } from './default-engine.js'
 import type { BackportEngine } from './engine.js'
 import { COMMENT_MARKER, mergeRows, parseCommentRows, renderComment, type BackportRow } from './report.js'
@@ -24,7 +25,9 @@ export async function runBackportJob(deps: JobDeps, trigger: BackportTrigger, en
   const loaded = await loadPull(deps, trigger.pr, trigger.type === 'merged' || trigger.type === 'labeled')
   if ('problem' in loaded) return outcome(trigger.pr, [failed(`#${trigger.pr}`, loaded.problem)], [])
   const pull = loaded.pull
-  const plan = planTrigger(trigger, { merged: pull.merged, state: pull.state, labels: pull.labels }, deps.config.backport.labels, trigger.pr)
+  const planned = planTrigger(trigger, { merged: pull.merged, state: pull.state, labels: pull.labels }, deps.config.backport.labels, trigger.pr)
+  // `/backport` to lines outside the maintenance window waits for a release manager (backport requests).
+  const plan = trigger.type === 'comment' ? await holdForApproval(deps, trigger.pr, trigger.user, planned) : planned
   const defaultBranch = defaultBranchLookup(deps)
   switch (plan.action) {
     case 'skip':

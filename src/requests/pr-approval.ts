@@ -1,14 +1,16 @@
 import { labelForTarget } from '../backport/labels.js'
+import type { TriggerPlan } from '../backport/triggers.js'
 import { findMarkedComment } from '../github/comments.js'
 import { writeComment } from '../github/issues.js'
 import { addLabels } from '../github/labels.js'
 import { getPullRaw } from '../github/pulls.js'
 import type { JobDeps, JobOutcome } from '../jobs.js'
+import { skipped } from '../jobs.js'
 import { discoverLines, payloadDefaultBranch } from './lines.js'
 import { checkReleaseManager, releaseManagerList } from './managers.js'
 import { openBackports, type BackportFn } from './open.js'
 import { maintainedLines, targetsNeedingApproval } from './policy.js'
-import { outcomeOf } from './process.js'
+import { JOB, outcomeOf } from './process.js'
 import { reply } from './replies.js'
 import { approvePending, decodeState, encodeState, rejectPending } from './state.js'
 import type { RequestState } from './types.js'
@@ -33,6 +35,26 @@ export async function divertOutsideWindow(deps: JobDeps, pr: number, targets: re
   const outside = targetsNeedingApproval(targets, lines, deps.config).filter((t) => lines.some((l) => l.branch === t))
   if (outside.length === 0) return []
   return requestApprovalForPr(deps, pr, outside, user, maintainedLines(lines, deps.config))
+}
+
+/**
+ * The hook in the `/backport` comment trigger: the plan without the lines that now wait for a
+ * release manager (a skip when none is left). Plans of other kinds pass through unchanged.
+ */
+export async function holdForApproval(deps: JobDeps, pr: number, user: string, plan: TriggerPlan): Promise<TriggerPlan> {
+  if (plan.action === 'skip') return plan
+  const targets = plan.action === 'backport' ? plan.targets.map((t) => t.target) : plan.labels.map((l) => l.target)
+  const held = await divertOutsideWindow(deps, pr, targets, user)
+  if (held.length === 0) return plan
+  const reason = `${held.join(', ')} outside the maintenance window: awaiting a release manager's /approve`
+  if (plan.action === 'backport') {
+    const left = plan.targets.filter((t) => !held.includes(t.target))
+    if (left.length === 0 && plan.rejected.length === 0) return { action: 'skip', reason, tell: false, failed: false }
+    return { ...plan, targets: left }
+  }
+  const left = plan.labels.filter((l) => !held.includes(l.target))
+  if (left.length === 0 && plan.rejected.length === 0) return { action: 'skip', reason, tell: false, failed: false }
+  return { ...plan, labels: left }
 }
 
 /**
@@ -74,14 +96,13 @@ export async function handlePrCommand(
   const key = `comment-${command.commentId}`
   const found = await findApprovalComment(deps, pr)
   const state = decodeState(found?.body)
+  // `/approve` on a PR that fixline holds nothing for is someone else's command (review bots use it too): stay quiet.
+  if (!state || !state.targets.some((t) => t.approval === 'pending' || t.approval === 'rejected'))
+    return skipped(JOB, `no backport of #${pr} is awaiting approval`)
   const check = await checkReleaseManager(deps, command.user)
   if (!check.manager) {
     await reply(deps, pr, key, `@${command.user}: only release managers can \`/${command.command}\` (${releaseManagerList(deps)}). Nothing changed.`)
-    return { ...outcomeOf(pr, state ?? { v: 1, source: pr, targets: [] }, []), conclusion: 'neutral' }
-  }
-  if (!state || !state.targets.some((t) => t.approval === 'pending' || t.approval === 'rejected')) {
-    await reply(deps, pr, key, `@${command.user}: no backport of #${pr} is awaiting approval.`)
-    return { ...outcomeOf(pr, state ?? { v: 1, source: pr, targets: [] }, []), conclusion: 'neutral' }
+    return { ...outcomeOf(pr, state, []), conclusion: 'neutral' }
   }
   state.source = pr
   if (command.command === 'reject') {
