@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Git, type GitObserver } from '../../src/git/git.js'
+import { readObjects } from '../../src/git/batch.js'
 import type { SourcePr } from '../../src/backport/types.js'
 
 export interface Identity {
@@ -159,6 +160,7 @@ export async function createFixture(): Promise<Fixture> {
   let clock = Date.parse('2024-01-01T00:00:00Z') / 1000
   let clones = 0
   let merger: Git | undefined
+  let rebases = 0
 
   const tick = (date?: string): Record<string, string> => {
     clock += 1
@@ -230,6 +232,58 @@ export async function createFixture(): Promise<Fixture> {
     const r = await seed.run(['merge-tree', '--write-tree', base, head], { okCodes: [0, 1] })
     if (r.exitCode !== 0) throw new Error(`fixture: ${what} conflicts:\n${r.stdout}`)
     return r.stdout.split('\n')[0]!.trim()
+  }
+
+  /**
+   * Rebases `own` onto `base` with one fast-import when the PR and the base changed disjoint
+   * paths since they forked (then replaying each commit's file changes is what a rebase gives).
+   * Returns the new tip, or undefined when a real cherry-pick is needed.
+   */
+  const replayWithFastImport = async (
+    base: string,
+    head: string,
+    own: string[],
+  ): Promise<string | undefined> => {
+    const forkPoint = await seed.text(['merge-base', base, head])
+    const baseChanged = new Set(
+      await seed.lines(['diff', '--name-only', '--no-renames', forkPoint, base]),
+    )
+    const raw = await seed.lines(['diff-tree', '-r', '--no-abbrev', '--no-renames', '--stdin'], {
+      input: own.join('\n') + '\n',
+    })
+    const changes = new Map<string, string[]>()
+    let current = ''
+    for (const line of raw) {
+      if (!line.startsWith(':')) {
+        current = line.trim()
+        changes.set(current, [])
+        continue
+      }
+      const [meta, path] = line.split('\t') as [string, string]
+      if (baseChanged.has(path)) return undefined
+      const [, newMode, , newSha, status] = meta.split(' ')
+      changes
+        .get(current)
+        ?.push(status === 'D' ? `D ${path}\n` : `M ${newMode} ${newSha} ${path}\n`)
+    }
+    const objects = await readObjects(seed, own)
+    const ref = `refs/fixture/rebase-${++rebases}`
+    const parts: string[] = []
+    own.forEach((sha, i) => {
+      const body = objects.get(sha) ?? ''
+      const author = /^author (.*)$/m.exec(body)?.[1] ?? ''
+      const message = body.slice(body.indexOf('\n\n') + 2)
+      clock += 1
+      parts.push(
+        `commit ${ref}\nmark :${i + 1}\nauthor ${author}\ncommitter ${GITHUB.name} <${GITHUB.email}> ${clock} +0000\n`,
+      )
+      parts.push(
+        `data ${Buffer.byteLength(message)}\n${message}\n${i === 0 ? `from ${base}` : `from :${i}`}\n`,
+      )
+      parts.push(...(changes.get(sha) ?? []), '\n')
+    })
+    await seed.run(['fast-import', '--quiet'], { input: parts.join('') })
+    return seed.text(['rev-parse', ref])
   }
 
   const fixture: Fixture = {
@@ -327,6 +381,8 @@ export async function createFixture(): Promise<Fixture> {
     async mergeRebase(n) {
       const { pr, base, head } = await fetchPr(n)
       const own = await seed.lines(['rev-list', '--reverse', '--no-merges', `${base}..${head}`])
+      const fast = own.length > 0 ? await replayWithFastImport(base, head, own) : undefined
+      if (fast) return finish(pr, head, base, fast)
       const wt = await mergerAt(base)
       // One sequencer run for all commits; the committer becomes GitHub, authors and dates are kept.
       if (own.length > 0)

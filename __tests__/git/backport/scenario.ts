@@ -11,10 +11,10 @@ export function app(change: Record<number, string> = {}): string {
 }
 
 /** main and 1.x share "initial"; each then gets a commit of its own. Both pushed. */
-export async function releaseLines(fx: Fixture, extraMain = 1): Promise<void> {
+export async function releaseLines(fx: Fixture, extraMain = 1, historyLength = 40): Promise<void> {
   await fx.commit({ 'app.txt': app(), 'README.md': 'readme\n' }, 'initial')
   // Some history, so that a bounded-depth fetch does not reach the root (the clone stays shallow).
-  const history = Array.from({ length: 40 }, (_, i) => ({
+  const history = Array.from({ length: historyLength }, (_, i) => ({
     files: { 'history.txt': `${i}\n` },
     message: `history ${i}`,
   }))
