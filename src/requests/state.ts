@@ -41,7 +41,9 @@ export function decodeState(body: string | undefined | null): RequestState | und
  * a backport was opened for them.
  */
 export function mergeState(previous: RequestState | undefined, source: number | undefined, plans: readonly TargetPlan[]): RequestState {
-  const old = new Map((previous?.targets ?? []).map((t) => [t.target, t]))
+  // Approvals are for one source PR: an edit that names another PR starts the approvals afresh.
+  const sameSource = previous?.source === undefined || previous.source === source
+  const old = new Map((sameSource ? (previous?.targets ?? []) : []).map((t) => [t.target, t]))
   const targets: TrackedTarget[] = plans.map((plan) => {
     const before = old.get(plan.target)
     if (!before) return { ...plan }

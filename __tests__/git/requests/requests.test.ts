@@ -160,6 +160,26 @@ describe('backport requests (real git, fake GitHub)', () => {
     expect(planComment(world, 10).body).toContain('### Backport request: done')
     expect(botComments(world, 10)).toHaveLength(1)
   })
+
+  it('a request by commits finds their merged pull request', async () => {
+    const sha = world.server.state.pullRequest(5)!.pull.mergeCommitSha!
+    await runEvent(world, 'issues', fileRequest(world, 10, formBody(request({ pr: undefined, commits: [sha], targets: ['2.x'] }))))
+    expect(backportPrs(world).map((p) => p.pull.headRef)).toEqual(['backport/5-to-2.x'])
+    await runEvent(world, 'issues', fileRequest(world, 12, formBody(request({ pr: undefined, commits: ['abcdef1234567'], targets: ['2.x'] }))))
+    expect(planComment(world, 12).body).toContain('commit abcdef123456 is in no merged pull request')
+  })
+
+  it('finds the request through the open request issues when the backport PR body lost its link', async () => {
+    await runEvent(world, 'issues', fileRequest(world, 10, formBody(request({ targets: ['2.x'] }))))
+    const [pr] = backportPrs(world)
+    pr!.body = 'Rewritten by a human.'
+    world.server.state.mergePullRequest(pr!.number, 'e'.repeat(40))
+    await runEvent(world, 'pull_request', mergedPayload(pr!.number, pr!.pull.headRef))
+    expect(issue(10)).toMatchObject({ state: 'closed', stateReason: 'completed' })
+    expect(world.server.calls.filter((c) => c.operation === 'issues/list-for-repo').map((c) => c.query)).toEqual([
+      expect.objectContaining({ labels: 'backport-request', state: 'open' }),
+    ])
+  })
 })
 
 function fileRequestPayloadEdited(number: number): Record<string, unknown> {

@@ -34,6 +34,10 @@ describe('request state', () => {
     const again = mergeState(s, 12, plans)
     expect(again.targets[0]?.pr?.number).toBe(20)
     expect(again.targets[1]).toMatchObject({ approval: 'approved', approvedBy: 'rm' })
+    // Another source PR: approvals do not carry over.
+    const other = mergeState({ ...s, targets: s.targets.filter((t) => !t.pr) }, 13, plans)
+    expect(other.targets[1]).toMatchObject({ approval: 'pending' })
+    expect(other.targets[1]?.approvedBy).toBeUndefined()
     // A target dropped from the form after its PR was opened is still tracked.
     expect(mergeState(again, 12, [plans[1]!]).targets.map((t) => t.target)).toEqual(['0.x', '2.x'])
   })
