@@ -97,7 +97,7 @@ export class CommitGraph {
     for (let w = 0; w < ra.length; w++) {
       let word = ra[w]! & ~rx[w]!
       while (word !== 0) {
-        const bit = 31 - Math.clz32(word)
+        const bit = 31 - Math.clz32(word & -word)
         out.push(w * 32 + bit)
         word &= ~(1 << bit)
       }
