@@ -31,8 +31,16 @@ export interface RunActionOptions {
 
 export interface RunActionResult {
   exitCode: number | null
+  /** Raw output of the process, workflow commands included (e.g. `::add-mask::<value>`). */
   stdout: string
   stderr: string
+  /** Values registered with `::add-mask::` (core.setSecret). */
+  masks: string[]
+  /**
+   * What the runner would show in the job log: stdout with the add-mask commands removed and every
+   * value masked from its registration on replaced by `***`, then stderr with all masks applied.
+   */
+  log: string
   outputs: Record<string, string>
   summary: string
 }
@@ -66,6 +74,22 @@ export function parseOutputFile(text: string): Record<string, string> {
     else if (line.trim() !== '') throw new Error(`GITHUB_OUTPUT: cannot parse line ${JSON.stringify(line)}`)
   }
   return outputs
+}
+
+/** Applies the runner's secret masking to the output of a run. */
+export function runnerLog(stdout: string, stderr: string): { masks: string[]; log: string } {
+  const masks: string[] = []
+  const mask = (line: string): string => masks.reduce((text, secret) => text.split(secret).join('***'), line)
+  const visible: string[] = []
+  for (const line of stdout.split('\n')) {
+    const command = /^::add-mask::(.*)$/.exec(line.replace(/\r$/, ''))
+    if (command) {
+      if (command[1] && !masks.includes(command[1])) masks.push(command[1])
+      continue
+    }
+    visible.push(mask(line))
+  }
+  return { masks, log: `${visible.join('\n')}${stderr ? `\n${mask(stderr)}` : ''}` }
 }
 
 function runnerEnv(o: RunActionOptions, files: { event: string; output: string; summary: string; temp: string }): NodeJS.ProcessEnv {
@@ -109,7 +133,7 @@ export async function runAction(o: RunActionOptions): Promise<RunActionResult> {
   try {
     const bundle = o.bundle ? resolve(o.bundle) : DEFAULT_BUNDLE
     const { exitCode, stdout, stderr } = await spawnNode(bundle, runnerEnv(o, files), o.workspace, o.timeoutMs ?? 60_000)
-    return { exitCode, stdout, stderr, outputs: parseOutputFile(readFileSync(files.output, 'utf8')), summary: readFileSync(files.summary, 'utf8') }
+    return { exitCode, stdout, stderr, ...runnerLog(stdout, stderr), outputs: parseOutputFile(readFileSync(files.output, 'utf8')), summary: readFileSync(files.summary, 'utf8') }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

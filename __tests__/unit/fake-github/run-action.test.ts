@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { inputEnvName, parseOutputFile, runAction } from '../../support/run-action.js'
+import { inputEnvName, parseOutputFile, runAction, runnerLog } from '../../support/run-action.js'
 import { workflowDispatchPayload } from '../../support/payloads.js'
 
 let dir: string
@@ -62,6 +62,12 @@ describe('parseOutputFile', () => {
 
   it('rejects an unterminated heredoc', () => {
     expect(() => parseOutputFile('b<<EOF\nx\n')).toThrow(/closing delimiter/)
+  })
+
+  it('masks values like the runner, from their add-mask command on', () => {
+    const { masks, log } = runnerLog('early s3cret\n::add-mask::s3cret\nlate s3cret\n', 'err s3cret\n')
+    expect(masks).toEqual(['s3cret'])
+    expect(log).toBe('early s3cret\nlate ***\n\nerr ***\n')
   })
 
   it('names inputs like the runner', () => {
