@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { defaultConfig, parseConfig } from '../../../src/config/load.js'
-import { fixDiff, parsePatchIds, parsePatchLog } from '../../../src/upgrade/discovery/fixdiff.js'
+import { fixDiff, parsePatchIds, parsePatchLog, type CommitPatch } from '../../../src/upgrade/discovery/fixdiff.js'
 import { CommitGraph } from '../../../src/upgrade/discovery/graph.js'
 import { releasePrVerdict } from '../../../src/upgrade/discovery/release-pr.js'
 
@@ -31,7 +31,7 @@ describe('patch log parsing', () => {
 describe('fixDiff', () => {
   // 1 - 2 (X: main, has fix 2) ; 1 - 3 (A: line, pick of 2) - 4 (A: a fix of its own) - 5 (bookkeeping)
   const g = new CommitGraph([`${sha(5)} t ${sha(4)}`, `${sha(4)} t ${sha(3)}`, `${sha(3)} t ${sha(1)}`, `${sha(2)} t ${sha(1)}`, `${sha(1)} t`].join('\n'))
-  const patches = new Map([
+  const patches = new Map<string, CommitPatch>([
     [sha(2), { sha: sha(2), subject: 'fix', pickedFrom: [], hasPatch: true }],
     [sha(3), { sha: sha(3), subject: 'fix (pick)', pickedFrom: [], hasPatch: true }],
     [sha(4), { sha: sha(4), subject: 'own fix', pickedFrom: [], hasPatch: true }],
