@@ -1,0 +1,89 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bufferIO } from '../../../src/cli/io.js'
+import { runCli } from '../../../src/cli/run.js'
+import { Git } from '../../../src/git/git.js'
+import { buildDemoRepo } from '../../../src/upgrade/demo.js'
+
+let dir: string
+let ok: string
+let bad: string
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'fixline-cli-'))
+  ok = join(dir, 'ok')
+  bad = join(dir, 'bad')
+  await Promise.all([mkdir(ok), mkdir(bad)])
+  await Promise.all([buildDemoRepo(new Git({ cwd: ok }), 'ok'), buildDemoRepo(new Git({ cwd: bad }), 'no-marker-1.2')])
+  await writeFile(join(dir, 'bad-config.yml'), 'upgrade:\n  engine: sometimes\n')
+})
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+async function cli(...argv: string[]) {
+  const io = bufferIO(dir)
+  const code = await runCli(argv, io)
+  return { code, out: io.stdout.join(''), err: io.stderr.join('') }
+}
+
+describe('fixline check', () => {
+  it('exits 0 on the demo repository', async () => {
+    const r = await cli('check', '--repo', ok)
+    expect(r.code).toBe(0)
+    expect(r.out).toMatch(/pass|success/i)
+  })
+
+  it('exits 1 on rule failures, with JSON findings', async () => {
+    const r = await cli('check', '--repo', bad, '--format', 'json')
+    expect(r.code).toBe(1)
+    const json = JSON.parse(r.out) as { conclusion: string; findings: { rule: string }[]; releases: unknown[]; upgrades: unknown[] }
+    expect(json.conclusion).toBe('failure')
+    expect(json.findings.map((f) => f.rule)).toContain('fix-loss')
+    expect(json.releases).toHaveLength(5)
+  })
+
+  it('exits 2 on bad usage and bad config, naming the problem', async () => {
+    expect(await cli('check', '--repo', ok, '--format', 'xml')).toMatchObject({ code: 2, err: expect.stringContaining('--format must be text, json or markdown') })
+    expect(await cli('check', '--bogus')).toMatchObject({ code: 2, err: expect.stringContaining('unknown option "--bogus"') })
+    expect(await cli('check', '--repo', dir)).toMatchObject({ code: 2, err: expect.stringContaining('is not a git repository') })
+    const config = await cli('check', '--repo', ok, '--config', 'bad-config.yml')
+    expect(config.code).toBe(2)
+    expect(config.err).toContain('upgrade.engine')
+    expect(config.err).toContain('"set", "linear"')
+    expect(await cli('check', '--repo', ok, '--config', 'missing.yml')).toMatchObject({ code: 2 })
+    expect(await cli('check', '--repo', ok, '--ref', 'no-such-ref')).toMatchObject({ code: 2, err: expect.stringContaining('is not a commit') })
+  })
+
+  it('checks --ref as a candidate release', async () => {
+    const r = await cli('check', '--repo', ok, '--ref', '1.x', '--format', 'json')
+    const json = JSON.parse(r.out) as { releases: { name: string; line: string }[] }
+    expect(json.releases.find((x) => x.name === '1.x')).toMatchObject({ line: '1.x' })
+  })
+})
+
+describe('other commands', () => {
+  it('plan lists lines newest first, the window and the matrix', async () => {
+    const r = await cli('plan', '--repo', ok)
+    expect(r.code).toBe(0)
+    expect(r.out.indexOf('main (default branch)')).toBeLessThan(r.out.indexOf('1.x:'))
+    expect(r.out).toContain('maintenance window: the newest 3 line(s)')
+    expect(r.out).toMatch(/v1\.2 -> v2\.0: .*2019\.10\.15/)
+  })
+
+  it('help exits 0, no command and unknown commands exit 2', async () => {
+    expect(await cli('help')).toMatchObject({ code: 0, out: expect.stringContaining('fixline check') })
+    expect(await cli('--help')).toMatchObject({ code: 0 })
+    expect(await cli()).toMatchObject({ code: 2 })
+    expect(await cli('frobnicate')).toMatchObject({ code: 2, err: expect.stringContaining('unknown command "frobnicate"') })
+  })
+
+  it('demo builds the worked example, checks it (exit 0) and removes it', async () => {
+    const r = await cli('demo')
+    expect(r.code).toBe(0)
+    const where = /built in (\S+) and removed/.exec(r.out)?.[1]
+    expect(where).toBeDefined()
+    await expect(import('node:fs/promises').then((fs) => fs.stat(where as string))).rejects.toThrow()
+  })
+})
