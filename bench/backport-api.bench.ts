@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- a benchmark prints its figures */
 /**
  * GitHub API calls of a single-target backport of a squash-merged PR on the `closed` event:
  * once with nothing optional configured (budget: at most 4), once with every option on.
