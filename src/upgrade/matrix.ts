@@ -25,6 +25,8 @@ export interface Matrix {
   missing(from: ReleaseInfo, to: ReleaseInfo, max?: number): number[]
   /** Number of from's IDs that `to` lacks. */
   missingCount(from: ReleaseInfo, to: ReleaseInfo): number
+  /** Calls fn with each rank of from's IDs that `to` lacks, in ID order, until fn returns false. */
+  eachMissing(from: ReleaseInfo, to: ReleaseInfo, fn: (rank: number) => boolean): void
   /** Lowest rank of `to` that `from` lacks (the first migration the engine would run), or -1. */
   lowestToRun(from: ReleaseInfo, to: ReleaseInfo): number
 }
@@ -39,6 +41,9 @@ interface Bits {
   words: number
   bits: Uint32Array
   rankOfBit: Int32Array
+  /** Per byBuild position: first and last non-zero word (lo > hi for an empty set). */
+  lo: Int32Array
+  hi: Int32Array
 }
 
 /** One bitset per byBuild release over the IDs that are not in every release. */
@@ -56,14 +61,62 @@ function buildBits(ctx: RuleContext): Bits {
   }
   const words = Math.max(1, Math.ceil(ranks.length / 32))
   const bits = new Uint32Array(rs.length * words)
+  const lo = new Int32Array(rs.length).fill(words)
+  const hi = new Int32Array(rs.length).fill(-1)
   rs.forEach((r, i) => {
     const base = i * words
     for (let k = 0; k < r.ids.length; k++) {
       const b = bitOfRank[r.ids[k] as number] as number
-      if (b >= 0) bits[base + (b >>> 5)]! |= 1 << (b & 31)
+      if (b < 0) continue
+      const w = b >>> 5
+      bits[base + w]! |= 1 << (b & 31)
+      if (w < (lo[i] as number)) lo[i] = w
+      if (w > (hi[i] as number)) hi[i] = w
     }
   })
-  return { words, bits, rankOfBit: Int32Array.from(ranks) }
+  return { words, bits, rankOfBit: Int32Array.from(ranks), lo, hi }
+}
+
+/** Whether every bit of set i is in set j (only i's non-zero span is scanned). */
+function subset(b: Bits, i: number, j: number): boolean {
+  const { bits, words } = b
+  const ba = i * words
+  const bx = j * words
+  const end = b.hi[i] as number
+  for (let w = b.lo[i] as number; w <= end; w++) if (((bits[ba + w] as number) & ~(bits[bx + w] as number)) !== 0) return false
+  return true
+}
+
+/** Calls fn with each rank of set i missing in set j, in ID order, until fn returns false. */
+function eachMissing(b: Bits, i: number, j: number, fn: (rank: number) => boolean): void {
+  const { bits, words, rankOfBit } = b
+  const ba = i * words
+  const bx = j * words
+  const end = b.hi[i] as number
+  for (let w = b.lo[i] as number; w <= end; w++) {
+    let m = (bits[ba + w] as number) & ~(bits[bx + w] as number)
+    while (m !== 0) {
+      const low = m & -m
+      if (!fn(rankOfBit[w * 32 + 31 - Math.clz32(low)] as number)) return
+      m ^= low
+    }
+  }
+}
+
+function countMissing(b: Bits, i: number, j: number): number {
+  const { bits, words } = b
+  const ba = i * words
+  const bx = j * words
+  const end = b.hi[i] as number
+  let n = 0
+  for (let w = b.lo[i] as number; w <= end; w++) n += popcount((bits[ba + w] as number) & ~(bits[bx + w] as number))
+  return n
+}
+
+/** A cheap "may A upgrade to X" test (both with valid builds) without building the whole matrix. */
+export function engineTester(ctx: RuleContext): (a: ReleaseInfo, x: ReleaseInfo) => boolean {
+  const b = buildBits(ctx)
+  return (a, x) => a.buildPos >= 0 && x.buildPos >= 0 && ctx.compareBuild(x, a) > 0 && subset(b, a.buildPos, x.buildPos)
 }
 
 /** For each byBuild position, the first position with a strictly higher build. */
@@ -79,80 +132,38 @@ function firstHigher(ctx: RuleContext): Int32Array {
   return out
 }
 
-/** A cheap "may A upgrade to X" test (both with valid builds) without building the whole matrix. */
-export function engineTester(ctx: RuleContext): (a: ReleaseInfo, x: ReleaseInfo) => boolean {
-  const { words, bits } = buildBits(ctx)
-  return (a, x) => {
-    if (a.buildPos < 0 || x.buildPos < 0 || ctx.compareBuild(x, a) <= 0) return false
-    const ba = a.buildPos * words
-    const bx = x.buildPos * words
-    for (let w = 0; w < words; w++) if (((bits[ba + w] as number) & ~(bits[bx + w] as number)) !== 0) return false
-    return true
-  }
-}
-
 export function computeMatrix(ctx: RuleContext): Matrix {
   const rs = ctx.byBuild
-  const { words, bits, rankOfBit } = buildBits(ctx)
+  const b = buildBits(ctx)
   const first = firstHigher(ctx)
   const offset = new Int32Array(rs.length + 1)
   for (let i = 0; i < rs.length; i++) offset[i + 1] = (offset[i] as number) + rs.length - (first[i] as number)
 
   const missing = (a: ReleaseInfo, x: ReleaseInfo, max = Infinity): number[] => {
     const out: number[] = []
-    const ba = a.buildPos * words
-    const bx = x.buildPos * words
-    for (let w = 0; w < words && out.length < max; w++) {
-      let m = (bits[ba + w] as number) & ~(bits[bx + w] as number)
-      while (m !== 0 && out.length < max) {
-        const low = m & -m
-        out.push(rankOfBit[w * 32 + 31 - Math.clz32(low)] as number)
-        m ^= low
-      }
-    }
+    if (max > 0) eachMissing(b, a.buildPos, x.buildPos, (rank) => out.push(rank) < max)
     return out
   }
-  const missingCount = (a: ReleaseInfo, x: ReleaseInfo): number => {
-    let n = 0
-    const ba = a.buildPos * words
-    const bx = x.buildPos * words
-    for (let w = 0; w < words; w++) n += popcount((bits[ba + w] as number) & ~(bits[bx + w] as number))
-    return n
-  }
   const lowestToRun = (a: ReleaseInfo, x: ReleaseInfo): number => {
-    const ba = a.buildPos * words
-    const bx = x.buildPos * words
-    for (let w = 0; w < words; w++) {
-      const m = (bits[bx + w] as number) & ~(bits[ba + w] as number)
-      if (m !== 0) return rankOfBit[w * 32 + 31 - Math.clz32(m & -m)] as number
-    }
-    return -1
+    let found = -1
+    eachMissing(b, x.buildPos, a.buildPos, (rank) => ((found = rank), false))
+    return found
   }
 
   const upgrades: Upgrade[] = new Array<Upgrade>(offset[rs.length] as number)
   let k = 0
   for (let i = 0; i < rs.length; i++) {
-    const a = rs[i] as ReleaseInfo
-    const ba = i * words
+    const from = (rs[i] as ReleaseInfo).release.name
     for (let j = first[i] as number; j < rs.length; j++) {
-      const x = rs[j] as ReleaseInfo
-      const bx = j * words
-      let ok = true
-      for (let w = 0; w < words; w++) {
-        if (((bits[ba + w] as number) & ~(bits[bx + w] as number)) !== 0) {
-          ok = false
-          break
-        }
+      const to = (rs[j] as ReleaseInfo).release.name
+      if (subset(b, i, j)) {
+        upgrades[k++] = { from, to, allowed: true, reason: 'allowed' }
+        continue
       }
-      const from = a.release.name
-      const to = x.release.name
-      if (ok) upgrades[k++] = { from, to, allowed: true, reason: 'allowed' }
-      else {
-        const shown = missing(a, x, 3).map((r) => ctx.idLabel[r] as string)
-        const n = missingCount(a, x)
-        const more = n > shown.length ? `${shown.join(', ')} and ${n - shown.length} more` : listIds(shown)
-        upgrades[k++] = { from, to, allowed: false, reason: `${to} lacks ${more}` }
-      }
+      const shown = missing(rs[i] as ReleaseInfo, rs[j] as ReleaseInfo, 3).map((r) => ctx.idLabel[r] as string)
+      const n = countMissing(b, i, j)
+      const ids = n > shown.length ? `${shown.join(', ')} and ${n - shown.length} more` : listIds(shown)
+      upgrades[k++] = { from, to, allowed: false, reason: `${to} lacks ${ids}` }
     }
   }
 
@@ -162,5 +173,12 @@ export function computeMatrix(ctx: RuleContext): Matrix {
     if (x.buildPos < f) return undefined
     return upgrades[(offset[a.buildPos] as number) + x.buildPos - f]
   }
-  return { upgrades, get, missing, missingCount, lowestToRun }
+  return {
+    upgrades,
+    get,
+    missing,
+    missingCount: (a, x) => countMissing(b, a.buildPos, x.buildPos),
+    eachMissing: (a, x, fn) => eachMissing(b, a.buildPos, x.buildPos, fn),
+    lowestToRun,
+  }
 }

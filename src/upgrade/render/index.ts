@@ -1,4 +1,4 @@
 export { renderJson, toJsonReport, type JsonReport } from './json.js'
-export { renderMarkdown } from './markdown.js'
-export { renderMermaid } from './mermaid.js'
-export { renderText } from './text.js'
+export { renderMarkdown, type MarkdownOptions } from './markdown.js'
+export { renderMermaid, type MermaidOptions } from './mermaid.js'
+export { renderText, type TextOptions } from './text.js'

@@ -10,7 +10,7 @@
  * - Releases of a line are in model order, oldest first ("previous release on its line").
  */
 import type { Line, Migration, Release, SourceLocation, UpgradeModel } from '../model.js'
-import { canonicalId, compareCanonicalIds } from '../migration-id.js'
+import { canonicalId, compareCanonicalIds, isValidMigrationId } from '../migration-id.js'
 import { compareCanonicalBuilds, parseBuild, type BuildScheme } from '../version.js'
 
 export interface CheckOptions {
@@ -62,6 +62,8 @@ export interface RuleContext {
   idText: string[]
   /** ID by rank as first written (model order), for messages: "2019.04.01", not "2019.4.1". */
   idLabel: string[]
+  /** Raw IDs that are not valid migration IDs. */
+  invalidIds: Set<string>
   compareBuild(a: ReleaseInfo, b: ReleaseInfo): number
 }
 
@@ -95,33 +97,66 @@ function orderLines(model: UpgradeModel): LineInfo[] {
   return lines.map((line, order) => ({ line, order, releases: [], head: undefined, headCommit: undefined }))
 }
 
-/** Assign every distinct canonical ID a rank in ID order; returns raw -> rank and rank -> canonical. */
-function rankIds(model: UpgradeModel): { rankOf: Map<string, number>; idText: string[]; idLabel: string[] } {
-  const canonOfRaw = new Map<string, string>()
-  const visit = (ms: Migration[]): void => {
-    for (const m of ms) if (!canonOfRaw.has(m.id)) canonOfRaw.set(m.id, canonicalId(m.id))
-  }
-  for (const r of model.releases) visit(r.migrations)
-  for (const h of model.lineHeads) visit(h.migrations)
-  const idText = [...new Set(canonOfRaw.values())].sort(compareCanonicalIds)
-  const rankOfCanon = new Map(idText.map((c, i) => [c, i] as const))
-  const rankOf = new Map<string, number>()
-  const idLabel: string[] = new Array<string>(idText.length)
-  for (const [raw, c] of canonOfRaw) {
-    const rank = rankOfCanon.get(c) as number
-    rankOf.set(raw, rank)
-    idLabel[rank] ??= raw
-  }
-  return { rankOf, idText, idLabel }
+interface Ranked {
+  /** Per migration list (releases, then heads): the rank of each migration, in list order. */
+  ranks: Int32Array[]
+  idText: string[]
+  idLabel: string[]
+  invalidIds: Set<string>
 }
 
-/** Sorted unique ranks of a migration list, with duplicate groups. */
-export function indexMigrations(migrations: Migration[], rankOf: Map<string, number>): IdSet {
+/**
+ * Assign every distinct canonical ID a rank in ID order, in one string lookup per migration: raw IDs
+ * first get a provisional number, then a small table maps provisional numbers to ranks.
+ */
+function rankIds(lists: Migration[][]): Ranked {
+  const tmpOf = new Map<string, number>()
+  const raws: string[] = []
+  const ranks = lists.map((ms) => {
+    const out = new Int32Array(ms.length)
+    for (let i = 0; i < ms.length; i++) {
+      const raw = (ms[i] as Migration).id
+      let t = tmpOf.get(raw)
+      if (t === undefined) {
+        t = raws.length
+        tmpOf.set(raw, t)
+        raws.push(raw)
+      }
+      out[i] = t
+    }
+    return out
+  })
+  const canon = raws.map(canonicalId)
+  const idText = [...new Set(canon)].sort(compareCanonicalIds)
+  const rankOfCanon = new Map(idText.map((c, i) => [c, i] as const))
+  const rankOfTmp = Int32Array.from(canon, (c) => rankOfCanon.get(c) as number)
+  const idLabel: string[] = new Array<string>(idText.length)
+  raws.forEach((raw, t) => (idLabel[rankOfTmp[t] as number] ??= raw))
+  for (const r of ranks) for (let i = 0; i < r.length; i++) r[i] = rankOfTmp[r[i] as number] as number
+  const invalidIds = new Set(raws.filter((raw) => !isValidMigrationId(raw)))
+  return { ranks, idText, idLabel, invalidIds }
+}
+
+/** Sorted unique ranks of a migration list (ranks: the rank of each migration), with duplicate groups. */
+export function indexMigrations(migrations: Migration[], ranks: Int32Array): IdSet {
+  let sorted = true
+  for (let i = 1; i < ranks.length; i++) {
+    if ((ranks[i] as number) <= (ranks[i - 1] as number)) {
+      sorted = false
+      break
+    }
+  }
+  // fast path: discovery usually lists migrations in ID order without duplicates
+  if (sorted) return { ids: ranks, migs: migrations, duplicates: [] }
+  return sortMigrations(migrations, ranks)
+}
+
+function sortMigrations(migrations: Migration[], ranks: Int32Array): IdSet {
   const n = migrations.length
-  const packed = new Float64Array(n)
   const SHIFT = 2 ** 21
   if (n >= SHIFT) throw new Error(`too many migrations in one release (${n})`)
-  for (let i = 0; i < n; i++) packed[i] = (rankOf.get((migrations[i] as Migration).id) as number) * SHIFT + i
+  const packed = new Float64Array(n)
+  for (let i = 0; i < n; i++) packed[i] = (ranks[i] as number) * SHIFT + i
   packed.sort()
   const ids: number[] = []
   const migs: Migration[] = []
@@ -175,12 +210,13 @@ export function diffRanks(a: Int32Array, b: Int32Array): number[] {
 export function buildContext(model: UpgradeModel, options: CheckOptions): RuleContext {
   const lines = orderLines(model)
   const lineByBranch = new Map(lines.map((l) => [l.line.branch, l] as const))
-  const { rankOf, idText, idLabel } = rankIds(model)
+  const lists = [...model.releases.map((r) => r.migrations), ...model.lineHeads.map((h) => h.migrations)]
+  const { ranks, idText, idLabel, invalidIds } = rankIds(lists)
   const releases: ReleaseInfo[] = model.releases.map((release, modelIndex) => {
     const line = lineByBranch.get(release.line) as LineInfo
     const parsed = parseBuild(release.build, options.scheme)
     const info: ReleaseInfo = {
-      ...indexMigrations(release.migrations, rankOf),
+      ...indexMigrations(release.migrations, ranks[modelIndex] as Int32Array),
       release,
       modelIndex,
       line,
@@ -192,12 +228,12 @@ export function buildContext(model: UpgradeModel, options: CheckOptions): RuleCo
     line.releases.push(info)
     return info
   })
-  for (const h of model.lineHeads) {
+  model.lineHeads.forEach((h, i) => {
     const line = lineByBranch.get(h.line)
-    if (!line) continue
-    line.head = indexMigrations(h.migrations, rankOf)
+    if (!line) return
+    line.head = indexMigrations(h.migrations, ranks[model.releases.length + i] as Int32Array)
     line.headCommit = h.commit
-  }
+  })
   const scheme = options.scheme
   const compareBuild = (a: ReleaseInfo, b: ReleaseInfo): number =>
     compareCanonicalBuilds(a.build as string, b.build as string, scheme) || a.modelIndex - b.modelIndex
@@ -213,6 +249,7 @@ export function buildContext(model: UpgradeModel, options: CheckOptions): RuleCo
     byBuild,
     idText,
     idLabel,
+    invalidIds,
     compareBuild: (a, b) => compareCanonicalBuilds(a.build as string, b.build as string, scheme),
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { Finding, Migration } from '../model.js'
 import { listIds } from '../engine.js'
-import { at, diffRanks, findRank, hasTwin, where, type IdSet, type LineInfo, type ReleaseInfo, type RuleContext } from './context.js'
+import { at, diffRanks, findRank, hashesOf, where, type IdSet, type LineInfo, type ReleaseInfo, type RuleContext } from './context.js'
 
 function migrationOf(r: ReleaseInfo, rank: number): Migration {
   return r.migs[findRank(r.ids, rank)] as Migration
@@ -36,19 +36,27 @@ export function appendOnly(ctx: RuleContext): Finding[] {
 }
 
 /** Canonical IDs shipped by the releases of a line (sorted), each with the first release that shipped it. */
-function shipped(ctx: RuleContext, line: LineInfo): { ranks: Int32Array; firstShip: Int32Array } {
+interface Shipped {
+  ranks: Int32Array
+  firstShip: Int32Array
+  firstMig: (Migration | undefined)[]
+}
+
+function shipped(ctx: RuleContext, line: LineInfo): Shipped {
   const firstShip = new Int32Array(ctx.idText.length).fill(-1)
+  const firstMig = new Array<Migration | undefined>(ctx.idText.length)
   const ranks: number[] = []
   for (const r of line.releases) {
     for (let k = 0; k < r.ids.length; k++) {
       const rank = r.ids[k] as number
       if (firstShip[rank] === -1) {
         firstShip[rank] = r.posOnLine
+        firstMig[rank] = r.migs[k]
         ranks.push(rank)
       }
     }
   }
-  return { ranks: Int32Array.from(ranks.sort((a, b) => a - b)), firstShip }
+  return { ranks: Int32Array.from(ranks).sort(), firstShip, firstMig }
 }
 
 /** At most this many findings per (older line, newer line); the rest are summed up in one more. */
@@ -59,26 +67,26 @@ export function forwardPorted(ctx: RuleContext): Finding[] {
   for (let o = 0; o < ctx.lines.length; o++) {
     const older = ctx.lines[o] as LineInfo
     if (older.releases.length === 0) continue
-    const { ranks, firstShip } = shipped(ctx, older)
+    const ship = shipped(ctx, older)
     for (let n = o + 1; n < ctx.lines.length; n++) {
       const newer = ctx.lines[n] as LineInfo
-      if (newer.head) out.push(...missingAtHead(ctx, older, newer, ranks, firstShip))
+      if (newer.head) out.push(...missingAtHead(ctx, older, newer, ship))
     }
   }
   return out
 }
 
-function missingAtHead(ctx: RuleContext, older: LineInfo, newer: LineInfo, ranks: Int32Array, firstShip: Int32Array): Finding[] {
+function missingAtHead(ctx: RuleContext, older: LineInfo, newer: LineInfo, ship: Shipped): Finding[] {
   const out: Finding[] = []
-  const headSet = newer.head as IdSet
+  const headHashes = hashesOf(newer.head as IdSet)
   // a migration the head carries under another ID is a renamed backport: same-id-everywhere reports it
-  const missing = diffRanks(ranks, headSet.ids).filter(
-    (k) => !hasTwin(older.releases[firstShip[k] as number] as ReleaseInfo, k, headSet),
+  const missing = diffRanks(ship.ranks, (newer.head as IdSet).ids).filter(
+    (k) => !headHashes.has((ship.firstMig[k] as Migration).contentHash),
   )
   const head = newer.headCommit ? ` (${newer.headCommit.slice(0, 7)})` : ''
   for (const rank of missing.slice(0, MAX_PER_PAIR)) {
-    const r = older.releases[firstShip[rank] as number] as ReleaseInfo
-    const m = migrationOf(r, rank)
+    const r = older.releases[ship.firstShip[rank] as number] as ReleaseInfo
+    const m = ship.firstMig[rank] as Migration
     out.push({
       rule: 'forward-ported',
       severity: 'error',

@@ -4,7 +4,7 @@
  * over several releases is reported once, naming the first release and how many more carry it.
  */
 import type { Finding, Migration } from '../model.js'
-import { isValidMigrationId, parseMigrationId } from '../migration-id.js'
+import { parseMigrationId } from '../migration-id.js'
 import { at, where, type RuleContext } from './context.js'
 
 interface Seen {
@@ -32,8 +32,8 @@ export function migrationId(ctx: RuleContext): Finding[] {
   }
   for (const r of ctx.releases) {
     const name = r.release.name
-    for (const m of r.release.migrations) {
-      if (isValidMigrationId(m.id)) continue
+    for (const m of ctx.invalidIds.size === 0 ? [] : r.release.migrations) {
+      if (!ctx.invalidIds.has(m.id)) continue
       const parsed = parseMigrationId(m.id)
       const reason = parsed.ok ? '' : parsed.reason
       note(`invalid\u0000${m.id}\u0000${where(m.location)}`, name, () => ({

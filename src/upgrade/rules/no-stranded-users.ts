@@ -46,8 +46,11 @@ export function noStrandedUsers(ctx: RuleContext, matrix: Matrix): Finding[] {
       for (const [t, what, sameLine] of targets) {
         if (!t || t === a || ctx.compareBuild(t, a) <= 0) continue
         if (matrix.get(a, t)?.allowed !== false) continue
-        const missing = matrix.missing(a, t)
-        const unexplained = missing.filter((k) => !(sameLine && dropped.has(k)) && !hasTwin(a, k, t))
+        const unexplained: number[] = []
+        matrix.eachMissing(a, t, (k) => {
+          if (!(sameLine && dropped.has(k)) && !hasTwin(a, k, t)) unexplained.push(k)
+          return unexplained.length < 4
+        })
         if (unexplained.length === 0) continue
         out.push(stranded(ctx, a, t, what, unexplained))
       }
@@ -57,7 +60,8 @@ export function noStrandedUsers(ctx: RuleContext, matrix: Matrix): Finding[] {
 }
 
 function stranded(ctx: RuleContext, a: ReleaseInfo, t: ReleaseInfo, what: string, missing: number[]): Finding {
-  const ids = listIds(missing.map((k) => ctx.idLabel[k] as string))
+  const shown = missing.slice(0, 3).map((k) => ctx.idLabel[k] as string)
+  const ids = missing.length > 3 ? `${shown.join(', ')} and others` : listIds(shown)
   const m = a.migs[findRank(a.ids, missing[0] as number)]
   return {
     rule: 'no-stranded-users',
