@@ -106,7 +106,7 @@ async function openPr(ctx: TargetContext, target: ValidTarget, plan: PickPlan, o
     outcome,
     ...(ctx.options.requestIssue !== undefined ? { requestIssue: ctx.options.requestIssue } : {}),
   })
-  const { pull: created, warnings } = await openBackportPr({
+  const opened = await openBackportPr({
     github: deps.github,
     owner: deps.ctx.owner,
     repo: deps.ctx.repo,
@@ -117,7 +117,16 @@ async function openPr(ctx: TargetContext, target: ValidTarget, plan: PickPlan, o
     body,
     conflict,
     ...(deps.botLogin !== undefined ? { botLogin: deps.botLogin } : {}),
+  }).catch(async (error: unknown) => {
+    // A concurrent run (the same delivery twice, or merge and label at once) opened it first.
+    if (!/already exists/i.test(messageOf(error))) throw error
+    const existing = await findBackportPr(deps.github, deps.ctx.owner, deps.ctx.repo, target.branch)
+    if (existing?.state !== 'open') throw error
+    return existing
   })
+  if (!('warnings' in opened))
+    return { target: target.target, status: 'updated', message: `backport PR already open from ${target.branch} (opened concurrently)`, pullRequest: { number: opened.number, url: opened.url } }
+  const { pull: created, warnings } = opened
   for (const warning of warnings) deps.log.warning(warning)
   ctx.created.push({ number: created.number, url: created.url, target: target.target, draft: created.draft })
   const pullRequest = { number: created.number, url: created.url }

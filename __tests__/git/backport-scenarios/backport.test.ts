@@ -341,4 +341,15 @@ describe('backport scenarios (real git, fake GitHub)', () => {
     expect(outcome.results).toEqual([expect.objectContaining({ target: '2.x', status: 'created' })])
     expect(backportPrs(world)[0]?.body).toContain('Requested in #3.')
   })
+
+  it('a concurrent run opened the PR first: reported as the open PR, no second one', async () => {
+    await mergedPr(world, { number: 5, title: 'Fix', commits: [change(1)], method: 'squash', labels: ['backport-1.x'] })
+    // The other run's PR exists; its branch is not visible yet to this run's ls-remote.
+    world.server.state.addPullRequest({ number: 30, title: '[1.x] Fix', user: BOT_LOGIN, baseRef: '1.x', headRef: 'backport/5-to-1.x', headSha: 'c'.repeat(40) })
+    const outcome = await runEvent(world, 'pull_request', prPayload(world, 5, 'closed'))
+    expect(outcome.conclusion).toBe('success')
+    expect(outcome.results).toEqual([expect.objectContaining({ target: '1.x', status: 'updated', pullRequest: expect.objectContaining({ number: 30 }) })])
+    expect(outcome.createdPullRequests).toEqual([])
+    expect(backportPrs(world)).toHaveLength(1)
+  })
 })
