@@ -1,7 +1,8 @@
 /**
  * migration-id: every ID is valid, and unique in canonical form across all object types within a
  * release ("1.2" on repository and "01.02" on virtual_source are the same ID). A problem that persists
- * over several releases is reported once, naming the first release and how many more carry it.
+ * over several releases (same IDs, object types and files; lines may move) is reported once, at its
+ * first release, with how many later releases carry it.
  */
 import type { Finding, Migration } from '../model.js'
 import { parseMigrationId } from '../migration-id.js'
@@ -36,7 +37,7 @@ export function migrationId(ctx: RuleContext): Finding[] {
       if (!ctx.invalidIds.has(m.id)) continue
       const parsed = parseMigrationId(m.id)
       const reason = parsed.ok ? '' : parsed.reason
-      note(`invalid\u0000${m.id}\u0000${where(m.location)}`, name, () => ({
+      note(`invalid\u0000${m.id}\u0000${m.location.file}`, name, () => ({
         rule: 'migration-id',
         severity: 'error',
         message: `${reason} in ${name} (${m.objectType ? `${m.objectType}, ` : ''}${where(m.location)})`,
@@ -44,7 +45,7 @@ export function migrationId(ctx: RuleContext): Finding[] {
       }))
     }
     for (const group of r.duplicates) {
-      const key = `dup\u0000${group.map((m) => `${m.id}@${where(m.location)}`).join('\u0000')}`
+      const key = `dup\u0000${group.map((m) => `${m.id}@${m.objectType ?? ''}@${m.location.file}`).join('\u0000')}`
       const [first, ...rest] = group as [Migration, ...Migration[]]
       note(key, name, () => ({
         rule: 'migration-id',
