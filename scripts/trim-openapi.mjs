@@ -21,6 +21,7 @@ export const OPERATIONS = [
   ['get', `${R}/pulls/{pull_number}`],
   ['patch', `${R}/pulls/{pull_number}`],
   ['get', `${R}/pulls/{pull_number}/commits`],
+  ['put', `${R}/pulls/{pull_number}/merge`],
   ['get', `${R}/pulls/{pull_number}/reviews`],
   ['get', `${R}/pulls/{pull_number}/requested_reviewers`],
   ['post', `${R}/pulls/{pull_number}/requested_reviewers`],
@@ -37,7 +38,9 @@ export const OPERATIONS = [
   ['post', `${R}/issues/{issue_number}/assignees`],
   ['post', `${R}/issues/comments/{comment_id}/reactions`],
   ['get', `${R}/collaborators/{username}/permission`],
+  ['get', `${R}/branches`],
   ['get', `${R}/branches/{branch}`],
+  ['get', `${R}/commits/{ref}/check-runs`],
   ['get', `${R}/commits/{commit_sha}/pulls`],
   ['get', `${R}/labels/{name}`],
   ['post', `${R}/labels`],
@@ -51,7 +54,20 @@ export const OPERATIONS = [
 ]
 
 /** Keys that only document; dropped everywhere except as property names. */
-const DROP = new Set(['description', 'example', 'examples', 'summary', 'externalDocs', 'title', 'x-github', 'x-githubEnterpriseOnly', 'x-multi-segment', 'deprecated', 'tags', 'servers'])
+const DROP = new Set([
+  'description',
+  'example',
+  'examples',
+  'summary',
+  'externalDocs',
+  'title',
+  'x-github',
+  'x-githubEnterpriseOnly',
+  'x-multi-segment',
+  'deprecated',
+  'tags',
+  'servers',
+])
 
 function strip(value, isPropertyMap = false) {
   if (Array.isArray(value)) return value.map((v) => strip(v))
@@ -109,7 +125,8 @@ function share(schema) {
 
 function jsonSchemaOf(content) {
   if (!content) return undefined
-  const media = content['application/json'] ?? content['application/scim+json'] ?? Object.values(content)[0]
+  const media =
+    content['application/json'] ?? content['application/scim+json'] ?? Object.values(content)[0]
   return media?.schema ? share(strip(media.schema)) : undefined
 }
 
@@ -125,9 +142,19 @@ function trimOperation(method, path, op) {
     responses[status] = { schema: jsonSchemaOf(response.content) ?? null }
   }
   const body = op.requestBody
-    ? { required: Boolean(op.requestBody.required), schema: jsonSchemaOf(op.requestBody.content) ?? null }
+    ? {
+        required: Boolean(op.requestBody.required),
+        schema: jsonSchemaOf(op.requestBody.content) ?? null,
+      }
     : null
-  return { operationId: op.operationId, method: method.toUpperCase(), path, parameters, requestBody: body, responses }
+  return {
+    operationId: op.operationId,
+    method: method.toUpperCase(),
+    path,
+    parameters,
+    requestBody: body,
+    responses,
+  }
 }
 
 function main() {
@@ -145,11 +172,18 @@ function main() {
     process.exit(1)
   }
   const schemas = Object.fromEntries([...shared.entries()].sort(([a], [b]) => a.localeCompare(b)))
-  const out = { source: '@octokit/openapi api.github.com.deref.json', openapi: spec.openapi, operations, schemas }
+  const out = {
+    source: '@octokit/openapi api.github.com.deref.json',
+    openapi: spec.openapi,
+    operations,
+    schemas,
+  }
   mkdirSync(dirname(TARGET), { recursive: true })
   const text = JSON.stringify(out)
   writeFileSync(TARGET, text + '\n')
-  console.log(`Wrote ${operations.length} operations (${shared.size} shared schemas), ${(text.length / 1024).toFixed(0)} KiB, to ${TARGET} in ${Date.now() - started} ms`)
+  console.log(
+    `Wrote ${operations.length} operations (${shared.size} shared schemas), ${(text.length / 1024).toFixed(0)} KiB, to ${TARGET} in ${Date.now() - started} ms`,
+  )
 }
 
 main()

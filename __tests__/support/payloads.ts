@@ -3,7 +3,6 @@
  * Every builder takes owner/repo (default acme/widgets) and returns a fresh object a test may tweak.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type {
   IssueCommentCreatedEvent,
@@ -17,62 +16,16 @@ import type {
 } from '@octokit/webhooks-types'
 import { simpleUser } from './fake-github/factories/common.js'
 import { fakeSha, userId } from './fake-github/ids.js'
+import {
+  definitions,
+  exampleOf,
+  labelObject,
+  retarget,
+  type Json,
+  type RepoArgs,
+} from './fake-github/webhooks.js'
 
-type Json = Record<string, unknown>
-
-interface Definition {
-  name: string
-  examples: Json[]
-}
-
-const definitions = createRequire(import.meta.url)('@octokit/webhooks-examples') as Definition[]
-
-export interface RepoArgs {
-  owner?: string
-  repo?: string
-  defaultBranch?: string
-}
-
-const EXAMPLE_FULL_NAME = 'Codertocat/Hello-World'
-
-/** A deep copy of the first example of `event` with `action` (any example when action is undefined). */
-export function exampleOf(event: string, action?: string, pick: (e: Json) => boolean = () => true): Json {
-  const found = definitions.find((d) => d.name === event)?.examples.find((e) => (action === undefined || e.action === action) && pick(e))
-  if (!found) throw new Error(`no @octokit/webhooks-examples example for ${event}.${action ?? '*'}`)
-  return structuredClone(found)
-}
-
-function deepReplace(value: unknown, from: string, to: string): unknown {
-  if (typeof value === 'string') return value.split(from).join(to)
-  if (Array.isArray(value)) return value.map((v) => deepReplace(v, from, to))
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deepReplace(v, from, to)]))
-  return value
-}
-
-/** Moves an example to owner/repo: every URL, the repository object, the sender. */
-function retarget(payload: Json, args: RepoArgs, sender: string): Json {
-  const owner = args.owner ?? 'acme'
-  const repo = args.repo ?? 'widgets'
-  const full = (payload.repository as Json | undefined)?.full_name
-  const out = deepReplace(payload, typeof full === 'string' ? full : EXAMPLE_FULL_NAME, `${owner}/${repo}`) as Json
-  const repository = out.repository as Json
-  Object.assign(repository, {
-    name: repo,
-    full_name: `${owner}/${repo}`,
-    owner: simpleUser(owner),
-    default_branch: args.defaultBranch ?? 'main',
-    id: userId(`${owner}/${repo}`),
-  })
-  delete out.organization
-  delete out.installation
-  out.sender = simpleUser(sender)
-  return out
-}
-
-export function labelObject(owner: string, repo: string, name: string): Json {
-  const id = userId(`label:${name}`)
-  return { id, node_id: `LA_${id}`, url: `https://api.github.com/repos/${owner}/${repo}/labels/${encodeURIComponent(name)}`, name, color: 'ededed', default: false, description: null }
-}
+export { exampleOf, labelObject, type RepoArgs }
 
 // ---- pull_request -------------------------------------------------------------------------
 
@@ -121,9 +74,24 @@ function patchPull(pr: Json, a: PullArgs, owner: string, repo: string): void {
   })
   const head = pr.head as Json
   const base = pr.base as Json
-  Object.assign(head, { ref: a.headRef ?? `feature-${a.number}`, sha: headSha, label: `${owner}:${a.headRef ?? `feature-${a.number}`}`, user: simpleUser(owner) })
-  Object.assign(base, { ref: a.baseRef ?? 'main', sha: baseSha, label: `${owner}:${a.baseRef ?? 'main'}`, user: simpleUser(owner) })
-  for (const side of [head, base]) Object.assign(side.repo as Json, { name: repo, full_name: `${owner}/${repo}`, owner: simpleUser(owner) })
+  Object.assign(head, {
+    ref: a.headRef ?? `feature-${a.number}`,
+    sha: headSha,
+    label: `${owner}:${a.headRef ?? `feature-${a.number}`}`,
+    user: simpleUser(owner),
+  })
+  Object.assign(base, {
+    ref: a.baseRef ?? 'main',
+    sha: baseSha,
+    label: `${owner}:${a.baseRef ?? 'main'}`,
+    user: simpleUser(owner),
+  })
+  for (const side of [head, base])
+    Object.assign(side.repo as Json, {
+      name: repo,
+      full_name: `${owner}/${repo}`,
+      owner: simpleUser(owner),
+    })
   const links = pr._links as Record<string, { href: string }>
   Object.assign(links, {
     self: { href: `${api}/pulls/${a.number}` },
@@ -156,13 +124,17 @@ export function pullRequestClosedPayload(a: PullArgs): PullRequestClosedEvent {
     merged,
     merged_at: merged ? at : null,
     merged_by: merged ? simpleUser(a.sender ?? a.user ?? 'octocat') : null,
-    merge_commit_sha: merged ? (a.mergeCommitSha ?? fakeSha(`merge:${a.number}`)) : (a.mergeCommitSha ?? null),
+    merge_commit_sha: merged
+      ? (a.mergeCommitSha ?? fakeSha(`merge:${a.number}`))
+      : (a.mergeCommitSha ?? null),
   })
   return payload as unknown as PullRequestClosedEvent
 }
 
 /** pull_request labeled: `label` is the new label (added to labels if missing). Merged by default. */
-export function pullRequestLabeledPayload(a: PullArgs & { label: string }): PullRequestLabeledEvent {
+export function pullRequestLabeledPayload(
+  a: PullArgs & { label: string },
+): PullRequestLabeledEvent {
   const labels = (a.labels ?? []).includes(a.label) ? a.labels : [...(a.labels ?? []), a.label]
   const merged = a.merged ?? true
   const payload = pullPayload('labeled', { ...a, labels })
@@ -184,7 +156,14 @@ export function pullRequestOpenedPayload(
 ): PullRequestOpenedEvent | PullRequestSynchronizeEvent {
   const action = a.action ?? 'opened'
   const payload = pullPayload(action, a)
-  Object.assign(payload.pull_request as Json, { state: 'open', merged: false, merged_at: null, closed_at: null, merged_by: null, merge_commit_sha: a.mergeCommitSha ?? null })
+  Object.assign(payload.pull_request as Json, {
+    state: 'open',
+    merged: false,
+    merged_at: null,
+    closed_at: null,
+    merged_by: null,
+    merge_commit_sha: a.mergeCommitSha ?? null,
+  })
   if (action === 'synchronize') {
     payload.before = a.before ?? fakeSha(`before:${a.number}`)
     payload.after = (payload.pull_request as Json & { head: Json }).head.sha
@@ -214,7 +193,15 @@ export function issueCommentPayload(a: IssueCommentArgs): IssueCommentCreatedEve
   const comment = payload.comment as Json
   const api = `https://api.github.com/repos/${owner}/${repo}`
   const kind = a.isPullRequest ? 'pull' : 'issues'
-  patchIssue(issue, { owner, repo, number: a.issueNumber, title: a.issueTitle ?? `Issue ${a.issueNumber}`, user: a.issueUser ?? 'octocat', labels: a.labels ?? [], body: null })
+  patchIssue(issue, {
+    owner,
+    repo,
+    number: a.issueNumber,
+    title: a.issueTitle ?? `Issue ${a.issueNumber}`,
+    user: a.issueUser ?? 'octocat',
+    labels: a.labels ?? [],
+    body: null,
+  })
   issue.html_url = `https://github.com/${owner}/${repo}/${kind}/${a.issueNumber}`
   if (a.isPullRequest) {
     issue.pull_request = {
@@ -283,12 +270,29 @@ export interface IssuesArgs extends RepoArgs {
 export function issuesPayload(a: IssuesArgs): IssuesEvent {
   const owner = a.owner ?? 'acme'
   const repo = a.repo ?? 'widgets'
-  const hasExample = definitions.find((d) => d.name === 'issues')?.examples.some((e) => e.action === a.action)
-  const payload = retarget(exampleOf('issues', hasExample ? a.action : 'opened'), a, a.sender ?? a.user ?? 'octocat')
+  const hasExample = definitions
+    .find((d) => d.name === 'issues')
+    ?.examples.some((e) => e.action === a.action)
+  const payload = retarget(
+    exampleOf('issues', hasExample ? a.action : 'opened'),
+    a,
+    a.sender ?? a.user ?? 'octocat',
+  )
   payload.action = a.action
-  const labels = a.label && a.action === 'labeled' && !(a.labels ?? []).includes(a.label) ? [...(a.labels ?? []), a.label] : (a.labels ?? [])
+  const labels =
+    a.label && a.action === 'labeled' && !(a.labels ?? []).includes(a.label)
+      ? [...(a.labels ?? []), a.label]
+      : (a.labels ?? [])
   const issue = payload.issue as Json
-  patchIssue(issue, { owner, repo, number: a.number, title: a.title ?? `Issue ${a.number}`, body: a.body ?? null, user: a.user ?? 'octocat', labels })
+  patchIssue(issue, {
+    owner,
+    repo,
+    number: a.number,
+    title: a.title ?? `Issue ${a.number}`,
+    body: a.body ?? null,
+    user: a.user ?? 'octocat',
+    labels,
+  })
   delete issue.pull_request
   issue.state = a.action === 'closed' ? 'closed' : 'open'
   if (a.label) payload.label = labelObject(owner, repo, a.label)
@@ -332,7 +336,10 @@ export function releasePublishedPayload(a: ReleaseArgs): ReleasePublishedEvent {
   return payload as unknown as ReleasePublishedEvent
 }
 
-export function workflowDispatchPayload(inputs: Record<string, string | number | boolean>, a: RepoArgs & { ref?: string; sender?: string } = {}): WorkflowDispatchEvent {
+export function workflowDispatchPayload(
+  inputs: Record<string, string | number | boolean>,
+  a: RepoArgs & { ref?: string; sender?: string } = {},
+): WorkflowDispatchEvent {
   const payload = retarget(exampleOf('workflow_dispatch'), a, a.sender ?? 'octocat')
   payload.inputs = { ...inputs }
   payload.ref = a.ref ?? `refs/heads/${a.defaultBranch ?? 'main'}`

@@ -64,14 +64,16 @@ export function parseOutputFile(text: string): Record<string, string> {
       const value: string[] = []
       let j = i + 1
       while (j < lines.length && lines[j] !== heredoc[2]) value.push(lines[j++] ?? '')
-      if (j >= lines.length) throw new Error(`GITHUB_OUTPUT: no closing delimiter for ${heredoc[1]}`)
+      if (j >= lines.length)
+        throw new Error(`GITHUB_OUTPUT: no closing delimiter for ${heredoc[1]}`)
       outputs[heredoc[1]] = value.join('\n')
       i = j
       continue
     }
     const eq = line.indexOf('=')
     if (eq > 0) outputs[line.slice(0, eq)] = line.slice(eq + 1)
-    else if (line.trim() !== '') throw new Error(`GITHUB_OUTPUT: cannot parse line ${JSON.stringify(line)}`)
+    else if (line.trim() !== '')
+      throw new Error(`GITHUB_OUTPUT: cannot parse line ${JSON.stringify(line)}`)
   }
   return outputs
 }
@@ -79,7 +81,8 @@ export function parseOutputFile(text: string): Record<string, string> {
 /** Applies the runner's secret masking to the output of a run. */
 export function runnerLog(stdout: string, stderr: string): { masks: string[]; log: string } {
   const masks: string[] = []
-  const mask = (line: string): string => masks.reduce((text, secret) => text.split(secret).join('***'), line)
+  const mask = (line: string): string =>
+    masks.reduce((text, secret) => text.split(secret).join('***'), line)
   const visible: string[] = []
   for (const line of stdout.split('\n')) {
     const command = /^::add-mask::(.*)$/.exec(line.replace(/\r$/, ''))
@@ -92,10 +95,17 @@ export function runnerLog(stdout: string, stderr: string): { masks: string[]; lo
   return { masks, log: `${visible.join('\n')}${stderr ? `\n${mask(stderr)}` : ''}` }
 }
 
-function runnerEnv(o: RunActionOptions, files: { event: string; output: string; summary: string; temp: string }): NodeJS.ProcessEnv {
+function runnerEnv(
+  o: RunActionOptions,
+  files: { event: string; output: string; summary: string; temp: string },
+): NodeJS.ProcessEnv {
   // Start from a clean slate: no GITHUB_*/INPUT_* leaking from the environment running the tests.
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(GITHUB_|INPUT_|RUNNER_|ACTIONS_)/.test(k)))
-  const inputs = Object.fromEntries(Object.entries(o.inputs ?? {}).map(([k, v]) => [inputEnvName(k), v]))
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(GITHUB_|INPUT_|RUNNER_|ACTIONS_)/.test(k)),
+  )
+  const inputs = Object.fromEntries(
+    Object.entries(o.inputs ?? {}).map(([k, v]) => [inputEnvName(k), v]),
+  )
   return {
     ...base,
     ...inputs,
@@ -125,21 +135,43 @@ function runnerEnv(o: RunActionOptions, files: { event: string; output: string; 
 /** Runs the bundle and resolves when it exits (never rejects for a non-zero exit). */
 export async function runAction(o: RunActionOptions): Promise<RunActionResult> {
   const dir = mkdtempSync(join(tmpdir(), 'fixline-run-'))
-  const files = { event: join(dir, 'event.json'), output: join(dir, 'output'), summary: join(dir, 'summary.md'), temp: join(dir, 'temp') }
+  const files = {
+    event: join(dir, 'event.json'),
+    output: join(dir, 'output'),
+    summary: join(dir, 'summary.md'),
+    temp: join(dir, 'temp'),
+  }
   writeFileSync(files.event, JSON.stringify(o.payload))
   writeFileSync(files.output, '')
   writeFileSync(files.summary, '')
   mkdirSync(files.temp)
   try {
     const bundle = o.bundle ? resolve(o.bundle) : DEFAULT_BUNDLE
-    const { exitCode, stdout, stderr } = await spawnNode(bundle, runnerEnv(o, files), o.workspace, o.timeoutMs ?? 60_000)
-    return { exitCode, stdout, stderr, ...runnerLog(stdout, stderr), outputs: parseOutputFile(readFileSync(files.output, 'utf8')), summary: readFileSync(files.summary, 'utf8') }
+    const { exitCode, stdout, stderr } = await spawnNode(
+      bundle,
+      runnerEnv(o, files),
+      o.workspace,
+      o.timeoutMs ?? 60_000,
+    )
+    return {
+      exitCode,
+      stdout,
+      stderr,
+      ...runnerLog(stdout, stderr),
+      outputs: parseOutputFile(readFileSync(files.output, 'utf8')),
+      summary: readFileSync(files.summary, 'utf8'),
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
 }
 
-function spawnNode(script: string, env: NodeJS.ProcessEnv, cwd: string, timeoutMs: number): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
+function spawnNode(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  timeoutMs: number,
+): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
     const out: Buffer[] = []
@@ -153,7 +185,9 @@ function spawnNode(script: string, env: NodeJS.ProcessEnv, cwd: string, timeoutM
     })
     child.on('close', (code, signal) => {
       clearTimeout(timer)
-      const stderr = Buffer.concat(err).toString('utf8') + (signal ? `\n[run-action: killed by ${signal} after ${timeoutMs} ms]` : '')
+      const stderr =
+        Buffer.concat(err).toString('utf8') +
+        (signal ? `\n[run-action: killed by ${signal} after ${timeoutMs} ms]` : '')
       resolvePromise({ exitCode: code, stdout: Buffer.concat(out).toString('utf8'), stderr })
     })
   })

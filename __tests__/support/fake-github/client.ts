@@ -9,7 +9,15 @@ import type { GitHub } from '../../../src/github/client.js'
  * createGitHub itself is covered against the fake in __tests__/unit/fake-github/server.test.ts.
  */
 export function createTestGitHub(baseUrl: string, token = 'test-token'): GitHub {
-  return getOctokit(token, { baseUrl, userAgent: 'fixline-test', retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451, 501], retries: 0 } }, retry) as unknown as GitHub
+  return getOctokit(
+    token,
+    {
+      baseUrl,
+      userAgent: 'fixline-test',
+      retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451, 501], retries: 0 },
+    },
+    retry,
+  ) as unknown as GitHub
 }
 
 export interface ApiFailure {

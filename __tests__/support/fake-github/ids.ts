@@ -7,7 +7,11 @@ export function fakeSha(seed: string): string {
 
 /** A stable positive id for a login, so the same user always has the same id. */
 export function userId(login: string): number {
-  return (parseInt(createHash('sha1').update(login.toLowerCase()).digest('hex').slice(0, 7), 16) % 90_000_000) + 1_000_000
+  return (
+    (parseInt(createHash('sha1').update(login.toLowerCase()).digest('hex').slice(0, 7), 16) %
+      90_000_000) +
+    1_000_000
+  )
 }
 
 export function nodeId(prefix: string, id: number | string): string {
@@ -17,5 +21,7 @@ export function nodeId(prefix: string, id: number | string): string {
 /** The inverse of nodeId, for GraphQL ids; undefined when the id is not ours. */
 export function parseNodeId(prefix: string, id: string): string | undefined {
   const head = `${prefix}_kwDO`
-  return id.startsWith(head) ? Buffer.from(id.slice(head.length), 'base64url').toString() : undefined
+  return id.startsWith(head)
+    ? Buffer.from(id.slice(head.length), 'base64url').toString()
+    : undefined
 }

@@ -23,23 +23,55 @@ export class OriginRepo {
   /** Sha of refs/heads/<branch>, or undefined when the branch does not exist. */
   async branchSha(branch: string): Promise<string | undefined> {
     try {
-      const out = await this.git(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}^{commit}`])
+      const out = await this.git([
+        'rev-parse',
+        '--verify',
+        '--quiet',
+        `refs/heads/${branch}^{commit}`,
+      ])
       return out.trim() || undefined
     } catch {
       return undefined
     }
   }
 
+  /** Every branch of origin: name -> sha. */
+  async listBranches(): Promise<Map<string, string>> {
+    const out = await this.git([
+      'for-each-ref',
+      '--format=%(objectname) %(refname:lstrip=2)',
+      'refs/heads/',
+    ])
+    const branches = new Map<string, string>()
+    for (const line of out.split('\n')) {
+      const space = line.indexOf(' ')
+      if (space > 0) branches.set(line.slice(space + 1), line.slice(0, space))
+    }
+    return branches
+  }
+
   /** Commits on head and not on base, oldest first (what a pull request shows). */
   async commitsBetween(base: string, head: string): Promise<CommitRecord[]> {
-    const out = await this.git(['log', '--reverse', '--format=%H%x00%P%x00%an%x00%ae%x00%aI%x00%B%x1e', `${base}..${head}`, '--'])
+    const out = await this.git([
+      'log',
+      '--reverse',
+      '--format=%H%x00%P%x00%an%x00%ae%x00%aI%x00%B%x1e',
+      `${base}..${head}`,
+      '--',
+    ])
     return out
       .split('\x1e')
       .map((chunk) => chunk.replace(/^\n/, ''))
       .filter((chunk) => chunk.length > 0)
       .map((chunk) => {
-        const [sha = '', parents = '', name = '', email = '', date = '', message = ''] = chunk.split('\x00')
-        return { sha, parents: parents.split(' ').filter(Boolean), author: { name, email, date }, message: message.trimEnd() }
+        const [sha = '', parents = '', name = '', email = '', date = '', message = ''] =
+          chunk.split('\x00')
+        return {
+          sha,
+          parents: parents.split(' ').filter(Boolean),
+          author: { name, email, date },
+          message: message.trimEnd(),
+        }
       })
   }
 }

@@ -112,7 +112,12 @@ export interface CheckRunRecord {
   externalId: string | null
   startedAt: string | null
   completedAt: string | null
-  output: { title: string | null; summary: string | null; text: string | null; annotations: AnnotationRecord[] }
+  output: {
+    title: string | null
+    summary: string | null
+    text: string | null
+    annotations: AnnotationRecord[]
+  }
 }
 
 export interface StatusRecord {

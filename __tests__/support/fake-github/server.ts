@@ -62,11 +62,15 @@ class Fake {
       this.problems.push(`missing authorization: ${where}`)
       return { operation: null, reply: { status: 401, body: errorBody('Requires authentication') } }
     }
-    if (ex.method === 'POST' && ex.url.pathname === '/graphql') return { operation: 'graphql', reply: this.graphql(ex) }
+    if (ex.method === 'POST' && ex.url.pathname === '/graphql')
+      return { operation: 'graphql', reply: this.graphql(ex) }
     const match = matchRoute(ex.method, ex.url.pathname)
     if (!match) {
       this.problems.push(`unimplemented: ${where}`)
-      return { operation: null, reply: { status: 501, body: errorBody(`fake GitHub does not implement ${where}`) } }
+      return {
+        operation: null,
+        reply: { status: 501, body: errorBody(`fake GitHub does not implement ${where}`) },
+      }
     }
     const op = match.operation
     return { operation: op.operationId, reply: await this.operation(op, match.params, ex) }
@@ -82,15 +86,25 @@ class Fake {
     }
   }
 
-  private async operation(op: SpecOperation, rawParams: Record<string, string>, ex: Exchange): Promise<Reply> {
+  private async operation(
+    op: SpecOperation,
+    rawParams: Record<string, string>,
+    ex: Exchange,
+  ): Promise<Reply> {
     const { owner, repo } = rawParams
-    if (owner !== undefined && repo !== undefined && `${owner}/${repo}`.toLowerCase() !== `${this.state.owner}/${this.state.repo}`.toLowerCase()) {
+    if (
+      owner !== undefined &&
+      repo !== undefined &&
+      `${owner}/${repo}`.toLowerCase() !== `${this.state.owner}/${this.state.repo}`.toLowerCase()
+    ) {
       return { status: 404, body: errorBody('Not Found') }
     }
     const parsed = validateParams(op, rawParams, ex.url.searchParams)
     const errors = [...parsed.errors, ...validateBody(op, ex.body)]
     if (errors.length > 0) {
-      this.problems.push(`invalid request: ${ex.method} ${op.path} (${op.operationId}): ${errors.join('; ')}`)
+      this.problems.push(
+        `invalid request: ${ex.method} ${op.path} (${op.operationId}): ${errors.join('; ')}`,
+      )
       return { status: 422, body: errorBody(`Invalid request.\n\n${errors.join('\n')}`) }
     }
     const injected = this.state.failures.get(op.operationId)
@@ -103,9 +117,21 @@ class Fake {
       this.problems.push(`unimplemented: ${ex.method} ${op.path} (${op.operationId})`)
       return { status: 501, body: errorBody(`fake GitHub does not implement ${op.operationId}`) }
     }
-    const reply = await this.run(op, () => handler({ state: this.state, params: parsed.path, query: parsed.query, body: ex.body, url: ex.url, origin: this.origin }))
+    const reply = await this.run(op, () =>
+      handler({
+        state: this.state,
+        params: parsed.path,
+        query: parsed.query,
+        body: ex.body,
+        url: ex.url,
+        origin: this.origin,
+      }),
+    )
     const invalid = validateResponse(op, reply.status, reply.body)
-    if (invalid.length > 0) this.problems.push(`invalid response: ${op.operationId} ${reply.status}: ${invalid.join('; ')}`)
+    if (invalid.length > 0)
+      this.problems.push(
+        `invalid response: ${op.operationId} ${reply.status}: ${invalid.join('; ')}`,
+      )
     return reply
   }
 
@@ -113,8 +139,11 @@ class Fake {
     try {
       return await call()
     } catch (error) {
-      if (error instanceof ApiError) return { status: error.status, body: errorBody(error.message, error.errors) }
-      this.problems.push(`fake crashed: ${op.operationId}: ${error instanceof Error ? error.stack : String(error)}`)
+      if (error instanceof ApiError)
+        return { status: error.status, body: errorBody(error.message, error.errors) }
+      this.problems.push(
+        `fake crashed: ${op.operationId}: ${error instanceof Error ? error.stack : String(error)}`,
+      )
       return { status: 500, body: errorBody('fake GitHub crashed') }
     }
   }
@@ -138,10 +167,17 @@ function send(res: ServerResponse, reply: Reply): void {
     res.writeHead(reply.status, headers).end()
     return
   }
-  res.writeHead(reply.status, { ...headers, 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(reply.body))
+  res
+    .writeHead(reply.status, { ...headers, 'content-type': 'application/json; charset=utf-8' })
+    .end(JSON.stringify(reply.body))
 }
 
-async function serve(fake: Fake, base: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve(
+  fake: Fake,
+  base: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase()
   const url = new URL(req.url ?? '/', base)
   const text = await readBody(req)
@@ -150,11 +186,20 @@ async function serve(fake: Fake, base: string, req: IncomingMessage, res: Server
   try {
     body = text === '' ? undefined : (JSON.parse(text) as unknown)
   } catch (error) {
-    fake.problems.push(`bad request: ${method} ${url.pathname}: ${error instanceof Error ? error.message : String(error)}`)
+    fake.problems.push(
+      `bad request: ${method} ${url.pathname}: ${error instanceof Error ? error.message : String(error)}`,
+    )
     outcome = { operation: null, reply: { status: 400, body: errorBody('Problems parsing JSON') } }
   }
   outcome ??= await fake.answer({ method, url, headers: req.headers, body })
-  fake.calls.push({ method, path: url.pathname, operation: outcome.operation, query: Object.fromEntries(url.searchParams), body, status: outcome.reply.status })
+  fake.calls.push({
+    method,
+    path: url.pathname,
+    operation: outcome.operation,
+    query: Object.fromEntries(url.searchParams),
+    body,
+    status: outcome.reply.status,
+  })
   send(res, outcome.reply)
 }
 
@@ -164,7 +209,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   let base = ''
   const server = createServer((req, res) => {
     serve(fake, base, req, res).catch((error: unknown) => {
-      fake.problems.push(`fake crashed: ${req.method} ${req.url}: ${error instanceof Error ? error.stack : String(error)}`)
+      fake.problems.push(
+        `fake crashed: ${req.method} ${req.url}: ${error instanceof Error ? error.stack : String(error)}`,
+      )
       if (!res.headersSent) send(res, { status: 500, body: errorBody('fake GitHub crashed') })
     })
   })

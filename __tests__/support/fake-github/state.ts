@@ -109,7 +109,10 @@ export class FakeGitHubState {
   // ---- seeding -------------------------------------------------------------------------
 
   addPullRequest(input: AddPullRequest): PullRequestRecord {
-    const issue = this.newIssue({ ...input, state: input.state ?? (input.merged ? 'closed' : 'open') }, input.number)
+    const issue = this.newIssue(
+      { ...input, state: input.state ?? (input.merged ? 'closed' : 'open') },
+      input.number,
+    )
     const merged = input.merged ?? false
     const pr: PullRequestRecord = {
       ...issue,
@@ -143,7 +146,11 @@ export class FakeGitHubState {
   }
 
   /** Marks a pull request merged and closed. */
-  mergePullRequest(number: number, mergeCommitSha: string, mergedBy = 'octocat'): PullRequestRecord {
+  mergePullRequest(
+    number: number,
+    mergeCommitSha: string,
+    mergedBy = 'octocat',
+  ): PullRequestRecord {
     const pr = this.pullRequest(number)
     if (!pr) throw new Error(`fake GitHub: no pull request #${number}`)
     const at = this.now()
@@ -155,15 +162,36 @@ export class FakeGitHubState {
   addComment(issueNumber: number, user: string, body: string): CommentRecord {
     if (!this.issues.has(issueNumber)) throw new Error(`fake GitHub: no issue #${issueNumber}`)
     const at = this.now()
-    const comment: CommentRecord = { id: this.newId(), issueNumber, user, body, createdAt: at, updatedAt: at, reactions: [] }
+    const comment: CommentRecord = {
+      id: this.newId(),
+      issueNumber,
+      user,
+      body,
+      createdAt: at,
+      updatedAt: at,
+      reactions: [],
+    }
     this.issueComments.set(comment.id, comment)
     return comment
   }
 
-  addReview(pullNumber: number, user: string, state: ReviewRecord['state'] = 'APPROVED', body = ''): ReviewRecord {
+  addReview(
+    pullNumber: number,
+    user: string,
+    state: ReviewRecord['state'] = 'APPROVED',
+    body = '',
+  ): ReviewRecord {
     const pr = this.pullRequest(pullNumber)
     if (!pr) throw new Error(`fake GitHub: no pull request #${pullNumber}`)
-    const review: ReviewRecord = { id: this.newId(), pullNumber, user, state, body, commitId: pr.pull.headSha, submittedAt: this.now() }
+    const review: ReviewRecord = {
+      id: this.newId(),
+      pullNumber,
+      user,
+      state,
+      body,
+      commitId: pr.pull.headSha,
+      submittedAt: this.now(),
+    }
     this.reviews.push(review)
     return review
   }
@@ -234,7 +262,12 @@ export class FakeGitHubState {
   }
 
   /** The next `times` calls of an operation (e.g. "pulls/create") answer `status` with `message`. */
-  failOperation(operationId: string, status: number, message = 'Injected failure', times = 1): void {
+  failOperation(
+    operationId: string,
+    status: number,
+    message = 'Injected failure',
+    times = 1,
+  ): void {
     this.failures.set(operationId, { status, message, remaining: times })
   }
 
@@ -281,7 +314,8 @@ export class FakeGitHubState {
 
   private newIssue(input: AddIssue, number?: number): IssueRecord {
     const n = number ?? this.nextNumber
-    if (this.issues.has(n)) throw new Error(`fake GitHub: issue or pull request #${n} already exists`)
+    if (this.issues.has(n))
+      throw new Error(`fake GitHub: issue or pull request #${n} already exists`)
     this.nextNumber = Math.max(this.nextNumber, n + 1)
     for (const label of input.labels ?? []) this.addLabel(label)
     const at = this.now()

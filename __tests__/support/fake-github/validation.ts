@@ -7,7 +7,13 @@ let instance: Ajv | undefined
 /** One ajv per process; shared schemas are compiled once, on first use (inlineRefs: false). */
 function ajv(): Ajv {
   if (!instance) {
-    instance = new Ajv({ strict: false, allErrors: true, validateFormats: false, logger: false, inlineRefs: false })
+    instance = new Ajv({
+      strict: false,
+      allErrors: true,
+      validateFormats: false,
+      logger: false,
+      inlineRefs: false,
+    })
     for (const [id, schema] of Object.entries(specSchemas())) instance.addSchema(schema, id)
   }
   return instance
@@ -23,7 +29,12 @@ function validator(key: string, schema: Record<string, unknown>): ValidateFuncti
 }
 
 function describe(errors: ErrorObject[] | null | undefined, where: string): string[] {
-  return (errors ?? []).slice(0, 5).map((e) => `${where}${e.instancePath || ''} ${e.message ?? 'is invalid'}${e.params && 'allowedValues' in e.params ? ` (${JSON.stringify(e.params.allowedValues)})` : ''}`)
+  return (errors ?? [])
+    .slice(0, 5)
+    .map(
+      (e) =>
+        `${where}${e.instancePath || ''} ${e.message ?? 'is invalid'}${e.params && 'allowedValues' in e.params ? ` (${JSON.stringify(e.params.allowedValues)})` : ''}`,
+    )
 }
 
 function schemaType(schema: Record<string, unknown>): string | undefined {
@@ -55,18 +66,25 @@ export interface ParsedParams {
 }
 
 /** Checks path and query parameters against the operation's parameter schemas. */
-export function validateParams(operation: SpecOperation, path: Record<string, string>, query: URLSearchParams): ParsedParams {
+export function validateParams(
+  operation: SpecOperation,
+  path: Record<string, string>,
+  query: URLSearchParams,
+): ParsedParams {
   const out: ParsedParams = { path: {}, query: {}, errors: [] }
   for (const parameter of operation.parameters) {
     if (parameter.in !== 'path' && parameter.in !== 'query') continue
-    const raw = parameter.in === 'path' ? path[parameter.name] : (query.get(parameter.name) ?? undefined)
+    const raw =
+      parameter.in === 'path' ? path[parameter.name] : (query.get(parameter.name) ?? undefined)
     if (raw === undefined) {
-      if (parameter.required) out.errors.push(`${parameter.in} parameter "${parameter.name}" wasn't supplied`)
+      if (parameter.required)
+        out.errors.push(`${parameter.in} parameter "${parameter.name}" wasn't supplied`)
       continue
     }
     const value = coerceParam(parameter, raw)
     const fn = validator(`${operation.operationId}:param:${parameter.name}`, parameter.schema)
-    if (!fn(value)) out.errors.push(...describe(fn.errors, `${parameter.in} parameter "${parameter.name}"`))
+    if (!fn(value))
+      out.errors.push(...describe(fn.errors, `${parameter.in} parameter "${parameter.name}"`))
     out[parameter.in][parameter.name] = value
   }
   return out
@@ -85,7 +103,11 @@ export function validateBody(operation: SpecOperation, body: unknown): string[] 
  * Checks a response body the fake produced against the spec's schema for that status.
  * A 2xx status the spec does not list is an error; undocumented error statuses are allowed.
  */
-export function validateResponse(operation: SpecOperation, status: number, body: unknown): string[] {
+export function validateResponse(
+  operation: SpecOperation,
+  status: number,
+  body: unknown,
+): string[] {
   const response = operation.responses[String(status)]
   if (!response) return status < 300 ? [`status ${status} is not documented`] : []
   if (!response.schema) return []

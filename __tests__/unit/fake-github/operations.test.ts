@@ -57,7 +57,10 @@ describe('fake GitHub: pull request details', () => {
       baseRef: 'main',
       headRef: 'big',
       headSha: sha('a'),
-      commits: Array.from({ length: 260 }, (_, i) => ({ sha: String(i).padStart(40, '0'), message: `c${i}` })),
+      commits: Array.from({ length: 260 }, (_, i) => ({
+        sha: String(i).padStart(40, '0'),
+        message: `c${i}`,
+      })),
       labels: ['bug'],
       assignees: ['ada'],
       milestone: 'v1',
@@ -66,7 +69,11 @@ describe('fake GitHub: pull request details', () => {
   })
 
   it('lists at most 250 commits, like GitHub', async () => {
-    const commits = await gh.paginate(gh.rest.pulls.listCommits, { ...repo, pull_number: 10, per_page: 100 })
+    const commits = await gh.paginate(gh.rest.pulls.listCommits, {
+      ...repo,
+      pull_number: 10,
+      per_page: 100,
+    })
     expect(commits).toHaveLength(250)
     expect(commits[0]?.commit.message).toBe('c0')
     const pr = await gh.rest.pulls.get({ ...repo, pull_number: 10 })
@@ -76,11 +83,22 @@ describe('fake GitHub: pull request details', () => {
   })
 
   it('requests reviewers and lists them, refusing the author', async () => {
-    await gh.rest.pulls.requestReviewers({ ...repo, pull_number: 10, reviewers: ['carol'], team_reviewers: ['core'] })
+    await gh.rest.pulls.requestReviewers({
+      ...repo,
+      pull_number: 10,
+      reviewers: ['carol'],
+      team_reviewers: ['core'],
+    })
     const requested = await gh.rest.pulls.listRequestedReviewers({ ...repo, pull_number: 10 })
     expect(requested.data.users.map((u) => u.login)).toEqual(['bob', 'carol'])
     expect(requested.data.teams.map((t) => t.slug)).toEqual(['core'])
-    expect((await failure(gh.rest.pulls.requestReviewers({ ...repo, pull_number: 10, reviewers: ['ada'] }))).status).toBe(422)
+    expect(
+      (
+        await failure(
+          gh.rest.pulls.requestReviewers({ ...repo, pull_number: 10, reviewers: ['ada'] }),
+        )
+      ).status,
+    ).toBe(422)
     expect(server.problems()).toEqual([])
   })
 
@@ -92,10 +110,24 @@ describe('fake GitHub: pull request details', () => {
   })
 
   it('updates title, body, base and state; a merged PR cannot be reopened', async () => {
-    const res = await gh.rest.pulls.update({ ...repo, pull_number: 10, title: 'New', body: 'B', base: '1.x', state: 'closed' })
-    expect([res.data.title, res.data.body, res.data.base.ref, res.data.state]).toEqual(['New', 'B', '1.x', 'closed'])
+    const res = await gh.rest.pulls.update({
+      ...repo,
+      pull_number: 10,
+      title: 'New',
+      body: 'B',
+      base: '1.x',
+      state: 'closed',
+    })
+    expect([res.data.title, res.data.body, res.data.base.ref, res.data.state]).toEqual([
+      'New',
+      'B',
+      '1.x',
+      'closed',
+    ])
     server.state.mergePullRequest(10, sha('m'))
-    expect((await failure(gh.rest.pulls.update({ ...repo, pull_number: 10, state: 'open' }))).status).toBe(422)
+    expect(
+      (await failure(gh.rest.pulls.update({ ...repo, pull_number: 10, state: 'open' }))).status,
+    ).toBe(422)
     expect(server.problems()).toEqual([])
   })
 
@@ -109,9 +141,15 @@ describe('fake GitHub: pull request details', () => {
 
   it('finds pull requests by commit', async () => {
     server.state.mergePullRequest(10, sha('m'))
-    const byMerge = await gh.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha('m') })
+    const byMerge = await gh.rest.repos.listPullRequestsAssociatedWithCommit({
+      ...repo,
+      commit_sha: sha('m'),
+    })
     expect(byMerge.data.map((p) => p.number)).toEqual([10])
-    const none = await gh.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha('f') })
+    const none = await gh.rest.repos.listPullRequestsAssociatedWithCommit({
+      ...repo,
+      commit_sha: sha('f'),
+    })
     expect(none.data).toEqual([])
     expect(server.problems()).toEqual([])
   })
@@ -124,11 +162,20 @@ describe('fake GitHub: pull request details', () => {
       }`,
       { pullRequestId: pr.data.node_id, mergeMethod: 'SQUASH' },
     )
-    expect(server.state.pullRequest(10)?.pull.autoMerge).toEqual({ mergeMethod: 'squash', enabledBy: 'github-actions[bot]' })
+    expect(server.state.pullRequest(10)?.pull.autoMerge).toEqual({
+      mergeMethod: 'squash',
+      enabledBy: 'github-actions[bot]',
+    })
     const again = await gh.rest.pulls.get({ ...repo, pull_number: 10 })
     expect(again.data.auto_merge?.merge_method).toBe('squash')
     server.state.failAutoMerge()
-    await expect(gh.graphql('mutation { enablePullRequestAutoMerge(input: { pullRequestId: "' + pr.data.node_id + '" }) { clientMutationId } }')).rejects.toThrow(/not allowed/)
+    await expect(
+      gh.graphql(
+        'mutation { enablePullRequestAutoMerge(input: { pullRequestId: "' +
+          pr.data.node_id +
+          '" }) { clientMutationId } }',
+      ),
+    ).rejects.toThrow(/not allowed/)
     expect(server.problems()).toEqual([])
   })
 
@@ -142,8 +189,19 @@ describe('fake GitHub: issues', () => {
   it('creates issues and lists them by label and state, pull requests included like GitHub', async () => {
     await gh.rest.issues.create({ ...repo, title: 'Request', labels: ['backport-request'] })
     await gh.rest.issues.create({ ...repo, title: 'Other' })
-    server.state.addPullRequest({ title: 'PR', baseRef: 'main', headRef: 'x', headSha: sha('a'), labels: ['backport-request'] })
-    const listed = await gh.paginate(gh.rest.issues.listForRepo, { ...repo, labels: 'backport-request', state: 'open', per_page: 1 })
+    server.state.addPullRequest({
+      title: 'PR',
+      baseRef: 'main',
+      headRef: 'x',
+      headSha: sha('a'),
+      labels: ['backport-request'],
+    })
+    const listed = await gh.paginate(gh.rest.issues.listForRepo, {
+      ...repo,
+      labels: 'backport-request',
+      state: 'open',
+      per_page: 1,
+    })
     expect(listed.map((i) => [i.number, Boolean(i.pull_request)])).toEqual([
       [3, true],
       [1, false],
@@ -156,7 +214,13 @@ describe('fake GitHub: issues', () => {
 
   it('manages repository labels and issue labels', async () => {
     await gh.rest.issues.createLabel({ ...repo, name: 'backport-conflict', color: 'd93f0b' })
-    expect((await failure(gh.rest.issues.createLabel({ ...repo, name: 'backport-conflict', color: 'd93f0b' }))).status).toBe(422)
+    expect(
+      (
+        await failure(
+          gh.rest.issues.createLabel({ ...repo, name: 'backport-conflict', color: 'd93f0b' }),
+        )
+      ).status,
+    ).toBe(422)
     const got = await gh.rest.issues.getLabel({ ...repo, name: 'backport-conflict' })
     expect(got.data.color).toBe('d93f0b')
     expect((await failure(gh.rest.issues.getLabel({ ...repo, name: 'nope' }))).status).toBe(404)
@@ -170,11 +234,23 @@ describe('fake GitHub: issues', () => {
   it('adds assignees (ignoring users without access) and reactions', async () => {
     server.state.addIssue({ title: 'I' })
     server.state.setPermission('outsider', 'none')
-    const res = await gh.rest.issues.addAssignees({ ...repo, issue_number: 1, assignees: ['mona', 'outsider'] })
+    const res = await gh.rest.issues.addAssignees({
+      ...repo,
+      issue_number: 1,
+      assignees: ['mona', 'outsider'],
+    })
     expect(res.data.assignees?.map((a) => a.login)).toEqual(['mona'])
     const comment = server.state.addComment(1, 'alice', '/approve')
-    const first = await gh.rest.reactions.createForIssueComment({ ...repo, comment_id: comment.id, content: 'eyes' })
-    const second = await gh.rest.reactions.createForIssueComment({ ...repo, comment_id: comment.id, content: 'eyes' })
+    const first = await gh.rest.reactions.createForIssueComment({
+      ...repo,
+      comment_id: comment.id,
+      content: 'eyes',
+    })
+    const second = await gh.rest.reactions.createForIssueComment({
+      ...repo,
+      comment_id: comment.id,
+      content: 'eyes',
+    })
     expect([first.status, second.status]).toEqual([201, 200])
     expect(comment.reactions.map((r) => r.content)).toEqual(['eyes'])
     expect(server.problems()).toEqual([])
@@ -188,7 +264,9 @@ describe('fake GitHub: repository, branches, releases, failures', () => {
     expect(r.data.default_branch).toBe('main')
     const b = await gh.rest.repos.getBranch({ ...repo, branch: '1.x' })
     expect(b.data.commit.sha).toBe(sha('1'))
-    expect((await failure(gh.rest.repos.getBranch({ ...repo, branch: 'release/9' }))).status).toBe(404)
+    expect((await failure(gh.rest.repos.getBranch({ ...repo, branch: 'release/9' }))).status).toBe(
+      404,
+    )
     expect((await failure(gh.rest.repos.get({ owner: 'other', repo: 'thing' }))).status).toBe(404)
     expect(server.problems()).toEqual([])
   })
@@ -199,7 +277,9 @@ describe('fake GitHub: repository, branches, releases, failures', () => {
     server.state.addRelease({ tag: 'v3.0-rc1', prerelease: true })
     server.state.addRelease({ tag: 'v4.0', draft: true })
     expect((await gh.rest.repos.getLatestRelease(repo)).data.tag_name).toBe('v2.0')
-    expect((await gh.rest.repos.getReleaseByTag({ ...repo, tag: 'v1.0' })).data.tag_name).toBe('v1.0')
+    expect((await gh.rest.repos.getReleaseByTag({ ...repo, tag: 'v1.0' })).data.tag_name).toBe(
+      'v1.0',
+    )
     expect((await failure(gh.rest.repos.getReleaseByTag({ ...repo, tag: 'v9' }))).status).toBe(404)
     const all = await gh.rest.repos.listReleases(repo)
     expect(all.data.map((x) => x.tag_name)).toEqual(['v4.0', 'v3.0-rc1', 'v2.0', 'v1.0'])
@@ -216,13 +296,69 @@ describe('fake GitHub: repository, branches, releases, failures', () => {
     expect(server.problems()).toEqual([])
   })
 
+  it('merges an open PR once, checking the head sha', async () => {
+    server.state.addPullRequest({ title: 'PR', baseRef: 'main', headRef: 'x', headSha: sha('a') })
+    expect(
+      (await failure(gh.rest.pulls.merge({ ...repo, pull_number: 1, sha: sha('b') }))).status,
+    ).toBe(409)
+    const merged = await gh.rest.pulls.merge({
+      ...repo,
+      pull_number: 1,
+      sha: sha('a'),
+      merge_method: 'squash',
+    })
+    expect(merged.data.merged).toBe(true)
+    expect(server.state.pullRequest(1)?.pull.mergeCommitSha).toBe(merged.data.sha)
+    expect((await failure(gh.rest.pulls.merge({ ...repo, pull_number: 1 }))).status).toBe(405)
+    expect(server.problems()).toEqual([])
+  })
+
+  it('lists check runs for a sha or a branch, newest first, filtered by name', async () => {
+    server.state.setBranch('main', sha('a'))
+    await gh.rest.checks.create({ ...repo, name: 'one', head_sha: sha('a') })
+    await gh.rest.checks.create({ ...repo, name: 'two', head_sha: sha('a') })
+    await gh.rest.checks.create({ ...repo, name: 'one', head_sha: sha('b') })
+    const bySha = await gh.rest.checks.listForRef({ ...repo, ref: sha('a') })
+    expect([bySha.data.total_count, bySha.data.check_runs.map((r) => r.name)]).toEqual([
+      2,
+      ['two', 'one'],
+    ])
+    const byBranch = await gh.rest.checks.listForRef({ ...repo, ref: 'main', check_name: 'one' })
+    expect(byBranch.data.check_runs.map((r) => r.head_sha)).toEqual([sha('a')])
+    expect(server.problems()).toEqual([])
+  })
+
   it('updates a check run: completes it and accumulates annotations', async () => {
-    const a = { path: 'f', start_line: 1, end_line: 1, annotation_level: 'warning' as const, message: 'm' }
-    const created = await gh.rest.checks.create({ ...repo, name: 'fixline', head_sha: sha('a'), status: 'in_progress' })
+    const a = {
+      path: 'f',
+      start_line: 1,
+      end_line: 1,
+      annotation_level: 'warning' as const,
+      message: 'm',
+    }
+    const created = await gh.rest.checks.create({
+      ...repo,
+      name: 'fixline',
+      head_sha: sha('a'),
+      status: 'in_progress',
+    })
     expect(created.data.conclusion).toBeNull()
-    await gh.rest.checks.update({ ...repo, check_run_id: created.data.id, output: { title: 'T', summary: 'S', annotations: [a] } })
-    const done = await gh.rest.checks.update({ ...repo, check_run_id: created.data.id, conclusion: 'success', output: { title: 'T', summary: 'S2', annotations: [a] } })
-    expect([done.data.status, done.data.conclusion, done.data.output.annotations_count]).toEqual(['completed', 'success', 2])
+    await gh.rest.checks.update({
+      ...repo,
+      check_run_id: created.data.id,
+      output: { title: 'T', summary: 'S', annotations: [a] },
+    })
+    const done = await gh.rest.checks.update({
+      ...repo,
+      check_run_id: created.data.id,
+      conclusion: 'success',
+      output: { title: 'T', summary: 'S2', annotations: [a] },
+    })
+    expect([done.data.status, done.data.conclusion, done.data.output.annotations_count]).toEqual([
+      'completed',
+      'success',
+      2,
+    ])
     expect(server.problems()).toEqual([])
   })
 })

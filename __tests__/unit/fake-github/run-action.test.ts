@@ -45,7 +45,15 @@ describe('runAction', () => {
     })
     expect(result.exitCode).toBe(3)
     expect(result.stderr).toContain('to stderr')
-    expect(JSON.parse(result.stdout)).toEqual({ cwd: dir, event: 'workflow_dispatch', api: 'http://127.0.0.1:9', repo: 'acme/widgets', actions: 'true', temp: true, extra: 'yes' })
+    expect(JSON.parse(result.stdout)).toEqual({
+      cwd: dir,
+      event: 'workflow_dispatch',
+      api: 'http://127.0.0.1:9',
+      repo: 'acme/widgets',
+      actions: 'true',
+      temp: true,
+      extra: 'yes',
+    })
     expect(result.outputs).toEqual({
       results: JSON.stringify({ token: 'secret-token', dryRun: 'true' }),
       multi: 'line one\nline two',
@@ -57,7 +65,11 @@ describe('runAction', () => {
 
 describe('parseOutputFile', () => {
   it('reads both the key=value and the heredoc forms', () => {
-    expect(parseOutputFile('a=1\nb<<EOF\nx\n\ny=z\nEOF\nc=d=e\n')).toEqual({ a: '1', b: 'x\n\ny=z', c: 'd=e' })
+    expect(parseOutputFile('a=1\nb<<EOF\nx\n\ny=z\nEOF\nc=d=e\n')).toEqual({
+      a: '1',
+      b: 'x\n\ny=z',
+      c: 'd=e',
+    })
   })
 
   it('rejects an unterminated heredoc', () => {
@@ -65,7 +77,10 @@ describe('parseOutputFile', () => {
   })
 
   it('masks values like the runner, from their add-mask command on', () => {
-    const { masks, log } = runnerLog('early s3cret\n::add-mask::s3cret\nlate s3cret\n', 'err s3cret\n')
+    const { masks, log } = runnerLog(
+      'early s3cret\n::add-mask::s3cret\nlate s3cret\n',
+      'err s3cret\n',
+    )
     expect(masks).toEqual(['s3cret'])
     expect(log).toBe('early s3cret\nlate ***\n\nerr ***\n')
   })

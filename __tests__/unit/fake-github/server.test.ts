@@ -34,7 +34,13 @@ describe('fake GitHub: pull requests', () => {
   })
 
   it('creates, gets and lists pull requests, validating every response', async () => {
-    const created = await gh.rest.pulls.create({ ...repo, title: 'Fix it', head: 'fix', base: 'main', body: 'Body' })
+    const created = await gh.rest.pulls.create({
+      ...repo,
+      title: 'Fix it',
+      head: 'fix',
+      base: 'main',
+      body: 'Body',
+    })
     expect(created.status).toBe(201)
     expect(created.data.number).toBe(1)
     expect(created.data.html_url).toBe('https://github.com/acme/widgets/pull/1')
@@ -45,20 +51,33 @@ describe('fake GitHub: pull requests', () => {
     expect(open.data.map((p) => p.number)).toEqual([1])
     const other = await gh.rest.pulls.list({ ...repo, head: 'acme:other' })
     expect(other.data).toEqual([])
-    expect(server.calls.map((c) => c.operation)).toEqual(['pulls/create', 'pulls/get', 'pulls/list', 'pulls/list'])
+    expect(server.calls.map((c) => c.operation)).toEqual([
+      'pulls/create',
+      'pulls/get',
+      'pulls/list',
+      'pulls/list',
+    ])
     expect(server.problems()).toEqual([])
   })
 
   it('refuses a second open pull request for the same head and base', async () => {
     await gh.rest.pulls.create({ ...repo, title: 'One', head: 'fix', base: 'main' })
-    const error = await apiFailure(gh.rest.pulls.create({ ...repo, title: 'Two', head: 'fix', base: 'main' }))
+    const error = await apiFailure(
+      gh.rest.pulls.create({ ...repo, title: 'Two', head: 'fix', base: 'main' }),
+    )
     expect(error.status).toBe(422)
     expect(JSON.stringify(error.data)).toContain('A pull request already exists for acme:fix.')
     expect(server.problems()).toEqual([])
   })
 
   it('paginates with a Link header that Octokit follows', async () => {
-    for (let i = 0; i < 7; i++) server.state.addPullRequest({ title: `PR ${i}`, baseRef: 'main', headRef: `b${i}`, headSha: 'a'.repeat(40) })
+    for (let i = 0; i < 7; i++)
+      server.state.addPullRequest({
+        title: `PR ${i}`,
+        baseRef: 'main',
+        headRef: `b${i}`,
+        headSha: 'a'.repeat(40),
+      })
     const all = await gh.paginate(gh.rest.pulls.list, { ...repo, state: 'all', per_page: 3 })
     expect(all.map((p) => p.number).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7])
     expect(server.calls.filter((c) => c.operation === 'pulls/list')).toHaveLength(3)
@@ -66,8 +85,18 @@ describe('fake GitHub: pull requests', () => {
   })
 
   it('filters by state', async () => {
-    server.state.addPullRequest({ title: 'open', baseRef: 'main', headRef: 'a', headSha: 'a'.repeat(40) })
-    const merged = server.state.addPullRequest({ title: 'merged', baseRef: 'main', headRef: 'b', headSha: 'b'.repeat(40) })
+    server.state.addPullRequest({
+      title: 'open',
+      baseRef: 'main',
+      headRef: 'a',
+      headSha: 'a'.repeat(40),
+    })
+    const merged = server.state.addPullRequest({
+      title: 'merged',
+      baseRef: 'main',
+      headRef: 'b',
+      headSha: 'b'.repeat(40),
+    })
     server.state.mergePullRequest(merged.number, 'c'.repeat(40))
     const closed = await gh.rest.pulls.list({ ...repo, state: 'closed' })
     expect(closed.data.map((p) => p.title)).toEqual(['merged'])
@@ -78,7 +107,12 @@ describe('fake GitHub: pull requests', () => {
 
 describe('fake GitHub: issues, comments, labels', () => {
   it('creates and updates comments', async () => {
-    server.state.addPullRequest({ title: 'PR', baseRef: 'main', headRef: 'x', headSha: 'a'.repeat(40) })
+    server.state.addPullRequest({
+      title: 'PR',
+      baseRef: 'main',
+      headRef: 'x',
+      headSha: 'a'.repeat(40),
+    })
     const created = await gh.rest.issues.createComment({ ...repo, issue_number: 1, body: 'first' })
     await gh.rest.issues.updateComment({ ...repo, comment_id: created.data.id, body: 'second' })
     const listed = await gh.rest.issues.listComments({ ...repo, issue_number: 1 })
@@ -92,14 +126,24 @@ describe('fake GitHub: issues, comments, labels', () => {
     await gh.rest.issues.addLabels({ ...repo, issue_number: 1, labels: ['backport-1.x', 'bug'] })
     await gh.rest.issues.removeLabel({ ...repo, issue_number: 1, name: 'bug' })
     expect(server.state.labels(1)).toEqual(['backport-1.x'])
-    expect(await status(gh.rest.issues.removeLabel({ ...repo, issue_number: 1, name: 'bug' }))).toBe(404)
+    expect(
+      await status(gh.rest.issues.removeLabel({ ...repo, issue_number: 1, name: 'bug' })),
+    ).toBe(404)
     expect(server.problems()).toEqual([])
   })
 
   it('updates an issue: state, labels, milestone, assignees', async () => {
     server.state.addIssue({ title: 'Issue', labels: ['old'] })
     const m = server.state.addMilestone('v1')
-    const res = await gh.rest.issues.update({ ...repo, issue_number: 1, state: 'closed', state_reason: 'not_planned', labels: ['new'], milestone: m.number, assignees: ['mona'] })
+    const res = await gh.rest.issues.update({
+      ...repo,
+      issue_number: 1,
+      state: 'closed',
+      state_reason: 'not_planned',
+      labels: ['new'],
+      milestone: m.number,
+      assignees: ['mona'],
+    })
     expect(res.data.state).toBe('closed')
     expect(res.data.state_reason).toBe('not_planned')
     expect(res.data.labels.map((l) => (typeof l === 'string' ? l : l.name))).toEqual(['new'])
@@ -122,18 +166,42 @@ describe('fake GitHub: permissions and teams', () => {
 
   it('answers 404 for a user outside the team', async () => {
     server.state.addTeamMember('acme', 'release-managers', 'carol')
-    const carol = await gh.rest.teams.getMembershipForUserInOrg({ org: 'acme', team_slug: 'release-managers', username: 'carol' })
+    const carol = await gh.rest.teams.getMembershipForUserInOrg({
+      org: 'acme',
+      team_slug: 'release-managers',
+      username: 'carol',
+    })
     expect(carol.data.state).toBe('active')
-    expect(await status(gh.rest.teams.getMembershipForUserInOrg({ org: 'acme', team_slug: 'release-managers', username: 'dave' }))).toBe(404)
+    expect(
+      await status(
+        gh.rest.teams.getMembershipForUserInOrg({
+          org: 'acme',
+          team_slug: 'release-managers',
+          username: 'dave',
+        }),
+      ),
+    ).toBe(404)
     expect(server.problems()).toEqual([])
   })
 })
 
 describe('fake GitHub: checks and statuses', () => {
-  const annotation = { path: 'a.txt', start_line: 1, end_line: 1, annotation_level: 'failure' as const, message: 'bad' }
+  const annotation = {
+    path: 'a.txt',
+    start_line: 1,
+    end_line: 1,
+    annotation_level: 'failure' as const,
+    message: 'bad',
+  }
 
   it('creates a check run with annotations', async () => {
-    const res = await gh.rest.checks.create({ ...repo, name: 'fixline', head_sha: 'a'.repeat(40), conclusion: 'failure', output: { title: 'T', summary: 'S', annotations: [annotation] } })
+    const res = await gh.rest.checks.create({
+      ...repo,
+      name: 'fixline',
+      head_sha: 'a'.repeat(40),
+      conclusion: 'failure',
+      output: { title: 'T', summary: 'S', annotations: [annotation] },
+    })
     expect(res.data.status).toBe('completed')
     expect(server.state.checkRuns()[0]?.output.annotations).toHaveLength(1)
     expect(server.problems()).toEqual([])
@@ -141,16 +209,33 @@ describe('fake GitHub: checks and statuses', () => {
 
   it('answers 422 for more than 50 annotations in one request', async () => {
     const annotations = Array.from({ length: 51 }, () => annotation)
-    expect(await status(gh.rest.checks.create({ ...repo, name: 'x', head_sha: 'a'.repeat(40), output: { title: 'T', summary: 'S', annotations } }))).toBe(422)
+    expect(
+      await status(
+        gh.rest.checks.create({
+          ...repo,
+          name: 'x',
+          head_sha: 'a'.repeat(40),
+          output: { title: 'T', summary: 'S', annotations },
+        }),
+      ),
+    ).toBe(422)
     expect(server.problems()).toHaveLength(1)
   })
 
   it('forbids check runs on request, while commit statuses still work', async () => {
     server.state.forbidCheckRuns()
-    const error = await failure(gh.rest.checks.create({ ...repo, name: 'x', head_sha: 'a'.repeat(40) }))
+    const error = await failure(
+      gh.rest.checks.create({ ...repo, name: 'x', head_sha: 'a'.repeat(40) }),
+    )
     expect(error.status).toBe(403)
     expect(error.message).toContain('Resource not accessible by integration')
-    await gh.rest.repos.createCommitStatus({ ...repo, sha: 'a'.repeat(40), state: 'failure', context: 'fixline', description: 'no' })
+    await gh.rest.repos.createCommitStatus({
+      ...repo,
+      sha: 'a'.repeat(40),
+      state: 'failure',
+      context: 'fixline',
+      description: 'no',
+    })
     expect(server.state.statuses().map((s) => s.state)).toEqual(['failure'])
     expect(server.problems()).toEqual([])
   })
@@ -163,13 +248,25 @@ describe('fake GitHub: problems', () => {
   })
 
   it('answers 422 and records a problem for an invalid body', async () => {
-    expect(await status(gh.request('POST /repos/{owner}/{repo}/pulls', { ...repo, title: 'x', base: 'main' } as never))).toBe(422)
+    expect(
+      await status(
+        gh.request('POST /repos/{owner}/{repo}/pulls', {
+          ...repo,
+          title: 'x',
+          base: 'main',
+        } as never),
+      ),
+    ).toBe(422)
     expect(server.problems()).toHaveLength(1)
     expect(server.problems()[0]).toMatch(/^invalid request: POST .*pulls.*head/)
   })
 
   it('answers 400 and records a problem for a body that is not JSON', async () => {
-    const res = await fetch(`${server.url}/repos/acme/widgets/pulls`, { method: 'POST', headers: { authorization: 'token t' }, body: '{not json' })
+    const res = await fetch(`${server.url}/repos/acme/widgets/pulls`, {
+      method: 'POST',
+      headers: { authorization: 'token t' },
+      body: '{not json',
+    })
     expect(res.status).toBe(400)
     expect(server.problems()[0]).toMatch(/^bad request: POST \/repos\/acme\/widgets\/pulls/)
     expect(server.calls[0]).toMatchObject({ method: 'POST', status: 400, body: '{not json' })

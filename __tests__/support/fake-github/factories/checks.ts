@@ -115,11 +115,28 @@ export function branch(state: FakeGitHubState, name: string, sha: string) {
     },
     _links: { self: api, html: `${repoWeb(state)}/tree/${name}` },
     protected: false,
-    protection: { enabled: false, required_status_checks: { enforcement_level: 'off', contexts: [], checks: [] } },
+    protection: {
+      enabled: false,
+      required_status_checks: { enforcement_level: 'off', contexts: [], checks: [] },
+    },
     protection_url: `${api}/protection`,
   }
 }
 
+/** short-branch (items of GET /branches). */
+export function shortBranch(state: FakeGitHubState, name: string, sha: string) {
+  return {
+    name,
+    commit: { sha, url: `${repoApi(state)}/commits/${sha}` },
+    protected: false,
+    protection_url: `${repoApi(state)}/branches/${encodeURIComponent(name)}/protection`,
+  }
+}
+
 export function teamMembership(org: string, slug: string, login: string) {
-  return { url: `${API}/orgs/${org}/teams/${slug}/memberships/${login}`, role: 'member', state: 'active' }
+  return {
+    url: `${API}/orgs/${org}/teams/${slug}/memberships/${login}`,
+    role: 'member',
+    state: 'active',
+  }
 }

@@ -1,5 +1,11 @@
 import { nodeId } from '../ids.js'
-import type { CommentRecord, IssueRecord, LabelRecord, MilestoneRecord, ReactionRecord } from '../records.js'
+import type {
+  CommentRecord,
+  IssueRecord,
+  LabelRecord,
+  MilestoneRecord,
+  ReactionRecord,
+} from '../records.js'
 import type { FakeGitHubState } from '../state.js'
 import { repoApi, repoWeb, simpleUser, nullableUser } from './common.js'
 
@@ -130,5 +136,11 @@ export function issueComment(state: FakeGitHubState, c: CommentRecord) {
 }
 
 export function reaction(r: ReactionRecord) {
-  return { id: r.id, node_id: nodeId('REA', r.id), user: nullableUser(r.user), content: r.content, created_at: r.createdAt }
+  return {
+    id: r.id,
+    node_id: nodeId('REA', r.id),
+    user: nullableUser(r.user),
+    content: r.content,
+    created_at: r.createdAt,
+  }
 }

@@ -67,7 +67,12 @@ export function pullRequestSimple(state: FakeGitHubState, pr: PullRequestRecord)
     },
     author_association: 'MEMBER',
     auto_merge: p.autoMerge
-      ? { enabled_by: simpleUser(p.autoMerge.enabledBy), merge_method: p.autoMerge.mergeMethod, commit_title: pr.title, commit_message: '' }
+      ? {
+          enabled_by: simpleUser(p.autoMerge.enabledBy),
+          merge_method: p.autoMerge.mergeMethod,
+          commit_title: pr.title,
+          commit_message: '',
+        }
       : null,
     draft: p.draft,
   }
@@ -95,7 +100,11 @@ export function pullRequest(state: FakeGitHubState, pr: PullRequestRecord) {
 
 /** commit (items of GET /pulls/{n}/commits). */
 export function pullCommit(state: FakeGitHubState, c: CommitRecord) {
-  const author = c.author ?? { name: 'Mona Lisa', email: 'mona@example.com', date: '2026-01-01T00:00:00Z' }
+  const author = c.author ?? {
+    name: 'Mona Lisa',
+    email: 'mona@example.com',
+    date: '2026-01-01T00:00:00Z',
+  }
   const api = `${repoApi(state)}/commits/${c.sha}`
   return {
     url: api,
@@ -109,11 +118,18 @@ export function pullCommit(state: FakeGitHubState, c: CommitRecord) {
       committer: author,
       message: c.message,
       comment_count: 0,
-      tree: { sha: c.sha.split('').reverse().join(''), url: `${repoApi(state)}/git/trees/${c.sha}` },
+      tree: {
+        sha: c.sha.split('').reverse().join(''),
+        url: `${repoApi(state)}/git/trees/${c.sha}`,
+      },
     },
     author: null,
     committer: null,
-    parents: (c.parents ?? []).map((sha) => ({ sha, url: `${repoApi(state)}/commits/${sha}`, html_url: `${repoWeb(state)}/commit/${sha}` })),
+    parents: (c.parents ?? []).map((sha) => ({
+      sha,
+      url: `${repoApi(state)}/commits/${sha}`,
+      html_url: `${repoWeb(state)}/commit/${sha}`,
+    })),
   }
 }
 
@@ -127,7 +143,10 @@ export function review(state: FakeGitHubState, r: ReviewRecord) {
     state: r.state,
     html_url: html,
     pull_request_url: `${repoApi(state)}/pulls/${r.pullNumber}`,
-    _links: { html: { href: html }, pull_request: { href: `${repoApi(state)}/pulls/${r.pullNumber}` } },
+    _links: {
+      html: { href: html },
+      pull_request: { href: `${repoApi(state)}/pulls/${r.pullNumber}` },
+    },
     submitted_at: r.submittedAt,
     commit_id: r.commitId,
     author_association: 'MEMBER',

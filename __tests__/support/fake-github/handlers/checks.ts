@@ -1,6 +1,16 @@
 import { checkRun, commitStatus } from '../factories/checks.js'
 import type { AnnotationRecord, CheckRunRecord, StatusRecord } from '../records.js'
-import { ApiError, bodyOf, notFound, numberParam, validationFailed, type Handler, type HandlerContext } from './types.js'
+import { paginate } from './paginate.js'
+import {
+  ApiError,
+  bodyOf,
+  notFound,
+  numberParam,
+  stringParam,
+  validationFailed,
+  type Handler,
+  type HandlerContext,
+} from './types.js'
 
 /** GitHub accepts at most 50 annotations per create/update request. */
 export const MAX_ANNOTATIONS_PER_REQUEST = 50
@@ -18,13 +28,21 @@ interface CheckRunBody {
 }
 
 function forbidden(ctx: HandlerContext): void {
-  if (ctx.state.checkRunsForbidden) throw new ApiError(403, 'Resource not accessible by integration')
+  if (ctx.state.checkRunsForbidden)
+    throw new ApiError(403, 'Resource not accessible by integration')
 }
 
 function applyCheckRun(ctx: HandlerContext, run: CheckRunRecord, b: Partial<CheckRunBody>): void {
   const annotations = b.output?.annotations ?? []
   if (annotations.length > MAX_ANNOTATIONS_PER_REQUEST) {
-    throw validationFailed([{ resource: 'CheckRun', field: 'output.annotations', code: 'too_many', message: `Only ${MAX_ANNOTATIONS_PER_REQUEST} annotations are allowed per request` }])
+    throw validationFailed([
+      {
+        resource: 'CheckRun',
+        field: 'output.annotations',
+        code: 'too_many',
+        message: `Only ${MAX_ANNOTATIONS_PER_REQUEST} annotations are allowed per request`,
+      },
+    ])
   }
   if (b.name !== undefined) run.name = b.name
   if (b.details_url !== undefined) run.detailsUrl = b.details_url
@@ -36,7 +54,8 @@ function applyCheckRun(ctx: HandlerContext, run: CheckRunRecord, b: Partial<Chec
   }
   if (b.status !== undefined) run.status = b.status
   if (run.status === 'completed') {
-    if (run.conclusion === null) throw validationFailed([{ resource: 'CheckRun', field: 'conclusion', code: 'missing_field' }])
+    if (run.conclusion === null)
+      throw validationFailed([{ resource: 'CheckRun', field: 'conclusion', code: 'missing_field' }])
     run.completedAt = b.completed_at ?? run.completedAt ?? ctx.state.now()
   }
   if (b.output) {
@@ -77,10 +96,40 @@ const updateCheckRun: Handler = (ctx) => {
   return { status: 200, body: checkRun(ctx.state, run) }
 }
 
+/** Check runs on a sha (or a branch name, resolved through seeded branches and origin). */
+const listForRef: Handler = async (ctx) => {
+  const ref = stringParam(ctx, 'ref')
+  const sha = /^[0-9a-f]{40}$/.test(ref)
+    ? ref
+    : (ctx.state.branches.get(ref) ?? (ctx.origin ? await ctx.origin.branchSha(ref) : undefined))
+  if (!sha) throw new ApiError(422, `No commit found for SHA: ${ref}`)
+  const q = ctx.query
+  let runs = ctx.state.checkRunRecords.filter((r) => r.headSha === sha)
+  if (typeof q.check_name === 'string') runs = runs.filter((r) => r.name === q.check_name)
+  if (typeof q.status === 'string') runs = runs.filter((r) => r.status === q.status)
+  const page = paginate(
+    ctx,
+    [...runs].reverse().map((r) => checkRun(ctx.state, r)),
+  )
+  return { ...page, body: { total_count: runs.length, check_runs: page.body } }
+}
+
 const createStatus: Handler = (ctx) => {
-  const b = bodyOf<{ state: StatusRecord['state']; target_url: string | null; description: string | null; context: string }>(ctx)
+  const b = bodyOf<{
+    state: StatusRecord['state']
+    target_url: string | null
+    description: string | null
+    context: string
+  }>(ctx)
   if (b.description && b.description.length > 140) {
-    throw validationFailed([{ resource: 'Status', field: 'description', code: 'custom', message: 'description is too long (maximum is 140 characters)' }])
+    throw validationFailed([
+      {
+        resource: 'Status',
+        field: 'description',
+        code: 'custom',
+        message: 'description is too long (maximum is 140 characters)',
+      },
+    ])
   }
   const status: StatusRecord = {
     id: ctx.state.newId(),
@@ -99,5 +148,6 @@ const createStatus: Handler = (ctx) => {
 export const checkHandlers: Record<string, Handler> = {
   'checks/create': createCheckRun,
   'checks/update': updateCheckRun,
+  'checks/list-for-ref': listForRef,
   'repos/create-commit-status': createStatus,
 }

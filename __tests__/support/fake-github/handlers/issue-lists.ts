@@ -1,7 +1,16 @@
 import { issue, issueLabels, label } from '../factories/issues.js'
 import type { IssueRecord } from '../records.js'
 import { paginate } from './paginate.js'
-import { ApiError, bodyOf, notFound, numberParam, stringParam, validationFailed, type Handler, type HandlerContext } from './types.js'
+import {
+  ApiError,
+  bodyOf,
+  notFound,
+  numberParam,
+  stringParam,
+  validationFailed,
+  type Handler,
+  type HandlerContext,
+} from './types.js'
 
 function matchesList(ctx: HandlerContext, i: IssueRecord): boolean {
   const q = ctx.query
@@ -11,13 +20,24 @@ function matchesList(ctx: HandlerContext, i: IssueRecord): boolean {
     const have = new Set(i.labels.map((l) => l.toLowerCase()))
     if (!q.labels.split(',').every((l) => have.has(l.trim().toLowerCase()))) return false
   }
-  if (typeof q.creator === 'string' && i.user.toLowerCase() !== q.creator.toLowerCase()) return false
+  if (typeof q.creator === 'string' && i.user.toLowerCase() !== q.creator.toLowerCase())
+    return false
   if (q.assignee === 'none' && i.assignees.length > 0) return false
   if (q.assignee === '*' && i.assignees.length === 0) return false
-  if (typeof q.assignee === 'string' && !['none', '*'].includes(q.assignee) && !i.assignees.some((a) => a.toLowerCase() === String(q.assignee).toLowerCase())) return false
+  if (
+    typeof q.assignee === 'string' &&
+    !['none', '*'].includes(q.assignee) &&
+    !i.assignees.some((a) => a.toLowerCase() === String(q.assignee).toLowerCase())
+  )
+    return false
   if (q.milestone === 'none' && i.milestone !== null) return false
   if (q.milestone === '*' && i.milestone === null) return false
-  if (typeof q.milestone === 'string' && /^\d+$/.test(q.milestone) && i.milestone !== Number(q.milestone)) return false
+  if (
+    typeof q.milestone === 'string' &&
+    /^\d+$/.test(q.milestone) &&
+    i.milestone !== Number(q.milestone)
+  )
+    return false
   return true
 }
 
@@ -25,7 +45,10 @@ function matchesList(ctx: HandlerContext, i: IssueRecord): boolean {
 const listForRepo: Handler = (ctx) => {
   const found = [...ctx.state.issues.values()].filter((i) => matchesList(ctx, i))
   found.sort((a, b) => (ctx.query.direction === 'asc' ? a.number - b.number : b.number - a.number))
-  return paginate(ctx, found.map((i) => issue(ctx.state, i)))
+  return paginate(
+    ctx,
+    found.map((i) => issue(ctx.state, i)),
+  )
 }
 
 interface CreateIssueBody {
@@ -38,10 +61,23 @@ interface CreateIssueBody {
 
 const createIssue: Handler = (ctx) => {
   const b = bodyOf<CreateIssueBody>(ctx)
-  const labels = (b.labels ?? []).map((l) => (typeof l === 'string' ? l : l && typeof l === 'object' && 'name' in l ? String(l.name) : '')).filter(Boolean)
-  const created = ctx.state.addIssue({ title: String(b.title ?? ''), body: b.body ?? null, user: ctx.state.actor, labels, assignees: b.assignees ?? [] })
+  const labels = (b.labels ?? [])
+    .map((l) =>
+      typeof l === 'string' ? l : l && typeof l === 'object' && 'name' in l ? String(l.name) : '',
+    )
+    .filter(Boolean)
+  const created = ctx.state.addIssue({
+    title: String(b.title ?? ''),
+    body: b.body ?? null,
+    user: ctx.state.actor,
+    labels,
+    assignees: b.assignees ?? [],
+  })
   if (b.milestone !== undefined && b.milestone !== null) {
-    if (!ctx.state.milestones.has(Number(b.milestone))) throw validationFailed([{ resource: 'Issue', field: 'milestone', code: 'invalid', value: String(b.milestone) }])
+    if (!ctx.state.milestones.has(Number(b.milestone)))
+      throw validationFailed([
+        { resource: 'Issue', field: 'milestone', code: 'invalid', value: String(b.milestone) },
+      ])
     created.milestone = Number(b.milestone)
   }
   return { status: 201, body: issue(ctx.state, created) }
@@ -62,8 +98,12 @@ const getLabel: Handler = (ctx) => {
 const createLabel: Handler = (ctx) => {
   const b = bodyOf<{ name: string; color: string; description: string }>(ctx)
   const name = b.name ?? ''
-  if (ctx.state.findLabel(name)) throw validationFailed([{ resource: 'Label', code: 'already_exists', field: 'name' }])
-  if (b.color !== undefined && !/^[0-9a-fA-F]{6}$/.test(b.color)) throw new ApiError(422, 'Validation Failed', [{ resource: 'Label', code: 'invalid', field: 'color' }])
+  if (ctx.state.findLabel(name))
+    throw validationFailed([{ resource: 'Label', code: 'already_exists', field: 'name' }])
+  if (b.color !== undefined && !/^[0-9a-fA-F]{6}$/.test(b.color))
+    throw new ApiError(422, 'Validation Failed', [
+      { resource: 'Label', code: 'invalid', field: 'color' },
+    ])
   const created = ctx.state.addLabel(name, b.color ?? 'ededed', b.description ?? null)
   return { status: 201, body: label(ctx.state, created) }
 }

@@ -1,5 +1,5 @@
 import { fullRepository, simpleUser } from '../factories/common.js'
-import { branch, release, teamMembership } from '../factories/checks.js'
+import { branch, release, shortBranch, teamMembership } from '../factories/checks.js'
 import { pullRequestSimple } from '../factories/pulls.js'
 import type { Permission } from '../records.js'
 import { paginate } from './paginate.js'
@@ -25,29 +25,57 @@ const getPermission: Handler = (ctx) => {
 
 const getBranch: Handler = async (ctx) => {
   const name = stringParam(ctx, 'branch')
-  const sha = ctx.state.branches.get(name) ?? (ctx.origin ? await ctx.origin.branchSha(name) : undefined)
+  const sha =
+    ctx.state.branches.get(name) ?? (ctx.origin ? await ctx.origin.branchSha(name) : undefined)
   if (!sha) throw new ApiError(404, 'Branch not found')
   return { status: 200, body: branch(ctx.state, name, sha) }
 }
 
+/** Seeded branches over origin's (seeded ones win), sorted by name like GitHub. */
+const listBranches: Handler = async (ctx) => {
+  const all = ctx.origin ? await ctx.origin.listBranches() : new Map<string, string>()
+  for (const [name, sha] of ctx.state.branches) all.set(name, sha)
+  const names = [...all.keys()].sort()
+  return paginate(
+    ctx,
+    names.map((name) => shortBranch(ctx.state, name, all.get(name) ?? '')),
+  )
+}
+
 const getLatestRelease: Handler = (ctx) => {
-  const published = ctx.state.releases.filter((r) => !r.draft && !r.prerelease && r.publishedAt !== null)
-  const latest = published.sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || a.id - b.id).at(-1)
+  const published = ctx.state.releases.filter(
+    (r) => !r.draft && !r.prerelease && r.publishedAt !== null,
+  )
+  const latest = published
+    .sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || a.id - b.id)
+    .at(-1)
   if (!latest) throw notFound()
   return { status: 200, body: release(ctx.state, latest) }
 }
 
 /** Newest first, drafts included (the token has push access). */
-const listReleases: Handler = (ctx) => paginate(ctx, [...ctx.state.releases].reverse().map((r) => release(ctx.state, r)))
+const listReleases: Handler = (ctx) =>
+  paginate(
+    ctx,
+    [...ctx.state.releases].reverse().map((r) => release(ctx.state, r)),
+  )
 
 /** Pull requests whose head, commits or merge commit contain the sha. */
 const pullsForCommit: Handler = (ctx) => {
   const sha = stringParam(ctx, 'commit_sha')
   const found = ctx.state
     .pullRequests()
-    .filter((pr) => pr.pull.headSha === sha || pr.pull.mergeCommitSha === sha || pr.pull.commits.some((c) => c.sha === sha))
+    .filter(
+      (pr) =>
+        pr.pull.headSha === sha ||
+        pr.pull.mergeCommitSha === sha ||
+        pr.pull.commits.some((c) => c.sha === sha),
+    )
     .sort((a, b) => b.number - a.number)
-  return paginate(ctx, found.map((pr) => pullRequestSimple(ctx.state, pr)))
+  return paginate(
+    ctx,
+    found.map((pr) => pullRequestSimple(ctx.state, pr)),
+  )
 }
 
 const getReleaseByTag: Handler = (ctx) => {
@@ -69,6 +97,7 @@ export const repoHandlers: Record<string, Handler> = {
   'repos/get': getRepo,
   'repos/get-collaborator-permission-level': getPermission,
   'repos/get-branch': getBranch,
+  'repos/list-branches': listBranches,
   'repos/get-latest-release': getLatestRelease,
   'repos/get-release-by-tag': getReleaseByTag,
   'repos/list-releases': listReleases,

@@ -38,7 +38,8 @@ export class ApiError extends Error {
 
 export const notFound = (): ApiError => new ApiError(404, 'Not Found')
 
-export const validationFailed = (errors: unknown[]): ApiError => new ApiError(422, 'Validation Failed', errors)
+export const validationFailed = (errors: unknown[]): ApiError =>
+  new ApiError(422, 'Validation Failed', errors)
 
 export function numberParam(ctx: HandlerContext, name: string): number {
   const value = ctx.params[name]
