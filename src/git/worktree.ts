@@ -1,24 +1,54 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Git } from './git.js'
 
+export interface WorktreeOptions {
+  /**
+   * Start with no files in the working tree (every index entry skip-worktree). Merges and
+   * cherry-picks write only the files they change or conflict on, so a repository of 100,000
+   * files costs an index read, not a checkout. Default true.
+   */
+  empty?: boolean
+}
+
+/** A sparse-checkout pattern that matches no file. */
+const NOTHING = '/.fixline-empty-worktree\n'
+
 /**
- * Runs `fn` in a detached `git worktree` of `git`'s repository checked out at `start`, in a fresh
- * temp folder that is removed afterwards, even when `fn` throws. The caller's checkout is never
- * touched; refs and objects created in the worktree stay in the shared repository.
+ * Runs `fn` in a detached `git worktree` of `git`'s repository at `start`, in a fresh temp folder
+ * that is removed afterwards, even when `fn` throws. The caller's checkout is never touched; refs
+ * and objects created in the worktree stay in the shared repository. Nothing is written to the
+ * repository's config (the sparse setting is given to the one command that needs it).
  */
 export async function withWorktree<T>(
   git: Git,
   start: string,
   fn: (worktree: Git) => Promise<T>,
+  options: WorktreeOptions = {},
 ): Promise<T> {
+  const empty = options.empty ?? true
   const dir = await mkdtemp(join(tmpdir(), 'fixline-worktree-'))
   let added = false
   try {
-    await git.run(['worktree', 'add', '--quiet', '--detach', dir, start])
+    await git.run([
+      'worktree',
+      'add',
+      '--quiet',
+      '--detach',
+      ...(empty ? ['--no-checkout'] : []),
+      dir,
+      start,
+    ])
     added = true
-    return await fn(git.at(dir))
+    const wt = git.at(dir)
+    if (empty) {
+      const gitDir = await wt.text(['rev-parse', '--absolute-git-dir'])
+      await mkdir(join(gitDir, 'info'), { recursive: true })
+      await writeFile(join(gitDir, 'info', 'sparse-checkout'), NOTHING)
+      await wt.run(['-c', 'core.sparseCheckout=true', 'read-tree', '-mu', 'HEAD'])
+    }
+    return await fn(wt)
   } finally {
     const removed = added
       ? await git.run(['worktree', 'remove', '--force', '--force', dir], { okCodes: [0, 128] })
