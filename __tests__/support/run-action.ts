@@ -55,7 +55,8 @@ export function inputEnvName(name: string): string {
  * multi-line form that @actions/core writes.
  */
 export function parseOutputFile(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {}
+  // A Map, then fromEntries: an output named __proto__ stays an ordinary key.
+  const outputs = new Map<string, string>()
   const lines = text.split(/\r?\n/)
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? ''
@@ -66,16 +67,16 @@ export function parseOutputFile(text: string): Record<string, string> {
       while (j < lines.length && lines[j] !== heredoc[2]) value.push(lines[j++] ?? '')
       if (j >= lines.length)
         throw new Error(`GITHUB_OUTPUT: no closing delimiter for ${heredoc[1]}`)
-      outputs[heredoc[1]] = value.join('\n')
+      outputs.set(heredoc[1], value.join('\n'))
       i = j
       continue
     }
     const eq = line.indexOf('=')
-    if (eq > 0) outputs[line.slice(0, eq)] = line.slice(eq + 1)
+    if (eq > 0) outputs.set(line.slice(0, eq), line.slice(eq + 1))
     else if (line.trim() !== '')
       throw new Error(`GITHUB_OUTPUT: cannot parse line ${JSON.stringify(line)}`)
   }
-  return outputs
+  return Object.fromEntries(outputs)
 }
 
 /** Applies the runner's secret masking to the output of a run. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -72,6 +72,10 @@ describe('parseOutputFile', () => {
     })
   })
 
+  it('keeps an output named __proto__ as an ordinary key', () => {
+    expect(Object.keys(parseOutputFile('__proto__=x\n'))).toEqual(['__proto__'])
+  })
+
   it('rejects an unterminated heredoc', () => {
     expect(() => parseOutputFile('b<<EOF\nx\n')).toThrow(/closing delimiter/)
   })
@@ -88,5 +92,33 @@ describe('parseOutputFile', () => {
   it('names inputs like the runner', () => {
     expect(inputEnvName('github-token')).toBe('INPUT_GITHUB-TOKEN')
     expect(inputEnvName('dry run')).toBe('INPUT_DRY_RUN')
+  })
+})
+
+describe('parseOutputFile against @actions/core', () => {
+  it('reads back whatever core.setOutput wrote (property)', async () => {
+    const core = await import('@actions/core')
+    const fc = await import('fast-check')
+    const name = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_-]{0,20}$/)
+    // Values without \r: the runner reads the file line by line, like parseOutputFile.
+    const value = fc.string({
+      unit: fc.constantFrom('a', 'Z', ' ', '\n', '=', '<', '"', 'é', '{', '}'),
+    })
+    const saved = process.env.GITHUB_OUTPUT
+    try {
+      fc.assert(
+        fc.property(fc.dictionary(name, value, { maxKeys: 5 }), (outputs) => {
+          const file = join(dir, 'output')
+          writeFileSync(file, '')
+          process.env.GITHUB_OUTPUT = file
+          for (const [k, v] of Object.entries(outputs)) core.setOutput(k, v)
+          expect(parseOutputFile(readFileSync(file, 'utf8'))).toEqual({ ...outputs })
+        }),
+        { numRuns: 200 },
+      )
+    } finally {
+      if (saved === undefined) delete process.env.GITHUB_OUTPUT
+      else process.env.GITHUB_OUTPUT = saved
+    }
   })
 })
