@@ -2,10 +2,10 @@ import { getIssue, removeLabel } from '../github/issues.js'
 import type { JobDeps, JobOutcome } from '../jobs.js'
 import { skipped } from '../jobs.js'
 import type { RequestTrigger } from '../route.js'
-import { checkReleaseManager, releaseManagerList } from './managers.js'
+import { checkReleaseManager, releaseManagerList, unreadableNote } from './managers.js'
 import type { BackportFn } from './open.js'
 import { handlePrCommand } from './pr-approval.js'
-import { JOB, loadRequest, processRequest } from './process.js'
+import { isRequestIssue, JOB, processRequest } from './process.js'
 import { reply } from './replies.js'
 
 /**
@@ -16,8 +16,8 @@ export async function handleLabeled(deps: JobDeps, trigger: Extract<RequestTrigg
   const approved = deps.config.requests.labels.approved
   if (trigger.label !== approved) return skipped(JOB, `label "${trigger.label}" is not the approval label (${approved})`)
   if (deps.botLogin !== undefined && trigger.user === deps.botLogin) return skipped(JOB, 'fixline added the approval label itself')
-  const loaded = await loadRequest(deps, trigger.issue)
-  if (!loaded) return skipped(JOB, `#${trigger.issue} is not a backport request`)
+  const issue = await getIssue(deps.github, deps.ctx.owner, deps.ctx.repo, trigger.issue)
+  if (!isRequestIssue(deps, issue)) return skipped(JOB, `#${trigger.issue} is not a backport request`)
   const check = await checkReleaseManager(deps, trigger.user)
   if (!check.manager) {
     if (!deps.dryRun) await removeLabel(deps.github, deps.ctx.owner, deps.ctx.repo, trigger.issue, approved)
@@ -25,11 +25,11 @@ export async function handleLabeled(deps: JobDeps, trigger: Extract<RequestTrigg
       deps,
       trigger.issue,
       `label-${trigger.user}`,
-      `@${trigger.user}: only release managers can approve backport requests (${releaseManagerList(deps)}), so fixline removed the \`${approved}\` label. Nothing was opened.`,
+      `@${trigger.user}: only release managers can approve backport requests (${releaseManagerList(deps)}), so fixline removed the \`${approved}\` label. Nothing was opened.${unreadableNote(check)}`,
     )
     return { ...skipped(JOB, `@${trigger.user} is not a release manager: label removed`), conclusion: 'neutral' }
   }
-  return processRequest(deps, trigger.issue, { kind: 'approve', by: trigger.user }, backport)
+  return processRequest(deps, trigger.issue, { kind: 'approve', by: trigger.user }, backport, issue)
 }
 
 /** `/approve` and `/reject <reason>` on a request issue (or on a PR with a held `/backport`). */
@@ -40,13 +40,13 @@ export async function handleCommand(deps: JobDeps, trigger: Extract<RequestTrigg
   const key = `comment-${trigger.commentId}`
   const check = await checkReleaseManager(deps, trigger.user)
   if (!check.manager) {
-    if (!(await loadRequest(deps, trigger.issue))) return skipped(JOB, `#${trigger.issue} is not a backport request`)
-    await reply(deps, trigger.issue, key, `@${trigger.user}: only release managers can \`/${trigger.command}\` backport requests (${releaseManagerList(deps)}). Nothing changed.`)
+    if (!isRequestIssue(deps, issue)) return skipped(JOB, `#${trigger.issue} is not a backport request`)
+    await reply(deps, trigger.issue, key, `@${trigger.user}: only release managers can \`/${trigger.command}\` backport requests (${releaseManagerList(deps)}). Nothing changed.${unreadableNote(check)}`)
     return { ...skipped(JOB, `@${trigger.user} is not a release manager`), conclusion: 'neutral' }
   }
   if (trigger.command === 'reject')
-    return processRequest(deps, trigger.issue, { kind: 'reject', by: trigger.user, reason: rejectReason(deps, trigger), replyKey: key }, backport)
-  return processRequest(deps, trigger.issue, { kind: 'approve', by: trigger.user, replyKey: key }, backport)
+    return processRequest(deps, trigger.issue, { kind: 'reject', by: trigger.user, reason: rejectReason(deps, trigger), replyKey: key }, backport, issue)
+  return processRequest(deps, trigger.issue, { kind: 'approve', by: trigger.user, replyKey: key }, backport, issue)
 }
 
 /**

@@ -7,7 +7,7 @@ import { getPullRaw } from '../github/pulls.js'
 import type { JobDeps, JobOutcome } from '../jobs.js'
 import { skipped } from '../jobs.js'
 import { discoverLines, payloadDefaultBranch } from './lines.js'
-import { checkReleaseManager, releaseManagerList } from './managers.js'
+import { checkReleaseManager, releaseManagerList, unreadableNote } from './managers.js'
 import { openBackports, type BackportFn } from './open.js'
 import { maintainedLines, targetsNeedingApproval } from './policy.js'
 import { JOB, outcomeOf } from './process.js'
@@ -101,7 +101,7 @@ export async function handlePrCommand(
     return skipped(JOB, `no backport of #${pr} is awaiting approval`)
   const check = await checkReleaseManager(deps, command.user)
   if (!check.manager) {
-    await reply(deps, pr, key, `@${command.user}: only release managers can \`/${command.command}\` (${releaseManagerList(deps)}). Nothing changed.`)
+    await reply(deps, pr, key, `@${command.user}: only release managers can \`/${command.command}\` (${releaseManagerList(deps)}). Nothing changed.${unreadableNote(check)}`)
     return { ...outcomeOf(pr, state, []), conclusion: 'neutral' }
   }
   state.source = pr

@@ -27,11 +27,9 @@ export interface LoadedRequest {
 export const JOB = 'requests'
 
 /** The request issue and fixline's plan comment on it; undefined when the issue is not a request. */
-export async function loadRequest(deps: JobDeps, number: number): Promise<LoadedRequest | undefined> {
-  const issue = await getIssue(deps.github, deps.ctx.owner, deps.ctx.repo, number)
-  if (issue.isPullRequest) return undefined
-  const labelled = issue.labels.includes(deps.config.requests.labels.request)
-  if (!labelled && !looksLikeRequestForm(issue.body)) return undefined
+export async function loadRequest(deps: JobDeps, number: number, preloaded?: IssueInfo): Promise<LoadedRequest | undefined> {
+  const issue = preloaded ?? (await getIssue(deps.github, deps.ctx.owner, deps.ctx.repo, number))
+  if (!isRequestIssue(deps, issue)) return undefined
   const comment = await findMarkedComment(deps.github, {
     owner: deps.ctx.owner,
     repo: deps.ctx.repo,
@@ -42,12 +40,24 @@ export async function loadRequest(deps: JobDeps, number: number): Promise<Loaded
   return { issue, comment, state: decodeState(comment?.body) }
 }
 
+/** An issue (not a PR) with the request label, or whose body has the form's headings. */
+export function isRequestIssue(deps: Pick<JobDeps, 'config'>, issue: IssueInfo): boolean {
+  if (issue.isPullRequest) return false
+  return issue.labels.includes(deps.config.requests.labels.request) || looksLikeRequestForm(issue.body)
+}
+
 /**
  * Reads the request, checks it, classifies each target, records a release manager's decision,
  * opens what may be opened, labels the issue and upserts the plan comment. Safe to run twice.
  */
-export async function processRequest(deps: JobDeps, number: number, action: RequestAction, backport: BackportFn): Promise<JobOutcome> {
-  const loaded = await loadRequest(deps, number)
+export async function processRequest(
+  deps: JobDeps,
+  number: number,
+  action: RequestAction,
+  backport: BackportFn,
+  preloaded?: IssueInfo,
+): Promise<JobOutcome> {
+  const loaded = await loadRequest(deps, number, preloaded)
   if (!loaded) return skipped(JOB, `#${number} is not a backport request (no ${deps.config.requests.labels.request} label, not the request form)`)
   if (action.kind === 'reject') return reject(deps, loaded, action)
   if (loaded.issue.state === 'closed' && action.kind === 'event')

@@ -180,6 +180,32 @@ describe('backport requests (real git, fake GitHub)', () => {
       expect.objectContaining({ labels: 'backport-request', state: 'open' }),
     ])
   })
+
+  it('a rejected request approved later is reopened and opened; a security fix is a security release', async () => {
+    await runEvent(world, 'issues', fileRequest(world, 10, formBody(request({ targets: ['2.x', '0.x'], security: true }))))
+    expect(issue(10).labels).toContain('security-release')
+    expect(planComment(world, 10).body).toContain('| `2.x` | security release | not needed | #11 (open) |')
+    await runEvent(world, 'issue_comment', commandPayload(world, 10, 'rita', '/reject not now'))
+    expect(issue(10).state).toBe('closed')
+    await runEvent(world, 'issue_comment', commandPayload(world, 10, 'rita', '/approve'))
+    expect(issue(10).state).toBe('open')
+    expect(issue(10).labels).not.toContain('backport-rejected')
+    expect(backportPrs(world).map((p) => p.pull.headRef).sort()).toEqual(['backport/5-to-0.x', 'backport/5-to-2.x'])
+  })
+
+  it('approval: always holds even maintained lines; a team that cannot be read is said so, not a yes', async () => {
+    const always = 'requests:\n  window: 2\n  approval: always\n  releaseManagers:\n    teams: [acme/release-managers]\n'
+    await runEvent(world, 'issues', fileRequest(world, 10, formBody(request({ targets: ['2.x'] }))), always)
+    expect(backportPrs(world)).toHaveLength(0)
+    expect(issue(10).labels).toContain('awaiting-approval')
+    world.server.state.addTeamMember('acme', 'release-managers', 'tess')
+    world.server.state.failOperation('teams/get-membership-for-user-in-org', 403, 'Resource not accessible by integration')
+    await runEvent(world, 'issue_comment', commandPayload(world, 10, 'tess', '/approve'), always)
+    expect(backportPrs(world)).toHaveLength(0)
+    expect(botComments(world, 10).some((c) => c.body.includes('could not read the membership of @acme/release-managers'))).toBe(true)
+    await runEvent(world, 'issue_comment', commandPayload(world, 10, 'tess', '/approve'), always)
+    expect(backportPrs(world).map((p) => p.pull.headRef)).toEqual(['backport/5-to-2.x'])
+  })
 })
 
 function fileRequestPayloadEdited(number: number): Record<string, unknown> {
