@@ -101,8 +101,8 @@ describe('e2e: the backport action bundle', () => {
     expect(result.outputs.conclusion).toBe('failure')
     expect(result.stdout + result.stderr).toContain('label backport-9.x: branch 9.x does not exist on origin')
     expect(json(result.outputs.results)).toEqual([
-      expect.objectContaining({ target: '9.x', status: 'failed' }),
       expect.objectContaining({ target: '1.x', status: 'created' }),
+      expect.objectContaining({ target: '9.x', status: 'failed' }),
     ])
     expect(backportPrs(world)).toHaveLength(1)
   })

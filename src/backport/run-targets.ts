@@ -55,8 +55,15 @@ export async function backportTargets(
     deps.log.info(`${row.target}: ${row.status}: ${row.message}`)
     rows.push(row)
   }
-  const notes = await reportOnPr(deps, source.number, rows)
-  return outcome(source.number, rows, ctx.created, notes)
+  const ordered = inRequestOrder(rows, selection.targets)
+  const notes = await reportOnPr(deps, source.number, ordered)
+  return outcome(source.number, ordered, ctx.created, notes)
+}
+
+/** Rejected labels/arguments first, then the targets in the order they were asked for. */
+function inRequestOrder(rows: readonly BackportRow[], targets: readonly TargetRequest[]): BackportRow[] {
+  const index = (row: BackportRow) => targets.findIndex((t) => t.target === row.target)
+  return [...rows].sort((a, b) => index(a) - index(b))
 }
 
 async function planAndLog(deps: JobDeps, engine: BackportEngine, pull: PullInfo): Promise<PickPlan> {
