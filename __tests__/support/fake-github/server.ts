@@ -35,6 +35,8 @@ export interface FakeGitHub {
   calls: RecordedCall[]
   /** Unimplemented operations, invalid requests, invalid responses, missing tokens: tests assert []. */
   problems(): string[]
+  /** The recorded calls of one operation ("pulls/create", "graphql"). */
+  callsTo(operation: string): RecordedCall[]
   close(): Promise<void>
 }
 
@@ -110,7 +112,11 @@ class Fake {
     const injected = this.state.failures.get(op.operationId)
     if (injected && injected.remaining > 0) {
       injected.remaining--
-      return { status: injected.status, body: errorBody(injected.message) }
+      return {
+        status: injected.status,
+        body: errorBody(injected.message),
+        headers: injected.headers,
+      }
     }
     const handler = handlers[op.operationId]
     if (!handler) {
@@ -225,6 +231,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     state: fake.state,
     calls: fake.calls,
     problems: () => [...fake.problems],
+    callsTo: (operation) => fake.calls.filter((c) => c.operation === operation),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections()

@@ -57,6 +57,8 @@ export interface InjectedFailure {
   status: number
   message: string
   remaining: number
+  /** Extra response headers (e.g. retry-after for a secondary rate limit). */
+  headers: Record<string, string>
 }
 
 /**
@@ -267,8 +269,9 @@ export class FakeGitHubState {
     status: number,
     message = 'Injected failure',
     times = 1,
+    headers: Record<string, string> = {},
   ): void {
-    this.failures.set(operationId, { status, message, remaining: times })
+    this.failures.set(operationId, { status, message, remaining: times, headers })
   }
 
   // ---- reading -------------------------------------------------------------------------

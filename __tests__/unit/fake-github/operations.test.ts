@@ -293,6 +293,20 @@ describe('fake GitHub: repository, branches, releases, failures', () => {
     expect(err.status).toBe(500)
     await gh.rest.issues.createComment({ ...repo, issue_number: 1, body: 'x' })
     expect(server.state.comments(1)).toHaveLength(1)
+    expect(server.callsTo('issues/create-comment').map((c) => c.status)).toEqual([500, 201])
+    expect(server.problems()).toEqual([])
+  })
+
+  it('simulates a secondary rate limit that the production client waits out', async () => {
+    const { createGitHub } = await import('../../../src/github/client.js')
+    const client = createGitHub({ token: 't', baseUrl: server.url, retries: 1 })
+    server.state.addIssue({ title: 'I' })
+    const message =
+      'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
+    server.state.failOperation('issues/get', 403, message, 1, { 'retry-after': '1' })
+    const issue = await client.rest.issues.get({ ...repo, issue_number: 1 })
+    expect(issue.data.title).toBe('I')
+    expect(server.callsTo('issues/get').map((c) => c.status)).toEqual([403, 200])
     expect(server.problems()).toEqual([])
   })
 
