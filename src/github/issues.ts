@@ -11,7 +11,12 @@ export interface IssueInfo {
   author: string | undefined
 }
 
-export async function getIssue(github: GitHub, owner: string, repo: string, number: number): Promise<IssueInfo> {
+export async function getIssue(
+  github: GitHub,
+  owner: string,
+  repo: string,
+  number: number,
+): Promise<IssueInfo> {
   const { data } = await github.rest.issues.get({ owner, repo, issue_number: number })
   return {
     number: data.number,
@@ -32,15 +37,28 @@ export async function closeIssue(
   number: number,
   reason: 'completed' | 'not_planned',
 ): Promise<void> {
-  await github.rest.issues.update({ owner, repo, issue_number: number, state: 'closed', state_reason: reason })
+  await github.rest.issues.update({
+    owner,
+    repo,
+    issue_number: number,
+    state: 'closed',
+    state_reason: reason,
+  })
 }
 
 /** Removes a label; a label that is not there (404) is fine. */
-export async function removeLabel(github: GitHub, owner: string, repo: string, number: number, name: string): Promise<void> {
+export async function removeLabel(
+  github: GitHub,
+  owner: string,
+  repo: string,
+  number: number,
+  name: string,
+): Promise<void> {
   try {
     await github.rest.issues.removeLabel({ owner, repo, issue_number: number, name })
   } catch (error) {
-    if ((error as { status?: number }).status !== 404) throw new Error(`cannot remove the label ${name} from #${number}`, { cause: error })
+    if ((error as { status?: number }).status !== 404)
+      throw new Error(`cannot remove the label ${name} from #${number}`, { cause: error })
   }
 }
 
@@ -52,17 +70,40 @@ export async function writeComment(
   body: string,
 ): Promise<{ id: number; created: boolean }> {
   if (existing) {
-    if (existing.body !== body) await github.rest.issues.updateComment({ owner: ref.owner, repo: ref.repo, comment_id: existing.id, body })
+    if (existing.body !== body)
+      await github.rest.issues.updateComment({
+        owner: ref.owner,
+        repo: ref.repo,
+        comment_id: existing.id,
+        body,
+      })
     return { id: existing.id, created: false }
   }
-  const { data } = await github.rest.issues.createComment({ owner: ref.owner, repo: ref.repo, issue_number: ref.issue, body })
+  const { data } = await github.rest.issues.createComment({
+    owner: ref.owner,
+    repo: ref.repo,
+    issue_number: ref.issue,
+    body,
+  })
   return { id: data.id, created: true }
 }
 
 /** Open issues carrying a label, newest first, at most `limit` (one page per 100). */
-export async function openIssuesWithLabel(github: GitHub, owner: string, repo: string, label: string, limit = 100): Promise<number[]> {
+export async function openIssuesWithLabel(
+  github: GitHub,
+  owner: string,
+  repo: string,
+  label: string,
+  limit = 100,
+): Promise<number[]> {
   const out: number[] = []
-  for await (const page of github.paginate.iterator(github.rest.issues.listForRepo, { owner, repo, labels: label, state: 'open', per_page: 100 })) {
+  for await (const page of github.paginate.iterator(github.rest.issues.listForRepo, {
+    owner,
+    repo,
+    labels: label,
+    state: 'open',
+    per_page: 100,
+  })) {
     for (const issue of page.data) if (!issue.pull_request) out.push(issue.number)
     if (out.length >= limit) break
   }
@@ -70,11 +111,26 @@ export async function openIssuesWithLabel(github: GitHub, owner: string, repo: s
 }
 
 /** The merged pull requests that contain a commit (to resolve a request given by commits). */
-export async function mergedPullsForCommit(github: GitHub, owner: string, repo: string, sha: string): Promise<number[]> {
-  const { data } = await github.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: sha, per_page: 100 })
+export async function mergedPullsForCommit(
+  github: GitHub,
+  owner: string,
+  repo: string,
+  sha: string,
+): Promise<number[]> {
+  const { data } = await github.rest.repos.listPullRequestsAssociatedWithCommit({
+    owner,
+    repo,
+    commit_sha: sha,
+    per_page: 100,
+  })
   return data.filter((p) => p.merged_at !== null && p.merged_at !== undefined).map((p) => p.number)
 }
 
-export async function reopenIssue(github: GitHub, owner: string, repo: string, number: number): Promise<void> {
+export async function reopenIssue(
+  github: GitHub,
+  owner: string,
+  repo: string,
+  number: number,
+): Promise<void> {
   await github.rest.issues.update({ owner, repo, issue_number: number, state: 'open' })
 }

@@ -12,48 +12,92 @@ import { reply } from './replies.js'
  * The approved label added to a request: an approval when the labeler is a release manager;
  * anyone else's label is removed again with an explanation.
  */
-export async function handleLabeled(deps: JobDeps, trigger: Extract<RequestTrigger, { type: 'issue-labeled' }>, backport: BackportFn): Promise<JobOutcome> {
+export async function handleLabeled(
+  deps: JobDeps,
+  trigger: Extract<RequestTrigger, { type: 'issue-labeled' }>,
+  backport: BackportFn,
+): Promise<JobOutcome> {
   const approved = deps.config.requests.labels.approved
-  if (trigger.label !== approved) return skipped(JOB, `label "${trigger.label}" is not the approval label (${approved})`)
-  if (deps.botLogin !== undefined && trigger.user === deps.botLogin) return skipped(JOB, 'fixline added the approval label itself')
+  if (trigger.label !== approved)
+    return skipped(JOB, `label "${trigger.label}" is not the approval label (${approved})`)
+  if (deps.botLogin !== undefined && trigger.user === deps.botLogin)
+    return skipped(JOB, 'fixline added the approval label itself')
   const issue = await getIssue(deps.github, deps.ctx.owner, deps.ctx.repo, trigger.issue)
-  if (!isRequestIssue(deps, issue)) return skipped(JOB, `#${trigger.issue} is not a backport request`)
+  if (!isRequestIssue(deps, issue))
+    return skipped(JOB, `#${trigger.issue} is not a backport request`)
   const check = await checkReleaseManager(deps, trigger.user)
   if (!check.manager) {
-    if (!deps.dryRun) await removeLabel(deps.github, deps.ctx.owner, deps.ctx.repo, trigger.issue, approved)
+    if (!deps.dryRun)
+      await removeLabel(deps.github, deps.ctx.owner, deps.ctx.repo, trigger.issue, approved)
     await reply(
       deps,
       trigger.issue,
       `label-${trigger.user}`,
       `@${trigger.user}: only release managers can approve backport requests (${releaseManagerList(deps)}), so fixline removed the \`${approved}\` label. Nothing was opened.${unreadableNote(check)}`,
     )
-    return { ...skipped(JOB, `@${trigger.user} is not a release manager: label removed`), conclusion: 'neutral' }
+    return {
+      ...skipped(JOB, `@${trigger.user} is not a release manager: label removed`),
+      conclusion: 'neutral',
+    }
   }
   return processRequest(deps, trigger.issue, { kind: 'approve', by: trigger.user }, backport, issue)
 }
 
 /** `/approve` and `/reject <reason>` on a request issue (or on a PR with a held `/backport`). */
-export async function handleCommand(deps: JobDeps, trigger: Extract<RequestTrigger, { type: 'command' }>, backport: BackportFn): Promise<JobOutcome> {
+export async function handleCommand(
+  deps: JobDeps,
+  trigger: Extract<RequestTrigger, { type: 'command' }>,
+  backport: BackportFn,
+): Promise<JobOutcome> {
   const issue = await getIssue(deps.github, deps.ctx.owner, deps.ctx.repo, trigger.issue)
   if (issue.isPullRequest)
-    return handlePrCommand(deps, trigger.issue, { ...trigger, argument: trigger.command === 'reject' ? rejectReason(deps, trigger) : trigger.argument }, backport)
+    return handlePrCommand(
+      deps,
+      trigger.issue,
+      {
+        ...trigger,
+        argument: trigger.command === 'reject' ? rejectReason(deps, trigger) : trigger.argument,
+      },
+      backport,
+    )
   const key = `comment-${trigger.commentId}`
   const check = await checkReleaseManager(deps, trigger.user)
   if (!check.manager) {
-    if (!isRequestIssue(deps, issue)) return skipped(JOB, `#${trigger.issue} is not a backport request`)
-    await reply(deps, trigger.issue, key, `@${trigger.user}: only release managers can \`/${trigger.command}\` backport requests (${releaseManagerList(deps)}). Nothing changed.${unreadableNote(check)}`)
+    if (!isRequestIssue(deps, issue))
+      return skipped(JOB, `#${trigger.issue} is not a backport request`)
+    await reply(
+      deps,
+      trigger.issue,
+      key,
+      `@${trigger.user}: only release managers can \`/${trigger.command}\` backport requests (${releaseManagerList(deps)}). Nothing changed.${unreadableNote(check)}`,
+    )
     return { ...skipped(JOB, `@${trigger.user} is not a release manager`), conclusion: 'neutral' }
   }
   if (trigger.command === 'reject')
-    return processRequest(deps, trigger.issue, { kind: 'reject', by: trigger.user, reason: rejectReason(deps, trigger), replyKey: key }, backport, issue)
-  return processRequest(deps, trigger.issue, { kind: 'approve', by: trigger.user, replyKey: key }, backport, issue)
+    return processRequest(
+      deps,
+      trigger.issue,
+      { kind: 'reject', by: trigger.user, reason: rejectReason(deps, trigger), replyKey: key },
+      backport,
+      issue,
+    )
+  return processRequest(
+    deps,
+    trigger.issue,
+    { kind: 'approve', by: trigger.user, replyKey: key },
+    backport,
+    issue,
+  )
 }
 
 /**
  * The reason as written: the rest of the comment after `/reject` (the router's argument has lost
  * its punctuation to argument splitting). Falls back to the argument.
  */
-export function rejectReason(deps: JobDeps, trigger: Extract<RequestTrigger, { type: 'command' }>): string {
+export function rejectReason(
+  deps: JobDeps,
+  trigger: Extract<RequestTrigger, { type: 'command' }>,
+): string {
   const comment = deps.ctx.payload.comment as { id?: unknown; body?: unknown } | undefined
   if (comment?.id !== trigger.commentId || typeof comment.body !== 'string') return trigger.argument
   const text = comment.body.replace(/\r/g, '').trim()

@@ -18,12 +18,19 @@ export function classifyTargets(
 ): TargetPlan[] {
   const maintained = new Set(maintainedLines(lines, config))
   return targets.map((target) => {
-    const classification: Classification = !maintained.has(target) ? 'exception' : request.security ? 'security' : 'patch'
+    const classification: Classification = !maintained.has(target)
+      ? 'exception'
+      : request.security
+        ? 'security'
+        : 'patch'
     return { target, classification, approval: approvalFor(classification, config) }
   })
 }
 
-export function approvalFor(classification: Classification, config: Pick<Config, 'requests'>): Approval {
+export function approvalFor(
+  classification: Classification,
+  config: Pick<Config, 'requests'>,
+): Approval {
   switch (config.requests.approval) {
     case 'never':
       return 'not-needed'
@@ -35,9 +42,16 @@ export function approvalFor(classification: Classification, config: Pick<Config,
 }
 
 /** The labels a request issue carries for its plan (besides the request label). */
-export function planLabels(plans: readonly TargetPlan[], config: Pick<Config, 'requests'>): { add: string[]; remove: string[] } {
+export function planLabels(
+  plans: readonly TargetPlan[],
+  config: Pick<Config, 'requests'>,
+): { add: string[]; remove: string[] } {
   const l = config.requests.labels
-  const byClass: Record<Classification, string> = { patch: l.patch, security: l.security, exception: l.exception }
+  const byClass: Record<Classification, string> = {
+    patch: l.patch,
+    security: l.security,
+    exception: l.exception,
+  }
   const wanted = new Set<string>([l.request])
   for (const p of plans) if (p.approval !== 'rejected') wanted.add(byClass[p.classification])
   if (plans.some((p) => p.approval === 'pending')) wanted.add(l.awaitingApproval)

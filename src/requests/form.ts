@@ -66,8 +66,10 @@ export function formSections(body: string): Partial<Record<FieldKey, string>> {
   let fence: string | undefined
   for (const line of lines) {
     const fenceMark = /^\s*(```+|~~~+)/.exec(line)?.[1]
-    if (fenceMark && (fence === undefined || fenceMark.startsWith(fence))) fence = fence === undefined ? fenceMark : undefined
-    const heading = fence === undefined && !fenceMark ? /^ {0,3}###\s+(.*?)\s*#*\s*$/.exec(line)?.[1] : undefined
+    if (fenceMark && (fence === undefined || fenceMark.startsWith(fence)))
+      fence = fence === undefined ? fenceMark : undefined
+    const heading =
+      fence === undefined && !fenceMark ? /^ {0,3}###\s+(.*?)\s*#*\s*$/.exec(line)?.[1] : undefined
     if (heading !== undefined) {
       const key = ALIASES[normalizeHeading(heading)]
       if (key && sections[key] === undefined) {
@@ -111,7 +113,9 @@ export function parseRequestForm(body: string, repo?: RepoRef): FormResult {
   const pr = parsePrReference(s.source ?? '', repo, problems)
   const commits = parseCommits(s.commits ?? '', problems)
   if (pr === undefined && commits.length === 0 && !problems.length)
-    problems.push(`"${FORM_HEADINGS.source}": give the merged pull request (#123 or its URL) or its commits`)
+    problems.push(
+      `"${FORM_HEADINGS.source}": give the merged pull request (#123 or its URL) or its commits`,
+    )
   const targets = parseTargets(s.targets ?? '', problems)
   const severity = parseLevel(s.severity, 'S', 'severity', problems) as Severity
   const priority = parseLevel(s.priority, 'P', 'priority', problems) as Priority
@@ -135,22 +139,37 @@ export function parseRequestForm(body: string, repo?: RepoRef): FormResult {
 }
 
 /** `#123`, `123`, `owner/repo#123`, `https://github.com/owner/repo/pull/123[/files...]`. */
-export function parsePrReference(text: string, repo: RepoRef | undefined, problems: string[]): number | undefined {
+export function parsePrReference(
+  text: string,
+  repo: RepoRef | undefined,
+  problems: string[],
+): number | undefined {
   const value = stripFences(text).trim().replace(/^`|`$/g, '')
   if (value === '') return undefined
   const label = `"${FORM_HEADINGS.source}"`
   let match = /^(?:#|GH-)?(\d{1,9})$/i.exec(value)
   if (match?.[1]) return positive(match[1], label, problems)
   match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)#(\d{1,9})$/.exec(value)
-  match ??= /^https?:\/\/[^/\s]+\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)\/pulls?\/(\d{1,9})(?:[/?#]\S*)?$/i.exec(value)
+  match ??=
+    /^https?:\/\/[^/\s]+\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)\/pulls?\/(\d{1,9})(?:[/?#]\S*)?$/i.exec(
+      value,
+    )
   if (match?.[1] && match[2] && match[3]) {
-    if (repo && (match[1].toLowerCase() !== repo.owner.toLowerCase() || match[2].toLowerCase() !== repo.repo.toLowerCase())) {
-      problems.push(`${label}: ${short(value)} is in ${match[1]}/${match[2]}, not in ${repo.owner}/${repo.repo}`)
+    if (
+      repo &&
+      (match[1].toLowerCase() !== repo.owner.toLowerCase() ||
+        match[2].toLowerCase() !== repo.repo.toLowerCase())
+    ) {
+      problems.push(
+        `${label}: ${short(value)} is in ${match[1]}/${match[2]}, not in ${repo.owner}/${repo.repo}`,
+      )
       return undefined
     }
     return positive(match[3], label, problems)
   }
-  problems.push(`${label}: "${short(value)}" is not a pull request (write #123 or the pull request's URL)`)
+  problems.push(
+    `${label}: "${short(value)}" is not a pull request (write #123 or the pull request's URL)`,
+  )
   return undefined
 }
 
@@ -168,7 +187,10 @@ function parseCommits(text: string, problems: string[]): string[] {
     if (t === '') continue
     if (/^[0-9a-f]{7,40}$/i.test(t)) {
       if (!out.includes(t.toLowerCase())) out.push(t.toLowerCase())
-    } else problems.push(`"${FORM_HEADINGS.commits}": "${short(t)}" is not a commit SHA (7 to 40 hex digits)`)
+    } else
+      problems.push(
+        `"${FORM_HEADINGS.commits}": "${short(t)}" is not a commit SHA (7 to 40 hex digits)`,
+      )
   }
   return out
 }
@@ -176,12 +198,15 @@ function parseCommits(text: string, problems: string[]): string[] {
 /** Ticked checkboxes (`- [x] 1.x`); a section with no checkboxes at all is read as a list of names. */
 function parseTargets(text: string, problems: string[]): string[] {
   const lines = text.split('\n')
-  const boxes = lines.map((l) => /^\s*[-*+]\s+\[([ xX])\]\s*(.*)$/.exec(l)).filter((m) => m !== null)
+  const boxes = lines
+    .map((l) => /^\s*[-*+]\s+\[([ xX])\]\s*(.*)$/.exec(l))
+    .filter((m) => m !== null)
   const names: string[] = []
   if (boxes.length > 0) {
     for (const m of boxes) if (m[1] !== ' ') names.push(firstToken(m[2] ?? ''))
   } else {
-    for (const token of stripFences(text).split(/[\s,;]+/)) names.push(token.replace(/^[-*+`]+|[`]+$/g, ''))
+    for (const token of stripFences(text).split(/[\s,;]+/))
+      names.push(token.replace(/^[-*+`]+|[`]+$/g, ''))
   }
   const targets: string[] = []
   for (const name of names) {
@@ -199,10 +224,17 @@ function firstToken(label: string): string {
   return (label.trim().split(/\s+/)[0] ?? '').replace(/^`|`$/g, '')
 }
 
-function parseLevel(text: string | undefined, letter: 'S' | 'P', key: FieldKey, problems: string[]): string {
+function parseLevel(
+  text: string | undefined,
+  letter: 'S' | 'P',
+  key: FieldKey,
+  problems: string[],
+): string {
   const m = new RegExp(`^\\s*${letter}?([1-4])(?![0-9])`, 'i').exec(text ?? '')
   if (m?.[1]) return `${letter}${m[1]}`
-  const got = text ? `"${short(text)}" is not one of ${letter}1-${letter}4` : `choose one of ${letter}1-${letter}4`
+  const got = text
+    ? `"${short(text)}" is not one of ${letter}1-${letter}4`
+    : `choose one of ${letter}1-${letter}4`
   problems.push(`"${FORM_HEADINGS[key]}": ${got}`)
   return `${letter}4`
 }
@@ -211,7 +243,9 @@ function parseYesNo(text: string | undefined, key: FieldKey, problems: string[])
   const value = (text ?? '').trim()
   if (/^(yes|y|true)\b/i.test(value)) return true
   if (/^(no|n|false)\b/i.test(value)) return false
-  problems.push(`"${FORM_HEADINGS[key]}": ${value ? `"${short(value)}" is not` : 'answer'} Yes or No`)
+  problems.push(
+    `"${FORM_HEADINGS[key]}": ${value ? `"${short(value)}" is not` : 'answer'} Yes or No`,
+  )
   return false
 }
 
@@ -228,20 +262,39 @@ function short(value: string): string {
   return clean.length > 60 ? `${clean.slice(0, 57)}...` : clean
 }
 
-const SEVERITY_NAMES: Record<Severity, string> = { S1: 'Blocker', S2: 'Critical', S3: 'Major', S4: 'Low' }
-const PRIORITY_NAMES: Record<Priority, string> = { P1: 'Urgent', P2: 'High', P3: 'Medium', P4: 'Low' }
+const SEVERITY_NAMES: Record<Severity, string> = {
+  S1: 'Blocker',
+  S2: 'Critical',
+  S3: 'Major',
+  S4: 'Low',
+}
+const PRIORITY_NAMES: Record<Priority, string> = {
+  P1: 'Urgent',
+  P2: 'High',
+  P3: 'Medium',
+  P4: 'Low',
+}
 
 /**
  * Renders a request the way GitHub renders the issue form (used to open request issues and in tests).
  * `lines` are the checkbox options (the ticked targets are added when missing).
  */
-export function renderRequestForm(request: BackportRequest, lines: readonly string[] = request.targets): string {
+export function renderRequestForm(
+  request: BackportRequest,
+  lines: readonly string[] = request.targets,
+): string {
   const options = [...lines, ...request.targets.filter((t) => !lines.includes(t))]
   const value = (v: string): string => (v.trim() === '' ? NO_RESPONSE : v)
   const sections: [string, string][] = [
     [FORM_HEADINGS.source, request.pr === undefined ? NO_RESPONSE : `#${request.pr}`],
-    [FORM_HEADINGS.commits, request.commits.length ? '```text\n' + request.commits.join('\n') + '\n```' : NO_RESPONSE],
-    [FORM_HEADINGS.targets, options.map((l) => `- [${request.targets.includes(l) ? 'X' : ' '}] ${l}`).join('\n')],
+    [
+      FORM_HEADINGS.commits,
+      request.commits.length ? '```text\n' + request.commits.join('\n') + '\n```' : NO_RESPONSE,
+    ],
+    [
+      FORM_HEADINGS.targets,
+      options.map((l) => `- [${request.targets.includes(l) ? 'X' : ' '}] ${l}`).join('\n'),
+    ],
     [FORM_HEADINGS.severity, `${request.severity} - ${SEVERITY_NAMES[request.severity]}`],
     [FORM_HEADINGS.priority, `${request.priority} - ${PRIORITY_NAMES[request.priority]}`],
     [FORM_HEADINGS.security, request.security ? 'Yes' : 'No'],

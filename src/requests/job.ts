@@ -9,10 +9,14 @@ import { handleBackportMerged } from './tracking.js'
  * Backport requests (DESIGN §3): issue-form requests checked against the maintenance policy,
  * approved by release managers, opened with the backport engine, tracked until merged.
  */
-export async function runRequestsJob(deps: JobDeps, trigger: RequestTrigger, backport: BackportFn = defaultBackport): Promise<JobOutcome> {
+export async function runRequestsJob(
+  deps: JobDeps,
+  trigger: RequestTrigger,
+  backport: BackportFn = defaultBackport,
+): Promise<JobOutcome> {
   switch (trigger.type) {
     case 'issue':
-      return processRequest(deps, trigger.issue, { kind: 'event', reopened: trigger.action === 'reopened' }, backport)
+      return processRequest(deps, trigger.issue, { kind: 'event' }, backport)
     case 'issue-labeled':
       return handleLabeled(deps, trigger, backport)
     case 'command':

@@ -7,7 +7,11 @@ import { orderLines, parseLsRemote, type ReleaseLine } from './policy.js'
  * refs/heads/*` (branches and the default branch in one round trip; works from a shallow checkout).
  * `defaultBranch` (from the event payload) wins over the remote's HEAD when given.
  */
-export async function discoverLines(git: Git, config: Pick<Config, 'lines'>, defaultBranch?: string): Promise<ReleaseLine[]> {
+export async function discoverLines(
+  git: Git,
+  config: Pick<Config, 'lines'>,
+  defaultBranch?: string,
+): Promise<ReleaseLine[]> {
   const output = await git.text(['ls-remote', '--symref', 'origin', 'HEAD', 'refs/heads/*'])
   const parsed = parseLsRemote(output)
   return orderLines(parsed.branches, config, defaultBranch ?? parsed.defaultBranch)

@@ -16,28 +16,40 @@ export interface ManagerCheck {
  */
 export async function checkReleaseManager(deps: JobDeps, user: string): Promise<ManagerCheck> {
   const rm = deps.config.requests.releaseManagers
-  if (rm.users.some((u) => u.toLowerCase() === user.toLowerCase())) return { manager: true, reason: 'listed in requests.releaseManagers.users' }
+  if (rm.users.some((u) => u.toLowerCase() === user.toLowerCase()))
+    return { manager: true, reason: 'listed in requests.releaseManagers.users' }
   const unreadable: string[] = []
   for (const team of rm.teams) {
     const [org, slug] = team.split('/')
     if (!org || !slug) continue
     try {
-      if (await isActiveTeamMember(deps.github, org, slug, user)) return { manager: true, reason: `member of @${team}` }
+      if (await isActiveTeamMember(deps.github, org, slug, user))
+        return { manager: true, reason: `member of @${team}` }
     } catch (error) {
       // A token that cannot read teams (the default GITHUB_TOKEN): not a yes, and said so.
-      deps.log.warning(`${error instanceof Error ? error.message : String(error)}: the token needs organization Members: read (read:org)`)
+      deps.log.warning(
+        `${error instanceof Error ? error.message : String(error)}: the token needs organization Members: read (read:org)`,
+      )
       unreadable.push(`@${team}`)
     }
   }
-  const note = unreadable.length ? `; fixline could not read the membership of ${unreadable.join(', ')}: its token needs organization Members: read` : ''
-  return { manager: false, reason: `not a release manager (${releaseManagerList(deps)})${note}`, ...(unreadable.length ? { unreadable } : {}) }
+  const note = unreadable.length
+    ? `; fixline could not read the membership of ${unreadable.join(', ')}: its token needs organization Members: read`
+    : ''
+  return {
+    manager: false,
+    reason: `not a release manager (${releaseManagerList(deps)})${note}`,
+    ...(unreadable.length ? { unreadable } : {}),
+  }
 }
 
 /** `@alice, @acme/release-managers`, for messages. */
 export function releaseManagerList(deps: Pick<JobDeps, 'config'>): string {
   const rm = deps.config.requests.releaseManagers
   const who = [...rm.users, ...rm.teams].map((w) => `@${w}`)
-  return who.length ? `release managers: ${who.join(', ')}` : 'no release managers are configured: set requests.releaseManagers in .github/fixline.yml'
+  return who.length
+    ? `release managers: ${who.join(', ')}`
+    : 'no release managers are configured: set requests.releaseManagers in .github/fixline.yml'
 }
 
 /** Appended to a refusal when a team could not be checked. */

@@ -26,7 +26,11 @@ export function compareVersions(a: readonly number[], b: readonly number[]): num
 }
 
 /** Release lines among `branches`, newest first. Invalid patterns in the config match nothing. */
-export function orderLines(branches: readonly string[], config: Pick<Config, 'lines'>, defaultBranch?: string): ReleaseLine[] {
+export function orderLines(
+  branches: readonly string[],
+  config: Pick<Config, 'lines'>,
+  defaultBranch?: string,
+): ReleaseLine[] {
   const patterns = config.lines.patterns.flatMap((p) => {
     try {
       return [new RegExp(p)]
@@ -37,7 +41,8 @@ export function orderLines(branches: readonly string[], config: Pick<Config, 'li
   const lines: ReleaseLine[] = []
   for (const branch of new Set(branches)) {
     if (branch === defaultBranch) continue
-    if (patterns.some((p) => p.test(branch))) lines.push({ branch, version: lineVersion(branch), isDefault: false })
+    if (patterns.some((p) => p.test(branch)))
+      lines.push({ branch, version: lineVersion(branch), isDefault: false })
   }
   lines.sort((a, b) => compareVersions(b.version, a.version) || a.branch.localeCompare(b.branch))
   if (defaultBranch && config.lines.defaultBranch && branches.includes(defaultBranch))
@@ -46,9 +51,13 @@ export function orderLines(branches: readonly string[], config: Pick<Config, 'li
 }
 
 /** The maintained lines: `requests.supportedLines` when set, else the newest `requests.window` lines. */
-export function maintainedLines(lines: readonly (ReleaseLine | string)[], config: Pick<Config, 'requests'>): string[] {
+export function maintainedLines(
+  lines: readonly (ReleaseLine | string)[],
+  config: Pick<Config, 'requests'>,
+): string[] {
   const names = lines.map((l) => (typeof l === 'string' ? l : l.branch))
-  if (config.requests.supportedLines.length > 0) return names.filter((n) => config.requests.supportedLines.includes(n))
+  if (config.requests.supportedLines.length > 0)
+    return names.filter((n) => config.requests.supportedLines.includes(n))
   return names.slice(0, config.requests.window)
 }
 
@@ -78,7 +87,10 @@ export function targetsNeedingApproval(
 }
 
 /** Parses `git ls-remote --symref origin HEAD refs/heads/*` output: the branches and the default branch. */
-export function parseLsRemote(output: string): { branches: string[]; defaultBranch: string | undefined } {
+export function parseLsRemote(output: string): {
+  branches: string[]
+  defaultBranch: string | undefined
+} {
   const branches: string[] = []
   let defaultBranch: string | undefined
   for (const line of output.split('\n')) {

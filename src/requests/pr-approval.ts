@@ -29,10 +29,17 @@ export const PR_APPROVAL_MARKER = '<!-- fixline:backport-approval -->'
  * commenter is a release manager, when every target is inside the window, or when
  * `requests.approval` is `never`.
  */
-export async function divertOutsideWindow(deps: JobDeps, pr: number, targets: readonly string[], user: string): Promise<string[]> {
+export async function divertOutsideWindow(
+  deps: JobDeps,
+  pr: number,
+  targets: readonly string[],
+  user: string,
+): Promise<string[]> {
   if (targets.length === 0 || deps.config.requests.approval === 'never') return []
   const lines = await discoverLines(deps.git, deps.config, payloadDefaultBranch(deps.ctx.payload))
-  const outside = targetsNeedingApproval(targets, lines, deps.config).filter((t) => lines.some((l) => l.branch === t))
+  const outside = targetsNeedingApproval(targets, lines, deps.config).filter((t) =>
+    lines.some((l) => l.branch === t),
+  )
   if (outside.length === 0) return []
   return requestApprovalForPr(deps, pr, outside, user, maintainedLines(lines, deps.config))
 }
@@ -41,19 +48,29 @@ export async function divertOutsideWindow(deps: JobDeps, pr: number, targets: re
  * The hook in the `/backport` comment trigger: the plan without the lines that now wait for a
  * release manager (a skip when none is left). Plans of other kinds pass through unchanged.
  */
-export async function holdForApproval(deps: JobDeps, pr: number, user: string, plan: TriggerPlan): Promise<TriggerPlan> {
+export async function holdForApproval(
+  deps: JobDeps,
+  pr: number,
+  user: string,
+  plan: TriggerPlan,
+): Promise<TriggerPlan> {
   if (plan.action === 'skip') return plan
-  const targets = plan.action === 'backport' ? plan.targets.map((t) => t.target) : plan.labels.map((l) => l.target)
+  const targets =
+    plan.action === 'backport'
+      ? plan.targets.map((t) => t.target)
+      : plan.labels.map((l) => l.target)
   const held = await divertOutsideWindow(deps, pr, targets, user)
   if (held.length === 0) return plan
   const reason = `${held.join(', ')} outside the maintenance window: awaiting a release manager's /approve`
   if (plan.action === 'backport') {
     const left = plan.targets.filter((t) => !held.includes(t.target))
-    if (left.length === 0 && plan.rejected.length === 0) return { action: 'skip', reason, tell: false, failed: false }
+    if (left.length === 0 && plan.rejected.length === 0)
+      return { action: 'skip', reason, tell: false, failed: false }
     return { ...plan, targets: left }
   }
   const left = plan.labels.filter((l) => !held.includes(l.target))
-  if (left.length === 0 && plan.rejected.length === 0) return { action: 'skip', reason, tell: false, failed: false }
+  if (left.length === 0 && plan.rejected.length === 0)
+    return { action: 'skip', reason, tell: false, failed: false }
   return { ...plan, labels: left }
 }
 
@@ -62,10 +79,18 @@ export async function holdForApproval(deps: JobDeps, pr: number, user: string, p
  * manager (whose `/backport` is the approval) or a release manager already approved them. Returns the
  * targets held back.
  */
-export async function requestApprovalForPr(deps: JobDeps, pr: number, targets: readonly string[], user: string, maintained: string[] = []): Promise<string[]> {
+export async function requestApprovalForPr(
+  deps: JobDeps,
+  pr: number,
+  targets: readonly string[],
+  user: string,
+  maintained: string[] = [],
+): Promise<string[]> {
   const check = await checkReleaseManager(deps, user)
   if (check.manager) {
-    deps.log.info(`@${user} is a release manager (${check.reason}): backporting ${targets.join(', ')} without a request`)
+    deps.log.info(
+      `@${user} is a release manager (${check.reason}): backporting ${targets.join(', ')} without a request`,
+    )
     return []
   }
   const found = await findApprovalComment(deps, pr)
@@ -80,8 +105,16 @@ export async function requestApprovalForPr(deps: JobDeps, pr: number, targets: r
   }
   if (held.length > 0) {
     delete state.rejected
-    deps.log.info(`#${pr}: ${held.join(', ')} outside the maintenance window: awaiting a release manager`)
-    if (!deps.dryRun) await writeComment(deps.github, { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: pr }, found, renderPrApproval(deps, pr, state, user, maintained))
+    deps.log.info(
+      `#${pr}: ${held.join(', ')} outside the maintenance window: awaiting a release manager`,
+    )
+    if (!deps.dryRun)
+      await writeComment(
+        deps.github,
+        { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: pr },
+        found,
+        renderPrApproval(deps, pr, state, user, maintained),
+      )
   }
   return held
 }
@@ -101,23 +134,56 @@ export async function handlePrCommand(
     return skipped(JOB, `no backport of #${pr} is awaiting approval`)
   const check = await checkReleaseManager(deps, command.user)
   if (!check.manager) {
-    await reply(deps, pr, key, `@${command.user}: only release managers can \`/${command.command}\` (${releaseManagerList(deps)}). Nothing changed.${unreadableNote(check)}`)
+    await reply(
+      deps,
+      pr,
+      key,
+      `@${command.user}: only release managers can \`/${command.command}\` (${releaseManagerList(deps)}). Nothing changed.${unreadableNote(check)}`,
+    )
     return { ...outcomeOf(pr, state, []), conclusion: 'neutral' }
   }
   state.source = pr
   if (command.command === 'reject') {
     rejectPending(state, command.user, command.argument)
-    await reply(deps, pr, key, `Rejected by @${command.user}: ${command.argument.trim() || '(no reason given)'}`)
-    if (!deps.dryRun) await writeComment(deps.github, { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: pr }, found, renderPrApproval(deps, pr, state, undefined, []))
+    await reply(
+      deps,
+      pr,
+      key,
+      `Rejected by @${command.user}: ${command.argument.trim() || '(no reason given)'}`,
+    )
+    if (!deps.dryRun)
+      await writeComment(
+        deps.github,
+        { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: pr },
+        found,
+        renderPrApproval(deps, pr, state, undefined, []),
+      )
     return outcomeOf(pr, state, [])
   }
   const approved = approvePending(state, command.user)
   const raw = await getPullRaw(deps.github, deps.ctx.owner, deps.ctx.repo, pr)
   const merged = raw.merged === true || (typeof raw.merged_at === 'string' && raw.merged_at !== '')
-  const created = merged ? await openBackports(deps, backport, state, approved, undefined) : await labelForMerge(deps, pr, approved)
-  if (!deps.dryRun) await writeComment(deps.github, { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: pr }, found, renderPrApproval(deps, pr, state, undefined, []))
-  const what = merged ? (created.length ? `opened ${created.map((c) => `#${c.number}`).join(', ')}` : 'see the table below') : 'labelled: the backports run when the PR is merged'
-  await reply(deps, pr, key, `Approved by @${command.user} (${approved.map((t) => `\`${t}\``).join(', ')}): ${what}.`)
+  const created = merged
+    ? await openBackports(deps, backport, state, approved, undefined)
+    : await labelForMerge(deps, pr, approved)
+  if (!deps.dryRun)
+    await writeComment(
+      deps.github,
+      { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: pr },
+      found,
+      renderPrApproval(deps, pr, state, undefined, []),
+    )
+  const what = merged
+    ? created.length
+      ? `opened ${created.map((c) => `#${c.number}`).join(', ')}`
+      : 'see the table below'
+    : 'labelled: the backports run when the PR is merged'
+  await reply(
+    deps,
+    pr,
+    key,
+    `Approved by @${command.user} (${approved.map((t) => `\`${t}\``).join(', ')}): ${what}.`,
+  )
   return outcomeOf(pr, state, created)
 }
 
@@ -128,7 +194,10 @@ async function labelForMerge(deps: JobDeps, pr: number, targets: readonly string
   return []
 }
 
-async function findApprovalComment(deps: JobDeps, pr: number): Promise<{ id: number; body: string } | undefined> {
+async function findApprovalComment(
+  deps: JobDeps,
+  pr: number,
+): Promise<{ id: number; body: string } | undefined> {
   return findMarkedComment(deps.github, {
     owner: deps.ctx.owner,
     repo: deps.ctx.repo,
@@ -138,10 +207,25 @@ async function findApprovalComment(deps: JobDeps, pr: number): Promise<{ id: num
   })
 }
 
-function renderPrApproval(deps: JobDeps, pr: number, state: RequestState, user: string | undefined, maintained: string[]): string {
+function renderPrApproval(
+  deps: JobDeps,
+  pr: number,
+  state: RequestState,
+  user: string | undefined,
+  maintained: string[],
+): string {
   const rows = state.targets.map((t) => {
-    const status = t.pr ? `#${t.pr.number} (${t.pr.state})` : t.status ? `${t.status}${t.message ? `: ${t.message.replace(/\s+/g, ' ').replace(/\|/g, '\\|')}` : ''}` : '-'
-    const approval = t.approval === 'approved' ? `approved by @${t.approvedBy ?? '?'}` : t.approval === 'pending' ? 'awaiting a release manager' : t.approval
+    const status = t.pr
+      ? `#${t.pr.number} (${t.pr.state})`
+      : t.status
+        ? `${t.status}${t.message ? `: ${t.message.replace(/\s+/g, ' ').replace(/\|/g, '\\|')}` : ''}`
+        : '-'
+    const approval =
+      t.approval === 'approved'
+        ? `approved by @${t.approvedBy ?? '?'}`
+        : t.approval === 'pending'
+          ? 'awaiting a release manager'
+          : t.approval
     return `| \`${t.target}\` | ${approval} | ${status} |`
   })
   const asked = user ? `@${user} asked for ` : ''
@@ -155,7 +239,12 @@ function renderPrApproval(deps: JobDeps, pr: number, state: RequestState, user: 
     '| --- | --- | --- |',
     ...rows,
     '',
-    ...(state.rejected ? [`Rejected by @${state.rejected.by}: ${state.rejected.reason.replace(/\s+/g, ' ') || '(no reason given)'}`, ''] : []),
+    ...(state.rejected
+      ? [
+          `Rejected by @${state.rejected.by}: ${state.rejected.reason.replace(/\s+/g, ' ') || '(no reason given)'}`,
+          '',
+        ]
+      : []),
     encodeState(state),
   ].join('\n')
 }

@@ -1,5 +1,11 @@
 import { findMarkedComment } from '../github/comments.js'
-import { closeIssue, getIssue, reopenIssue, writeComment, type IssueInfo } from '../github/issues.js'
+import {
+  closeIssue,
+  getIssue,
+  reopenIssue,
+  writeComment,
+  type IssueInfo,
+} from '../github/issues.js'
 import type { CreatedPullRequest, JobDeps, JobOutcome } from '../jobs.js'
 import { skipped } from '../jobs.js'
 import { classifyTargets, planLabels } from './classify.js'
@@ -8,13 +14,21 @@ import { openBackports, resultsOf, type BackportFn } from './open.js'
 import { maintainedLines } from './policy.js'
 import { renderPlan } from './render.js'
 import { reply, syncLabels } from './replies.js'
-import { approvePending, decodeState, isComplete, mergeState, PLAN_MARKER, rejectPending, targetsToOpen } from './state.js'
+import {
+  approvePending,
+  decodeState,
+  isComplete,
+  mergeState,
+  PLAN_MARKER,
+  rejectPending,
+  targetsToOpen,
+} from './state.js'
 import type { BackportRequest, RequestState } from './types.js'
 import { checkRequest } from './validate.js'
 
 /** What brought fixline to the request: the issue itself, or a release manager's decision. */
 export type RequestAction =
-  | { kind: 'event'; reopened?: boolean }
+  | { kind: 'event' }
   | { kind: 'approve'; by: string; replyKey?: string }
   | { kind: 'reject'; by: string; reason: string; replyKey: string }
 
@@ -27,7 +41,11 @@ export interface LoadedRequest {
 export const JOB = 'requests'
 
 /** The request issue and fixline's plan comment on it; undefined when the issue is not a request. */
-export async function loadRequest(deps: JobDeps, number: number, preloaded?: IssueInfo): Promise<LoadedRequest | undefined> {
+export async function loadRequest(
+  deps: JobDeps,
+  number: number,
+  preloaded?: IssueInfo,
+): Promise<LoadedRequest | undefined> {
   const issue = preloaded ?? (await getIssue(deps.github, deps.ctx.owner, deps.ctx.repo, number))
   if (!isRequestIssue(deps, issue)) return undefined
   const comment = await findMarkedComment(deps.github, {
@@ -43,7 +61,9 @@ export async function loadRequest(deps: JobDeps, number: number, preloaded?: Iss
 /** An issue (not a PR) with the request label, or whose body has the form's headings. */
 export function isRequestIssue(deps: Pick<JobDeps, 'config'>, issue: IssueInfo): boolean {
   if (issue.isPullRequest) return false
-  return issue.labels.includes(deps.config.requests.labels.request) || looksLikeRequestForm(issue.body)
+  return (
+    issue.labels.includes(deps.config.requests.labels.request) || looksLikeRequestForm(issue.body)
+  )
 }
 
 /**
@@ -58,7 +78,11 @@ export async function processRequest(
   preloaded?: IssueInfo,
 ): Promise<JobOutcome> {
   const loaded = await loadRequest(deps, number, preloaded)
-  if (!loaded) return skipped(JOB, `#${number} is not a backport request (no ${deps.config.requests.labels.request} label, not the request form)`)
+  if (!loaded)
+    return skipped(
+      JOB,
+      `#${number} is not a backport request (no ${deps.config.requests.labels.request} label, not the request form)`,
+    )
   if (action.kind === 'reject') return reject(deps, loaded, action)
   if (loaded.issue.state === 'closed' && action.kind === 'event')
     return skipped(JOB, `#${number} is closed: edit ignored (reopen it to act on it again)`)
@@ -67,12 +91,34 @@ export async function processRequest(
   const problems = parsed.ok ? (checked?.problems ?? []) : parsed.problems
   const maintained = maintainedLines(checked?.lines ?? [], deps.config)
   if (!parsed.ok || !checked || checked.pr === undefined || problems.length > 0) {
-    const notes = action.kind === 'approve' ? [`@${action.by}: approval not recorded while the request has problems; approve again once they are fixed.`] : []
+    const notes =
+      action.kind === 'approve'
+        ? [
+            `@${action.by}: approval not recorded while the request has problems; approve again once they are fixed.`,
+          ]
+        : []
     const state = loaded.state ?? { v: 1, source: undefined, targets: [] }
-    await writePlan(deps, loaded, renderPlan({ state, problems, maintained, config: deps.config, notes }))
-    await syncLabels(deps, number, loaded.issue.labels, { add: [deps.config.requests.labels.request], remove: [] })
-    const results = problems.map((p) => ({ target: `#${number}`, status: 'skipped' as const, message: p }))
-    return { job: JOB, results, createdPullRequests: [], conclusion: 'neutral', summary: `fixline (requests): #${number} cannot proceed:\n\n${problems.map((p) => `- ${p}`).join('\n')}\n` }
+    await writePlan(
+      deps,
+      loaded,
+      renderPlan({ state, problems, maintained, config: deps.config, notes }),
+    )
+    await syncLabels(deps, number, loaded.issue.labels, {
+      add: [deps.config.requests.labels.request],
+      remove: [],
+    })
+    const results = problems.map((p) => ({
+      target: `#${number}`,
+      status: 'skipped' as const,
+      message: p,
+    }))
+    return {
+      job: JOB,
+      results,
+      createdPullRequests: [],
+      conclusion: 'neutral',
+      summary: `fixline (requests): #${number} cannot proceed:\n\n${problems.map((p) => `- ${p}`).join('\n')}\n`,
+    }
   }
   const request = parsed.request
   const plans = classifyTargets(request.targets, checked.lines, request, deps.config)
@@ -80,7 +126,11 @@ export async function processRequest(
   const notes: string[] = []
   if (action.kind === 'approve') {
     const approved = approvePending(state, action.by)
-    notes.push(approved.length ? `Approved by @${action.by}: ${approved.map((t) => `\`${t}\``).join(', ')}.` : `@${action.by} approved; no line was waiting for approval.`)
+    notes.push(
+      approved.length
+        ? `Approved by @${action.by}: ${approved.map((t) => `\`${t}\``).join(', ')}.`
+        : `@${action.by} approved; no line was waiting for approval.`,
+    )
   }
   return advance(deps, loaded, state, { request, maintained, notes, backport, action })
 }
@@ -94,9 +144,20 @@ interface AdvanceInput {
 }
 
 /** Opens what may be opened, closes the issue when everything landed, then labels and reports. */
-async function advance(deps: JobDeps, loaded: LoadedRequest, state: RequestState, input: AdvanceInput): Promise<JobOutcome> {
+async function advance(
+  deps: JobDeps,
+  loaded: LoadedRequest,
+  state: RequestState,
+  input: AdvanceInput,
+): Promise<JobOutcome> {
   const number = loaded.issue.number
-  const created: CreatedPullRequest[] = await openBackports(deps, input.backport, state, targetsToOpen(state), number)
+  const created: CreatedPullRequest[] = await openBackports(
+    deps,
+    input.backport,
+    state,
+    targetsToOpen(state),
+    number,
+  )
   const labels = planLabels(state.targets, deps.config)
   if (input.action.kind === 'approve') {
     labels.add.push(deps.config.requests.labels.approved)
@@ -104,32 +165,77 @@ async function advance(deps: JobDeps, loaded: LoadedRequest, state: RequestState
   }
   if (isComplete(state)) state.completed = true
   // An approval after a rejection (which closed the issue) reopens it until its backports land.
-  if (input.action.kind === 'approve' && loaded.issue.state === 'closed' && !state.completed && !deps.dryRun) {
+  if (
+    input.action.kind === 'approve' &&
+    loaded.issue.state === 'closed' &&
+    !state.completed &&
+    !deps.dryRun
+  ) {
     await reopenIssue(deps.github, deps.ctx.owner, deps.ctx.repo, number)
     loaded.issue.state = 'open'
   }
   await syncLabels(deps, number, loaded.issue.labels, labels)
-  await writePlan(deps, loaded, renderPlan({ state, request: input.request, problems: [], maintained: input.maintained, config: deps.config, notes: input.notes }))
+  await writePlan(
+    deps,
+    loaded,
+    renderPlan({
+      state,
+      request: input.request,
+      problems: [],
+      maintained: input.maintained,
+      config: deps.config,
+      notes: input.notes,
+    }),
+  )
   if (state.completed && loaded.issue.state === 'open' && !deps.dryRun)
     await closeIssue(deps.github, deps.ctx.owner, deps.ctx.repo, number, 'completed')
   if (input.action.kind === 'approve' && input.action.replyKey)
-    await reply(deps, number, input.action.replyKey, `Approved by @${input.action.by}. ${created.length ? `Opened ${created.map((c) => `#${c.number}`).join(', ')}.` : ''}`.trim())
+    await reply(
+      deps,
+      number,
+      input.action.replyKey,
+      `Approved by @${input.action.by}. ${created.length ? `Opened ${created.map((c) => `#${c.number}`).join(', ')}.` : ''}`.trim(),
+    )
   return outcomeOf(number, state, created)
 }
 
-async function reject(deps: JobDeps, loaded: LoadedRequest, action: Extract<RequestAction, { kind: 'reject' }>): Promise<JobOutcome> {
+async function reject(
+  deps: JobDeps,
+  loaded: LoadedRequest,
+  action: Extract<RequestAction, { kind: 'reject' }>,
+): Promise<JobOutcome> {
   const number = loaded.issue.number
   const state = loaded.state ?? { v: 1, source: undefined, targets: [] }
   rejectPending(state, action.by, action.reason)
   const l = deps.config.requests.labels
-  await syncLabels(deps, number, loaded.issue.labels, { add: [l.request, l.rejected], remove: [l.awaitingApproval, l.approved] })
+  await syncLabels(deps, number, loaded.issue.labels, {
+    add: [l.request, l.rejected],
+    remove: [l.awaitingApproval, l.approved],
+  })
   const opened = state.targets.filter((t) => t.pr)
-  const notes = opened.length ? [`Backports opened before the rejection stay open: ${opened.map((t) => `#${t.pr?.number}`).join(', ')}. Close them by hand if they should not land.`] : []
-  await writePlan(deps, loaded, renderPlan({ state, problems: [], maintained: [], config: deps.config, notes }))
+  const notes = opened.length
+    ? [
+        `Backports opened before the rejection stay open: ${opened.map((t) => `#${t.pr?.number}`).join(', ')}. Close them by hand if they should not land.`,
+      ]
+    : []
+  await writePlan(
+    deps,
+    loaded,
+    renderPlan({ state, problems: [], maintained: [], config: deps.config, notes }),
+  )
   const reason = action.reason.trim() || '(no reason given)'
-  await reply(deps, number, action.replyKey, `Rejected by @${action.by}: ${reason}\n\nfixline closed this request. A release manager can still \`/approve\` it.`)
-  if (loaded.issue.state === 'open' && !deps.dryRun) await closeIssue(deps.github, deps.ctx.owner, deps.ctx.repo, number, 'not_planned')
-  return { ...outcomeOf(number, state, []), summary: `fixline (requests): #${number} rejected by @${action.by}: ${reason}\n` }
+  await reply(
+    deps,
+    number,
+    action.replyKey,
+    `Rejected by @${action.by}: ${reason}\n\nfixline closed this request. A release manager can still \`/approve\` it.`,
+  )
+  if (loaded.issue.state === 'open' && !deps.dryRun)
+    await closeIssue(deps.github, deps.ctx.owner, deps.ctx.repo, number, 'not_planned')
+  return {
+    ...outcomeOf(number, state, []),
+    summary: `fixline (requests): #${number} rejected by @${action.by}: ${reason}\n`,
+  }
 }
 
 export async function writePlan(deps: JobDeps, loaded: LoadedRequest, body: string): Promise<void> {
@@ -137,14 +243,39 @@ export async function writePlan(deps: JobDeps, loaded: LoadedRequest, body: stri
     deps.log.info(`dry run: plan comment on #${loaded.issue.number}:\n${body}`)
     return
   }
-  const written = await writeComment(deps.github, { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: loaded.issue.number }, loaded.comment, body)
+  const written = await writeComment(
+    deps.github,
+    { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: loaded.issue.number },
+    loaded.comment,
+    body,
+  )
   loaded.comment = { id: written.id, body }
 }
 
-export function outcomeOf(number: number, state: RequestState, created: CreatedPullRequest[]): JobOutcome {
+export function outcomeOf(
+  number: number,
+  state: RequestState,
+  created: CreatedPullRequest[],
+): JobOutcome {
   const results = resultsOf(state)
   const failed = results.some((r) => r.error !== undefined)
-  const rows = results.map((r) => `| \`${r.target}\` | ${r.status} | ${r.pullRequest ? `#${r.pullRequest.number}` : ''} | ${r.message.replace(/\|/g, '\\|')} |`)
-  const summary = [`### fixline: backport request #${number}`, '', '| Line | Status | PR | |', '| --- | --- | --- | --- |', ...rows, ''].join('\n')
-  return { job: JOB, results, createdPullRequests: created, conclusion: failed ? 'failure' : 'success', summary }
+  const rows = results.map(
+    (r) =>
+      `| \`${r.target}\` | ${r.status} | ${r.pullRequest ? `#${r.pullRequest.number}` : ''} | ${r.message.replace(/\|/g, '\\|')} |`,
+  )
+  const summary = [
+    `### fixline: backport request #${number}`,
+    '',
+    '| Line | Status | PR | |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n')
+  return {
+    job: JOB,
+    results,
+    createdPullRequests: created,
+    conclusion: failed ? 'failure' : 'success',
+    summary,
+  }
 }

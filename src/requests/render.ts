@@ -28,17 +28,30 @@ export function renderPlan(view: PlanView): string {
     out.push('### Backport request: cannot proceed', '')
     out.push('fixline cannot act on this request:', '')
     for (const p of view.problems) out.push(`- ${p}`)
-    out.push('', 'Nothing was opened. Edit the issue to fix this; fixline reads it again on every edit.')
+    out.push(
+      '',
+      'Nothing was opened. Edit the issue to fix this; fixline reads it again on every edit.',
+    )
   } else {
     out.push(`### Backport request: ${headline(view.state)}`, '')
     if (view.request) out.push(summary(view.request), '')
   }
-  if (view.state.targets.length > 0 && (view.problems.length === 0 || view.state.targets.some((t) => t.pr))) {
+  if (
+    view.state.targets.length > 0 &&
+    (view.problems.length === 0 || view.state.targets.some((t) => t.pr))
+  ) {
     out.push('| Line | Release | Approval | Backport |', '| --- | --- | --- | --- |')
-    for (const t of view.state.targets) out.push(`| \`${t.target}\` | ${CLASS_TEXT[t.classification]} | ${approvalText(t)} | ${backportText(t)} |`)
+    for (const t of view.state.targets)
+      out.push(
+        `| \`${t.target}\` | ${CLASS_TEXT[t.classification]} | ${approvalText(t)} | ${backportText(t)} |`,
+      )
     out.push('')
   }
-  if (view.state.rejected) out.push(`Rejected by @${view.state.rejected.by}: ${oneLine(view.state.rejected.reason) || '(no reason given)'}`, '')
+  if (view.state.rejected)
+    out.push(
+      `Rejected by @${view.state.rejected.by}: ${oneLine(view.state.rejected.reason) || '(no reason given)'}`,
+      '',
+    )
   for (const note of view.notes ?? []) out.push(note, '')
   out.push(policyText(view))
   out.push(encodeState(view.state))
@@ -49,7 +62,8 @@ function headline(state: RequestState): string {
   if (state.rejected) return 'rejected'
   if (state.completed) return 'done'
   if (state.targets.some((t) => t.approval === 'pending')) return 'awaiting approval'
-  if (state.targets.some((t) => t.status === 'failed' || t.status === 'conflict')) return 'needs attention'
+  if (state.targets.some((t) => t.status === 'failed' || t.status === 'conflict'))
+    return 'needs attention'
   return 'in progress'
 }
 
@@ -83,14 +97,20 @@ function backportText(t: TrackedTarget): string {
     case 'skipped':
       return `skipped: ${oneLine(t.message ?? '')}`
     default:
-      return t.approval === 'pending' ? 'waits for approval' : t.approval === 'rejected' ? '-' : 'not opened yet'
+      return t.approval === 'pending'
+        ? 'waits for approval'
+        : t.approval === 'rejected'
+          ? '-'
+          : 'not opened yet'
   }
 }
 
 function policyText(view: PlanView): string {
   const rm = view.config.requests.releaseManagers
   const who = [...rm.users.map((u) => `@${u}`), ...rm.teams.map((t) => `@${t}`)]
-  const lines = view.maintained.length ? view.maintained.map((l) => `\`${l}\``).join(', ') : '(none found)'
+  const lines = view.maintained.length
+    ? view.maintained.map((l) => `\`${l}\``).join(', ')
+    : '(none found)'
   const approve = `A release manager (${who.length ? who.join(', ') : 'none configured: set requests.releaseManagers'}) approves with \`/approve\` or the \`${view.config.requests.labels.approved}\` label, or declines with \`/reject <reason>\`.`
   return `<sub>Maintained lines: ${lines}. ${approve}</sub>`
 }

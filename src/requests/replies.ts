@@ -7,7 +7,12 @@ import type { JobDeps } from '../jobs.js'
  * A reply fixline posts once per `key` (a command's comment id, a refused label and user): a second
  * delivery of the same event updates the same comment instead of posting another.
  */
-export async function reply(deps: JobDeps, issue: number, key: string, body: string): Promise<void> {
+export async function reply(
+  deps: JobDeps,
+  issue: number,
+  key: string,
+  body: string,
+): Promise<void> {
   deps.log.info(`#${issue}: ${body.split('\n')[0] ?? ''}`)
   if (deps.dryRun) return
   const marker = `<!-- fixline:reply ${key.replace(/[^A-Za-z0-9_.@/-]/g, '_')} -->`
@@ -34,5 +39,6 @@ export async function syncLabels(
   deps.log.info(`#${issue}: labels +[${add.join(', ')}] -[${remove.join(', ')}]`)
   if (deps.dryRun) return
   await addLabels(deps.github, deps.ctx.owner, deps.ctx.repo, issue, add)
-  for (const label of remove) await removeLabel(deps.github, deps.ctx.owner, deps.ctx.repo, issue, label)
+  for (const label of remove)
+    await removeLabel(deps.github, deps.ctx.owner, deps.ctx.repo, issue, label)
 }

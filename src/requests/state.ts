@@ -27,9 +27,14 @@ export function decodeState(body: string | undefined | null): RequestState | und
   }
   if (!isRecord(data) || data.v !== 1 || !Array.isArray(data.targets)) return undefined
   const targets = data.targets.filter(isTrackedTarget)
-  const source = typeof data.source === 'number' && Number.isSafeInteger(data.source) ? data.source : undefined
+  const source =
+    typeof data.source === 'number' && Number.isSafeInteger(data.source) ? data.source : undefined
   const state: RequestState = { v: 1, source, targets }
-  if (isRecord(data.rejected) && typeof data.rejected.by === 'string' && typeof data.rejected.reason === 'string')
+  if (
+    isRecord(data.rejected) &&
+    typeof data.rejected.by === 'string' &&
+    typeof data.rejected.reason === 'string'
+  )
     state.rejected = { by: data.rejected.by, reason: data.rejected.reason }
   if (data.completed === true) state.completed = true
   return state
@@ -40,7 +45,11 @@ export function decodeState(body: string | undefined | null): RequestState | und
  * keeps its record; approvals and rejections stay; targets dropped from the form are forgotten unless
  * a backport was opened for them.
  */
-export function mergeState(previous: RequestState | undefined, source: number | undefined, plans: readonly TargetPlan[]): RequestState {
+export function mergeState(
+  previous: RequestState | undefined,
+  source: number | undefined,
+  plans: readonly TargetPlan[],
+): RequestState {
   // Approvals are for one source PR: an edit that names another PR starts the approvals afresh.
   const sameSource = previous?.source === undefined || previous.source === source
   const old = new Map((sameSource ? (previous?.targets ?? []) : []).map((t) => [t.target, t]))
@@ -50,7 +59,11 @@ export function mergeState(previous: RequestState | undefined, source: number | 
     if (before.status && before.status !== 'failed' && before.status !== 'skipped') return before
     if (before.approval === 'rejected') return { ...plan, approval: 'rejected' }
     if (plan.approval === 'pending' && before.approval === 'approved')
-      return { ...plan, approval: 'approved', ...(before.approvedBy ? { approvedBy: before.approvedBy } : {}) }
+      return {
+        ...plan,
+        approval: 'approved',
+        ...(before.approvedBy ? { approvedBy: before.approvedBy } : {}),
+      }
     return { ...plan }
   })
   for (const t of previous?.targets ?? []) {
@@ -66,7 +79,11 @@ export function mergeState(previous: RequestState | undefined, source: number | 
 export function targetsToOpen(state: RequestState): string[] {
   if (state.rejected) return []
   return state.targets
-    .filter((t) => (t.approval === 'not-needed' || t.approval === 'approved') && (!t.status || t.status === 'failed' || t.status === 'skipped'))
+    .filter(
+      (t) =>
+        (t.approval === 'not-needed' || t.approval === 'approved') &&
+        (!t.status || t.status === 'failed' || t.status === 'skipped'),
+    )
     .map((t) => t.target)
 }
 
@@ -113,12 +130,22 @@ const PR_STATES = new Set(['open', 'merged', 'closed'])
 
 function isTrackedTarget(v: unknown): v is TrackedTarget {
   if (!isRecord(v)) return false
-  if (typeof v.target !== 'string' || !CLASSES.has(v.classification as string) || !APPROVALS.has(v.approval as string)) return false
+  if (
+    typeof v.target !== 'string' ||
+    !CLASSES.has(v.classification as string) ||
+    !APPROVALS.has(v.approval as string)
+  )
+    return false
   if (v.status !== undefined && !STATUSES.has(v.status as string)) return false
   if (v.approvedBy !== undefined && typeof v.approvedBy !== 'string') return false
   if (v.message !== undefined && typeof v.message !== 'string') return false
   if (v.pr !== undefined) {
-    if (!isRecord(v.pr) || typeof v.pr.number !== 'number' || typeof v.pr.url !== 'string' || !PR_STATES.has(v.pr.state as string))
+    if (
+      !isRecord(v.pr) ||
+      typeof v.pr.number !== 'number' ||
+      typeof v.pr.url !== 'string' ||
+      !PR_STATES.has(v.pr.state as string)
+    )
       return false
   }
   return true

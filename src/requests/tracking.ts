@@ -10,7 +10,6 @@ import { planLabels } from './classify.js'
 import { isComplete } from './state.js'
 import type { RequestState } from './types.js'
 
-
 const BRANCH = /^backport\/(\d{1,9})-to-(.+)$/
 const REQUESTED_IN = /Requested in #(\d{1,9})\b/g
 
@@ -22,7 +21,10 @@ const REQUESTED_IN = /Requested in #(\d{1,9})\b/g
  * hand, or its body rewritten) makes fixline list the open request issues (one call per 100) and
  * read their plan comments, to find the one whose state names this source PR and line.
  */
-export async function handleBackportMerged(deps: JobDeps, trigger: Extract<RequestTrigger, { type: 'backport-merged' }>): Promise<JobOutcome> {
+export async function handleBackportMerged(
+  deps: JobDeps,
+  trigger: Extract<RequestTrigger, { type: 'backport-merged' }>,
+): Promise<JobOutcome> {
   const branch = BRANCH.exec(trigger.headRef)
   if (!branch?.[1] || !branch[2]) return skipped(JOB, `${trigger.headRef} is not a backport branch`)
   const source = Number(branch[1])
@@ -31,20 +33,42 @@ export async function handleBackportMerged(deps: JobDeps, trigger: Extract<Reque
   const body = typeof raw.body === 'string' ? raw.body : ''
   let issues = [...new Set([...body.matchAll(REQUESTED_IN)].map((m) => Number(m[1])))]
   // fixline's own body without "Requested in": a label or /backport backport, which no request tracks.
-  if (issues.length === 0 && body.includes('<!-- fixline:backport ')) return skipped(JOB, `#${trigger.pr} was not opened for a request`)
-  if (issues.length === 0) issues = await openIssuesWithLabel(deps.github, deps.ctx.owner, deps.ctx.repo, deps.config.requests.labels.request, 50)
+  if (issues.length === 0 && body.includes('<!-- fixline:backport '))
+    return skipped(JOB, `#${trigger.pr} was not opened for a request`)
+  if (issues.length === 0)
+    issues = await openIssuesWithLabel(
+      deps.github,
+      deps.ctx.owner,
+      deps.ctx.repo,
+      deps.config.requests.labels.request,
+      50,
+    )
   const outcomes: JobOutcome[] = []
   for (const number of issues) {
     const loaded = await loadRequest(deps, number)
-    const tracked = loaded?.state?.source === source ? loaded.state.targets.find((t) => t.target === target) : undefined
+    const tracked =
+      loaded?.state?.source === source
+        ? loaded.state.targets.find((t) => t.target === target)
+        : undefined
     if (!loaded?.state || !tracked) continue
-    tracked.pr = { number: trigger.pr, url: typeof raw.html_url === 'string' ? raw.html_url : tracked.pr?.url ?? '', state: 'merged' }
+    tracked.pr = {
+      number: trigger.pr,
+      url: typeof raw.html_url === 'string' ? raw.html_url : (tracked.pr?.url ?? ''),
+      state: 'merged',
+    }
     tracked.status ??= 'created'
     await refreshOthers(deps, loaded.state, trigger.pr)
     outcomes.push(await settle(deps, loaded, loaded.state))
   }
-  if (outcomes.length === 0) return skipped(JOB, `no backport request tracks #${trigger.pr} (${trigger.headRef})`)
-  return outcomes.length === 1 && outcomes[0] ? outcomes[0] : { ...outcomes[0]!, results: outcomes.flatMap((o) => o.results), summary: outcomes.map((o) => o.summary).join('\n') }
+  if (outcomes.length === 0)
+    return skipped(JOB, `no backport request tracks #${trigger.pr} (${trigger.headRef})`)
+  return outcomes.length === 1 && outcomes[0]
+    ? outcomes[0]
+    : {
+        ...outcomes[0]!,
+        results: outcomes.flatMap((o) => o.results),
+        summary: outcomes.map((o) => o.summary).join('\n'),
+      }
 }
 
 /** The other backport PRs of the request that were still open: one pulls.get each, in case their merge event was missed. */
@@ -53,20 +77,31 @@ async function refreshOthers(deps: JobDeps, state: RequestState, merged: number)
     if (!t.pr || t.pr.number === merged || t.pr.state === 'merged') continue
     try {
       const raw = await getPullRaw(deps.github, deps.ctx.owner, deps.ctx.repo, t.pr.number)
-      const isMerged = raw.merged === true || (typeof raw.merged_at === 'string' && raw.merged_at !== '')
+      const isMerged =
+        raw.merged === true || (typeof raw.merged_at === 'string' && raw.merged_at !== '')
       t.pr.state = isMerged ? 'merged' : raw.state === 'closed' ? 'closed' : 'open'
     } catch (error) {
-      deps.log.warning(`cannot read backport PR #${t.pr.number}: ${error instanceof Error ? error.message : String(error)}`)
+      deps.log.warning(
+        `cannot read backport PR #${t.pr.number}: ${error instanceof Error ? error.message : String(error)}`,
+      )
     }
   }
 }
 
-async function settle(deps: JobDeps, loaded: LoadedRequest, state: RequestState): Promise<JobOutcome> {
+async function settle(
+  deps: JobDeps,
+  loaded: LoadedRequest,
+  state: RequestState,
+): Promise<JobOutcome> {
   const number = loaded.issue.number
   if (isComplete(state)) state.completed = true
   await syncLabels(deps, number, loaded.issue.labels, planLabels(state.targets, deps.config))
   const notes = state.completed ? ['Every backport has landed: fixline closed this request.'] : []
-  await writePlan(deps, loaded, renderPlan({ state, problems: [], maintained: [], config: deps.config, notes }))
+  await writePlan(
+    deps,
+    loaded,
+    renderPlan({ state, problems: [], maintained: [], config: deps.config, notes }),
+  )
   if (state.completed && loaded.issue.state === 'open' && !deps.dryRun)
     await closeIssue(deps.github, deps.ctx.owner, deps.ctx.repo, number, 'completed')
   return outcomeOf(number, state, [])

@@ -1,7 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runBackportJob } from '../../../src/backport/job.js'
 import { routeEvent } from '../../../src/route.js'
-import { backportPrs, botComments, commandPayload, createWorld, depsFor, mergedPr, runEvent, type World } from './world.js'
+import {
+  backportPrs,
+  botComments,
+  commandPayload,
+  createWorld,
+  depsFor,
+  mergedPr,
+  runEvent,
+  type World,
+} from './world.js'
 
 let world: World
 
@@ -25,7 +34,8 @@ async function backportCommand(user: string, body: string) {
   return runBackportJob(depsFor(world, { name: 'issue_comment', payload }, git), route.trigger)
 }
 
-const approvalComment = () => botComments(world, 5).filter((c) => c.body.includes('<!-- fixline:backport-approval -->'))
+const approvalComment = () =>
+  botComments(world, 5).filter((c) => c.body.includes('<!-- fixline:backport-approval -->'))
 
 describe('/backport to a line outside the maintenance window', () => {
   it('backports the maintained line now, holds the old one until a release manager approves on the PR', async () => {
@@ -41,10 +51,16 @@ describe('/backport to a line outside the maintenance window', () => {
     const approve = commandPayload(world, 5, 'rita', '/approve', true)
     await runEvent(world, 'issue_comment', approve)
     await runEvent(world, 'issue_comment', approve)
-    expect(backportPrs(world).map((p) => p.pull.headRef).sort()).toEqual(['backport/5-to-0.x', 'backport/5-to-2.x'])
+    expect(
+      backportPrs(world)
+        .map((p) => p.pull.headRef)
+        .sort(),
+    ).toEqual(['backport/5-to-0.x', 'backport/5-to-2.x'])
     expect(approvalComment()).toHaveLength(1)
     expect(approvalComment()[0]?.body).toContain('| `0.x` | approved by @rita |')
-    expect(botComments(world, 5).filter((c) => c.body.includes('Approved by @rita'))).toHaveLength(1)
+    expect(botComments(world, 5).filter((c) => c.body.includes('Approved by @rita'))).toHaveLength(
+      1,
+    )
   })
 
   it("a release manager's own /backport is the approval; /approve on a PR with nothing held is ignored", async () => {
@@ -52,7 +68,11 @@ describe('/backport to a line outside the maintenance window', () => {
     expect(outcome.results.map((r) => [r.target, r.status])).toEqual([['0.x', 'created']])
     expect(approvalComment()).toHaveLength(0)
     const before = botComments(world, 5).length
-    const ignored = await runEvent(world, 'issue_comment', commandPayload(world, 5, 'walt', '/approve', true))
+    const ignored = await runEvent(
+      world,
+      'issue_comment',
+      commandPayload(world, 5, 'walt', '/approve', true),
+    )
     expect(ignored.conclusion).toBe('skipped')
     expect(botComments(world, 5)).toHaveLength(before)
   })
@@ -60,7 +80,11 @@ describe('/backport to a line outside the maintenance window', () => {
   it('/reject on the PR keeps the line out', async () => {
     await backportCommand('walt', '/backport 1.x')
     expect(backportPrs(world)).toHaveLength(0)
-    await runEvent(world, 'issue_comment', commandPayload(world, 5, 'rita', '/reject 1.x is end of life', true))
+    await runEvent(
+      world,
+      'issue_comment',
+      commandPayload(world, 5, 'rita', '/reject 1.x is end of life', true),
+    )
     expect(approvalComment()[0]?.body).toContain('Rejected by @rita: 1.x is end of life')
     expect(backportPrs(world)).toHaveLength(0)
   })

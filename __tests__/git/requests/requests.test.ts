@@ -36,18 +36,46 @@ describe('backport requests (real git, fake GitHub)', () => {
     const outcome = await runEvent(world, 'issues', opened)
 
     expect(outcome.conclusion).toBe('success')
-    expect(outcome.results).toEqual([{ target: '2.x', status: 'created', message: expect.any(String), pullRequest: { number: 11, url: expect.stringContaining('/pull/11') } }])
+    expect(outcome.results).toEqual([
+      {
+        target: '2.x',
+        status: 'created',
+        message: expect.any(String),
+        pullRequest: { number: 11, url: expect.stringContaining('/pull/11') },
+      },
+    ])
     const prs = backportPrs(world)
     expect(prs.map((p) => [p.pull.headRef, p.pull.baseRef])).toEqual([['backport/5-to-2.x', '2.x']])
     expect(prs[0]?.body).toContain('Requested in #10.')
     expect(issue(10).labels.sort()).toEqual(['backport-request', 'patch-release'])
     const plan = planComment(world, 10)
     expect(plan.body).toContain('| `2.x` | patch release | not needed | #11 (open) |')
-    expect(decodeState(plan.body)?.targets[0]).toMatchObject({ target: '2.x', status: 'created', pr: { number: 11, state: 'open' } })
+    // API budget: read the issue and its comments, check the source PR, then the backport engine's
+    // calls (its own pulls.get, the PR, its comment on #5), one label call and the plan comment.
+    expect(world.server.calls.map((c) => c.operation)).toEqual([
+      'issues/get',
+      'issues/list-comments',
+      'pulls/get',
+      'pulls/get',
+      'pulls/create',
+      'issues/list-comments',
+      'issues/create-comment',
+      'issues/add-labels',
+      'issues/create-comment',
+    ])
+    expect(decodeState(plan.body)?.targets[0]).toMatchObject({
+      target: '2.x',
+      status: 'created',
+      pr: { number: 11, state: 'open' },
+    })
 
     const callsBefore = world.server.calls.length
     const again = await runEvent(world, 'issues', opened)
-    expect(again.results[0]).toMatchObject({ target: '2.x', status: 'created', pullRequest: { number: 11 } })
+    expect(again.results[0]).toMatchObject({
+      target: '2.x',
+      status: 'created',
+      pullRequest: { number: 11 },
+    })
     expect(backportPrs(world)).toHaveLength(1)
     expect(botComments(world, 10)).toHaveLength(1)
     expect(planComment(world, 10).id).toBe(plan.id)
@@ -64,15 +92,24 @@ describe('backport requests (real git, fake GitHub)', () => {
       ['2.x', 'created'],
       ['1.x', 'pending'],
     ])
-    expect(issue(10).labels.sort()).toEqual(['awaiting-approval', 'backport-exception', 'backport-request', 'patch-release'])
-    expect(planComment(world, 10).body).toContain('| `1.x` | exception (outside the maintenance window) | awaiting a release manager | waits for approval |')
+    expect(issue(10).labels.sort()).toEqual([
+      'awaiting-approval',
+      'backport-exception',
+      'backport-request',
+      'patch-release',
+    ])
+    expect(planComment(world, 10).body).toContain(
+      '| `1.x` | exception (outside the maintenance window) | awaiting a release manager | waits for approval |',
+    )
 
     // Mallory (not a release manager) adds the approved label: removed again, explained once even if delivered twice.
     const mallory = labeledPayload(world, 10, 'backport-approved', 'mallory')
     await runEvent(world, 'issues', mallory)
     await runEvent(world, 'issues', mallory)
     expect(issue(10).labels).not.toContain('backport-approved')
-    const refusals = botComments(world, 10).filter((c) => c.body.includes('@mallory: only release managers'))
+    const refusals = botComments(world, 10).filter((c) =>
+      c.body.includes('@mallory: only release managers'),
+    )
     expect(refusals).toHaveLength(1)
     expect(backportPrs(world)).toHaveLength(1)
 
@@ -81,16 +118,35 @@ describe('backport requests (real git, fake GitHub)', () => {
     expect(backportPrs(world)).toHaveLength(1)
 
     // Tess is an active member of acme/release-managers: her label approves and opens 1.x.
-    const approved = await runEvent(world, 'issues', labeledPayload(world, 10, 'backport-approved', 'tess'))
+    const approved = await runEvent(
+      world,
+      'issues',
+      labeledPayload(world, 10, 'backport-approved', 'tess'),
+    )
     expect(approved.results.map((r) => [r.target, r.status])).toEqual([
       ['2.x', 'created'],
       ['1.x', 'created'],
     ])
-    expect(backportPrs(world).map((p) => p.pull.headRef).sort()).toEqual(['backport/5-to-1.x', 'backport/5-to-2.x'])
-    expect(issue(10).labels.sort()).toEqual(['backport-approved', 'backport-exception', 'backport-request', 'patch-release'])
-    expect(planComment(world, 10).body).toContain('| `1.x` | exception (outside the maintenance window) | approved by @tess |')
-    const membership = world.server.calls.filter((c) => c.operation === 'teams/get-membership-for-user-in-org')
-    expect(membership.map((c) => c.path)).toContain('/orgs/acme/teams/release-managers/memberships/tess')
+    expect(
+      backportPrs(world)
+        .map((p) => p.pull.headRef)
+        .sort(),
+    ).toEqual(['backport/5-to-1.x', 'backport/5-to-2.x'])
+    expect(issue(10).labels.sort()).toEqual([
+      'backport-approved',
+      'backport-exception',
+      'backport-request',
+      'patch-release',
+    ])
+    expect(planComment(world, 10).body).toContain(
+      '| `1.x` | exception (outside the maintenance window) | approved by @tess |',
+    )
+    const membership = world.server.calls.filter(
+      (c) => c.operation === 'teams/get-membership-for-user-in-org',
+    )
+    expect(membership.map((c) => c.path)).toContain(
+      '/orgs/acme/teams/release-managers/memberships/tess',
+    )
   })
 
   it('/approve by a listed release manager opens the exception and replies once', async () => {
@@ -100,7 +156,9 @@ describe('backport requests (real git, fake GitHub)', () => {
     await runEvent(world, 'issue_comment', approve)
     await runEvent(world, 'issue_comment', approve)
     expect(backportPrs(world).map((p) => p.pull.headRef)).toEqual(['backport/5-to-0.x'])
-    expect(botComments(world, 10).filter((c) => c.body.startsWith('<!-- fixline:reply'))).toHaveLength(1)
+    expect(
+      botComments(world, 10).filter((c) => c.body.startsWith('<!-- fixline:reply')),
+    ).toHaveLength(1)
     expect(issue(10).labels).toContain('backport-approved')
     expect(issue(10).labels).not.toContain('awaiting-approval')
   })
@@ -109,11 +167,19 @@ describe('backport requests (real git, fake GitHub)', () => {
     await runEvent(world, 'issues', fileRequest(world, 10, formBody(request({ targets: ['0.x'] }))))
     await runEvent(world, 'issue_comment', commandPayload(world, 10, 'mallory', '/reject no'))
     expect(issue(10).state).toBe('open')
-    await runEvent(world, 'issue_comment', commandPayload(world, 10, 'rita', '/reject 0.x is end of life, upgrade to 2.x'))
+    await runEvent(
+      world,
+      'issue_comment',
+      commandPayload(world, 10, 'rita', '/reject 0.x is end of life, upgrade to 2.x'),
+    )
     expect(issue(10)).toMatchObject({ state: 'closed', stateReason: 'not_planned' })
     expect(issue(10).labels).toContain('backport-rejected')
     expect(issue(10).labels).not.toContain('awaiting-approval')
-    expect(botComments(world, 10).some((c) => c.body.includes('Rejected by @rita: 0.x is end of life, upgrade to 2.x'))).toBe(true)
+    expect(
+      botComments(world, 10).some((c) =>
+        c.body.includes('Rejected by @rita: 0.x is end of life, upgrade to 2.x'),
+      ),
+    ).toBe(true)
     expect(planComment(world, 10).body).toContain('### Backport request: rejected')
     expect(backportPrs(world)).toHaveLength(0)
     // An edit of the closed request opens nothing.
@@ -122,27 +188,64 @@ describe('backport requests (real git, fake GitHub)', () => {
   })
 
   it('an unmerged PR and a line that does not exist: a clear comment, nothing opened', async () => {
-    world.server.state.addPullRequest({ number: 7, title: 'Open fix', baseRef: 'main', headRef: 'feature-7', headSha: 'a'.repeat(40) })
-    const outcome = await runEvent(world, 'issues', fileRequest(world, 10, formBody(request({ pr: 7, targets: ['2.x'] }))))
+    world.server.state.addPullRequest({
+      number: 7,
+      title: 'Open fix',
+      baseRef: 'main',
+      headRef: 'feature-7',
+      headSha: 'a'.repeat(40),
+    })
+    const outcome = await runEvent(
+      world,
+      'issues',
+      fileRequest(world, 10, formBody(request({ pr: 7, targets: ['2.x'] }))),
+    )
     expect(outcome.conclusion).toBe('neutral')
-    expect(planComment(world, 10).body).toContain('- #7 is not merged yet: only merged fixes are backported')
+    expect(planComment(world, 10).body).toContain(
+      '- #7 is not merged yet: only merged fixes are backported',
+    )
 
-    const missing = await runEvent(world, 'issues', fileRequest(world, 12, formBody(request({ targets: ['9.x', '2.x'] }))))
+    const missing = await runEvent(
+      world,
+      'issues',
+      fileRequest(world, 12, formBody(request({ targets: ['9.x', '2.x'] }))),
+    )
     expect(missing.conclusion).toBe('neutral')
     const body = planComment(world, 12).body
-    expect(body).toContain('`9.x` is not a release line of this repository (release lines: `main`, `2.x`, `1.x`, `0.x`)')
+    expect(body).toContain(
+      '`9.x` is not a release line of this repository (release lines: `main`, `2.x`, `1.x`, `0.x`)',
+    )
     expect(body).toContain('Nothing was opened')
 
-    await runEvent(world, 'issues', fileRequest(world, 13, '### Source pull request\n\n#5\n\n### Target release lines\n\n- [X] 2.x\n\n### Severity\n\nbad'))
+    await runEvent(
+      world,
+      'issues',
+      fileRequest(
+        world,
+        13,
+        '### Source pull request\n\n#5\n\n### Target release lines\n\n- [X] 2.x\n\n### Severity\n\nbad',
+      ),
+    )
     expect(planComment(world, 13).body).toContain('"Severity": "bad" is not one of S1-S4')
 
     expect(backportPrs(world)).toHaveLength(0)
-    expect(await world.fixture.origin.lines(['for-each-ref', '--format=%(refname:short)', 'refs/heads/backport/'])).toEqual([])
+    expect(
+      await world.fixture.origin.lines([
+        'for-each-ref',
+        '--format=%(refname:short)',
+        'refs/heads/backport/',
+      ]),
+    ).toEqual([])
     expect(issue(10).labels).toEqual(['backport-request'])
   })
 
   it('closes the request when its last backport is merged (each merge event counted once)', async () => {
-    await runEvent(world, 'issues', fileRequest(world, 10, formBody(request({ targets: ['2.x', '1.x'] }))), 'requests:\n  window: 2\n  approval: never\n')
+    await runEvent(
+      world,
+      'issues',
+      fileRequest(world, 10, formBody(request({ targets: ['2.x', '1.x'] }))),
+      'requests:\n  window: 2\n  approval: never\n',
+    )
     const [a, b] = backportPrs(world).sort((x, y) => x.number - y.number)
     expect(a && b).toBeTruthy()
 
@@ -163,10 +266,28 @@ describe('backport requests (real git, fake GitHub)', () => {
 
   it('a request by commits finds their merged pull request', async () => {
     const sha = world.server.state.pullRequest(5)!.pull.mergeCommitSha!
-    await runEvent(world, 'issues', fileRequest(world, 10, formBody(request({ pr: undefined, commits: [sha], targets: ['2.x'] }))))
+    await runEvent(
+      world,
+      'issues',
+      fileRequest(
+        world,
+        10,
+        formBody(request({ pr: undefined, commits: [sha], targets: ['2.x'] })),
+      ),
+    )
     expect(backportPrs(world).map((p) => p.pull.headRef)).toEqual(['backport/5-to-2.x'])
-    await runEvent(world, 'issues', fileRequest(world, 12, formBody(request({ pr: undefined, commits: ['abcdef1234567'], targets: ['2.x'] }))))
-    expect(planComment(world, 12).body).toContain('commit abcdef123456 is in no merged pull request')
+    await runEvent(
+      world,
+      'issues',
+      fileRequest(
+        world,
+        12,
+        formBody(request({ pr: undefined, commits: ['abcdef1234567'], targets: ['2.x'] })),
+      ),
+    )
+    expect(planComment(world, 12).body).toContain(
+      'commit abcdef123456 is in no merged pull request',
+    )
   })
 
   it('finds the request through the open request issues when the backport PR body lost its link', async () => {
@@ -176,33 +297,57 @@ describe('backport requests (real git, fake GitHub)', () => {
     world.server.state.mergePullRequest(pr!.number, 'e'.repeat(40))
     await runEvent(world, 'pull_request', mergedPayload(pr!.number, pr!.pull.headRef))
     expect(issue(10)).toMatchObject({ state: 'closed', stateReason: 'completed' })
-    expect(world.server.calls.filter((c) => c.operation === 'issues/list-for-repo').map((c) => c.query)).toEqual([
-      expect.objectContaining({ labels: 'backport-request', state: 'open' }),
-    ])
+    expect(
+      world.server.calls.filter((c) => c.operation === 'issues/list-for-repo').map((c) => c.query),
+    ).toEqual([expect.objectContaining({ labels: 'backport-request', state: 'open' })])
   })
 
   it('a rejected request approved later is reopened and opened; a security fix is a security release', async () => {
-    await runEvent(world, 'issues', fileRequest(world, 10, formBody(request({ targets: ['2.x', '0.x'], security: true }))))
+    await runEvent(
+      world,
+      'issues',
+      fileRequest(world, 10, formBody(request({ targets: ['2.x', '0.x'], security: true }))),
+    )
     expect(issue(10).labels).toContain('security-release')
-    expect(planComment(world, 10).body).toContain('| `2.x` | security release | not needed | #11 (open) |')
+    expect(planComment(world, 10).body).toContain(
+      '| `2.x` | security release | not needed | #11 (open) |',
+    )
     await runEvent(world, 'issue_comment', commandPayload(world, 10, 'rita', '/reject not now'))
     expect(issue(10).state).toBe('closed')
     await runEvent(world, 'issue_comment', commandPayload(world, 10, 'rita', '/approve'))
     expect(issue(10).state).toBe('open')
     expect(issue(10).labels).not.toContain('backport-rejected')
-    expect(backportPrs(world).map((p) => p.pull.headRef).sort()).toEqual(['backport/5-to-0.x', 'backport/5-to-2.x'])
+    expect(
+      backportPrs(world)
+        .map((p) => p.pull.headRef)
+        .sort(),
+    ).toEqual(['backport/5-to-0.x', 'backport/5-to-2.x'])
   })
 
   it('approval: always holds even maintained lines; a team that cannot be read is said so, not a yes', async () => {
-    const always = 'requests:\n  window: 2\n  approval: always\n  releaseManagers:\n    teams: [acme/release-managers]\n'
-    await runEvent(world, 'issues', fileRequest(world, 10, formBody(request({ targets: ['2.x'] }))), always)
+    const always =
+      'requests:\n  window: 2\n  approval: always\n  releaseManagers:\n    teams: [acme/release-managers]\n'
+    await runEvent(
+      world,
+      'issues',
+      fileRequest(world, 10, formBody(request({ targets: ['2.x'] }))),
+      always,
+    )
     expect(backportPrs(world)).toHaveLength(0)
     expect(issue(10).labels).toContain('awaiting-approval')
     world.server.state.addTeamMember('acme', 'release-managers', 'tess')
-    world.server.state.failOperation('teams/get-membership-for-user-in-org', 403, 'Resource not accessible by integration')
+    world.server.state.failOperation(
+      'teams/get-membership-for-user-in-org',
+      403,
+      'Resource not accessible by integration',
+    )
     await runEvent(world, 'issue_comment', commandPayload(world, 10, 'tess', '/approve'), always)
     expect(backportPrs(world)).toHaveLength(0)
-    expect(botComments(world, 10).some((c) => c.body.includes('could not read the membership of @acme/release-managers'))).toBe(true)
+    expect(
+      botComments(world, 10).some((c) =>
+        c.body.includes('could not read the membership of @acme/release-managers'),
+      ),
+    ).toBe(true)
     await runEvent(world, 'issue_comment', commandPayload(world, 10, 'tess', '/approve'), always)
     expect(backportPrs(world).map((p) => p.pull.headRef)).toEqual(['backport/5-to-2.x'])
   })
@@ -210,9 +355,19 @@ describe('backport requests (real git, fake GitHub)', () => {
 
 function fileRequestPayloadEdited(number: number): Record<string, unknown> {
   const body = world.server.state.issues.get(number)?.body ?? ''
-  return { action: 'edited', issue: { number, body }, repository: { default_branch: 'main' }, sender: { login: 'ada' } }
+  return {
+    action: 'edited',
+    issue: { number, body },
+    repository: { default_branch: 'main' },
+    sender: { login: 'ada' },
+  }
 }
 
 function mergedPayload(number: number, headRef: string): Record<string, unknown> {
-  return { action: 'closed', number, pull_request: { number, merged: true, head: { ref: headRef } }, sender: { login: BOT_LOGIN } }
+  return {
+    action: 'closed',
+    number,
+    pull_request: { number, merged: true, head: { ref: headRef } },
+    sender: { login: BOT_LOGIN },
+  }
 }

@@ -56,7 +56,12 @@ export async function createWorld(): Promise<World> {
 }
 
 /** A PR merged into main the GitHub way (squash), registered on the fake server. */
-export async function mergedPr(world: World, number: number, title: string, files: Record<string, string>): Promise<void> {
+export async function mergedPr(
+  world: World,
+  number: number,
+  title: string,
+  files: Record<string, string>,
+): Promise<void> {
   const { fixture } = world
   const head = `feature-${number}`
   await fixture.branch(head, 'main')
@@ -94,30 +99,80 @@ export function request(overrides: Partial<BackportRequest> = {}): BackportReque
 }
 
 /** Files the request issue on the fake server; returns the `issues opened` payload. */
-export function fileRequest(world: World, number: number, body: string, user = 'ada'): Record<string, unknown> {
-  world.server.state.addIssue({ number, title: '[Backport request]: fix', body, user, labels: ['backport-request'] })
-  return issuesPayload({ owner: OWNER, repo: REPO, action: 'opened', number, body, user, labels: ['backport-request'] }) as unknown as Record<string, unknown>
+export function fileRequest(
+  world: World,
+  number: number,
+  body: string,
+  user = 'ada',
+): Record<string, unknown> {
+  world.server.state.addIssue({
+    number,
+    title: '[Backport request]: fix',
+    body,
+    user,
+    labels: ['backport-request'],
+  })
+  return issuesPayload({
+    owner: OWNER,
+    repo: REPO,
+    action: 'opened',
+    number,
+    body,
+    user,
+    labels: ['backport-request'],
+  }) as unknown as Record<string, unknown>
 }
 
 export function formBody(r: BackportRequest): string {
   return renderRequestForm(r, ['2.x', '1.x', '0.x'])
 }
 
-export function labeledPayload(world: World, number: number, label: string, sender: string): Record<string, unknown> {
+export function labeledPayload(
+  world: World,
+  number: number,
+  label: string,
+  sender: string,
+): Record<string, unknown> {
   const issue = world.server.state.issues.get(number)
   if (!issue) throw new Error(`no issue #${number}`)
   // The label is on the issue when the event fires.
   world.server.state.addLabel(label)
   if (!issue.labels.includes(label)) issue.labels.push(label)
-  return issuesPayload({ owner: OWNER, repo: REPO, action: 'labeled', number, label, sender }) as unknown as Record<string, unknown>
+  return issuesPayload({
+    owner: OWNER,
+    repo: REPO,
+    action: 'labeled',
+    number,
+    label,
+    sender,
+  }) as unknown as Record<string, unknown>
 }
 
-export function commandPayload(world: World, number: number, user: string, body: string, isPullRequest = false): Record<string, unknown> {
+export function commandPayload(
+  world: World,
+  number: number,
+  user: string,
+  body: string,
+  isPullRequest = false,
+): Record<string, unknown> {
   const comment = world.server.state.addComment(number, user, body)
-  return issueCommentPayload({ owner: OWNER, repo: REPO, issueNumber: number, isPullRequest, user, body, commentId: comment.id }) as unknown as Record<string, unknown>
+  return issueCommentPayload({
+    owner: OWNER,
+    repo: REPO,
+    issueNumber: number,
+    isPullRequest,
+    user,
+    body,
+    commentId: comment.id,
+  }) as unknown as Record<string, unknown>
 }
 
-export function depsFor(world: World, event: { name: string; payload: Record<string, unknown> }, git: JobDeps['git'], config = CONFIG): JobDeps {
+export function depsFor(
+  world: World,
+  event: { name: string; payload: Record<string, unknown> },
+  git: JobDeps['git'],
+  config = CONFIG,
+): JobDeps {
   return {
     config: parseConfig(config),
     ctx: {
@@ -140,10 +195,18 @@ export function depsFor(world: World, event: { name: string; payload: Record<str
 }
 
 /** Routes the event like main.ts and runs the requests job on a fresh fetch-depth 1 checkout. */
-export async function runEvent(world: World, name: string, payload: Record<string, unknown>, config = CONFIG): Promise<JobOutcome> {
+export async function runEvent(
+  world: World,
+  name: string,
+  payload: Record<string, unknown>,
+  config = CONFIG,
+): Promise<JobOutcome> {
   const git = await world.fixture.checkoutClone({ depth: 1 })
   const route = routeEvent(name, payload).find((r) => r.job === 'requests')
-  if (!route || route.job !== 'requests') throw new Error(`the event routes to no request job: ${JSON.stringify(routeEvent(name, payload))}`)
+  if (!route || route.job !== 'requests')
+    throw new Error(
+      `the event routes to no request job: ${JSON.stringify(routeEvent(name, payload))}`,
+    )
   return runRequestsJob(depsFor(world, { name, payload }, git, config), route.trigger)
 }
 
@@ -156,7 +219,10 @@ export function botComments(world: World, number: number) {
 }
 
 export function planComment(world: World, number: number) {
-  const plans = botComments(world, number).filter((c) => c.body.includes('<!-- fixline:backport-request -->'))
-  if (plans.length !== 1) throw new Error(`expected one plan comment on #${number}, found ${plans.length}`)
+  const plans = botComments(world, number).filter((c) =>
+    c.body.includes('<!-- fixline:backport-request -->'),
+  )
+  if (plans.length !== 1)
+    throw new Error(`expected one plan comment on #${number}, found ${plans.length}`)
   return plans[0]!
 }

@@ -2,7 +2,12 @@ import fc from 'fast-check'
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
-import { FORM_HEADINGS, looksLikeRequestForm, parseRequestForm, renderRequestForm } from '../../../src/requests/form.js'
+import {
+  FORM_HEADINGS,
+  looksLikeRequestForm,
+  parseRequestForm,
+  renderRequestForm,
+} from '../../../src/requests/form.js'
 import type { BackportRequest } from '../../../src/requests/types.js'
 
 // Exactly as GitHub renders the shipped form (checkboxes as "- [X]", empty fields as "_No response_").
@@ -58,7 +63,12 @@ function problems(body: string): string[] {
 }
 
 describe('the shipped issue form', () => {
-  const form = parse(readFileSync(new URL('../../../.github/ISSUE_TEMPLATE/backport-request.yml', import.meta.url), 'utf8')) as {
+  const form = parse(
+    readFileSync(
+      new URL('../../../.github/ISSUE_TEMPLATE/backport-request.yml', import.meta.url),
+      'utf8',
+    ),
+  ) as {
     labels: string[]
     body: { type: string; id?: string; attributes: { label?: string; options?: unknown[] } }[]
   }
@@ -69,7 +79,9 @@ describe('the shipped issue form', () => {
     expect(new Set(ids).size).toBe(ids.length)
     for (const f of fields) expect(f.id).toMatch(/^[a-z][a-z0-9-]*$/)
     expect(form.labels).toEqual(['backport-request'])
-    expect(fields.find((f) => f.type === 'checkboxes')?.attributes.options?.length).toBeGreaterThan(0)
+    expect(fields.find((f) => f.type === 'checkboxes')?.attributes.options?.length).toBeGreaterThan(
+      0,
+    )
   })
 })
 
@@ -91,12 +103,21 @@ describe('parseRequestForm', () => {
   })
 
   it('reads the pull request as #N, N, owner/repo#N or its URL', () => {
-    for (const ref of ['#12', '12', 'acme/widget#12', 'https://github.com/acme/widget/pull/12', 'https://github.com/Acme/Widget/pull/12/files', '`#12`'])
+    for (const ref of [
+      '#12',
+      '12',
+      'acme/widget#12',
+      'https://github.com/acme/widget/pull/12',
+      'https://github.com/Acme/Widget/pull/12/files',
+      '`#12`',
+    ])
       expect(ok(RENDERED.replace('#12', ref)).pr).toBe(12)
     expect(problems(RENDERED.replace('#12', 'https://github.com/other/repo/pull/12'))).toEqual([
       expect.stringMatching(/is in other\/repo, not in acme\/widget/),
     ])
-    expect(problems(RENDERED.replace('#12', 'the one from yesterday'))[0]).toMatch(/is not a pull request/)
+    expect(problems(RENDERED.replace('#12', 'the one from yesterday'))[0]).toMatch(
+      /is not a pull request/,
+    )
   })
 
   it('accepts commits instead of a pull request, in a fenced block', () => {
@@ -112,17 +133,30 @@ describe('parseRequestForm', () => {
 
   it('survives edits: reordered, renamed case, CRLF, text before the first heading, extra sections', () => {
     const sections = RENDERED.split(/\n(?=### )/)
-    const edited = ['Please hurry!\n', ...sections.reverse(), '### Notes from triage\n\nlooked at it']
+    const edited = [
+      'Please hurry!\n',
+      ...sections.reverse(),
+      '### Notes from triage\n\nlooked at it',
+    ]
       .join('\n')
       .replace('### Severity', '### SEVERITY')
       .replace('### Target release lines', '### target release lines:')
       .replace(/\n/g, '\r\n')
     const r = ok(edited)
-    expect(r).toMatchObject({ pr: 12, targets: ['2.x', '0.x'], severity: 'S2', priority: 'P1', dataLoss: true })
+    expect(r).toMatchObject({
+      pr: 12,
+      targets: ['2.x', '0.x'],
+      severity: 'S2',
+      priority: 'P1',
+      dataLoss: true,
+    })
   })
 
   it('keeps headings typed inside free text with that text, and ignores headings in code blocks', () => {
-    const body = RENDERED.replace('Data loss on restart.', 'Data loss on restart.\n\n### Details\n\n```\n### Severity\nS4\n```\nmore')
+    const body = RENDERED.replace(
+      'Data loss on restart.',
+      'Data loss on restart.\n\n### Details\n\n```\n### Severity\nS4\n```\nmore',
+    )
     const r = ok(body)
     expect(r.severity).toBe('S2')
     expect(r.justification).toContain('### Details')
@@ -130,7 +164,8 @@ describe('parseRequestForm', () => {
   })
 
   it('lists every problem of an incomplete request', () => {
-    const body = '### Source pull request\n\n_No response_\n\n### Target release lines\n\n- [ ] 2.x\n\n### Severity\n\nS9\n\n### Security fix\n\nmaybe'
+    const body =
+      '### Source pull request\n\n_No response_\n\n### Target release lines\n\n- [ ] 2.x\n\n### Severity\n\nS9\n\n### Security fix\n\nmaybe'
     expect(problems(body)).toEqual([
       '"Source pull request": give the merged pull request (#123 or its URL) or its commits',
       '"Target release lines": tick at least one release line',
@@ -142,51 +177,77 @@ describe('parseRequestForm', () => {
   })
 
   it('reads a plain list of lines when the checkboxes were replaced, and rejects odd names', () => {
-    expect(ok(RENDERED.replace(/- \[X\] 2\.x\n- \[ \] 1\.x\n- \[X\] 0\.x/, '1.x, release/16.5')).targets).toEqual(['1.x', 'release/16.5'])
-    expect(problems(RENDERED.replace('- [X] 2.x', '- [x] ../etc'))[0]).toMatch(/"\.\.\/etc" is not a branch name/)
+    expect(
+      ok(RENDERED.replace(/- \[X\] 2\.x\n- \[ \] 1\.x\n- \[X\] 0\.x/, '1.x, release/16.5')).targets,
+    ).toEqual(['1.x', 'release/16.5'])
+    expect(problems(RENDERED.replace('- [X] 2.x', '- [x] ../etc'))[0]).toMatch(
+      /"\.\.\/etc" is not a branch name/,
+    )
   })
 })
 
 const word = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9,.()'-]{0,11}$/)
-const text = fc.array(fc.array(word, { minLength: 1, maxLength: 6 }).map((w) => w.join(' ')), { maxLength: 4 }).map((ls) => ls.join('\n'))
+const text = fc
+  .array(
+    fc.array(word, { minLength: 1, maxLength: 6 }).map((w) => w.join(' ')),
+    { maxLength: 4 },
+  )
+  .map((ls) => ls.join('\n'))
 const line = fc.oneof(
   fc.integer({ min: 0, max: 30 }).map((n) => `${n}.x`),
   fc.tuple(fc.nat(30), fc.nat(30)).map(([a, b]) => `release/${a}.${b}`),
   fc.nat(9).map((n) => `stable-${n}`),
 )
-const request: fc.Arbitrary<BackportRequest> = fc.record({
-  pr: fc.option(fc.integer({ min: 1, max: 99999 }), { nil: undefined }),
-  commits: fc.uniqueArray(fc.stringMatching(/^[0-9a-f]{7,40}$/), { maxLength: 3 }),
-  targets: fc.uniqueArray(line, { minLength: 1, maxLength: 4 }),
-  severity: fc.constantFrom('S1', 'S2', 'S3', 'S4'),
-  priority: fc.constantFrom('P1', 'P2', 'P3', 'P4'),
-  security: fc.boolean(),
-  dataLoss: fc.boolean(),
-  customerImpact: text,
-  justification: text,
-}).filter((r) => r.pr !== undefined || r.commits.length > 0)
+const request: fc.Arbitrary<BackportRequest> = fc
+  .record({
+    pr: fc.option(fc.integer({ min: 1, max: 99999 }), { nil: undefined }),
+    commits: fc.uniqueArray(fc.stringMatching(/^[0-9a-f]{7,40}$/), { maxLength: 3 }),
+    targets: fc.uniqueArray(line, { minLength: 1, maxLength: 4 }),
+    severity: fc.constantFrom('S1', 'S2', 'S3', 'S4'),
+    priority: fc.constantFrom('P1', 'P2', 'P3', 'P4'),
+    security: fc.boolean(),
+    dataLoss: fc.boolean(),
+    customerImpact: text,
+    justification: text,
+  })
+  .filter((r) => r.pr !== undefined || r.commits.length > 0)
 
 describe('parseRequestForm properties', () => {
   it('round-trips a rendered body', () => {
     fc.assert(
       fc.property(request, fc.array(line, { maxLength: 3 }), fc.boolean(), (r, extra, crlf) => {
-        let body = renderRequestForm(r, [...extra, ...r.targets].filter((l, i, a) => a.indexOf(l) === i))
+        let body = renderRequestForm(
+          r,
+          [...extra, ...r.targets].filter((l, i, a) => a.indexOf(l) === i),
+        )
         if (crlf) body = body.replace(/\n/g, '\r\n')
         const result = parseRequestForm(body, repo)
         // Targets come back in the order of the form's options.
-        const sorted = (x: BackportRequest): BackportRequest => ({ ...x, targets: [...x.targets].sort() })
+        const sorted = (x: BackportRequest): BackportRequest => ({
+          ...x,
+          targets: [...x.targets].sort(),
+        })
         expect(result.ok && sorted(result.request)).toEqual(sorted(r))
       }),
     )
   })
 
   it('never throws and always explains a rejection', () => {
-    const section = fc.tuple(fc.constantFrom(...Object.values(FORM_HEADINGS), 'Other', 'severity'), fc.string({ maxLength: 80 }))
+    const section = fc.tuple(
+      fc.constantFrom(...Object.values(FORM_HEADINGS), 'Other', 'severity'),
+      fc.string({ maxLength: 80 }),
+    )
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 400 }), fc.array(section).map((s) => s.map(([h, v]) => `### ${h}\n\n${v}`).join('\n\n'))), (body) => {
-        const result = parseRequestForm(body, repo)
-        if (!result.ok) expect(result.problems.length).toBeGreaterThan(0)
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 400 }),
+          fc.array(section).map((s) => s.map(([h, v]) => `### ${h}\n\n${v}`).join('\n\n')),
+        ),
+        (body) => {
+          const result = parseRequestForm(body, repo)
+          if (!result.ok) expect(result.problems.length).toBeGreaterThan(0)
+        },
+      ),
     )
   })
 })

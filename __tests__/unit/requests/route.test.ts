@@ -9,8 +9,21 @@ describe('routing of release-manager commands', () => {
   })
   it('routes /approve and /reject on a PR to the requests job (answers to a held /backport)', () => {
     expect(routeEvent('issue_comment', comment('/approve', true))).toEqual([
-      { job: 'requests', trigger: { type: 'command', issue: 9, commentId: 55, user: 'rita', command: 'approve', argument: '' } },
+      {
+        job: 'requests',
+        trigger: {
+          type: 'command',
+          issue: 9,
+          commentId: 55,
+          user: 'rita',
+          command: 'approve',
+          argument: '',
+        },
+      },
     ])
-    expect(routeEvent('issue_comment', comment('/reject too old', true))[0]).toMatchObject({ job: 'requests', trigger: { command: 'reject', argument: 'too old' } })
+    expect(routeEvent('issue_comment', comment('/reject too old', true))[0]).toMatchObject({
+      job: 'requests',
+      trigger: { command: 'reject', argument: 'too old' },
+    })
   })
 })

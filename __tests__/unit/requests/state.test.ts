@@ -2,7 +2,15 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseConfig } from '../../../src/config/load.js'
 import { renderPlan } from '../../../src/requests/render.js'
-import { approvePending, decodeState, encodeState, isComplete, mergeState, rejectPending, targetsToOpen } from '../../../src/requests/state.js'
+import {
+  approvePending,
+  decodeState,
+  encodeState,
+  isComplete,
+  mergeState,
+  rejectPending,
+  targetsToOpen,
+} from '../../../src/requests/state.js'
 import type { RequestState, TargetPlan } from '../../../src/requests/types.js'
 
 const plans: TargetPlan[] = [
@@ -14,7 +22,12 @@ describe('request state', () => {
   it('survives a round trip through the comment, whatever the strings hold', () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), (target, reason) => {
-        const state: RequestState = { v: 1, source: 3, targets: [{ target, classification: 'patch', approval: 'approved', approvedBy: 'x' }], rejected: { by: 'rm', reason } }
+        const state: RequestState = {
+          v: 1,
+          source: 3,
+          targets: [{ target, classification: 'patch', approval: 'approved', approvedBy: 'x' }],
+          rejected: { by: 'rm', reason },
+        }
         const body = `before --> <!-- x -->\n${encodeState(state)}\nafter`
         expect(body.match(/-->/g)?.length).toBe(3)
         expect(decodeState(body)).toEqual(state)
@@ -27,7 +40,11 @@ describe('request state', () => {
   it('opens approved and unneeded targets once, keeps what was done across edits', () => {
     const s = mergeState(undefined, 12, plans)
     expect(targetsToOpen(s)).toEqual(['2.x'])
-    s.targets[0] = { ...s.targets[0]!, status: 'created', pr: { number: 20, url: 'u', state: 'open' } }
+    s.targets[0] = {
+      ...s.targets[0]!,
+      status: 'created',
+      pr: { number: 20, url: 'u', state: 'open' },
+    }
     expect(approvePending(s, 'rm')).toEqual(['0.x'])
     expect(targetsToOpen(s)).toEqual(['0.x'])
     // The same edit again: the PR and the approval stay, nothing is reopened.
@@ -44,7 +61,11 @@ describe('request state', () => {
 
   it('is complete when every target merged or was already there; rejection stops everything', () => {
     const s = mergeState(undefined, 12, plans)
-    s.targets[0] = { ...s.targets[0]!, status: 'created', pr: { number: 20, url: 'u', state: 'merged' } }
+    s.targets[0] = {
+      ...s.targets[0]!,
+      status: 'created',
+      pr: { number: 20, url: 'u', state: 'merged' },
+    }
     expect(isComplete(s)).toBe(false)
     s.targets[1] = { ...s.targets[1]!, approval: 'approved', status: 'already-applied' }
     expect(isComplete(s)).toBe(true)
@@ -59,9 +80,16 @@ describe('request state', () => {
     const s = mergeState(undefined, 12, plans)
     const body = renderPlan({ state: s, problems: [], maintained: ['main', '2.x'], config })
     expect(body).toContain('### Backport request: awaiting approval')
-    expect(body).toMatch(/\| `0.x` \| exception \(outside the maintenance window\) \| awaiting a release manager \|/)
+    expect(body).toMatch(
+      /\| `0.x` \| exception \(outside the maintenance window\) \| awaiting a release manager \|/,
+    )
     expect(decodeState(body)).toEqual(s)
-    const bad = renderPlan({ state: mergeState(undefined, undefined, []), problems: ['#12 is not merged'], maintained: [], config })
+    const bad = renderPlan({
+      state: mergeState(undefined, undefined, []),
+      problems: ['#12 is not merged'],
+      maintained: [],
+      config,
+    })
     expect(bad).toContain('- #12 is not merged')
     expect(bad).toContain('Nothing was opened')
   })
