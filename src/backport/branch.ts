@@ -37,6 +37,9 @@ export async function prepareBranch(
   options: PrepareOptions,
 ): Promise<BranchOutcome> {
   const branch = await assertOwnedBranch(git, request.branch)
+  const current = await git.run(['symbolic-ref', '-q', 'HEAD'], { okCodes: [0, 1] })
+  if (current.stdout.trim() === `refs/heads/${branch}`)
+    throw new Error(`${branch} is checked out in ${git.cwd}; switch to another branch first`)
   const start = await fetchTarget(git, request.remote, request.target)
   const commits = request.plan.commits
   const infos = commits.length > 0 ? await readCommits(git, ['--no-walk=unsorted', ...commits]) : []
