@@ -186,4 +186,5 @@ function main() {
   )
 }
 
-main()
+// Run only when executed (`node scripts/trim-openapi.mjs`), not when OPERATIONS is imported.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main()
