@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- a benchmark prints its figures */
 /**
  * Micro benchmark of the pure upgrade check: checkModel over an in-memory model of 30 lines x 40
  * releases x about 2,000 migrations (no git). Prints the time of each phase and the sizes.
@@ -15,7 +16,12 @@ const RELEASES = 40
 const BASE = 1400
 
 function mig(id: string): Migration {
-  return { id, objectType: 'virtual_source', location: { file: 'src/plugin_runner.py', line: 1 }, contentHash: `h${id}` }
+  return {
+    id,
+    objectType: 'virtual_source',
+    location: { file: 'src/plugin_runner.py', line: 1 },
+    contentHash: `h${id}`,
+  }
 }
 
 function build(shape: 'forward-ported' | 'disjoint'): UpgradeModel {
@@ -28,7 +34,10 @@ function build(shape: 'forward-ported' | 'disjoint'): UpgradeModel {
     const isDefault = k === LINES - 1
     const branch = isDefault ? 'main' : `${k + 1}.x`
     lines.push({ branch, version: isDefault ? undefined : [k + 1], isDefault, tip: `tip${k}` })
-    let current = shape === 'disjoint' ? Array.from({ length: 2000 - RELEASES }, (_, n) => mig(`${3000 + k}.${n + 1}`)) : carried
+    let current =
+      shape === 'disjoint'
+        ? Array.from({ length: 2000 - RELEASES }, (_, n) => mig(`${3000 + k}.${n + 1}`))
+        : carried
     for (let i = 0; i < RELEASES; i++) {
       current = [...current, mig(`${2000 + k}.${i + 1}`)]
       releases.push({
@@ -54,19 +63,32 @@ function time<T>(label: string, fn: () => T): T {
   const out = fn()
   const cpu = process.cpuUsage(c0)
   const wall = (performance.now() - t0).toFixed(0).padStart(6)
-  console.log(`  ${label.padEnd(30)} ${wall} ms wall ${((cpu.user + cpu.system) / 1000).toFixed(0).padStart(6)} ms cpu`)
+  console.log(
+    `  ${label.padEnd(30)} ${wall} ms wall ${((cpu.user + cpu.system) / 1000).toFixed(0).padStart(6)} ms cpu`,
+  )
   return out
 }
 
 for (const shape of ['forward-ported', 'disjoint'] as const) {
   const model = build(shape)
   const migrations = model.releases.reduce((n, r) => n + r.migrations.length, 0)
-  console.log(`\nshape ${shape}: ${model.lines.length} lines, ${model.releases.length} releases, ${migrations} migrations`)
+  console.log(
+    `\nshape ${shape}: ${model.lines.length} lines, ${model.releases.length} releases, ${migrations} migrations`,
+  )
   const pairs = time('fixLossPairs', () => fixLossPairs(model, 'dotted'))
-  model.fixDiffs = pairs.map((p, i) => ({ ...p, missing: i % 97 === 0 ? [{ sha: `s${i}`, subject: 'a fix' }] : [] }))
-  time('checkModel (warm-up)', () => checkModel(model, { scheme: 'dotted', engine: 'set', contentChange: 'warning' }))
-  const r = time('checkModel engine=set', () => checkModel(model, { scheme: 'dotted', engine: 'set', contentChange: 'warning' }))
-  time('checkModel engine=linear', () => checkModel(model, { scheme: 'dotted', engine: 'linear', contentChange: 'warning' }))
+  model.fixDiffs = pairs.map((p, i) => ({
+    ...p,
+    missing: i % 97 === 0 ? [{ sha: `s${i}`, subject: 'a fix' }] : [],
+  }))
+  time('checkModel (warm-up)', () =>
+    checkModel(model, { scheme: 'dotted', engine: 'set', contentChange: 'warning' }),
+  )
+  const r = time('checkModel engine=set', () =>
+    checkModel(model, { scheme: 'dotted', engine: 'set', contentChange: 'warning' }),
+  )
+  time('checkModel engine=linear', () =>
+    checkModel(model, { scheme: 'dotted', engine: 'linear', contentChange: 'warning' }),
+  )
   const allowed = r.upgrades.filter((u) => u.allowed).length
   console.log(
     `  fix-loss pairs ${pairs.length}, upgrades ${r.upgrades.length} (${allowed} allowed), findings ${r.findings.length} ` +

@@ -34,7 +34,11 @@ export const RULE_IDS: readonly RuleId[] = [
   'migration-order',
 ]
 
-export const DEFAULT_CHECK_OPTIONS: CheckOptions = { scheme: 'dotted', engine: 'set', contentChange: 'warning' }
+export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
+  scheme: 'dotted',
+  engine: 'set',
+  contentChange: 'warning',
+}
 
 export function checkModel(model: UpgradeModel, options: CheckOptions): CheckResult {
   const ctx = buildContext(model, options)
@@ -59,10 +63,15 @@ export function checkModel(model: UpgradeModel, options: CheckOptions): CheckRes
  * L that A may upgrade to. Later releases of L descend from that one, so they carry the same fixes or
  * more; same-line upgrades follow ancestry and lose nothing. Order: by A's build, then by line (oldest first).
  */
-export function fixLossPairs(model: UpgradeModel, scheme: BuildScheme): { from: string; to: string }[] {
+export function fixLossPairs(
+  model: UpgradeModel,
+  scheme: BuildScheme,
+): { from: string; to: string }[] {
   const ctx = buildContext(model, { scheme, engine: 'set', contentChange: 'warning' })
   const allows = engineTester(ctx)
-  const lineBuilds = ctx.lines.map((l) => l.releases.filter((r) => r.buildPos >= 0).sort((a, b) => a.buildPos - b.buildPos))
+  const lineBuilds = ctx.lines.map((l) =>
+    l.releases.filter((r) => r.buildPos >= 0).sort((a, b) => a.buildPos - b.buildPos),
+  )
   const pairs: { from: string; to: string }[] = []
   for (const a of ctx.byBuild) {
     for (const onLine of lineBuilds) {

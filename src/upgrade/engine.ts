@@ -46,7 +46,11 @@ export function engineAllows(from: Release, to: Release, scheme: BuildScheme): E
   }
   if (missingIds.length > 0) {
     const label = new Map(from.migrations.map((m) => [canonicalId(m.id), m.id] as const))
-    return { allowed: false, reason: `${to.name} lacks ${listIds(missingIds.map((c) => label.get(c) ?? c))}`, missingIds }
+    return {
+      allowed: false,
+      reason: `${to.name} lacks ${listIds(missingIds.map((c) => label.get(c) ?? c))}`,
+      missingIds,
+    }
   }
   return { allowed: true, reason: 'allowed', missingIds }
 }

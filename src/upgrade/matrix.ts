@@ -13,7 +13,6 @@
  * so a subset test is a few machine words (30 lines x 40 releases x 2,000 IDs: 720k pairs).
  */
 import type { Upgrade } from './model.js'
-import { listIds } from './engine.js'
 import type { ReleaseInfo, RuleContext } from './rules/context.js'
 
 export interface Matrix {
@@ -41,12 +40,15 @@ interface Bits {
   words: number
   bits: Uint32Array
   rankOfBit: Int32Array
-  /** Per byBuild position: first and last non-zero word (lo > hi for an empty set). */
-  lo: Int32Array
-  hi: Int32Array
+  /** Non-zero word indices of release i (byBuild position): nz[nzStart[i] .. nzStart[i + 1]). */
+  nz: Int32Array
+  nzStart: Int32Array
 }
 
-/** One bitset per byBuild release over the IDs that are not in every release. */
+/**
+ * One bitset per byBuild release over the IDs that are not in every release, plus the list of each
+ * release's non-zero words, so tests only visit words where the release has IDs.
+ */
 function buildBits(ctx: RuleContext): Bits {
   const rs = ctx.byBuild
   const count = new Int32Array(ctx.idText.length)
@@ -61,39 +63,49 @@ function buildBits(ctx: RuleContext): Bits {
   }
   const words = Math.max(1, Math.ceil(ranks.length / 32))
   const bits = new Uint32Array(rs.length * words)
-  const lo = new Int32Array(rs.length).fill(words)
-  const hi = new Int32Array(rs.length).fill(-1)
+  const nzList: number[] = []
+  const nzStart = new Int32Array(rs.length + 1)
   rs.forEach((r, i) => {
     const base = i * words
+    nzStart[i] = nzList.length
+    let last = -1
+    // ids are sorted and bit order follows rank order, so words come in increasing order
     for (let k = 0; k < r.ids.length; k++) {
       const b = bitOfRank[r.ids[k] as number] as number
       if (b < 0) continue
       const w = b >>> 5
       bits[base + w]! |= 1 << (b & 31)
-      if (w < (lo[i] as number)) lo[i] = w
-      if (w > (hi[i] as number)) hi[i] = w
+      if (w !== last) {
+        nzList.push(w)
+        last = w
+      }
     }
   })
-  return { words, bits, rankOfBit: Int32Array.from(ranks), lo, hi }
+  nzStart[rs.length] = nzList.length
+  return { words, bits, rankOfBit: Int32Array.from(ranks), nz: Int32Array.from(nzList), nzStart }
 }
 
-/** Whether every bit of set i is in set j (only i's non-zero span is scanned). */
+/** Whether every bit of set i is in set j (only i's non-zero words are visited). */
 function subset(b: Bits, i: number, j: number): boolean {
-  const { bits, words } = b
+  const { bits, words, nz } = b
   const ba = i * words
   const bx = j * words
-  const end = b.hi[i] as number
-  for (let w = b.lo[i] as number; w <= end; w++) if (((bits[ba + w] as number) & ~(bits[bx + w] as number)) !== 0) return false
+  const end = b.nzStart[i + 1] as number
+  for (let k = b.nzStart[i] as number; k < end; k++) {
+    const w = nz[k] as number
+    if (((bits[ba + w] as number) & ~(bits[bx + w] as number)) !== 0) return false
+  }
   return true
 }
 
 /** Calls fn with each rank of set i missing in set j, in ID order, until fn returns false. */
 function eachMissing(b: Bits, i: number, j: number, fn: (rank: number) => boolean): void {
-  const { bits, words, rankOfBit } = b
+  const { bits, words, rankOfBit, nz } = b
   const ba = i * words
   const bx = j * words
-  const end = b.hi[i] as number
-  for (let w = b.lo[i] as number; w <= end; w++) {
+  const end = b.nzStart[i + 1] as number
+  for (let k = b.nzStart[i] as number; k < end; k++) {
+    const w = nz[k] as number
     let m = (bits[ba + w] as number) & ~(bits[bx + w] as number)
     while (m !== 0) {
       const low = m & -m
@@ -104,19 +116,53 @@ function eachMissing(b: Bits, i: number, j: number, fn: (rank: number) => boolea
 }
 
 function countMissing(b: Bits, i: number, j: number): number {
-  const { bits, words } = b
+  const { bits, words, nz } = b
   const ba = i * words
   const bx = j * words
-  const end = b.hi[i] as number
+  const end = b.nzStart[i + 1] as number
   let n = 0
-  for (let w = b.lo[i] as number; w <= end; w++) n += popcount((bits[ba + w] as number) & ~(bits[bx + w] as number))
+  for (let k = b.nzStart[i] as number; k < end; k++) {
+    const w = nz[k] as number
+    n += popcount((bits[ba + w] as number) & ~(bits[bx + w] as number))
+  }
   return n
+}
+
+/** "a, b, c and N more": the first three IDs of set i missing in set j, then how many others. */
+function blockedIds(b: Bits, i: number, j: number, idLabel: string[]): string {
+  const { bits, words, rankOfBit, nz } = b
+  const ba = i * words
+  const bx = j * words
+  const end = b.nzStart[i + 1] as number
+  let shown = ''
+  let n = 0
+  for (let k = b.nzStart[i] as number; k < end; k++) {
+    const w = nz[k] as number
+    let m = (bits[ba + w] as number) & ~(bits[bx + w] as number)
+    if (m === 0) continue
+    if (n >= 3) {
+      n += popcount(m)
+      continue
+    }
+    while (m !== 0) {
+      const low = m & -m
+      if (n < 3)
+        shown += `${n === 0 ? '' : ', '}${idLabel[rankOfBit[w * 32 + 31 - Math.clz32(low)] as number]}`
+      n++
+      m ^= low
+    }
+  }
+  return n > 3 ? `${shown} and ${n - 3} more` : shown
 }
 
 /** A cheap "may A upgrade to X" test (both with valid builds) without building the whole matrix. */
 export function engineTester(ctx: RuleContext): (a: ReleaseInfo, x: ReleaseInfo) => boolean {
   const b = buildBits(ctx)
-  return (a, x) => a.buildPos >= 0 && x.buildPos >= 0 && ctx.compareBuild(x, a) > 0 && subset(b, a.buildPos, x.buildPos)
+  return (a, x) =>
+    a.buildPos >= 0 &&
+    x.buildPos >= 0 &&
+    ctx.compareBuild(x, a) > 0 &&
+    subset(b, a.buildPos, x.buildPos)
 }
 
 /** For each byBuild position, the first position with a strictly higher build. */
@@ -137,7 +183,8 @@ export function computeMatrix(ctx: RuleContext): Matrix {
   const b = buildBits(ctx)
   const first = firstHigher(ctx)
   const offset = new Int32Array(rs.length + 1)
-  for (let i = 0; i < rs.length; i++) offset[i + 1] = (offset[i] as number) + rs.length - (first[i] as number)
+  for (let i = 0; i < rs.length; i++)
+    offset[i + 1] = (offset[i] as number) + rs.length - (first[i] as number)
 
   const missing = (a: ReleaseInfo, x: ReleaseInfo, max = Infinity): number[] => {
     const out: number[] = []
@@ -160,9 +207,7 @@ export function computeMatrix(ctx: RuleContext): Matrix {
         upgrades[k++] = { from, to, allowed: true, reason: 'allowed' }
         continue
       }
-      const shown = missing(rs[i] as ReleaseInfo, rs[j] as ReleaseInfo, 3).map((r) => ctx.idLabel[r] as string)
-      const n = countMissing(b, i, j)
-      const ids = n > shown.length ? `${shown.join(', ')} and ${n - shown.length} more` : listIds(shown)
+      const ids = blockedIds(b, i, j, ctx.idLabel)
       upgrades[k++] = { from, to, allowed: false, reason: `${to} lacks ${ids}` }
     }
   }

@@ -12,7 +12,8 @@
  */
 import { canonicalDotted, compareCanonicalDotted } from './version.js'
 
-export type ParsedMigrationId = { ok: true; parts: number[]; canonical: string } | { ok: false; reason: string }
+export type ParsedMigrationId =
+  { ok: true; parts: number[]; canonical: string } | { ok: false; reason: string }
 
 const ID = /^[0-9]+(?:\.[0-9]+)*$/
 

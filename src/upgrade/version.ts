@@ -12,7 +12,8 @@
 
 export type BuildScheme = 'dotted' | 'semver'
 
-export type ParsedBuild = { ok: true; parts: number[]; canonical: string } | { ok: false; reason: string }
+export type ParsedBuild =
+  { ok: true; parts: number[]; canonical: string } | { ok: false; reason: string }
 
 const DOTTED = /^[0-9]+(?:\.[0-9]+)*$/
 const SEMVER =
@@ -58,7 +59,8 @@ function describe(raw: string): string {
 
 function parseDotted(raw: string): ParsedBuild {
   if (raw.length === 0) return { ok: false, reason: 'build number is empty' }
-  if (raw.trim() !== raw) return { ok: false, reason: `build number ${describe(raw)} has leading or trailing spaces` }
+  if (raw.trim() !== raw)
+    return { ok: false, reason: `build number ${describe(raw)} has leading or trailing spaces` }
   if (!DOTTED.test(raw)) {
     return {
       ok: false,
@@ -75,7 +77,10 @@ function parseSemver(raw: string): ParsedBuild {
   const m = SEMVER.exec(raw)
   if (!m) {
     const hint = /^v\d/.test(raw) ? ' (drop the leading "v")' : ''
-    return { ok: false, reason: `build number ${describe(raw)} is not a semantic version (e.g. "1.2.3")${hint}` }
+    return {
+      ok: false,
+      reason: `build number ${describe(raw)} is not a semantic version (e.g. "1.2.3")${hint}`,
+    }
   }
   const [, major = '0', minor = '0', patch = '0', pre] = m
   const canonical = `${major}.${minor}.${patch}${pre === undefined ? '' : `-${pre}`}`
@@ -120,7 +125,10 @@ export function compareCanonicalBuilds(a: string, b: string, scheme: BuildScheme
   const coreB = dashB < 0 ? b : b.slice(0, dashB)
   const c = compareCanonicalDotted(coreA, coreB)
   if (c !== 0) return c
-  return comparePrerelease(dashA < 0 ? undefined : a.slice(dashA + 1), dashB < 0 ? undefined : b.slice(dashB + 1))
+  return comparePrerelease(
+    dashA < 0 ? undefined : a.slice(dashA + 1),
+    dashB < 0 ? undefined : b.slice(dashB + 1),
+  )
 }
 
 /**

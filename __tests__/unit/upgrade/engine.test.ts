@@ -10,7 +10,11 @@ function release(name: string, build: string, ids: string[]): Release {
     commit: name,
     build,
     buildLocation: { file: 'plugin_config.yml', line: 1 },
-    migrations: ids.map((id, i) => ({ id, location: { file: 'p.py', line: i + 1 }, contentHash: id })),
+    migrations: ids.map((id, i) => ({
+      id,
+      location: { file: 'p.py', line: i + 1 },
+      contentHash: id,
+    })),
   }
 }
 
@@ -21,17 +25,31 @@ describe('engineAllows (the Delphix engine)', () => {
   const r21 = release('2.1', '2.1', ['2019.02.01', '2019.04.01', '2019.08.01', '2019.10.15'])
 
   it('allows a higher build that keeps every migration', () => {
-    expect(engineAllows(r11, r20, 'dotted')).toEqual({ allowed: true, reason: 'allowed', missingIds: [] })
+    expect(engineAllows(r11, r20, 'dotted')).toEqual({
+      allowed: true,
+      reason: 'allowed',
+      missingIds: [],
+    })
     expect(engineAllows(r12, r21, 'dotted').allowed).toBe(true)
   })
 
   it('blocks a target that lacks a migration, naming it', () => {
-    expect(engineAllows(r12, r20, 'dotted')).toEqual({ allowed: false, reason: '2.0 lacks 2019.10.15', missingIds: ['2019.10.15'] })
+    expect(engineAllows(r12, r20, 'dotted')).toEqual({
+      allowed: false,
+      reason: '2.0 lacks 2019.10.15',
+      missingIds: ['2019.10.15'],
+    })
   })
 
   it('blocks a lower or equal build', () => {
-    expect(engineAllows(r21, r20, 'dotted')).toMatchObject({ allowed: false, reason: 'build 2.0 is not above 2.1' })
-    expect(engineAllows(r20, release('2.0.0', '2.0.0', [...r21.migrations.map((m) => m.id)]), 'dotted').allowed).toBe(false)
+    expect(engineAllows(r21, r20, 'dotted')).toMatchObject({
+      allowed: false,
+      reason: 'build 2.0 is not above 2.1',
+    })
+    expect(
+      engineAllows(r20, release('2.0.0', '2.0.0', [...r21.migrations.map((m) => m.id)]), 'dotted')
+        .allowed,
+    ).toBe(false)
   })
 
   it('compares IDs in canonical form', () => {

@@ -7,13 +7,21 @@ const idParts = fc.array(part, { minLength: 1, maxLength: 4 })
 /** Spell an ID in one of its many equivalent ways: leading zeros, trailing ".0" parts. */
 const spell = (parts: bigint[]): fc.Arbitrary<string> =>
   fc
-    .tuple(fc.array(fc.nat({ max: 2 }), { minLength: parts.length, maxLength: parts.length }), fc.nat({ max: 2 }))
-    .map(([zs, tail]) => `${parts.map((p, i) => `${'0'.repeat(zs[i] ?? 0)}${p}`).join('.')}${'.0'.repeat(tail)}`)
+    .tuple(
+      fc.array(fc.nat({ max: 2 }), { minLength: parts.length, maxLength: parts.length }),
+      fc.nat({ max: 2 }),
+    )
+    .map(
+      ([zs, tail]) =>
+        `${parts.map((p, i) => `${'0'.repeat(zs[i] ?? 0)}${p}`).join('.')}${'.0'.repeat(tail)}`,
+    )
 const anyId = idParts.chain(spell)
 
 describe('migration IDs', () => {
   it('"1.2", "01.02" and "1.2.0" are the same ID', () => {
-    expect(new Set(['1.2', '01.02', '1.2.0', '001.2.0.0'].map(canonicalId))).toEqual(new Set(['1.2']))
+    expect(new Set(['1.2', '01.02', '1.2.0', '001.2.0.0'].map(canonicalId))).toEqual(
+      new Set(['1.2']),
+    )
     expect(compareIds('01.02', '1.2.0')).toBe(0)
     expect(parseMigrationId('1.2.0')).toEqual({ ok: true, parts: [1, 2], canonical: '1.2' })
   })
@@ -25,17 +33,23 @@ describe('migration IDs', () => {
     expect(compareIds('1', '1.0.1')).toBe(-1)
   })
 
-  it.each(['', 'a', '1.', '1..2', '1.2-3', ' 1', '1e3', '-1'])('rejects %j and keeps it as its own key', (raw) => {
-    expect(parseMigrationId(raw).ok).toBe(false)
-    expect(canonicalId(raw)).toBe(raw)
-  })
+  it.each(['', 'a', '1.', '1..2', '1.2-3', ' 1', '1e3', '-1'])(
+    'rejects %j and keeps it as its own key',
+    (raw) => {
+      expect(parseMigrationId(raw).ok).toBe(false)
+      expect(canonicalId(raw)).toBe(raw)
+    },
+  )
 
   it('equivalence classes: every spelling of one ID has one canonical form and compares equal', () => {
     fc.assert(
-      fc.property(idParts.chain((ps) => fc.tuple(spell(ps), spell(ps))), ([a, b]) => {
-        expect(canonicalId(a)).toBe(canonicalId(b))
-        expect(compareIds(a, b)).toBe(0)
-      }),
+      fc.property(
+        idParts.chain((ps) => fc.tuple(spell(ps), spell(ps))),
+        ([a, b]) => {
+          expect(canonicalId(a)).toBe(canonicalId(b))
+          expect(compareIds(a, b)).toBe(0)
+        },
+      ),
     )
   })
 
@@ -59,7 +73,13 @@ describe('migration IDs', () => {
   })
 
   it('canonical forms are valid IDs and fixed points', () => {
-    fc.assert(fc.property(anyId, (a) => canonicalId(canonicalId(a)) === canonicalId(a) && parseMigrationId(canonicalId(a)).ok))
+    fc.assert(
+      fc.property(
+        anyId,
+        (a) =>
+          canonicalId(canonicalId(a)) === canonicalId(a) && parseMigrationId(canonicalId(a)).ok,
+      ),
+    )
   })
 
   it('never throws on arbitrary strings', () => {

@@ -1,27 +1,53 @@
 import { describe, expect, it } from 'vitest'
 import { checkModel, type CheckOptions } from '../../../src/upgrade/check.js'
 import type { CheckResult, Upgrade } from '../../../src/upgrade/model.js'
-import { renderJson, renderMarkdown, renderMermaid, renderText } from '../../../src/upgrade/render/index.js'
+import {
+  renderJson,
+  renderMarkdown,
+  renderMermaid,
+  renderText,
+} from '../../../src/upgrade/render/index.js'
 import { buildModel, workedExample, withRelease } from './worked-example.js'
 
 const SET: CheckOptions = { scheme: 'dotted', engine: 'set', contentChange: 'warning' }
 const passing = (): CheckResult => checkModel(workedExample(), SET)
 const lossy = (): CheckResult =>
-  checkModel(buildModel(withRelease('1.2', (s) => void (s.migrations = [['2019.02.01'], ['2019.04.01']]))), SET)
+  checkModel(
+    buildModel(withRelease('1.2', (s) => void (s.migrations = [['2019.02.01'], ['2019.04.01']]))),
+    SET,
+  )
 
 describe('renderJson', () => {
   it('has the contract shape: conclusion, findings, releases, upgrades', () => {
     const json = JSON.parse(renderJson(lossy())) as Record<string, unknown>
     expect(json.conclusion).toBe('failure')
     expect(json.findings).toEqual([
-      expect.objectContaining({ rule: 'fix-loss', severity: 'error', file: 'plugin_config.yml', line: 7, message: expect.stringContaining('1.2 -> 2.0') }),
+      expect.objectContaining({
+        rule: 'fix-loss',
+        severity: 'error',
+        file: 'plugin_config.yml',
+        line: 7,
+        message: expect.stringContaining('1.2 -> 2.0'),
+      }),
     ])
-    expect((json.releases as { name: string }[]).map((r) => r.name)).toEqual(['1.0', '1.1', '2.0', '2.1', '1.2'])
+    expect((json.releases as { name: string }[]).map((r) => r.name)).toEqual([
+      '1.0',
+      '1.1',
+      '2.0',
+      '2.1',
+      '1.2',
+    ])
     expect((json.releases as { migrations: string[] }[])[3]?.migrations).toContain('2019.10.15')
     const upgrades = json.upgrades as Upgrade[]
     expect(upgrades).toHaveLength(10)
-    for (const u of upgrades) expect(Object.keys(u).sort()).toEqual(expect.arrayContaining(['allowed', 'from', 'reason', 'to']))
-    expect(upgrades.find((u) => u.from === '1.2' && u.to === '2.0')).toMatchObject({ allowed: true, losesFixes: true })
+    for (const u of upgrades)
+      expect(Object.keys(u).sort()).toEqual(
+        expect.arrayContaining(['allowed', 'from', 'reason', 'to']),
+      )
+    expect(upgrades.find((u) => u.from === '1.2' && u.to === '2.0')).toMatchObject({
+      allowed: true,
+      losesFixes: true,
+    })
     expect(json.summary).toMatchObject({ errors: 1, warnings: 0, upgrades: 10, losesFixes: 1 })
   })
 
@@ -36,7 +62,9 @@ describe('renderJson', () => {
 describe('renderText', () => {
   it('states the verdict, the lines, and every matrix row of the worked example', () => {
     const text = renderText(passing())
-    expect(text.split('\n')[0]).toMatch(/^fixline upgrade-safety: PASS \(0 errors, 0 warnings; 5 releases on 2 lines; 10 upgrades: 9 allowed, 1 blocked/)
+    expect(text.split('\n')[0]).toMatch(
+      /^fixline upgrade-safety: PASS \(0 errors, 0 warnings; 5 releases on 2 lines; 10 upgrades: 9 allowed, 1 blocked/,
+    )
     expect(text).toMatch(/^ {2}1\.x +1\.0, 1\.1, 1\.2$/m)
     expect(text).toMatch(/^ {2}main \(default\) +2\.0, 2\.1$/m)
     expect(text).toMatch(/^ {2}1\.2 -> 2\.0 +BLOCKED {2}2\.0 lacks 2019\.10\.15$/m)
@@ -64,7 +92,9 @@ describe('renderMarkdown', () => {
     const md = renderMarkdown(lossy())
     expect(md).toMatch(/^## ❌ fixline \/ upgrade-safety: failed$/m)
     expect(md).toContain('| Severity | Rule | Message | Where |')
-    expect(md).toMatch(/^\| ❌ error \| `fix-loss` \| upgrading 1\.2 -&gt; 2\.0 would lose fixes .* \| `plugin_config\.yml:7` \|$/m)
+    expect(md).toMatch(
+      /^\| ❌ error \| `fix-loss` \| upgrading 1\.2 -&gt; 2\.0 would lose fixes .* \| `plugin_config\.yml:7` \|$/m,
+    )
     expect(md).toContain('| 1.2 | 2.0 | ⚠️ loses fixes |')
     expect(md).toContain('| 1.0 | 1.1 | ✅ allowed |  |')
     const ok = renderMarkdown(passing())
@@ -81,13 +111,22 @@ describe('renderMarkdown', () => {
 
   it('escapes pipes and HTML in cells', () => {
     const result = passing()
-    result.findings.push({ rule: 'schema-needs-migration', severity: 'error', message: 'a | b <id>' })
+    result.findings.push({
+      rule: 'schema-needs-migration',
+      severity: 'error',
+      message: 'a | b <id>',
+    })
     expect(renderMarkdown(result)).toContain('a \\| b &lt;id&gt;')
   })
 
   it('stays under maxChars', () => {
     const result = passing()
-    for (let i = 0; i < 500; i++) result.findings.push({ rule: 'forward-ported', severity: 'error', message: `finding ${i} `.repeat(20) })
+    for (let i = 0; i < 500; i++)
+      result.findings.push({
+        rule: 'forward-ported',
+        severity: 'error',
+        message: `finding ${i} `.repeat(20),
+      })
     const md = renderMarkdown(result, { maxChars: 20_000 })
     expect(md.length).toBeLessThanOrEqual(20_000)
     expect(md).toContain('more findings')

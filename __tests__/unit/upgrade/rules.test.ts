@@ -3,10 +3,17 @@ import { describe, expect, it } from 'vitest'
 import { checkModel, fixLossPairs, type CheckOptions } from '../../../src/upgrade/check.js'
 import type { CheckResult, RuleId, SchemaSummary } from '../../../src/upgrade/model.js'
 import { objectTypeOf, schemaChanges } from '../../../src/upgrade/rules/schema.js'
-import { buildModel, workedExample, workedExampleSpecs, withRelease, type ReleaseSpec } from './worked-example.js'
+import {
+  buildModel,
+  workedExample,
+  workedExampleSpecs,
+  withRelease,
+  type ReleaseSpec,
+} from './worked-example.js'
 
 const SET: CheckOptions = { scheme: 'dotted', engine: 'set', contentChange: 'warning' }
-const check = (specs: ReleaseSpec[], options: CheckOptions = SET): CheckResult => checkModel(buildModel(specs), options)
+const check = (specs: ReleaseSpec[], options: CheckOptions = SET): CheckResult =>
+  checkModel(buildModel(specs), options)
 const ruleIds = (r: CheckResult): RuleId[] => [...new Set(r.findings.map((f) => f.rule))].sort()
 
 describe('fix-loss inputs', () => {
@@ -52,7 +59,10 @@ describe('build rules', () => {
 
 describe('migration rules', () => {
   it('migration-id reports an invalid ID once, with the later releases that carry it', () => {
-    const specs = workedExampleSpecs().map((s) => ({ ...s, migrations: [...s.migrations, ['2019-01-01'] as [string]] }))
+    const specs = workedExampleSpecs().map((s) => ({
+      ...s,
+      migrations: [...s.migrations, ['2019-01-01'] as [string]],
+    }))
     const r = check(specs)
     const f = r.findings.filter((x) => x.rule === 'migration-id')
     expect(f).toHaveLength(1)
@@ -62,7 +72,10 @@ describe('migration rules', () => {
   })
 
   it('content-stable: one ID, different content on two lines is a warning (an error when configured)', () => {
-    const specs = withRelease('1.2', (s) => void (s.migrations[2] = ['2019.10.15', 'virtual_source', 'other-body']))
+    const specs = withRelease(
+      '1.2',
+      (s) => void (s.migrations[2] = ['2019.10.15', 'virtual_source', 'other-body']),
+    )
     const warn = check(specs)
     expect(ruleIds(warn)).toEqual(['content-stable'])
     expect(warn.findings[0]?.severity).toBe('warning')
@@ -75,7 +88,13 @@ describe('migration rules', () => {
   it('same-id-everywhere: identical no-op bodies under IDs that both lines carry are fine', () => {
     const specs = workedExampleSpecs().map((s) =>
       s.name === '1.2' || s.name === '2.1'
-        ? { ...s, migrations: [...s.migrations.filter(([id]) => id !== '2019.10.15'), ['2019.10.15', 'virtual_source', 'noop'] as [string, string, string]] }
+        ? {
+            ...s,
+            migrations: [
+              ...s.migrations.filter(([id]) => id !== '2019.10.15'),
+              ['2019.10.15', 'virtual_source', 'noop'] as [string, string, string],
+            ],
+          }
         : s,
     )
     // a second no-op marker only on main, not yet backported
@@ -85,15 +104,23 @@ describe('migration rules', () => {
   })
 
   it('forward-ported names the release and the head', () => {
-    const specs = withRelease('2.1', (s) => void (s.migrations = s.migrations.filter(([id]) => id !== '2019.04.01')))
+    const specs = withRelease(
+      '2.1',
+      (s) => void (s.migrations = s.migrations.filter(([id]) => id !== '2019.04.01')),
+    )
     const r = check(specs)
     expect(ruleIds(r)).toContain('forward-ported')
-    expect(r.findings.find((f) => f.rule === 'forward-ported')?.message).toContain('2019.04.01 shipped in 1.1 on 1.x')
+    expect(r.findings.find((f) => f.rule === 'forward-ported')?.message).toContain(
+      '2019.04.01 shipped in 1.1 on 1.x',
+    )
   })
 })
 
 describe('schema-needs-migration', () => {
-  const obj = (required: string[], properties: SchemaSummary['objects'][string]['properties']) => ({ required, properties })
+  const obj = (required: string[], properties: SchemaSummary['objects'][string]['properties']) => ({
+    required,
+    properties,
+  })
 
   it('maps schema names to decorator object types', () => {
     expect(objectTypeOf('virtualSourceDefinition')).toBe('virtual_source')
@@ -104,19 +131,48 @@ describe('schema-needs-migration', () => {
   })
 
   it('sees added required properties and tightened constraints, not relaxed ones', () => {
-    const before = obj(['name'], { name: { type: 'string' }, port: { type: 'integer', minimum: 0, maximum: 65535 }, path: { type: 'string,null' } })
-    expect(schemaChanges(before, obj(['name', 'port'], before.properties))).toEqual(['adds required property port'])
-    expect(schemaChanges(before, obj(['name'], { ...before.properties, port: { type: 'integer', minimum: 1024, maximum: 65535 } }))).toEqual([
-      'raises the minimum of port to 1024 (was 0)',
+    const before = obj(['name'], {
+      name: { type: 'string' },
+      port: { type: 'integer', minimum: 0, maximum: 65535 },
+      path: { type: 'string,null' },
+    })
+    expect(schemaChanges(before, obj(['name', 'port'], before.properties))).toEqual([
+      'adds required property port',
     ])
-    expect(schemaChanges(before, obj(['name'], { ...before.properties, path: { type: 'string' } }))[0]).toContain('narrows the type of path')
-    expect(schemaChanges(before, obj([], { ...before.properties, extra: { type: 'string', minimum: 3 } }))).toEqual([])
-    expect(schemaChanges(before, obj(['name'], { ...before.properties, port: { type: 'integer', minimum: 0 } }))).toEqual([])
+    expect(
+      schemaChanges(
+        before,
+        obj(['name'], {
+          ...before.properties,
+          port: { type: 'integer', minimum: 1024, maximum: 65535 },
+        }),
+      ),
+    ).toEqual(['raises the minimum of port to 1024 (was 0)'])
+    expect(
+      schemaChanges(before, obj(['name'], { ...before.properties, path: { type: 'string' } }))[0],
+    ).toContain('narrows the type of path')
+    expect(
+      schemaChanges(
+        before,
+        obj([], { ...before.properties, extra: { type: 'string', minimum: 3 } }),
+      ),
+    ).toEqual([])
+    expect(
+      schemaChanges(
+        before,
+        obj(['name'], { ...before.properties, port: { type: 'integer', minimum: 0 } }),
+      ),
+    ).toEqual([])
   })
 
   it('a tightened minimum on 1.2 without a virtual_source migration fails; with one it passes', () => {
     const schema = (min: number): SchemaSummary => ({
-      objects: { virtualSource: obj(['name', 'port'], { name: { type: 'string' }, port: { type: 'integer', minimum: min } }) },
+      objects: {
+        virtualSource: obj(['name', 'port'], {
+          name: { type: 'string' },
+          port: { type: 'integer', minimum: min },
+        }),
+      },
       location: { file: 'src/schema.json', line: 3 },
     })
     const specs = workedExampleSpecs().map((s) => ({
@@ -128,10 +184,17 @@ describe('schema-needs-migration', () => {
     const r = check(tightened)
     expect(ruleIds(r)).toEqual(['schema-needs-migration'])
     expect(r.findings[0]).toMatchObject({ file: 'src/schema.json', line: 3 })
-    expect(r.findings[0]?.message).toContain('1.2 raises the minimum of port to 1024 (was 0) on virtualSource')
+    expect(r.findings[0]?.message).toContain(
+      '1.2 raises the minimum of port to 1024 (was 0) on virtualSource',
+    )
     expect(r.findings[0]?.message).toContain('compared with 1.1')
     // 1.2 adds 2019.10.15, a virtual_source migration: the same change passes
-    const withMigration = tightened.map((s) => ({ ...s, migrations: s.migrations.map(([id]) => [id, id === '2019.10.15' ? 'virtual_source' : 'repository'] as [string, string]) }))
+    const withMigration = tightened.map((s) => ({
+      ...s,
+      migrations: s.migrations.map(
+        ([id]) => [id, id === '2019.10.15' ? 'virtual_source' : 'repository'] as [string, string],
+      ),
+    }))
     expect(check(withMigration).findings).toEqual([])
   })
 })
@@ -139,17 +202,42 @@ describe('schema-needs-migration', () => {
 describe('lines', () => {
   it('a release on a line missing from model.lines gets a line of its own', () => {
     const model = workedExample()
-    model.releases.push({ ...(model.releases[0] as (typeof model.releases)[number]), name: 'x', line: 'stable-x', build: '0.5' })
+    model.releases.push({
+      ...(model.releases[0] as (typeof model.releases)[number]),
+      name: 'x',
+      line: 'stable-x',
+      build: '0.5',
+    })
     const r = checkModel(model, SET)
     expect(r.lines.map((l) => l.branch)).toEqual(['1.x', 'stable-x', 'main'])
   })
 
   it('no-stranded-users: a 1.x release whose migration the newest release lacks', () => {
     const specs = workedExampleSpecs()
-    specs.push({ name: '1.3', line: '1.x', migrations: [['2019.02.01'], ['2019.04.01'], ['2019.10.15'], ['2019.12.01']], commits: [] })
+    specs.push({
+      name: '1.3',
+      line: '1.x',
+      migrations: [['2019.02.01'], ['2019.04.01'], ['2019.10.15'], ['2019.12.01']],
+      commits: [],
+    })
     // 1.3 ships 2019.12.01, which 2.1 lacks: 1.3 users cannot reach 2.1
     const r = check(specs)
     expect(ruleIds(r)).toEqual(['forward-ported', 'no-stranded-users'])
-    expect(r.findings.find((f) => f.rule === 'no-stranded-users')?.message).toContain('1.3 users are stranded: they cannot upgrade to 2.1, the newest release')
+    expect(r.findings.find((f) => f.rule === 'no-stranded-users')?.message).toContain(
+      '1.3 users are stranded: they cannot upgrade to 2.1, the newest release',
+    )
+  })
+})
+
+describe('edge cases', () => {
+  it('an empty model passes with an empty matrix, and every renderer copes', async () => {
+    const { renderJson, renderMarkdown, renderMermaid, renderText } =
+      await import('../../../src/upgrade/render/index.js')
+    const r = checkModel({ lines: [], releases: [], fixDiffs: [], lineHeads: [] }, SET)
+    expect(r).toMatchObject({ conclusion: 'success', findings: [], upgrades: [] })
+    expect(renderText(r)).toContain('PASS')
+    expect(JSON.parse(renderJson(r))).toMatchObject({ conclusion: 'success', upgrades: [] })
+    expect(renderMarkdown(r)).toContain('No upgrades')
+    expect(renderMermaid(r).startsWith('flowchart LR')).toBe(true)
   })
 })

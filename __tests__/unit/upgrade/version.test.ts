@@ -13,10 +13,24 @@ const dotted = fc
   .tuple(dottedParts, fc.array(zeros, { minLength: 5, maxLength: 5 }))
   .map(([ps, zs]) => ps.map((p, i) => `${zs[i]}${p}`).join('.'))
 
-const ident = fc.oneof(fc.nat({ max: 30 }).map(String), fc.stringMatching(/^[0-9a-zA-Z-]*[a-zA-Z-][0-9a-zA-Z-]*$/).filter((s) => s.length > 0 && s.length < 8))
+const ident = fc.oneof(
+  fc.nat({ max: 30 }).map(String),
+  fc
+    .stringMatching(/^[0-9a-zA-Z-]*[a-zA-Z-][0-9a-zA-Z-]*$/)
+    .filter((s) => s.length > 0 && s.length < 8),
+)
 const semver = fc
-  .tuple(fc.nat({ max: 20 }), fc.nat({ max: 20 }), fc.nat({ max: 20 }), fc.option(fc.array(ident, { minLength: 1, maxLength: 3 }), { nil: undefined }), fc.option(fc.stringMatching(/^[0-9a-zA-Z]{1,5}$/), { nil: undefined }))
-  .map(([a, b, c, pre, meta]) => `${a}.${b}.${c}${pre ? `-${pre.join('.')}` : ''}${meta ? `+${meta}` : ''}`)
+  .tuple(
+    fc.nat({ max: 20 }),
+    fc.nat({ max: 20 }),
+    fc.nat({ max: 20 }),
+    fc.option(fc.array(ident, { minLength: 1, maxLength: 3 }), { nil: undefined }),
+    fc.option(fc.stringMatching(/^[0-9a-zA-Z]{1,5}$/), { nil: undefined }),
+  )
+  .map(
+    ([a, b, c, pre, meta]) =>
+      `${a}.${b}.${c}${pre ? `-${pre.join('.')}` : ''}${meta ? `+${meta}` : ''}`,
+  )
 
 describe('parseBuild dotted (the Delphix rule)', () => {
   it.each([
@@ -59,7 +73,11 @@ describe('parseBuild dotted (the Delphix rule)', () => {
 
 describe('parseBuild semver', () => {
   it('accepts SemVer 2.0.0 and drops build metadata from the canonical form', () => {
-    expect(parseBuild('1.2.3-rc.1+build.5', 'semver')).toMatchObject({ ok: true, canonical: '1.2.3-rc.1', parts: [1, 2, 3] })
+    expect(parseBuild('1.2.3-rc.1+build.5', 'semver')).toMatchObject({
+      ok: true,
+      canonical: '1.2.3-rc.1',
+      parts: [1, 2, 3],
+    })
   })
 
   it.each(['1.2', 'v1.2.3', '01.2.3', '1.2.3-01', '1.2.3-', ''])('rejects %j', (raw) => {
@@ -67,8 +85,18 @@ describe('parseBuild semver', () => {
   })
 
   it('follows the spec precedence example', () => {
-    const order = ['1.0.0-alpha', '1.0.0-alpha.1', '1.0.0-alpha.beta', '1.0.0-beta', '1.0.0-beta.2', '1.0.0-beta.11', '1.0.0-rc.1', '1.0.0']
-    for (let i = 1; i < order.length; i++) expect(compareBuilds(order[i] as string, order[i - 1] as string, 'semver')).toBe(1)
+    const order = [
+      '1.0.0-alpha',
+      '1.0.0-alpha.1',
+      '1.0.0-alpha.beta',
+      '1.0.0-beta',
+      '1.0.0-beta.2',
+      '1.0.0-beta.11',
+      '1.0.0-rc.1',
+      '1.0.0',
+    ]
+    for (let i = 1; i < order.length; i++)
+      expect(compareBuilds(order[i] as string, order[i - 1] as string, 'semver')).toBe(1)
     expect(compareBuilds('1.0.0+a', '1.0.0+b', 'semver')).toBe(0)
     expect(compareBuilds('1.10.0', '1.9.0', 'semver')).toBe(1)
   })
@@ -118,28 +146,46 @@ describe('build properties (fast-check)', () => {
     fc.assert(
       fc.property(dotted, fc.nat({ max: 3 }), (b, n) => {
         expect(compareBuilds(`${b}${'.0'.repeat(n)}`, b, 'dotted')).toBe(0)
-        expect(compareBuilds(b.split('.').map((p) => `0${p}`).join('.'), b, 'dotted')).toBe(0)
+        expect(
+          compareBuilds(
+            b
+              .split('.')
+              .map((p) => `0${p}`)
+              .join('.'),
+            b,
+            'dotted',
+          ),
+        ).toBe(0)
       }),
     )
   })
 
   it('dotted: compares numerically, not as text or floats ("1.10" > "1.2" style)', () => {
     fc.assert(
-      fc.property(fc.nat({ max: 10_000 }), fc.nat({ max: 10_000 }), fc.nat({ max: 10_000 }), (major, x, y) => {
-        fc.pre(x !== y)
-        expect(compareBuilds(`${major}.${x}`, `${major}.${y}`, 'dotted')).toBe(x > y ? 1 : -1)
-        expect(compareBuilds(`${major + 1}`, `${major}.${x}`, 'dotted')).toBe(1)
-      }),
+      fc.property(
+        fc.nat({ max: 10_000 }),
+        fc.nat({ max: 10_000 }),
+        fc.nat({ max: 10_000 }),
+        (major, x, y) => {
+          fc.pre(x !== y)
+          expect(compareBuilds(`${major}.${x}`, `${major}.${y}`, 'dotted')).toBe(x > y ? 1 : -1)
+          expect(compareBuilds(`${major + 1}`, `${major}.${x}`, 'dotted')).toBe(1)
+        },
+      ),
     )
   })
 
   it('never throws on arbitrary strings and gives a reason when it rejects', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), fc.constantFrom<BuildScheme>('dotted', 'semver'), (s, scheme) => {
-        const r = parseBuild(s, scheme)
-        if (!r.ok) expect(r.reason.length).toBeGreaterThan(0)
-        expect(() => compareBuilds(s, '1.0', scheme)).not.toThrow()
-      }),
+      fc.property(
+        fc.string({ unit: 'binary' }),
+        fc.constantFrom<BuildScheme>('dotted', 'semver'),
+        (s, scheme) => {
+          const r = parseBuild(s, scheme)
+          if (!r.ok) expect(r.reason.length).toBeGreaterThan(0)
+          expect(() => compareBuilds(s, '1.0', scheme)).not.toThrow()
+        },
+      ),
     )
   })
 

@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest'
 import { checkModel, fixLossPairs, type CheckOptions } from '../../../src/upgrade/check.js'
 import type { CheckResult, RuleId } from '../../../src/upgrade/model.js'
-import { buildModel, C, workedExample, workedExampleSpecs, withRelease, type ReleaseSpec } from './worked-example.js'
+import {
+  buildModel,
+  C,
+  workedExample,
+  workedExampleSpecs,
+  withRelease,
+  type ReleaseSpec,
+} from './worked-example.js'
 
 const SET: CheckOptions = { scheme: 'dotted', engine: 'set', contentChange: 'warning' }
 
-const check = (specs: ReleaseSpec[], options: CheckOptions = SET): CheckResult => checkModel(buildModel(specs), options)
+const check = (specs: ReleaseSpec[], options: CheckOptions = SET): CheckResult =>
+  checkModel(buildModel(specs), options)
 const ruleIds = (r: CheckResult): RuleId[] => [...new Set(r.findings.map((f) => f.rule))].sort()
-const messages = (r: CheckResult, rule: RuleId): string[] => r.findings.filter((f) => f.rule === rule).map((f) => f.message)
+const messages = (r: CheckResult, rule: RuleId): string[] =>
+  r.findings.filter((f) => f.rule === rule).map((f) => f.message)
 
 describe('the worked example (golden)', () => {
   const result = checkModel(workedExample(), SET)
@@ -20,13 +29,25 @@ describe('the worked example (golden)', () => {
   it('allows exactly: 1.0 to anything newer; 1.1 to 1.2, 2.0, 2.1; 1.2 to 2.1 only; 2.0 to 2.1', () => {
     const allowed = result.upgrades.filter((u) => u.allowed).map((u) => `${u.from}->${u.to}`)
     expect(allowed.sort()).toEqual(
-      ['1.0->1.1', '1.0->1.2', '1.0->2.0', '1.0->2.1', '1.1->1.2', '1.1->2.0', '1.1->2.1', '1.2->2.1', '2.0->2.1'].sort(),
+      [
+        '1.0->1.1',
+        '1.0->1.2',
+        '1.0->2.0',
+        '1.0->2.1',
+        '1.1->1.2',
+        '1.1->2.0',
+        '1.1->2.1',
+        '1.2->2.1',
+        '2.0->2.1',
+      ].sort(),
     )
   })
 
   it('blocks 1.2 -> 2.0 because 2.0 lacks the marker migration, and lists no downgrades', () => {
     const blocked = result.upgrades.filter((u) => !u.allowed)
-    expect(blocked).toEqual([{ from: '1.2', to: '2.0', allowed: false, reason: '2.0 lacks 2019.10.15' }])
+    expect(blocked).toEqual([
+      { from: '1.2', to: '2.0', allowed: false, reason: '2.0 lacks 2019.10.15' },
+    ])
     expect(result.upgrades).toHaveLength(10)
   })
 
@@ -51,14 +72,18 @@ describe('the worked example (golden)', () => {
 
 describe('worked example variants fail with exactly the right rule', () => {
   it('1.2 shipped without 2019.10.15: fix-loss on 1.2 -> 2.0', () => {
-    const r = check(withRelease('1.2', (s) => void (s.migrations = [['2019.02.01'], ['2019.04.01']])))
+    const r = check(
+      withRelease('1.2', (s) => void (s.migrations = [['2019.02.01'], ['2019.04.01']])),
+    )
     expect(ruleIds(r)).toEqual(['fix-loss'])
     expect(r.conclusion).toBe('failure')
     const [msg] = messages(r, 'fix-loss')
     expect(msg).toContain('upgrading 1.2 -> 2.0 would lose fixes')
     expect(msg).toContain(C.fix1x.sha.slice(0, 7))
     expect(msg).toContain('Fix sync bug')
-    expect(msg).toContain('add a marker migration to 1.2 that 2.0 lacks (a no-op migration is fine)')
+    expect(msg).toContain(
+      'add a marker migration to 1.2 that 2.0 lacks (a no-op migration is fine)',
+    )
     expect(msg).toContain('compatibility logic')
     const up = r.upgrades.find((u) => u.from === '1.2' && u.to === '2.0')
     expect(up).toMatchObject({ allowed: true, losesFixes: true })
@@ -66,10 +91,17 @@ describe('worked example variants fail with exactly the right rule', () => {
   })
 
   it('2.1 without 2019.10.15: no-stranded-users and forward-ported', () => {
-    const r = check(withRelease('2.1', (s) => void (s.migrations = [['2019.02.01'], ['2019.04.01'], ['2019.08.01']])))
+    const r = check(
+      withRelease(
+        '2.1',
+        (s) => void (s.migrations = [['2019.02.01'], ['2019.04.01'], ['2019.08.01']]),
+      ),
+    )
     expect(ruleIds(r)).toEqual(['forward-ported', 'no-stranded-users'])
     const [stranded] = messages(r, 'no-stranded-users')
-    expect(stranded).toMatch(/^1\.2 users are stranded: they cannot upgrade to 2\.1.*lacks 2019\.10\.15/)
+    expect(stranded).toMatch(
+      /^1\.2 users are stranded: they cannot upgrade to 2\.1.*lacks 2019\.10\.15/,
+    )
     const [fwd] = messages(r, 'forward-ported')
     expect(fwd).toContain('2019.10.15 shipped in 1.2 on 1.x')
     expect(fwd).toContain('head of the newer line main')
@@ -94,7 +126,9 @@ describe('worked example variants fail with exactly the right rule', () => {
     specs.push({ ...r12, name: '1.3', build: '1.1.5' })
     const r = check(specs)
     expect(ruleIds(r)).toEqual(['build-monotonic'])
-    expect(messages(r, 'build-monotonic')[0]).toContain('1.3 on 1.x has build 1.1.5, below build 1.2 of the previous release 1.2')
+    expect(messages(r, 'build-monotonic')[0]).toContain(
+      '1.3 on 1.x has build 1.1.5, below build 1.2 of the previous release 1.2',
+    )
   })
 
   it('buildNumber: 1.2 unquoted: build-format, telling to quote it', () => {
@@ -108,7 +142,10 @@ describe('worked example variants fail with exactly the right rule', () => {
 
   it('decorators "1.2" and "01.02" on different object types: migration-id naming both', () => {
     const r = check(
-      withRelease('2.1', (s) => void s.migrations.push(['1.2', 'repository'], ['01.02', 'snapshot'])),
+      withRelease(
+        '2.1',
+        (s) => void s.migrations.push(['1.2', 'repository'], ['01.02', 'snapshot']),
+      ),
     )
     expect(ruleIds(r)).toEqual(['migration-id'])
     const [f] = r.findings
@@ -119,14 +156,26 @@ describe('worked example variants fail with exactly the right rule', () => {
   })
 
   it('1.2 dropping 2019.04.01: append-only', () => {
-    const r = check(withRelease('1.2', (s) => void (s.migrations = [['2019.02.01'], ['2019.10.15']])))
+    const r = check(
+      withRelease('1.2', (s) => void (s.migrations = [['2019.02.01'], ['2019.10.15']])),
+    )
     expect(ruleIds(r)).toEqual(['append-only'])
-    expect(messages(r, 'append-only')[0]).toContain('1.2 on 1.x drops migration 2019.04.01 of the previous release 1.1')
+    expect(messages(r, 'append-only')[0]).toContain(
+      '1.2 on 1.x drops migration 2019.04.01 of the previous release 1.1',
+    )
   })
 
   it('the same migration under different IDs on two lines: same-id-everywhere', () => {
     const r = check(
-      withRelease('1.2', (s) => void (s.migrations = [['2019.02.01'], ['2019.04.01'], ['2019.10.16', 'virtual_source', 'hash-2019.10.15']])),
+      withRelease(
+        '1.2',
+        (s) =>
+          void (s.migrations = [
+            ['2019.02.01'],
+            ['2019.04.01'],
+            ['2019.10.16', 'virtual_source', 'hash-2019.10.15'],
+          ]),
+      ),
     )
     expect(ruleIds(r)).toEqual(['same-id-everywhere'])
     const [msg] = messages(r, 'same-id-everywhere')
@@ -149,7 +198,11 @@ describe('worked example variants fail with exactly the right rule', () => {
       withRelease('2.0', (s) => {
         s.schema = schemaWithPort()
         s.migrations.push(['2019.08.02', 'virtual_source'])
-      }).map((s) => (s.name === '2.1' ? { ...s, migrations: [...s.migrations, ['2019.08.02', 'virtual_source']] } : s)),
+      }).map((s) =>
+        s.name === '2.1'
+          ? { ...s, migrations: [...s.migrations, ['2019.08.02', 'virtual_source']] }
+          : s,
+      ),
     )
     expect(r.findings).toEqual([])
   })
@@ -168,7 +221,10 @@ function schemaWithPort(): ReleaseSpec['schema'] {
     objects: {
       virtualSource: {
         required: ['name', 'port'],
-        properties: { name: { type: 'string' }, port: { type: 'integer', minimum: 1024, maximum: 65535 } },
+        properties: {
+          name: { type: 'string' },
+          port: { type: 'integer', minimum: 1024, maximum: 65535 },
+        },
       },
       repository: { required: ['name'], properties: { name: { type: 'string' } } },
     },

@@ -6,7 +6,14 @@
  * as discovery would compute them: the fix is committed on main (2.1) and cherry-picked to 1.x (1.2).
  */
 import { fixLossPairs } from '../../../src/upgrade/check.js'
-import type { FixDiff, Line, Migration, Release, SchemaSummary, UpgradeModel } from '../../../src/upgrade/model.js'
+import type {
+  FixDiff,
+  Line,
+  Migration,
+  Release,
+  SchemaSummary,
+  UpgradeModel,
+} from '../../../src/upgrade/model.js'
 
 export interface Commit {
   sha: string
@@ -57,15 +64,30 @@ export function workedExampleSpecs(): ReleaseSpec[] {
   const { initial, faster, strategy, fixMain, fix1x } = C
   return [
     { name: '1.0', line: '1.x', migrations: m('2019.02.01'), commits: [initial] },
-    { name: '1.1', line: '1.x', migrations: m('2019.02.01', '2019.04.01'), commits: [initial, faster] },
-    { name: '2.0', line: 'main', migrations: m('2019.02.01', '2019.04.01', '2019.08.01'), commits: [initial, faster, strategy] },
+    {
+      name: '1.1',
+      line: '1.x',
+      migrations: m('2019.02.01', '2019.04.01'),
+      commits: [initial, faster],
+    },
+    {
+      name: '2.0',
+      line: 'main',
+      migrations: m('2019.02.01', '2019.04.01', '2019.08.01'),
+      commits: [initial, faster, strategy],
+    },
     {
       name: '2.1',
       line: 'main',
       migrations: m('2019.02.01', '2019.04.01', '2019.08.01', '2019.10.15'),
       commits: [initial, faster, strategy, fixMain],
     },
-    { name: '1.2', line: '1.x', migrations: m('2019.02.01', '2019.04.01', '2019.10.15'), commits: [initial, faster, fix1x] },
+    {
+      name: '1.2',
+      line: '1.x',
+      migrations: m('2019.02.01', '2019.04.01', '2019.10.15'),
+      commits: [initial, faster, fix1x],
+    },
   ]
 }
 
@@ -103,7 +125,9 @@ export function fixDiff(from: ReleaseSpec, to: ReleaseSpec): FixDiff {
   return {
     from: from.name,
     to: to.name,
-    missing: from.commits.filter((c) => !patches.has(c.patch)).map(({ sha, subject }) => ({ sha, subject })),
+    missing: from.commits
+      .filter((c) => !patches.has(c.patch))
+      .map(({ sha, subject }) => ({ sha, subject })),
   }
 }
 
@@ -111,7 +135,10 @@ export function fixDiff(from: ReleaseSpec, to: ReleaseSpec): FixDiff {
  * The model for some release specs. FixDiffs: for the pairs fixLossPairs asks for (as discovery does),
  * plus `extraDiffs` (e.g. 1.2 -> 2.0, which a blocked upgrade makes irrelevant).
  */
-export function buildModel(specs: ReleaseSpec[], extraDiffs: [string, string][] = [['1.2', '2.0']]): UpgradeModel {
+export function buildModel(
+  specs: ReleaseSpec[],
+  extraDiffs: [string, string][] = [['1.2', '2.0']],
+): UpgradeModel {
   const releases = specs.map(toRelease)
   const lastOnLine = new Map<string, Release>()
   for (const r of releases) lastOnLine.set(r.line, r)
@@ -125,7 +152,10 @@ export function buildModel(specs: ReleaseSpec[], extraDiffs: [string, string][] 
     }),
   }
   const byName = new Map(specs.map((s) => [s.name, s] as const))
-  const pairs = [...fixLossPairs(model, 'dotted').map((p) => [p.from, p.to] as [string, string]), ...extraDiffs]
+  const pairs = [
+    ...fixLossPairs(model, 'dotted').map((p) => [p.from, p.to] as [string, string]),
+    ...extraDiffs,
+  ]
   for (const [from, to] of pairs) {
     const a = byName.get(from)
     const x = byName.get(to)
@@ -139,6 +169,9 @@ export function workedExample(): UpgradeModel {
 }
 
 /** The specs with one release changed. */
-export function withRelease(name: string, change: (spec: ReleaseSpec) => ReleaseSpec | void): ReleaseSpec[] {
+export function withRelease(
+  name: string,
+  change: (spec: ReleaseSpec) => ReleaseSpec | void,
+): ReleaseSpec[] {
   return workedExampleSpecs().map((s) => (s.name === name ? (change(s) ?? s) : s))
 }

@@ -3,8 +3,22 @@ import type { CheckResult } from '../model.js'
 
 export interface JsonReport {
   conclusion: 'success' | 'failure'
-  summary: { errors: number; warnings: number; releases: number; upgrades: number; allowed: number; losesFixes: number }
-  findings: { rule: string; severity: string; message: string; file?: string; line?: number; releases?: string[] }[]
+  summary: {
+    errors: number
+    warnings: number
+    releases: number
+    upgrades: number
+    allowed: number
+    losesFixes: number
+  }
+  findings: {
+    rule: string
+    severity: string
+    message: string
+    file?: string
+    line?: number
+    releases?: string[]
+  }[]
   lines: { branch: string; default: boolean; tip: string }[]
   releases: {
     name: string

@@ -13,11 +13,20 @@ export interface MarkdownOptions {
   level?: number
 }
 
-const RESULT = { allowed: '✅ allowed', blocked: '⛔ blocked', 'loses-fixes': '⚠️ loses fixes' } as const
+const RESULT = {
+  allowed: '✅ allowed',
+  blocked: '⛔ blocked',
+  'loses-fixes': '⚠️ loses fixes',
+} as const
 
 /** Text safe in a table cell: no pipes, newlines or HTML tags. */
 export function cell(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ')
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r?\n/g, ' ')
 }
 
 const code = (s: string): string => (s ? `\`${s.replace(/`/g, "'")}\`` : '')
@@ -27,27 +36,44 @@ function findingsTable(findings: Finding[], max: number): string[] {
   const out = ['| Severity | Rule | Message | Where |', '| --- | --- | --- | --- |']
   for (const f of findings.slice(0, max)) {
     const sev = f.severity === 'error' ? '❌ error' : '⚠️ warning'
-    out.push(`| ${sev} | ${code(f.rule)} | ${cell(f.message)} | ${code(location(f.file, f.line))} |`)
+    out.push(
+      `| ${sev} | ${code(f.rule)} | ${cell(f.message)} | ${code(location(f.file, f.line))} |`,
+    )
   }
-  if (findings.length > max) out.push('', `… and ${findings.length - max} more findings (see the JSON output).`)
+  if (findings.length > max)
+    out.push('', `… and ${findings.length - max} more findings (see the JSON output).`)
   return out
 }
 
 function matrixTable(result: CheckResult, max: number): string[] {
-  if (result.upgrades.length === 0) return ['No upgrades between releases with valid build numbers.']
+  if (result.upgrades.length === 0)
+    return ['No upgrades between releases with valid build numbers.']
   const { rows, hidden } = selectRows(result.upgrades, max)
   const out = ['| From | To | Result | Why |', '| --- | --- | --- | --- |']
   for (const u of rows) {
     const kind = rowKind(u)
-    out.push(`| ${cell(u.from)} | ${cell(u.to)} | ${RESULT[kind]} | ${kind === 'allowed' ? '' : cell(u.reason)} |`)
+    out.push(
+      `| ${cell(u.from)} | ${cell(u.to)} | ${RESULT[kind]} | ${kind === 'allowed' ? '' : cell(u.reason)} |`,
+    )
   }
   out.push('')
-  if (hidden > 0) out.push(`… ${hidden} more upgrades not shown; losing and blocked ones first (see the JSON output for all).`)
-  out.push('Only upgrades to a higher build are listed: the engine always blocks downgrades and equal builds.')
+  if (hidden > 0)
+    out.push(
+      `… ${hidden} more upgrades not shown; losing and blocked ones first (see the JSON output for all).`,
+    )
+  out.push(
+    'Only upgrades to a higher build are listed: the engine always blocks downgrades and equal builds.',
+  )
   return out
 }
 
-function render(result: CheckResult, level: number, findings: number, rows: number, graph: boolean): string {
+function render(
+  result: CheckResult,
+  level: number,
+  findings: number,
+  rows: number,
+  graph: boolean,
+): string {
   const c = counts(result)
   const h = '#'.repeat(level)
   const ok = result.conclusion === 'success'
@@ -65,7 +91,15 @@ function render(result: CheckResult, level: number, findings: number, rows: numb
     '',
     ...matrixTable(result, rows),
   ]
-  if (graph) parts.push('', `${h}# Lines and releases`, '', '```mermaid', renderMermaid(result).trimEnd(), '```')
+  if (graph)
+    parts.push(
+      '',
+      `${h}# Lines and releases`,
+      '',
+      '```mermaid',
+      renderMermaid(result).trimEnd(),
+      '```',
+    )
   return `${parts.join('\n')}\n`
 }
 

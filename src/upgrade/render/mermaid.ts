@@ -24,7 +24,10 @@ function label(s: string): string {
 
 /** Text safe inside an edge label |...|: no pipes, quotes, brackets or braces. */
 function edgeLabel(s: string, max = 48): string {
-  const clean = s.replace(/[|"[\](){}<>#;`]/g, ' ').replace(/\s+/g, ' ').trim()
+  const clean = s
+    .replace(/[|"[\](){}<>#;`]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
   return clean.length > max ? `${clean.slice(0, max - 3)}...` : clean
 }
 
@@ -49,7 +52,11 @@ function shown(result: CheckResult, options: MermaidOptions): Shown {
 }
 
 /** For each shown release and other shown line: the first upgrade onto that line and the first allowed one. */
-function crossEdges(result: CheckResult, lineOf: Map<string, string>, ids: Map<string, string>): Upgrade[] {
+function crossEdges(
+  result: CheckResult,
+  lineOf: Map<string, string>,
+  ids: Map<string, string>,
+): Upgrade[] {
   const firstAny = new Map<string, Upgrade>()
   const firstAllowed = new Map<string, Upgrade>()
   for (const u of result.upgrades) {

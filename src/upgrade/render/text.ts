@@ -16,10 +16,16 @@ function pad(s: string, n: number): string {
 function linesSection(result: CheckResult): string[] {
   const out = ['Lines (oldest first)']
   const groups = releasesByLine(result)
-  const width = Math.max(...groups.map((g) => g.line.branch.length + (g.line.isDefault ? 10 : 0)), 4)
+  const width = Math.max(
+    ...groups.map((g) => g.line.branch.length + (g.line.isDefault ? 10 : 0)),
+    4,
+  )
   for (const { line, releases } of groups) {
     const name = `${line.branch}${line.isDefault ? ' (default)' : ''}`
-    const list = releases.map((r) => `${r.name}${r.build === r.name ? '' : ` [${r.build}]`}${r.candidate ? ' (candidate)' : ''}`)
+    const list = releases.map(
+      (r) =>
+        `${r.name}${r.build === r.name ? '' : ` [${r.build}]`}${r.candidate ? ' (candidate)' : ''}`,
+    )
     out.push(`  ${pad(name, width)}  ${list.length > 0 ? list.join(', ') : '(no releases)'}`)
   }
   return out
@@ -47,7 +53,8 @@ function matrixSection(result: CheckResult, maxRows: number): string[] {
     const why = kind === 'allowed' ? '' : `  ${u.reason}`
     out.push(`  ${pad(`${u.from} -> ${u.to}`, width)}  ${LABEL[kind]}${why}`)
   }
-  if (hidden > 0) out.push(`  ... ${hidden} more upgrades not shown (--format json lists every upgrade)`)
+  if (hidden > 0)
+    out.push(`  ... ${hidden} more upgrades not shown (--format json lists every upgrade)`)
   return out
 }
 
@@ -57,6 +64,11 @@ export function renderText(result: CheckResult, options: TextOptions = {}): stri
     `fixline upgrade-safety: ${result.conclusion === 'success' ? 'PASS' : 'FAIL'} ` +
     `(${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}; ${plural(c.releases, 'release')} on ${plural(c.lines, 'line')}; ` +
     `${plural(c.upgrades, 'upgrade')}: ${c.allowed} allowed, ${c.blocked} blocked, ${c.losesFixes} losing fixes)`
-  const sections = [[head], linesSection(result), findingsSection(result), matrixSection(result, options.maxRows ?? 200)]
+  const sections = [
+    [head],
+    linesSection(result),
+    findingsSection(result),
+    matrixSection(result, options.maxRows ?? 200),
+  ]
   return `${sections.map((s) => s.join('\n')).join('\n\n')}\n`
 }

@@ -40,13 +40,16 @@ export function buildFormat(ctx: RuleContext): Finding[] {
 export function buildUnique(ctx: RuleContext): Finding[] {
   const out: Finding[] = []
   const rs = ctx.byBuild
-  for (let i = 0; i < rs.length; ) {
+  for (let i = 0; i < rs.length;) {
     let j = i + 1
     while (j < rs.length && ctx.compareBuild(rs[j] as ReleaseInfo, rs[i] as ReleaseInfo) === 0) j++
     if (j - i > 1) {
       const group = rs.slice(i, j).sort((a, b) => a.modelIndex - b.modelIndex)
       const second = group[1] as ReleaseInfo
-      const names = group.map((r) => `${r.release.name} (${r.line.line.branch}, build ${q(r.release.build)}, ${where(r.release.buildLocation)})`)
+      const names = group.map(
+        (r) =>
+          `${r.release.name} (${r.line.line.branch}, build ${q(r.release.build)}, ${where(r.release.buildLocation)})`,
+      )
       out.push({
         rule: 'build-unique',
         severity: 'error',
@@ -88,7 +91,8 @@ export function buildMonotonic(ctx: RuleContext): Finding[] {
 
 function lowest(line: LineInfo): ReleaseInfo | undefined {
   let best: ReleaseInfo | undefined
-  for (const r of line.releases) if (r.build !== undefined && (!best || r.buildPos < best.buildPos)) best = r
+  for (const r of line.releases)
+    if (r.build !== undefined && (!best || r.buildPos < best.buildPos)) best = r
   return best
 }
 

@@ -33,7 +33,7 @@ function latestPerLine(ctx: RuleContext): Latest[] {
         const rank = set.ids[k] as number
         const m = set.migs[k] as Migration
         const prev = latest[rank]
-        if (prev && prev.m.contentHash === m.contentHash) continue
+        if (prev && (prev.m === m || prev.m.contentHash === m.contentHash)) continue
         latest[rank] = { line, rank, m, where: label }
       }
     }
@@ -45,18 +45,24 @@ function latestPerLine(ctx: RuleContext): Latest[] {
   return result
 }
 
+function push<K>(map: Map<K, Occurrence[]>, key: K, o: Occurrence): void {
+  const list = map.get(key)
+  if (list) list.push(o)
+  else map.set(key, [o])
+}
+
 function* occurrences(latest: Latest): Generator<Occurrence> {
   for (const o of latest) if (o) yield o
 }
 
-function describe(ctx: RuleContext, o: Occurrence): string {
+function describe(o: Occurrence): string {
   return `${o.m.id} on ${o.line.line.branch} (${o.where}, ${where(o.m.location)})`
 }
 
 export function contentStable(ctx: RuleContext): Finding[] {
   const perLine = latestPerLine(ctx)
   const byRank = new Map<number, Occurrence[]>()
-  for (const latest of perLine) for (const o of occurrences(latest)) byRank.get(o.rank)?.push(o) ?? byRank.set(o.rank, [o])
+  for (const latest of perLine) for (const o of occurrences(latest)) push(byRank, o.rank, o)
   const out: Finding[] = []
   for (const [rank, occ] of [...byRank].sort((a, b) => a[0] - b[0])) {
     const first = occ[0] as Occurrence
@@ -66,7 +72,7 @@ export function contentStable(ctx: RuleContext): Finding[] {
       rule: 'content-stable',
       severity: ctx.options.contentChange,
       message:
-        `migration ${ctx.idLabel[rank]} differs between lines: ${describe(ctx, first)} and ${describe(ctx, other)} have different content: ` +
+        `migration ${ctx.idLabel[rank]} differs between lines: ${describe(first)} and ${describe(other)} have different content: ` +
         `users who ran one version will never run the other; keep one content on every line`,
       ...at(other.m.location),
     })
@@ -78,7 +84,7 @@ export function sameIdEverywhere(ctx: RuleContext): Finding[] {
   const perLine = latestPerLine(ctx)
   const byHash = new Map<string, Occurrence[]>()
   for (const latest of perLine) {
-    for (const o of occurrences(latest)) byHash.get(o.m.contentHash)?.push(o) ?? byHash.set(o.m.contentHash, [o])
+    for (const o of occurrences(latest)) push(byHash, o.m.contentHash, o)
   }
   const out: Finding[] = []
   for (const occ of byHash.values()) {
@@ -90,7 +96,7 @@ export function sameIdEverywhere(ctx: RuleContext): Finding[] {
       rule: 'same-id-everywhere',
       severity: 'error',
       message:
-        `the same migration (content ${a.m.contentHash.slice(0, 12)}) has ID ${describe(ctx, a)} and ID ${describe(ctx, b)}: ` +
+        `the same migration (content ${a.m.contentHash.slice(0, 12)}) has ID ${describe(a)} and ID ${describe(b)}: ` +
         `a backported migration must keep one ID on every line, or users who ran one ID cannot upgrade to a release that has only the other`,
       ...at(b.m.location),
     })
@@ -107,7 +113,8 @@ function renamedPair(perLine: Latest[], occ: Occurrence[]): [Occurrence, Occurre
       if (a.rank === b.rank || a.line === b.line) continue
       const lineA = perLine[a.line.order] as Latest
       const lineB = perLine[b.line.order] as Latest
-      if (lineB[a.rank] === undefined && lineA[b.rank] === undefined) return a.line.order <= b.line.order ? [a, b] : [b, a]
+      if (lineB[a.rank] === undefined && lineA[b.rank] === undefined)
+        return a.line.order <= b.line.order ? [a, b] : [b, a]
     }
   }
   return undefined

@@ -11,7 +11,7 @@
  */
 import type { Line, Migration, Release, SourceLocation, UpgradeModel } from '../model.js'
 import { canonicalId, compareCanonicalIds, isValidMigrationId } from '../migration-id.js'
-import { compareCanonicalBuilds, parseBuild, type BuildScheme } from '../version.js'
+import { compareCanonicalBuilds, compareDigits, parseBuild, type BuildScheme } from '../version.js'
 
 export interface CheckOptions {
   scheme: BuildScheme
@@ -78,7 +78,8 @@ export function compareLineVersions(a: number[], b: number[]): number {
 
 function compareLines(a: Line, b: Line): number {
   if (a.isDefault !== b.isDefault) return a.isDefault ? 1 : -1
-  if (a.version && b.version) return compareLineVersions(a.version, b.version) || (a.branch < b.branch ? -1 : 1)
+  if (a.version && b.version)
+    return compareLineVersions(a.version, b.version) || (a.branch < b.branch ? -1 : 1)
   if (a.version) return -1
   if (b.version) return 1
   return a.branch < b.branch ? -1 : a.branch > b.branch ? 1 : 0
@@ -94,7 +95,13 @@ function orderLines(model: UpgradeModel): LineInfo[] {
     }
   }
   lines.sort(compareLines)
-  return lines.map((line, order) => ({ line, order, releases: [], head: undefined, headCommit: undefined }))
+  return lines.map((line, order) => ({
+    line,
+    order,
+    releases: [],
+    head: undefined,
+    headCommit: undefined,
+  }))
 }
 
 interface Ranked {
@@ -127,18 +134,42 @@ function rankIds(lists: Migration[][]): Ranked {
     return out
   })
   const canon = raws.map(canonicalId)
-  const idText = [...new Set(canon)].sort(compareCanonicalIds)
+  const idText = sortIds([...new Set(canon)])
   const rankOfCanon = new Map(idText.map((c, i) => [c, i] as const))
   const rankOfTmp = Int32Array.from(canon, (c) => rankOfCanon.get(c) as number)
   const idLabel: string[] = new Array<string>(idText.length)
   raws.forEach((raw, t) => (idLabel[rankOfTmp[t] as number] ??= raw))
-  for (const r of ranks) for (let i = 0; i < r.length; i++) r[i] = rankOfTmp[r[i] as number] as number
+  for (const r of ranks)
+    for (let i = 0; i < r.length; i++) r[i] = rankOfTmp[r[i] as number] as number
   const invalidIds = new Set(raws.filter((raw) => !isValidMigrationId(raw)))
   return { ranks, idText, idLabel, invalidIds }
 }
 
+/** Canonical IDs in ID order (valid ones split once, not per comparison). */
+function sortIds(ids: string[]): string[] {
+  const valid: { id: string; parts: string[] }[] = []
+  const invalid: string[] = []
+  for (const id of ids) {
+    if (isValidMigrationId(id)) valid.push({ id, parts: id.split('.') })
+    else invalid.push(id)
+  }
+  valid.sort((a, b) => {
+    const n = Math.max(a.parts.length, b.parts.length)
+    for (let i = 0; i < n; i++) {
+      const c = compareDigits(a.parts[i] ?? '0', b.parts[i] ?? '0')
+      if (c !== 0) return c
+    }
+    return 0
+  })
+  return [...valid.map((v) => v.id), ...invalid.sort(compareCanonicalIds)]
+}
+
 /** Sorted unique ranks of a migration list (ranks: the rank of each migration), with duplicate groups. */
-export function indexMigrations(migrations: Migration[], ranks: Int32Array): IdSet {
+export function indexMigrations(
+  migrations: Migration[],
+  ranks: Int32Array,
+  scratch?: Int32Array,
+): IdSet {
   let sorted = true
   for (let i = 1; i < ranks.length; i++) {
     if ((ranks[i] as number) <= (ranks[i - 1] as number)) {
@@ -148,7 +179,57 @@ export function indexMigrations(migrations: Migration[], ranks: Int32Array): IdS
   }
   // fast path: discovery usually lists migrations in ID order without duplicates
   if (sorted) return { ids: ranks, migs: migrations, duplicates: [] }
-  return sortMigrations(migrations, ranks)
+  return (scratch && sortUnique(migrations, ranks, scratch)) ?? sortMigrations(migrations, ranks)
+}
+
+/**
+ * Sort when every rank is distinct: a natural merge sort of the ranks (discovery output is usually a
+ * few sorted runs, one per file), then a rank -> position table to align the migrations.
+ */
+function sortUnique(
+  migrations: Migration[],
+  ranks: Int32Array,
+  posOfRank: Int32Array,
+): IdSet | undefined {
+  const ids = mergeRuns(ranks)
+  for (let k = 1; k < ids.length; k++) if (ids[k] === ids[k - 1]) return undefined
+  for (let i = 0; i < ranks.length; i++) posOfRank[ranks[i] as number] = i
+  const migs = new Array<Migration>(ids.length)
+  for (let k = 0; k < ids.length; k++)
+    migs[k] = migrations[posOfRank[ids[k] as number] as number] as Migration
+  return { ids, migs, duplicates: [] }
+}
+
+/** Sorted copy of an Int32Array by merging its ascending runs pairwise. */
+export function mergeRuns(input: Int32Array): Int32Array {
+  const n = input.length
+  let src = input.slice()
+  let dst = new Int32Array(n)
+  let bounds: number[] = [0]
+  for (let i = 1; i < n; i++) if ((src[i] as number) < (src[i - 1] as number)) bounds.push(i)
+  bounds.push(n)
+  if (bounds.length > 64) return src.sort()
+  while (bounds.length > 2) {
+    const next: number[] = [0]
+    for (let r = 0; r + 1 < bounds.length; r += 2) {
+      const lo = bounds[r] as number
+      const mid = bounds[r + 1] as number
+      const hi = (bounds[r + 2] ?? mid) as number
+      let a = lo
+      let b = mid
+      let o = lo
+      while (a < mid && b < hi)
+        dst[o++] =
+          (src[a] as number) <= (src[b] as number) ? (src[a++] as number) : (src[b++] as number)
+      while (a < mid) dst[o++] = src[a++] as number
+      while (b < hi) dst[o++] = src[b++] as number
+      next.push(hi)
+    }
+    if (next[next.length - 1] !== n) next.push(n)
+    ;[src, dst] = [dst, src]
+    bounds = next
+  }
+  return src
 }
 
 function sortMigrations(migrations: Migration[], ranks: Int32Array): IdSet {
@@ -210,13 +291,17 @@ export function diffRanks(a: Int32Array, b: Int32Array): number[] {
 export function buildContext(model: UpgradeModel, options: CheckOptions): RuleContext {
   const lines = orderLines(model)
   const lineByBranch = new Map(lines.map((l) => [l.line.branch, l] as const))
-  const lists = [...model.releases.map((r) => r.migrations), ...model.lineHeads.map((h) => h.migrations)]
+  const lists = [
+    ...model.releases.map((r) => r.migrations),
+    ...model.lineHeads.map((h) => h.migrations),
+  ]
   const { ranks, idText, idLabel, invalidIds } = rankIds(lists)
+  const scratch = new Int32Array(idText.length)
   const releases: ReleaseInfo[] = model.releases.map((release, modelIndex) => {
     const line = lineByBranch.get(release.line) as LineInfo
     const parsed = parseBuild(release.build, options.scheme)
     const info: ReleaseInfo = {
-      ...indexMigrations(release.migrations, ranks[modelIndex] as Int32Array),
+      ...indexMigrations(release.migrations, ranks[modelIndex] as Int32Array, scratch),
       release,
       modelIndex,
       line,
@@ -231,12 +316,17 @@ export function buildContext(model: UpgradeModel, options: CheckOptions): RuleCo
   model.lineHeads.forEach((h, i) => {
     const line = lineByBranch.get(h.line)
     if (!line) return
-    line.head = indexMigrations(h.migrations, ranks[model.releases.length + i] as Int32Array)
+    line.head = indexMigrations(
+      h.migrations,
+      ranks[model.releases.length + i] as Int32Array,
+      scratch,
+    )
     line.headCommit = h.commit
   })
   const scheme = options.scheme
   const compareBuild = (a: ReleaseInfo, b: ReleaseInfo): number =>
-    compareCanonicalBuilds(a.build as string, b.build as string, scheme) || a.modelIndex - b.modelIndex
+    compareCanonicalBuilds(a.build as string, b.build as string, scheme) ||
+    a.modelIndex - b.modelIndex
   const byBuild = releases.filter((r) => r.build !== undefined).sort(compareBuild)
   byBuild.forEach((r, i) => (r.buildPos = i))
   const byName = new Map(releases.map((r) => [r.release.name, r] as const))

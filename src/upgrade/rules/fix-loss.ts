@@ -25,7 +25,9 @@ function lossyPairs(ctx: RuleContext, matrix: Matrix): { diff: FixDiff; upgrade:
 }
 
 export function describeCommits(missing: FixDiff['missing'], max = 3): string {
-  const shown = missing.slice(0, max).map((c) => `${c.sha.slice(0, 7)} ${JSON.stringify(c.subject)}`)
+  const shown = missing
+    .slice(0, max)
+    .map((c) => `${c.sha.slice(0, 7)} ${JSON.stringify(c.subject)}`)
   const more = missing.length > max ? ` and ${missing.length - max} more` : ''
   return `${shown.join(', ')}${more}`
 }

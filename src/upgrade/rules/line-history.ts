@@ -5,7 +5,17 @@
  */
 import type { Finding, Migration } from '../model.js'
 import { listIds } from '../engine.js'
-import { at, diffRanks, findRank, hashesOf, where, type IdSet, type LineInfo, type ReleaseInfo, type RuleContext } from './context.js'
+import {
+  at,
+  diffRanks,
+  findRank,
+  hashesOf,
+  where,
+  type IdSet,
+  type LineInfo,
+  type ReleaseInfo,
+  type RuleContext,
+} from './context.js'
 
 function migrationOf(r: ReleaseInfo, rank: number): Migration {
   return r.migs[findRank(r.ids, rank)] as Migration
@@ -76,7 +86,12 @@ export function forwardPorted(ctx: RuleContext): Finding[] {
   return out
 }
 
-function missingAtHead(ctx: RuleContext, older: LineInfo, newer: LineInfo, ship: Shipped): Finding[] {
+function missingAtHead(
+  ctx: RuleContext,
+  older: LineInfo,
+  newer: LineInfo,
+  ship: Shipped,
+): Finding[] {
   const out: Finding[] = []
   const headHashes = hashesOf(newer.head as IdSet)
   // a migration the head carries under another ID is a renamed backport: same-id-everywhere reports it

@@ -27,7 +27,10 @@ export function migrationOrder(ctx: RuleContext, matrix: Matrix): Finding[] {
     }
     if (!first) continue
     const m = first.x.migs[findRank(first.x.ids, first.rank)]
-    const more = count > 1 ? ` (and ${count - 1} more upgrade${count === 2 ? '' : 's'} from ${a.release.name})` : ''
+    const more =
+      count > 1
+        ? ` (and ${count - 1} more upgrade${count === 2 ? '' : 's'} from ${a.release.name})`
+        : ''
     out.push({
       rule: 'migration-order',
       severity: 'error',

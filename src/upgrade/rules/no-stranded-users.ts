@@ -12,11 +12,20 @@
 import type { Finding } from '../model.js'
 import type { Matrix } from '../matrix.js'
 import { listIds } from '../engine.js'
-import { at, diffRanks, findRank, hasTwin, type LineInfo, type ReleaseInfo, type RuleContext } from './context.js'
+import {
+  at,
+  diffRanks,
+  findRank,
+  hasTwin,
+  type LineInfo,
+  type ReleaseInfo,
+  type RuleContext,
+} from './context.js'
 
 function newestOf(line: LineInfo): ReleaseInfo | undefined {
   let best: ReleaseInfo | undefined
-  for (const r of line.releases) if (r.buildPos >= 0 && (!best || r.buildPos > best.buildPos)) best = r
+  for (const r of line.releases)
+    if (r.buildPos >= 0 && (!best || r.buildPos > best.buildPos)) best = r
   return best
 }
 
@@ -59,7 +68,13 @@ export function noStrandedUsers(ctx: RuleContext, matrix: Matrix): Finding[] {
   return out
 }
 
-function stranded(ctx: RuleContext, a: ReleaseInfo, t: ReleaseInfo, what: string, missing: number[]): Finding {
+function stranded(
+  ctx: RuleContext,
+  a: ReleaseInfo,
+  t: ReleaseInfo,
+  what: string,
+  missing: number[],
+): Finding {
   const shown = missing.slice(0, 3).map((k) => ctx.idLabel[k] as string)
   const ids = missing.length > 3 ? `${shown.join(', ')} and others` : listIds(shown)
   const m = a.migs[findRank(a.ids, missing[0] as number)]

@@ -29,18 +29,26 @@ function types(t: string | undefined): Set<string> {
 }
 
 function tightened(name: string, before: Prop, after: Prop): string | undefined {
-  if (after.minimum !== undefined && (before.minimum === undefined || after.minimum > before.minimum)) {
+  if (
+    after.minimum !== undefined &&
+    (before.minimum === undefined || after.minimum > before.minimum)
+  ) {
     return `raises the minimum of ${name} to ${after.minimum}${before.minimum === undefined ? '' : ` (was ${before.minimum})`}`
   }
-  if (after.maximum !== undefined && (before.maximum === undefined || after.maximum < before.maximum)) {
+  if (
+    after.maximum !== undefined &&
+    (before.maximum === undefined || after.maximum < before.maximum)
+  ) {
     return `lowers the maximum of ${name} to ${after.maximum}${before.maximum === undefined ? '' : ` (was ${before.maximum})`}`
   }
   if (before.type !== undefined && after.type !== undefined) {
     const old = types(before.type)
     const now = types(after.type)
-    if ([...old].some((t) => !now.has(t))) return `narrows the type of ${name} from ${before.type} to ${after.type}`
+    if ([...old].some((t) => !now.has(t)))
+      return `narrows the type of ${name} from ${before.type} to ${after.type}`
   }
-  if (after.pattern !== undefined && after.pattern !== before.pattern) return `sets a new pattern on ${name}`
+  if (after.pattern !== undefined && after.pattern !== before.pattern)
+    return `sets a new pattern on ${name}`
   return undefined
 }
 
@@ -49,7 +57,9 @@ export function schemaChanges(before: Obj, after: Obj): string[] {
   const out: string[] = []
   const required = new Set(before.required)
   for (const p of after.required) if (!required.has(p)) out.push(`adds required property ${p}`)
-  for (const [name, prop] of Object.entries(after.properties).sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [name, prop] of Object.entries(after.properties).sort(([a], [b]) =>
+    a < b ? -1 : 1,
+  )) {
     const old = before.properties[name]
     const change = old ? tightened(name, old, prop) : undefined
     if (change) out.push(change)
