@@ -134,3 +134,28 @@ export async function reopenIssue(
 ): Promise<void> {
   await github.rest.issues.update({ owner, repo, issue_number: number, state: 'open' })
 }
+
+/**
+ * fixline's comment carrying `marker`: written by `botLogin` when it is known, else by a bot
+ * account (user type `Bot`), so that a person cannot plant a comment with fixline's hidden marker and
+ * state (a forged approval, say) for fixline to read.
+ */
+export async function findBotComment(
+  github: GitHub,
+  ref: { owner: string; repo: string; issue: number },
+  marker: string,
+  botLogin: string | undefined,
+): Promise<{ id: number; body: string } | undefined> {
+  const comments = await github.paginate(github.rest.issues.listComments, {
+    owner: ref.owner,
+    repo: ref.repo,
+    issue_number: ref.issue,
+    per_page: 100,
+  })
+  const found = comments.find(
+    (c) =>
+      (c.body ?? '').includes(marker) &&
+      (botLogin !== undefined ? c.user?.login === botLogin : c.user?.type === 'Bot'),
+  )
+  return found ? { id: found.id, body: found.body ?? '' } : undefined
+}

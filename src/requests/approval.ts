@@ -1,11 +1,11 @@
-import { getIssue, removeLabel } from '../github/issues.js'
+import { getIssue, removeLabel, type IssueInfo } from '../github/issues.js'
 import type { JobDeps, JobOutcome } from '../jobs.js'
 import { skipped } from '../jobs.js'
 import type { RequestTrigger } from '../route.js'
 import { checkReleaseManager, releaseManagerList, unreadableNote } from './managers.js'
 import type { BackportFn } from './open.js'
 import { handlePrCommand } from './pr-approval.js'
-import { isRequestIssue, JOB, processRequest } from './process.js'
+import { isRequestIssue, JOB, loadRequest, processRequest } from './process.js'
 import { reply } from './replies.js'
 
 /**
@@ -25,6 +25,11 @@ export async function handleLabeled(
   const issue = await getIssue(deps.github, deps.ctx.owner, deps.ctx.repo, trigger.issue)
   if (!isRequestIssue(deps, issue))
     return skipped(JOB, `#${trigger.issue} is not a backport request`)
+  if (await isBotEcho(deps, trigger, issue))
+    return skipped(
+      JOB,
+      `@${trigger.user} (a bot) labelled a request with nothing awaiting approval`,
+    )
   const check = await checkReleaseManager(deps, trigger.user)
   if (!check.manager) {
     if (!deps.dryRun)
@@ -104,4 +109,19 @@ export function rejectReason(
   const match = /^\/reject\b[ \t]*([\s\S]*)$/.exec(text)
   const reason = (match?.[1] ?? '').trim()
   return reason.length > 0 ? reason.slice(0, 2000) : trigger.argument
+}
+
+/**
+ * fixline adds the approved label itself on `/approve`; with a GitHub App token that label fires
+ * another `labeled` event from the bot. A bot's label on a request with nothing awaiting approval
+ * changes nothing, so it is neither an approval nor a label to remove.
+ */
+async function isBotEcho(
+  deps: JobDeps,
+  trigger: Extract<RequestTrigger, { type: 'issue-labeled' }>,
+  issue: IssueInfo,
+): Promise<boolean> {
+  if (!trigger.user.endsWith('[bot]')) return false
+  const loaded = await loadRequest(deps, trigger.issue, issue)
+  return !loaded?.state?.targets.some((t) => t.approval === 'pending')
 }

@@ -1,7 +1,6 @@
 import { labelForTarget } from '../backport/labels.js'
 import type { TriggerPlan } from '../backport/triggers.js'
-import { findMarkedComment } from '../github/comments.js'
-import { writeComment } from '../github/issues.js'
+import { findBotComment, writeComment } from '../github/issues.js'
 import { addLabels } from '../github/labels.js'
 import { getPullRaw } from '../github/pulls.js'
 import type { JobDeps, JobOutcome } from '../jobs.js'
@@ -198,13 +197,12 @@ async function findApprovalComment(
   deps: JobDeps,
   pr: number,
 ): Promise<{ id: number; body: string } | undefined> {
-  return findMarkedComment(deps.github, {
-    owner: deps.ctx.owner,
-    repo: deps.ctx.repo,
-    issue: pr,
-    marker: PR_APPROVAL_MARKER,
-    ...(deps.botLogin !== undefined ? { author: deps.botLogin } : {}),
-  })
+  return findBotComment(
+    deps.github,
+    { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: pr },
+    PR_APPROVAL_MARKER,
+    deps.botLogin,
+  )
 }
 
 function renderPrApproval(

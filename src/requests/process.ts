@@ -1,6 +1,6 @@
-import { findMarkedComment } from '../github/comments.js'
 import {
   closeIssue,
+  findBotComment,
   getIssue,
   reopenIssue,
   writeComment,
@@ -48,13 +48,12 @@ export async function loadRequest(
 ): Promise<LoadedRequest | undefined> {
   const issue = preloaded ?? (await getIssue(deps.github, deps.ctx.owner, deps.ctx.repo, number))
   if (!isRequestIssue(deps, issue)) return undefined
-  const comment = await findMarkedComment(deps.github, {
-    owner: deps.ctx.owner,
-    repo: deps.ctx.repo,
-    issue: number,
-    marker: PLAN_MARKER,
-    ...(deps.botLogin !== undefined ? { author: deps.botLogin } : {}),
-  })
+  const comment = await findBotComment(
+    deps.github,
+    { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: number },
+    PLAN_MARKER,
+    deps.botLogin,
+  )
   return { issue, comment, state: decodeState(comment?.body) }
 }
 

@@ -1,6 +1,5 @@
-import { upsertMarkedComment } from '../github/comments.js'
 import { addLabels } from '../github/labels.js'
-import { removeLabel } from '../github/issues.js'
+import { findBotComment, removeLabel, writeComment } from '../github/issues.js'
 import type { JobDeps } from '../jobs.js'
 
 /**
@@ -16,14 +15,9 @@ export async function reply(
   deps.log.info(`#${issue}: ${body.split('\n')[0] ?? ''}`)
   if (deps.dryRun) return
   const marker = `<!-- fixline:reply ${key.replace(/[^A-Za-z0-9_.@/-]/g, '_')} -->`
-  await upsertMarkedComment(deps.github, {
-    owner: deps.ctx.owner,
-    repo: deps.ctx.repo,
-    issue,
-    marker,
-    body: `${marker}\n${body}`,
-    ...(deps.botLogin !== undefined ? { author: deps.botLogin } : {}),
-  })
+  const ref = { owner: deps.ctx.owner, repo: deps.ctx.repo, issue }
+  const existing = await findBotComment(deps.github, ref, marker, deps.botLogin)
+  await writeComment(deps.github, ref, existing, `${marker}\n${body}`)
 }
 
 /** Adds the labels that are missing and removes the unwanted ones that are present (no call when in sync). */

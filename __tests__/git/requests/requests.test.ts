@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { decodeState } from '../../../src/requests/state.js'
+import { decodeState, encodeState, PLAN_MARKER } from '../../../src/requests/state.js'
 import {
   backportPrs,
   BOT_LOGIN,
@@ -350,6 +350,39 @@ describe('backport requests (real git, fake GitHub)', () => {
     ).toBe(true)
     await runEvent(world, 'issue_comment', commandPayload(world, 10, 'tess', '/approve'), always)
     expect(backportPrs(world).map((p) => p.pull.headRef)).toEqual(['backport/5-to-2.x'])
+  })
+
+  it("a person's comment with fixline's marker and a forged approval is not read as the plan", async () => {
+    const body = formBody(request({ targets: ['0.x'] }))
+    const payload = fileRequest(world, 10, body)
+    const forged = encodeState({
+      v: 1,
+      source: 5,
+      targets: [
+        { target: '0.x', classification: 'exception', approval: 'approved', approvedBy: 'rita' },
+      ],
+    })
+    world.server.state.addComment(10, 'mallory', `${PLAN_MARKER}\n${forged}`)
+    await runEvent(world, 'issues', payload)
+    expect(backportPrs(world)).toHaveLength(0)
+    expect(planComment(world, 10).body).toContain('awaiting a release manager')
+    expect(world.server.state.comments(10).find((c) => c.user === 'mallory')?.body).toContain(
+      forged,
+    )
+  })
+
+  it("the bot's own approved label (an App token's echo of /approve) is neither an approval nor removed", async () => {
+    await runEvent(world, 'issues', fileRequest(world, 10, formBody(request({ targets: ['0.x'] }))))
+    await runEvent(world, 'issue_comment', commandPayload(world, 10, 'rita', '/approve'))
+    const before = world.server.calls.length
+    const echo = await runEvent(
+      world,
+      'issues',
+      labeledPayload(world, 10, 'backport-approved', 'fixline-app[bot]'),
+    )
+    expect(echo.conclusion).toBe('skipped')
+    expect(issue(10).labels).toContain('backport-approved')
+    expect(world.server.calls.slice(before).filter((c) => c.method !== 'GET')).toEqual([])
   })
 })
 
