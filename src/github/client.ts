@@ -29,6 +29,9 @@ export function createGitHub(options: ClientOptions): GitHub {
       baseUrl: options.baseUrl.replace(/\/+$/, ''),
       userAgent: 'fixline',
       throttle: {
+        // The write spacing protects github.com's secondary rate limits; a loopback API (the local
+        // fake server in tests, a proxy on the runner) has no such limiter.
+        enabled: throttlingFor(options.baseUrl),
         onRateLimit: (retryAfter: number, opts: { method: string; url: string }, _o: unknown, retryCount: number) => {
           warn(`GitHub rate limit hit for ${opts.method} ${opts.url}; retrying after ${retryAfter}s`)
           return retryCount < retries
@@ -51,4 +54,18 @@ export function createGitHub(options: ClientOptions): GitHub {
     })
   }
   return octokit
+}
+
+/** Whether write spacing applies: everywhere but a loopback API. */
+export function throttlingFor(url: string): boolean {
+  return !isLoopback(url)
+}
+
+function isLoopback(url: string): boolean {
+  try {
+    const host = new URL(url).hostname
+    return host === 'localhost' || host === '[::1]' || /^127\./.test(host)
+  } catch {
+    return false
+  }
 }
