@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Git, type GitObserver } from '../../src/git/git.js'
-import { readObjects } from '../../src/git/batch.js'
+import { importStream, PRE_RECEIVE, replayRebase, type StreamCommit } from './git-fixture-import.js'
 import type { SourcePr } from '../../src/backport/types.js'
 
 export interface Identity {
@@ -53,12 +53,7 @@ export interface CloneOptions {
   observer?: GitObserver
 }
 
-export interface ImportCommit {
-  /** Path to content (null deletes). */
-  files: Record<string, string | null>
-  message: string
-  author?: Identity
-}
+export type { StreamCommit as ImportCommit } from './git-fixture-import.js'
 
 interface PrState {
   number: number
@@ -106,7 +101,7 @@ export interface Fixture {
    * thousands of commits). The branch starts at `from` (default: the branch itself, which must
    * exist unless `from` is given). Does not check the branch out; returns the new tip.
    */
-  importCommits(branch: string, commits: ImportCommit[], from?: string): Promise<string>
+  importCommits(branch: string, commits: StreamCommit[], from?: string): Promise<string>
   /** A fresh clone of origin like actions/checkout (fetch-depth 1 by default). */
   checkoutClone(opts?: CloneOptions): Promise<Git>
   /** Installs a pre-receive hook in origin rejecting pushes whose new commits touch .github/workflows/. */
@@ -115,25 +110,6 @@ export interface Fixture {
   originSha(ref: string): Promise<string | undefined>
   cleanup(): Promise<void>
 }
-
-const PRE_RECEIVE = `#!/bin/sh
-# Rejects like GitHub does when a GitHub App token without the workflows permission pushes
-# commits that touch .github/workflows/.
-zero=0000000000000000000000000000000000000000
-status=0
-while read old new ref; do
-  [ "$new" = "$zero" ] && continue
-  for c in $(git rev-list "$new" --not --all); do
-    f=$(git diff-tree -r --root --no-commit-id --name-only "$c" -- .github/workflows/ | head -n 1)
-    if [ -n "$f" ]; then
-      echo "refusing to allow a GitHub App to create or update workflow \\\`$f\\\` without \\\`workflows\\\` permission" >&2
-      status=1
-      break
-    fi
-  done
-done
-exit $status
-`
 
 export async function createFixture(): Promise<Fixture> {
   const dir = mkdtempSync(join(tmpdir(), 'fixline-git-'))
@@ -234,58 +210,6 @@ export async function createFixture(): Promise<Fixture> {
     return r.stdout.split('\n')[0]!.trim()
   }
 
-  /**
-   * Rebases `own` onto `base` with one fast-import when the PR and the base changed disjoint
-   * paths since they forked (then replaying each commit's file changes is what a rebase gives).
-   * Returns the new tip, or undefined when a real cherry-pick is needed.
-   */
-  const replayWithFastImport = async (
-    base: string,
-    head: string,
-    own: string[],
-  ): Promise<string | undefined> => {
-    const forkPoint = await seed.text(['merge-base', base, head])
-    const baseChanged = new Set(
-      await seed.lines(['diff', '--name-only', '--no-renames', forkPoint, base]),
-    )
-    const raw = await seed.lines(['diff-tree', '-r', '--no-abbrev', '--no-renames', '--stdin'], {
-      input: own.join('\n') + '\n',
-    })
-    const changes = new Map<string, string[]>()
-    let current = ''
-    for (const line of raw) {
-      if (!line.startsWith(':')) {
-        current = line.trim()
-        changes.set(current, [])
-        continue
-      }
-      const [meta, path] = line.split('\t') as [string, string]
-      if (baseChanged.has(path)) return undefined
-      const [, newMode, , newSha, status] = meta.split(' ')
-      changes
-        .get(current)
-        ?.push(status === 'D' ? `D ${path}\n` : `M ${newMode} ${newSha} ${path}\n`)
-    }
-    const objects = await readObjects(seed, own)
-    const ref = `refs/fixture/rebase-${++rebases}`
-    const parts: string[] = []
-    own.forEach((sha, i) => {
-      const body = objects.get(sha) ?? ''
-      const author = /^author (.*)$/m.exec(body)?.[1] ?? ''
-      const message = body.slice(body.indexOf('\n\n') + 2)
-      clock += 1
-      parts.push(
-        `commit ${ref}\nmark :${i + 1}\nauthor ${author}\ncommitter ${GITHUB.name} <${GITHUB.email}> ${clock} +0000\n`,
-      )
-      parts.push(
-        `data ${Buffer.byteLength(message)}\n${message}\n${i === 0 ? `from ${base}` : `from :${i}`}\n`,
-      )
-      parts.push(...(changes.get(sha) ?? []), '\n')
-    })
-    await seed.run(['fast-import', '--quiet'], { input: parts.join('') })
-    return seed.text(['rev-parse', ref])
-  }
-
   const fixture: Fixture = {
     dir,
     originDir,
@@ -381,7 +305,17 @@ export async function createFixture(): Promise<Fixture> {
     async mergeRebase(n) {
       const { pr, base, head } = await fetchPr(n)
       const own = await seed.lines(['rev-list', '--reverse', '--no-merges', `${base}..${head}`])
-      const fast = own.length > 0 ? await replayWithFastImport(base, head, own) : undefined
+      const fast =
+        own.length > 0
+          ? await replayRebase(seed, {
+              base,
+              head,
+              own,
+              ref: `refs/fixture/rebase-${++rebases}`,
+              committer: GITHUB,
+              time: () => (clock += 1),
+            })
+          : undefined
       if (fast) return finish(pr, head, base, fast)
       const wt = await mergerAt(base)
       // One sequencer run for all commits; the committer becomes GitHub, authors and dates are kept.
@@ -405,25 +339,8 @@ export async function createFixture(): Promise<Fixture> {
 
     async importCommits(branch, commits, from) {
       const start = await seed.text(['rev-parse', '--verify', `${from ?? branch}^{commit}`])
-      const parts: string[] = []
-      commits.forEach((c, i) => {
-        clock += 1
-        const a = c.author ?? AUTHOR
-        const msg = Buffer.byteLength(c.message)
-        parts.push(`commit refs/heads/${branch}\nmark :${i + 1}\n`)
-        parts.push(
-          `author ${a.name} <${a.email}> ${clock} +0000\ncommitter ${a.name} <${a.email}> ${clock} +0000\n`,
-        )
-        parts.push(`data ${msg}\n${c.message}\n`)
-        parts.push(i === 0 ? `from ${start}\n` : `from :${i}\n`)
-        for (const [path, content] of Object.entries(c.files)) {
-          if (content === null) parts.push(`D ${path}\n`)
-          else
-            parts.push(`M 100644 inline ${path}\ndata ${Buffer.byteLength(content)}\n${content}\n`)
-        }
-        parts.push('\n')
-      })
-      await seed.run(['fast-import', '--quiet', '--force'], { input: parts.join('') })
+      const stream = importStream(`refs/heads/${branch}`, start, commits, () => (clock += 1))
+      await seed.run(['fast-import', '--quiet', '--force'], { input: stream })
       const tip = await seed.text(['rev-parse', `refs/heads/${branch}`])
       const current = await seed.text(['symbolic-ref', '-q', '--short', 'HEAD'], {
         okCodes: [0, 1],
