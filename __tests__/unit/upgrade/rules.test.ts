@@ -241,3 +241,22 @@ describe('edge cases', () => {
     expect(renderMermaid(r).startsWith('flowchart LR')).toBe(true)
   })
 })
+
+describe('content hashes', () => {
+  it('empty hashes (ID manifests) never count as the same or as different content', () => {
+    const empty = (s: ReleaseSpec): ReleaseSpec => ({
+      ...s,
+      migrations: s.migrations.map(([id]) => [id, 'repository', ''] as [string, string, string]),
+    })
+    // 1.2 ships 2019.10.16 where main has 2019.10.15: with equal real hashes, a renamed backport
+    const renamed = withRelease(
+      '1.2',
+      (s) => void (s.migrations = [['2019.02.01'], ['2019.04.01'], ['2019.10.16']]),
+    ).map(empty)
+    expect(ruleIds(check(renamed))).not.toContain('same-id-everywhere')
+    expect(ruleIds(check(renamed))).toContain('forward-ported')
+    // one line without content, the other with: not a content change
+    const mixed = workedExampleSpecs().map((s) => (s.line === '1.x' ? empty(s) : s))
+    expect(ruleIds(check(mixed))).toEqual([])
+  })
+})

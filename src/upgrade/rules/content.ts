@@ -7,6 +7,7 @@
  * but not on L1 (a renamed backport). Identical bodies that both lines carry under both IDs (two no-op
  * markers) are not a finding.
  * content-stable: one canonical ID with different content hashes on two lines (severity from options).
+ * An empty content hash (a layout without content, e.g. a manifest of IDs) takes part in neither rule.
  */
 import type { Finding, Migration } from '../model.js'
 import { at, where, type IdSet, type LineInfo, type RuleContext } from './context.js'
@@ -66,7 +67,12 @@ export function contentStable(ctx: RuleContext): Finding[] {
   const out: Finding[] = []
   for (const [rank, occ] of [...byRank].sort((a, b) => a[0] - b[0])) {
     const first = occ[0] as Occurrence
-    const other = occ.find((o) => o.m.contentHash !== first.m.contentHash)
+    const other = occ.find(
+      (o) =>
+        o.m.contentHash !== first.m.contentHash &&
+        o.m.contentHash !== '' &&
+        first.m.contentHash !== '',
+    )
     if (!other) continue
     out.push({
       rule: 'content-stable',
@@ -84,7 +90,8 @@ export function sameIdEverywhere(ctx: RuleContext): Finding[] {
   const perLine = latestPerLine(ctx)
   const byHash = new Map<string, Occurrence[]>()
   for (const latest of perLine) {
-    for (const o of occurrences(latest)) push(byHash, o.m.contentHash, o)
+    for (const o of occurrences(latest))
+      if (o.m.contentHash !== '') push(byHash, o.m.contentHash, o)
   }
   const out: Finding[] = []
   for (const occ of byHash.values()) {

@@ -95,9 +95,10 @@ function missingAtHead(
   const out: Finding[] = []
   const headHashes = hashesOf(newer.head as IdSet)
   // a migration the head carries under another ID is a renamed backport: same-id-everywhere reports it
-  const missing = diffRanks(ship.ranks, (newer.head as IdSet).ids).filter(
-    (k) => !headHashes.has((ship.firstMig[k] as Migration).contentHash),
-  )
+  const missing = diffRanks(ship.ranks, (newer.head as IdSet).ids).filter((k) => {
+    const hash = (ship.firstMig[k] as Migration).contentHash
+    return hash === '' || !headHashes.has(hash)
+  })
   const head = newer.headCommit ? ` (${newer.headCommit.slice(0, 7)})` : ''
   for (const rank of missing.slice(0, MAX_PER_PAIR)) {
     const r = older.releases[ship.firstShip[rank] as number] as ReleaseInfo
