@@ -13,19 +13,24 @@ import {
 } from '../__tests__/git/backport-scenarios/world.js'
 
 const WHY: Record<string, string> = {
-  'issues/list-comments': "find fixline's summary comment on the original PR (paginated) to update it in place",
+  'issues/list-comments':
+    "find fixline's summary comment on the original PR (paginated) to update it in place",
   'issues/create-comment': 'post the summary comment (first run on this PR)',
   'issues/update-comment': 'update the summary comment in place',
   'pulls/create': 'open the backport PR',
   'pulls/list': 'the backport branch already exists: find the PR an earlier run opened',
   'pulls/get': 'comment/dispatch triggers: the payload has no merge data',
-  'issues/add-labels': 'backport.addLabels + labels matching backport.copyLabels (+ conflict label), one call',
+  'issues/add-labels':
+    'backport.addLabels + labels matching backport.copyLabels (+ conflict label), one call',
   'issues/update': 'assignees (copyAssignees) and milestone (copyMilestone) in one call',
-  'pulls/list-reviews': 'who reviewed the original PR (requestReviewers; the payload only has pending requests)',
+  'pulls/list-reviews':
+    'who reviewed the original PR (requestReviewers; the payload only has pending requests)',
   'pulls/request-reviewers': 'request the original reviewers on the backport PR',
   graphql: 'enable auto-merge (enablePullRequestAutoMerge: no REST operation exists)',
-  'repos/get': "default branch, only when a target is not matched by lines.patterns and the payload lacks it",
-  'repos/get-collaborator-permission-level': '/backport comments: the commenter must have write permission',
+  'repos/get':
+    'default branch, only when a target is not matched by lines.patterns and the payload lacks it',
+  'repos/get-collaborator-permission-level':
+    '/backport comments: the commenter must have write permission',
 }
 
 const EVERYTHING = `
@@ -38,7 +43,11 @@ backport:
   autoMerge: squash
 `
 
-async function measure(title: string, config: string | undefined, seed: (world: World) => void): Promise<number> {
+async function measure(
+  title: string,
+  config: string | undefined,
+  seed: (world: World) => void,
+): Promise<number> {
   const world = await createWorld({ productionClient: true })
   try {
     await mergedPr(world, {
@@ -51,19 +60,30 @@ async function measure(title: string, config: string | undefined, seed: (world: 
     })
     seed(world)
     const started = Date.now()
-    const outcome = await runEvent(world, 'pull_request_target', prPayload(world, 5, 'closed'), config === undefined ? {} : { config })
+    const outcome = await runEvent(
+      world,
+      'pull_request_target',
+      prPayload(world, 5, 'closed'),
+      config === undefined ? {} : { config },
+    )
     const ms = Date.now() - started
     const calls = world.server.calls
-    console.log(`\n${title}: ${calls.length} GitHub API call(s), conclusion ${outcome.conclusion}, ${ms} ms (includes the production client's write spacing)`)
+    console.log(
+      `\n${title}: ${calls.length} GitHub API call(s), conclusion ${outcome.conclusion}, ${ms} ms (includes the production client's write spacing)`,
+    )
     for (const [i, call] of calls.entries()) {
       const op = call.operation ?? `${call.method} ${call.path}`
-      console.log(`  ${i + 1}. ${call.method} ${call.path} [${op}] -> ${call.status}: ${WHY[op] ?? '(unexplained)'}`)
+      console.log(
+        `  ${i + 1}. ${call.method} ${call.path} [${op}] -> ${call.status}: ${WHY[op] ?? '(unexplained)'}`,
+      )
     }
     for (const r of outcome.results) console.log(`  result: ${r.target} ${r.status}: ${r.message}`)
     const problems = world.server.problems()
-    if (outcome.results.some((r) => r.message.includes('could not'))) throw new Error('an optional step failed')
+    if (outcome.results.some((r) => r.message.includes('could not')))
+      throw new Error('an optional step failed')
     if (problems.length > 0) throw new Error(`fake GitHub problems: ${problems.join('; ')}`)
-    if (calls.some((c) => !WHY[c.operation ?? ''])) throw new Error('an API call has no justification')
+    if (calls.some((c) => !WHY[c.operation ?? '']))
+      throw new Error('an API call has no justification')
     return calls.length
   } finally {
     await world.cleanup()

@@ -4,4 +4,9 @@ import { pushBranch, remoteBranchHeads } from './push.js'
 import { planPicks } from './select.js'
 
 /** The real git engine. */
-export const defaultEngine: BackportEngine = { planPicks, prepareBranch, pushBranch, remoteBranchHeads }
+export const defaultEngine: BackportEngine = {
+  planPicks,
+  prepareBranch,
+  pushBranch,
+  remoteBranchHeads,
+}

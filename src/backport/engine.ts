@@ -6,10 +6,27 @@ import type { Git } from '../git/git.js'
 import type { BackportBranchRequest, BranchOutcome, PickPlan, SourcePr } from './types.js'
 
 export interface BackportEngine {
-  planPicks(git: Git, pr: SourcePr, options: { mergeCommits: 'own-commits' | 'mainline'; remote: string }): Promise<PickPlan>
-  prepareBranch(git: Git, request: BackportBranchRequest, options: { conflicts: 'draft-pr' | 'comment' }): Promise<BranchOutcome>
-  pushBranch(git: Git, remote: string, branch: string, options: { force: boolean; expectedSha?: string }): Promise<void>
-  remoteBranchHeads(git: Git, remote: string, branches: readonly string[]): Promise<Map<string, string>>
+  planPicks(
+    git: Git,
+    pr: SourcePr,
+    options: { mergeCommits: 'own-commits' | 'mainline'; remote: string },
+  ): Promise<PickPlan>
+  prepareBranch(
+    git: Git,
+    request: BackportBranchRequest,
+    options: { conflicts: 'draft-pr' | 'comment' },
+  ): Promise<BranchOutcome>
+  pushBranch(
+    git: Git,
+    remote: string,
+    branch: string,
+    options: { force: boolean; expectedSha?: string },
+  ): Promise<void>
+  remoteBranchHeads(
+    git: Git,
+    remote: string,
+    branches: readonly string[],
+  ): Promise<Map<string, string>>
 }
 
 /** The remote fixline pushes to: the checkout's origin. */

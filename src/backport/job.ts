@@ -11,23 +11,46 @@ import type { BackportTrigger } from '../route.js'
 import { holdForApproval } from '../requests/pr-approval.js'
 import { defaultEngine } from './default-engine.js'
 import type { BackportEngine } from './engine.js'
-import { COMMENT_MARKER, mergeRows, parseCommentRows, renderComment, type BackportRow } from './report.js'
+import {
+  COMMENT_MARKER,
+  mergeRows,
+  parseCommentRows,
+  renderComment,
+  type BackportRow,
+} from './report.js'
 import { backportTargets, messageOf, outcome } from './run-targets.js'
 import { isComplete, parsePull, type PullInfo } from './source.js'
 import { planTrigger, targetsFromArgs } from './triggers.js'
 import { failed, validateTargets } from './validate.js'
 
-export async function runBackportJob(deps: JobDeps, trigger: BackportTrigger, engine: BackportEngine = defaultEngine): Promise<JobOutcome> {
+export async function runBackportJob(
+  deps: JobDeps,
+  trigger: BackportTrigger,
+  engine: BackportEngine = defaultEngine,
+): Promise<JobOutcome> {
   if (trigger.type === 'comment') {
     const refusal = await checkCommandPermission(deps, trigger)
     if (refusal) return refusal
   }
-  const loaded = await loadPull(deps, trigger.pr, trigger.type === 'merged' || trigger.type === 'labeled')
-  if ('problem' in loaded) return outcome(trigger.pr, [failed(`#${trigger.pr}`, loaded.problem)], [])
+  const loaded = await loadPull(
+    deps,
+    trigger.pr,
+    trigger.type === 'merged' || trigger.type === 'labeled',
+  )
+  if ('problem' in loaded)
+    return outcome(trigger.pr, [failed(`#${trigger.pr}`, loaded.problem)], [])
   const pull = loaded.pull
-  const planned = planTrigger(trigger, { merged: pull.merged, state: pull.state, labels: pull.labels }, deps.config.backport.labels, trigger.pr)
+  const planned = planTrigger(
+    trigger,
+    { merged: pull.merged, state: pull.state, labels: pull.labels },
+    deps.config.backport.labels,
+    trigger.pr,
+  )
   // `/backport` to lines outside the maintenance window waits for a release manager (backport requests).
-  const plan = trigger.type === 'comment' ? await holdForApproval(deps, trigger.pr, trigger.user, planned) : planned
+  const plan =
+    trigger.type === 'comment'
+      ? await holdForApproval(deps, trigger.pr, trigger.user, planned)
+      : planned
   const defaultBranch = defaultBranchLookup(deps)
   switch (plan.action) {
     case 'skip':
@@ -53,7 +76,13 @@ export async function runBackportTargets(
   const loaded = await loadPull(deps, prNumber, false)
   if ('problem' in loaded) return outcome(prNumber, [failed(`#${prNumber}`, loaded.problem)], [])
   if (!loaded.pull.merged)
-    return outcome(prNumber, targets.map((t) => failed(t, `PR #${prNumber} is not merged: there is nothing to backport yet`)), [])
+    return outcome(
+      prNumber,
+      targets.map((t) =>
+        failed(t, `PR #${prNumber} is not merged: there is nothing to backport yet`),
+      ),
+      [],
+    )
   return backportTargets(deps, engine, loaded.pull, targetsFromArgs(targets), {
     defaultBranch: defaultBranchLookup(deps),
     ...(options.requestIssue !== undefined ? { requestIssue: options.requestIssue } : {}),
@@ -61,9 +90,14 @@ export async function runBackportTargets(
 }
 
 /** The PR from the event payload when it carries it (pull_request events), else one pulls.get. */
-async function loadPull(deps: JobDeps, number: number, fromPayload: boolean): Promise<{ pull: PullInfo } | { problem: string }> {
+async function loadPull(
+  deps: JobDeps,
+  number: number,
+  fromPayload: boolean,
+): Promise<{ pull: PullInfo } | { problem: string }> {
   const payloadPr = deps.ctx.payload.pull_request
-  if (fromPayload && isComplete(payloadPr) && (payloadPr as { number?: unknown }).number === number) return parsePull(payloadPr)
+  if (fromPayload && isComplete(payloadPr) && (payloadPr as { number?: unknown }).number === number)
+    return parsePull(payloadPr)
   try {
     return parsePull(await getPullRaw(deps.github, deps.ctx.owner, deps.ctx.repo, number))
   } catch (error) {
@@ -78,27 +112,53 @@ function defaultBranchLookup(deps: JobDeps): () => Promise<string | undefined> {
     (cached ??= (async () => {
       const repository = deps.ctx.payload.repository as { default_branch?: unknown } | undefined
       if (typeof repository?.default_branch === 'string') return repository.default_branch
-      const { data } = await deps.github.rest.repos.get({ owner: deps.ctx.owner, repo: deps.ctx.repo })
+      const { data } = await deps.github.rest.repos.get({
+        owner: deps.ctx.owner,
+        repo: deps.ctx.repo,
+      })
       return data.default_branch
     })())
 }
 
 /** Write, maintain or admin through the collaborator-permission API; refused users get a reply. */
-async function checkCommandPermission(deps: JobDeps, trigger: Extract<BackportTrigger, { type: 'comment' }>): Promise<JobOutcome | undefined> {
-  const permission = await collaboratorPermission(deps.github, deps.ctx.owner, deps.ctx.repo, trigger.user)
+async function checkCommandPermission(
+  deps: JobDeps,
+  trigger: Extract<BackportTrigger, { type: 'comment' }>,
+): Promise<JobOutcome | undefined> {
+  const permission = await collaboratorPermission(
+    deps.github,
+    deps.ctx.owner,
+    deps.ctx.repo,
+    trigger.user,
+  )
   if (hasPermission(permission, 'write')) return undefined
   const message = `@${trigger.user} needs write permission on this repository to run \`/backport\` (has: ${permission}); nothing was done`
   deps.log.warning(message)
-  if (!deps.dryRun) await createComment(deps.github, { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: trigger.pr, body: message })
+  if (!deps.dryRun)
+    await createComment(deps.github, {
+      owner: deps.ctx.owner,
+      repo: deps.ctx.repo,
+      issue: trigger.pr,
+      body: message,
+    })
   const row: BackportRow = { target: '/backport', status: 'skipped', message }
   return { ...outcome(trigger.pr, [row], []), conclusion: 'skipped' }
 }
 
-async function skip(deps: JobDeps, trigger: BackportTrigger, plan: { reason: string; tell: boolean; failed: boolean }): Promise<JobOutcome> {
+async function skip(
+  deps: JobDeps,
+  trigger: BackportTrigger,
+  plan: { reason: string; tell: boolean; failed: boolean },
+): Promise<JobOutcome> {
   deps.log.info(`nothing to backport: ${plan.reason}`)
   if (plan.failed) return outcome(trigger.pr, [failed(`#${trigger.pr}`, plan.reason)], [])
   if (plan.tell && trigger.type === 'comment' && !deps.dryRun)
-    await createComment(deps.github, { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: trigger.pr, body: `\`/backport\`: ${plan.reason}.` })
+    await createComment(deps.github, {
+      owner: deps.ctx.owner,
+      repo: deps.ctx.repo,
+      issue: trigger.pr,
+      body: `\`/backport\`: ${plan.reason}.`,
+    })
   return { ...outcome(trigger.pr, [], []), summary: `fixline (backport): ${plan.reason}\n` }
 }
 
@@ -107,23 +167,42 @@ async function labelOpenPr(
   deps: JobDeps,
   engine: BackportEngine,
   pull: PullInfo,
-  plan: { labels: Array<{ target: string; label: string }>; rejected: Array<{ target: string; message: string }> },
+  plan: {
+    labels: Array<{ target: string; label: string }>
+    rejected: Array<{ target: string; message: string }>
+  },
   defaultBranch: () => Promise<string | undefined>,
 ): Promise<JobOutcome> {
   const number = pull.source.number
   const rows: BackportRow[] = plan.rejected.map((r) => failed(r.target, r.message))
-  const validation = await validateTargets(deps, engine, { source: number, baseRef: pull.source.baseRef, requests: plan.labels.map((l) => ({ target: l.target })), defaultBranch })
+  const validation = await validateTargets(deps, engine, {
+    source: number,
+    baseRef: pull.source.baseRef,
+    requests: plan.labels.map((l) => ({ target: l.target })),
+    defaultBranch,
+  })
   rows.push(...validation.rows)
   const labels = plan.labels.filter((l) => validation.valid.some((v) => v.target === l.target))
   for (const { target, label } of labels)
-    rows.push({ target, status: 'pending', message: `label ${label} added: the backport to ${target} runs when #${number} is merged` })
+    rows.push({
+      target,
+      status: 'pending',
+      message: `label ${label} added: the backport to ${target} runs when #${number} is merged`,
+    })
   for (const row of rows) deps.log.info(`${row.target}: ${row.status}: ${row.message}`)
   if (!deps.dryRun) {
     try {
-      await addLabels(deps.github, deps.ctx.owner, deps.ctx.repo, number, labels.map((l) => l.label))
+      await addLabels(
+        deps.github,
+        deps.ctx.owner,
+        deps.ctx.repo,
+        number,
+        labels.map((l) => l.label),
+      )
     } catch (error) {
       const message = `could not add the labels ${labels.map((l) => l.label).join(', ')}: ${messageOf(error)}`
-      for (const row of rows) if (row.status === 'pending') Object.assign(row, failed(row.target, message))
+      for (const row of rows)
+        if (row.status === 'pending') Object.assign(row, failed(row.target, message))
     }
     await upsertMarkedComment(deps.github, {
       owner: deps.ctx.owner,

@@ -30,7 +30,8 @@ export function parseTemplate(template: string): Part[] {
     } else if (ch === '{') {
       const end = template.indexOf('}', i)
       const name = end < 0 ? '' : template.slice(i + 1, end)
-      if (!/^(?:\d+|[A-Za-z_$][\w$]*)$/.test(name)) throw new Error(`branch template "${template}" has a bad placeholder at position ${i + 1}`)
+      if (!/^(?:\d+|[A-Za-z_$][\w$]*)$/.test(name))
+        throw new Error(`branch template "${template}" has a bad placeholder at position ${i + 1}`)
       if (literal) parts.push({ literal })
       literal = ''
       parts.push({ group: name })
@@ -48,7 +49,9 @@ export function renderBranchTemplate(template: string, match: RegExpExecArray): 
   return parseTemplate(template)
     .map((part) => {
       if ('literal' in part) return part.literal
-      const value = /^\d+$/.test(part.group) ? match[Number(part.group)] : match.groups?.[part.group]
+      const value = /^\d+$/.test(part.group)
+        ? match[Number(part.group)]
+        : match.groups?.[part.group]
       if (value === undefined) throw new Error(`the pattern does not capture {${part.group}}`)
       return value
     })
@@ -64,10 +67,20 @@ export function mapLabel(label: string, rules: readonly LabelRule[]): LabelMappi
     try {
       branch = renderBranchTemplate(rule.branch, match)
     } catch (error) {
-      return { kind: 'invalid', label, rule: index, message: `label ${printable(label)}: backport.labels[${index}]: ${(error as Error).message}` }
+      return {
+        kind: 'invalid',
+        label,
+        rule: index,
+        message: `label ${printable(label)}: backport.labels[${index}]: ${(error as Error).message}`,
+      }
     }
     if (!isBranchName(branch))
-      return { kind: 'invalid', label, rule: index, message: `label ${printable(label)}: "${printable(branch)}" is not a valid branch name` }
+      return {
+        kind: 'invalid',
+        label,
+        rule: index,
+        message: `label ${printable(label)}: "${printable(branch)}" is not a valid branch name`,
+      }
     return { kind: 'target', label, branch, rule: index }
   }
   return { kind: 'none', label }
@@ -80,11 +93,17 @@ export function mapLabel(label: string, rules: readonly LabelRule[]): LabelMappi
  */
 export function isBranchName(name: string): boolean {
   if (!isPlausibleRefName(name) || name === '@') return false
-  return name.split('/').every((part) => part.length > 0 && !part.startsWith('.') && !part.endsWith('.lock'))
+  return name
+    .split('/')
+    .every((part) => part.length > 0 && !part.startsWith('.') && !part.endsWith('.lock'))
 }
 
 /** Whether a branch is a release line: matches a `lines.patterns` entry, or is the default branch when allowed. */
-export function isReleaseLine(branch: string, lines: Config['lines'], defaultBranch: string | undefined): boolean {
+export function isReleaseLine(
+  branch: string,
+  lines: Config['lines'],
+  defaultBranch: string | undefined,
+): boolean {
   if (lines.patterns.some((p) => new RegExp(p).test(branch))) return true
   return lines.defaultBranch && defaultBranch !== undefined && branch === defaultBranch
 }
@@ -97,7 +116,8 @@ export function labelForTarget(target: string, rules: readonly LabelRule[]): str
   for (const [index, rule] of rules.entries()) {
     for (const candidate of candidatesFor(target, rule)) {
       const mapped = mapLabel(candidate, rules)
-      if (mapped.kind === 'target' && mapped.rule === index && mapped.branch === target) return candidate
+      if (mapped.kind === 'target' && mapped.rule === index && mapped.branch === target)
+        return candidate
     }
   }
   return undefined
@@ -143,7 +163,10 @@ export function solveTemplate(template: string, target: string): Array<Record<st
  * source for the common shapes (anchors, literals, escapes, classes, groups, alternation,
  * quantifiers). Undefined for shapes it does not know; callers verify the result anyway.
  */
-export function exampleForPattern(pattern: string, values: Record<string, string>): string | undefined {
+export function exampleForPattern(
+  pattern: string,
+  values: Record<string, string>,
+): string | undefined {
   const state = { src: pattern, pos: 0, group: 0 }
   try {
     const text = generateSequence(state, values)
@@ -201,7 +224,12 @@ function skipAlternative(s: GenState): void {
     else {
       if (ch === '(') {
         depth++
-        if (s.src.startsWith('(?<', s.pos) && !s.src.startsWith('(?<=', s.pos) && !s.src.startsWith('(?<!', s.pos)) s.group++
+        if (
+          s.src.startsWith('(?<', s.pos) &&
+          !s.src.startsWith('(?<=', s.pos) &&
+          !s.src.startsWith('(?<!', s.pos)
+        )
+          s.group++
         else if (!s.src.startsWith('(?', s.pos)) s.group++
       } else if (ch === ')') {
         if (depth === 0) return

@@ -26,23 +26,39 @@ export function backportBranchName(source: number, target: string): string {
 }
 
 /** `config.backport.title` with {target}, {title} and {number} filled in. */
-export function backportTitle(template: string, values: { target: string; title: string; number: number }): string {
-  return template.replace(/\{(target|title|number)\}/g, (_m, key: 'target' | 'title' | 'number') => String(values[key]))
+export function backportTitle(
+  template: string,
+  values: { target: string; title: string; number: number },
+): string {
+  return template.replace(/\{(target|title|number)\}/g, (_m, key: 'target' | 'title' | 'number') =>
+    String(values[key]),
+  )
 }
 
 /**
  * Configured labels plus the source PR's labels that match copyLabels (never a backport label:
  * the backport PR's own merge must not trigger more backports), plus the conflict label.
  */
-export function backportLabels(config: BackportConfig, sourceLabels: readonly string[], conflict: boolean): string[] {
+export function backportLabels(
+  config: BackportConfig,
+  sourceLabels: readonly string[],
+  conflict: boolean,
+): string[] {
   const copied = sourceLabels.filter(
-    (l) => config.copyLabels.some((p) => new RegExp(p).test(l)) && mapLabel(l, config.labels).kind === 'none',
+    (l) =>
+      config.copyLabels.some((p) => new RegExp(p).test(l)) &&
+      mapLabel(l, config.labels).kind === 'none',
   )
   return [...new Set([...config.addLabels, ...copied, ...(conflict ? [config.conflictLabel] : [])])]
 }
 
 /** The PR an earlier run opened from `branch`: an open one first, then a merged one, then a closed one. */
-export async function findBackportPr(github: GitHub, owner: string, repo: string, branch: string): Promise<PullSummary | undefined> {
+export async function findBackportPr(
+  github: GitHub,
+  owner: string,
+  repo: string,
+  branch: string,
+): Promise<PullSummary | undefined> {
   const pulls = await findPullsByHead(github, owner, repo, branch)
   return pulls.find((p) => p.state === 'open') ?? pulls.find((p) => p.merged) ?? pulls[0]
 }
@@ -62,9 +78,15 @@ export interface OpenBackportInput {
 }
 
 /** Opens the backport PR, then applies the configured decorations. Decoration failures become warnings. */
-export async function openBackportPr(input: OpenBackportInput): Promise<{ pull: CreatedPull; warnings: string[] }> {
+export async function openBackportPr(
+  input: OpenBackportInput,
+): Promise<{ pull: CreatedPull; warnings: string[] }> {
   const { github, owner, repo, config, source } = input
-  const title = backportTitle(config.title, { target: input.target, title: source.source.title, number: source.source.number })
+  const title = backportTitle(config.title, {
+    target: input.target,
+    title: source.source.title,
+    number: source.source.number,
+  })
   const pull = await createPull(github, {
     owner,
     repo,
@@ -82,17 +104,28 @@ export async function openBackportPr(input: OpenBackportInput): Promise<{ pull: 
       warnings.push(`could not ${what} on #${pull.number}: ${(error as Error).message}`)
     }
   }
-  await attempt('add labels', () => addLabels(github, owner, repo, pull.number, backportLabels(config, source.labels, input.conflict)))
+  await attempt('add labels', () =>
+    addLabels(
+      github,
+      owner,
+      repo,
+      pull.number,
+      backportLabels(config, source.labels, input.conflict),
+    ),
+  )
   await attempt('set assignees/milestone', () =>
     setAssigneesAndMilestone(github, {
       owner,
       repo,
       number: pull.number,
       ...(config.copyAssignees ? { assignees: source.assignees } : {}),
-      ...(config.copyMilestone && source.milestone !== undefined ? { milestone: source.milestone } : {}),
+      ...(config.copyMilestone && source.milestone !== undefined
+        ? { milestone: source.milestone }
+        : {}),
     }),
   )
-  if (config.requestReviewers) await attempt('request reviewers', () => requestOriginalReviewers(input, pull.number))
+  if (config.requestReviewers)
+    await attempt('request reviewers', () => requestOriginalReviewers(input, pull.number))
   if (config.autoMerge !== 'off' && !input.conflict) {
     const method = config.autoMerge
     await attempt('enable auto-merge', () => enableAutoMerge(github, pull.nodeId, method))
@@ -104,6 +137,8 @@ async function requestOriginalReviewers(input: OpenBackportInput, number: number
   const { github, owner, repo, source } = input
   const reviewed = await reviewerLogins(github, owner, repo, source.source.number)
   const skip = new Set([input.botLogin, source.author].filter((l): l is string => !!l))
-  const reviewers = [...new Set([...source.requestedReviewers, ...reviewed])].filter((l) => !skip.has(l) && !l.endsWith('[bot]'))
+  const reviewers = [...new Set([...source.requestedReviewers, ...reviewed])].filter(
+    (l) => !skip.has(l) && !l.endsWith('[bot]'),
+  )
   await requestReviewers(github, { owner, repo, number, reviewers, teams: source.requestedTeams })
 }

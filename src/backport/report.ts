@@ -31,7 +31,11 @@ const STATUS_TEXT: Record<TargetResult['status'], string> = {
 
 /** Text safe inside a markdown table cell (no pipes, newlines or HTML). */
 export function cell(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  return text
+    .replace(/\r?\n/g, ' ')
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
 }
 
 /** Code span that survives backticks in the value. */
@@ -45,7 +49,9 @@ export function renderTable(rows: readonly BackportRow[]): string {
   const lines = ['| Target | Status | Details |', '| --- | --- | --- |']
   for (const row of rows) {
     const pr = row.pullRequest ? `[#${row.pullRequest.number}](${row.pullRequest.url}) ` : ''
-    lines.push(`| ${cell(code(row.target))} | ${STATUS_TEXT[row.status]} | ${pr}${cell(row.message)} |`)
+    lines.push(
+      `| ${cell(code(row.target))} | ${STATUS_TEXT[row.status]} | ${pr}${cell(row.message)} |`,
+    )
   }
   return lines.join('\n')
 }
@@ -55,7 +61,14 @@ export function renderComment(source: number, rows: readonly BackportRow[]): str
   const parts = [COMMENT_MARKER, `### fixline backports of #${source}`, '', renderTable(rows)]
   for (const row of rows) {
     if (!row.steps || row.steps.length === 0) continue
-    parts.push('', `<details><summary>Finish the backport to ${cell(code(row.target))} by hand</summary>`, '', fence(row.steps.join('\n')), '', '</details>')
+    parts.push(
+      '',
+      `<details><summary>Finish the backport to ${cell(code(row.target))} by hand</summary>`,
+      '',
+      fence(row.steps.join('\n')),
+      '',
+      '</details>',
+    )
   }
   parts.push('', `${ROWS_PREFIX}${hiddenJson(rows)} -->`)
   return parts.join('\n')
@@ -78,7 +91,10 @@ export function parseCommentRows(body: string | undefined): BackportRow[] {
 }
 
 /** Earlier rows updated by newer ones (same target), in first-seen order. */
-export function mergeRows(earlier: readonly BackportRow[], newer: readonly BackportRow[]): BackportRow[] {
+export function mergeRows(
+  earlier: readonly BackportRow[],
+  newer: readonly BackportRow[],
+): BackportRow[] {
   const byTarget = new Map<string, BackportRow>()
   for (const row of earlier) byTarget.set(row.target, row)
   for (const row of newer) {
@@ -99,7 +115,10 @@ function hiddenJson(rows: readonly BackportRow[]): string {
     ...(r.error !== undefined ? { error: r.error } : {}),
     ...(r.steps ? { steps: r.steps } : {}),
   }))
-  return JSON.stringify(plain).replace(/-/g, '\\u002d').replace(/</g, '\\u003c').replace(/>/g, '\\u003e')
+  return JSON.stringify(plain)
+    .replace(/-/g, '\\u002d')
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
 }
 
 const STATUSES = new Set(Object.keys(STATUS_TEXT))
@@ -107,13 +126,24 @@ const STATUSES = new Set(Object.keys(STATUS_TEXT))
 function isRow(d: unknown): d is BackportRow {
   if (d === null || typeof d !== 'object') return false
   const r = d as Record<string, unknown>
-  if (typeof r.target !== 'string' || typeof r.message !== 'string' || typeof r.status !== 'string' || !STATUSES.has(r.status)) return false
+  if (
+    typeof r.target !== 'string' ||
+    typeof r.message !== 'string' ||
+    typeof r.status !== 'string' ||
+    !STATUSES.has(r.status)
+  )
+    return false
   if (r.pullRequest !== undefined) {
     const p = r.pullRequest as Record<string, unknown> | null
-    if (!p || typeof p !== 'object' || !Number.isSafeInteger(p.number) || typeof p.url !== 'string') return false
+    if (!p || typeof p !== 'object' || !Number.isSafeInteger(p.number) || typeof p.url !== 'string')
+      return false
   }
   if (r.error !== undefined && typeof r.error !== 'string') return false
-  if (r.steps !== undefined && !(Array.isArray(r.steps) && r.steps.every((s) => typeof s === 'string'))) return false
+  if (
+    r.steps !== undefined &&
+    !(Array.isArray(r.steps) && r.steps.every((s) => typeof s === 'string'))
+  )
+    return false
   return true
 }
 
@@ -138,8 +168,14 @@ export function renderPrBody(input: PrBodyInput): string {
   const commits = outcome.status === 'picked' ? outcome.commits : outcome.applied
   const picked = commits.filter((c) => c.result !== undefined)
   const empty = commits.filter((c) => c.result === undefined)
-  if (picked.length > 0) lines.push('', 'Cherry-picked (`git cherry-pick -x`):', ...picked.map(commitLine))
-  if (empty.length > 0) lines.push('', `Already on ${code(target)} (the pick came out empty):`, ...empty.map(commitLine))
+  if (picked.length > 0)
+    lines.push('', 'Cherry-picked (`git cherry-pick -x`):', ...picked.map(commitLine))
+  if (empty.length > 0)
+    lines.push(
+      '',
+      `Already on ${code(target)} (the pick came out empty):`,
+      ...empty.map(commitLine),
+    )
   if (outcome.status === 'conflict') lines.push('', ...conflictSection(target, outcome))
   lines.push('', backportMarker(source.number, target))
   return lines.join('\n')
@@ -150,20 +186,31 @@ function commitLine(c: PickedCommit): string {
   return `- ${c.source.slice(0, 12)}${result} ${cell(c.subject)}`
 }
 
-function conflictSection(target: string, outcome: Extract<BranchOutcome, { status: 'conflict' }>): string[] {
+function conflictSection(
+  target: string,
+  outcome: Extract<BranchOutcome, { status: 'conflict' }>,
+): string[] {
   const lines = [
     '> [!WARNING]',
     `> Cherry-picking ${outcome.failed.sha.slice(0, 12)} (${cell(outcome.failed.subject)}) onto ${code(target)} conflicted.`,
   ]
-  if (outcome.markersCommitted) lines.push('> The last commit on this branch holds its conflict markers: resolve them before merging.')
+  if (outcome.markersCommitted)
+    lines.push(
+      '> The last commit on this branch holds its conflict markers: resolve them before merging.',
+    )
   lines.push('', 'Conflicting files:', ...outcome.conflictingFiles.map((f) => `- ${code(f)}`))
-  if (outcome.remaining.length > 0) lines.push('', `Not yet applied: ${outcome.remaining.map((s) => s.slice(0, 12)).join(', ')}`)
+  if (outcome.remaining.length > 0)
+    lines.push('', `Not yet applied: ${outcome.remaining.map((s) => s.slice(0, 12)).join(', ')}`)
   lines.push('', 'To finish by hand:', '', fence(outcome.resumeCommands.join('\n')))
   return lines
 }
 
 /** The job summary: a heading, the plan's explanation, the same table as the comment. */
-export function renderSummary(source: number, rows: readonly BackportRow[], notes: readonly string[] = []): string {
+export function renderSummary(
+  source: number,
+  rows: readonly BackportRow[],
+  notes: readonly string[] = [],
+): string {
   const parts = [`## fixline backports of #${source}`, '']
   for (const note of notes) parts.push(`${cell(note)}`, '')
   parts.push(rows.length > 0 ? renderTable(rows) : 'No targets.', '')

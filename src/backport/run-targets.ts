@@ -7,7 +7,15 @@ import { upsertMarkedComment } from '../github/comments.js'
 import type { BackportEngine } from './engine.js'
 import { REMOTE } from './engine.js'
 import { findBackportPr, openBackportPr } from './pr.js'
-import { COMMENT_MARKER, mergeRows, parseCommentRows, renderComment, renderPrBody, renderSummary, type BackportRow } from './report.js'
+import {
+  COMMENT_MARKER,
+  mergeRows,
+  parseCommentRows,
+  renderComment,
+  renderPrBody,
+  renderSummary,
+  type BackportRow,
+} from './report.js'
 import type { PullInfo } from './source.js'
 import type { RejectedTarget, TargetRequest } from './triggers.js'
 import { failed, validateTargets, type ValidTarget } from './validate.js'
@@ -44,13 +52,23 @@ export async function backportTargets(
   })
   rows.push(...validation.rows)
   for (const row of validation.rows) deps.log.info(`${row.target}: ${row.status}: ${row.message}`)
-  const ctx: TargetContext = { deps, engine, pull, plan: once(() => planAndLog(deps, engine, pull)), options, created: [] }
+  const ctx: TargetContext = {
+    deps,
+    engine,
+    pull,
+    plan: once(() => planAndLog(deps, engine, pull)),
+    options,
+    created: [],
+  }
   for (const target of validation.valid) {
     let row: BackportRow
     try {
       row = await backportOne(ctx, target)
     } catch (error) {
-      row = failed(target.target, `${target.label !== undefined ? `label ${target.label}: ` : ''}${messageOf(error)}`)
+      row = failed(
+        target.target,
+        `${target.label !== undefined ? `label ${target.label}: ` : ''}${messageOf(error)}`,
+      )
     }
     deps.log.info(`${row.target}: ${row.status}: ${row.message}`)
     rows.push(row)
@@ -61,14 +79,26 @@ export async function backportTargets(
 }
 
 /** Rejected labels/arguments first, then the targets in the order they were asked for. */
-function inRequestOrder(rows: readonly BackportRow[], targets: readonly TargetRequest[]): BackportRow[] {
+function inRequestOrder(
+  rows: readonly BackportRow[],
+  targets: readonly TargetRequest[],
+): BackportRow[] {
   const index = (row: BackportRow) => targets.findIndex((t) => t.target === row.target)
   return [...rows].sort((a, b) => index(a) - index(b))
 }
 
-async function planAndLog(deps: JobDeps, engine: BackportEngine, pull: PullInfo): Promise<PickPlan> {
-  const plan = await engine.planPicks(deps.git, pull.source, { mergeCommits: deps.config.backport.mergeCommits, remote: REMOTE })
-  deps.log.info(`commit selection for #${pull.source.number}: ${plan.explanation} (${plan.commits.map((c) => c.slice(0, 12)).join(', ')})`)
+async function planAndLog(
+  deps: JobDeps,
+  engine: BackportEngine,
+  pull: PullInfo,
+): Promise<PickPlan> {
+  const plan = await engine.planPicks(deps.git, pull.source, {
+    mergeCommits: deps.config.backport.mergeCommits,
+    remote: REMOTE,
+  })
+  deps.log.info(
+    `commit selection for #${pull.source.number}: ${plan.explanation} (${plan.commits.map((c) => c.slice(0, 12)).join(', ')})`,
+  )
   return plan
 }
 
@@ -80,9 +110,19 @@ async function backportOne(ctx: TargetContext, target: ValidTarget): Promise<Bac
     const existing = await findBackportPr(deps.github, owner, repo, target.branch)
     const pullRequest = existing ? { number: existing.number, url: existing.url } : undefined
     if (existing?.state === 'open')
-      return { target: target.target, status: 'updated', message: `backport PR already open from ${target.branch}; nothing pushed`, pullRequest }
+      return {
+        target: target.target,
+        status: 'updated',
+        message: `backport PR already open from ${target.branch}; nothing pushed`,
+        pullRequest,
+      }
     if (existing?.merged)
-      return { target: target.target, status: 'already-applied', message: `the backport PR was merged into ${target.target}`, pullRequest }
+      return {
+        target: target.target,
+        status: 'already-applied',
+        message: `the backport PR was merged into ${target.target}`,
+        pullRequest,
+      }
     if (existing)
       return {
         target: target.target,
@@ -93,17 +133,40 @@ async function backportOne(ctx: TargetContext, target: ValidTarget): Promise<Bac
     force = true
   }
   const plan = await ctx.plan()
-  const request = { pr: pull.source, target: target.target, branch: target.branch, plan, remote: REMOTE }
-  const outcome = await ctx.engine.prepareBranch(deps.git, request, { conflicts: deps.config.backport.conflicts })
+  const request = {
+    pr: pull.source,
+    target: target.target,
+    branch: target.branch,
+    plan,
+    remote: REMOTE,
+  }
+  const outcome = await ctx.engine.prepareBranch(deps.git, request, {
+    conflicts: deps.config.backport.conflicts,
+  })
   if (outcome.status === 'already-applied')
-    return { target: target.target, status: 'already-applied', message: `every commit is already on ${target.target} (the picks came out empty)` }
+    return {
+      target: target.target,
+      status: 'already-applied',
+      message: `every commit is already on ${target.target} (the picks came out empty)`,
+    }
   if (deps.dryRun) return dryRunRow(target, outcome)
-  if (outcome.status === 'conflict' && !outcome.markersCommitted) return conflictCommentRow(target, outcome)
-  await ctx.engine.pushBranch(deps.git, REMOTE, target.branch, force ? { force, expectedSha: target.existingHead as string } : { force })
+  if (outcome.status === 'conflict' && !outcome.markersCommitted)
+    return conflictCommentRow(target, outcome)
+  await ctx.engine.pushBranch(
+    deps.git,
+    REMOTE,
+    target.branch,
+    force ? { force, expectedSha: target.existingHead as string } : { force },
+  )
   return openPr(ctx, target, plan, outcome)
 }
 
-async function openPr(ctx: TargetContext, target: ValidTarget, plan: PickPlan, outcome: Exclude<BranchOutcome, { status: 'already-applied' }>): Promise<BackportRow> {
+async function openPr(
+  ctx: TargetContext,
+  target: ValidTarget,
+  plan: PickPlan,
+  outcome: Exclude<BranchOutcome, { status: 'already-applied' }>,
+): Promise<BackportRow> {
   const { deps, pull } = ctx
   const conflict = outcome.status === 'conflict'
   const body = renderPrBody({
@@ -132,21 +195,44 @@ async function openPr(ctx: TargetContext, target: ValidTarget, plan: PickPlan, o
     return existing
   })
   if (!('warnings' in opened))
-    return { target: target.target, status: 'updated', message: `backport PR already open from ${target.branch} (opened concurrently)`, pullRequest: { number: opened.number, url: opened.url } }
+    return {
+      target: target.target,
+      status: 'updated',
+      message: `backport PR already open from ${target.branch} (opened concurrently)`,
+      pullRequest: { number: opened.number, url: opened.url },
+    }
   const { pull: created, warnings } = opened
   for (const warning of warnings) deps.log.warning(warning)
-  ctx.created.push({ number: created.number, url: created.url, target: target.target, draft: created.draft })
+  ctx.created.push({
+    number: created.number,
+    url: created.url,
+    target: target.target,
+    draft: created.draft,
+  })
   const pullRequest = { number: created.number, url: created.url }
   const extra = warnings.length > 0 ? ` (${warnings.join('; ')})` : ''
   if (outcome.status === 'conflict') {
     const files = outcome.conflictingFiles.join(', ')
-    return { target: target.target, status: 'conflict', message: `draft PR with conflict markers in ${files}; resolve them on ${target.branch}${extra}`, pullRequest }
+    return {
+      target: target.target,
+      status: 'conflict',
+      message: `draft PR with conflict markers in ${files}; resolve them on ${target.branch}${extra}`,
+      pullRequest,
+    }
   }
   const picked = outcome.commits.filter((c) => c.result !== undefined).length
-  return { target: target.target, status: 'created', message: `${picked} commit(s) cherry-picked${extra}`, pullRequest }
+  return {
+    target: target.target,
+    status: 'created',
+    message: `${picked} commit(s) cherry-picked${extra}`,
+    pullRequest,
+  }
 }
 
-function conflictCommentRow(target: ValidTarget, outcome: Extract<BranchOutcome, { status: 'conflict' }>): BackportRow {
+function conflictCommentRow(
+  target: ValidTarget,
+  outcome: Extract<BranchOutcome, { status: 'conflict' }>,
+): BackportRow {
   return {
     target: target.target,
     status: 'conflict',
@@ -155,14 +241,30 @@ function conflictCommentRow(target: ValidTarget, outcome: Extract<BranchOutcome,
   }
 }
 
-function dryRunRow(target: ValidTarget, outcome: Exclude<BranchOutcome, { status: 'already-applied' }>): BackportRow {
+function dryRunRow(
+  target: ValidTarget,
+  outcome: Exclude<BranchOutcome, { status: 'already-applied' }>,
+): BackportRow {
   if (outcome.status === 'conflict')
-    return { target: target.target, status: 'conflict', message: `dry run: would conflict in ${outcome.conflictingFiles.join(', ')}; nothing pushed`, steps: outcome.resumeCommands }
-  return { target: target.target, status: 'pending', message: `dry run: would push ${target.branch} (${outcome.commits.length} commit(s)) and open a PR` }
+    return {
+      target: target.target,
+      status: 'conflict',
+      message: `dry run: would conflict in ${outcome.conflictingFiles.join(', ')}; nothing pushed`,
+      steps: outcome.resumeCommands,
+    }
+  return {
+    target: target.target,
+    status: 'pending',
+    message: `dry run: would push ${target.branch} (${outcome.commits.length} commit(s)) and open a PR`,
+  }
 }
 
 /** Updates the one comment on the original PR; returns notes for the summary when that fails. */
-async function reportOnPr(deps: JobDeps, source: number, rows: readonly BackportRow[]): Promise<string[]> {
+async function reportOnPr(
+  deps: JobDeps,
+  source: number,
+  rows: readonly BackportRow[],
+): Promise<string[]> {
   if (rows.length === 0) return []
   if (deps.dryRun) return ['Dry run: no branch pushed, no pull request opened, no comment posted.']
   try {
@@ -182,7 +284,12 @@ async function reportOnPr(deps: JobDeps, source: number, rows: readonly Backport
   }
 }
 
-export function outcome(source: number, rows: readonly BackportRow[], created: CreatedPullRequest[], notes: readonly string[] = []): JobOutcome {
+export function outcome(
+  source: number,
+  rows: readonly BackportRow[],
+  created: CreatedPullRequest[],
+  notes: readonly string[] = [],
+): JobOutcome {
   const conclusion = rows.some((r) => r.status === 'failed')
     ? 'failure'
     : rows.some((r) => r.status === 'conflict')
@@ -201,7 +308,10 @@ export function outcome(source: number, rows: readonly BackportRow[], created: C
 
 export function messageOf(error: unknown): string {
   if (!(error instanceof Error)) return String(error)
-  const cause = error.cause instanceof Error && !error.message.includes(error.cause.message) ? `: ${error.cause.message}` : ''
+  const cause =
+    error.cause instanceof Error && !error.message.includes(error.cause.message)
+      ? `: ${error.cause.message}`
+      : ''
   return `${error.message}${cause}`
 }
 

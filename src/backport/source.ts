@@ -31,10 +31,17 @@ export function parsePull(raw: unknown): { pull: PullInfo } | { problem: string 
   const merged = pr.merged === true || (typeof pr.merged_at === 'string' && pr.merged_at.length > 0)
   const mergeSha = pr.merge_commit_sha
   const commits = pr.commits
-  if (typeof number !== 'number' || !Number.isSafeInteger(number)) return { problem: 'the pull request has no number' }
-  if (typeof title !== 'string' || typeof baseRef !== 'string' || typeof headSha !== 'string' || !SHA.test(headSha))
+  if (typeof number !== 'number' || !Number.isSafeInteger(number))
+    return { problem: 'the pull request has no number' }
+  if (
+    typeof title !== 'string' ||
+    typeof baseRef !== 'string' ||
+    typeof headSha !== 'string' ||
+    !SHA.test(headSha)
+  )
     return { problem: `PR #${number}: title, base branch or head commit missing` }
-  if (merged && (typeof mergeSha !== 'string' || !SHA.test(mergeSha))) return { problem: `PR #${number} is merged but has no merge commit` }
+  if (merged && (typeof mergeSha !== 'string' || !SHA.test(mergeSha)))
+    return { problem: `PR #${number} is merged but has no merge commit` }
   if (merged && (typeof commits !== 'number' || !Number.isSafeInteger(commits) || commits < 1))
     return { problem: `PR #${number}: the number of commits is missing` }
   return {
@@ -53,7 +60,10 @@ export function parsePull(raw: unknown): { pull: PullInfo } | { problem: string 
       author: str(obj(pr.user)?.login) ?? '',
       labels: names(pr.labels, 'name'),
       assignees: names(pr.assignees, 'login'),
-      milestone: typeof obj(pr.milestone)?.number === 'number' ? (obj(pr.milestone)?.number as number) : undefined,
+      milestone:
+        typeof obj(pr.milestone)?.number === 'number'
+          ? (obj(pr.milestone)?.number as number)
+          : undefined,
       requestedReviewers: names(pr.requested_reviewers, 'login'),
       requestedTeams: names(pr.requested_teams, 'slug'),
     },
@@ -63,7 +73,13 @@ export function parsePull(raw: unknown): { pull: PullInfo } | { problem: string 
 /** Whether the payload PR has every field the job needs (else it asks the API once). */
 export function isComplete(raw: unknown): boolean {
   const pr = obj(raw)
-  return pr !== undefined && 'commits' in pr && 'merge_commit_sha' in pr && 'labels' in pr && 'merged' in pr
+  return (
+    pr !== undefined &&
+    'commits' in pr &&
+    'merge_commit_sha' in pr &&
+    'labels' in pr &&
+    'merged' in pr
+  )
 }
 
 function names(list: unknown, key: string): string[] {
@@ -75,7 +91,9 @@ function names(list: unknown, key: string): string[] {
 }
 
 function obj(v: unknown): Record<string, unknown> | undefined {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined
+  return v !== null && typeof v === 'object' && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : undefined
 }
 
 function str(v: unknown): string | undefined {

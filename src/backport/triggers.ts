@@ -30,37 +30,71 @@ export type TriggerPlan =
   /** Backport now to these targets. */
   | { action: 'backport'; targets: TargetRequest[]; rejected: RejectedTarget[] }
   /** The PR is open: add these labels so that the merge triggers the backports. */
-  | { action: 'add-labels'; labels: Array<{ target: string; label: string }>; rejected: RejectedTarget[] }
+  | {
+      action: 'add-labels'
+      labels: Array<{ target: string; label: string }>
+      rejected: RejectedTarget[]
+    }
   /** Nothing to do. `tell` when the reason belongs in a reply to the user (comment or dispatch). */
   | { action: 'skip'; reason: string; tell: boolean; failed: boolean }
 
-export function planTrigger(trigger: BackportTrigger, pr: PrState, rules: readonly LabelRule[], prNumber: number): TriggerPlan {
+export function planTrigger(
+  trigger: BackportTrigger,
+  pr: PrState,
+  rules: readonly LabelRule[],
+  prNumber: number,
+): TriggerPlan {
   const notMerged = `PR #${prNumber} is not merged: there is nothing to backport yet`
   switch (trigger.type) {
     case 'merged':
       if (!pr.merged) return { action: 'skip', reason: notMerged, tell: false, failed: false }
-      return fromSelection(targetsFromLabels(pr.labels, rules), `PR #${prNumber} has no backport labels`, false)
+      return fromSelection(
+        targetsFromLabels(pr.labels, rules),
+        `PR #${prNumber} has no backport labels`,
+        false,
+      )
     case 'labeled': {
       if (!pr.merged) return { action: 'skip', reason: notMerged, tell: false, failed: false }
       const mapped = mapLabel(trigger.label, rules)
       if (mapped.kind === 'none')
-        return { action: 'skip', reason: `label "${printable(trigger.label)}" is not a backport label`, tell: false, failed: false }
-      if (mapped.kind === 'invalid') return { action: 'backport', targets: [], rejected: [{ target: trigger.label, message: mapped.message }] }
-      return { action: 'backport', targets: [{ target: mapped.branch, label: mapped.label }], rejected: [] }
+        return {
+          action: 'skip',
+          reason: `label "${printable(trigger.label)}" is not a backport label`,
+          tell: false,
+          failed: false,
+        }
+      if (mapped.kind === 'invalid')
+        return {
+          action: 'backport',
+          targets: [],
+          rejected: [{ target: trigger.label, message: mapped.message }],
+        }
+      return {
+        action: 'backport',
+        targets: [{ target: mapped.branch, label: mapped.label }],
+        rejected: [],
+      }
     }
     case 'comment':
       return planComment(trigger.targets, pr, rules, prNumber)
     case 'dispatch':
       if (!pr.merged) return { action: 'skip', reason: notMerged, tell: true, failed: true }
       return fromSelection(
-        trigger.targets.length > 0 ? targetsFromArgs(trigger.targets) : targetsFromLabels(pr.labels, rules),
+        trigger.targets.length > 0
+          ? targetsFromArgs(trigger.targets)
+          : targetsFromLabels(pr.labels, rules),
         `PR #${prNumber} has no backport labels and no targets were given`,
         true,
       )
   }
 }
 
-function planComment(args: readonly string[], pr: PrState, rules: readonly LabelRule[], prNumber: number): TriggerPlan {
+function planComment(
+  args: readonly string[],
+  pr: PrState,
+  rules: readonly LabelRule[],
+  prNumber: number,
+): TriggerPlan {
   if (pr.merged) {
     return fromSelection(
       args.length > 0 ? targetsFromArgs(args) : targetsFromLabels(pr.labels, rules),
@@ -69,44 +103,73 @@ function planComment(args: readonly string[], pr: PrState, rules: readonly Label
     )
   }
   if (pr.state !== 'open')
-    return { action: 'skip', reason: `PR #${prNumber} was closed without being merged: there is nothing to backport`, tell: true, failed: false }
+    return {
+      action: 'skip',
+      reason: `PR #${prNumber} was closed without being merged: there is nothing to backport`,
+      tell: true,
+      failed: false,
+    }
   if (args.length === 0)
-    return { action: 'skip', reason: 'name the target branches, e.g. `/backport 1.x 2.x`', tell: true, failed: false }
+    return {
+      action: 'skip',
+      reason: 'name the target branches, e.g. `/backport 1.x 2.x`',
+      tell: true,
+      failed: false,
+    }
   const selection = targetsFromArgs(args)
   const labels: Array<{ target: string; label: string }> = []
   const rejected = [...selection.rejected]
   for (const { target } of selection.targets) {
     const label = labelForTarget(target, rules)
     if (label === undefined)
-      rejected.push({ target, message: `no rule in backport.labels produces a label for branch ${target}: add a rule, or backport after the merge with \`/backport ${target}\`` })
+      rejected.push({
+        target,
+        message: `no rule in backport.labels produces a label for branch ${target}: add a rule, or backport after the merge with \`/backport ${target}\``,
+      })
     else labels.push({ target, label })
   }
   return { action: 'add-labels', labels, rejected }
 }
 
-function fromSelection(selection: { targets: TargetRequest[]; rejected: RejectedTarget[] }, emptyReason: string, tell: boolean): TriggerPlan {
-  if (selection.targets.length === 0 && selection.rejected.length === 0) return { action: 'skip', reason: emptyReason, tell, failed: false }
+function fromSelection(
+  selection: { targets: TargetRequest[]; rejected: RejectedTarget[] },
+  emptyReason: string,
+  tell: boolean,
+): TriggerPlan {
+  if (selection.targets.length === 0 && selection.rejected.length === 0)
+    return { action: 'skip', reason: emptyReason, tell, failed: false }
   return { action: 'backport', ...selection }
 }
 
 /** Every label that a rule maps to a branch, deduplicated by branch (first label wins). */
-export function targetsFromLabels(labels: readonly string[], rules: readonly LabelRule[]): { targets: TargetRequest[]; rejected: RejectedTarget[] } {
+export function targetsFromLabels(
+  labels: readonly string[],
+  rules: readonly LabelRule[],
+): { targets: TargetRequest[]; rejected: RejectedTarget[] } {
   const targets: TargetRequest[] = []
   const rejected: RejectedTarget[] = []
   for (const label of labels) {
     const mapped = mapLabel(label, rules)
     if (mapped.kind === 'invalid') rejected.push({ target: label, message: mapped.message })
-    else if (mapped.kind === 'target' && !targets.some((t) => t.target === mapped.branch)) targets.push({ target: mapped.branch, label })
+    else if (mapped.kind === 'target' && !targets.some((t) => t.target === mapped.branch))
+      targets.push({ target: mapped.branch, label })
   }
   return { targets, rejected }
 }
 
 /** Branch names given as arguments (`/backport 1.x 2.x`, dispatch input), deduplicated. */
-export function targetsFromArgs(args: readonly string[]): { targets: TargetRequest[]; rejected: RejectedTarget[] } {
+export function targetsFromArgs(args: readonly string[]): {
+  targets: TargetRequest[]
+  rejected: RejectedTarget[]
+} {
   const targets: TargetRequest[] = []
   const rejected: RejectedTarget[] = []
   for (const arg of args) {
-    if (!isPlausibleRefName(arg)) rejected.push({ target: printable(arg), message: `"${printable(arg)}" is not a valid branch name` })
+    if (!isPlausibleRefName(arg))
+      rejected.push({
+        target: printable(arg),
+        message: `"${printable(arg)}" is not a valid branch name`,
+      })
     else if (!targets.some((t) => t.target === arg)) targets.push({ target: arg })
   }
   return { targets, rejected }

@@ -27,7 +27,12 @@ export interface Validation {
 export async function validateTargets(
   deps: JobDeps,
   engine: BackportEngine,
-  input: { source: number; baseRef: string; requests: readonly TargetRequest[]; defaultBranch: () => Promise<string | undefined> },
+  input: {
+    source: number
+    baseRef: string
+    requests: readonly TargetRequest[]
+    defaultBranch: () => Promise<string | undefined>
+  },
 ): Promise<Validation> {
   const rows: BackportRow[] = []
   const named: TargetRequest[] = []
@@ -41,12 +46,24 @@ export async function validateTargets(
       continue
     }
     if (request.target === input.baseRef) {
-      rows.push({ target: request.target, status: 'already-applied', message: `${why}#${input.source} was merged into ${request.target} itself` })
+      rows.push({
+        target: request.target,
+        status: 'already-applied',
+        message: `${why}#${input.source} was merged into ${request.target} itself`,
+      })
       continue
     }
     const patterns = deps.config.lines.patterns.some((p) => new RegExp(p).test(request.target))
-    if (!patterns && !isReleaseLine(request.target, deps.config.lines, await input.defaultBranch())) {
-      rows.push(failed(request.target, `${why}branch ${request.target} is not a release line (see lines.patterns in the config)`))
+    if (
+      !patterns &&
+      !isReleaseLine(request.target, deps.config.lines, await input.defaultBranch())
+    ) {
+      rows.push(
+        failed(
+          request.target,
+          `${why}branch ${request.target} is not a release line (see lines.patterns in the config)`,
+        ),
+      )
       continue
     }
     named.push(request)
@@ -58,12 +75,20 @@ export async function validateTargets(
     heads = await engine.remoteBranchHeads(deps.git, REMOTE, branches)
   } catch (error) {
     const message = `cannot list the branches of ${REMOTE}: ${(error as Error).message}`
-    return { valid: [], rows: [...rows, ...named.map((r) => failed(r.target, `${prefix(r)}${message}`))] }
+    return {
+      valid: [],
+      rows: [...rows, ...named.map((r) => failed(r.target, `${prefix(r)}${message}`))],
+    }
   }
   const valid: ValidTarget[] = []
   for (const request of named) {
     if (!heads.has(request.target)) {
-      rows.push(failed(request.target, `${prefix(request)}branch ${request.target} does not exist on ${REMOTE}`))
+      rows.push(
+        failed(
+          request.target,
+          `${prefix(request)}branch ${request.target} does not exist on ${REMOTE}`,
+        ),
+      )
       continue
     }
     const branch = backportBranchName(input.source, request.target)

@@ -34,7 +34,9 @@ export async function findMarkedComment(
     per_page: 100,
   })
   const found = comments.find(
-    (c) => (c.body ?? '').includes(options.marker) && (options.author === undefined || c.user?.login === options.author),
+    (c) =>
+      (c.body ?? '').includes(options.marker) &&
+      (options.author === undefined || c.user?.login === options.author),
   )
   return found ? { id: found.id, body: found.body ?? '', url: found.html_url } : undefined
 }
@@ -53,15 +55,26 @@ export async function upsertMarkedComment(
   const base = { owner: options.owner, repo: options.repo }
   if (existing) {
     if (existing.body === body) return { id: existing.id, url: existing.url, created: false }
-    const { data } = await github.rest.issues.updateComment({ ...base, comment_id: existing.id, body })
+    const { data } = await github.rest.issues.updateComment({
+      ...base,
+      comment_id: existing.id,
+      body,
+    })
     return { id: data.id, url: data.html_url, created: false }
   }
-  const { data } = await github.rest.issues.createComment({ ...base, issue_number: options.issue, body })
+  const { data } = await github.rest.issues.createComment({
+    ...base,
+    issue_number: options.issue,
+    body,
+  })
   return { id: data.id, url: data.html_url, created: true }
 }
 
 /** A plain new comment (replies such as a refused command). */
-export async function createComment(github: GitHub, options: IssueRef & { body: string }): Promise<{ id: number; url: string }> {
+export async function createComment(
+  github: GitHub,
+  options: IssueRef & { body: string },
+): Promise<{ id: number; url: string }> {
   const { data } = await github.rest.issues.createComment({
     owner: options.owner,
     repo: options.repo,

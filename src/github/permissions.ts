@@ -9,9 +9,18 @@ const ORDER: readonly Permission[] = ['none', 'read', 'triage', 'write', 'mainta
  * payload's author_association). `role_name` is preferred: it distinguishes maintain and triage,
  * which `permission` folds into write and read. A user who is not a collaborator (404) has none.
  */
-export async function collaboratorPermission(github: GitHub, owner: string, repo: string, username: string): Promise<Permission> {
+export async function collaboratorPermission(
+  github: GitHub,
+  owner: string,
+  repo: string,
+  username: string,
+): Promise<Permission> {
   try {
-    const { data } = await github.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username })
+    const { data } = await github.rest.repos.getCollaboratorPermissionLevel({
+      owner,
+      repo,
+      username,
+    })
     const role = (data as { role_name?: string }).role_name
     if (isPermission(role)) return role
     return isPermission(data.permission) ? data.permission : 'none'

@@ -27,7 +27,14 @@ const change = (n: number) => ({ [`file${n}.txt`]: `change ${n}\n` })
 
 describe('backport edge cases and options (real git, fake GitHub)', () => {
   it('every option on: labels copied and added, assignees, milestone, original reviewers, auto-merge', async () => {
-    await mergedPr(world, { number: 5, title: 'Fix', commits: [change(1)], method: 'squash', labels: ['backport-1.x', 'area/ui', 'bug'], assignees: ['ada'] })
+    await mergedPr(world, {
+      number: 5,
+      title: 'Fix',
+      commits: [change(1)],
+      method: 'squash',
+      labels: ['backport-1.x', 'area/ui', 'bug'],
+      assignees: ['ada'],
+    })
     const { state } = world.server
     const source = state.pullRequest(5)
     if (source) {
@@ -36,7 +43,8 @@ describe('backport edge cases and options (real git, fake GitHub)', () => {
     }
     for (const login of ['rita', 'pat', 'ada']) state.setPermission(login, 'write')
     state.addReview(5, 'rita', 'APPROVED')
-    for (const name of ['backport-1.x', 'area/ui', 'bug', 'backport']) state.addLabel(name).description ??= ''
+    for (const name of ['backport-1.x', 'area/ui', 'bug', 'backport'])
+      state.addLabel(name).description ??= ''
     const config = `backport:
   copyLabels: ['^area/', '^backport']
   addLabels: [backport]
@@ -46,7 +54,13 @@ describe('backport edge cases and options (real git, fake GitHub)', () => {
   autoMerge: squash
 `
     const outcome = await runEvent(world, 'pull_request', prPayload(world, 5, 'closed'), { config })
-    expect(outcome.results).toEqual([expect.objectContaining({ target: '1.x', status: 'created', message: '1 commit(s) cherry-picked' })])
+    expect(outcome.results).toEqual([
+      expect.objectContaining({
+        target: '1.x',
+        status: 'created',
+        message: '1 commit(s) cherry-picked',
+      }),
+    ])
     const [pr] = backportPrs(world)
     // Backport labels are never copied: the backport's own merge must not trigger more backports.
     expect(pr?.labels.sort()).toEqual(['area/ui', 'backport'])
@@ -57,16 +71,35 @@ describe('backport edge cases and options (real git, fake GitHub)', () => {
   })
 
   it('an optional step that fails (auto-merge disabled) is a warning on a created row', async () => {
-    await mergedPr(world, { number: 5, title: 'Fix', commits: [change(1)], method: 'squash', labels: ['backport-1.x'] })
+    await mergedPr(world, {
+      number: 5,
+      title: 'Fix',
+      commits: [change(1)],
+      method: 'squash',
+      labels: ['backport-1.x'],
+    })
     world.server.state.failAutoMerge()
-    const outcome = await runEvent(world, 'pull_request', prPayload(world, 5, 'closed'), { config: 'backport:\n  autoMerge: merge\n' })
+    const outcome = await runEvent(world, 'pull_request', prPayload(world, 5, 'closed'), {
+      config: 'backport:\n  autoMerge: merge\n',
+    })
     expect(outcome.conclusion).toBe('success')
-    expect(outcome.results[0]).toMatchObject({ status: 'created', message: expect.stringContaining('could not enable auto-merge on #6: Auto merge is not allowed') })
+    expect(outcome.results[0]).toMatchObject({
+      status: 'created',
+      message: expect.stringContaining(
+        'could not enable auto-merge on #6: Auto merge is not allowed',
+      ),
+    })
     expect(world.log.some((l) => l.startsWith('warning: could not enable auto-merge'))).toBe(true)
   })
 
   it('a backport branch left by a run that opened no PR is rebuilt, force-pushed and gets its PR', async () => {
-    await mergedPr(world, { number: 5, title: 'Fix', commits: [change(1)], method: 'squash', labels: ['backport-1.x'] })
+    await mergedPr(world, {
+      number: 5,
+      title: 'Fix',
+      commits: [change(1)],
+      method: 'squash',
+      labels: ['backport-1.x'],
+    })
     const stale = await world.fixture.originSha('refs/heads/main~1')
     await world.fixture.origin.run(['update-ref', 'refs/heads/backport/5-to-1.x', stale as string])
     const outcome = await runEvent(world, 'pull_request', prPayload(world, 5, 'closed'))
@@ -76,12 +109,21 @@ describe('backport edge cases and options (real git, fake GitHub)', () => {
   })
 
   it('a closed, unmerged backport PR: skipped, with how to retry', async () => {
-    await mergedPr(world, { number: 5, title: 'Fix', commits: [change(1)], method: 'squash', labels: ['backport-1.x'] })
+    await mergedPr(world, {
+      number: 5,
+      title: 'Fix',
+      commits: [change(1)],
+      method: 'squash',
+      labels: ['backport-1.x'],
+    })
     await runEvent(world, 'pull_request', prPayload(world, 5, 'closed'))
     const pr = world.server.state.pullRequest(6)
     if (pr) pr.state = 'closed'
     const again = await runEvent(world, 'pull_request', prPayload(world, 5, 'closed'))
-    expect(again.results[0]).toMatchObject({ status: 'skipped', message: expect.stringContaining('delete the branch backport/5-to-1.x') })
+    expect(again.results[0]).toMatchObject({
+      status: 'skipped',
+      message: expect.stringContaining('delete the branch backport/5-to-1.x'),
+    })
     expect(backportPrs(world)).toHaveLength(1)
   })
 
@@ -91,8 +133,16 @@ describe('backport edge cases and options (real git, fake GitHub)', () => {
     await fixture.commit({ 'app.txt': 'one\nTWO on 1.x\nthree\n' }, 'Diverge on 1.x')
     await fixture.push(['1.x'])
     await fixture.checkout('main')
-    await mergedPr(world, { number: 5, title: 'Change two', commits: [{ 'app.txt': 'one\ntwo changed\nthree\n' }], method: 'squash', labels: ['backport-1.x'] })
-    const outcome = await runEvent(world, 'pull_request', prPayload(world, 5, 'closed'), { config: 'backport:\n  conflicts: comment\n' })
+    await mergedPr(world, {
+      number: 5,
+      title: 'Change two',
+      commits: [{ 'app.txt': 'one\ntwo changed\nthree\n' }],
+      method: 'squash',
+      labels: ['backport-1.x'],
+    })
+    const outcome = await runEvent(world, 'pull_request', prPayload(world, 5, 'closed'), {
+      config: 'backport:\n  conflicts: comment\n',
+    })
     expect(outcome.conclusion).toBe('neutral')
     expect(outcome.results[0]).toMatchObject({ target: '1.x', status: 'conflict' })
     expect(outcome.results[0]).not.toHaveProperty('steps')
@@ -104,15 +154,34 @@ describe('backport edge cases and options (real git, fake GitHub)', () => {
   })
 
   it('dispatch of an unmerged PR: a clear failure, nothing done', async () => {
-    world.server.state.addPullRequest({ number: 20, title: 'Open one', baseRef: 'main', headRef: 'feat', headSha: 'a'.repeat(40) })
-    const outcome = await runEvent(world, 'workflow_dispatch', { inputs: { pr: '20', targets: '1.x' } })
+    world.server.state.addPullRequest({
+      number: 20,
+      title: 'Open one',
+      baseRef: 'main',
+      headRef: 'feat',
+      headSha: 'a'.repeat(40),
+    })
+    const outcome = await runEvent(world, 'workflow_dispatch', {
+      inputs: { pr: '20', targets: '1.x' },
+    })
     expect(outcome.conclusion).toBe('failure')
-    expect(outcome.results).toEqual([expect.objectContaining({ status: 'failed', message: 'PR #20 is not merged: there is nothing to backport yet' })])
+    expect(outcome.results).toEqual([
+      expect.objectContaining({
+        status: 'failed',
+        message: 'PR #20 is not merged: there is nothing to backport yet',
+      }),
+    ])
     expect(world.server.calls.map((c) => c.operation)).toEqual(['pulls/get'])
   })
 
   it('runBackportTargets (approved requests): mentions the request issue in the PR body', async () => {
-    await mergedPr(world, { number: 5, title: 'Fix', commits: [change(1)], method: 'squash', labels: [] })
+    await mergedPr(world, {
+      number: 5,
+      title: 'Fix',
+      commits: [change(1)],
+      method: 'squash',
+      labels: [],
+    })
     const { depsFor } = await import('./world.js')
     const { runBackportTargets } = await import('../../../src/backport/job.js')
     const deps = await depsFor(world, { name: 'issues', payload: {} })
@@ -122,12 +191,31 @@ describe('backport edge cases and options (real git, fake GitHub)', () => {
   })
 
   it('a concurrent run opened the PR first: reported as the open PR, no second one', async () => {
-    await mergedPr(world, { number: 5, title: 'Fix', commits: [change(1)], method: 'squash', labels: ['backport-1.x'] })
+    await mergedPr(world, {
+      number: 5,
+      title: 'Fix',
+      commits: [change(1)],
+      method: 'squash',
+      labels: ['backport-1.x'],
+    })
     // The other run's PR exists; its branch is not visible yet to this run's ls-remote.
-    world.server.state.addPullRequest({ number: 30, title: '[1.x] Fix', user: BOT_LOGIN, baseRef: '1.x', headRef: 'backport/5-to-1.x', headSha: 'c'.repeat(40) })
+    world.server.state.addPullRequest({
+      number: 30,
+      title: '[1.x] Fix',
+      user: BOT_LOGIN,
+      baseRef: '1.x',
+      headRef: 'backport/5-to-1.x',
+      headSha: 'c'.repeat(40),
+    })
     const outcome = await runEvent(world, 'pull_request', prPayload(world, 5, 'closed'))
     expect(outcome.conclusion).toBe('success')
-    expect(outcome.results).toEqual([expect.objectContaining({ target: '1.x', status: 'updated', pullRequest: expect.objectContaining({ number: 30 }) })])
+    expect(outcome.results).toEqual([
+      expect.objectContaining({
+        target: '1.x',
+        status: 'updated',
+        pullRequest: expect.objectContaining({ number: 30 }),
+      }),
+    ])
     expect(outcome.createdPullRequests).toEqual([])
     expect(backportPrs(world)).toHaveLength(1)
   })

@@ -30,7 +30,11 @@ export interface World {
 
 /** origin with main and the release lines 1.x and 2.x, all at one base commit holding app.txt. */
 export async function createWorld(
-  options: { files?: Record<string, string>; productionClient?: boolean; onRequest?: (route: string) => void } = {},
+  options: {
+    files?: Record<string, string>
+    productionClient?: boolean
+    onRequest?: (route: string) => void
+  } = {},
 ): Promise<World> {
   const files = options.files ?? { 'app.txt': 'one\ntwo\nthree\n' }
   const fixture = await createFixture()
@@ -46,7 +50,12 @@ export async function createWorld(
     // The production client (throttling + retry) spaces writes 1-3 s apart process-wide; the
     // test client leaves out only the throttling plugin. One scenario uses the production one.
     github: options.productionClient
-      ? createGitHub({ token: 'test-token', baseUrl: server.url, retries: 0, ...(options.onRequest ? { onRequest: options.onRequest } : {}) })
+      ? createGitHub({
+          token: 'test-token',
+          baseUrl: server.url,
+          retries: 0,
+          ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+        })
       : createTestGitHub(server.url),
     log: [],
     async cleanup() {
@@ -64,16 +73,29 @@ export type MergeMethod = 'squash' | 'rebase' | 'merge'
  */
 export async function mergedPr(
   world: World,
-  input: { number: number; title: string; commits: Array<Record<string, string | null>>; method: MergeMethod; labels?: string[]; assignees?: string[] },
+  input: {
+    number: number
+    title: string
+    commits: Array<Record<string, string | null>>
+    method: MergeMethod
+    labels?: string[]
+    assignees?: string[]
+  },
 ): Promise<MergeResult> {
   const { fixture } = world
   const head = `feature-${input.number}`
   await fixture.branch(head, 'main')
   await fixture.checkout(head)
-  for (const [i, files] of input.commits.entries()) await fixture.commit(files, `${input.title}: part ${i + 1}`)
+  for (const [i, files] of input.commits.entries())
+    await fixture.commit(files, `${input.title}: part ${i + 1}`)
   await fixture.checkout('main')
   await fixture.openPr(input.number, head, 'main', { title: input.title })
-  const merge = input.method === 'squash' ? fixture.mergeSquash : input.method === 'rebase' ? fixture.mergeRebase : fixture.mergeCommit
+  const merge =
+    input.method === 'squash'
+      ? fixture.mergeSquash
+      : input.method === 'rebase'
+        ? fixture.mergeRebase
+        : fixture.mergeCommit
   const result = await merge(input.number)
   registerPr(world, { ...input, head, result })
   return result
@@ -81,7 +103,14 @@ export async function mergedPr(
 
 export function registerPr(
   world: World,
-  input: { number: number; title: string; head: string; result: MergeResult; labels?: string[]; assignees?: string[] },
+  input: {
+    number: number
+    title: string
+    head: string
+    result: MergeResult
+    labels?: string[]
+    assignees?: string[]
+  },
 ): void {
   world.server.state.addPullRequest({
     number: input.number,
@@ -92,14 +121,22 @@ export function registerPr(
     headSha: input.result.headSha,
     merged: true,
     mergeCommitSha: input.result.mergeCommitSha,
-    commits: Array.from({ length: input.result.commits }, (_, i) => ({ sha: i === 0 ? input.result.headSha : `${i}`.padStart(40, '0'), message: input.title })),
+    commits: Array.from({ length: input.result.commits }, (_, i) => ({
+      sha: i === 0 ? input.result.headSha : `${i}`.padStart(40, '0'),
+      message: input.title,
+    })),
     labels: input.labels ?? [],
     ...(input.assignees ? { assignees: input.assignees } : {}),
   })
 }
 
 /** A `pull_request` webhook payload built from the fake server's current view of the PR. */
-export function prPayload(world: World, number: number, action: 'closed' | 'labeled', label?: string): Record<string, unknown> {
+export function prPayload(
+  world: World,
+  number: number,
+  action: 'closed' | 'labeled',
+  label?: string,
+): Record<string, unknown> {
   const { state } = world.server
   const record = state.pullRequest(number)
   if (!record) throw new Error(`no PR #${number}`)
@@ -113,18 +150,34 @@ export function prPayload(world: World, number: number, action: 'closed' | 'labe
   }
 }
 
-export function commentPayload(world: World, number: number, user: string, body: string): Record<string, unknown> {
+export function commentPayload(
+  world: World,
+  number: number,
+  user: string,
+  body: string,
+): Record<string, unknown> {
   const comment = world.server.state.addComment(number, user, body)
   return {
     action: 'created',
-    issue: { number, pull_request: { url: `https://api.github.com/repos/${OWNER}/${REPO}/pulls/${number}` } },
+    issue: {
+      number,
+      pull_request: { url: `https://api.github.com/repos/${OWNER}/${REPO}/pulls/${number}` },
+    },
     comment: { id: comment.id, body, user: { login: user } },
-    repository: repository({ owner: OWNER, repo: REPO, defaultBranch: world.server.state.defaultBranch }),
+    repository: repository({
+      owner: OWNER,
+      repo: REPO,
+      defaultBranch: world.server.state.defaultBranch,
+    }),
   }
 }
 
 /** Deps as main.ts builds them, on a fresh fetch-depth 1 checkout of main. */
-export async function depsFor(world: World, event: { name: string; payload: Record<string, unknown> }, options: { config?: string; dryRun?: boolean; git?: Git } = {}): Promise<JobDeps> {
+export async function depsFor(
+  world: World,
+  event: { name: string; payload: Record<string, unknown> },
+  options: { config?: string; dryRun?: boolean; git?: Git } = {},
+): Promise<JobDeps> {
   const git = options.git ?? (await world.fixture.checkoutClone({ depth: 1 }))
   return {
     config: parseConfig(options.config),
@@ -148,21 +201,36 @@ export async function depsFor(world: World, event: { name: string; payload: Reco
 }
 
 /** Routes the event like main.ts and runs the backport job for it. */
-export async function runEvent(world: World, name: string, payload: Record<string, unknown>, options: { config?: string; dryRun?: boolean; git?: Git } = {}): Promise<JobOutcome> {
+export async function runEvent(
+  world: World,
+  name: string,
+  payload: Record<string, unknown>,
+  options: { config?: string; dryRun?: boolean; git?: Git } = {},
+): Promise<JobOutcome> {
   const deps = await depsFor(world, { name, payload }, options)
   const routes = routeEvent(name, payload).filter((r) => r.job === 'backport')
   const route = routes[0]
-  if (!route || route.job !== 'backport') throw new Error(`the event routes to no backport: ${JSON.stringify(routeEvent(name, payload))}`)
+  if (!route || route.job !== 'backport')
+    throw new Error(`the event routes to no backport: ${JSON.stringify(routeEvent(name, payload))}`)
   return runBackportJob(deps, route.trigger)
 }
 
 /** Subjects on origin's `branch` above `base`, oldest first. */
 export async function subjectsAbove(world: World, branch: string, base: string): Promise<string[]> {
-  return world.fixture.origin.lines(['log', '--reverse', '--format=%s', `refs/heads/${base}..refs/heads/${branch}`])
+  return world.fixture.origin.lines([
+    'log',
+    '--reverse',
+    '--format=%s',
+    `refs/heads/${base}..refs/heads/${branch}`,
+  ])
 }
 
 export async function originBackportBranches(world: World): Promise<string[]> {
-  return world.fixture.origin.lines(['for-each-ref', '--format=%(refname:short)', 'refs/heads/backport/'])
+  return world.fixture.origin.lines([
+    'for-each-ref',
+    '--format=%(refname:short)',
+    'refs/heads/backport/',
+  ])
 }
 
 /** PRs fixline opened (head backport/...). */

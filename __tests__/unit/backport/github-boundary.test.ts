@@ -29,7 +29,10 @@ describe('upsertMarkedComment', () => {
   it('creates the comment once, then updates it in place', async () => {
     const first = await upsertMarkedComment(github, { ...where, body: `${MARKER}\nv1` })
     expect(first.created).toBe(true)
-    const second = await upsertMarkedComment(github, { ...where, body: (old) => `${old ?? ''}\nv2` })
+    const second = await upsertMarkedComment(github, {
+      ...where,
+      body: (old) => `${old ?? ''}\nv2`,
+    })
     expect(second).toMatchObject({ id: first.id, created: false })
     const comments = server.state.comments(1)
     expect(comments).toHaveLength(1)
@@ -46,7 +49,7 @@ describe('upsertMarkedComment', () => {
     expect(server.state.comments(1).filter((c) => c.user === BOT)).toHaveLength(1)
   })
 
-  it('ignores a copy of the marker in somebody else\'s comment and adds the marker when missing', async () => {
+  it("ignores a copy of the marker in somebody else's comment and adds the marker when missing", async () => {
     server.state.addComment(1, 'mallory', `${MARKER} fake`)
     const result = await upsertMarkedComment(github, { ...where, body: 'no marker here' })
     expect(result.created).toBe(true)
@@ -71,7 +74,9 @@ describe('collaboratorPermission', () => {
   })
 
   it('orders permissions: write, maintain and admin may run commands', () => {
-    expect(['admin', 'maintain', 'write'].every((p) => hasPermission(p as 'admin', 'write'))).toBe(true)
+    expect(['admin', 'maintain', 'write'].every((p) => hasPermission(p as 'admin', 'write'))).toBe(
+      true,
+    )
     expect(['triage', 'read', 'none'].some((p) => hasPermission(p as 'read', 'write'))).toBe(false)
   })
 })

@@ -15,12 +15,23 @@ import {
 
 const defaults = defaultConfig().backport.labels
 const releaseRule: LabelRule = { pattern: '^v(\\d+)\\.(\\d+)$', branch: 'release/{1}.{2}' }
-const namedRule: LabelRule = { pattern: '^backport:(?<major>\\d+)\\.(?<minor>\\d+)$', branch: 'release/{major}.{minor}' }
+const namedRule: LabelRule = {
+  pattern: '^backport:(?<major>\\d+)\\.(?<minor>\\d+)$',
+  branch: 'release/{major}.{minor}',
+}
 
 describe('mapLabel', () => {
   it('maps the default backport-<branch> and "backport <branch>" labels', () => {
-    expect(mapLabel('backport-1.x', defaults)).toEqual({ kind: 'target', label: 'backport-1.x', branch: '1.x', rule: 0 })
-    expect(mapLabel('backport release/16.5', defaults)).toMatchObject({ kind: 'target', branch: 'release/16.5' })
+    expect(mapLabel('backport-1.x', defaults)).toEqual({
+      kind: 'target',
+      label: 'backport-1.x',
+      branch: '1.x',
+      rule: 0,
+    })
+    expect(mapLabel('backport release/16.5', defaults)).toMatchObject({
+      kind: 'target',
+      branch: 'release/16.5',
+    })
   })
 
   it('ignores labels no rule matches', () => {
@@ -31,7 +42,10 @@ describe('mapLabel', () => {
 
   it('fills numbered and named groups', () => {
     expect(mapLabel('v2.3', [releaseRule])).toMatchObject({ kind: 'target', branch: 'release/2.3' })
-    expect(mapLabel('backport:4.10', [namedRule])).toMatchObject({ kind: 'target', branch: 'release/4.10' })
+    expect(mapLabel('backport:4.10', [namedRule])).toMatchObject({
+      kind: 'target',
+      branch: 'release/4.10',
+    })
   })
 
   it('tries rules in order: the first match wins', () => {
@@ -55,7 +69,13 @@ describe('mapLabel', () => {
 
 describe('templates', () => {
   it('parses literals, placeholders and escaped braces', () => {
-    expect(parseTemplate('release/{1}.{name}{{x}}')).toEqual([{ literal: 'release/' }, { group: '1' }, { literal: '.' }, { group: 'name' }, { literal: '{x}' }])
+    expect(parseTemplate('release/{1}.{name}{{x}}')).toEqual([
+      { literal: 'release/' },
+      { group: '1' },
+      { literal: '.' },
+      { group: 'name' },
+      { literal: '{x}' },
+    ])
     expect(() => parseTemplate('release/{')).toThrow(/bad placeholder/)
     expect(() => parseTemplate('{a b}')).toThrow(/bad placeholder/)
   })
@@ -67,7 +87,9 @@ describe('templates', () => {
   })
 
   it('generates an example label from a pattern', () => {
-    expect(exampleForPattern('^backport[- ](?<branch>\\S+)$', { branch: '1.x' })).toBe('backport-1.x')
+    expect(exampleForPattern('^backport[- ](?<branch>\\S+)$', { branch: '1.x' })).toBe(
+      'backport-1.x',
+    )
     expect(exampleForPattern('^v(\\d+)\\.(\\d+)$', { 1: '2', 2: '3' })).toBe('v2.3')
     expect(exampleForPattern('^(?:bp|backport)-(.+)$', { 1: 'x' })).toBe('bp-x')
     expect(exampleForPattern('^(?!x)', {})).toBeUndefined()
@@ -94,7 +116,10 @@ describe('labelForTarget', () => {
         fc.pre(isBranchName(target))
         const label = labelForTarget(target, defaults)
         expect(label).toBeDefined()
-        expect(mapLabel(label as string, defaults)).toMatchObject({ kind: 'target', branch: target })
+        expect(mapLabel(label as string, defaults)).toMatchObject({
+          kind: 'target',
+          branch: target,
+        })
       }),
     )
   })
@@ -117,7 +142,22 @@ describe('property: arbitrary labels never yield an invalid branch', () => {
     fc.string({ maxLength: 60 }),
     fc.string({ unit: 'binary', maxLength: 40 }).map((s) => `backport-${s}`),
     fc.string({ maxLength: 40 }).map((s) => `to:${s}`),
-    fc.constantFrom('backport-..', 'backport--x', 'to:a.lock', 'to:/x', 'to:x/', 'to:@{-1}', 'to:a\u0000b', 'backport-a b', 'to:', 'to:a/.b', 'to:a//b', 'to:@', 'to:a.lock/b', 'to:.x'),
+    fc.constantFrom(
+      'backport-..',
+      'backport--x',
+      'to:a.lock',
+      'to:/x',
+      'to:x/',
+      'to:@{-1}',
+      'to:a\u0000b',
+      'backport-a b',
+      'to:',
+      'to:a/.b',
+      'to:a//b',
+      'to:@',
+      'to:a.lock/b',
+      'to:.x',
+    ),
   )
 
   it('every target branch passes the ref-name check', () => {
@@ -132,7 +172,16 @@ describe('property: arbitrary labels never yield an invalid branch', () => {
   })
 
   it('every target branch is also accepted by git check-ref-format --branch', () => {
-    const tricky = ['to:a/.b', 'to:a//b', 'to:@', 'to:a.lock/b', 'to:.x', 'to:a/b', 'to:release/1.2', 'backport-v1.x']
+    const tricky = [
+      'to:a/.b',
+      'to:a//b',
+      'to:@',
+      'to:a.lock/b',
+      'to:.x',
+      'to:a/b',
+      'to:release/1.2',
+      'backport-v1.x',
+    ]
     const samples = [...tricky, ...fc.sample(arbitraryLabel, { numRuns: 300, seed: 7 })]
     const branches = samples.flatMap((l) => {
       const m = mapLabel(l, rules)
@@ -140,7 +189,10 @@ describe('property: arbitrary labels never yield an invalid branch', () => {
     })
     expect(branches.length).toBeGreaterThan(10)
     for (const branch of [...new Set(branches)].slice(0, 80)) {
-      expect(() => execFileSync('git', ['check-ref-format', '--branch', branch], { stdio: 'pipe' }), branch).not.toThrow()
+      expect(
+        () => execFileSync('git', ['check-ref-format', '--branch', branch], { stdio: 'pipe' }),
+        branch,
+      ).not.toThrow()
     }
   })
 })

@@ -13,30 +13,58 @@ import {
 } from '../../../src/backport/report.js'
 import type { PickPlan } from '../../../src/backport/types.js'
 
-const created: BackportRow = { target: '1.x', status: 'created', message: '1 commit(s) cherry-picked', pullRequest: { number: 12, url: 'https://x/pull/12' } }
-const failedRow: BackportRow = { target: '9.x', status: 'failed', message: 'label backport-9.x: branch 9.x does not exist on origin', error: 'e' }
+const created: BackportRow = {
+  target: '1.x',
+  status: 'created',
+  message: '1 commit(s) cherry-picked',
+  pullRequest: { number: 12, url: 'https://x/pull/12' },
+}
+const failedRow: BackportRow = {
+  target: '9.x',
+  status: 'failed',
+  message: 'label backport-9.x: branch 9.x does not exist on origin',
+  error: 'e',
+}
 const a = 'a'.repeat(40)
 const b = 'b'.repeat(40)
-const plan: PickPlan = { method: 'rebase', commits: [a, b], explanation: 'rebase merge: picking the 2 rebased commits in order' }
+const plan: PickPlan = {
+  method: 'rebase',
+  commits: [a, b],
+  explanation: 'rebase merge: picking the 2 rebased commits in order',
+}
 
 describe('comment rows', () => {
   it('renders a table with links and keeps the rows as hidden JSON', () => {
     const body = renderComment(7, [created, failedRow])
     expect(body.startsWith(COMMENT_MARKER)).toBe(true)
-    expect(body).toContain('| `1.x` | ✅ created | [#12](https://x/pull/12) 1 commit(s) cherry-picked |')
-    expect(body).toContain('| `9.x` | ❌ failed | label backport-9.x: branch 9.x does not exist on origin |')
+    expect(body).toContain(
+      '| `1.x` | ✅ created | [#12](https://x/pull/12) 1 commit(s) cherry-picked |',
+    )
+    expect(body).toContain(
+      '| `9.x` | ❌ failed | label backport-9.x: branch 9.x does not exist on origin |',
+    )
     expect(parseCommentRows(body)).toEqual([created, failedRow])
   })
 
   it('shows manual steps for a conflict in comment mode', () => {
-    const row: BackportRow = { target: '2.x', status: 'conflict', message: 'conflicted', steps: ['git fetch origin 2.x', 'git cherry-pick -x abc'] }
+    const row: BackportRow = {
+      target: '2.x',
+      status: 'conflict',
+      message: 'conflicted',
+      steps: ['git fetch origin 2.x', 'git cherry-pick -x abc'],
+    }
     const body = renderComment(7, [row])
     expect(body).toContain('git cherry-pick -x abc')
     expect(parseCommentRows(body)).toEqual([row])
   })
 
   it('merges a later run into the earlier rows by target', () => {
-    const later: BackportRow = { target: '9.x', status: 'created', message: 'ok', pullRequest: { number: 13, url: 'u' } }
+    const later: BackportRow = {
+      target: '9.x',
+      status: 'created',
+      message: 'ok',
+      pullRequest: { number: 13, url: 'u' },
+    }
     const extra: BackportRow = { target: '3.x', status: 'already-applied', message: 'there' }
     expect(mergeRows([created, failedRow], [later, extra])).toEqual([created, later, extra])
     expect(mergeRows([], [created])).toEqual([created])
@@ -46,13 +74,25 @@ describe('comment rows', () => {
     expect(parseCommentRows(undefined)).toEqual([])
     expect(parseCommentRows('no rows')).toEqual([])
     expect(parseCommentRows('<!-- fixline:rows {not json -->')).toEqual([])
-    expect(parseCommentRows('<!-- fixline:rows [{"target":1},{"target":"x","status":"weird","message":""}] -->')).toEqual([])
+    expect(
+      parseCommentRows(
+        '<!-- fixline:rows [{"target":1},{"target":"x","status":"weird","message":""}] -->',
+      ),
+    ).toEqual([])
   })
 
   it('property: any row text survives a render/parse round trip and never breaks out of the comment', () => {
     const row = fc.record({
       target: fc.string({ maxLength: 30 }),
-      status: fc.constantFrom('created', 'failed', 'conflict', 'already-applied', 'skipped', 'updated', 'pending' as const),
+      status: fc.constantFrom(
+        'created',
+        'failed',
+        'conflict',
+        'already-applied',
+        'skipped',
+        'updated',
+        'pending' as const,
+      ),
       message: fc.string({ maxLength: 80 }),
     }) as fc.Arbitrary<BackportRow>
     fc.assert(
@@ -113,7 +153,9 @@ describe('PR body', () => {
       },
     })
     expect(body).toContain('- `src/app.ts`')
-    expect(body).toContain('```sh\ngit fetch origin backport/7-to-1.x\ngit switch backport/7-to-1.x\n```')
+    expect(body).toContain(
+      '```sh\ngit fetch origin backport/7-to-1.x\ngit switch backport/7-to-1.x\n```',
+    )
     expect(body).toContain('conflict markers')
   })
 })

@@ -27,7 +27,14 @@ describe('parsePull', () => {
   it('reads what the job needs from a webhook or REST pull request', () => {
     expect(parsePull(merged)).toEqual({
       pull: {
-        source: { number: 5, title: 'Fix', baseRef: 'main', headSha: sha('a'), mergeCommitSha: sha('b'), commits: 3 },
+        source: {
+          number: 5,
+          title: 'Fix',
+          baseRef: 'main',
+          headSha: sha('a'),
+          mergeCommitSha: sha('b'),
+          commits: 3,
+        },
         merged: true,
         state: 'closed',
         url: 'https://github.com/acme/widgets/pull/5',
@@ -44,9 +51,15 @@ describe('parsePull', () => {
   })
 
   it('rejects a merged PR without a usable merge commit or commit count', () => {
-    expect(parsePull({ ...merged, merge_commit_sha: 'nope' })).toEqual({ problem: 'PR #5 is merged but has no merge commit' })
-    expect(parsePull({ ...merged, commits: 0 })).toMatchObject({ problem: expect.stringContaining('commits') })
-    expect(parsePull({ ...merged, merged: false, merge_commit_sha: null, state: 'open' })).toMatchObject({ pull: { merged: false, source: { mergeCommitSha: '' } } })
+    expect(parsePull({ ...merged, merge_commit_sha: 'nope' })).toEqual({
+      problem: 'PR #5 is merged but has no merge commit',
+    })
+    expect(parsePull({ ...merged, commits: 0 })).toMatchObject({
+      problem: expect.stringContaining('commits'),
+    })
+    expect(
+      parsePull({ ...merged, merged: false, merge_commit_sha: null, state: 'open' }),
+    ).toMatchObject({ pull: { merged: false, source: { mergeCommitSha: '' } } })
   })
 
   it('property: never throws on arbitrary JSON', () => {
@@ -63,13 +76,21 @@ describe('backport PR naming and labels', () => {
   const config = defaultConfig().backport
   it('names the branch and fills the title template', () => {
     expect(backportBranchName(5, 'release/2.3')).toBe('backport/5-to-release/2.3')
-    expect(backportTitle(config.title, { target: '1.x', title: 'Fix {target}', number: 5 })).toBe('[1.x] Fix {target}')
-    expect(backportTitle('{title} (#{number} -> {target})', { target: '1.x', title: 'Fix', number: 5 })).toBe('Fix (#5 -> 1.x)')
+    expect(backportTitle(config.title, { target: '1.x', title: 'Fix {target}', number: 5 })).toBe(
+      '[1.x] Fix {target}',
+    )
+    expect(
+      backportTitle('{title} (#{number} -> {target})', { target: '1.x', title: 'Fix', number: 5 }),
+    ).toBe('Fix (#5 -> 1.x)')
   })
 
   it('adds configured labels, copies matching ones but never a backport label, adds the conflict label', () => {
     const c = { ...config, addLabels: ['backport'], copyLabels: ['^area/', '.*'] }
-    expect(backportLabels(c, ['area/ui', 'backport-2.x', 'bug'], false)).toEqual(['backport', 'area/ui', 'bug'])
+    expect(backportLabels(c, ['area/ui', 'backport-2.x', 'bug'], false)).toEqual([
+      'backport',
+      'area/ui',
+      'bug',
+    ])
     expect(backportLabels(config, ['bug'], true)).toEqual(['backport-conflict'])
     expect(backportLabels(config, ['bug'], false)).toEqual([])
   })

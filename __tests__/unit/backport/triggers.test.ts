@@ -19,57 +19,120 @@ describe('planTrigger', () => {
   })
 
   it('merged without backport labels: a quiet skip', () => {
-    expect(planTrigger({ type: 'merged', pr: 5 }, { ...merged, labels: ['bug'] }, rules, 5)).toMatchObject({ action: 'skip', tell: false, failed: false })
+    expect(
+      planTrigger({ type: 'merged', pr: 5 }, { ...merged, labels: ['bug'] }, rules, 5),
+    ).toMatchObject({ action: 'skip', tell: false, failed: false })
   })
 
   it('labeled: only the new label', () => {
-    expect(planTrigger({ type: 'labeled', pr: 5, label: 'backport 2.x' }, merged, rules, 5)).toEqual({
+    expect(
+      planTrigger({ type: 'labeled', pr: 5, label: 'backport 2.x' }, merged, rules, 5),
+    ).toEqual({
       action: 'backport',
       targets: [{ target: '2.x', label: 'backport 2.x' }],
       rejected: [],
     })
-    expect(planTrigger({ type: 'labeled', pr: 5, label: 'bug' }, merged, rules, 5)).toMatchObject({ action: 'skip', tell: false })
+    expect(planTrigger({ type: 'labeled', pr: 5, label: 'bug' }, merged, rules, 5)).toMatchObject({
+      action: 'skip',
+      tell: false,
+    })
   })
 
   it('labeled with a label that yields a bad branch: a rejected row', () => {
     const plan = planTrigger({ type: 'labeled', pr: 5, label: 'backport-a..b' }, merged, rules, 5)
-    expect(plan).toMatchObject({ action: 'backport', targets: [], rejected: [{ target: 'backport-a..b' }] })
+    expect(plan).toMatchObject({
+      action: 'backport',
+      targets: [],
+      rejected: [{ target: 'backport-a..b' }],
+    })
   })
 
   it('merged/labeled on an unmerged PR: nothing', () => {
-    expect(planTrigger({ type: 'merged', pr: 5 }, open, rules, 5)).toMatchObject({ action: 'skip', reason: expect.stringContaining('not merged') })
-    expect(planTrigger({ type: 'labeled', pr: 5, label: 'backport-1.x' }, open, rules, 5)).toMatchObject({ action: 'skip' })
+    expect(planTrigger({ type: 'merged', pr: 5 }, open, rules, 5)).toMatchObject({
+      action: 'skip',
+      reason: expect.stringContaining('not merged'),
+    })
+    expect(
+      planTrigger({ type: 'labeled', pr: 5, label: 'backport-1.x' }, open, rules, 5),
+    ).toMatchObject({ action: 'skip' })
   })
 
   it('comment on a merged PR: the arguments, else the labels', () => {
-    const comment = { type: 'comment' as const, pr: 5, commentId: 1, user: 'u', commentBody: '/backport 3.x', targets: ['3.x', '3.x'] }
-    expect(planTrigger(comment, merged, rules, 5)).toEqual({ action: 'backport', targets: [{ target: '3.x' }], rejected: [] })
-    expect(planTrigger({ ...comment, targets: [] }, merged, rules, 5)).toMatchObject({ action: 'backport', targets: [{ target: '1.x' }, { target: '2.x' }] })
-    expect(planTrigger({ ...comment, targets: [] }, { ...merged, labels: [] }, rules, 5)).toMatchObject({ action: 'skip', tell: true })
+    const comment = {
+      type: 'comment' as const,
+      pr: 5,
+      commentId: 1,
+      user: 'u',
+      commentBody: '/backport 3.x',
+      targets: ['3.x', '3.x'],
+    }
+    expect(planTrigger(comment, merged, rules, 5)).toEqual({
+      action: 'backport',
+      targets: [{ target: '3.x' }],
+      rejected: [],
+    })
+    expect(planTrigger({ ...comment, targets: [] }, merged, rules, 5)).toMatchObject({
+      action: 'backport',
+      targets: [{ target: '1.x' }, { target: '2.x' }],
+    })
+    expect(
+      planTrigger({ ...comment, targets: [] }, { ...merged, labels: [] }, rules, 5),
+    ).toMatchObject({ action: 'skip', tell: true })
   })
 
   it('comment on an open PR: labels to add, and a rejection when no rule can produce one', () => {
-    const comment = { type: 'comment' as const, pr: 5, commentId: 1, user: 'u', commentBody: '', targets: ['1.x', 'release/2.0'] }
+    const comment = {
+      type: 'comment' as const,
+      pr: 5,
+      commentId: 1,
+      user: 'u',
+      commentBody: '',
+      targets: ['1.x', 'release/2.0'],
+    }
     const custom = [{ pattern: '^backport-(\\d+\\.x)$', branch: '{1}' }]
     expect(planTrigger(comment, open, custom, 5)).toEqual({
       action: 'add-labels',
       labels: [{ target: '1.x', label: 'backport-1.x' }],
-      rejected: [{ target: 'release/2.0', message: expect.stringContaining('no rule in backport.labels produces a label for branch release/2.0') }],
+      rejected: [
+        {
+          target: 'release/2.0',
+          message: expect.stringContaining(
+            'no rule in backport.labels produces a label for branch release/2.0',
+          ),
+        },
+      ],
     })
-    expect(planTrigger({ ...comment, targets: [] }, open, rules, 5)).toMatchObject({ action: 'skip', tell: true })
-    expect(planTrigger(comment, { ...open, state: 'closed' }, rules, 5)).toMatchObject({ action: 'skip', reason: expect.stringContaining('closed without being merged') })
+    expect(planTrigger({ ...comment, targets: [] }, open, rules, 5)).toMatchObject({
+      action: 'skip',
+      tell: true,
+    })
+    expect(planTrigger(comment, { ...open, state: 'closed' }, rules, 5)).toMatchObject({
+      action: 'skip',
+      reason: expect.stringContaining('closed without being merged'),
+    })
   })
 
   it('dispatch: targets or labels; an unmerged PR fails with a clear message', () => {
-    expect(planTrigger({ type: 'dispatch', pr: 5, targets: ['2.x'] }, merged, rules, 5)).toMatchObject({ action: 'backport', targets: [{ target: '2.x' }] })
-    expect(planTrigger({ type: 'dispatch', pr: 5, targets: [] }, merged, rules, 5)).toMatchObject({ action: 'backport', targets: [{ target: '1.x' }, { target: '2.x' }] })
-    expect(planTrigger({ type: 'dispatch', pr: 5, targets: [] }, open, rules, 5)).toMatchObject({ action: 'skip', failed: true, reason: 'PR #5 is not merged: there is nothing to backport yet' })
+    expect(
+      planTrigger({ type: 'dispatch', pr: 5, targets: ['2.x'] }, merged, rules, 5),
+    ).toMatchObject({ action: 'backport', targets: [{ target: '2.x' }] })
+    expect(planTrigger({ type: 'dispatch', pr: 5, targets: [] }, merged, rules, 5)).toMatchObject({
+      action: 'backport',
+      targets: [{ target: '1.x' }, { target: '2.x' }],
+    })
+    expect(planTrigger({ type: 'dispatch', pr: 5, targets: [] }, open, rules, 5)).toMatchObject({
+      action: 'skip',
+      failed: true,
+      reason: 'PR #5 is not merged: there is nothing to backport yet',
+    })
   })
 })
 
 describe('target lists', () => {
   it('deduplicates labels by branch, first label wins', () => {
-    expect(targetsFromLabels(['backport-1.x', 'backport 1.x'], rules).targets).toEqual([{ target: '1.x', label: 'backport-1.x' }])
+    expect(targetsFromLabels(['backport-1.x', 'backport 1.x'], rules).targets).toEqual([
+      { target: '1.x', label: 'backport-1.x' },
+    ])
   })
   it('rejects arguments that are not branch names', () => {
     const r = targetsFromArgs(['--force', '1.x', 'a..b'])
