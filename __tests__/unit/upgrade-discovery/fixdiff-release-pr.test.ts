@@ -76,3 +76,17 @@ describe('releasePrVerdict', () => {
     expect(releasePrVerdict('main', 'main', parseConfig('lines: { defaultBranch: false }'), files('1'), files('2'))).toMatchObject({ release: false })
   })
 })
+
+describe('dropBookkeeping', () => {
+  it('drops bookkeeping file sections, so release commits have no patch', async () => {
+    const { bookkeepingMatcher, diffHeaderPath, dropBookkeeping } = await import('../../../src/upgrade/discovery/fixdiff.js')
+    const log = [`commit ${sha(1)}`, '    Release 1.2', '', 'diff --git a/plugin_config.yml b/plugin_config.yml', '-buildNumber: "1.1"', '+buildNumber: "1.2"', `commit ${sha(2)}`, '    Fix', '', 'diff --git a/docs/CHANGELOG.md b/docs/CHANGELOG.md', '+x', 'diff --git a/src/a b.py b/src/a b.py', '+fix'].join('\n')
+    const kept = dropBookkeeping(log, bookkeepingMatcher(['plugin_config.yml', '**/CHANGELOG*']))
+    const p = parsePatchLog(kept)
+    expect(p.get(sha(1))?.hasPatch).toBe(false)
+    expect(p.get(sha(2))?.hasPatch).toBe(true)
+    expect(kept).not.toContain('CHANGELOG')
+    expect(kept).toContain('+fix')
+    expect(diffHeaderPath('diff --git "a/x\\"y" "b/x\\"y"')).toBe('x"y')
+  })
+})

@@ -20,8 +20,7 @@ export async function checkRepository(git: Git, config: Config, options: Discove
   const discovery = await discover(git, config, options)
   const t1 = Date.now()
   const pairs = fixLossPairs(discovery.model, config.upgrade.scheme)
-  const bookkeeping = [...config.upgrade.bookkeeping, ...(discovery.buildFile ? [discovery.buildFile] : [])]
-  discovery.model.fixDiffs = await computeFixDiffs(git, discovery.graph, discovery.model.releases, pairs, bookkeeping)
+  discovery.model.fixDiffs = await computeFixDiffs(git, discovery.graph, discovery.model.releases, pairs, discovery.bookkeeping)
   const t2 = Date.now()
   const checked = checkModel(discovery.model, { scheme: config.upgrade.scheme, engine: config.upgrade.engine, contentChange: config.upgrade.contentChange })
   const result = mergeProblems(checked, discovery.problems)

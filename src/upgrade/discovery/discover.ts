@@ -13,7 +13,7 @@ import { CommitGraph, GRAPH_FORMAT } from './graph.js'
 import { buildFromTag, compileTagPatterns } from './names.js'
 import type { DiscoveryProblem } from './problems.js'
 import { parseRefs, REF_FORMAT, REF_PREFIXES, selectLines } from './refs.js'
-import { firstPhasePaths, ParseCache, readBuild, readMigrations, resolveLayout, secondPhasePaths, type ReadContext } from './reader.js'
+import { buildFile, firstPhasePaths, ParseCache, readBuild, readMigrations, resolveLayout, secondPhasePaths, type ReadContext } from './reader.js'
 import { planTargets } from './targets.js'
 import { diffTreeInput, parseDiffTree, replayTrees, type FileMap } from './trees.js'
 
@@ -45,6 +45,10 @@ export interface Discovery {
   buildSource: string
   /** The file holding the build number (a bookkeeping path), if any. */
   buildFile: string | undefined
+  /** Bookkeeping globs (config plus the build-number file), ignored when comparing fixes. */
+  bookkeeping: string[]
+  /** `git cat-file --batch` processes run (not seen by the Git observer): at most 2, whatever the number of files. */
+  batchReads: number
 }
 
 export async function discover(git: Git, config: Config, options: DiscoverOptions = {}): Promise<Discovery> {
@@ -101,34 +105,47 @@ async function readReleases(git: Git, config: Config, c: Collected): Promise<Dis
   const filesAt = (commit: string) => states.get(commit) ?? empty
   const newest = c.lines[c.lines.length - 1]
   const { layout, buildSource } = resolveLayout(filesAt(newest?.tip ?? ''), config)
+  const bookkeepingFile = buildFile(buildSource, config)
+  const bookkeeping = [...config.upgrade.bookkeeping, ...(bookkeepingFile ? [bookkeepingFile] : [])]
   const cache = new ParseCache()
   const first = firstPhasePaths(layout, buildSource, config)
   const blobs = new Map<string, string | undefined>()
-  await readBlobs(git, blobs, targets.flatMap((t) => first.map((p) => filesAt(t).get(p))))
-  const second: (string | undefined)[] = []
+  let batchReads = 0
+  const firstIds = new Set<string>()
+  for (const t of targets) for (const p of first) addId(firstIds, filesAt(t).get(p))
+  batchReads += await readBlobs(git, blobs, firstIds)
+  const secondIds = new Set<string>()
   if (layout === 'delphix') {
     const cfgPath = config.upgrade.plugin.config
     for (const t of targets) {
       const files = filesAt(t)
       const blob = files.get(cfgPath)
       const text = blob ? blobs.get(blob) : undefined
-      if (!blob || text === undefined) continue
-      for (const p of secondPhasePaths(files, cache.pluginConfig(cfgPath, blob, text), config)) second.push(files.get(p))
+      if (!blob || text === undefined || cache.sources.has(files)) continue
+      const paths = secondPhasePaths(files, cache.pluginConfig(cfgPath, blob, text), config)
+      cache.sources.set(files, paths)
+      for (const p of paths) addId(secondIds, files.get(p))
     }
   }
-  await readBlobs(git, blobs, second)
+  batchReads += await readBlobs(git, blobs, secondIds)
   const regex = config.upgrade.migrations.pattern ? new RegExp(config.upgrade.migrations.pattern) : undefined
   const ctx: ReadContext = { config, layout, buildSource, blobs, cache, regex }
-  return assemble(c, ctx, filesAt)
+  return { ...assemble(c, ctx, filesAt), batchReads, bookkeeping }
 }
 
-async function readBlobs(git: Git, into: Map<string, string | undefined>, ids: readonly (string | undefined)[]): Promise<void> {
-  const wanted = [...new Set(ids.filter((i): i is string => i !== undefined && !into.has(i)))]
-  if (wanted.length === 0) return
+function addId(set: Set<string>, id: string | undefined): void {
+  if (id !== undefined) set.add(id)
+}
+
+/** Reads the blobs not read yet with one `git cat-file --batch`; returns the number of processes run (0 or 1). */
+async function readBlobs(git: Git, into: Map<string, string | undefined>, ids: ReadonlySet<string>): Promise<number> {
+  const wanted = [...ids].filter((i) => !into.has(i))
+  if (wanted.length === 0) return 0
   for (const [k, v] of await readObjects(git, wanted)) into.set(k, v)
+  return 1
 }
 
-function assemble(c: Collected, ctx: ReadContext, filesAt: (commit: string) => FileMap): Discovery {
+function assemble(c: Collected, ctx: ReadContext, filesAt: (commit: string) => FileMap): Omit<Discovery, 'batchReads' | 'bookkeeping'> {
   const problems: DiscoveryProblem[] = []
   const seenProblem = new Set<string>()
   const addProblems = (list: readonly DiscoveryProblem[], release?: string) => {
@@ -165,8 +182,8 @@ function assemble(c: Collected, ctx: ReadContext, filesAt: (commit: string) => F
   if (c.candidate) releases.push({ ...read(c.candidate.name, c.candidate.line, undefined, c.candidate.commit), candidate: true })
   const lineHeads = c.lines.map((l) => ({ line: l.branch, commit: l.tip, migrations: readMigrations(filesAt(l.tip), ctx).migrations }))
   c.notes.push(`layout: ${ctx.layout}; build number from: ${ctx.buildSource}`)
-  const buildFile = ctx.buildSource === 'tag' ? undefined : releases.find((r) => r.buildLocation.file)?.buildLocation.file
-  return { model: { lines: c.lines, releases, fixDiffs: [], lineHeads }, problems, notes: c.notes, graph: c.graph, layout: ctx.layout, buildSource: ctx.buildSource, buildFile }
+  const file = ctx.buildSource === 'tag' ? undefined : releases.find((r) => r.buildLocation.file)?.buildLocation.file
+  return { model: { lines: c.lines, releases, fixDiffs: [], lineHeads }, problems, notes: c.notes, graph: c.graph, layout: ctx.layout, buildSource: ctx.buildSource, buildFile: file }
 }
 
 /** Loose canonical form for comparing a tag's build with a file's (trailing `.0` parts ignored). */

@@ -7,6 +7,7 @@
  */
 import type { FixDiff } from '../model.js'
 import type { CommitGraph } from './graph.js'
+import { globToRegex } from './names.js'
 
 export interface CommitPatch {
   sha: string
@@ -20,9 +21,36 @@ export interface CommitPatch {
 /** The format for `git log -p`: the message indented, so that no message line looks like a commit header. */
 export const PATCH_LOG_FORMAT = 'commit %H%n%w(0,4,4)%B%w(0,0,0)'
 
-/** Pathspec that keeps everything but bookkeeping paths (globs, from the repository root). */
-export function bookkeepingPathspec(globs: readonly string[]): string[] {
-  return [':/', ...globs.map((g) => `:(top,exclude,glob)${g}`)]
+/** A matcher for bookkeeping paths (globs from the repository root). */
+export function bookkeepingMatcher(globs: readonly string[]): (path: string) => boolean {
+  const res = globs.map(globToRegex)
+  return (path) => res.some((re) => re.test(path))
+}
+
+/** The path of a `diff --git a/<p> b/<p>` header (quoted paths unquoted loosely). */
+export function diffHeaderPath(line: string): string {
+  const rest = line.slice('diff --git '.length)
+  if (rest.startsWith('"')) {
+    const end = rest.indexOf('" ', 1)
+    return rest.slice(3, end < 0 ? undefined : end).replace(/\\(.)/g, '$1')
+  }
+  const half = (rest.length - 1) / 2
+  return Number.isInteger(half) && rest.slice(0, half).slice(2) === rest.slice(half + 1).slice(2) ? rest.slice(2, half) : rest.slice(2, rest.indexOf(' b/') > 0 ? rest.indexOf(' b/') : undefined)
+}
+
+/**
+ * Drops the file sections of bookkeeping paths from `git log -p` output (cheaper than pathspec
+ * magic in git), so that a release commit has no patch and a mixed commit's patch id ignores them.
+ */
+export function dropBookkeeping(output: string, isBookkeeping: (path: string) => boolean): string {
+  const out: string[] = []
+  let skipping = false
+  for (const line of output.split('\n')) {
+    if (line.startsWith('commit ')) skipping = false
+    else if (line.startsWith('diff --git ')) skipping = isBookkeeping(diffHeaderPath(line))
+    if (!skipping) out.push(line)
+  }
+  return out.join('\n')
 }
 
 /** Parses `git log -p --format=PATCH_LOG_FORMAT` output. */
@@ -62,48 +90,84 @@ export interface PatchIndex {
   patchIds: ReadonlyMap<string, string>
 }
 
-/** Commits whose patches the pairs need: both sides of every pair, merges left out. */
+/** Commits whose patches the pairs need: both sides of every pair (bitset union), merges left out. */
 export function commitsForPairs(graph: CommitGraph, pairs: readonly { from: string; to: string }[]): string[] {
-  const seen = new Set<number>()
+  const union = new Uint32Array(Math.ceil(graph.size / 32) || 1)
   for (const { from, to } of pairs) {
-    for (const i of graph.exclusive(from, to)) seen.add(i)
-    for (const i of graph.exclusive(to, from)) seen.add(i)
+    const a = graph.reachable(from)
+    const x = graph.reachable(to)
+    for (let w = 0; w < union.length; w++) union[w]! |= a[w]! ^ x[w]!
   }
-  return [...seen].filter((i) => !graph.isMerge(i)).sort((a, b) => b - a).map((i) => graph.shas[i] as string)
+  const out: string[] = []
+  for (let i = graph.size - 1; i >= 0; i--) if (union[i >>> 5]! & (1 << (i & 31)) && !graph.isMerge(i)) out.push(graph.shas[i] as string)
+  return out
+}
+
+/**
+ * Equivalence classes of commits, built once: same patch id, or linked by cherry-pick trailers
+ * (either direction, abbreviated shas resolved). A pair then asks only "is one of my equivalents
+ * reachable from X", a bit test per equivalent.
+ */
+export class Equivalents {
+  private readonly bySha = new Map<string, string[]>()
+
+  constructor(graph: CommitGraph, index: PatchIndex) {
+    const byPatch = new Map<string, string[]>()
+    for (const [sha, id] of index.patchIds) {
+      const list = byPatch.get(id)
+      if (list) list.push(sha)
+      else byPatch.set(id, [sha])
+    }
+    const link = (a: string, b: string) => {
+      if (a === b) return
+      this.add(a, b)
+      this.add(b, a)
+    }
+    for (const list of byPatch.values()) for (let i = 1; i < list.length; i++) for (let j = 0; j < i; j++) link(list[i] as string, list[j] as string)
+    for (const patch of index.patches.values()) {
+      for (const src of patch.pickedFrom) {
+        const full = src.length >= 40 ? src : graph.shas.find((s) => s.startsWith(src))
+        if (full) link(patch.sha, full)
+      }
+    }
+  }
+
+  private add(a: string, b: string): void {
+    const list = this.bySha.get(a)
+    if (list) list.push(b)
+    else this.bySha.set(a, [b])
+  }
+
+  of(sha: string): readonly string[] {
+    return this.bySha.get(sha) ?? []
+  }
 }
 
 /** What `from` has and `to` lacks, for one pair of commits (release names given for the FixDiff). */
-export function fixDiff(graph: CommitGraph, index: PatchIndex, from: { name: string; commit: string }, to: { name: string; commit: string }): FixDiff {
-  const toSide = graph.exclusive(to.commit, from.commit)
-  const toPatchIds = new Set<string>()
-  const toPicked = new Set<string>()
-  for (const i of toSide) {
-    const sha = graph.shas[i] as string
-    const id = index.patchIds.get(sha)
-    if (id) toPatchIds.add(id)
-    for (const src of index.patches.get(sha)?.pickedFrom ?? []) toPicked.add(src)
-  }
-  const pickedMatches = (sha: string) => {
-    for (const p of toPicked) if (sha.startsWith(p) || p.startsWith(sha)) return true
-    return false
-  }
+export function fixDiff(graph: CommitGraph, index: PatchIndex, from: { name: string; commit: string }, to: { name: string; commit: string }, equivalents = new Equivalents(graph, index)): FixDiff {
   const missing: FixDiff['missing'] = []
   for (const i of graph.exclusive(from.commit, to.commit)) {
     if (graph.isMerge(i)) continue
     const sha = graph.shas[i] as string
     const patch = index.patches.get(sha)
     if (!patch?.hasPatch) continue
-    const id = index.patchIds.get(sha)
-    if (id && toPatchIds.has(id)) continue
-    if (pickedMatches(sha)) continue
-    if (patch.pickedFrom.some((src) => pickedMatches(src) || containsPrefix(graph, to.commit, src))) continue
+    if (reachesEquivalent(graph, equivalents, sha, to.commit)) continue
     missing.push({ sha, subject: patch.subject })
   }
   return { from: from.name, to: to.name, missing }
 }
 
-function containsPrefix(graph: CommitGraph, tip: string, sha: string): boolean {
-  if (sha.length >= 40) return graph.contains(tip, sha)
-  const full = graph.shas.find((s) => s.startsWith(sha))
-  return full !== undefined && graph.contains(tip, full)
+/** Whether `tip` contains a commit equivalent to `sha` (one step, or through a picked source's other picks). */
+function reachesEquivalent(graph: CommitGraph, eq: Equivalents, sha: string, tip: string): boolean {
+  const seen = new Set([sha])
+  const queue = [sha]
+  while (queue.length > 0) {
+    for (const e of eq.of(queue.pop() as string)) {
+      if (seen.has(e)) continue
+      if (graph.contains(tip, e)) return true
+      seen.add(e)
+      if (seen.size < 64) queue.push(e)
+    }
+  }
+  return false
 }

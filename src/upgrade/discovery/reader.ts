@@ -94,34 +94,38 @@ export function secondPhasePaths(files: FileMap, plugin: PluginConfig | undefine
   return out
 }
 
-/** Caches of parses per (path, blob). */
+/** Caches of parses per (path, blob): keyed by blob id first (no string building on the hot path). */
 export class ParseCache {
-  private readonly plugin = new Map<string, PluginConfig>()
-  private readonly decorators = new Map<string, { migrations: Migration[]; problems: DiscoveryProblem[] }>()
-  private readonly schema = new Map<string, { schema: SchemaSummary | undefined; problems: DiscoveryProblem[] }>()
-  private readonly other = new Map<string, unknown>()
+  private readonly plugin = new Map<string, { path: string; value: PluginConfig }>()
+  private readonly decorators = new Map<string, { path: string; value: { migrations: Migration[]; problems: DiscoveryProblem[] } }>()
+  private readonly schema = new Map<string, { path: string; value: { schema: SchemaSummary | undefined; problems: DiscoveryProblem[] } }>()
+  private readonly other = new Map<string, { path: string; value: unknown }>()
+  /** File listing -> its phase-2 paths (computed once per listing). */
+  readonly sources = new WeakMap<FileMap, string[]>()
 
   pluginConfig(path: string, blob: string, text: string): PluginConfig {
-    return memo(this.plugin, `${path}\0${blob}`, () => parsePluginConfig(text, path))
+    return memo(this.plugin, path, blob, () => parsePluginConfig(text, path))
   }
   python(path: string, blob: string, text: string) {
-    return memo(this.decorators, `${path}\0${blob}`, () => scanDecorators(text, path))
+    return memo(this.decorators, path, blob, () => scanDecorators(text, path))
   }
   schemaSummary(path: string, blob: string, text: string) {
-    return memo(this.schema, `${path}\0${blob}`, () => summarizeSchema(text, path))
+    return memo(this.schema, path, blob, () => summarizeSchema(text, path))
   }
   any<T>(kind: string, path: string, blob: string, make: () => T): T {
-    return memo(this.other as Map<string, T>, `${kind}\0${path}\0${blob}`, make)
+    return memo(this.other as Map<string, { path: string; value: T }>, `${kind}\0${path}`, blob, make)
   }
 }
 
-function memo<T>(map: Map<string, T>, key: string, make: () => T): T {
-  let v = map.get(key)
-  if (v === undefined) {
-    v = make()
-    map.set(key, v)
-  }
-  return v
+function memo<T>(map: Map<string, { path: string; value: T }>, path: string, blob: string, make: () => T): T {
+  const hit = map.get(blob)
+  if (hit && hit.path === path) return hit.value
+  const key = hit ? `${blob}\0${path}` : blob
+  const again = hit ? map.get(key) : undefined
+  if (again) return again.value
+  const value = make()
+  map.set(key, { path, value })
+  return value
 }
 
 export interface ReadRelease {
@@ -201,7 +205,7 @@ function readDelphix(files: FileMap, ctx: ReadContext): { migrations: Migration[
   const migrations: Migration[] = []
   let schema: SchemaSummary | undefined
   const schemaPath = plugin.schemaFile ? relativeTo(configPath, plugin.schemaFile) : undefined
-  for (const path of secondPhasePaths(files, plugin, ctx.config)) {
+  for (const path of ctx.cache.sources.get(files) ?? secondPhasePaths(files, plugin, ctx.config)) {
     const b = files.get(path) as string
     const content = ctx.blobs.get(b)
     if (content === undefined) continue
