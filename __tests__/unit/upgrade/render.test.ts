@@ -166,3 +166,19 @@ describe('renderMermaid', () => {
     expect(g).toMatch(/^ {2}linkStyle \d+ stroke:#d1242f/m)
   })
 })
+
+describe('renderMermaid labels', () => {
+  it('escapes quotes, hashes and angle brackets in release names and marks candidates', () => {
+    const result = passing()
+    result.releases = [
+      ...result.releases,
+      {
+        ...(result.releases[0] as CheckResult['releases'][number]),
+        name: 'PR #12 "x" <y>',
+        candidate: true,
+      },
+    ]
+    const g = renderMermaid(result)
+    expect(g).toContain('["PR #35;12 #quot;x#quot; #lt;y#gt;<br/>build 1.0"]:::candidate')
+  })
+})

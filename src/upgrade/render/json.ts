@@ -77,6 +77,10 @@ export function toJsonReport(result: CheckResult): JsonReport {
   }
 }
 
+/** Indented for people up to this many upgrades; compact beyond (30 lines x 40 releases: 720k upgrades). */
+const INDENT_LIMIT = 10_000
+
 export function renderJson(result: CheckResult): string {
-  return `${JSON.stringify(toJsonReport(result), null, 2)}\n`
+  const indent = result.upgrades.length <= INDENT_LIMIT ? 2 : undefined
+  return `${JSON.stringify(toJsonReport(result), null, indent)}\n`
 }

@@ -19,7 +19,10 @@ export interface MermaidOptions {
 
 /** Text safe inside a quoted Mermaid label. */
 function label(s: string): string {
-  return s.replace(/"/g, '#quot;').replace(/[<>]/g, (c) => (c === '<' ? '#lt;' : '#gt;'))
+  return s.replace(
+    /[#"<>]/g,
+    (c) => ({ '#': '#35;', '"': '#quot;', '<': '#lt;', '>': '#gt;' })[c] as string,
+  )
 }
 
 /** Text safe inside an edge label |...|: no pipes, quotes, brackets or braces. */
