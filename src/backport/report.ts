@@ -122,6 +122,8 @@ function hiddenJson(rows: readonly BackportRow[]): string {
 }
 
 const STATUSES = new Set(Object.keys(STATUS_TEXT))
+/** A link target that cannot break out of markdown `[..](..)`. */
+const SAFE_URL = /^https?:\/\/[^\s()<>]+$/
 
 function isRow(d: unknown): d is BackportRow {
   if (d === null || typeof d !== 'object') return false
@@ -135,7 +137,13 @@ function isRow(d: unknown): d is BackportRow {
     return false
   if (r.pullRequest !== undefined) {
     const p = r.pullRequest as Record<string, unknown> | null
-    if (!p || typeof p !== 'object' || !Number.isSafeInteger(p.number) || typeof p.url !== 'string')
+    if (
+      !p ||
+      typeof p !== 'object' ||
+      !Number.isSafeInteger(p.number) ||
+      typeof p.url !== 'string' ||
+      !SAFE_URL.test(p.url)
+    )
       return false
   }
   if (r.error !== undefined && typeof r.error !== 'string') return false

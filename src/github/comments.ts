@@ -18,7 +18,10 @@ export interface MarkedCommentOptions extends IssueRef {
   marker: string
   /** The new body, or a function of the existing body (undefined when there is none yet). Must contain the marker. */
   body: string | ((existing: string | undefined) => string)
-  /** Only a comment by this login counts (fixline's own identity), when known. */
+  /**
+   * Only a comment by this login counts (fixline's own identity), when known. The body given
+   * should start with the marker (it is prepended otherwise).
+   */
   author?: string
 }
 
@@ -33,11 +36,14 @@ export async function findMarkedComment(
     issue_number: options.issue,
     per_page: 100,
   })
-  const found = comments.find(
+  // fixline's comments start with the marker. Without a known identity, a bot's comment is
+  // preferred over a person's (who could have pasted the hidden marker).
+  const marked = comments.filter(
     (c) =>
-      (c.body ?? '').includes(options.marker) &&
+      (c.body ?? '').startsWith(options.marker) &&
       (options.author === undefined || c.user?.login === options.author),
   )
+  const found = marked.find((c) => c.user?.type === 'Bot') ?? marked[0]
   return found ? { id: found.id, body: found.body ?? '', url: found.html_url } : undefined
 }
 

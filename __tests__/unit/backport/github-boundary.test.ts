@@ -56,6 +56,13 @@ describe('upsertMarkedComment', () => {
     expect((await findMarkedComment(github, where))?.body).toBe(`${MARKER}\nno marker here`)
   })
 
+  it("without a known identity, prefers the bot's marked comment over a pasted marker", async () => {
+    server.state.addComment(1, 'mallory', `${MARKER}\nfake rows`)
+    const mine = server.state.addComment(1, BOT, `${MARKER}\nreal`)
+    const { author: _author, ...anyone } = where
+    expect((await findMarkedComment(github, anyone))?.id).toBe(mine.id)
+  })
+
   it('makes no write when the body is unchanged', async () => {
     await upsertMarkedComment(github, { ...where, body: `${MARKER}\nsame` })
     await upsertMarkedComment(github, { ...where, body: `${MARKER}\nsame` })

@@ -81,6 +81,19 @@ describe('comment rows', () => {
     ).toEqual([])
   })
 
+  it('drops hidden rows whose link could break out of markdown', () => {
+    const hostile = [
+      {
+        target: 'x',
+        status: 'created',
+        message: '',
+        pullRequest: { number: 1, url: 'javascript:alert(1)' },
+      },
+    ]
+    const body = `<!-- fixline:rows ${JSON.stringify(hostile)} -->`
+    expect(parseCommentRows(body)).toEqual([])
+  })
+
   it('property: any row text survives a render/parse round trip and never breaks out of the comment', () => {
     const row = fc.record({
       target: fc.string({ maxLength: 30 }),
