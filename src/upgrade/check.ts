@@ -7,6 +7,15 @@
  * - releases: model order. lines: oldest first, the default branch last.
  * - upgrades: every pair with build(to) > build(from) (see matrix.ts), by from-build then to-build.
  * - conclusion: 'failure' iff any finding has severity 'error'.
+ *
+ * Assumptions (each rule file says more):
+ * - Releases of a line are in model order, oldest first (discovery lists them in commit order):
+ *   "previous release on its line" and build-monotonic use that order.
+ * - Lines: versioned ones by version, then other non-default ones by name, the default branch newest.
+ * - Migration IDs compare in canonical form everywhere (migration-id.ts); messages show them as written.
+ * - Each problem is reported by the rule that names its cause: no-stranded-users leaves build-order
+ *   blocks to the build rules, dropped IDs to append-only and renamed IDs to same-id-everywhere;
+ *   forward-ported leaves renamed IDs to same-id-everywhere.
  */
 import type { CheckResult, Finding, RuleId, UpgradeModel } from './model.js'
 import { computeMatrix, engineTester } from './matrix.js'

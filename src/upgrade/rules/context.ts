@@ -234,8 +234,8 @@ export function mergeRuns(input: Int32Array): Int32Array {
 
 function sortMigrations(migrations: Migration[], ranks: Int32Array): IdSet {
   const n = migrations.length
-  const SHIFT = 2 ** 21
-  if (n >= SHIFT) throw new Error(`too many migrations in one release (${n})`)
+  // key = rank * SHIFT + position: exact in a double while rank * SHIFT < 2^53
+  const SHIFT = 2 ** Math.max(21, Math.ceil(Math.log2(n + 1)))
   const packed = new Float64Array(n)
   for (let i = 0; i < n; i++) packed[i] = (ranks[i] as number) * SHIFT + i
   packed.sort()
