@@ -26,8 +26,8 @@ afterEach(async () => {
   await world.cleanup()
 })
 
-async function backportCommand(user: string, body: string) {
-  const payload = commandPayload(world, 5, user, body, true)
+async function backportCommand(user: string, body: string, pr = 5) {
+  const payload = commandPayload(world, pr, user, body, true)
   const route = routeEvent('issue_comment', payload)[0]
   if (route?.job !== 'backport') throw new Error('not routed to the backport job')
   const git = await world.fixture.checkoutClone({ depth: 1 })
@@ -75,6 +75,21 @@ describe('/backport to a line outside the maintenance window', () => {
     )
     expect(ignored.conclusion).toBe('skipped')
     expect(botComments(world, 5)).toHaveLength(before)
+  })
+
+  it('on an open PR the held line gets its backport label only once a release manager approves', async () => {
+    world.server.state.addPullRequest({
+      number: 7,
+      title: 'Open fix',
+      baseRef: 'main',
+      headRef: 'feature-7',
+      headSha: 'a'.repeat(40),
+    })
+    await backportCommand('walt', '/backport 2.x 0.x', 7)
+    expect(world.server.state.labels(7)).toEqual(['backport-2.x'])
+    await runEvent(world, 'issue_comment', commandPayload(world, 7, 'rita', '/approve', true))
+    expect(world.server.state.labels(7).sort()).toEqual(['backport-0.x', 'backport-2.x'])
+    expect(backportPrs(world)).toHaveLength(0)
   })
 
   it('/reject on the PR keeps the line out', async () => {
