@@ -119,13 +119,25 @@ export interface PlanOptions {
   remote: string
 }
 
+const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/
+
+/** Rejects source data the engine cannot work from (before any git runs). */
+export function assertPlannable(pr: SourcePr): void {
+  if (!Number.isInteger(pr.number) || pr.number < 1)
+    throw new Error(`invalid PR number ${pr.number}`)
+  if (!SHA.test(pr.mergeCommitSha))
+    throw new Error(`PR #${pr.number} has no merge commit (is it merged?)`)
+  if (!SHA.test(pr.headSha)) throw new Error(`PR #${pr.number} has no valid head sha`)
+  if (!Number.isInteger(pr.commits) || pr.commits < 1)
+    throw new Error(`PR #${pr.number} reports ${pr.commits} commits`)
+}
+
 /**
  * Fetches what the decision needs (bounded depth, never a full clone) and decides which commits
  * to pick. The merge commit, its history and the PR head stay reachable under refs/fixline/.
  */
 export async function planPicks(git: Git, pr: SourcePr, options: PlanOptions): Promise<PickPlan> {
-  if (!Number.isInteger(pr.commits) || pr.commits < 1)
-    throw new Error(`PR #${pr.number} reports ${pr.commits} commits`)
+  assertPlannable(pr)
   const refs = sourceRefs(pr.number)
   await fetchSource(git, pr, options.remote)
   const [mergeCommit] = await readCommits(git, ['--no-walk', refs.merge])

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import {
+  assertPlannable,
   isRebasedCopy,
   rebasedRun,
   selectCommits,
@@ -154,5 +155,26 @@ describe('rebasedRun (property)', () => {
         expect(isRebasedCopy(c, c)).toBe(false)
       }),
     )
+  })
+})
+
+describe('assertPlannable', () => {
+  const pr = {
+    number: 3,
+    title: 't',
+    baseRef: 'main',
+    headSha: 'a'.repeat(40),
+    mergeCommitSha: 'b'.repeat(40),
+    commits: 2,
+  }
+  it('accepts a merged PR and rejects what git cannot work from', () => {
+    expect(() => assertPlannable(pr)).not.toThrow()
+    expect(() => assertPlannable({ ...pr, mergeCommitSha: '' })).toThrow(/no merge commit/)
+    expect(() => assertPlannable({ ...pr, mergeCommitSha: '--upload-pack=x' })).toThrow(
+      /no merge commit/,
+    )
+    expect(() => assertPlannable({ ...pr, headSha: 'main' })).toThrow(/head sha/)
+    expect(() => assertPlannable({ ...pr, commits: 0 })).toThrow(/0 commits/)
+    expect(() => assertPlannable({ ...pr, number: 0 })).toThrow(/PR number/)
   })
 })
