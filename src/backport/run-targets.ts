@@ -102,35 +102,37 @@ async function planAndLog(
   return plan
 }
 
+/** What an earlier run left: its PR (open, merged or closed) decides; no PR means rebuild and force-push. */
+async function existingBranchRow(
+  ctx: TargetContext,
+  target: ValidTarget,
+): Promise<BackportRow | undefined> {
+  const { deps } = ctx
+  const existing = await findBackportPr(deps.github, deps.ctx.owner, deps.ctx.repo, target.branch)
+  if (!existing) return undefined
+  const pullRequest = { number: existing.number, url: existing.url }
+  const row = (status: BackportRow['status'], message: string): BackportRow => ({
+    target: target.target,
+    status,
+    message,
+    pullRequest,
+  })
+  if (existing.state === 'open')
+    return row('updated', `backport PR already open from ${target.branch}; nothing pushed`)
+  if (existing.merged)
+    return row('already-applied', `the backport PR was merged into ${target.target}`)
+  return row(
+    'skipped',
+    `backport PR #${existing.number} was closed without merging; to retry, delete the branch ${target.branch} and run again (for example comment \`/backport ${target.target}\`)`,
+  )
+}
+
 async function backportOne(ctx: TargetContext, target: ValidTarget): Promise<BackportRow> {
   const { deps, pull } = ctx
-  const { owner, repo } = deps.ctx
-  let force = false
-  if (target.existingHead !== undefined) {
-    const existing = await findBackportPr(deps.github, owner, repo, target.branch)
-    const pullRequest = existing ? { number: existing.number, url: existing.url } : undefined
-    if (existing?.state === 'open')
-      return {
-        target: target.target,
-        status: 'updated',
-        message: `backport PR already open from ${target.branch}; nothing pushed`,
-        pullRequest,
-      }
-    if (existing?.merged)
-      return {
-        target: target.target,
-        status: 'already-applied',
-        message: `the backport PR was merged into ${target.target}`,
-        pullRequest,
-      }
-    if (existing)
-      return {
-        target: target.target,
-        status: 'skipped',
-        message: `backport PR #${existing.number} was closed without merging; to retry, delete the branch ${target.branch} and run again (for example comment \`/backport ${target.target}\`)`,
-        pullRequest,
-      }
-    force = true
+  const force = target.existingHead !== undefined
+  if (force) {
+    const earlier = await existingBranchRow(ctx, target)
+    if (earlier) return earlier
   }
   const plan = await ctx.plan()
   const request = {
