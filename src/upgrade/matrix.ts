@@ -158,10 +158,10 @@ function blockedIds(b: Bits, i: number, j: number, idLabel: string[]): string {
 /** A cheap "may A upgrade to X" test (both with valid builds) without building the whole matrix. */
 export function engineTester(ctx: RuleContext): (a: ReleaseInfo, x: ReleaseInfo) => boolean {
   const b = buildBits(ctx)
+  const first = firstHigher(ctx)
   return (a, x) =>
     a.buildPos >= 0 &&
-    x.buildPos >= 0 &&
-    ctx.compareBuild(x, a) > 0 &&
+    x.buildPos >= (first[a.buildPos] ?? Infinity) &&
     subset(b, a.buildPos, x.buildPos)
 }
 
