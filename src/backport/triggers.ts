@@ -3,9 +3,9 @@
  * Branch names here are only plausible; the job validates them with git and against the remote.
  */
 import type { LabelRule } from '../config/types.js'
-import { isPlausibleRefName, printable } from '../git/refs.js'
+import { printable } from '../git/refs.js'
 import type { BackportTrigger } from '../route.js'
-import { labelForTarget, mapLabel } from './labels.js'
+import { isBranchName, labelForTarget, mapLabel } from './labels.js'
 
 export interface TargetRequest {
   target: string
@@ -165,7 +165,7 @@ export function targetsFromArgs(args: readonly string[]): {
   const targets: TargetRequest[] = []
   const rejected: RejectedTarget[] = []
   for (const arg of args) {
-    if (!isPlausibleRefName(arg))
+    if (!isBranchName(arg))
       rejected.push({
         target: printable(arg),
         message: `"${printable(arg)}" is not a valid branch name`,

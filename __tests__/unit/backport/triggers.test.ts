@@ -1,4 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { isBranchName } from '../../../src/backport/labels.js'
 import { defaultConfig } from '../../../src/config/load.js'
 import { planTrigger, targetsFromArgs, targetsFromLabels } from '../../../src/backport/triggers.js'
 
@@ -138,5 +140,50 @@ describe('target lists', () => {
     const r = targetsFromArgs(['--force', '1.x', 'a..b'])
     expect(r.targets).toEqual([{ target: '1.x' }])
     expect(r.rejected.map((x) => x.target)).toEqual(['--force', 'a..b'])
+  })
+})
+
+describe('property: outside input never yields an unvalidated target', () => {
+  const text = fc.oneof(
+    fc.string({ maxLength: 40 }),
+    fc.string({ maxLength: 20 }).map((s) => `backport-${s}`),
+  )
+  const trigger = fc.oneof(
+    fc.record({ type: fc.constant('merged' as const), pr: fc.constant(5) }),
+    fc.record({ type: fc.constant('labeled' as const), pr: fc.constant(5), label: text }),
+    fc.record({
+      type: fc.constant('comment' as const),
+      pr: fc.constant(5),
+      commentId: fc.constant(1),
+      user: fc.constant('u'),
+      commentBody: fc.constant(''),
+      targets: fc.array(text, { maxLength: 4 }),
+    }),
+    fc.record({
+      type: fc.constant('dispatch' as const),
+      pr: fc.constant(5),
+      targets: fc.array(text, { maxLength: 4 }),
+    }),
+  )
+  const state = fc.record({
+    merged: fc.boolean(),
+    state: fc.constantFrom('open', 'closed'),
+    labels: fc.array(text, { maxLength: 5 }),
+  })
+
+  it('every target or label to add is a valid branch name; never throws', () => {
+    fc.assert(
+      fc.property(trigger, state, (t, pr) => {
+        const plan = planTrigger(t, pr, rules, 5)
+        if (plan.action === 'backport')
+          for (const x of plan.targets) expect(isBranchName(x.target)).toBe(true)
+        if (plan.action === 'add-labels')
+          for (const l of plan.labels)
+            expect(targetsFromLabels([l.label], rules).targets).toEqual([
+              { target: l.target, label: l.label },
+            ])
+      }),
+      { numRuns: 500 },
+    )
   })
 })
