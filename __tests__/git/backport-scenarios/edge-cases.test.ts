@@ -219,4 +219,31 @@ describe('backport edge cases and options (real git, fake GitHub)', () => {
     expect(outcome.createdPullRequests).toEqual([])
     expect(backportPrs(world)).toHaveLength(1)
   })
+
+  it('mergeCommits: mainline picks the merge commit itself with -m 1', async () => {
+    const merge = await mergedPr(world, {
+      number: 5,
+      title: 'Merged whole',
+      commits: [change(1), change(2)],
+      method: 'merge',
+      labels: ['backport-1.x'],
+    })
+    const outcome = await runEvent(world, 'pull_request', prPayload(world, 5, 'closed'), {
+      config: 'backport:\n  mergeCommits: mainline\n',
+    })
+    expect(outcome.results[0]).toMatchObject({ target: '1.x', status: 'created' })
+    expect(await subjectsAbove(world, 'backport/5-to-1.x', '1.x')).toEqual([
+      'Merge pull request #5 from owner/feature-5',
+    ])
+    const body = await world.fixture.origin.text([
+      'log',
+      '-1',
+      '--format=%B',
+      'refs/heads/backport/5-to-1.x',
+    ])
+    expect(body).toContain(`(cherry picked from commit ${merge.mergeCommitSha})`)
+    expect(
+      await world.fixture.origin.text(['show', 'refs/heads/backport/5-to-1.x:file2.txt']),
+    ).toBe('change 2')
+  })
 })
