@@ -69,7 +69,7 @@ async function measure(
     const ms = Date.now() - started
     const calls = world.server.calls
     console.log(
-      `\n${title}: ${calls.length} GitHub API call(s), conclusion ${outcome.conclusion}, ${ms} ms (includes the production client's write spacing)`,
+      `\n${title}: ${calls.length} GitHub API call(s), conclusion ${outcome.conclusion}, ${ms} ms wall time (production client: throttling and retry plugins)`,
     )
     for (const [i, call] of calls.entries()) {
       const op = call.operation ?? `${call.method} ${call.path}`

@@ -47,8 +47,8 @@ export async function createWorld(
   return {
     fixture,
     server,
-    // The production client (throttling + retry) spaces writes 1-3 s apart process-wide; the
-    // test client leaves out only the throttling plugin. One scenario uses the production one.
+    // The test client leaves out only the throttling plugin; the squash scenario, the e2e runs
+    // and the benchmark use the production client (createGitHub).
     github: options.productionClient
       ? createGitHub({
           token: 'test-token',
