@@ -102,9 +102,10 @@ export async function processRequest(
       loaded,
       renderPlan({ state, problems, maintained, config: deps.config, notes }),
     )
+    // An approval by label that could not be recorded: the label goes, so that it cannot mislead.
     await syncLabels(deps, number, loaded.issue.labels, {
       add: [deps.config.requests.labels.request],
-      remove: [],
+      remove: action.kind === 'approve' ? [deps.config.requests.labels.approved] : [],
     })
     const results = problems.map((p) => ({
       target: `#${number}`,
@@ -162,6 +163,8 @@ async function advance(
     labels.add.push(deps.config.requests.labels.approved)
     labels.remove.push(deps.config.requests.labels.rejected)
   }
+  // Closed once, when the last backport lands; a request reopened after that is left open.
+  const closeNow = isComplete(state) && !state.completed
   if (isComplete(state)) state.completed = true
   // An approval after a rejection (which closed the issue) reopens it until its backports land.
   if (
@@ -186,7 +189,7 @@ async function advance(
       notes: input.notes,
     }),
   )
-  if (state.completed && loaded.issue.state === 'open' && !deps.dryRun)
+  if (closeNow && loaded.issue.state === 'open' && !deps.dryRun)
     await closeIssue(deps.github, deps.ctx.owner, deps.ctx.repo, number, 'completed')
   if (input.action.kind === 'approve' && input.action.replyKey)
     await reply(
@@ -220,7 +223,7 @@ async function reject(
   await writePlan(
     deps,
     loaded,
-    renderPlan({ state, problems: [], maintained: [], config: deps.config, notes }),
+    renderPlan({ state, ...requestOf(deps, loaded), problems: [], config: deps.config, notes }),
   )
   const reason = action.reason.trim() || '(no reason given)'
   await reply(
@@ -277,4 +280,10 @@ export function outcomeOf(
     conclusion: failed ? 'failure' : 'success',
     summary,
   }
+}
+
+/** The request as the issue states it, for the plan's summary line (none when unreadable). */
+export function requestOf(deps: JobDeps, loaded: LoadedRequest): { request?: BackportRequest } {
+  const parsed = parseRequestForm(loaded.issue.body, { owner: deps.ctx.owner, repo: deps.ctx.repo })
+  return parsed.ok ? { request: parsed.request } : {}
 }

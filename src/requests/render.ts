@@ -9,8 +9,8 @@ export interface PlanView {
   request?: BackportRequest
   /** Why the request cannot proceed (nothing is opened while there are any). */
   problems: string[]
-  /** Maintained lines, newest first. */
-  maintained: string[]
+  /** Maintained lines, newest first (left out of the comment when not looked up). */
+  maintained?: string[]
   config: Pick<Config, 'requests'>
   /** Extra lines shown under the table (approvals refused, edits ignored...). */
   notes?: string[]
@@ -108,11 +108,13 @@ function backportText(t: TrackedTarget): string {
 function policyText(view: PlanView): string {
   const rm = view.config.requests.releaseManagers
   const who = [...rm.users.map((u) => `@${u}`), ...rm.teams.map((t) => `@${t}`)]
-  const lines = view.maintained.length
-    ? view.maintained.map((l) => `\`${l}\``).join(', ')
-    : '(none found)'
+  const maintained = view.maintained
+  const lines =
+    maintained === undefined
+      ? ''
+      : `Maintained lines: ${maintained.length ? maintained.map((l) => `\`${l}\``).join(', ') : '(none found)'}. `
   const approve = `A release manager (${who.length ? who.join(', ') : 'none configured: set requests.releaseManagers'}) approves with \`/approve\` or the \`${view.config.requests.labels.approved}\` label, or declines with \`/reject <reason>\`.`
-  return `<sub>Maintained lines: ${lines}. ${approve}</sub>`
+  return `<sub>${lines}${approve}</sub>`
 }
 
 /** A value safe inside one table cell. */

@@ -3,7 +3,7 @@ import { getPullRaw } from '../github/pulls.js'
 import type { JobDeps, JobOutcome } from '../jobs.js'
 import { skipped } from '../jobs.js'
 import type { RequestTrigger } from '../route.js'
-import { JOB, loadRequest, outcomeOf, writePlan, type LoadedRequest } from './process.js'
+import { JOB, loadRequest, outcomeOf, requestOf, writePlan, type LoadedRequest } from './process.js'
 import { renderPlan } from './render.js'
 import { syncLabels } from './replies.js'
 import { planLabels } from './classify.js'
@@ -94,15 +94,17 @@ async function settle(
   state: RequestState,
 ): Promise<JobOutcome> {
   const number = loaded.issue.number
+  // Closed once, when the last backport lands; a request reopened after that is left open.
+  const closeNow = isComplete(state) && !state.completed
   if (isComplete(state)) state.completed = true
   await syncLabels(deps, number, loaded.issue.labels, planLabels(state.targets, deps.config))
-  const notes = state.completed ? ['Every backport has landed: fixline closed this request.'] : []
+  const notes = closeNow ? ['Every backport has landed: fixline closed this request.'] : []
   await writePlan(
     deps,
     loaded,
-    renderPlan({ state, problems: [], maintained: [], config: deps.config, notes }),
+    renderPlan({ state, ...requestOf(deps, loaded), problems: [], config: deps.config, notes }),
   )
-  if (state.completed && loaded.issue.state === 'open' && !deps.dryRun)
+  if (closeNow && loaded.issue.state === 'open' && !deps.dryRun)
     await closeIssue(deps.github, deps.ctx.owner, deps.ctx.repo, number, 'completed')
   return outcomeOf(number, state, [])
 }

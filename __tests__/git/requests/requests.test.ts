@@ -261,7 +261,12 @@ describe('backport requests (real git, fake GitHub)', () => {
     expect(outcome.results.every((r) => r.pullRequest !== undefined)).toBe(true)
     expect(issue(10)).toMatchObject({ state: 'closed', stateReason: 'completed' })
     expect(planComment(world, 10).body).toContain('### Backport request: done')
+    expect(planComment(world, 10).body).toContain('Source: #5 · severity S2')
     expect(botComments(world, 10)).toHaveLength(1)
+    // Reopened by a maintainer after that: a late duplicate of the merge event does not close it again.
+    Object.assign(issue(10), { state: 'open', stateReason: 'reopened' })
+    await runEvent(world, 'pull_request', mergedPayload(b!.number, b!.pull.headRef))
+    expect(issue(10).state).toBe('open')
   })
 
   it('a request by commits finds their merged pull request', async () => {
