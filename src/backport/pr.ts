@@ -87,16 +87,16 @@ export async function openBackportPr(
     title: source.source.title,
     number: source.source.number,
   })
-  const pull = await createPull(github, {
-    owner,
-    repo,
-    head: input.branch,
-    base: input.target,
-    title,
-    body: input.body,
-    draft: input.conflict,
-  })
   const warnings: string[] = []
+  const request = { owner, repo, head: input.branch, base: input.target, title, body: input.body }
+  const pull = await createPull(github, { ...request, draft: input.conflict }).catch(
+    async (error: unknown) => {
+      // Draft PRs are not available on every plan: fall back to a regular PR (it keeps the label).
+      if (!input.conflict || !/draft/i.test((error as Error).message)) throw error
+      warnings.push('draft pull requests are not available in this repository: opened a regular PR')
+      return createPull(github, { ...request, draft: false })
+    },
+  )
   const attempt = async (what: string, step: () => Promise<void>) => {
     try {
       await step()

@@ -246,4 +246,34 @@ describe('backport edge cases and options (real git, fake GitHub)', () => {
       await world.fixture.origin.text(['show', 'refs/heads/backport/5-to-1.x:file2.txt']),
     ).toBe('change 2')
   })
+
+  it('conflict where draft PRs are not available: a regular PR with the conflict label', async () => {
+    const { fixture } = world
+    await fixture.checkout('1.x')
+    await fixture.commit({ 'app.txt': 'one\nTWO on 1.x\nthree\n' }, 'Diverge on 1.x')
+    await fixture.push(['1.x'])
+    await fixture.checkout('main')
+    await mergedPr(world, {
+      number: 5,
+      title: 'Change two',
+      commits: [{ 'app.txt': 'one\ntwo changed\nthree\n' }],
+      method: 'squash',
+      labels: ['backport-1.x'],
+    })
+    world.server.state.failOperation(
+      'pulls/create',
+      422,
+      'Draft pull requests are not supported in this repository.',
+    )
+    const outcome = await runEvent(world, 'pull_request', prPayload(world, 5, 'closed'))
+    expect(outcome.conclusion).toBe('neutral')
+    expect(outcome.results[0]).toMatchObject({
+      status: 'conflict',
+      message: expect.stringContaining('draft pull requests are not available'),
+    })
+    expect(outcome.createdPullRequests).toEqual([expect.objectContaining({ draft: false })])
+    const [pr] = backportPrs(world)
+    expect(pr?.pull.draft).toBe(false)
+    expect(pr?.labels).toEqual(['backport-conflict'])
+  })
 })
