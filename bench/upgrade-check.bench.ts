@@ -108,9 +108,14 @@ async function measure(releases: number): Promise<void> {
   const repo = await ensureRepo(releases)
   const commands = new Map<string, number>()
   const git = new Git({ cwd: repo.dir, observer: (args) => void commands.set(args[0] ?? '?', (commands.get(args[0] ?? '?') ?? 0) + 1) })
+  // One warm-up run (module loading, JIT), then the measured one; node CPU shows the cost without the machine's load.
+  await checkRepository(new Git({ cwd: repo.dir }), defaultConfig(), { prefer: 'local' })
   const started = Date.now()
+  const cpu = process.cpuUsage()
   const check = await checkRepository(git, defaultConfig(), { prefer: 'local' })
   const checkMs = Date.now() - started
+  const used = process.cpuUsage(cpu)
+  const cpuMs = Math.round((used.user + used.system) / 1000)
   const renderStart = Date.now()
   const json = renderJson(check.result)
   const markdown = renderMarkdown(check.result)
@@ -121,11 +126,13 @@ async function measure(releases: number): Promise<void> {
   say(
     [
       `${LINES} lines x ${releases} releases (${r.releases.length} releases, ${repo.migrations} distinct migrations, ${perRelease} release-migration rows):`,
-      `  check ${checkMs} ms (discovery ${check.timings.discoverMs}, fix diffs ${check.timings.fixDiffsMs} for ${check.pairs} pairs, rules ${check.timings.rulesMs}); render json+markdown ${renderMs} ms (${json.length + markdown.length} chars)`,
+      `  check ${checkMs} ms wall, ${cpuMs} ms node CPU (discovery ${check.timings.discoverMs}, fix diffs ${check.timings.fixDiffsMs} for ${check.pairs} pairs, rules ${check.timings.rulesMs}); render json+markdown ${renderMs} ms (${json.length + markdown.length} chars)`,
       `  git processes: ${observed + check.discovery.batchReads} (${[...commands].map(([c, n]) => `${c} ${n}`).join(', ')}, cat-file --batch ${check.discovery.batchReads})`,
       `  conclusion ${r.conclusion}, ${r.findings.length} finding(s), ${r.upgrades.length} upgrade pair(s)${r.findings[0] ? `; first: ${r.findings[0].rule}: ${r.findings[0].message.slice(0, 120)}` : ''}`,
     ].join('\n'),
   )
 }
 
+const load = (await import('node:os')).loadavg()[0] ?? 0
+say(`load average ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} CPUs (wall times grow with load)`)
 for (const releases of [10, 20, 40]) await measure(releases)

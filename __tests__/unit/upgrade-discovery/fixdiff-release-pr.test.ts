@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { defaultConfig, parseConfig } from '../../../src/config/load.js'
-import { fixDiff, parsePatchIds, parsePatchLog, type CommitPatch } from '../../../src/upgrade/discovery/fixdiff.js'
+import { Equivalents, fixDiff, parsePatchIds, parsePatchLog, type CommitPatch } from '../../../src/upgrade/discovery/fixdiff.js'
 import { CommitGraph } from '../../../src/upgrade/discovery/graph.js'
 import { releasePrVerdict } from '../../../src/upgrade/discovery/release-pr.js'
 
@@ -44,7 +44,7 @@ describe('fixDiff', () => {
       [sha(3), 'P'],
       [sha(4), 'Q'],
     ])
-    const d = fixDiff(g, { patches, patchIds: ids }, { name: 'A', commit: sha(5) }, { name: 'X', commit: sha(2) })
+    const d = fixDiff(g, new Equivalents(g, { patches, patchIds: ids }), { name: 'A', commit: sha(5) }, { name: 'X', commit: sha(2) })
     expect(d).toEqual({ from: 'A', to: 'X', missing: [{ sha: sha(4), subject: 'own fix' }] })
   })
 
@@ -56,9 +56,9 @@ describe('fixDiff', () => {
     ])
     const picked = new Map(patches)
     picked.set(sha(3), { sha: sha(3), subject: 'fix (pick)', pickedFrom: [sha(2).slice(0, 12)], hasPatch: true })
-    const d = fixDiff(g, { patches: picked, patchIds: ids }, { name: 'A', commit: sha(5) }, { name: 'X', commit: sha(2) })
+    const d = fixDiff(g, new Equivalents(g, { patches: picked, patchIds: ids }), { name: 'A', commit: sha(5) }, { name: 'X', commit: sha(2) })
     expect(d.missing.map((m) => m.subject)).toEqual(['own fix'])
-    const unpicked = fixDiff(g, { patches, patchIds: ids }, { name: 'A', commit: sha(5) }, { name: 'X', commit: sha(2) })
+    const unpicked = fixDiff(g, new Equivalents(g, { patches, patchIds: ids }), { name: 'A', commit: sha(5) }, { name: 'X', commit: sha(2) })
     expect(unpicked.missing.map((m) => m.subject)).toEqual(['fix (pick)', 'own fix'])
   })
 })

@@ -13,7 +13,7 @@ import { CommitGraph, GRAPH_FORMAT } from './graph.js'
 import { buildFromTag, compileTagPatterns } from './names.js'
 import type { DiscoveryProblem } from './problems.js'
 import { parseRefs, REF_FORMAT, REF_PREFIXES, selectLines } from './refs.js'
-import { buildFile, firstPhasePaths, ParseCache, readBuild, readMigrations, resolveLayout, secondPhasePaths, type ReadContext } from './reader.js'
+import { buildFile, firstPhasePaths, ParseCache, relativeTo, readBuild, readMigrations, resolveLayout, secondPhasePaths, type ReadContext } from './reader.js'
 import { planTargets } from './targets.js'
 import { diffTreeInput, parseDiffTree, replayTrees, type FileMap } from './trees.js'
 
@@ -100,7 +100,8 @@ async function readReleases(git: Git, config: Config, c: Collected): Promise<Dis
   const targets = [...new Set([...c.lines.map((l) => l.tip), ...[...c.byLine.values()].flat().map((t) => t.commit), ...(c.candidate ? [c.candidate.commit] : [])])]
   const plan = planTargets(c.graph, targets)
   const diff = plan.length === 0 ? '' : await git.text(['diff-tree', '--stdin', '-r', '-z', '--always', '--root', '--no-renames', '--raw'], { input: diffTreeInput(plan) })
-  const states = replayTrees(plan, parseDiffTree(diff))
+  const changes = parseDiffTree(diff)
+  const states = replayTrees(plan, changes)
   const empty: FileMap = new Map()
   const filesAt = (commit: string) => states.get(commit) ?? empty
   const newest = c.lines[c.lines.length - 1]
@@ -115,6 +116,8 @@ async function readReleases(git: Git, config: Config, c: Collected): Promise<Dis
   for (const t of targets) for (const p of first) addId(firstIds, filesAt(t).get(p))
   batchReads += await readBlobs(git, blobs, firstIds)
   const secondIds = new Set<string>()
+  const prefixes = new Set<string>()
+  const schemas = new Set<string>()
   if (layout === 'delphix') {
     const cfgPath = config.upgrade.plugin.config
     for (const t of targets) {
@@ -122,10 +125,14 @@ async function readReleases(git: Git, config: Config, c: Collected): Promise<Dis
       const blob = files.get(cfgPath)
       const text = blob ? blobs.get(blob) : undefined
       if (!blob || text === undefined || cache.sources.has(files)) continue
-      const paths = secondPhasePaths(files, cache.pluginConfig(cfgPath, blob, text), config)
-      cache.sources.set(files, paths)
-      for (const p of paths) addId(secondIds, files.get(p))
+      const plugin = cache.pluginConfig(cfgPath, blob, text)
+      cache.sources.set(files, secondPhasePaths(files, plugin, config))
+      prefixes.add(plugin.srcDir !== undefined ? relativeTo(cfgPath, plugin.srcDir) : '\0')
+      if (plugin.schemaFile) schemas.add(relativeTo(cfgPath, plugin.schemaFile))
     }
+    // Every blob of every listing entered through a change: collect ids from the changes (thousands), not the listings (millions of entries).
+    const wanted = (path: string) => schemas.has(path) || (path.endsWith('.py') && [...prefixes].some((d) => d === '' || path.startsWith(`${d}/`)))
+    for (const list of changes.values()) for (const ch of list) if (ch.status !== 'D' && wanted(ch.path)) secondIds.add(ch.blob)
   }
   batchReads += await readBlobs(git, blobs, secondIds)
   const regex = config.upgrade.migrations.pattern ? new RegExp(config.upgrade.migrations.pattern) : undefined

@@ -19,7 +19,7 @@ export async function computeFixDiffs(
   graph.prepare(resolved.flatMap((p) => [p.from.commit, p.to.commit]))
   const index = await patchIndex(git, commitsForPairs(graph, resolved.map((p) => ({ from: p.from.commit, to: p.to.commit }))), bookkeeping)
   const equivalents = new Equivalents(graph, index)
-  return resolved.map((p) => fixDiff(graph, index, { name: p.from.name, commit: p.from.commit }, { name: p.to.name, commit: p.to.commit }, equivalents))
+  return resolved.map((p) => fixDiff(graph, equivalents, { name: p.from.name, commit: p.from.commit }, { name: p.to.name, commit: p.to.commit }))
 }
 
 export async function patchIndex(git: Git, commits: readonly string[], bookkeeping: readonly string[]): Promise<PatchIndex> {

@@ -104,70 +104,84 @@ export function commitsForPairs(graph: CommitGraph, pairs: readonly { from: stri
 }
 
 /**
- * Equivalence classes of commits, built once: same patch id, or linked by cherry-pick trailers
- * (either direction, abbreviated shas resolved). A pair then asks only "is one of my equivalents
- * reachable from X", a bit test per equivalent.
+ * Equivalence classes of commits, built once, by graph position: same patch id, or linked by a
+ * cherry-pick trailer (either direction, abbreviated shas resolved). A pair then asks only "is one
+ * of my equivalents reachable from X": a bit test per equivalent.
  */
 export class Equivalents {
-  private readonly bySha = new Map<string, string[]>()
+  private readonly links = new Map<number, number[]>()
+  /** Positions of commits with a patch outside bookkeeping. */
+  readonly hasPatch: Uint8Array
 
-  constructor(graph: CommitGraph, index: PatchIndex) {
-    const byPatch = new Map<string, string[]>()
-    for (const [sha, id] of index.patchIds) {
+  constructor(
+    private readonly graph: CommitGraph,
+    readonly index: PatchIndex,
+  ) {
+    this.hasPatch = new Uint8Array(graph.size)
+    const byPatch = new Map<string, number[]>()
+    for (const [sha, patch] of index.patches) {
+      const i = graph.order(sha)
+      if (i < 0) continue
+      if (patch.hasPatch) this.hasPatch[i] = 1
+      const id = index.patchIds.get(sha)
+      if (id === undefined) continue
       const list = byPatch.get(id)
-      if (list) list.push(sha)
-      else byPatch.set(id, [sha])
+      if (list) list.push(i)
+      else byPatch.set(id, [i])
     }
-    const link = (a: string, b: string) => {
-      if (a === b) return
-      this.add(a, b)
-      this.add(b, a)
-    }
-    for (const list of byPatch.values()) for (let i = 1; i < list.length; i++) for (let j = 0; j < i; j++) link(list[i] as string, list[j] as string)
+    // A star per patch id (transitivity comes from the search in reaches()).
+    for (const list of byPatch.values()) for (let k = 1; k < list.length; k++) this.link(list[0] as number, list[k] as number)
     for (const patch of index.patches.values()) {
       for (const src of patch.pickedFrom) {
         const full = src.length >= 40 ? src : graph.shas.find((s) => s.startsWith(src))
-        if (full) link(patch.sha, full)
+        const j = full ? graph.order(full) : -1
+        const i = graph.order(patch.sha)
+        if (j >= 0 && i >= 0) this.link(i, j)
       }
     }
   }
 
-  private add(a: string, b: string): void {
-    const list = this.bySha.get(a)
-    if (list) list.push(b)
-    else this.bySha.set(a, [b])
+  private link(a: number, b: number): void {
+    if (a === b) return
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const list = this.links.get(x)
+      if (list) list.push(y)
+      else this.links.set(x, [y])
+    }
   }
 
-  of(sha: string): readonly string[] {
-    return this.bySha.get(sha) ?? []
+  /** Whether a commit equivalent to position `i` is set in `reach` (a reachability bitset). */
+  reaches(i: number, reach: Uint32Array): boolean {
+    if (!this.links.has(i)) return false
+    const seen = new Set([i])
+    const queue = [i]
+    while (queue.length > 0 && seen.size < 256) {
+      for (const e of this.links.get(queue.pop() as number) ?? []) {
+        if (seen.has(e)) continue
+        if (reach[e >>> 5]! & (1 << (e & 31))) return true
+        seen.add(e)
+        queue.push(e)
+      }
+    }
+    return false
+  }
+
+  subject(i: number): string {
+    return this.index.patches.get(this.graph.shas[i] as string)?.subject ?? ''
   }
 }
 
 /** What `from` has and `to` lacks, for one pair of commits (release names given for the FixDiff). */
-export function fixDiff(graph: CommitGraph, index: PatchIndex, from: { name: string; commit: string }, to: { name: string; commit: string }, equivalents = new Equivalents(graph, index)): FixDiff {
+export function fixDiff(graph: CommitGraph, eq: Equivalents, from: { name: string; commit: string }, to: { name: string; commit: string }): FixDiff {
   const missing: FixDiff['missing'] = []
+  const reach = graph.reachable(to.commit)
   for (const i of graph.exclusive(from.commit, to.commit)) {
-    if (graph.isMerge(i)) continue
-    const sha = graph.shas[i] as string
-    const patch = index.patches.get(sha)
-    if (!patch?.hasPatch) continue
-    if (reachesEquivalent(graph, equivalents, sha, to.commit)) continue
-    missing.push({ sha, subject: patch.subject })
+    if (!eq.hasPatch[i] || graph.isMerge(i)) continue
+    if (eq.reaches(i, reach)) continue
+    missing.push({ sha: graph.shas[i] as string, subject: eq.subject(i) })
   }
   return { from: from.name, to: to.name, missing }
-}
-
-/** Whether `tip` contains a commit equivalent to `sha` (one step, or through a picked source's other picks). */
-function reachesEquivalent(graph: CommitGraph, eq: Equivalents, sha: string, tip: string): boolean {
-  const seen = new Set([sha])
-  const queue = [sha]
-  while (queue.length > 0) {
-    for (const e of eq.of(queue.pop() as string)) {
-      if (seen.has(e)) continue
-      if (graph.contains(tip, e)) return true
-      seen.add(e)
-      if (seen.size < 64) queue.push(e)
-    }
-  }
-  return false
 }

@@ -106,8 +106,12 @@ export class ParseCache {
   pluginConfig(path: string, blob: string, text: string): PluginConfig {
     return memo(this.plugin, path, blob, () => parsePluginConfig(text, path))
   }
-  python(path: string, blob: string, text: string) {
-    return memo(this.decorators, path, blob, () => scanDecorators(text, path))
+  /** Decorators of a Python file; `text` is only asked for on a cache miss (undefined when the blob was not read). */
+  python(path: string, blob: string, text: () => string | undefined): { migrations: Migration[]; problems: DiscoveryProblem[] } | undefined {
+    const hit = this.decorators.get(blob)
+    if (hit && hit.path === path) return hit.value
+    const content = text()
+    return content === undefined ? undefined : memo(this.decorators, path, blob, () => scanDecorators(content, path))
   }
   schemaSummary(path: string, blob: string, text: string) {
     return memo(this.schema, path, blob, () => summarizeSchema(text, path))
@@ -207,16 +211,17 @@ function readDelphix(files: FileMap, ctx: ReadContext): { migrations: Migration[
   const schemaPath = plugin.schemaFile ? relativeTo(configPath, plugin.schemaFile) : undefined
   for (const path of ctx.cache.sources.get(files) ?? secondPhasePaths(files, plugin, ctx.config)) {
     const b = files.get(path) as string
-    const content = ctx.blobs.get(b)
-    if (content === undefined) continue
     if (path === schemaPath) {
+      const content = ctx.blobs.get(b)
+      if (content === undefined) continue
       const s = ctx.cache.schemaSummary(path, b, content)
       schema = s.schema
       problems.push(...s.problems)
     } else {
-      const scan = ctx.cache.python(path, b, content)
+      const scan = ctx.cache.python(path, b, () => ctx.blobs.get(b))
+      if (!scan) continue
       for (const m of scan.migrations) migrations.push(m)
-      problems.push(...scan.problems)
+      if (scan.problems.length > 0) problems.push(...scan.problems)
     }
   }
   if (plugin.srcDir === undefined) problems.push({ rule: 'migration-id', severity: 'warning', file: configPath, message: `${configPath} has no srcDir: no upgrade decorators read` })
