@@ -374,7 +374,14 @@ describe('backport scenarios (real git, fake GitHub)', () => {
     expect(outcome.conclusion).toBe('failure')
     const failed = outcome.results.find((r) => r.target === '1.x')
     expect(failed?.status).toBe('failed')
-    expect(failed?.message).toMatch(/workflows/)
+    expect(failed?.message).toMatch(
+      /^label backport-1\.x: .*\.github\/workflows\/ci\.yml.*`workflows` permission/,
+    )
+    // The long git output (with paths) stays in the debug log.
+    expect(failed?.message).not.toContain('file://')
+    expect(world.log.some((l) => l.startsWith('debug: 1.x:') && l.includes('pre-receive'))).toBe(
+      true,
+    )
     expect(failed?.error).toMatch(/workflows/)
     expect(outcome.results.find((r) => r.target === '2.x')).toMatchObject({ status: 'created' })
     expect(backportPrs(world).map((p) => p.pull.baseRef)).toEqual(['2.x'])
