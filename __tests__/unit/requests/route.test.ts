@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { parseConfig } from '../../../src/config/load.js'
+import type { RunContext } from '../../../src/github/context.js'
+import { payloadShowsOtherIssue } from '../../../src/requests/job.js'
 import { routeEvent } from '../../../src/route.js'
 
 describe('routing of release-manager commands', () => {
@@ -25,5 +28,35 @@ describe('routing of release-manager commands', () => {
       job: 'requests',
       trigger: { command: 'reject', argument: 'too old' },
     })
+  })
+})
+
+describe('payloadShowsOtherIssue', () => {
+  const deps = (issue: unknown) => ({
+    config: parseConfig(undefined),
+    ctx: { payload: { issue } } as unknown as RunContext,
+  })
+  it('skips issues that are neither labelled nor the form without an API call; reads the rest', () => {
+    expect(
+      payloadShowsOtherIssue(deps({ number: 4, body: 'It crashes', labels: [{ name: 'bug' }] }), 4),
+    ).toBe(true)
+    expect(
+      payloadShowsOtherIssue(
+        deps({ number: 4, body: 'x', labels: [{ name: 'backport-request' }] }),
+        4,
+      ),
+    ).toBe(false)
+    expect(
+      payloadShowsOtherIssue(
+        deps({
+          number: 4,
+          body: '### Source pull request\n\n#1\n\n### Target release lines\n\n- [X] 1.x',
+          labels: [],
+        }),
+        4,
+      ),
+    ).toBe(false)
+    expect(payloadShowsOtherIssue(deps({ number: 5, body: '', labels: [] }), 4)).toBe(false)
+    expect(payloadShowsOtherIssue(deps(undefined), 4)).toBe(false)
   })
 })
