@@ -82,6 +82,10 @@ describe('the shipped issue form', () => {
     expect(fields.find((f) => f.type === 'checkboxes')?.attributes.options?.length).toBeGreaterThan(
       0,
     )
+    // Bare No/Yes would be YAML booleans, which GitHub rejects as dropdown options.
+    for (const f of fields.filter((f) => f.type === 'dropdown'))
+      for (const o of f.attributes.options ?? []) expect(typeof o).toBe('string')
+    expect(fields.find((f) => f.id === 'security')?.attributes.options).toEqual(['No', 'Yes'])
   })
 })
 
