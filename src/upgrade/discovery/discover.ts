@@ -13,7 +13,8 @@ import { CommitGraph, GRAPH_FORMAT } from './graph.js'
 import { buildFromTag, compileTagPatterns } from './names.js'
 import type { DiscoveryProblem } from './problems.js'
 import { parseRefs, REF_FORMAT, REF_PREFIXES, selectLines } from './refs.js'
-import { buildFile, firstPhasePaths, ParseCache, relativeTo, readBuild, readMigrations, resolveLayout, secondPhasePaths, type ReadContext } from './reader.js'
+import { buildFile, firstPhasePaths, ParseCache, relativeTo, readBuild, readMigrations, resolveLayout, type ReadContext } from './reader.js'
+import { delphixListings } from './delphix-listings.js'
 import { planTargets } from './targets.js'
 import { diffTreeInput, parseDiffTree, replayTrees, type FileMap } from './trees.js'
 
@@ -124,9 +125,8 @@ async function readReleases(git: Git, config: Config, c: Collected): Promise<Dis
       const files = filesAt(t)
       const blob = files.get(cfgPath)
       const text = blob ? blobs.get(blob) : undefined
-      if (!blob || text === undefined || cache.sources.has(files)) continue
+      if (!blob || text === undefined) continue
       const plugin = cache.pluginConfig(cfgPath, blob, text)
-      cache.sources.set(files, secondPhasePaths(files, plugin, config))
       prefixes.add(plugin.srcDir !== undefined ? relativeTo(cfgPath, plugin.srcDir) : '\0')
       if (plugin.schemaFile) schemas.add(relativeTo(cfgPath, plugin.schemaFile))
     }
@@ -135,6 +135,7 @@ async function readReleases(git: Git, config: Config, c: Collected): Promise<Dis
     for (const list of changes.values()) for (const ch of list) if (ch.status !== 'D' && wanted(ch.path)) secondIds.add(ch.blob)
   }
   batchReads += await readBlobs(git, blobs, secondIds)
+  if (layout === 'delphix') cache.delphix = delphixListings({ plan, changes, states, blobs, cache, config })
   const regex = config.upgrade.migrations.pattern ? new RegExp(config.upgrade.migrations.pattern) : undefined
   const ctx: ReadContext = { config, layout, buildSource, blobs, cache, regex }
   return { ...assemble(c, ctx, filesAt), batchReads, bookkeeping }

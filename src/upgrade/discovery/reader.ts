@@ -10,6 +10,7 @@ import { parsePluginConfig, scanDecorators, summarizeSchema, type PluginConfig }
 import { migrationsFromFiles, parseManifest, type FileLayout, idFromFileName, inDirs } from './migrations.js'
 import type { DiscoveryProblem } from './problems.js'
 import type { FileMap } from './trees.js'
+import type { DelphixListing } from './delphix-listings.js'
 
 export type Layout = Exclude<Config['upgrade']['migrations']['layout'], 'auto'>
 export type BuildSource = Exclude<Config['upgrade']['build']['source'], 'auto'>
@@ -100,8 +101,8 @@ export class ParseCache {
   private readonly decorators = new Map<string, { path: string; value: { migrations: Migration[]; problems: DiscoveryProblem[] } }>()
   private readonly schema = new Map<string, { path: string; value: { schema: SchemaSummary | undefined; problems: DiscoveryProblem[] } }>()
   private readonly other = new Map<string, { path: string; value: unknown }>()
-  /** File listing -> its phase-2 paths (computed once per listing). */
-  readonly sources = new WeakMap<FileMap, string[]>()
+  /** File listing -> its Delphix migrations (see delphix-listings.ts), when computed. */
+  delphix: WeakMap<FileMap, DelphixListing> | undefined
 
   pluginConfig(path: string, blob: string, text: string): PluginConfig {
     return memo(this.plugin, path, blob, () => parsePluginConfig(text, path))
@@ -207,23 +208,34 @@ function readDelphix(files: FileMap, ctx: ReadContext): { migrations: Migration[
   const plugin = ctx.cache.pluginConfig(configPath, blob, text)
   const problems: DiscoveryProblem[] = []
   const migrations: Migration[] = []
-  let schema: SchemaSummary | undefined
-  const schemaPath = plugin.schemaFile ? relativeTo(configPath, plugin.schemaFile) : undefined
-  for (const path of ctx.cache.sources.get(files) ?? secondPhasePaths(files, plugin, ctx.config)) {
-    const b = files.get(path) as string
-    if (path === schemaPath) {
-      const content = ctx.blobs.get(b)
-      if (content === undefined) continue
-      const s = ctx.cache.schemaSummary(path, b, content)
-      schema = s.schema
-      problems.push(...s.problems)
-    } else {
-      const scan = ctx.cache.python(path, b, () => ctx.blobs.get(b))
-      if (!scan) continue
-      for (const m of scan.migrations) migrations.push(m)
-      if (scan.problems.length > 0) problems.push(...scan.problems)
-    }
+  const listing = ctx.cache.delphix?.get(files)
+  const perFile = listing ? listing.perFile.values() : scanAll(files, plugin, ctx)
+  for (const scan of perFile) {
+    for (const m of scan.migrations) migrations.push(m)
+    if (scan.problems.length > 0) problems.push(...scan.problems)
   }
+  const schemaRead = listing ? listing.schema : schemaOf(files, plugin, ctx)
+  if (schemaRead) problems.push(...schemaRead.problems)
+  const schema = schemaRead?.schema
   if (plugin.srcDir === undefined) problems.push({ rule: 'migration-id', severity: 'warning', file: configPath, message: `${configPath} has no srcDir: no upgrade decorators read` })
   return { migrations, schema, problems }
+}
+
+function scanAll(files: FileMap, plugin: PluginConfig, ctx: ReadContext): { migrations: Migration[]; problems: DiscoveryProblem[] }[] {
+  const schemaPath = plugin.schemaFile ? relativeTo(ctx.config.upgrade.plugin.config, plugin.schemaFile) : undefined
+  const out: { migrations: Migration[]; problems: DiscoveryProblem[] }[] = []
+  for (const path of secondPhasePaths(files, plugin, ctx.config)) {
+    if (path === schemaPath) continue
+    const b = files.get(path) as string
+    const scan = ctx.cache.python(path, b, () => ctx.blobs.get(b))
+    if (scan) out.push(scan)
+  }
+  return out
+}
+
+function schemaOf(files: FileMap, plugin: PluginConfig, ctx: ReadContext): { schema: SchemaSummary | undefined; problems: DiscoveryProblem[] } | undefined {
+  const path = plugin.schemaFile ? relativeTo(ctx.config.upgrade.plugin.config, plugin.schemaFile) : undefined
+  const blob = path ? files.get(path) : undefined
+  const text = blob ? ctx.blobs.get(blob) : undefined
+  return path && blob && text !== undefined ? ctx.cache.schemaSummary(path, blob, text) : undefined
 }
