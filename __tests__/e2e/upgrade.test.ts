@@ -39,12 +39,12 @@ async function releasePr(number: number, build: string, quoted: boolean, extra: 
   return { headSha, baseSha: (await fixture.originSha('refs/heads/1.x')) as string }
 }
 
-async function run(eventName: string, payload: unknown): Promise<RunActionResult> {
+async function run(eventName: string, payload: unknown, dryRun = false): Promise<RunActionResult> {
   const checkout = await fixture.checkoutClone({ depth: 1 })
   return runAction({
     eventName,
     payload,
-    inputs: { 'github-token': 'ghs_e2e-token', config: '.github/fixline.yml', 'dry-run': 'false' },
+    inputs: { 'github-token': 'ghs_e2e-token', config: '.github/fixline.yml', 'dry-run': String(dryRun) },
     apiUrl: server.url,
     workspace: checkout.cwd,
     repository: `${OWNER}/${REPO}`,
@@ -103,6 +103,15 @@ describe('e2e: the upgrade-safety check', () => {
     expect(result.exitCode, result.log).toBe(0)
     const [check] = server.state.checkRuns()
     expect(check).toMatchObject({ name: 'fixline / upgrade-safety', conclusion: 'success', headSha: await fixture.originSha('refs/tags/v2.1') })
+  })
+
+  it('dry-run: checks and reports without posting anything', async () => {
+    const shas = await releasePr(11, '1.3', false)
+    const result = await run('pull_request', prPayload(11, shas), true)
+    expect(result.outputs.conclusion).toBe('failure')
+    expect(result.summary).toContain('Dry run')
+    expect(server.state.checkRuns()).toEqual([])
+    expect(server.state.statuses()).toEqual([])
   })
 
   it('falls back to a commit status when check runs are forbidden', async () => {
