@@ -63,13 +63,15 @@ describe('refs and lines', () => {
     `refs/remotes/origin/HEAD\0${sha(1)}\0\0refs/remotes/origin/main\0 `,
     `refs/remotes/origin/feature\0${sha(5)}\0\0\0 `,
     `refs/tags/v1.0\0${sha(6)}\0${sha(7)}\0\0 `,
-    `refs/tags/v0.9\0${sha(8)}\0\0\0 `,
+    `refs/tags/v0.9\0${sha(8)}\0\0\0 \0commit\0`,
+    `refs/tags/tree-tag\0${sha(9)}\0${sha(10)}\0\0 \0tag\0tree`,
   ].join('\n')
 
   it('parses branches, peeled tags, origin/HEAD and the current branch', () => {
     const r = parseRefs(out)
     expect(r.tags.get('v1.0')).toBe(sha(7))
     expect(r.tags.get('v0.9')).toBe(sha(8))
+    expect(r.tags.has('tree-tag')).toBe(false)
     expect(r.originHead).toBe('main')
     expect(r.current).toBe('main')
   })

@@ -3,7 +3,7 @@ import type { Line } from '../model.js'
 import { compareVersions, isLineBranch, versionOfBranch } from './names.js'
 
 /** The format discovery passes to `git for-each-ref` (NUL-separated fields, one ref a line). */
-export const REF_FORMAT = '%(refname)%00%(objectname)%00%(*objectname)%00%(symref)%00%(HEAD)'
+export const REF_FORMAT = '%(refname)%00%(objectname)%00%(*objectname)%00%(symref)%00%(HEAD)%00%(objecttype)%00%(*objecttype)'
 export const REF_PREFIXES = ['refs/heads', 'refs/remotes/origin', 'refs/tags'] as const
 
 export interface RefListing {
@@ -11,7 +11,7 @@ export interface RefListing {
   local: Map<string, string>
   /** origin's branches: name -> commit. */
   remote: Map<string, string>
-  /** Tags: name -> commit (annotated tags peeled). */
+  /** Tags: name -> commit (annotated tags peeled; tags of trees or blobs left out). */
   tags: Map<string, string>
   /** Target of refs/remotes/origin/HEAD, if any (branch name). */
   originHead: string | undefined
@@ -23,7 +23,8 @@ export function parseRefs(output: string): RefListing {
   const out: RefListing = { local: new Map(), remote: new Map(), tags: new Map(), originHead: undefined, current: undefined }
   for (const row of output.split('\n')) {
     if (!row) continue
-    const [ref = '', object = '', peeled = '', symref = '', head = ''] = row.split('\0')
+    const [ref = '', object = '', peeled = '', symref = '', head = '', type = '', peeledType = ''] = row.split('\0')
+    if ((peeledType || type || 'commit') !== 'commit') continue
     if (ref.startsWith('refs/heads/')) {
       const name = ref.slice('refs/heads/'.length)
       out.local.set(name, object)
