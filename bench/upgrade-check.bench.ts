@@ -34,9 +34,12 @@ class Stream {
     const m = ++this.mark
     const date = `${(this.tick += 60)} +0000`
     const parent = from ?? this.tips.get(branch)
-    this.parts.push(`commit refs/heads/${branch}\nmark :${m}\nauthor Bench <bench@fixline.invalid> ${date}\ncommitter Bench <bench@fixline.invalid> ${date}\n${data(message)}`)
+    this.parts.push(
+      `commit refs/heads/${branch}\nmark :${m}\nauthor Bench <bench@fixline.invalid> ${date}\ncommitter Bench <bench@fixline.invalid> ${date}\n${data(message)}`,
+    )
     if (parent !== undefined) this.parts.push(`from :${parent}\n`)
-    for (const [path, content] of Object.entries(files)) this.parts.push(`M 100644 inline ${path}\n${data(content)}`)
+    for (const [path, content] of Object.entries(files))
+      this.parts.push(`M 100644 inline ${path}\n${data(content)}`)
     this.parts.push('\n')
     this.tips.set(branch, m)
     return m
@@ -55,20 +58,37 @@ function data(text: string): string {
   return `data ${Buffer.byteLength(text)}\n${text}\n`
 }
 
-const config = (build: string) => `id: bench\nname: Bench Plugin\nlanguage: PYTHON38\nhostTypes:\n  - UNIX\npluginType: DIRECT\nentryPoint: plugin_runner:plugin\nsrcDir: src\nschemaFile: schema.json\nbuildNumber: "${build}"\n`
+const config = (build: string) =>
+  `id: bench\nname: Bench Plugin\nlanguage: PYTHON38\nhostTypes:\n  - UNIX\npluginType: DIRECT\nentryPoint: plugin_runner:plugin\nsrcDir: src\nschemaFile: schema.json\nbuildNumber: "${build}"\n`
 const migration = (id: string, n: number) =>
   `from plugin_runner import plugin\n\n\n@plugin.upgrade.${TYPES[n % TYPES.length]}("${id}")\ndef migrate_${id.replace(/\./g, '_')}(old):\n    new = dict(old)\n    new["field_${id.replace(/\./g, '_')}"] = None\n    return new\n`
 const runner = 'from dlpx.virtualization.platform import Plugin\n\nplugin = Plugin()\n'
-const schema = JSON.stringify({ repositoryDefinition: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } } }, null, 2) + '\n'
+const schema =
+  JSON.stringify(
+    {
+      repositoryDefinition: {
+        type: 'object',
+        required: ['name'],
+        properties: { name: { type: 'string' } },
+      },
+    },
+    null,
+    2,
+  ) + '\n'
 
 function generate(releases: number): { stream: string; migrations: number; tags: number } {
   const s = new Stream()
   let migrations = 0
   let tags = 0
-  s.commit('main', 'Initial plugin', { 'plugin_config.yml': config('0.1'), 'src/plugin_runner.py': runner, 'schema.json': schema })
+  s.commit('main', 'Initial plugin', {
+    'plugin_config.yml': config('0.1'),
+    'src/plugin_runner.py': runner,
+    'schema.json': schema,
+  })
   for (let k = 1; k <= LINES; k++) {
     const features: Record<string, string> = {}
-    for (let n = 1; n <= FEATURES; n++) features[`src/migrations/m_${k}_0_${n}.py`] = migration(`${k}.0.${n}`, n)
+    for (let n = 1; n <= FEATURES; n++)
+      features[`src/migrations/m_${k}_0_${n}.py`] = migration(`${k}.0.${n}`, n)
     migrations += FEATURES
     s.commit('main', `Features for ${k}.0`, features)
     const release = s.commit('main', `Release ${k}.0`, { 'plugin_config.yml': config(`${k}.0`) })
@@ -80,7 +100,10 @@ function generate(releases: number): { stream: string; migrations: number; tags:
       const fix = { [`src/migrations/m_${k}_${r}_1.py`]: migration(`${k}.${r}.1`, r) }
       migrations++
       s.commit(branch, `Fix ${k}.${r}`, fix, r === 1 && branch !== 'main' ? release : undefined)
-      s.tag(`v${k}.${r}`, s.commit(branch, `Release ${k}.${r}`, { 'plugin_config.yml': config(`${k}.${r}`) }))
+      s.tag(
+        `v${k}.${r}`,
+        s.commit(branch, `Release ${k}.${r}`, { 'plugin_config.yml': config(`${k}.${r}`) }),
+      )
       tags++
       fixes.push(fix)
     }
@@ -89,7 +112,9 @@ function generate(releases: number): { stream: string; migrations: number; tags:
   return { stream: s.text() + 'done\n', migrations, tags }
 }
 
-async function ensureRepo(releases: number): Promise<{ dir: string; migrations: number; tags: number }> {
+async function ensureRepo(
+  releases: number,
+): Promise<{ dir: string; migrations: number; tags: number }> {
   const dir = join('.bench', `upgrade-${LINES}x${releases}`)
   const gen = generate(releases)
   if (existsSync(join(dir, 'complete'))) return { dir, ...gen }
@@ -100,14 +125,19 @@ async function ensureRepo(releases: number): Promise<{ dir: string; migrations: 
   await git.run(['init', '-q', '-b', 'main'])
   await git.run(['fast-import', '--quiet', '--done'], { input: gen.stream })
   writeFileSync(join(dir, 'complete'), '')
-  say(`  generated ${dir} (${gen.tags} tags, ${gen.migrations} migrations) in ${Date.now() - started} ms`)
+  say(
+    `  generated ${dir} (${gen.tags} tags, ${gen.migrations} migrations) in ${Date.now() - started} ms`,
+  )
   return { dir, ...gen }
 }
 
 async function measure(releases: number): Promise<void> {
   const repo = await ensureRepo(releases)
   const commands = new Map<string, number>()
-  const git = new Git({ cwd: repo.dir, observer: (args) => void commands.set(args[0] ?? '?', (commands.get(args[0] ?? '?') ?? 0) + 1) })
+  const git = new Git({
+    cwd: repo.dir,
+    observer: (args) => void commands.set(args[0] ?? '?', (commands.get(args[0] ?? '?') ?? 0) + 1),
+  })
   // One warm-up run (module loading, JIT), then the measured one; node CPU shows the cost without the machine's load.
   await checkRepository(new Git({ cwd: repo.dir }), defaultConfig(), { prefer: 'local' })
   const started = Date.now()
@@ -134,5 +164,7 @@ async function measure(releases: number): Promise<void> {
 }
 
 const load = (await import('node:os')).loadavg()[0] ?? 0
-say(`load average ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} CPUs (wall times grow with load)`)
+say(
+  `load average ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} CPUs (wall times grow with load)`,
+)
 for (const releases of [10, 20, 40]) await measure(releases)

@@ -31,9 +31,20 @@ afterEach(async () => {
 })
 
 /** A branch off 1.x that releases `build` (plus extra files), pushed and opened as PR `number`. */
-async function releasePr(number: number, build: string, quoted: boolean, extra: Record<string, string> = {}): Promise<{ headSha: string; baseSha: string }> {
+async function releasePr(
+  number: number,
+  build: string,
+  quoted: boolean,
+  extra: Record<string, string> = {},
+): Promise<{ headSha: string; baseSha: string }> {
   await fixture.seed.run(['checkout', '-q', '-b', `prep-${number}`, 'origin/1.x'])
-  await runRepoSteps(fixture.seed, [{ kind: 'commit', message: `Release ${build}`, files: { 'plugin_config.yml': pluginConfig(build, quoted), ...extra } }])
+  await runRepoSteps(fixture.seed, [
+    {
+      kind: 'commit',
+      message: `Release ${build}`,
+      files: { 'plugin_config.yml': pluginConfig(build, quoted), ...extra },
+    },
+  ])
   await fixture.push([`+refs/heads/prep-${number}:refs/heads/prep-${number}`])
   const { headSha } = await fixture.openPr(number, `prep-${number}`, '1.x')
   return { headSha, baseSha: (await fixture.originSha('refs/heads/1.x')) as string }
@@ -44,7 +55,11 @@ async function run(eventName: string, payload: unknown, dryRun = false): Promise
   return runAction({
     eventName,
     payload,
-    inputs: { 'github-token': 'ghs_e2e-token', config: '.github/fixline.yml', 'dry-run': String(dryRun) },
+    inputs: {
+      'github-token': 'ghs_e2e-token',
+      config: '.github/fixline.yml',
+      'dry-run': String(dryRun),
+    },
     apiUrl: server.url,
     workspace: checkout.cwd,
     repository: `${OWNER}/${REPO}`,
@@ -53,7 +68,16 @@ async function run(eventName: string, payload: unknown, dryRun = false): Promise
 }
 
 function prPayload(number: number, shas: { headSha: string; baseSha: string }) {
-  return pullRequestOpenedPayload({ owner: OWNER, repo: REPO, number, title: 'Release', user: 'ada', baseRef: '1.x', headRef: `prep-${number}`, ...shas })
+  return pullRequestOpenedPayload({
+    owner: OWNER,
+    repo: REPO,
+    number,
+    title: 'Release',
+    user: 'ada',
+    baseRef: '1.x',
+    headRef: `prep-${number}`,
+    ...shas,
+  })
 }
 
 describe('e2e: the upgrade-safety check', () => {
@@ -64,14 +88,24 @@ describe('e2e: the upgrade-safety check', () => {
     expect(result.outputs.conclusion).toBe('success')
     const runs = server.state.checkRuns()
     expect(runs).toHaveLength(1)
-    expect(runs[0]).toMatchObject({ name: 'fixline / upgrade-safety', headSha: shas.headSha, status: 'completed', conclusion: 'success' })
+    expect(runs[0]).toMatchObject({
+      name: 'fixline / upgrade-safety',
+      headSha: shas.headSha,
+      status: 'completed',
+      conclusion: 'success',
+    })
     expect(runs[0]?.output.summary).toContain('PR #7')
     expect(result.summary).toContain('PR #7')
   })
 
   it('a failing release PR gets a failed check run with annotations in batches of 50', async () => {
-    const decorators = Array.from({ length: 60 }, (_, i) => `@plugin.upgrade.database("2020.1.${i}")\ndef m${i}(old):\n    return old\n`).join('\n')
-    const shas = await releasePr(8, '1.3', false, { 'src/extra.py': `from plugin_runner import plugin\n\n${decorators}` })
+    const decorators = Array.from(
+      { length: 60 },
+      (_, i) => `@plugin.upgrade.database("2020.1.${i}")\ndef m${i}(old):\n    return old\n`,
+    ).join('\n')
+    const shas = await releasePr(8, '1.3', false, {
+      'src/extra.py': `from plugin_runner import plugin\n\n${decorators}`,
+    })
     const result = await run('pull_request', prPayload(8, shas))
     expect(result.exitCode).toBe(1)
     expect(result.outputs.conclusion).toBe('failure')
@@ -79,8 +113,18 @@ describe('e2e: the upgrade-safety check', () => {
     expect(check).toMatchObject({ conclusion: 'failure', headSha: shas.headSha })
     const annotations = check?.output.annotations ?? []
     expect(annotations.length).toBeGreaterThan(60)
-    expect(annotations).toContainEqual(expect.objectContaining({ path: 'plugin_config.yml', start_line: 11, annotation_level: 'failure', title: 'build-format' }))
-    expect(annotations.filter((a) => a.path === 'src/extra.py' && a.annotation_level === 'warning').length).toBe(60)
+    expect(annotations).toContainEqual(
+      expect.objectContaining({
+        path: 'plugin_config.yml',
+        start_line: 11,
+        annotation_level: 'failure',
+        title: 'build-format',
+      }),
+    )
+    expect(
+      annotations.filter((a) => a.path === 'src/extra.py' && a.annotation_level === 'warning')
+        .length,
+    ).toBe(60)
     const updates = server.calls.filter((c) => c.operation === 'checks/update')
     expect(updates.length).toBe(Math.ceil(annotations.length / 50) - 1)
     const rows = JSON.parse(result.outputs.results ?? '[]') as { status: string }[]
@@ -89,20 +133,32 @@ describe('e2e: the upgrade-safety check', () => {
 
   it('a PR that does not change the build number is skipped without a check run', async () => {
     await fixture.seed.run(['checkout', '-q', '-b', 'feature-9', 'origin/1.x'])
-    await runRepoSteps(fixture.seed, [{ kind: 'commit', message: 'docs', files: { 'README.md': 'more\n' } }])
+    await runRepoSteps(fixture.seed, [
+      { kind: 'commit', message: 'docs', files: { 'README.md': 'more\n' } },
+    ])
     await fixture.push(['+refs/heads/feature-9:refs/heads/feature-9'])
     const { headSha } = await fixture.openPr(9, 'feature-9', '1.x')
-    const result = await run('pull_request', prPayload(9, { headSha, baseSha: (await fixture.originSha('refs/heads/1.x')) as string }))
+    const result = await run(
+      'pull_request',
+      prPayload(9, { headSha, baseSha: (await fixture.originSha('refs/heads/1.x')) as string }),
+    )
     expect(result.exitCode, result.log).toBe(0)
     expect(result.outputs.conclusion).toBe('skipped')
     expect(server.state.checkRuns()).toEqual([])
   })
 
   it('a published release gets a check run on the tag commit', async () => {
-    const result = await run('release', releasePublishedPayload({ owner: OWNER, repo: REPO, tag: 'v2.1' }))
+    const result = await run(
+      'release',
+      releasePublishedPayload({ owner: OWNER, repo: REPO, tag: 'v2.1' }),
+    )
     expect(result.exitCode, result.log).toBe(0)
     const [check] = server.state.checkRuns()
-    expect(check).toMatchObject({ name: 'fixline / upgrade-safety', conclusion: 'success', headSha: await fixture.originSha('refs/tags/v2.1') })
+    expect(check).toMatchObject({
+      name: 'fixline / upgrade-safety',
+      conclusion: 'success',
+      headSha: await fixture.originSha('refs/tags/v2.1'),
+    })
   })
 
   it('dry-run: checks and reports without posting anything', async () => {
@@ -122,7 +178,11 @@ describe('e2e: the upgrade-safety check', () => {
     expect(server.state.checkRuns()).toEqual([])
     const statuses = server.state.statuses()
     expect(statuses).toHaveLength(1)
-    expect(statuses[0]).toMatchObject({ sha: shas.headSha, context: 'fixline / upgrade-safety', state: 'failure' })
+    expect(statuses[0]).toMatchObject({
+      sha: shas.headSha,
+      context: 'fixline / upgrade-safety',
+      state: 'failure',
+    })
     expect((statuses[0]?.description ?? '').length).toBeLessThanOrEqual(140)
   })
 })

@@ -32,7 +32,8 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
       booleans.add(name)
       continue
     }
-    if (!spec.values.includes(name)) return { ok: false, error: `unknown option ${JSON.stringify(arg.slice(0, 40))}` }
+    if (!spec.values.includes(name))
+      return { ok: false, error: `unknown option ${JSON.stringify(arg.slice(0, 40))}` }
     const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i]
     if (value === undefined || value === '') return { ok: false, error: `--${name} needs a value` }
     if (flags.has(name)) return { ok: false, error: `--${name} given twice` }

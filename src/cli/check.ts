@@ -11,9 +11,13 @@ import { EXIT, type CliIO } from './io.js'
 export async function runCheckCommand(argv: readonly string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, { values: ['repo', 'ref', 'format', 'config'], booleans: [] })
   if (!args.ok) throw new UsageError(args.error)
-  if (args.positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`)
+  if (args.positionals.length > 0)
+    throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`)
   const format = parseFormat(args.flags.get('format'))
-  if (!format) throw new UsageError(`--format must be text, json or markdown, not ${JSON.stringify(args.flags.get('format'))}`)
+  if (!format)
+    throw new UsageError(
+      `--format must be text, json or markdown, not ${JSON.stringify(args.flags.get('format'))}`,
+    )
   const git = await openRepo(args.flags.get('repo') ?? io.cwd)
   const config = await loadConfig(git.cwd, io.cwd, args.flags.get('config'))
   const ref = args.flags.get('ref')
@@ -24,14 +28,21 @@ export async function runCheckCommand(argv: readonly string[], io: CliIO): Promi
 }
 
 /** Runs the check; `ref` (optional) is checked as a candidate release. */
-export async function checkLocal(git: Git, config: Config, ref: string | undefined): Promise<RepoCheck> {
+export async function checkLocal(
+  git: Git,
+  config: Config,
+  ref: string | undefined,
+): Promise<RepoCheck> {
   let candidate
   if (ref !== undefined) {
     let commit: string
     try {
       commit = await git.text(['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`])
     } catch (error) {
-      if (error instanceof GitError) throw new UsageError(`--ref ${JSON.stringify(ref)} is not a commit in this repository`, { cause: error })
+      if (error instanceof GitError)
+        throw new UsageError(`--ref ${JSON.stringify(ref)} is not a commit in this repository`, {
+          cause: error,
+        })
       throw error
     }
     candidate = { commit, name: ref }
@@ -40,6 +51,11 @@ export async function checkLocal(git: Git, config: Config, ref: string | undefin
 }
 
 export function render(check: RepoCheck, format: Format): string {
-  const text = format === 'json' ? renderJson(check.result) : format === 'markdown' ? renderMarkdown(check.result) : renderText(check.result)
+  const text =
+    format === 'json'
+      ? renderJson(check.result)
+      : format === 'markdown'
+        ? renderMarkdown(check.result)
+        : renderText(check.result)
   return text.endsWith('\n') ? text : `${text}\n`
 }

@@ -11,26 +11,41 @@ export class UsageError extends Error {
 }
 
 /** A Git at the top of the working tree containing `dir`. */
-export async function openRepo(dir: string, observer?: ConstructorParameters<typeof Git>[0]['observer']): Promise<Git> {
+export async function openRepo(
+  dir: string,
+  observer?: ConstructorParameters<typeof Git>[0]['observer'],
+): Promise<Git> {
   const git = new Git({ cwd: dir, ...(observer ? { observer } : {}) })
   let top: string
   try {
     top = await git.text(['rev-parse', '--show-toplevel'])
   } catch (error) {
-    if (error instanceof GitError) throw new UsageError(`${dir} is not a git repository`, { cause: error })
+    if (error instanceof GitError)
+      throw new UsageError(`${dir} is not a git repository`, { cause: error })
     throw error
   }
   return git.at(top)
 }
 
 /** `--config FILE` (relative to cwd), else `<repo>/.github/fixline.yml`, else the defaults. */
-export async function loadConfig(repoTop: string, cwd: string, file: string | undefined): Promise<Config> {
-  const path = file ? (isAbsolute(file) ? file : resolve(cwd, file)) : join(repoTop, '.github/fixline.yml')
+export async function loadConfig(
+  repoTop: string,
+  cwd: string,
+  file: string | undefined,
+): Promise<Config> {
+  const path = file
+    ? isAbsolute(file)
+      ? file
+      : resolve(cwd, file)
+    : join(repoTop, '.github/fixline.yml')
   let text: string | undefined
   try {
     text = await readFile(path, 'utf8')
   } catch (error) {
-    if (file) throw new UsageError(`cannot read the config file ${file}: ${(error as Error).message}`, { cause: error })
+    if (file)
+      throw new UsageError(`cannot read the config file ${file}: ${(error as Error).message}`, {
+        cause: error,
+      })
     text = undefined
   }
   return parseConfig(text, file ?? '.github/fixline.yml')
@@ -38,7 +53,11 @@ export async function loadConfig(repoTop: string, cwd: string, file: string | un
 
 /** The message and exit code for an error thrown by a command. */
 export function describeCliError(error: unknown): { message: string; code: number } {
-  if (error instanceof ConfigError) return { message: `${error.message}\nSee fixline.schema.json for every key and its default.`, code: 2 }
+  if (error instanceof ConfigError)
+    return {
+      message: `${error.message}\nSee fixline.schema.json for every key and its default.`,
+      code: 2,
+    }
   if (error instanceof UsageError) return { message: error.message, code: 2 }
   if (error instanceof Error) {
     const cause = error.cause instanceof Error ? ` (${error.cause.message})` : ''

@@ -13,9 +13,13 @@ import { EXIT, type CliIO } from './io.js'
 export async function runDemoCommand(argv: readonly string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, { values: ['format'], booleans: ['keep'] })
   if (!args.ok) throw new UsageError(args.error)
-  if (args.positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`)
+  if (args.positionals.length > 0)
+    throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`)
   const format = parseFormat(args.flags.get('format'))
-  if (!format) throw new UsageError(`--format must be text, json or markdown, not ${JSON.stringify(args.flags.get('format'))}`)
+  if (!format)
+    throw new UsageError(
+      `--format must be text, json or markdown, not ${JSON.stringify(args.flags.get('format'))}`,
+    )
   const keep = args.booleans.has('keep')
   const dir = await mkdtemp(join(tmpdir(), 'fixline-demo-'))
   try {
@@ -23,7 +27,9 @@ export async function runDemoCommand(argv: readonly string[], io: CliIO): Promis
     await buildDemoRepo(git)
     const check = await checkLocal(git, defaultConfig(), undefined)
     io.out(render(check, format))
-    const where = keep ? `The demo repository is kept at ${dir} (try: fixline check --repo ${dir}).` : `The demo repository was built in ${dir} and removed (use --keep to keep it).`
+    const where = keep
+      ? `The demo repository is kept at ${dir} (try: fixline check --repo ${dir}).`
+      : `The demo repository was built in ${dir} and removed (use --keep to keep it).`
     ;(format === 'text' ? io.out : io.err)(`\n${where}\n`)
     return check.result.conclusion === 'failure' ? EXIT.failures : EXIT.ok
   } finally {

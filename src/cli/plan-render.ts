@@ -10,7 +10,11 @@ export function newestFirst(lines: readonly Line[]): Line[] {
 /** Branches inside the maintenance window: `requests.supportedLines`, else the newest `requests.window` lines. */
 export function supportedLines(lines: readonly Line[], config: Config): Set<string> {
   if (config.requests.supportedLines.length > 0) return new Set(config.requests.supportedLines)
-  return new Set(newestFirst(lines).slice(0, config.requests.window).map((l) => l.branch))
+  return new Set(
+    newestFirst(lines)
+      .slice(0, config.requests.window)
+      .map((l) => l.branch),
+  )
 }
 
 const MATRIX_MAX = 30
@@ -18,13 +22,21 @@ const MATRIX_MAX = 30
 export function renderPlan(result: CheckResult, config: Config): string {
   const out: string[] = []
   const window = supportedLines(result.lines, config)
-  const policy = config.requests.supportedLines.length > 0 ? `supportedLines: ${config.requests.supportedLines.join(', ')}` : `the newest ${config.requests.window} line(s)`
+  const policy =
+    config.requests.supportedLines.length > 0
+      ? `supportedLines: ${config.requests.supportedLines.join(', ')}`
+      : `the newest ${config.requests.window} line(s)`
   out.push(`Release lines (newest first); maintenance window: ${policy}`)
   for (const line of newestFirst(result.lines)) {
     const releases = result.releases.filter((r) => r.line === line.branch)
     const mark = window.has(line.branch) ? 'supported' : 'outside window'
-    out.push(`  ${line.branch}${line.isDefault ? ' (default branch)' : ''}: ${mark}, tip ${line.tip.slice(0, 7)}, ${releases.length} release(s)`)
-    for (const r of releases) out.push(`    ${r.name}  build ${r.build || '?'}  ${r.migrations.length} migration(s)${r.candidate ? '  (candidate)' : ''}`)
+    out.push(
+      `  ${line.branch}${line.isDefault ? ' (default branch)' : ''}: ${mark}, tip ${line.tip.slice(0, 7)}, ${releases.length} release(s)`,
+    )
+    for (const r of releases)
+      out.push(
+        `    ${r.name}  build ${r.build || '?'}  ${r.migrations.length} migration(s)${r.candidate ? '  (candidate)' : ''}`,
+      )
   }
   out.push('')
   out.push(...renderMatrix(result))
@@ -43,12 +55,21 @@ export function renderMatrix(result: CheckResult): string[] {
   const byPair = new Map(result.upgrades.map((u) => [`${u.from}\0${u.to}`, u]))
   if (names.length > MATRIX_MAX) {
     const notable = result.upgrades.filter((u) => !u.allowed || u.losesFixes)
-    return [`Upgrade matrix: ${result.upgrades.length} upgrade(s) between ${names.length} releases; ${notable.length} blocked or losing fixes:`, ...notable.slice(0, 200).map((u) => `  ${u.from} -> ${u.to}: ${u.reason}`)]
+    return [
+      `Upgrade matrix: ${result.upgrades.length} upgrade(s) between ${names.length} releases; ${notable.length} blocked or losing fixes:`,
+      ...notable.slice(0, 200).map((u) => `  ${u.from} -> ${u.to}: ${u.reason}`),
+    ]
   }
   const width = Math.max(4, ...names.map((n) => n.length))
   const pad = (s: string) => s.padEnd(width)
-  const rows = [`Upgrade matrix (row: installed, column: upgrade to; Y allowed, x blocked, ! loses fixes)`, `${pad('')} ${names.map(pad).join(' ')}`]
-  for (const from of names) rows.push(`${pad(from)} ${names.map((to) => pad(from === to ? '.' : cell(byPair.get(`${from}\0${to}`)))).join(' ')}`)
+  const rows = [
+    `Upgrade matrix (row: installed, column: upgrade to; Y allowed, x blocked, ! loses fixes)`,
+    `${pad('')} ${names.map(pad).join(' ')}`,
+  ]
+  for (const from of names)
+    rows.push(
+      `${pad(from)} ${names.map((to) => pad(from === to ? '.' : cell(byPair.get(`${from}\0${to}`)))).join(' ')}`,
+    )
   const notes = result.upgrades.filter((u) => !u.allowed || u.losesFixes)
   if (notes.length > 0) rows.push('', ...notes.map((u) => `  ${u.from} -> ${u.to}: ${u.reason}`))
   return rows

@@ -8,7 +8,8 @@ import { renderPlan } from './plan-render.js'
 export async function runPlanCommand(argv: readonly string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, { values: ['repo', 'config'], booleans: [] })
   if (!args.ok) throw new UsageError(args.error)
-  if (args.positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`)
+  if (args.positionals.length > 0)
+    throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`)
   const git = await openRepo(args.flags.get('repo') ?? io.cwd)
   const config = await loadConfig(git.cwd, io.cwd, args.flags.get('config'))
   const check = await checkLocal(git, config, undefined)

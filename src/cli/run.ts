@@ -38,7 +38,8 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO()): 
   } catch (error) {
     const { message, code } = describeCliError(error)
     io.err(`fixline ${command}: ${message}\n`)
-    if (code === EXIT.usage && !(error instanceof Error && error.name === 'ConfigError')) io.err(`Run "fixline help" for usage.\n`)
+    if (code === EXIT.usage && !(error instanceof Error && error.name === 'ConfigError'))
+      io.err(`Run "fixline help" for usage.\n`)
     return code
   }
 }

@@ -36,7 +36,11 @@ const DESCRIPTION_MAX = 140
 
 export async function publishCheck(github: GitHub, p: CheckPublication): Promise<Published> {
   const batches = chunk(p.annotations.map(toApi), ANNOTATIONS_PER_REQUEST)
-  const output = (annotations: ReturnType<typeof toApi>[]) => ({ title: p.title.slice(0, 250), summary: truncate(p.summary, SUMMARY_MAX), annotations })
+  const output = (annotations: ReturnType<typeof toApi>[]) => ({
+    title: p.title.slice(0, 250),
+    summary: truncate(p.summary, SUMMARY_MAX),
+    annotations,
+  })
   let created
   try {
     created = await github.rest.checks.create({
@@ -51,13 +55,24 @@ export async function publishCheck(github: GitHub, p: CheckPublication): Promise
       output: output(batches[0] ?? []),
     })
   } catch (error) {
-    if (statusOf(error) !== 403) throw new Error(`could not create the check run "${p.name}"`, { cause: error })
+    if (statusOf(error) !== 403)
+      throw new Error(`could not create the check run "${p.name}"`, { cause: error })
     return publishStatus(github, p)
   }
   for (const batch of batches.slice(1)) {
-    await github.rest.checks.update({ owner: p.owner, repo: p.repo, check_run_id: created.data.id, output: output(batch) })
+    await github.rest.checks.update({
+      owner: p.owner,
+      repo: p.repo,
+      check_run_id: created.data.id,
+      output: output(batch),
+    })
   }
-  return { kind: 'check-run', id: created.data.id, url: created.data.html_url ?? '', annotations: p.annotations.length }
+  return {
+    kind: 'check-run',
+    id: created.data.id,
+    url: created.data.html_url ?? '',
+    annotations: p.annotations.length,
+  }
 }
 
 async function publishStatus(github: GitHub, p: CheckPublication): Promise<Published> {

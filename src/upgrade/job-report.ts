@@ -9,13 +9,15 @@ export function checkTitle(result: CheckResult): string {
   const errors = result.findings.filter((f) => f.severity === 'error').length
   const warnings = result.findings.length - errors
   const scope = `${result.releases.length} release(s) on ${result.lines.length} line(s)`
-  if (errors > 0) return `${errors} rule failure(s)${warnings ? `, ${warnings} warning(s)` : ''} in ${scope}`
+  if (errors > 0)
+    return `${errors} rule failure(s)${warnings ? `, ${warnings} warning(s)` : ''} in ${scope}`
   return `${scope} pass${warnings ? ` with ${warnings} warning(s)` : ''}`
 }
 
 /** One row per finding; one success row when there are none. */
 export function resultRows(result: CheckResult): TargetResult[] {
-  if (result.findings.length === 0) return [{ target: CHECK_NAME, status: 'success', message: checkTitle(result) }]
+  if (result.findings.length === 0)
+    return [{ target: CHECK_NAME, status: 'success', message: checkTitle(result) }]
   return result.findings.map((f) => ({
     target: `${f.rule}${f.releases?.length ? ` (${f.releases.join(', ')})` : ''}`,
     status: f.severity === 'error' ? 'failure' : 'success',
@@ -25,8 +27,17 @@ export function resultRows(result: CheckResult): TargetResult[] {
 }
 
 /** Annotations for findings that point at a file in the repository (not at a tag name). */
-export function annotations(findings: readonly Finding[], notFiles: ReadonlySet<string>): CheckAnnotation[] {
+export function annotations(
+  findings: readonly Finding[],
+  notFiles: ReadonlySet<string>,
+): CheckAnnotation[] {
   return findings
     .filter((f) => f.file !== undefined && f.file !== '' && !notFiles.has(f.file))
-    .map((f) => ({ path: f.file as string, startLine: f.line ?? 1, level: f.severity === 'error' ? 'failure' : 'warning', message: f.message, title: f.rule }))
+    .map((f) => ({
+      path: f.file as string,
+      startLine: f.line ?? 1,
+      level: f.severity === 'error' ? 'failure' : 'warning',
+      message: f.message,
+      title: f.rule,
+    }))
 }

@@ -32,10 +32,14 @@ export async function runUpgradeJob(deps: JobDeps, trigger: UpgradeTrigger): Pro
     ...(target.candidate ? { candidate: target.candidate } : {}),
   })
   const { result, discovery } = check
-  deps.log.info(`upgrade safety: ${result.releases.length} release(s) on ${result.lines.length} line(s), ${result.findings.length} finding(s), conclusion ${result.conclusion}`)
+  deps.log.info(
+    `upgrade safety: ${result.releases.length} release(s) on ${result.lines.length} line(s), ${result.findings.length} finding(s), conclusion ${result.conclusion}`,
+  )
   for (const note of discovery.notes) deps.log.info(`note: ${note}`)
   for (const f of result.findings) {
-    const where = f.file ? { title: f.rule, file: f.file, ...(f.line ? { startLine: f.line } : {}) } : { title: f.rule }
+    const where = f.file
+      ? { title: f.rule, file: f.file, ...(f.line ? { startLine: f.line } : {}) }
+      : { title: f.rule }
     if (f.severity === 'error') deps.log.error(f.message, where)
     else deps.log.warning(f.message, where)
   }
@@ -43,7 +47,9 @@ export async function runUpgradeJob(deps: JobDeps, trigger: UpgradeTrigger): Pro
   let posted = ''
   if (deps.dryRun) posted = '\n_Dry run: no check run posted._\n'
   else if (target.sha) {
-    const tags = new Set(result.releases.map((r) => r.tag).filter((t): t is string => t !== undefined))
+    const tags = new Set(
+      result.releases.map((r) => r.tag).filter((t): t is string => t !== undefined),
+    )
     const published = await publishCheck(deps.github, {
       owner: deps.ctx.owner,
       repo: deps.ctx.repo,
@@ -58,7 +64,13 @@ export async function runUpgradeJob(deps: JobDeps, trigger: UpgradeTrigger): Pro
     posted = `\n${describePublished(published, target.sha)}\n`
     deps.log.info(describePublished(published, target.sha))
   }
-  return { job: JOB, results: resultRows(result), createdPullRequests: [], conclusion: result.conclusion, summary: markdown + posted }
+  return {
+    job: JOB,
+    results: resultRows(result),
+    createdPullRequests: [],
+    conclusion: result.conclusion,
+    summary: markdown + posted,
+  }
 }
 
 /**
@@ -69,7 +81,15 @@ export async function runUpgradeJob(deps: JobDeps, trigger: UpgradeTrigger): Pro
  */
 async function fetchHistory(deps: JobDeps): Promise<void> {
   const shallow = (await deps.git.text(['rev-parse', '--is-shallow-repository'])) === 'true'
-  await deps.git.run(['fetch', '--quiet', '--no-tags', ...(shallow ? ['--unshallow'] : []), 'origin', '+refs/heads/*:refs/remotes/origin/*', '+refs/tags/*:refs/tags/*'])
+  await deps.git.run([
+    'fetch',
+    '--quiet',
+    '--no-tags',
+    ...(shallow ? ['--unshallow'] : []),
+    'origin',
+    '+refs/heads/*:refs/remotes/origin/*',
+    '+refs/tags/*:refs/tags/*',
+  ])
 }
 
 type Target = { skip: string } | { sha: string | undefined; candidate?: Candidate }
@@ -81,26 +101,45 @@ async function resolveTarget(deps: JobDeps, trigger: UpgradeTrigger): Promise<Ta
     case 'release': {
       const patterns = compileTagPatterns(deps.config.upgrade.tags)
       if (!isPlausibleRefName(trigger.tag) || buildFromTag(trigger.tag, patterns) === undefined)
-        return { skip: `tag "${printable(trigger.tag)}" does not match the release tag patterns (${deps.config.upgrade.tags.join(', ')})` }
+        return {
+          skip: `tag "${printable(trigger.tag)}" does not match the release tag patterns (${deps.config.upgrade.tags.join(', ')})`,
+        }
       return { sha: trigger.sha ?? (await commitOf(deps.git, `refs/tags/${trigger.tag}`)) }
     }
     case 'dispatch':
-      if (!isPlausibleRefName(trigger.ref) && trigger.ref !== 'HEAD') return { skip: `"${printable(trigger.ref)}" is not a valid ref` }
+      if (!isPlausibleRefName(trigger.ref) && trigger.ref !== 'HEAD')
+        return { skip: `"${printable(trigger.ref)}" is not a valid ref` }
       return { sha: undefined }
   }
 }
 
-async function releasePrTarget(deps: JobDeps, t: Extract<UpgradeTrigger, { type: 'release-pr' }>): Promise<Target> {
-  if (!/^[0-9a-f]{40,64}$/.test(t.headSha) || !/^[0-9a-f]{40,64}$/.test(t.baseSha)) return { skip: 'the pull request payload has no valid head/base commit' }
-  await ensureCommit(deps.git, t.headSha, `+refs/pull/${t.pr}/head:refs/remotes/origin/fixline-pr-${t.pr}`)
+async function releasePrTarget(
+  deps: JobDeps,
+  t: Extract<UpgradeTrigger, { type: 'release-pr' }>,
+): Promise<Target> {
+  if (!/^[0-9a-f]{40,64}$/.test(t.headSha) || !/^[0-9a-f]{40,64}$/.test(t.baseSha))
+    return { skip: 'the pull request payload has no valid head/base commit' }
+  await ensureCommit(
+    deps.git,
+    t.headSha,
+    `+refs/pull/${t.pr}/head:refs/remotes/origin/fixline-pr-${t.pr}`,
+  )
   await ensureCommit(deps.git, t.baseSha, t.baseSha)
   const paths = buildCandidates(deps.config).map((c) => c.path)
   const specs = [t.baseSha, t.headSha].flatMap((sha) => paths.map((p) => `${sha}:${p}`))
   const read = await readObjects(deps.git, specs)
   const at = (sha: string) => new Map(paths.map((p) => [p, read.get(`${sha}:${p}`)]))
-  const verdict = releasePrVerdict(t.base, defaultBranch(deps), deps.config, at(t.baseSha), at(t.headSha))
+  const verdict = releasePrVerdict(
+    t.base,
+    defaultBranch(deps),
+    deps.config,
+    at(t.baseSha),
+    at(t.headSha),
+  )
   if (!verdict.release) return { skip: `PR #${t.pr} is not a release PR: ${verdict.reason}` }
-  deps.log.info(`PR #${t.pr} is a release PR: ${verdict.file} ${verdict.previous ?? '(none)'} -> ${verdict.build}; checking it as a release of ${t.base}`)
+  deps.log.info(
+    `PR #${t.pr} is a release PR: ${verdict.file} ${verdict.previous ?? '(none)'} -> ${verdict.build}; checking it as a release of ${t.base}`,
+  )
   return { sha: t.headSha, candidate: { commit: t.headSha, line: t.base, name: `PR #${t.pr}` } }
 }
 
@@ -115,19 +154,25 @@ async function commitOf(git: Git, ref: string): Promise<string> {
   try {
     return await git.text(['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`])
   } catch (error) {
-    if (error instanceof GitError) throw new Error(`${ref} is not in the repository after fetching tags`, { cause: error })
+    if (error instanceof GitError)
+      throw new Error(`${ref} is not in the repository after fetching tags`, { cause: error })
     throw error
   }
 }
 
 function defaultBranch(deps: JobDeps): string | undefined {
   const repo = deps.ctx.payload.repository
-  const name = repo !== null && typeof repo === 'object' ? (repo as Record<string, unknown>).default_branch : undefined
+  const name =
+    repo !== null && typeof repo === 'object'
+      ? (repo as Record<string, unknown>).default_branch
+      : undefined
   return typeof name === 'string' && isPlausibleRefName(name) ? name : undefined
 }
 
 function notesMarkdown(notes: readonly string[]): string {
-  return notes.length === 0 ? '' : `\n<details><summary>Discovery notes</summary>\n\n${notes.map((n) => `- ${n}`).join('\n')}\n\n</details>\n`
+  return notes.length === 0
+    ? ''
+    : `\n<details><summary>Discovery notes</summary>\n\n${notes.map((n) => `- ${n}`).join('\n')}\n\n</details>\n`
 }
 
 function describePublished(p: Published, sha: string): string {

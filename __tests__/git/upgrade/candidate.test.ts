@@ -11,7 +11,13 @@ beforeAll(async () => {
   const seed = repo.fixture.seed
   for (const build of ['1.3', '2.5']) {
     await seed.run(['checkout', '-q', '-b', `prep-${build}`, 'origin/1.x'])
-    await runRepoSteps(seed, [{ kind: 'commit', message: `Release ${build}`, files: { 'plugin_config.yml': pluginConfig(build) } }])
+    await runRepoSteps(seed, [
+      {
+        kind: 'commit',
+        message: `Release ${build}`,
+        files: { 'plugin_config.yml': pluginConfig(build) },
+      },
+    ])
     heads.set(build, await seed.text(['rev-parse', 'HEAD']))
     await repo.fixture.push([`+refs/heads/prep-${build}:refs/heads/prep-${build}`])
   }
@@ -23,22 +29,35 @@ afterAll(async () => {
 
 describe('a release PR checked as a candidate release', () => {
   it('passes for PR #7 releasing 1.3 on 1.x', async () => {
-    const c = await checkRepository(repo.clone, config(), { prefer: 'remote', candidate: { commit: heads.get('1.3') as string, line: '1.x', name: 'PR #7' } })
+    const c = await checkRepository(repo.clone, config(), {
+      prefer: 'remote',
+      candidate: { commit: heads.get('1.3') as string, line: '1.x', name: 'PR #7' },
+    })
     const pr = c.result.releases.find((r) => r.name === 'PR #7')
     expect(pr).toMatchObject({ line: '1.x', build: '1.3', candidate: true, tag: undefined })
-    expect(pr?.migrations.map((m) => m.id).sort()).toEqual(['2019.02.01', '2019.04.01', '2019.10.15'])
+    expect(pr?.migrations.map((m) => m.id).sort()).toEqual([
+      '2019.02.01',
+      '2019.04.01',
+      '2019.10.15',
+    ])
     expect(c.result.conclusion).toBe('success')
   })
 
   it('fails line-range for a PR releasing 2.5 on 1.x', async () => {
-    const c = await checkRepository(repo.clone, config(), { prefer: 'remote', candidate: { commit: heads.get('2.5') as string, line: '1.x', name: 'PR #8' } })
+    const c = await checkRepository(repo.clone, config(), {
+      prefer: 'remote',
+      candidate: { commit: heads.get('2.5') as string, line: '1.x', name: 'PR #8' },
+    })
     const errors = c.result.findings.filter((f) => f.severity === 'error')
     expect(errors.map((f) => f.rule)).toContain('line-range')
     expect(errors.find((f) => f.rule === 'line-range')?.message).toContain('PR #8')
   })
 
   it('finds the line of a candidate by ancestry when none is given', async () => {
-    const c = await checkRepository(repo.clone, config(), { prefer: 'remote', candidate: { commit: heads.get('1.3') as string, name: 'next' } })
+    const c = await checkRepository(repo.clone, config(), {
+      prefer: 'remote',
+      candidate: { commit: heads.get('1.3') as string, name: 'next' },
+    })
     expect(c.result.releases.find((r) => r.name === 'next')?.line).toBe('1.x')
   })
 })

@@ -29,31 +29,67 @@ describe('the worked example as a real repository', () => {
       ['1.x', false],
       ['main', true],
     ])
-    expect(c.result.releases.map((r) => [r.name, r.line, r.build, r.migrations.map((m) => m.id).sort().join(' ')])).toEqual([
+    expect(
+      c.result.releases.map((r) => [
+        r.name,
+        r.line,
+        r.build,
+        r.migrations
+          .map((m) => m.id)
+          .sort()
+          .join(' '),
+      ]),
+    ).toEqual([
       ['v1.0', '1.x', '1.0', '2019.02.01'],
       ['v1.1', '1.x', '1.1', '2019.02.01 2019.04.01'],
       ['v1.2', '1.x', '1.2', '2019.02.01 2019.04.01 2019.10.15'],
       ['v2.0', 'main', '2.0', '2019.02.01 2019.04.01 2019.08.01'],
       ['v2.1', 'main', '2.1', '2019.02.01 2019.04.01 2019.08.01 2019.10.15'],
     ])
-    const allowed = c.result.upgrades.filter((u) => u.allowed).map((u) => `${u.from}>${u.to}`).sort()
-    expect(allowed).toEqual(['v1.0>v1.1', 'v1.0>v1.2', 'v1.0>v2.0', 'v1.0>v2.1', 'v1.1>v1.2', 'v1.1>v2.0', 'v1.1>v2.1', 'v1.2>v2.1', 'v2.0>v2.1'])
-    const marker = c.result.releases.find((r) => r.name === 'v1.2')?.migrations.find((m) => m.id === '2019.10.15')
-    expect(marker).toMatchObject({ objectType: 'virtual_source', location: { file: 'src/plugin_runner.py', line: 16 } })
-    const main = c.result.releases.find((r) => r.name === 'v2.1')?.migrations.find((m) => m.id === '2019.10.15')
+    const allowed = c.result.upgrades
+      .filter((u) => u.allowed)
+      .map((u) => `${u.from}>${u.to}`)
+      .sort()
+    expect(allowed).toEqual([
+      'v1.0>v1.1',
+      'v1.0>v1.2',
+      'v1.0>v2.0',
+      'v1.0>v2.1',
+      'v1.1>v1.2',
+      'v1.1>v2.0',
+      'v1.1>v2.1',
+      'v1.2>v2.1',
+      'v2.0>v2.1',
+    ])
+    const marker = c.result.releases
+      .find((r) => r.name === 'v1.2')
+      ?.migrations.find((m) => m.id === '2019.10.15')
+    expect(marker).toMatchObject({
+      objectType: 'virtual_source',
+      location: { file: 'src/plugin_runner.py', line: 16 },
+    })
+    const main = c.result.releases
+      .find((r) => r.name === 'v2.1')
+      ?.migrations.find((m) => m.id === '2019.10.15')
     expect(main?.contentHash).toBe(marker?.contentHash)
-    expect(c.discovery.model.fixDiffs.find((d) => d.from === 'v1.2' && d.to === 'v2.1')?.missing).toEqual([])
+    expect(
+      c.discovery.model.fixDiffs.find((d) => d.from === 'v1.2' && d.to === 'v2.1')?.missing,
+    ).toEqual([])
   })
 
   it('fails fix-loss when 1.2 ships the fix without the marker (found through the cherry-pick patch)', async () => {
     const { check: c, repo } = await check('no-marker-1.2')
     const diff = c.discovery.model.fixDiffs.find((d) => d.from === 'v1.2' && d.to === 'v2.0')
-    expect(diff?.missing.map((m) => m.subject)).toEqual(['Fix the start timeout on large databases (marker migration 2019.10.15)'])
+    expect(diff?.missing.map((m) => m.subject)).toEqual([
+      'Fix the start timeout on large databases (marker migration 2019.10.15)',
+    ])
     expect(diff?.missing[0]?.sha).not.toBe(repo.marks.get('fix'))
     expect(errors(c.result.findings).map((f) => f.rule)).toEqual(['fix-loss'])
     expect(errors(c.result.findings)[0]?.message).toMatch(/v1\.2.*v2\.0/)
     // 2.1 carries the fix (the -x trailer links the pick): no loss there.
-    expect(c.discovery.model.fixDiffs.find((d) => d.from === 'v1.2' && d.to === 'v2.1')?.missing ?? []).toEqual([])
+    expect(
+      c.discovery.model.fixDiffs.find((d) => d.from === 'v1.2' && d.to === 'v2.1')?.missing ?? [],
+    ).toEqual([])
   })
 
   it('fails no-stranded-users and forward-ported when 2.1 lacks 2019.10.15', async () => {
@@ -69,7 +105,10 @@ describe('the worked example as a real repository', () => {
     const f = errors(c.result.findings)
     expect(f.map((x) => x.rule)).toEqual(['build-format'])
     expect(f[0]).toMatchObject({ file: 'plugin_config.yml', line: 11 })
-    expect(c.result.releases.find((r) => r.name === 'v1.2')).toMatchObject({ build: '1.2', buildNotString: true })
+    expect(c.result.releases.find((r) => r.name === 'v1.2')).toMatchObject({
+      build: '1.2',
+      buildNotString: true,
+    })
   })
 
   it('fails migration-id on "1.2" and "01.02", naming both file:line', async () => {

@@ -19,7 +19,14 @@ export async function buildRepo(steps: readonly RepoStep[]): Promise<BuiltRepo> 
   await fixture.push(['+refs/heads/*:refs/heads/*', '+refs/tags/*:refs/tags/*'])
   const clone = await fixture.checkoutClone({ depth: 0 })
   // Like the job: every branch as origin's and every tag (actions/checkout fetches one ref).
-  await clone.run(['fetch', '-q', '--no-tags', 'origin', '+refs/heads/*:refs/remotes/origin/*', '+refs/tags/*:refs/tags/*'])
+  await clone.run([
+    'fetch',
+    '-q',
+    '--no-tags',
+    'origin',
+    '+refs/heads/*:refs/remotes/origin/*',
+    '+refs/tags/*:refs/tags/*',
+  ])
   return { fixture, clone, marks }
 }
 

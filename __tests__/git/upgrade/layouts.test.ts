@@ -15,17 +15,33 @@ async function build(steps: RepoStep[]) {
 
 function flywaySteps(hotfixOnLine: boolean): RepoStep[] {
   return [
-    { kind: 'commit', message: 'init', files: { 'db/migration/V1__init.sql': 'create table t (id int);\n', 'README.md': 'x\n' } },
+    {
+      kind: 'commit',
+      message: 'init',
+      files: { 'db/migration/V1__init.sql': 'create table t (id int);\n', 'README.md': 'x\n' },
+    },
     { kind: 'tag', name: 'v1.0.0', annotated: true },
-    { kind: 'commit', message: 'add column', files: { 'db/migration/V1_1__add_col.sql': 'alter table t add c int;\n' } },
+    {
+      kind: 'commit',
+      message: 'add column',
+      files: { 'db/migration/V1_1__add_col.sql': 'alter table t add c int;\n' },
+    },
     { kind: 'tag', name: 'v1.1.0' },
     { kind: 'branch', name: '1.x' },
-    { kind: 'commit', message: 'big change', files: { 'db/migration/V2__big.sql': 'create table u (id int);\n' } },
+    {
+      kind: 'commit',
+      message: 'big change',
+      files: { 'db/migration/V2__big.sql': 'create table u (id int);\n' },
+    },
     { kind: 'tag', name: 'v2.0.0' },
     ...(hotfixOnLine
       ? ([
           { kind: 'checkout', ref: '1.x' },
-          { kind: 'commit', message: 'hotfix data', files: { 'db/migration/V1_2__hotfix.sql': 'update t set c = 0;\n' } },
+          {
+            kind: 'commit',
+            message: 'hotfix data',
+            files: { 'db/migration/V1_2__hotfix.sql': 'update t set c = 0;\n' },
+          },
           { kind: 'tag', name: 'v1.2.0' },
           { kind: 'checkout', ref: 'main' },
         ] as RepoStep[])
@@ -36,10 +52,22 @@ function flywaySteps(hotfixOnLine: boolean): RepoStep[] {
 describe('a Flyway repository with semver tags', () => {
   it('passes: builds from tags, IDs from V<id>__*.sql names', async () => {
     const b = await build(flywaySteps(false))
-    const c = await checkRepository(b.clone, config('upgrade: { scheme: semver }'), { prefer: 'remote' })
+    const c = await checkRepository(b.clone, config('upgrade: { scheme: semver }'), {
+      prefer: 'remote',
+    })
     expect(c.discovery.layout).toBe('flyway')
     expect(c.discovery.buildSource).toBe('tag')
-    expect(c.result.releases.map((r) => [r.name, r.line, r.build, r.migrations.map((m) => m.id).sort().join(',')])).toEqual([
+    expect(
+      c.result.releases.map((r) => [
+        r.name,
+        r.line,
+        r.build,
+        r.migrations
+          .map((m) => m.id)
+          .sort()
+          .join(','),
+      ]),
+    ).toEqual([
       ['v1.0.0', '1.x', '1.0.0', '1'],
       ['v1.1.0', '1.x', '1.1.0', '1,1.1'],
       ['v2.0.0', 'main', '2.0.0', '1,1.1,2'],
@@ -49,7 +77,9 @@ describe('a Flyway repository with semver tags', () => {
 
   it('fails when a migration shipped on 1.x is not on main', async () => {
     const b = await build(flywaySteps(true))
-    const c = await checkRepository(b.clone, config('upgrade: { scheme: semver }'), { prefer: 'remote' })
+    const c = await checkRepository(b.clone, config('upgrade: { scheme: semver }'), {
+      prefer: 'remote',
+    })
     const rules = c.result.findings.filter((f) => f.severity === 'error').map((f) => f.rule)
     expect(rules).toContain('forward-ported')
     expect(rules).toContain('no-stranded-users')
@@ -61,23 +91,51 @@ describe('a golang-migrate repository with the build in package.json', () => {
   it('reads <id>_*.up.sql IDs and package.json versions, and reports a tag that disagrees', async () => {
     const pkg = (v: string) => JSON.stringify({ name: 'svc', version: v }, null, 2) + '\n'
     const b = await build([
-      { kind: 'commit', message: 'init', files: { 'package.json': pkg('1.0'), 'migrations/000001_init.up.sql': 'create;\n', 'migrations/000001_init.down.sql': 'drop;\n' } },
+      {
+        kind: 'commit',
+        message: 'init',
+        files: {
+          'package.json': pkg('1.0'),
+          'migrations/000001_init.up.sql': 'create;\n',
+          'migrations/000001_init.down.sql': 'drop;\n',
+        },
+      },
       { kind: 'tag', name: '1.0' },
       { kind: 'branch', name: 'release/1.0' },
-      { kind: 'commit', message: 'two', files: { 'package.json': pkg('1.1'), 'migrations/000002_more.up.sql': 'alter;\n' } },
+      {
+        kind: 'commit',
+        message: 'two',
+        files: { 'package.json': pkg('1.1'), 'migrations/000002_more.up.sql': 'alter;\n' },
+      },
       { kind: 'tag', name: 'v1.1' },
       { kind: 'commit', message: 'three', files: { 'package.json': pkg('1.3') } },
       { kind: 'tag', name: 'v1.2' },
     ])
-    const c = await checkRepository(b.clone, config('lines: { patterns: ["^release/\\\\d+\\\\.\\\\d+$"] }'), { prefer: 'remote' })
+    const c = await checkRepository(
+      b.clone,
+      config('lines: { patterns: ["^release/\\\\d+\\\\.\\\\d+$"] }'),
+      { prefer: 'remote' },
+    )
     expect(c.discovery.layout).toBe('golang-migrate')
     expect(c.discovery.buildSource).toBe('package-json')
-    expect(c.result.releases.map((r) => [r.name, r.line, r.build, r.migrations.map((m) => m.id).join(',')])).toEqual([
+    expect(
+      c.result.releases.map((r) => [
+        r.name,
+        r.line,
+        r.build,
+        r.migrations.map((m) => m.id).join(','),
+      ]),
+    ).toEqual([
       ['1.0', 'release/1.0', '1.0', '000001'],
       ['v1.1', 'main', '1.1', '000001,000002'],
       ['v1.2', 'main', '1.3', '000001,000002'],
     ])
     const mismatch = c.result.findings.find((f) => f.message.includes('tag v1.2 names build 1.2'))
-    expect(mismatch).toMatchObject({ rule: 'build-format', severity: 'warning', file: 'package.json', line: 3 })
+    expect(mismatch).toMatchObject({
+      rule: 'build-format',
+      severity: 'warning',
+      file: 'package.json',
+      line: 3,
+    })
   })
 })

@@ -11,19 +11,35 @@ afterAll(async () => {
 })
 
 /** git processes run through the Git class while checking (cat-file --batch reads are two more, always). */
-async function processes(steps: RepoStep[]): Promise<{ commands: string[]; releases: number; migrations: number }> {
+async function processes(
+  steps: RepoStep[],
+): Promise<{ commands: string[]; releases: number; migrations: number }> {
   const b = await buildRepo(steps)
   built.push(b)
   const commands: string[] = []
   const git = new Git({ cwd: b.clone.cwd, observer: (args) => void commands.push(args[0] ?? '') })
   const c = await checkRepository(git, config(), { prefer: 'remote' })
-  return { commands, releases: c.result.releases.length, migrations: c.result.releases.reduce((n, r) => n + r.migrations.length, 0) }
+  return {
+    commands,
+    releases: c.result.releases.length,
+    migrations: c.result.releases.reduce((n, r) => n + r.migrations.length, 0),
+  }
 }
 
 function moreFiles(count: number): RepoStep[] {
   const files: Record<string, string> = {}
-  for (let i = 0; i < count; i++) files[`src/migrations/m${i}.py`] = `from plugin_runner import plugin\n\n\n@plugin.upgrade.repository("2020.1.${i}")\ndef m${i}(old_repository):\n    return old_repository\n`
-  return [{ kind: 'commit', message: `add ${count} migrations`, files }, { kind: 'commit', message: 'Release 2.2', files: { 'plugin_config.yml': 'srcDir: src\nschemaFile: schema.json\nbuildNumber: "2.2"\n' } }, { kind: 'tag', name: 'v2.2' }]
+  for (let i = 0; i < count; i++)
+    files[`src/migrations/m${i}.py`] =
+      `from plugin_runner import plugin\n\n\n@plugin.upgrade.repository("2020.1.${i}")\ndef m${i}(old_repository):\n    return old_repository\n`
+  return [
+    { kind: 'commit', message: `add ${count} migrations`, files },
+    {
+      kind: 'commit',
+      message: 'Release 2.2',
+      files: { 'plugin_config.yml': 'srcDir: src\nschemaFile: schema.json\nbuildNumber: "2.2"\n' },
+    },
+    { kind: 'tag', name: 'v2.2' },
+  ]
 }
 
 describe('the number of git processes', () => {

@@ -23,7 +23,12 @@ describe('parseArgs', () => {
   })
 
   it('never throws on arbitrary argument lists (property)', () => {
-    fc.assert(fc.property(fc.array(fc.string({ maxLength: 12 }), { maxLength: 8 }), (argv) => void parseArgs(argv, spec)))
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ maxLength: 12 }), { maxLength: 8 }),
+        (argv) => void parseArgs(argv, spec),
+      ),
+    )
   })
 
   it('accepts only the three formats', () => {

@@ -15,7 +15,10 @@ beforeAll(async () => {
   ok = join(dir, 'ok')
   bad = join(dir, 'bad')
   await Promise.all([mkdir(ok), mkdir(bad)])
-  await Promise.all([buildDemoRepo(new Git({ cwd: ok }), 'ok'), buildDemoRepo(new Git({ cwd: bad }), 'no-marker-1.2')])
+  await Promise.all([
+    buildDemoRepo(new Git({ cwd: ok }), 'ok'),
+    buildDemoRepo(new Git({ cwd: bad }), 'no-marker-1.2'),
+  ])
   await writeFile(join(dir, 'bad-config.yml'), 'upgrade:\n  engine: sometimes\n')
 })
 afterAll(async () => {
@@ -38,22 +41,39 @@ describe('fixline check', () => {
   it('exits 1 on rule failures, with JSON findings', async () => {
     const r = await cli('check', '--repo', bad, '--format', 'json')
     expect(r.code).toBe(1)
-    const json = JSON.parse(r.out) as { conclusion: string; findings: { rule: string }[]; releases: unknown[]; upgrades: unknown[] }
+    const json = JSON.parse(r.out) as {
+      conclusion: string
+      findings: { rule: string }[]
+      releases: unknown[]
+      upgrades: unknown[]
+    }
     expect(json.conclusion).toBe('failure')
     expect(json.findings.map((f) => f.rule)).toContain('fix-loss')
     expect(json.releases).toHaveLength(5)
   })
 
   it('exits 2 on bad usage and bad config, naming the problem', async () => {
-    expect(await cli('check', '--repo', ok, '--format', 'xml')).toMatchObject({ code: 2, err: expect.stringContaining('--format must be text, json or markdown') })
-    expect(await cli('check', '--bogus')).toMatchObject({ code: 2, err: expect.stringContaining('unknown option "--bogus"') })
-    expect(await cli('check', '--repo', dir)).toMatchObject({ code: 2, err: expect.stringContaining('is not a git repository') })
+    expect(await cli('check', '--repo', ok, '--format', 'xml')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--format must be text, json or markdown'),
+    })
+    expect(await cli('check', '--bogus')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('unknown option "--bogus"'),
+    })
+    expect(await cli('check', '--repo', dir)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('is not a git repository'),
+    })
     const config = await cli('check', '--repo', ok, '--config', 'bad-config.yml')
     expect(config.code).toBe(2)
     expect(config.err).toContain('upgrade.engine')
     expect(config.err).toContain('"set", "linear"')
     expect(await cli('check', '--repo', ok, '--config', 'missing.yml')).toMatchObject({ code: 2 })
-    expect(await cli('check', '--repo', ok, '--ref', 'no-such-ref')).toMatchObject({ code: 2, err: expect.stringContaining('is not a commit') })
+    expect(await cli('check', '--repo', ok, '--ref', 'no-such-ref')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('is not a commit'),
+    })
   })
 
   it('checks --ref as a candidate release', async () => {
@@ -73,10 +93,16 @@ describe('other commands', () => {
   })
 
   it('help exits 0, no command and unknown commands exit 2', async () => {
-    expect(await cli('help')).toMatchObject({ code: 0, out: expect.stringContaining('fixline check') })
+    expect(await cli('help')).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('fixline check'),
+    })
     expect(await cli('--help')).toMatchObject({ code: 0 })
     expect(await cli()).toMatchObject({ code: 2 })
-    expect(await cli('frobnicate')).toMatchObject({ code: 2, err: expect.stringContaining('unknown command "frobnicate"') })
+    expect(await cli('frobnicate')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('unknown command "frobnicate"'),
+    })
   })
 
   it('demo builds the worked example, checks it (exit 0) and removes it', async () => {
@@ -84,6 +110,8 @@ describe('other commands', () => {
     expect(r.code).toBe(0)
     const where = /built in (\S+) and removed/.exec(r.out)?.[1]
     expect(where).toBeDefined()
-    await expect(import('node:fs/promises').then((fs) => fs.stat(where as string))).rejects.toThrow()
+    await expect(
+      import('node:fs/promises').then((fs) => fs.stat(where as string)),
+    ).rejects.toThrow()
   })
 })

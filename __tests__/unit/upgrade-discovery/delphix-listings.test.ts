@@ -27,9 +27,22 @@ describe('delphixListings', () => {
       ['lib/c.py', 'b1'],
     ])
     const s3 = new Map([...s2, ['plugin_config.yml', 'cfg3']])
-    const change = (path: string, blob: string, status = 'M'): TreeChange => ({ path, blob, status, mode: status === 'D' ? '000000' : '100644' })
+    const change = (path: string, blob: string, status = 'M'): TreeChange => ({
+      path,
+      blob,
+      status,
+      mode: status === 'D' ? '000000' : '100644',
+    })
     const changes = new Map<string, TreeChange[]>([
-      ['c2', [change('plugin_config.yml', 'cfg2'), change('src/a.py', 'a2'), change('src/b.py', '0', 'D'), change('lib/c.py', 'b1', 'A')]],
+      [
+        'c2',
+        [
+          change('plugin_config.yml', 'cfg2'),
+          change('src/a.py', 'a2'),
+          change('src/b.py', '0', 'D'),
+          change('lib/c.py', 'b1', 'A'),
+        ],
+      ],
       ['c3', [change('plugin_config.yml', 'cfg3')]],
     ])
     const plan = [
@@ -42,8 +55,18 @@ describe('delphixListings', () => {
       ['c2', s2],
       ['c3', s3],
     ])
-    const listings = delphixListings({ plan, changes, states, blobs, cache: new ParseCache(), config: defaultConfig() })
-    const ids = (files: Map<string, string>) => [...(listings.get(files)?.perFile.entries() ?? [])].map(([p, s]) => `${p}=${s.migrations.map((m) => m.id).join(',')}`)
+    const listings = delphixListings({
+      plan,
+      changes,
+      states,
+      blobs,
+      cache: new ParseCache(),
+      config: defaultConfig(),
+    })
+    const ids = (files: Map<string, string>) =>
+      [...(listings.get(files)?.perFile.entries() ?? [])].map(
+        ([p, s]) => `${p}=${s.migrations.map((m) => m.id).join(',')}`,
+      )
     expect(ids(s1)).toEqual(['src/a.py=1', 'src/b.py=2'])
     expect(ids(s2)).toEqual(['src/a.py=1.1'])
     expect(ids(s3)).toEqual(['lib/c.py=2'])

@@ -1,11 +1,25 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parsePluginConfig, scanDecorators, summarizeSchema } from '../../../src/upgrade/discovery/delphix.js'
+import {
+  parsePluginConfig,
+  scanDecorators,
+  summarizeSchema,
+} from '../../../src/upgrade/discovery/delphix.js'
 
 describe('parsePluginConfig', () => {
   it('reads a quoted buildNumber as the string written, with its line', () => {
-    const p = parsePluginConfig('name: x\nsrcDir: src\nschemaFile: schema.json\nbuildNumber: "1.10"\n', 'plugin_config.yml')
-    expect(p).toMatchObject({ build: '1.10', buildNotString: false, buildLine: 4, srcDir: 'src', schemaFile: 'schema.json', problems: [] })
+    const p = parsePluginConfig(
+      'name: x\nsrcDir: src\nschemaFile: schema.json\nbuildNumber: "1.10"\n',
+      'plugin_config.yml',
+    )
+    expect(p).toMatchObject({
+      build: '1.10',
+      buildNotString: false,
+      buildLine: 4,
+      srcDir: 'src',
+      schemaFile: 'schema.json',
+      problems: [],
+    })
   })
 
   it('keeps the source text of an unquoted number (1.10 is not 1.1) and flags it', () => {
@@ -14,8 +28,12 @@ describe('parsePluginConfig', () => {
   })
 
   it('reports a missing buildNumber, a mapping, and YAML garbage with the file', () => {
-    expect(parsePluginConfig('srcDir: src\n', 'p.yml').problems[0]?.message).toMatch(/p\.yml has no buildNumber/)
-    expect(parsePluginConfig('buildNumber:\n  a: 1\n', 'p.yml').problems[0]?.message).toMatch(/quoted string/)
+    expect(parsePluginConfig('srcDir: src\n', 'p.yml').problems[0]?.message).toMatch(
+      /p\.yml has no buildNumber/,
+    )
+    expect(parsePluginConfig('buildNumber:\n  a: 1\n', 'p.yml').problems[0]?.message).toMatch(
+      /quoted string/,
+    )
     const bad = parsePluginConfig('buildNumber: "1.0\n: : [\n', 'p.yml')
     expect(bad.problems[0]).toMatchObject({ rule: 'build-format', file: 'p.yml' })
     expect(bad.build).toBeUndefined()
@@ -60,9 +78,14 @@ describe('scanDecorators', () => {
   })
 
   it('gives the same hash to the same function at another place, and another hash to other code', () => {
-    const a = scanDecorators('@p.upgrade.repository("1")\ndef f(o):\n    return o\n', 'a.py').migrations[0]
-    const b = scanDecorators('\n\n# moved\n@p.upgrade.repository("1")\ndef f(o):\n    return o\n', 'b.py').migrations[0]
-    const c = scanDecorators('@p.upgrade.repository("1")\ndef f(o):\n    return None\n', 'c.py').migrations[0]
+    const a = scanDecorators('@p.upgrade.repository("1")\ndef f(o):\n    return o\n', 'a.py')
+      .migrations[0]
+    const b = scanDecorators(
+      '\n\n# moved\n@p.upgrade.repository("1")\ndef f(o):\n    return o\n',
+      'b.py',
+    ).migrations[0]
+    const c = scanDecorators('@p.upgrade.repository("1")\ndef f(o):\n    return None\n', 'c.py')
+      .migrations[0]
     expect(a?.contentHash).toBe(b?.contentHash)
     expect(a?.contentHash).not.toBe(c?.contentHash)
   })
@@ -74,22 +97,45 @@ describe('scanDecorators', () => {
   })
 
   it('finds every generated decorator with its exact ID and line (property)', () => {
-    const id = fc.array(fc.nat({ max: 99999 }), { minLength: 1, maxLength: 4 }).map((p) => p.join('.'))
-    const type = fc.constantFrom('repository', 'source_config', 'linked_source', 'virtual_source', 'snapshot')
-    const filler = fc.constantFrom('', 'x = 1', '# comment', 'def helper():', '    return 2', 'import os')
+    const id = fc
+      .array(fc.nat({ max: 99999 }), { minLength: 1, maxLength: 4 })
+      .map((p) => p.join('.'))
+    const type = fc.constantFrom(
+      'repository',
+      'source_config',
+      'linked_source',
+      'virtual_source',
+      'snapshot',
+    )
+    const filler = fc.constantFrom(
+      '',
+      'x = 1',
+      '# comment',
+      'def helper():',
+      '    return 2',
+      'import os',
+    )
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.array(filler, { maxLength: 3 }), id, type, fc.constantFrom('"', "'")), { maxLength: 8 }), (blocks) => {
-        const lines: string[] = []
-        const expected: [string, string, number][] = []
-        for (const [pre, i, t, q] of blocks) {
-          lines.push(...pre)
-          expected.push([i, t, lines.length + 1])
-          lines.push(`@plugin.upgrade.${t}(${q}${i}${q})`, 'def m(old):', '    return old')
-        }
-        const scan = scanDecorators(lines.join('\n'), 'g.py')
-        expect(scan.migrations.map((m) => [m.id, m.objectType, m.location.line])).toEqual(expected)
-        expect(scan.problems).toEqual([])
-      }),
+      fc.property(
+        fc.array(
+          fc.tuple(fc.array(filler, { maxLength: 3 }), id, type, fc.constantFrom('"', "'")),
+          { maxLength: 8 },
+        ),
+        (blocks) => {
+          const lines: string[] = []
+          const expected: [string, string, number][] = []
+          for (const [pre, i, t, q] of blocks) {
+            lines.push(...pre)
+            expected.push([i, t, lines.length + 1])
+            lines.push(`@plugin.upgrade.${t}(${q}${i}${q})`, 'def m(old):', '    return old')
+          }
+          const scan = scanDecorators(lines.join('\n'), 'g.py')
+          expect(scan.migrations.map((m) => [m.id, m.objectType, m.location.line])).toEqual(
+            expected,
+          )
+          expect(scan.problems).toEqual([])
+        },
+      ),
     )
   })
 
@@ -99,7 +145,8 @@ describe('scanDecorators', () => {
         const text = `${junk}\n@plugin.upgrade.repository(${JSON.stringify(id)})\n${junk}`
         const scan = scanDecorators(text, 'j.py')
         const lines = text.split(/\r?\n/)
-        for (const m of scan.migrations) expect(lines[(m.location.line ?? 0) - 1]).toContain('upgrade')
+        for (const m of scan.migrations)
+          expect(lines[(m.location.line ?? 0) - 1]).toContain('upgrade')
       }),
     )
   })
@@ -107,12 +154,26 @@ describe('scanDecorators', () => {
 
 describe('summarizeSchema', () => {
   it('lists required properties and constraints per object type', () => {
-    const s = summarizeSchema(JSON.stringify({ virtualSourceDefinition: { required: ['a'], properties: { a: { type: 'integer', minimum: 1 } } } }), 'schema.json')
-    expect(s.schema?.objects.virtualSource).toEqual({ required: ['a'], properties: { a: { type: 'integer', minimum: 1 } } })
+    const s = summarizeSchema(
+      JSON.stringify({
+        virtualSourceDefinition: {
+          required: ['a'],
+          properties: { a: { type: 'integer', minimum: 1 } },
+        },
+      }),
+      'schema.json',
+    )
+    expect(s.schema?.objects.virtualSource).toEqual({
+      required: ['a'],
+      properties: { a: { type: 'integer', minimum: 1 } },
+    })
   })
 
   it('reports invalid JSON as a warning naming the file', () => {
-    expect(summarizeSchema('{', 'schema.json').problems[0]).toMatchObject({ severity: 'warning', file: 'schema.json' })
+    expect(summarizeSchema('{', 'schema.json').problems[0]).toMatchObject({
+      severity: 'warning',
+      file: 'schema.json',
+    })
     expect(summarizeSchema('[1]', 'schema.json').schema).toBeUndefined()
   })
 })

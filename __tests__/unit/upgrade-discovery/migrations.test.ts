@@ -1,6 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { flywayId, golangMigrateId, migrationsFromFiles, parseManifest, railsId, regexId } from '../../../src/upgrade/discovery/migrations.js'
+import {
+  flywayId,
+  golangMigrateId,
+  migrationsFromFiles,
+  parseManifest,
+  railsId,
+  regexId,
+} from '../../../src/upgrade/discovery/migrations.js'
 
 describe('file-name parsers', () => {
   it('reads Flyway, golang-migrate and Rails names', () => {
@@ -18,17 +25,23 @@ describe('file-name parsers', () => {
   it('round-trips generated Flyway and golang-migrate names (property)', () => {
     const parts = fc.array(fc.nat({ max: 9999 }), { minLength: 1, maxLength: 4 })
     fc.assert(
-      fc.property(parts, fc.constantFrom('_', '.'), fc.stringMatching(/^[a-z_]{0,12}$/), (p, sep, desc) => {
-        expect(flywayId(`sql/V${p.join(sep)}__${desc}.sql`)).toBe(p.join('.'))
-        expect(golangMigrateId(`m/${p[0]}_${desc}.up.sql`)).toBe(String(p[0]))
-      }),
+      fc.property(
+        parts,
+        fc.constantFrom('_', '.'),
+        fc.stringMatching(/^[a-z_]{0,12}$/),
+        (p, sep, desc) => {
+          expect(flywayId(`sql/V${p.join(sep)}__${desc}.sql`)).toBe(p.join('.'))
+          expect(golangMigrateId(`m/${p[0]}_${desc}.up.sql`)).toBe(String(p[0]))
+        },
+      ),
     )
   })
 
   it('never throws and only returns digit IDs on arbitrary paths (property)', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 80 }), (path) => {
-        for (const id of [flywayId(path), golangMigrateId(path), railsId(path)]) if (id !== undefined) expect(id).toMatch(/^\d+(\.\d+)*$/)
+        for (const id of [flywayId(path), golangMigrateId(path), railsId(path)])
+          if (id !== undefined) expect(id).toMatch(/^\d+(\.\d+)*$/)
       }),
     )
   })
@@ -38,14 +51,19 @@ describe('file-name parsers', () => {
       ['db/V1__a.sql', 'b1'],
       ['other/V2__b.sql', 'b2'],
     ])
-    expect(migrationsFromFiles(files, 'flyway', ['db'])).toEqual([{ id: '1', location: { file: 'db/V1__a.sql' }, contentHash: 'b1' }])
+    expect(migrationsFromFiles(files, 'flyway', ['db'])).toEqual([
+      { id: '1', location: { file: 'db/V1__a.sql' }, contentHash: 'b1' },
+    ])
     expect(migrationsFromFiles(files, 'flyway', [])).toHaveLength(2)
   })
 })
 
 describe('parseManifest', () => {
   it('reads JSON and YAML lists, keeping unquoted numbers as written, with lines', () => {
-    expect(parseManifest('["1.0", "1.10"]', 'm.json').migrations.map((m) => m.id)).toEqual(['1.0', '1.10'])
+    expect(parseManifest('["1.0", "1.10"]', 'm.json').migrations.map((m) => m.id)).toEqual([
+      '1.0',
+      '1.10',
+    ])
     const y = parseManifest('migrations:\n  - 1.10\n  - id: "2.0"\n', 'm.yml')
     expect(y.migrations.map((m) => [m.id, m.location.line])).toEqual([
       ['1.10', 2],
@@ -54,7 +72,10 @@ describe('parseManifest', () => {
   })
 
   it('reports garbage with the file', () => {
-    expect(parseManifest('{a: 1}', 'm.yml').problems[0]).toMatchObject({ rule: 'migration-id', file: 'm.yml' })
+    expect(parseManifest('{a: 1}', 'm.yml').problems[0]).toMatchObject({
+      rule: 'migration-id',
+      file: 'm.yml',
+    })
     expect(parseManifest('[ [1] ]', 'm.yml').problems[0]?.message).toMatch(/not an ID/)
     expect(parseManifest('[', 'm.yml').problems).toHaveLength(1)
   })

@@ -1,8 +1,19 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { attributeTags, chooseLine, dedupeTags } from '../../../src/upgrade/discovery/attribution.js'
+import {
+  attributeTags,
+  chooseLine,
+  dedupeTags,
+} from '../../../src/upgrade/discovery/attribution.js'
 import { CommitGraph } from '../../../src/upgrade/discovery/graph.js'
-import { buildFromTag, compileTagPatterns, globToRegex, isLineBranch, versionIsPrefixOf, versionOfBranch } from '../../../src/upgrade/discovery/names.js'
+import {
+  buildFromTag,
+  compileTagPatterns,
+  globToRegex,
+  isLineBranch,
+  versionIsPrefixOf,
+  versionOfBranch,
+} from '../../../src/upgrade/discovery/names.js'
 import { parseRefs, selectLines } from '../../../src/upgrade/discovery/refs.js'
 import { planTargets } from '../../../src/upgrade/discovery/targets.js'
 import { parseDiffTree, replayTrees } from '../../../src/upgrade/discovery/trees.js'
@@ -24,7 +35,8 @@ describe('names', () => {
       expect(isLineBranch(b, patterns)).toBe(true)
       expect(versionOfBranch(b)).toEqual(v)
     }
-    for (const b of ['main', 'feature/1.x', '1.x-fix', 'release/abc']) expect(isLineBranch(b, patterns)).toBe(false)
+    for (const b of ['main', 'feature/1.x', '1.x-fix', 'release/abc'])
+      expect(isLineBranch(b, patterns)).toBe(false)
   })
 
   it('reads builds from tags with {build} patterns, first pattern first', () => {
@@ -38,10 +50,12 @@ describe('names', () => {
 
   it('never throws on arbitrary tags, and a match is a suffix of the tag (property)', () => {
     const re = compileTagPatterns(['v{build}', '{build}'])
-    fc.assert(fc.property(fc.string({ maxLength: 40 }), (tag) => {
-      const b = buildFromTag(tag, re)
-      if (b !== undefined) expect(tag.endsWith(b)).toBe(true)
-    }))
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (tag) => {
+        const b = buildFromTag(tag, re)
+        if (b !== undefined) expect(tag.endsWith(b)).toBe(true)
+      }),
+    )
   })
 
   it('matches line versions as build prefixes and globs as paths', () => {
@@ -84,16 +98,33 @@ describe('refs and lines', () => {
       ['release/16.5', sha(4)],
       ['main', sha(1)],
     ])
-    expect(selectLines(r, { patterns, includeDefault: true, prefer: 'remote' })[0]?.tip).toBe(sha(3))
-    expect(selectLines(r, { patterns, includeDefault: false, prefer: 'local' }).map((l) => l.branch)).toEqual(['1.x', 'release/16.5'])
+    expect(selectLines(r, { patterns, includeDefault: true, prefer: 'remote' })[0]?.tip).toBe(
+      sha(3),
+    )
+    expect(
+      selectLines(r, { patterns, includeDefault: false, prefer: 'local' }).map((l) => l.branch),
+    ).toEqual(['1.x', 'release/16.5'])
   })
 })
 
 // History: 1 - 2 - 3 (main) ; 2 - 4 - 5 (1.x)
 function graph(): CommitGraph {
-  return new CommitGraph([`${sha(5)} t5 ${sha(4)}`, `${sha(3)} t3 ${sha(2)}`, `${sha(4)} t4 ${sha(2)}`, `${sha(2)} t2 ${sha(1)}`, `${sha(1)} t1`].join('\n'))
+  return new CommitGraph(
+    [
+      `${sha(5)} t5 ${sha(4)}`,
+      `${sha(3)} t3 ${sha(2)}`,
+      `${sha(4)} t4 ${sha(2)}`,
+      `${sha(2)} t2 ${sha(1)}`,
+      `${sha(1)} t1`,
+    ].join('\n'),
+  )
 }
-const line = (branch: string, tip: number, version?: number[]): Line => ({ branch, tip: sha(tip), version, isDefault: version === undefined })
+const line = (branch: string, tip: number, version?: number[]): Line => ({
+  branch,
+  tip: sha(tip),
+  version,
+  isDefault: version === undefined,
+})
 
 describe('graph and attribution', () => {
   it('answers containment and exclusive commits', () => {
@@ -142,9 +173,22 @@ describe('graph and attribution', () => {
 describe('diff-tree listings', () => {
   it('replays diffs into file maps, dropping deletions and non-regular files', () => {
     const z = (s: string) => s.split('|').join('\0')
-    const out = z(`${sha(1)}|:000000 100644 ${'0'.repeat(40)} ${'a'.repeat(40)} A|a.txt|:000000 120000 ${'0'.repeat(40)} ${'c'.repeat(40)} A|link|`) + '\n' + z(`${sha(2)}|:100644 100644 ${'a'.repeat(40)} ${'b'.repeat(40)} M|a.txt|:000000 100755 ${'0'.repeat(40)} ${'d'.repeat(40)} A|dir/x y.sh|:100644 000000 ${'a'.repeat(40)} ${'0'.repeat(40)} D|gone|`)
+    const out =
+      z(
+        `${sha(1)}|:000000 100644 ${'0'.repeat(40)} ${'a'.repeat(40)} A|a.txt|:000000 120000 ${'0'.repeat(40)} ${'c'.repeat(40)} A|link|`,
+      ) +
+      '\n' +
+      z(
+        `${sha(2)}|:100644 100644 ${'a'.repeat(40)} ${'b'.repeat(40)} M|a.txt|:000000 100755 ${'0'.repeat(40)} ${'d'.repeat(40)} A|dir/x y.sh|:100644 000000 ${'a'.repeat(40)} ${'0'.repeat(40)} D|gone|`,
+      )
     const changes = parseDiffTree(out)
-    const states = replayTrees([{ commit: sha(1), base: undefined }, { commit: sha(2), base: sha(1) }], changes)
+    const states = replayTrees(
+      [
+        { commit: sha(1), base: undefined },
+        { commit: sha(2), base: sha(1) },
+      ],
+      changes,
+    )
     expect([...(states.get(sha(1)) ?? [])]).toEqual([['a.txt', 'a'.repeat(40)]])
     expect([...(states.get(sha(2)) ?? [])]).toEqual([
       ['a.txt', 'b'.repeat(40)],

@@ -24,18 +24,55 @@ export interface Decorator {
   body: string[]
 }
 
-export const MIGRATION_02_01: Decorator = { id: '2019.02.01', objectType: 'virtual_source', name: 'add_mount_path', body: ['new = dict(old_virtual_source)', 'new.setdefault("mountPath", "/mnt/provision")', 'return new'] }
-export const MIGRATION_04_01: Decorator = { id: '2019.04.01', objectType: 'virtual_source', name: 'add_retention', body: ['new = dict(old_virtual_source)', 'new.setdefault("retentionDays", 7)', 'return new'] }
-export const MIGRATION_08_01: Decorator = { id: '2019.08.01', objectType: 'repository', name: 'add_port', body: ['new = dict(old_repository)', 'new.setdefault("port", 5432)', 'return new'] }
-export const MARKER_10_15: Decorator = { id: '2019.10.15', objectType: 'virtual_source', name: 'fix_marker_2019_10_15', body: ['# No-op marker: a user with the start-timeout fix can never upgrade', '# to a release without it.', 'return old_virtual_source'] }
+export const MIGRATION_02_01: Decorator = {
+  id: '2019.02.01',
+  objectType: 'virtual_source',
+  name: 'add_mount_path',
+  body: [
+    'new = dict(old_virtual_source)',
+    'new.setdefault("mountPath", "/mnt/provision")',
+    'return new',
+  ],
+}
+export const MIGRATION_04_01: Decorator = {
+  id: '2019.04.01',
+  objectType: 'virtual_source',
+  name: 'add_retention',
+  body: ['new = dict(old_virtual_source)', 'new.setdefault("retentionDays", 7)', 'return new'],
+}
+export const MIGRATION_08_01: Decorator = {
+  id: '2019.08.01',
+  objectType: 'repository',
+  name: 'add_port',
+  body: ['new = dict(old_repository)', 'new.setdefault("port", 5432)', 'return new'],
+}
+export const MARKER_10_15: Decorator = {
+  id: '2019.10.15',
+  objectType: 'virtual_source',
+  name: 'fix_marker_2019_10_15',
+  body: [
+    '# No-op marker: a user with the start-timeout fix can never upgrade',
+    '# to a release without it.',
+    'return old_virtual_source',
+  ],
+}
 
 function decorator(d: Decorator): string[] {
   const arg = d.objectType === 'repository' ? 'old_repository' : `old_${d.objectType}`
-  return [`@plugin.upgrade.${d.objectType}("${d.id}")`, `def ${d.name}(${arg}):`, ...d.body.map((l) => `    ${l}`), '', '']
+  return [
+    `@plugin.upgrade.${d.objectType}("${d.id}")`,
+    `def ${d.name}(${arg}):`,
+    ...d.body.map((l) => `    ${l}`),
+    '',
+    '',
+  ]
 }
 
 /** src/plugin_runner.py: markers first (right after the section comment, so picks apply cleanly), then migrations. */
-export function pluginRunner(markers: readonly Decorator[], migrations: readonly Decorator[]): string {
+export function pluginRunner(
+  markers: readonly Decorator[],
+  migrations: readonly Decorator[],
+): string {
   return [
     'from dlpx.virtualization.platform import Plugin',
     '',
@@ -75,14 +112,30 @@ export function schema(withPort: boolean): string {
   const repository = {
     type: 'object',
     required: ['name'],
-    properties: { name: { type: 'string' }, ...(withPort ? { port: { type: 'integer', minimum: 0 } } : {}) },
+    properties: {
+      name: { type: 'string' },
+      ...(withPort ? { port: { type: 'integer', minimum: 0 } } : {}),
+    },
   }
   return (
     JSON.stringify(
       {
         repositoryDefinition: { ...repository, identityFields: ['name'], nameField: 'name' },
-        sourceConfigDefinition: { type: 'object', required: ['name'], properties: { name: { type: 'string' } }, identityFields: ['name'], nameField: 'name' },
-        virtualSourceDefinition: { type: 'object', required: ['mountPath'], properties: { mountPath: { type: 'string' }, retentionDays: { type: 'integer', minimum: 1 } } },
+        sourceConfigDefinition: {
+          type: 'object',
+          required: ['name'],
+          properties: { name: { type: 'string' } },
+          identityFields: ['name'],
+          nameField: 'name',
+        },
+        virtualSourceDefinition: {
+          type: 'object',
+          required: ['mountPath'],
+          properties: {
+            mountPath: { type: 'string' },
+            retentionDays: { type: 'integer', minimum: 1 },
+          },
+        },
         linkedSourceDefinition: { type: 'object', properties: {} },
         snapshotDefinition: { type: 'object', properties: {} },
       },

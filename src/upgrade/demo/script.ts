@@ -24,7 +24,10 @@ export const DEMO_IDENTITY: Readonly<Record<string, string>> = {
 }
 
 /** Runs the steps in `git` (an initialised, empty repository on branch main). Returns the marks (name -> commit). */
-export async function runRepoSteps(git: Git, steps: readonly RepoStep[]): Promise<Map<string, string>> {
+export async function runRepoSteps(
+  git: Git,
+  steps: readonly RepoStep[],
+): Promise<Map<string, string>> {
   const marks = new Map<string, string>()
   let tick = 0
   const env = () => {
@@ -39,7 +42,12 @@ export async function runRepoSteps(git: Git, steps: readonly RepoStep[]): Promis
         if (step.mark) marks.set(step.mark, await git.text(['rev-parse', 'HEAD']))
         break
       case 'tag':
-        await git.run(step.annotated ? ['tag', '-a', '-m', `Release ${step.name}`, step.name] : ['tag', step.name], { env: env() })
+        await git.run(
+          step.annotated
+            ? ['tag', '-a', '-m', `Release ${step.name}`, step.name]
+            : ['tag', step.name],
+          { env: env() },
+        )
         break
       case 'branch':
         await git.run(['branch', step.name])
@@ -57,7 +65,10 @@ export async function runRepoSteps(git: Git, steps: readonly RepoStep[]): Promis
         await git.run(['cherry-pick', '-n', sha], { env: env() })
         await stage(git, step.files)
         const subject = step.message ?? (await git.text(['log', '-1', '--format=%B', sha]))
-        await git.run(['commit', '-q', '-m', `${subject.trim()}\n\n(cherry picked from commit ${sha})`], { env: env() })
+        await git.run(
+          ['commit', '-q', '-m', `${subject.trim()}\n\n(cherry picked from commit ${sha})`],
+          { env: env() },
+        )
         break
       }
     }
@@ -78,6 +89,8 @@ async function stage(git: Git, files: FileChanges): Promise<void> {
   if (rows.length === 0) return
   await git.run(['update-index', '--index-info'], { input: rows.join('\n') + '\n' })
   await git.run(['checkout-index', '-a', '-f'])
-  const deleted = Object.entries(files).filter(([, c]) => c === null).map(([p]) => p)
+  const deleted = Object.entries(files)
+    .filter(([, c]) => c === null)
+    .map(([p]) => p)
   if (deleted.length > 0) await git.run(['clean', '-q', '-f', '--', ...deleted])
 }

@@ -22,7 +22,11 @@ export interface Attribution {
 }
 
 /** `lines` oldest first with the default branch last (as selectLines returns them). */
-export function attributeTags(graph: CommitGraph, lines: readonly Line[], tags: readonly TagRelease[]): Attribution {
+export function attributeTags(
+  graph: CommitGraph,
+  lines: readonly Line[],
+  tags: readonly TagRelease[],
+): Attribution {
   graph.prepare(lines.map((l) => l.tip))
   const byLine = new Map<string, TagRelease[]>(lines.map((l) => [l.branch, []]))
   const orphans: TagRelease[] = []
@@ -32,7 +36,8 @@ export function attributeTags(graph: CommitGraph, lines: readonly Line[], tags: 
     if (line) byLine.get(line.branch)?.push(tag)
     else orphans.push(tag)
   }
-  for (const list of byLine.values()) list.sort((a, b) => graph.order(a.commit) - graph.order(b.commit) || a.tag.localeCompare(b.tag))
+  for (const list of byLine.values())
+    list.sort((a, b) => graph.order(a.commit) - graph.order(b.commit) || a.tag.localeCompare(b.tag))
   return { byLine, orphans }
 }
 
@@ -46,7 +51,10 @@ export function chooseLine(containing: readonly Line[], build: string): Line | u
 }
 
 /** Several tags naming one commit (`v1.2` and `1.2`): keep the first by pattern order, report the rest. */
-export function dedupeTags(tags: readonly TagRelease[]): { kept: TagRelease[]; dropped: { tag: TagRelease; kept: TagRelease }[] } {
+export function dedupeTags(tags: readonly TagRelease[]): {
+  kept: TagRelease[]
+  dropped: { tag: TagRelease; kept: TagRelease }[]
+} {
   const byKey = new Map<string, TagRelease>()
   const dropped: { tag: TagRelease; kept: TagRelease }[] = []
   for (const t of tags) {

@@ -13,7 +13,11 @@ export interface BuildRead {
 export function buildFromVersionFile(text: string, file: string): BuildRead {
   const lines = text.split(/\r?\n/)
   const index = lines.findIndex((l) => l.trim() !== '')
-  if (index < 0) return { build: undefined, problems: [{ rule: 'build-format', severity: 'error', file, message: `${file} is empty` }] }
+  if (index < 0)
+    return {
+      build: undefined,
+      problems: [{ rule: 'build-format', severity: 'error', file, message: `${file} is empty` }],
+    }
   return { build: (lines[index] as string).trim(), line: index + 1, problems: [] }
 }
 
@@ -23,10 +27,30 @@ export function buildFromKey(text: string, file: string, key: string): BuildRead
   try {
     doc = parseDocument(text, { uniqueKeys: false })
   } catch (error) {
-    return { build: undefined, problems: [{ rule: 'build-format', severity: 'error', file, message: `${file} cannot be parsed: ${(error as Error).message}` }] }
+    return {
+      build: undefined,
+      problems: [
+        {
+          rule: 'build-format',
+          severity: 'error',
+          file,
+          message: `${file} cannot be parsed: ${(error as Error).message}`,
+        },
+      ],
+    }
   }
   if (doc.errors.length > 0) {
-    return { build: undefined, problems: [{ rule: 'build-format', severity: 'error', file, message: `${file} is not valid YAML or JSON: ${doc.errors[0]!.message.split('\n')[0]}` }] }
+    return {
+      build: undefined,
+      problems: [
+        {
+          rule: 'build-format',
+          severity: 'error',
+          file,
+          message: `${file} is not valid YAML or JSON: ${doc.errors[0]!.message.split('\n')[0]}`,
+        },
+      ],
+    }
   }
   let node: unknown
   try {
@@ -35,7 +59,12 @@ export function buildFromKey(text: string, file: string, key: string): BuildRead
     node = undefined
   }
   if (!isScalar(node) || node.value === null || typeof node.value === 'object') {
-    return { build: undefined, problems: [{ rule: 'build-format', severity: 'error', file, message: `${file} has no "${key}" value` }] }
+    return {
+      build: undefined,
+      problems: [
+        { rule: 'build-format', severity: 'error', file, message: `${file} has no "${key}" value` },
+      ],
+    }
   }
   const range = node.range
   const notString = typeof node.value !== 'string'

@@ -15,21 +15,43 @@ export interface RepoCheck {
   timings: { discoverMs: number; fixDiffsMs: number; rulesMs: number }
 }
 
-export async function checkRepository(git: Git, config: Config, options: DiscoverOptions = {}): Promise<RepoCheck> {
+export async function checkRepository(
+  git: Git,
+  config: Config,
+  options: DiscoverOptions = {},
+): Promise<RepoCheck> {
   const t0 = Date.now()
   const discovery = await discover(git, config, options)
   const t1 = Date.now()
   const pairs = fixLossPairs(discovery.model, config.upgrade.scheme)
-  discovery.model.fixDiffs = await computeFixDiffs(git, discovery.graph, discovery.model.releases, pairs, discovery.bookkeeping)
+  discovery.model.fixDiffs = await computeFixDiffs(
+    git,
+    discovery.graph,
+    discovery.model.releases,
+    pairs,
+    discovery.bookkeeping,
+  )
   const t2 = Date.now()
-  const checked = checkModel(discovery.model, { scheme: config.upgrade.scheme, engine: config.upgrade.engine, contentChange: config.upgrade.contentChange })
+  const checked = checkModel(discovery.model, {
+    scheme: config.upgrade.scheme,
+    engine: config.upgrade.engine,
+    contentChange: config.upgrade.contentChange,
+  })
   const result = mergeProblems(checked, discovery.problems)
   const t3 = Date.now()
-  return { result, discovery, pairs: pairs.length, timings: { discoverMs: t1 - t0, fixDiffsMs: t2 - t1, rulesMs: t3 - t2 } }
+  return {
+    result,
+    discovery,
+    pairs: pairs.length,
+    timings: { discoverMs: t1 - t0, fixDiffsMs: t2 - t1, rulesMs: t3 - t2 },
+  }
 }
 
 /** Adds discovery problems to the rule findings, in rule order, and recomputes the conclusion. */
-export function mergeProblems(result: CheckResult, problems: readonly DiscoveryProblem[]): CheckResult {
+export function mergeProblems(
+  result: CheckResult,
+  problems: readonly DiscoveryProblem[],
+): CheckResult {
   if (problems.length === 0) return result
   const extra: Finding[] = problems.map((p) => ({
     rule: p.rule,
@@ -39,6 +61,13 @@ export function mergeProblems(result: CheckResult, problems: readonly DiscoveryP
     ...(p.line ? { line: p.line } : {}),
   }))
   const rank = (f: Finding) => RULE_IDS.indexOf(f.rule)
-  const findings = [...extra, ...result.findings].map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map((x) => x.f)
-  return { ...result, findings, conclusion: findings.some((f) => f.severity === 'error') ? 'failure' : 'success' }
+  const findings = [...extra, ...result.findings]
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+    .map((x) => x.f)
+  return {
+    ...result,
+    findings,
+    conclusion: findings.some((f) => f.severity === 'error') ? 'failure' : 'success',
+  }
 }

@@ -57,20 +57,34 @@ export function delphixListings(input: ListingInput): WeakMap<FileMap, DelphixLi
 }
 
 function isSource(path: string, prefix: string | undefined): boolean {
-  return prefix !== undefined && path.endsWith('.py') && (prefix === '' || path.startsWith(`${prefix}/`))
+  return (
+    prefix !== undefined && path.endsWith('.py') && (prefix === '' || path.startsWith(`${prefix}/`))
+  )
 }
 
 function scan(path: string, blob: string, input: ListingInput): Scan | undefined {
   return input.cache.python(path, blob, () => input.blobs.get(blob))
 }
 
-function schemaOf(path: string | undefined, files: FileMap, input: ListingInput): DelphixListing['schema'] {
+function schemaOf(
+  path: string | undefined,
+  files: FileMap,
+  input: ListingInput,
+): DelphixListing['schema'] {
   const blob = path ? files.get(path) : undefined
   const text = blob ? input.blobs.get(blob) : undefined
-  return path && blob && text !== undefined ? input.cache.schemaSummary(path, blob, text) : undefined
+  return path && blob && text !== undefined
+    ? input.cache.schemaSummary(path, blob, text)
+    : undefined
 }
 
-function full(files: FileMap, srcPrefix: string | undefined, schemaPath: string | undefined, input: ListingInput, plugin: Parameters<typeof secondPhasePaths>[1]): DelphixListing {
+function full(
+  files: FileMap,
+  srcPrefix: string | undefined,
+  schemaPath: string | undefined,
+  input: ListingInput,
+  plugin: Parameters<typeof secondPhasePaths>[1],
+): DelphixListing {
   const perFile = new Map<string, Scan>()
   for (const path of secondPhasePaths(files, plugin, input.config)) {
     if (path === schemaPath) continue
@@ -80,7 +94,12 @@ function full(files: FileMap, srcPrefix: string | undefined, schemaPath: string 
   return { srcPrefix, schemaPath, perFile, schema: schemaOf(schemaPath, files, input) }
 }
 
-function update(base: DelphixListing, changes: readonly TreeChange[], files: FileMap, input: ListingInput): DelphixListing {
+function update(
+  base: DelphixListing,
+  changes: readonly TreeChange[],
+  files: FileMap,
+  input: ListingInput,
+): DelphixListing {
   const perFile = new Map(base.perFile)
   let schema = base.schema
   for (const ch of changes) {

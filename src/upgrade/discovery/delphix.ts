@@ -20,23 +20,46 @@ export interface PluginConfig {
 
 /** Reads a plugin_config.yml. `file` is its path, for messages. */
 export function parsePluginConfig(text: string, file: string): PluginConfig {
-  const out: PluginConfig = { build: undefined, buildNotString: false, buildLine: undefined, srcDir: undefined, schemaFile: undefined, problems: [] }
+  const out: PluginConfig = {
+    build: undefined,
+    buildNotString: false,
+    buildLine: undefined,
+    srcDir: undefined,
+    schemaFile: undefined,
+    problems: [],
+  }
   let doc
   try {
     doc = parseDocument(text, { uniqueKeys: false })
   } catch (error) {
-    out.problems.push({ rule: 'build-format', severity: 'error', file, message: `${file} cannot be parsed: ${(error as Error).message}` })
+    out.problems.push({
+      rule: 'build-format',
+      severity: 'error',
+      file,
+      message: `${file} cannot be parsed: ${(error as Error).message}`,
+    })
     return out
   }
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!
     const line = e.linePos?.[0]?.line
-    out.problems.push({ rule: 'build-format', severity: 'error', file, ...(line ? { line } : {}), message: `${file} is not valid YAML: ${e.message.split('\n')[0]}` })
+    out.problems.push({
+      rule: 'build-format',
+      severity: 'error',
+      file,
+      ...(line ? { line } : {}),
+      message: `${file} is not valid YAML: ${e.message.split('\n')[0]}`,
+    })
     return out
   }
   const node = doc.get('buildNumber', true)
   if (node === undefined || node === null) {
-    out.problems.push({ rule: 'build-format', severity: 'error', file, message: `${file} has no buildNumber` })
+    out.problems.push({
+      rule: 'build-format',
+      severity: 'error',
+      file,
+      message: `${file} has no buildNumber`,
+    })
   } else if (isScalar(node)) {
     const range = node.range
     const raw = range ? text.slice(range[0], range[1]) : String(node.value)
@@ -44,7 +67,12 @@ export function parsePluginConfig(text: string, file: string): PluginConfig {
     out.buildNotString = typeof node.value !== 'string'
     out.build = out.buildNotString ? raw.trim() : String(node.value)
   } else {
-    out.problems.push({ rule: 'build-format', severity: 'error', file, message: `${file}: buildNumber must be a quoted string, not a list or mapping` })
+    out.problems.push({
+      rule: 'build-format',
+      severity: 'error',
+      file,
+      message: `${file}: buildNumber must be a quoted string, not a list or mapping`,
+    })
   }
   out.srcDir = stringKey(doc.get('srcDir'))
   out.schemaFile = stringKey(doc.get('schemaFile'))
@@ -55,9 +83,16 @@ function stringKey(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
 }
 
-const DECORATOR = /^([ \t]*)@\s*[A-Za-z_][\w]*(?:\s*\.\s*[A-Za-z_]\w*)*?\s*\.\s*upgrade\s*\.\s*([A-Za-z_]\w*)\s*\(\s*(.*)$/
+const DECORATOR =
+  /^([ \t]*)@\s*[A-Za-z_][\w]*(?:\s*\.\s*[A-Za-z_]\w*)*?\s*\.\s*upgrade\s*\.\s*([A-Za-z_]\w*)\s*\(\s*(.*)$/
 const LITERAL = /^(?:[rRuU]?)(['"])((?:(?!\1)[^\\\n]|\\.)*)\1\s*[,)]/
-export const OBJECT_TYPES = ['repository', 'source_config', 'linked_source', 'virtual_source', 'snapshot'] as const
+export const OBJECT_TYPES = [
+  'repository',
+  'source_config',
+  'linked_source',
+  'virtual_source',
+  'snapshot',
+] as const
 
 export interface DecoratorScan {
   migrations: Migration[]
@@ -74,14 +109,31 @@ export function scanDecorators(text: string, file: string): DecoratorScan {
     const [, indent = '', objectType = '', rest = ''] = m
     const lit = LITERAL.exec(rest.trimStart())
     if (!lit) {
-      out.problems.push({ rule: 'migration-id', severity: 'error', file, line: i + 1, message: `${file}:${i + 1}: the upgrade decorator's ID is not a string literal (${quote(rest.trim())})` })
+      out.problems.push({
+        rule: 'migration-id',
+        severity: 'error',
+        file,
+        line: i + 1,
+        message: `${file}:${i + 1}: the upgrade decorator's ID is not a string literal (${quote(rest.trim())})`,
+      })
       continue
     }
     if (!(OBJECT_TYPES as readonly string[]).includes(objectType)) {
-      out.problems.push({ rule: 'migration-id', severity: 'warning', file, line: i + 1, message: `${file}:${i + 1}: unknown upgrade object type ${quote(objectType)} (expected ${OBJECT_TYPES.join(', ')})` })
+      out.problems.push({
+        rule: 'migration-id',
+        severity: 'warning',
+        file,
+        line: i + 1,
+        message: `${file}:${i + 1}: unknown upgrade object type ${quote(objectType)} (expected ${OBJECT_TYPES.join(', ')})`,
+      })
     }
     const id = lit[2] ?? ''
-    out.migrations.push({ id, objectType, location: { file, line: i + 1 }, contentHash: hashText(functionText(lines, i, indent.length)) })
+    out.migrations.push({
+      id,
+      objectType,
+      location: { file, line: i + 1 },
+      contentHash: hashText(functionText(lines, i, indent.length)),
+    })
   }
   return out
 }
@@ -107,19 +159,45 @@ export function hashText(text: string): string {
 }
 
 /** Summarises a Delphix schema.json: required properties and constraints per `<object>Definition`. */
-export function summarizeSchema(text: string, file: string): { schema: SchemaSummary | undefined; problems: DiscoveryProblem[] } {
+export function summarizeSchema(
+  text: string,
+  file: string,
+): { schema: SchemaSummary | undefined; problems: DiscoveryProblem[] } {
   let data: unknown
   try {
     data = JSON.parse(text)
   } catch (error) {
-    return { schema: undefined, problems: [{ rule: 'schema-needs-migration', severity: 'warning', file, message: `${file} is not valid JSON, so schema changes cannot be checked: ${(error as Error).message}` }] }
+    return {
+      schema: undefined,
+      problems: [
+        {
+          rule: 'schema-needs-migration',
+          severity: 'warning',
+          file,
+          message: `${file} is not valid JSON, so schema changes cannot be checked: ${(error as Error).message}`,
+        },
+      ],
+    }
   }
-  if (!isObject(data)) return { schema: undefined, problems: [{ rule: 'schema-needs-migration', severity: 'warning', file, message: `${file} is not a JSON object` }] }
+  if (!isObject(data))
+    return {
+      schema: undefined,
+      problems: [
+        {
+          rule: 'schema-needs-migration',
+          severity: 'warning',
+          file,
+          message: `${file} is not a JSON object`,
+        },
+      ],
+    }
   const objects: SchemaSummary['objects'] = {}
   for (const [key, def] of Object.entries(data)) {
     if (!isObject(def)) continue
     const name = key.replace(/Definition$/, '')
-    const required = Array.isArray(def.required) ? def.required.filter((r): r is string => typeof r === 'string') : []
+    const required = Array.isArray(def.required)
+      ? def.required.filter((r): r is string => typeof r === 'string')
+      : []
     const properties: SchemaSummary['objects'][string]['properties'] = {}
     if (isObject(def.properties)) {
       for (const [prop, spec] of Object.entries(def.properties)) {

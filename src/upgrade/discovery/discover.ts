@@ -13,7 +13,16 @@ import { CommitGraph, GRAPH_FORMAT } from './graph.js'
 import { buildFromTag, compileTagPatterns } from './names.js'
 import type { DiscoveryProblem } from './problems.js'
 import { parseRefs, REF_FORMAT, REF_PREFIXES, selectLines } from './refs.js'
-import { buildFile, firstPhasePaths, ParseCache, relativeTo, readBuild, readMigrations, resolveLayout, type ReadContext } from './reader.js'
+import {
+  buildFile,
+  firstPhasePaths,
+  ParseCache,
+  relativeTo,
+  readBuild,
+  readMigrations,
+  resolveLayout,
+  type ReadContext,
+} from './reader.js'
 import { delphixListings } from './delphix-listings.js'
 import { planTargets } from './targets.js'
 import { diffTreeInput, parseDiffTree, replayTrees, type FileMap } from './trees.js'
@@ -52,8 +61,14 @@ export interface Discovery {
   batchReads: number
 }
 
-export async function discover(git: Git, config: Config, options: DiscoverOptions = {}): Promise<Discovery> {
-  const refs = parseRefs(await git.text(['for-each-ref', `--format=${REF_FORMAT}`, ...REF_PREFIXES]))
+export async function discover(
+  git: Git,
+  config: Config,
+  options: DiscoverOptions = {},
+): Promise<Discovery> {
+  const refs = parseRefs(
+    await git.text(['for-each-ref', `--format=${REF_FORMAT}`, ...REF_PREFIXES]),
+  )
   const lines = selectLines(refs, {
     patterns: config.lines.patterns,
     includeDefault: config.lines.defaultBranch,
@@ -69,15 +84,40 @@ export async function discover(git: Git, config: Config, options: DiscoverOption
     if (build !== undefined) tagList.push({ tag, commit, tagBuild: build, rank })
   }
   tagList.sort((a, b) => a.rank - b.rank || a.tag.localeCompare(b.tag))
-  const tips = [...new Set([...lines.map((l) => l.tip), ...tagList.map((t) => t.commit), ...(options.candidate ? [options.candidate.commit] : [])])]
-  const graph = new CommitGraph(tips.length === 0 ? '' : await git.text(['log', '--topo-order', `--format=${GRAPH_FORMAT}`, '--stdin'], { input: tips.join('\n') + '\n' }))
+  const tips = [
+    ...new Set([
+      ...lines.map((l) => l.tip),
+      ...tagList.map((t) => t.commit),
+      ...(options.candidate ? [options.candidate.commit] : []),
+    ]),
+  ]
+  const graph = new CommitGraph(
+    tips.length === 0
+      ? ''
+      : await git.text(['log', '--topo-order', `--format=${GRAPH_FORMAT}`, '--stdin'], {
+          input: tips.join('\n') + '\n',
+        }),
+  )
   const usable = tagList.filter((t) => graph.has(t.commit))
   const { kept, dropped } = dedupeTags(usable)
-  for (const d of dropped) notes.push(`tag ${d.tag.tag} names the same release as ${d.kept.tag}; using ${d.kept.tag}`)
+  for (const d of dropped)
+    notes.push(`tag ${d.tag.tag} names the same release as ${d.kept.tag}; using ${d.kept.tag}`)
   const { byLine, orphans } = attributeTags(graph, lines, kept)
-  for (const o of orphans) notes.push(`tag ${o.tag} (build ${o.tagBuild}) is on no release line; it is not checked`)
-  const candidate = options.candidate ? { ...options.candidate, line: options.candidate.line ?? candidateLine(graph, lines, options.candidate.commit) } : undefined
-  return readReleases(git, config, { graph, lines, byLine, notes, ...(candidate ? { candidate } : {}) })
+  for (const o of orphans)
+    notes.push(`tag ${o.tag} (build ${o.tagBuild}) is on no release line; it is not checked`)
+  const candidate = options.candidate
+    ? {
+        ...options.candidate,
+        line: options.candidate.line ?? candidateLine(graph, lines, options.candidate.commit),
+      }
+    : undefined
+  return readReleases(git, config, {
+    graph,
+    lines,
+    byLine,
+    notes,
+    ...(candidate ? { candidate } : {}),
+  })
 }
 
 /** The line a candidate commit belongs to: one containing it (as for tags), else the line whose tip is its nearest ancestor. */
@@ -85,7 +125,9 @@ function candidateLine(graph: CommitGraph, lines: readonly Line[], commit: strin
   const containing = lines.filter((l) => graph.contains(l.tip, commit))
   const chosen = chooseLine(containing, '')
   if (chosen) return chosen.branch
-  const below = lines.filter((l) => graph.contains(commit, l.tip)).sort((a, b) => graph.order(b.tip) - graph.order(a.tip))
+  const below = lines
+    .filter((l) => graph.contains(commit, l.tip))
+    .sort((a, b) => graph.order(b.tip) - graph.order(a.tip))
   return (below[0] ?? lines[lines.length - 1])?.branch ?? 'HEAD'
 }
 
@@ -98,9 +140,21 @@ interface Collected {
 }
 
 async function readReleases(git: Git, config: Config, c: Collected): Promise<Discovery> {
-  const targets = [...new Set([...c.lines.map((l) => l.tip), ...[...c.byLine.values()].flat().map((t) => t.commit), ...(c.candidate ? [c.candidate.commit] : [])])]
+  const targets = [
+    ...new Set([
+      ...c.lines.map((l) => l.tip),
+      ...[...c.byLine.values()].flat().map((t) => t.commit),
+      ...(c.candidate ? [c.candidate.commit] : []),
+    ]),
+  ]
   const plan = planTargets(c.graph, targets)
-  const diff = plan.length === 0 ? '' : await git.text(['diff-tree', '--stdin', '-r', '-z', '--always', '--root', '--no-renames', '--raw'], { input: diffTreeInput(plan) })
+  const diff =
+    plan.length === 0
+      ? ''
+      : await git.text(
+          ['diff-tree', '--stdin', '-r', '-z', '--always', '--root', '--no-renames', '--raw'],
+          { input: diffTreeInput(plan) },
+        )
   const changes = parseDiffTree(diff)
   const states = replayTrees(plan, changes)
   const empty: FileMap = new Map()
@@ -131,12 +185,18 @@ async function readReleases(git: Git, config: Config, c: Collected): Promise<Dis
       if (plugin.schemaFile) schemas.add(relativeTo(cfgPath, plugin.schemaFile))
     }
     // Every blob of every listing entered through a change: collect ids from the changes (thousands), not the listings (millions of entries).
-    const wanted = (path: string) => schemas.has(path) || (path.endsWith('.py') && [...prefixes].some((d) => d === '' || path.startsWith(`${d}/`)))
-    for (const list of changes.values()) for (const ch of list) if (ch.status !== 'D' && wanted(ch.path)) secondIds.add(ch.blob)
+    const wanted = (path: string) =>
+      schemas.has(path) ||
+      (path.endsWith('.py') && [...prefixes].some((d) => d === '' || path.startsWith(`${d}/`)))
+    for (const list of changes.values())
+      for (const ch of list) if (ch.status !== 'D' && wanted(ch.path)) secondIds.add(ch.blob)
   }
   batchReads += await readBlobs(git, blobs, secondIds)
-  if (layout === 'delphix') cache.delphix = delphixListings({ plan, changes, states, blobs, cache, config })
-  const regex = config.upgrade.migrations.pattern ? new RegExp(config.upgrade.migrations.pattern) : undefined
+  if (layout === 'delphix')
+    cache.delphix = delphixListings({ plan, changes, states, blobs, cache, config })
+  const regex = config.upgrade.migrations.pattern
+    ? new RegExp(config.upgrade.migrations.pattern)
+    : undefined
   const ctx: ReadContext = { config, layout, buildSource, blobs, cache, regex }
   return { ...assemble(c, ctx, filesAt), batchReads, bookkeeping }
 }
@@ -146,14 +206,22 @@ function addId(set: Set<string>, id: string | undefined): void {
 }
 
 /** Reads the blobs not read yet with one `git cat-file --batch`; returns the number of processes run (0 or 1). */
-async function readBlobs(git: Git, into: Map<string, string | undefined>, ids: ReadonlySet<string>): Promise<number> {
+async function readBlobs(
+  git: Git,
+  into: Map<string, string | undefined>,
+  ids: ReadonlySet<string>,
+): Promise<number> {
   const wanted = [...ids].filter((i) => !into.has(i))
   if (wanted.length === 0) return 0
   for (const [k, v] of await readObjects(git, wanted)) into.set(k, v)
   return 1
 }
 
-function assemble(c: Collected, ctx: ReadContext, filesAt: (commit: string) => FileMap): Omit<Discovery, 'batchReads' | 'bookkeeping'> {
+function assemble(
+  c: Collected,
+  ctx: ReadContext,
+  filesAt: (commit: string) => FileMap,
+): Omit<Discovery, 'batchReads' | 'bookkeeping'> {
   const problems: DiscoveryProblem[] = []
   const seenProblem = new Set<string>()
   const addProblems = (list: readonly DiscoveryProblem[], release?: string) => {
@@ -165,14 +233,33 @@ function assemble(c: Collected, ctx: ReadContext, filesAt: (commit: string) => F
     }
   }
   const releases: Release[] = []
-  const read = (name: string, line: string, tag: TagRelease | undefined, commit: string): Release => {
+  const read = (
+    name: string,
+    line: string,
+    tag: TagRelease | undefined,
+    commit: string,
+  ): Release => {
     const files = filesAt(commit)
     const b = readBuild(files, ctx, tag?.tagBuild, tag?.tag)
     const m = readMigrations(files, ctx)
     addProblems(b.problems, name)
     addProblems(m.problems, name)
-    if (tag && b.build !== undefined && b.file !== tag.tag && ctx.buildSource !== 'tag' && canon(b.build) !== canon(tag.tagBuild)) {
-      addProblems([{ rule: 'build-format', severity: 'warning', file: b.file, ...(b.line ? { line: b.line } : {}), message: `tag ${tag.tag} names build ${tag.tagBuild} but ${b.file} at that commit says ${b.build}` }])
+    if (
+      tag &&
+      b.build !== undefined &&
+      b.file !== tag.tag &&
+      ctx.buildSource !== 'tag' &&
+      canon(b.build) !== canon(tag.tagBuild)
+    ) {
+      addProblems([
+        {
+          rule: 'build-format',
+          severity: 'warning',
+          file: b.file,
+          ...(b.line ? { line: b.line } : {}),
+          message: `tag ${tag.tag} names build ${tag.tagBuild} but ${b.file} at that commit says ${b.build}`,
+        },
+      ])
     }
     return {
       name,
@@ -186,16 +273,36 @@ function assemble(c: Collected, ctx: ReadContext, filesAt: (commit: string) => F
       ...(m.schema ? { schema: m.schema } : {}),
     }
   }
-  for (const line of c.lines) for (const t of c.byLine.get(line.branch) ?? []) releases.push(read(t.tag, line.branch, t, t.commit))
-  if (c.candidate) releases.push({ ...read(c.candidate.name, c.candidate.line, undefined, c.candidate.commit), candidate: true })
-  const lineHeads = c.lines.map((l) => ({ line: l.branch, commit: l.tip, migrations: readMigrations(filesAt(l.tip), ctx).migrations }))
+  for (const line of c.lines)
+    for (const t of c.byLine.get(line.branch) ?? [])
+      releases.push(read(t.tag, line.branch, t, t.commit))
+  if (c.candidate)
+    releases.push({
+      ...read(c.candidate.name, c.candidate.line, undefined, c.candidate.commit),
+      candidate: true,
+    })
+  const lineHeads = c.lines.map((l) => ({
+    line: l.branch,
+    commit: l.tip,
+    migrations: readMigrations(filesAt(l.tip), ctx).migrations,
+  }))
   c.notes.push(`layout: ${ctx.layout}; build number from: ${ctx.buildSource}`)
-  const file = ctx.buildSource === 'tag' ? undefined : releases.find((r) => r.buildLocation.file)?.buildLocation.file
-  return { model: { lines: c.lines, releases, fixDiffs: [], lineHeads }, problems, notes: c.notes, graph: c.graph, layout: ctx.layout, buildSource: ctx.buildSource, buildFile: file }
+  const file =
+    ctx.buildSource === 'tag'
+      ? undefined
+      : releases.find((r) => r.buildLocation.file)?.buildLocation.file
+  return {
+    model: { lines: c.lines, releases, fixDiffs: [], lineHeads },
+    problems,
+    notes: c.notes,
+    graph: c.graph,
+    layout: ctx.layout,
+    buildSource: ctx.buildSource,
+    buildFile: file,
+  }
 }
 
 /** Loose canonical form for comparing a tag's build with a file's (trailing `.0` parts ignored). */
 function canon(build: string): string {
   return build.replace(/^v/, '').replace(/(\.0+)+$/, '')
 }
-

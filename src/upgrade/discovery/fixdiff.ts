@@ -35,7 +35,9 @@ export function diffHeaderPath(line: string): string {
     return rest.slice(3, end < 0 ? undefined : end).replace(/\\(.)/g, '$1')
   }
   const half = (rest.length - 1) / 2
-  return Number.isInteger(half) && rest.slice(0, half).slice(2) === rest.slice(half + 1).slice(2) ? rest.slice(2, half) : rest.slice(2, rest.indexOf(' b/') > 0 ? rest.indexOf(' b/') : undefined)
+  return Number.isInteger(half) && rest.slice(0, half).slice(2) === rest.slice(half + 1).slice(2)
+    ? rest.slice(2, half)
+    : rest.slice(2, rest.indexOf(' b/') > 0 ? rest.indexOf(' b/') : undefined)
 }
 
 /**
@@ -67,7 +69,8 @@ export function parsePatchLog(output: string): Map<string, CommitPatch> {
     if (!current) continue
     if (line.startsWith('    ')) {
       const text = line.slice(4)
-      if (current.subject === '' && !current.hasPatch && text.trim() !== '') current.subject = text.trim()
+      if (current.subject === '' && !current.hasPatch && text.trim() !== '')
+        current.subject = text.trim()
       const pick = /^\(cherry picked from commit ([0-9a-f]{7,64})\)\s*$/.exec(text.trim())
       if (pick && !current.hasPatch) current.pickedFrom.push(pick[1] as string)
     } else if (line.startsWith('diff --git ')) current.hasPatch = true
@@ -91,7 +94,10 @@ export interface PatchIndex {
 }
 
 /** Commits whose patches the pairs need: both sides of every pair (bitset union), merges left out. */
-export function commitsForPairs(graph: CommitGraph, pairs: readonly { from: string; to: string }[]): string[] {
+export function commitsForPairs(
+  graph: CommitGraph,
+  pairs: readonly { from: string; to: string }[],
+): string[] {
   const union = new Uint32Array(Math.ceil(graph.size / 32) || 1)
   for (const { from, to } of pairs) {
     const a = graph.reachable(from)
@@ -99,7 +105,8 @@ export function commitsForPairs(graph: CommitGraph, pairs: readonly { from: stri
     for (let w = 0; w < union.length; w++) union[w]! |= a[w]! ^ x[w]!
   }
   const out: string[] = []
-  for (let i = graph.size - 1; i >= 0; i--) if (union[i >>> 5]! & (1 << (i & 31)) && !graph.isMerge(i)) out.push(graph.shas[i] as string)
+  for (let i = graph.size - 1; i >= 0; i--)
+    if (union[i >>> 5]! & (1 << (i & 31)) && !graph.isMerge(i)) out.push(graph.shas[i] as string)
   return out
 }
 
@@ -130,7 +137,8 @@ export class Equivalents {
       else byPatch.set(id, [i])
     }
     // A star per patch id (transitivity comes from the search in reaches()).
-    for (const list of byPatch.values()) for (let k = 1; k < list.length; k++) this.link(list[0] as number, list[k] as number)
+    for (const list of byPatch.values())
+      for (let k = 1; k < list.length; k++) this.link(list[0] as number, list[k] as number)
     for (const patch of index.patches.values()) {
       for (const src of patch.pickedFrom) {
         const full = src.length >= 40 ? src : graph.shas.find((s) => s.startsWith(src))
@@ -175,7 +183,12 @@ export class Equivalents {
 }
 
 /** What `from` has and `to` lacks, for one pair of commits (release names given for the FixDiff). */
-export function fixDiff(graph: CommitGraph, eq: Equivalents, from: { name: string; commit: string }, to: { name: string; commit: string }): FixDiff {
+export function fixDiff(
+  graph: CommitGraph,
+  eq: Equivalents,
+  from: { name: string; commit: string },
+  to: { name: string; commit: string },
+): FixDiff {
   const missing: FixDiff['missing'] = []
   const reach = graph.reachable(to.commit)
   for (const i of graph.exclusive(from.commit, to.commit)) {

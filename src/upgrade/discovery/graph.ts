@@ -17,7 +17,10 @@ export class CommitGraph {
 
   /** `output` is `git log --topo-order --format=%H %T %P`: children before parents. */
   constructor(output: string) {
-    const rows = output.split('\n').filter((r) => r.length > 0).reverse()
+    const rows = output
+      .split('\n')
+      .filter((r) => r.length > 0)
+      .reverse()
     for (const row of rows) {
       const [sha = '', tree = ''] = row.split(' ', 2)
       this.index.set(sha, this.shas.length)
@@ -26,7 +29,9 @@ export class CommitGraph {
     }
     for (const row of rows) {
       const parts = row.split(' ').slice(2)
-      this.parents.push(parts.map((p) => this.index.get(p)).filter((p): p is number => p !== undefined))
+      this.parents.push(
+        parts.map((p) => this.index.get(p)).filter((p): p is number => p !== undefined),
+      )
     }
     this.words = Math.ceil(this.shas.length / 32) || 1
   }
@@ -78,7 +83,10 @@ export class CommitGraph {
 
   /** Precomputes reachability for many commits, ancestors first, so each walk stops early. */
   prepare(shas: Iterable<string>): void {
-    const order = [...new Set(shas)].map((s) => this.order(s)).filter((i) => i >= 0).sort((a, b) => a - b)
+    const order = [...new Set(shas)]
+      .map((s) => this.order(s))
+      .filter((i) => i >= 0)
+      .sort((a, b) => a - b)
     for (const i of order) this.reachable(this.shas[i] as string)
   }
 

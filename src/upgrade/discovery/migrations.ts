@@ -59,7 +59,12 @@ export function inDirs(path: string, dirs: readonly string[]): boolean {
 }
 
 /** Migrations of a file-name layout from a file listing (path -> blob id; the blob id is the content hash). */
-export function migrationsFromFiles(files: ReadonlyMap<string, string>, layout: FileLayout, dirs: readonly string[], re?: RegExp): Migration[] {
+export function migrationsFromFiles(
+  files: ReadonlyMap<string, string>,
+  layout: FileLayout,
+  dirs: readonly string[],
+  re?: RegExp,
+): Migration[] {
   const out: Migration[] = []
   for (const [path, blob] of files) {
     if (!inDirs(path, dirs)) continue
@@ -70,33 +75,79 @@ export function migrationsFromFiles(files: ReadonlyMap<string, string>, layout: 
 }
 
 /** A manifest: a JSON or YAML list of IDs (or `{migrations: [...]}`); entries may be `{id: ...}`. */
-export function parseManifest(text: string, file: string): { migrations: Migration[]; problems: DiscoveryProblem[] } {
+export function parseManifest(
+  text: string,
+  file: string,
+): { migrations: Migration[]; problems: DiscoveryProblem[] } {
   const problems: DiscoveryProblem[] = []
   let doc
   try {
     doc = parseDocument(text)
   } catch (error) {
-    return { migrations: [], problems: [{ rule: 'migration-id', severity: 'error', file, message: `${file} cannot be parsed: ${(error as Error).message}` }] }
+    return {
+      migrations: [],
+      problems: [
+        {
+          rule: 'migration-id',
+          severity: 'error',
+          file,
+          message: `${file} cannot be parsed: ${(error as Error).message}`,
+        },
+      ],
+    }
   }
   if (doc.errors.length > 0) {
-    return { migrations: [], problems: [{ rule: 'migration-id', severity: 'error', file, message: `${file} is not valid JSON or YAML: ${doc.errors[0]!.message.split('\n')[0]}` }] }
+    return {
+      migrations: [],
+      problems: [
+        {
+          rule: 'migration-id',
+          severity: 'error',
+          file,
+          message: `${file} is not valid JSON or YAML: ${doc.errors[0]!.message.split('\n')[0]}`,
+        },
+      ],
+    }
   }
   let list: unknown = doc.contents
   if (isMap(list)) list = list.get('migrations', true)
   if (!isSeq(list)) {
-    return { migrations: [], problems: [{ rule: 'migration-id', severity: 'error', file, message: `${file} must be a list of migration IDs (or a mapping with a "migrations" list)` }] }
+    return {
+      migrations: [],
+      problems: [
+        {
+          rule: 'migration-id',
+          severity: 'error',
+          file,
+          message: `${file} must be a list of migration IDs (or a mapping with a "migrations" list)`,
+        },
+      ],
+    }
   }
   const migrations: Migration[] = []
   for (const item of list.items as unknown[]) {
     const node = isMap(item) ? (item.get('id', true) as Node | undefined) : (item as Node)
     const line = node?.range ? lineAt(text, node.range[0]) : undefined
     if (!isScalar(node) || node.value === null || typeof node.value === 'object' || !node.range) {
-      problems.push({ rule: 'migration-id', severity: 'error', file, ...(line ? { line } : {}), message: `${file}${line ? `:${line}` : ''}: a manifest entry is not an ID` })
+      problems.push({
+        rule: 'migration-id',
+        severity: 'error',
+        file,
+        ...(line ? { line } : {}),
+        message: `${file}${line ? `:${line}` : ''}: a manifest entry is not an ID`,
+      })
       continue
     }
-    const raw = typeof node.value === 'string' ? node.value : text.slice(node.range[0], node.range[1]).trim()
+    const raw =
+      typeof node.value === 'string' ? node.value : text.slice(node.range[0], node.range[1]).trim()
     if (raw.length > 200) {
-      problems.push({ rule: 'migration-id', severity: 'error', file, ...(line ? { line } : {}), message: `${file}:${line}: manifest entry ${quote(raw)} is too long` })
+      problems.push({
+        rule: 'migration-id',
+        severity: 'error',
+        file,
+        ...(line ? { line } : {}),
+        message: `${file}:${line}: manifest entry ${quote(raw)} is too long`,
+      })
       continue
     }
     migrations.push({ id: raw, location: { file, ...(line ? { line } : {}) }, contentHash: '' })

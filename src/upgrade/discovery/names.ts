@@ -47,7 +47,9 @@ function escapeRegex(text: string): string {
 
 /** Compiles tag patterns (`v{build}`, `{build}`, `release-{build}`) into anchored regexes. */
 export function compileTagPatterns(patterns: readonly string[]): RegExp[] {
-  return patterns.map((p) => new RegExp(`^${p.split('{build}').map(escapeRegex).join(`(${BUILD_RE})`)}$`))
+  return patterns.map(
+    (p) => new RegExp(`^${p.split('{build}').map(escapeRegex).join(`(${BUILD_RE})`)}$`),
+  )
 }
 
 /** The build number a tag names, or undefined when the tag is not a release tag. First pattern wins. */

@@ -19,6 +19,8 @@ export function lineAt(text: string, offset: number): number {
 
 /** Short, printable quote of untrusted text for messages. */
 export function quote(text: string, max = 60): string {
-  const clean = [...text].map((c) => (c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 ? ' ' : c)).join('')
+  const clean = [...text]
+    .map((c) => (c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 ? ' ' : c))
+    .join('')
   return JSON.stringify(clean.length > max ? `${clean.slice(0, max - 3)}...` : clean)
 }

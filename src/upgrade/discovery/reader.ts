@@ -5,9 +5,20 @@
  */
 import type { Config } from '../../config/types.js'
 import type { Migration, SchemaSummary, SourceLocation } from '../model.js'
-import { buildFromKey, buildFromPackageJson, buildFromVersionFile, type BuildRead } from './build.js'
+import {
+  buildFromKey,
+  buildFromPackageJson,
+  buildFromVersionFile,
+  type BuildRead,
+} from './build.js'
 import { parsePluginConfig, scanDecorators, summarizeSchema, type PluginConfig } from './delphix.js'
-import { migrationsFromFiles, parseManifest, type FileLayout, idFromFileName, inDirs } from './migrations.js'
+import {
+  migrationsFromFiles,
+  parseManifest,
+  type FileLayout,
+  idFromFileName,
+  inDirs,
+} from './migrations.js'
 import type { DiscoveryProblem } from './problems.js'
 import type { FileMap } from './trees.js'
 import type { DelphixListing } from './delphix-listings.js'
@@ -16,13 +27,17 @@ export type Layout = Exclude<Config['upgrade']['migrations']['layout'], 'auto'>
 export type BuildSource = Exclude<Config['upgrade']['build']['source'], 'auto'>
 
 /** Resolves `auto` layout and build source from one representative file listing (the newest line's tip). */
-export function resolveLayout(files: FileMap, config: Config): { layout: Layout; buildSource: BuildSource } {
+export function resolveLayout(
+  files: FileMap,
+  config: Config,
+): { layout: Layout; buildSource: BuildSource } {
   const u = config.upgrade
   let layout: Layout = u.migrations.layout === 'auto' ? 'none' : u.migrations.layout
   if (u.migrations.layout === 'auto') {
     const dirs = u.migrations.dirs
     const hasName = (l: FileLayout) => {
-      for (const path of files.keys()) if (inDirs(path, dirs) && idFromFileName(l, path) !== undefined) return true
+      for (const path of files.keys())
+        if (inDirs(path, dirs) && idFromFileName(l, path) !== undefined) return true
       return false
     }
     if (files.has(u.plugin.config)) layout = 'delphix'
@@ -57,12 +72,17 @@ export function buildFile(source: BuildSource, config: Config): string | undefin
 }
 
 /** Phase 1 paths: files whose content decides what else to read (plugin config, build file, manifest). */
-export function firstPhasePaths(layout: Layout, buildSource: BuildSource, config: Config): string[] {
+export function firstPhasePaths(
+  layout: Layout,
+  buildSource: BuildSource,
+  config: Config,
+): string[] {
   const paths = new Set<string>()
   const b = buildFile(buildSource, config)
   if (b) paths.add(b)
   if (layout === 'delphix') paths.add(config.upgrade.plugin.config)
-  if (layout === 'manifest' && config.upgrade.migrations.manifest) paths.add(config.upgrade.migrations.manifest)
+  if (layout === 'manifest' && config.upgrade.migrations.manifest)
+    paths.add(config.upgrade.migrations.manifest)
   return [...paths]
 }
 
@@ -80,13 +100,21 @@ export function relativeTo(configPath: string, path: string): string {
 }
 
 /** Phase 2 paths for a Delphix release: Python sources under srcDir and the schema file. */
-export function secondPhasePaths(files: FileMap, plugin: PluginConfig | undefined, config: Config): string[] {
+export function secondPhasePaths(
+  files: FileMap,
+  plugin: PluginConfig | undefined,
+  config: Config,
+): string[] {
   if (!plugin) return []
   const out: string[] = []
-  const src = plugin.srcDir !== undefined ? relativeTo(config.upgrade.plugin.config, plugin.srcDir) : undefined
+  const src =
+    plugin.srcDir !== undefined
+      ? relativeTo(config.upgrade.plugin.config, plugin.srcDir)
+      : undefined
   if (src !== undefined) {
     const prefix = src === '' ? '' : `${src}/`
-    for (const path of files.keys()) if (path.endsWith('.py') && path.startsWith(prefix)) out.push(path)
+    for (const path of files.keys())
+      if (path.endsWith('.py') && path.startsWith(prefix)) out.push(path)
   }
   if (plugin.schemaFile) {
     const schema = relativeTo(config.upgrade.plugin.config, plugin.schemaFile)
@@ -98,8 +126,14 @@ export function secondPhasePaths(files: FileMap, plugin: PluginConfig | undefine
 /** Caches of parses per (path, blob): keyed by blob id first (no string building on the hot path). */
 export class ParseCache {
   private readonly plugin = new Map<string, { path: string; value: PluginConfig }>()
-  private readonly decorators = new Map<string, { path: string; value: { migrations: Migration[]; problems: DiscoveryProblem[] } }>()
-  private readonly schema = new Map<string, { path: string; value: { schema: SchemaSummary | undefined; problems: DiscoveryProblem[] } }>()
+  private readonly decorators = new Map<
+    string,
+    { path: string; value: { migrations: Migration[]; problems: DiscoveryProblem[] } }
+  >()
+  private readonly schema = new Map<
+    string,
+    { path: string; value: { schema: SchemaSummary | undefined; problems: DiscoveryProblem[] } }
+  >()
   private readonly other = new Map<string, { path: string; value: unknown }>()
   /** File listing -> its Delphix migrations (see delphix-listings.ts), when computed. */
   delphix: WeakMap<FileMap, DelphixListing> | undefined
@@ -108,21 +142,37 @@ export class ParseCache {
     return memo(this.plugin, path, blob, () => parsePluginConfig(text, path))
   }
   /** Decorators of a Python file; `text` is only asked for on a cache miss (undefined when the blob was not read). */
-  python(path: string, blob: string, text: () => string | undefined): { migrations: Migration[]; problems: DiscoveryProblem[] } | undefined {
+  python(
+    path: string,
+    blob: string,
+    text: () => string | undefined,
+  ): { migrations: Migration[]; problems: DiscoveryProblem[] } | undefined {
     const hit = this.decorators.get(blob)
     if (hit && hit.path === path) return hit.value
     const content = text()
-    return content === undefined ? undefined : memo(this.decorators, path, blob, () => scanDecorators(content, path))
+    return content === undefined
+      ? undefined
+      : memo(this.decorators, path, blob, () => scanDecorators(content, path))
   }
   schemaSummary(path: string, blob: string, text: string) {
     return memo(this.schema, path, blob, () => summarizeSchema(text, path))
   }
   any<T>(kind: string, path: string, blob: string, make: () => T): T {
-    return memo(this.other as Map<string, { path: string; value: T }>, `${kind}\0${path}`, blob, make)
+    return memo(
+      this.other as Map<string, { path: string; value: T }>,
+      `${kind}\0${path}`,
+      blob,
+      make,
+    )
   }
 }
 
-function memo<T>(map: Map<string, { path: string; value: T }>, path: string, blob: string, make: () => T): T {
+function memo<T>(
+  map: Map<string, { path: string; value: T }>,
+  path: string,
+  blob: string,
+  make: () => T,
+): T {
   const hit = map.get(blob)
   if (hit && hit.path === path) return hit.value
   const key = hit ? `${blob}\0${path}` : blob
@@ -152,31 +202,78 @@ export interface ReadContext {
 }
 
 /** Reads the build number of a commit (tagBuild: the `{build}` part of its tag, if any). */
-export function readBuild(files: FileMap, ctx: ReadContext, tagBuild: string | undefined, tagName: string | undefined): BuildRead & { file: string } {
+export function readBuild(
+  files: FileMap,
+  ctx: ReadContext,
+  tagBuild: string | undefined,
+  tagName: string | undefined,
+): BuildRead & { file: string } {
   const file = buildFile(ctx.buildSource, ctx.config)
   if (file === undefined) {
     if (tagBuild !== undefined) return { build: tagBuild, file: tagName ?? '', problems: [] }
-    return { build: undefined, file: '', problems: [{ rule: 'build-format', severity: 'error', message: 'the build number comes from tags, and this commit has no release tag' }] }
+    return {
+      build: undefined,
+      file: '',
+      problems: [
+        {
+          rule: 'build-format',
+          severity: 'error',
+          message: 'the build number comes from tags, and this commit has no release tag',
+        },
+      ],
+    }
   }
   const blob = files.get(file)
   const text = blob ? ctx.blobs.get(blob) : undefined
-  if (!blob || text === undefined) return { build: undefined, file, problems: [{ rule: 'build-format', severity: 'error', file, message: `${file} is missing, so the build number cannot be read` }] }
+  if (!blob || text === undefined)
+    return {
+      build: undefined,
+      file,
+      problems: [
+        {
+          rule: 'build-format',
+          severity: 'error',
+          file,
+          message: `${file} is missing, so the build number cannot be read`,
+        },
+      ],
+    }
   switch (ctx.buildSource) {
     case 'plugin-config': {
       const p = ctx.cache.pluginConfig(file, blob, text)
-      return { build: p.build, ...(p.buildLine ? { line: p.buildLine } : {}), notString: p.buildNotString, file, problems: p.problems }
+      return {
+        build: p.build,
+        ...(p.buildLine ? { line: p.buildLine } : {}),
+        notString: p.buildNotString,
+        file,
+        problems: p.problems,
+      }
     }
     case 'file':
-      return { ...ctx.cache.any('key', file, blob, () => buildFromKey(text, file, ctx.config.upgrade.build.key ?? 'version')), file }
+      return {
+        ...ctx.cache.any('key', file, blob, () =>
+          buildFromKey(text, file, ctx.config.upgrade.build.key ?? 'version'),
+        ),
+        file,
+      }
     case 'version-file':
-      return { ...ctx.cache.any('version', file, blob, () => buildFromVersionFile(text, file)), file }
+      return {
+        ...ctx.cache.any('version', file, blob, () => buildFromVersionFile(text, file)),
+        file,
+      }
     default:
-      return { ...ctx.cache.any('package', file, blob, () => buildFromPackageJson(text, file)), file }
+      return {
+        ...ctx.cache.any('package', file, blob, () => buildFromPackageJson(text, file)),
+        file,
+      }
   }
 }
 
 /** Migrations and schema of a commit under the resolved layout. */
-export function readMigrations(files: FileMap, ctx: ReadContext): { migrations: Migration[]; schema: SchemaSummary | undefined; problems: DiscoveryProblem[] } {
+export function readMigrations(
+  files: FileMap,
+  ctx: ReadContext,
+): { migrations: Migration[]; schema: SchemaSummary | undefined; problems: DiscoveryProblem[] } {
   const u = ctx.config.upgrade
   const problems: DiscoveryProblem[] = []
   switch (ctx.layout) {
@@ -186,12 +283,28 @@ export function readMigrations(files: FileMap, ctx: ReadContext): { migrations: 
     case 'golang-migrate':
     case 'rails':
     case 'regex':
-      return { migrations: migrationsFromFiles(files, ctx.layout, u.migrations.dirs, ctx.regex), schema: undefined, problems }
+      return {
+        migrations: migrationsFromFiles(files, ctx.layout, u.migrations.dirs, ctx.regex),
+        schema: undefined,
+        problems,
+      }
     case 'manifest': {
       const file = u.migrations.manifest ?? ''
       const blob = files.get(file)
       const text = blob ? ctx.blobs.get(blob) : undefined
-      if (!blob || text === undefined) return { migrations: [], schema: undefined, problems: [{ rule: 'migration-id', severity: 'warning', file, message: `${file} is missing: no migrations read` }] }
+      if (!blob || text === undefined)
+        return {
+          migrations: [],
+          schema: undefined,
+          problems: [
+            {
+              rule: 'migration-id',
+              severity: 'warning',
+              file,
+              message: `${file} is missing: no migrations read`,
+            },
+          ],
+        }
       const parsed = ctx.cache.any('manifest', file, blob, () => parseManifest(text, file))
       return { migrations: parsed.migrations, schema: undefined, problems: parsed.problems }
     }
@@ -200,11 +313,26 @@ export function readMigrations(files: FileMap, ctx: ReadContext): { migrations: 
   }
 }
 
-function readDelphix(files: FileMap, ctx: ReadContext): { migrations: Migration[]; schema: SchemaSummary | undefined; problems: DiscoveryProblem[] } {
+function readDelphix(
+  files: FileMap,
+  ctx: ReadContext,
+): { migrations: Migration[]; schema: SchemaSummary | undefined; problems: DiscoveryProblem[] } {
   const configPath = ctx.config.upgrade.plugin.config
   const blob = files.get(configPath)
   const text = blob ? ctx.blobs.get(blob) : undefined
-  if (!blob || text === undefined) return { migrations: [], schema: undefined, problems: [{ rule: 'migration-id', severity: 'error', file: configPath, message: `${configPath} is missing: no upgrade migrations can be read` }] }
+  if (!blob || text === undefined)
+    return {
+      migrations: [],
+      schema: undefined,
+      problems: [
+        {
+          rule: 'migration-id',
+          severity: 'error',
+          file: configPath,
+          message: `${configPath} is missing: no upgrade migrations can be read`,
+        },
+      ],
+    }
   const plugin = ctx.cache.pluginConfig(configPath, blob, text)
   const problems: DiscoveryProblem[] = []
   const migrations: Migration[] = []
@@ -217,12 +345,24 @@ function readDelphix(files: FileMap, ctx: ReadContext): { migrations: Migration[
   const schemaRead = listing ? listing.schema : schemaOf(files, plugin, ctx)
   if (schemaRead) problems.push(...schemaRead.problems)
   const schema = schemaRead?.schema
-  if (plugin.srcDir === undefined) problems.push({ rule: 'migration-id', severity: 'warning', file: configPath, message: `${configPath} has no srcDir: no upgrade decorators read` })
+  if (plugin.srcDir === undefined)
+    problems.push({
+      rule: 'migration-id',
+      severity: 'warning',
+      file: configPath,
+      message: `${configPath} has no srcDir: no upgrade decorators read`,
+    })
   return { migrations, schema, problems }
 }
 
-function scanAll(files: FileMap, plugin: PluginConfig, ctx: ReadContext): { migrations: Migration[]; problems: DiscoveryProblem[] }[] {
-  const schemaPath = plugin.schemaFile ? relativeTo(ctx.config.upgrade.plugin.config, plugin.schemaFile) : undefined
+function scanAll(
+  files: FileMap,
+  plugin: PluginConfig,
+  ctx: ReadContext,
+): { migrations: Migration[]; problems: DiscoveryProblem[] }[] {
+  const schemaPath = plugin.schemaFile
+    ? relativeTo(ctx.config.upgrade.plugin.config, plugin.schemaFile)
+    : undefined
   const out: { migrations: Migration[]; problems: DiscoveryProblem[] }[] = []
   for (const path of secondPhasePaths(files, plugin, ctx.config)) {
     if (path === schemaPath) continue
@@ -233,8 +373,14 @@ function scanAll(files: FileMap, plugin: PluginConfig, ctx: ReadContext): { migr
   return out
 }
 
-function schemaOf(files: FileMap, plugin: PluginConfig, ctx: ReadContext): { schema: SchemaSummary | undefined; problems: DiscoveryProblem[] } | undefined {
-  const path = plugin.schemaFile ? relativeTo(ctx.config.upgrade.plugin.config, plugin.schemaFile) : undefined
+function schemaOf(
+  files: FileMap,
+  plugin: PluginConfig,
+  ctx: ReadContext,
+): { schema: SchemaSummary | undefined; problems: DiscoveryProblem[] } | undefined {
+  const path = plugin.schemaFile
+    ? relativeTo(ctx.config.upgrade.plugin.config, plugin.schemaFile)
+    : undefined
   const blob = path ? files.get(path) : undefined
   const text = blob ? ctx.blobs.get(blob) : undefined
   return path && blob && text !== undefined ? ctx.cache.schemaSummary(path, blob, text) : undefined

@@ -3,7 +3,8 @@ import type { Line } from '../model.js'
 import { compareVersions, isLineBranch, versionOfBranch } from './names.js'
 
 /** The format discovery passes to `git for-each-ref` (NUL-separated fields, one ref a line). */
-export const REF_FORMAT = '%(refname)%00%(objectname)%00%(*objectname)%00%(symref)%00%(HEAD)%00%(objecttype)%00%(*objecttype)'
+export const REF_FORMAT =
+  '%(refname)%00%(objectname)%00%(*objectname)%00%(symref)%00%(HEAD)%00%(objecttype)%00%(*objecttype)'
 export const REF_PREFIXES = ['refs/heads', 'refs/remotes/origin', 'refs/tags'] as const
 
 export interface RefListing {
@@ -20,10 +21,17 @@ export interface RefListing {
 }
 
 export function parseRefs(output: string): RefListing {
-  const out: RefListing = { local: new Map(), remote: new Map(), tags: new Map(), originHead: undefined, current: undefined }
+  const out: RefListing = {
+    local: new Map(),
+    remote: new Map(),
+    tags: new Map(),
+    originHead: undefined,
+    current: undefined,
+  }
   for (const row of output.split('\n')) {
     if (!row) continue
-    const [ref = '', object = '', peeled = '', symref = '', head = '', type = '', peeledType = ''] = row.split('\0')
+    const [ref = '', object = '', peeled = '', symref = '', head = '', type = '', peeledType = ''] =
+      row.split('\0')
     if ((peeledType || type || 'commit') !== 'commit') continue
     if (ref.startsWith('refs/heads/')) {
       const name = ref.slice('refs/heads/'.length)
@@ -32,7 +40,8 @@ export function parseRefs(output: string): RefListing {
     } else if (ref.startsWith('refs/remotes/origin/')) {
       const name = ref.slice('refs/remotes/origin/'.length)
       if (name === 'HEAD') {
-        if (symref.startsWith('refs/remotes/origin/')) out.originHead = symref.slice('refs/remotes/origin/'.length)
+        if (symref.startsWith('refs/remotes/origin/'))
+          out.originHead = symref.slice('refs/remotes/origin/'.length)
       } else out.remote.set(name, object)
     } else if (ref.startsWith('refs/tags/')) {
       out.tags.set(ref.slice('refs/tags/'.length), peeled || object)
@@ -55,7 +64,8 @@ export interface LineOptions {
 export function guessDefaultBranch(refs: RefListing, given?: string): string | undefined {
   if (given) return given
   if (refs.originHead) return refs.originHead
-  for (const name of ['main', 'master']) if (refs.local.has(name) || refs.remote.has(name)) return name
+  for (const name of ['main', 'master'])
+    if (refs.local.has(name) || refs.remote.has(name)) return name
   return refs.current
 }
 
@@ -64,13 +74,16 @@ export function selectLines(refs: RefListing, options: LineOptions): Line[] {
   const names = new Set([...refs.local.keys(), ...refs.remote.keys()])
   const def = options.includeDefault ? guessDefaultBranch(refs, options.defaultBranch) : undefined
   const tipOf = (name: string): string | undefined =>
-    options.prefer === 'remote' ? (refs.remote.get(name) ?? refs.local.get(name)) : (refs.local.get(name) ?? refs.remote.get(name))
+    options.prefer === 'remote'
+      ? (refs.remote.get(name) ?? refs.local.get(name))
+      : (refs.local.get(name) ?? refs.remote.get(name))
   const lines: Line[] = []
   for (const name of names) {
     const tip = tipOf(name)
     if (!tip) continue
     if (name === def) lines.push({ branch: name, version: undefined, isDefault: true, tip })
-    else if (isLineBranch(name, options.patterns)) lines.push({ branch: name, version: versionOfBranch(name), isDefault: false, tip })
+    else if (isLineBranch(name, options.patterns))
+      lines.push({ branch: name, version: versionOfBranch(name), isDefault: false, tip })
   }
   return sortLines(lines)
 }

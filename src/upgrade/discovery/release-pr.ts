@@ -5,21 +5,42 @@ import { parsePluginConfig } from './delphix.js'
 import { isLineBranch } from './names.js'
 
 /** Files that may hold the build number, in `auto` order, with their reader. */
-export function buildCandidates(config: Config): { path: string; read: (text: string) => string | undefined }[] {
+export function buildCandidates(
+  config: Config,
+): { path: string; read: (text: string) => string | undefined }[] {
   const u = config.upgrade
   const all = {
-    'plugin-config': { path: u.plugin.config, read: (t: string) => parsePluginConfig(t, u.plugin.config).build },
-    file: u.build.file ? { path: u.build.file, read: (t: string) => buildFromKey(t, u.build.file ?? '', u.build.key ?? 'version').build } : undefined,
-    'version-file': { path: 'VERSION', read: (t: string) => buildFromVersionFile(t, 'VERSION').build },
-    'package-json': { path: 'package.json', read: (t: string) => buildFromPackageJson(t, 'package.json').build },
+    'plugin-config': {
+      path: u.plugin.config,
+      read: (t: string) => parsePluginConfig(t, u.plugin.config).build,
+    },
+    file: u.build.file
+      ? {
+          path: u.build.file,
+          read: (t: string) => buildFromKey(t, u.build.file ?? '', u.build.key ?? 'version').build,
+        }
+      : undefined,
+    'version-file': {
+      path: 'VERSION',
+      read: (t: string) => buildFromVersionFile(t, 'VERSION').build,
+    },
+    'package-json': {
+      path: 'package.json',
+      read: (t: string) => buildFromPackageJson(t, 'package.json').build,
+    },
   }
   if (u.build.source === 'tag') return []
   if (u.build.source !== 'auto') return all[u.build.source] ? [all[u.build.source]!] : []
-  return [all['plugin-config'], all.file, all['version-file'], all['package-json']].filter((c) => c !== undefined)
+  return [all['plugin-config'], all.file, all['version-file'], all['package-json']].filter(
+    (c) => c !== undefined,
+  )
 }
 
 /** The build number at a commit from the files read there (path -> text, undefined when absent). */
-export function buildAt(files: ReadonlyMap<string, string | undefined>, config: Config): { path: string; build: string | undefined } | undefined {
+export function buildAt(
+  files: ReadonlyMap<string, string | undefined>,
+  config: Config,
+): { path: string; build: string | undefined } | undefined {
   for (const c of buildCandidates(config)) {
     const text = files.get(c.path)
     if (text !== undefined) return { path: c.path, build: c.read(text) }
@@ -27,7 +48,9 @@ export function buildAt(files: ReadonlyMap<string, string | undefined>, config: 
   return undefined
 }
 
-export type ReleasePrVerdict = { release: true; build: string; previous: string | undefined; file: string } | { release: false; reason: string }
+export type ReleasePrVerdict =
+  | { release: true; build: string; previous: string | undefined; file: string }
+  | { release: false; reason: string }
 
 export function releasePrVerdict(
   base: string,
@@ -36,11 +59,22 @@ export function releasePrVerdict(
   baseFiles: ReadonlyMap<string, string | undefined>,
   headFiles: ReadonlyMap<string, string | undefined>,
 ): ReleasePrVerdict {
-  const isLine = isLineBranch(base, config.lines.patterns) || (config.lines.defaultBranch && base === defaultBranch)
+  const isLine =
+    isLineBranch(base, config.lines.patterns) ||
+    (config.lines.defaultBranch && base === defaultBranch)
   if (!isLine) return { release: false, reason: `the base branch ${base} is not a release line` }
   const head = buildAt(headFiles, config)
-  if (!head) return { release: false, reason: 'no build-number file at the head (with tag-based build numbers, release PRs cannot be recognised)' }
+  if (!head)
+    return {
+      release: false,
+      reason:
+        'no build-number file at the head (with tag-based build numbers, release PRs cannot be recognised)',
+    }
   const before = buildAt(baseFiles, config)
-  if (before && before.path === head.path && before.build === head.build) return { release: false, reason: `the build number is unchanged (${head.build ?? 'unreadable'} in ${head.path})` }
+  if (before && before.path === head.path && before.build === head.build)
+    return {
+      release: false,
+      reason: `the build number is unchanged (${head.build ?? 'unreadable'} in ${head.path})`,
+    }
   return { release: true, build: head.build ?? '', previous: before?.build, file: head.path }
 }

@@ -16,7 +16,9 @@ export interface TreeChange {
 }
 
 /** Lines for `git diff-tree --stdin`: `<commit> <base>` (diff against base) or `<commit>` (whole tree, with --root). */
-export function diffTreeInput(plan: readonly { commit: string; base: string | undefined }[]): string {
+export function diffTreeInput(
+  plan: readonly { commit: string; base: string | undefined }[],
+): string {
   return plan.map((p) => (p.base ? `${p.commit} ${p.base}` : p.commit)).join('\n') + '\n'
 }
 
