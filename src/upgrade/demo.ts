@@ -48,19 +48,11 @@ const DUPLICATES: Decorator[] = [
   { id: '01.02', objectType: 'snapshot', name: 'snapshot_defaults', body: ['return old_snapshot'] },
 ]
 
-export function demoSteps(variant: DemoVariant = 'ok'): RepoStep[] {
+/** Steps on main: 1.0, 1.1, the 1.x branch, 2.0, and the fix released as 2.1. */
+function mainSteps(variant: DemoVariant): RepoStep[] {
   const v1 = [MIGRATION_02_01, MIGRATION_04_01]
   const v2 = [...v1, MIGRATION_08_01, ...(variant === 'duplicate-id' ? DUPLICATES : [])]
   const mainMarker = variant === 'no-marker-2.1' ? [] : [MARKER_10_15]
-  const lineMarker = variant === 'no-marker-1.2' ? [] : [MARKER_10_15]
-  const pick: RepoStep =
-    variant !== 'no-marker-1.2'
-      ? { kind: 'cherry-pick', mark: 'fix' }
-      : {
-          kind: 'cherry-pick',
-          mark: 'fix',
-          files: { 'src/plugin_runner.py': pluginRunner(lineMarker, v1) },
-        }
   return [
     {
       kind: 'commit',
@@ -100,6 +92,21 @@ export function demoSteps(variant: DemoVariant = 'ok'): RepoStep[] {
     },
     { kind: 'commit', message: 'Release 2.1', files: { 'plugin_config.yml': pluginConfig('2.1') } },
     { kind: 'tag', name: 'v2.1' },
+  ]
+}
+
+/** Steps on 1.x: the fix cherry-picked with -x and released as 1.2. */
+function lineSteps(variant: DemoVariant): RepoStep[] {
+  const v1 = [MIGRATION_02_01, MIGRATION_04_01]
+  const pick: RepoStep =
+    variant !== 'no-marker-1.2'
+      ? { kind: 'cherry-pick', mark: 'fix' }
+      : {
+          kind: 'cherry-pick',
+          mark: 'fix',
+          files: { 'src/plugin_runner.py': pluginRunner([], v1) },
+        }
+  return [
     { kind: 'checkout', ref: '1.x' },
     pick,
     ...(variant === 'no-marker-2.1'
@@ -119,6 +126,10 @@ export function demoSteps(variant: DemoVariant = 'ok'): RepoStep[] {
     { kind: 'tag', name: 'v1.2' },
     { kind: 'checkout', ref: 'main' },
   ]
+}
+
+export function demoSteps(variant: DemoVariant = 'ok'): RepoStep[] {
+  return [...mainSteps(variant), ...lineSteps(variant)]
 }
 
 /** Builds the demo in `git`'s folder (which must exist and be empty). Returns the marked commits. */
