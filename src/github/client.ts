@@ -14,6 +14,8 @@ export interface ClientOptions {
   warn?: (message: string) => void
   /** Retries after secondary rate limits and 5xx (0 in tests that want fast failures). */
   retries?: number
+  /** Rate-limit handling; by default on everywhere except a loopback API (see throttlingFor). */
+  throttle?: boolean
 }
 
 /**
@@ -31,7 +33,7 @@ export function createGitHub(options: ClientOptions): GitHub {
       throttle: {
         // The write spacing protects github.com's secondary rate limits; a loopback API (the local
         // fake server in tests, a proxy on the runner) has no such limiter.
-        enabled: throttlingFor(options.baseUrl),
+        enabled: options.throttle ?? throttlingFor(options.baseUrl),
         onRateLimit: (retryAfter: number, opts: { method: string; url: string }, _o: unknown, retryCount: number) => {
           warn(`GitHub rate limit hit for ${opts.method} ${opts.url}; retrying after ${retryAfter}s`)
           return retryCount < retries

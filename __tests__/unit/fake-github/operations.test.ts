@@ -299,7 +299,7 @@ describe('fake GitHub: repository, branches, releases, failures', () => {
 
   it('simulates a secondary rate limit that the production client waits out', async () => {
     const { createGitHub } = await import('../../../src/github/client.js')
-    const client = createGitHub({ token: 't', baseUrl: server.url, retries: 1 })
+    const client = createGitHub({ token: 't', baseUrl: server.url, retries: 1, throttle: true })
     server.state.addIssue({ title: 'I' })
     const message =
       'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
