@@ -177,3 +177,11 @@ describe('summarizeSchema', () => {
     expect(summarizeSchema('[1]', 'schema.json').schema).toBeUndefined()
   })
 })
+
+describe('YAML messages', () => {
+  it('keep one line without the position suffix, the line number going to the problem', () => {
+    const p = parsePluginConfig('buildNumber: [1\n', 'plugin_config.yml')
+    expect(p.problems[0]?.message).not.toMatch(/\n|at line \d+, column/)
+    expect(p.problems[0]?.line).toBe(2)
+  })
+})

@@ -1,6 +1,6 @@
 /** Build numbers from a VERSION file, package.json, or a configured YAML/JSON file and key. Pure. */
 import { isScalar, parseDocument } from 'yaml'
-import { lineAt, type DiscoveryProblem } from './problems.js'
+import { lineAt, firstLine, type DiscoveryProblem } from './problems.js'
 
 export interface BuildRead {
   build: string | undefined
@@ -47,7 +47,7 @@ export function buildFromKey(text: string, file: string, key: string): BuildRead
           rule: 'build-format',
           severity: 'error',
           file,
-          message: `${file} is not valid YAML or JSON: ${doc.errors[0]!.message.split('\n')[0]}`,
+          message: `${file} is not valid YAML or JSON: ${firstLine(doc.errors[0]!.message)}`,
         },
       ],
     }

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import { isScalar, parseDocument } from 'yaml'
 import type { Migration, SchemaSummary } from '../model.js'
-import { lineAt, quote, type DiscoveryProblem } from './problems.js'
+import { lineAt, quote, firstLine, type DiscoveryProblem } from './problems.js'
 
 export interface PluginConfig {
   /** The build number exactly as written (YAML source text for unquoted values), or undefined. */
@@ -48,7 +48,7 @@ export function parsePluginConfig(text: string, file: string): PluginConfig {
       severity: 'error',
       file,
       ...(line ? { line } : {}),
-      message: `${file} is not valid YAML: ${e.message.split('\n')[0]}`,
+      message: `${file} is not valid YAML: ${firstLine(e.message)}`,
     })
     return out
   }

@@ -225,11 +225,16 @@ function assemble(
   const problems: DiscoveryProblem[] = []
   const seenProblem = new Set<string>()
   const addProblems = (list: readonly DiscoveryProblem[], release?: string) => {
-    for (const p of list) {
+    for (const raw of list) {
+      const { perRelease, ...p } =
+        release && (raw.perRelease || !raw.file)
+          ? { ...raw, message: `${release}: ${raw.message}` }
+          : raw
+      void perRelease
       const key = `${p.rule}\0${p.file ?? ''}\0${p.line ?? ''}\0${p.message}`
       if (seenProblem.has(key)) continue
       seenProblem.add(key)
-      problems.push(release && !p.file ? { ...p, message: `${release}: ${p.message}` } : p)
+      problems.push(p)
     }
   }
   const releases: Release[] = []

@@ -4,7 +4,7 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml'
 import type { Migration } from '../model.js'
-import { lineAt, quote, type DiscoveryProblem } from './problems.js'
+import { lineAt, quote, firstLine, type DiscoveryProblem } from './problems.js'
 
 export type FileLayout = 'flyway' | 'golang-migrate' | 'rails' | 'regex'
 
@@ -104,7 +104,7 @@ export function parseManifest(
           rule: 'migration-id',
           severity: 'error',
           file,
-          message: `${file} is not valid JSON or YAML: ${doc.errors[0]!.message.split('\n')[0]}`,
+          message: `${file} is not valid JSON or YAML: ${firstLine(doc.errors[0]!.message)}`,
         },
       ],
     }

@@ -8,6 +8,13 @@ export interface DiscoveryProblem {
   message: string
   file?: string
   line?: number
+  /** About one release (a missing file), not about a file's content: the message gets the release's name. */
+  perRelease?: boolean
+}
+
+/** The first line of a YAML parser message, without its position suffix (the line is reported separately). */
+export function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?\s*$/, '')
 }
 
 /** 1-based line of a character offset in a text. */

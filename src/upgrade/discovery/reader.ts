@@ -235,6 +235,7 @@ export function readBuild(
           severity: 'error',
           file,
           message: `${file} is missing, so the build number cannot be read`,
+          perRelease: true,
         },
       ],
     }
@@ -302,6 +303,7 @@ export function readMigrations(
               severity: 'warning',
               file,
               message: `${file} is missing: no migrations read`,
+              perRelease: true,
             },
           ],
         }
@@ -320,19 +322,22 @@ function readDelphix(
   const configPath = ctx.config.upgrade.plugin.config
   const blob = files.get(configPath)
   const text = blob ? ctx.blobs.get(blob) : undefined
-  if (!blob || text === undefined)
-    return {
-      migrations: [],
-      schema: undefined,
-      problems: [
-        {
-          rule: 'migration-id',
-          severity: 'error',
-          file: configPath,
-          message: `${configPath} is missing: no upgrade migrations can be read`,
-        },
-      ],
-    }
+  if (!blob || text === undefined) {
+    // With the build number in the same file, the build-format problem already says it is missing.
+    const problems: DiscoveryProblem[] =
+      ctx.buildSource === 'plugin-config'
+        ? []
+        : [
+            {
+              rule: 'migration-id',
+              severity: 'error',
+              file: configPath,
+              message: `${configPath} is missing: no upgrade migrations can be read`,
+              perRelease: true,
+            },
+          ]
+    return { migrations: [], schema: undefined, problems }
+  }
   const plugin = ctx.cache.pluginConfig(configPath, blob, text)
   const problems: DiscoveryProblem[] = []
   const migrations: Migration[] = []
@@ -345,7 +350,7 @@ function readDelphix(
   const schemaRead = listing ? listing.schema : schemaOf(files, plugin, ctx)
   if (schemaRead) problems.push(...schemaRead.problems)
   const schema = schemaRead?.schema
-  if (plugin.srcDir === undefined)
+  if (plugin.srcDir === undefined && plugin.problems.length === 0)
     problems.push({
       rule: 'migration-id',
       severity: 'warning',
