@@ -67,7 +67,6 @@ export async function patchIndex(
       '--no-color',
       '--no-ext-diff',
       '--no-renames',
-      '--full-index',
       `--format=${PATCH_LOG_FORMAT}`,
     ],
     {
