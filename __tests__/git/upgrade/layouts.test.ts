@@ -139,3 +139,46 @@ describe('a golang-migrate repository with the build in package.json', () => {
     })
   })
 })
+
+describe('a manifest of IDs with the build in a configured file and key', () => {
+  it('reads both, and reports an unquoted build number at its line', async () => {
+    const release = (build: string) => `app:\n  name: svc\n  build: ${build}\n`
+    const b = await build([
+      {
+        kind: 'commit',
+        message: 'init',
+        files: { 'release.yml': release('"1.0"'), 'db/ids.yml': '- "2024.1"\n' },
+      },
+      { kind: 'tag', name: 'v1.0' },
+      { kind: 'branch', name: 'stable-1' },
+      {
+        kind: 'commit',
+        message: 'two',
+        files: { 'release.yml': release('2.0'), 'db/ids.yml': '- "2024.1"\n- "2024.2"\n' },
+      },
+      { kind: 'tag', name: 'v2.0' },
+    ])
+    const c = await checkRepository(
+      b.clone,
+      config(
+        'upgrade:\n  build: { source: file, file: release.yml, key: app.build }\n  migrations: { layout: manifest, manifest: db/ids.yml }\n',
+      ),
+      { prefer: 'remote' },
+    )
+    expect(
+      c.result.releases.map((r) => [
+        r.name,
+        r.line,
+        r.build,
+        r.migrations.map((m) => `${m.id}@${m.location.line}`).join(','),
+      ]),
+    ).toEqual([
+      ['v1.0', 'stable-1', '1.0', '2024.1@1'],
+      ['v2.0', 'main', '2.0', '2024.1@1,2024.2@2'],
+    ])
+    expect(c.result.releases[1]?.buildNotString).toBe(true)
+    expect(
+      c.result.findings.find((f) => f.rule === 'build-format' && f.severity === 'error'),
+    ).toMatchObject({ file: 'release.yml', line: 3 })
+  })
+})
