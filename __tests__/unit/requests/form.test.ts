@@ -89,6 +89,100 @@ describe('the shipped issue form', () => {
   })
 })
 
+describe('a body rendered from the form YAML itself', () => {
+  interface Field {
+    type: string
+    id?: string
+    attributes: { label?: string; render?: string; options?: (string | { label: string })[] }
+  }
+  const yaml = parse(
+    readFileSync(
+      new URL('../../../.github/ISSUE_TEMPLATE/backport-request.yml', import.meta.url),
+      'utf8',
+    ),
+  ) as { body: Field[] }
+  const fields = yaml.body.filter((f) => f.type !== 'markdown')
+  const optionsOf = (f: Field) =>
+    (f.attributes.options ?? []).map((o) => (typeof o === 'string' ? o : o.label))
+
+  /** As GitHub renders an issue form: `### <label>`, then the value (fenced when `render` is set). */
+  function render(values: Record<string, string | string[] | undefined>): string {
+    return fields
+      .map((f) => {
+        const v = f.id === undefined ? undefined : values[f.id]
+        let text: string
+        if (f.type === 'checkboxes')
+          text = optionsOf(f)
+            .map((o) => `- [${Array.isArray(v) && v.includes(o) ? 'X' : ' '}] ${o}`)
+            .join('\n')
+        else if (v === undefined || v === '') text = '_No response_'
+        else if (f.attributes.render) text = `\`\`\`${f.attributes.render}\n${String(v)}\n\`\`\``
+        else text = String(v)
+        return `### ${f.attributes.label}\n\n${text}`
+      })
+      .join('\n\n')
+  }
+  const dropdown = (id: string) => optionsOf(fields.find((f) => f.id === id)!)
+  const answers = (pick: (options: string[]) => string) => ({
+    source: '#12',
+    targets: [optionsOf(fields.find((f) => f.type === 'checkboxes')!)[1]!],
+    severity: pick(dropdown('severity')),
+    priority: pick(dropdown('priority')),
+    security: pick(dropdown('security')),
+    'data-loss': pick(dropdown('data-loss')),
+    'customer-impact': 'Acme is stuck on 1.x.',
+    justification: 'Crash on start.',
+  })
+
+  it('parses with every field the form asks for', () => {
+    expect(ok(render(answers((o) => o[0]!)))).toEqual({
+      pr: 12,
+      commits: [],
+      targets: ['1.x'],
+      severity: 'S1',
+      priority: 'P1',
+      security: false,
+      dataLoss: false,
+      customerImpact: 'Acme is stuck on 1.x.',
+      justification: 'Crash on start.',
+    })
+    const last = ok(render({ ...answers((o) => o[o.length - 1]!), commits: 'abcdef1\n1234567' }))
+    expect(last).toMatchObject({ severity: 'S4', priority: 'P4', security: true, dataLoss: true })
+    expect(last.commits).toEqual(['abcdef1', '1234567'])
+  })
+
+  it('reads every dropdown option as its own value, in order', () => {
+    const read = (id: string, key: keyof BackportRequest) =>
+      dropdown(id).map((o) => ok(render({ ...answers((x) => x[0]!), [id]: o }))[key])
+    expect(read('severity', 'severity')).toEqual(['S1', 'S2', 'S3', 'S4'])
+    expect(read('priority', 'priority')).toEqual(['P1', 'P2', 'P3', 'P4'])
+    expect(read('security', 'security')).toEqual([false, true])
+    expect(read('data-loss', 'dataLoss')).toEqual([false, true])
+  })
+
+  it('reads every ticked checkbox option as a target', () => {
+    const all = optionsOf(fields.find((f) => f.type === 'checkboxes')!)
+    expect(ok(render({ ...answers((o) => o[0]!), targets: all })).targets).toEqual(all)
+    expect(problems(render({ ...answers((o) => o[0]!), targets: [] }))).toEqual([
+      '"Target release lines": tick at least one release line',
+    ])
+  })
+
+  it('names the missing field when a required section is deleted, and needs none of the others', () => {
+    const body = render(answers((o) => o[0]!))
+    const sections = body.split(/\n\n(?=### )/)
+    for (const [i, section] of sections.entries()) {
+      const heading = section.split('\n')[0]!.slice(4)
+      const result = parseRequestForm(sections.filter((_, j) => j !== i).join('\n\n'), repo)
+      if (['Commits', 'Customer impact', 'Justification'].includes(heading))
+        expect(result.ok, heading).toBe(true)
+      else if (heading === 'Source pull request') expect(result.ok).toBe(false)
+      else if (!result.ok) expect(result.problems.join('\n')).toContain(`"${heading}"`)
+      else throw new Error(`deleting "${heading}" went unnoticed`)
+    }
+  })
+})
+
 describe('parseRequestForm', () => {
   it('reads a body as GitHub renders the form', () => {
     expect(ok(RENDERED)).toEqual({
