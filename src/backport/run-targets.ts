@@ -7,6 +7,7 @@ import type { CreatedPullRequest, JobDeps, JobOutcome } from '../jobs.js'
 import { upsertMarkedComment } from '../github/comments.js'
 import type { BackportEngine } from './engine.js'
 import { REMOTE } from './engine.js'
+import type { PullSummary } from '../github/pulls.js'
 import { findBackportPr, openBackportPr } from './pr.js'
 import {
   COMMENT_MARKER,
@@ -170,35 +171,9 @@ async function openPr(
   ctx: TargetContext,
   target: ValidTarget,
   plan: PickPlan,
-  outcome: Exclude<BranchOutcome, { status: 'already-applied' }>,
+  outcome: PushedOutcome,
 ): Promise<BackportRow> {
-  const { deps, pull } = ctx
-  const conflict = outcome.status === 'conflict'
-  const body = renderPrBody({
-    source: { number: pull.source.number, title: pull.source.title },
-    target: target.target,
-    plan,
-    outcome,
-    ...(ctx.options.requestIssue !== undefined ? { requestIssue: ctx.options.requestIssue } : {}),
-  })
-  const opened = await openBackportPr({
-    github: deps.github,
-    owner: deps.ctx.owner,
-    repo: deps.ctx.repo,
-    config: deps.config.backport,
-    source: pull,
-    target: target.target,
-    branch: target.branch,
-    body,
-    conflict,
-    ...(deps.botLogin !== undefined ? { botLogin: deps.botLogin } : {}),
-  }).catch(async (error: unknown) => {
-    // A concurrent run (the same delivery twice, or merge and label at once) opened it first.
-    if (!/already exists/i.test(messageOf(error))) throw error
-    const existing = await findBackportPr(deps.github, deps.ctx.owner, deps.ctx.repo, target.branch)
-    if (existing?.state !== 'open') throw error
-    return existing
-  })
+  const opened = await openOrFindPr(ctx, target, prBody(ctx, target, plan, outcome), outcome)
   if (!('warnings' in opened))
     return {
       target: target.target,
@@ -207,14 +182,69 @@ async function openPr(
       pullRequest: { number: opened.number, url: opened.url },
     }
   const { pull: created, warnings } = opened
-  for (const warning of warnings) deps.log.warning(warning)
+  for (const warning of warnings) ctx.deps.log.warning(warning)
   ctx.created.push({
     number: created.number,
     url: created.url,
     target: target.target,
     draft: created.draft,
   })
-  const pullRequest = { number: created.number, url: created.url }
+  return createdRow(target, outcome, { number: created.number, url: created.url }, warnings)
+}
+
+type PushedOutcome = Exclude<BranchOutcome, { status: 'already-applied' }>
+
+function prBody(
+  ctx: TargetContext,
+  target: ValidTarget,
+  plan: PickPlan,
+  outcome: PushedOutcome,
+): string {
+  const { requestIssue } = ctx.options
+  return renderPrBody({
+    source: { number: ctx.pull.source.number, title: ctx.pull.source.title },
+    target: target.target,
+    plan,
+    outcome,
+    ...(requestIssue !== undefined ? { requestIssue } : {}),
+  })
+}
+
+/** Opens the backport PR; when a concurrent run opened it first, returns that open PR instead. */
+async function openOrFindPr(
+  ctx: TargetContext,
+  target: ValidTarget,
+  body: string,
+  outcome: PushedOutcome,
+): Promise<Awaited<ReturnType<typeof openBackportPr>> | PullSummary> {
+  const { deps, pull } = ctx
+  return openBackportPr({
+    github: deps.github,
+    owner: deps.ctx.owner,
+    repo: deps.ctx.repo,
+    config: deps.config.backport,
+    source: pull,
+    target: target.target,
+    branch: target.branch,
+    body,
+    conflict: outcome.status === 'conflict',
+    ...(deps.botLogin !== undefined ? { botLogin: deps.botLogin } : {}),
+  }).catch(async (error: unknown) => {
+    // A concurrent run (the same delivery twice, or merge and label at once) opened it first.
+    if (!/already exists/i.test(messageOf(error))) throw error
+    const existing = await findBackportPr(deps.github, deps.ctx.owner, deps.ctx.repo, target.branch)
+    if (existing?.state !== 'open') throw error
+    return existing
+  })
+}
+
+/** The row for a PR this run opened: a conflict (draft with markers) or the picked commits. */
+function createdRow(
+  target: ValidTarget,
+  outcome: PushedOutcome,
+  pullRequest: { number: number; url: string },
+  warnings: readonly string[],
+): BackportRow {
   const extra = warnings.length > 0 ? ` (${warnings.join('; ')})` : ''
   if (outcome.status === 'conflict') {
     const files = outcome.conflictingFiles.join(', ')
@@ -246,10 +276,7 @@ function conflictCommentRow(
   }
 }
 
-function dryRunRow(
-  target: ValidTarget,
-  outcome: Exclude<BranchOutcome, { status: 'already-applied' }>,
-): BackportRow {
+function dryRunRow(target: ValidTarget, outcome: PushedOutcome): BackportRow {
   if (outcome.status === 'conflict')
     return {
       target: target.target,

@@ -24,63 +24,79 @@ export interface Validation {
   rows: BackportRow[]
 }
 
+interface ValidationInput {
+  source: number
+  baseRef: string
+  requests: readonly TargetRequest[]
+  defaultBranch: () => Promise<string | undefined>
+}
+
 export async function validateTargets(
   deps: JobDeps,
   engine: BackportEngine,
-  input: {
-    source: number
-    baseRef: string
-    requests: readonly TargetRequest[]
-    defaultBranch: () => Promise<string | undefined>
-  },
+  input: ValidationInput,
 ): Promise<Validation> {
   const rows: BackportRow[] = []
   const named: TargetRequest[] = []
   for (const request of input.requests) {
-    const why = prefix(request)
-    try {
-      await assertValidBranchName(deps.git, request.target)
-      await assertValidBranchName(deps.git, backportBranchName(input.source, request.target))
-    } catch (error) {
-      rows.push(failed(request.target, `${why}${(error as Error).message}`))
-      continue
-    }
-    if (request.target === input.baseRef) {
-      rows.push({
-        target: request.target,
-        status: 'already-applied',
-        message: `${why}#${input.source} was merged into ${request.target} itself`,
-      })
-      continue
-    }
-    const patterns = deps.config.lines.patterns.some((p) => new RegExp(p).test(request.target))
-    if (
-      !patterns &&
-      !isReleaseLine(request.target, deps.config.lines, await input.defaultBranch())
-    ) {
-      rows.push(
-        failed(
-          request.target,
-          `${why}branch ${request.target} is not a release line (see lines.patterns in the config)`,
-        ),
-      )
-      continue
-    }
-    named.push(request)
+    const rejection = await checkRequest(deps, input, request)
+    if (rejection) rows.push(rejection)
+    else named.push(request)
   }
   if (named.length === 0) return { valid: [], rows }
-  const branches = named.flatMap((r) => [r.target, backportBranchName(input.source, r.target)])
+  const existing = await checkOnRemote(deps, engine, input.source, named)
+  return { valid: existing.valid, rows: [...rows, ...existing.rows] }
+}
+
+/**
+ * Checks one request without the remote: valid branch names (the target and its backport branch),
+ * not the PR's own base (already applied), a configured release line. Undefined when it passes.
+ */
+async function checkRequest(
+  deps: JobDeps,
+  input: ValidationInput,
+  request: TargetRequest,
+): Promise<BackportRow | undefined> {
+  const why = prefix(request)
+  try {
+    await assertValidBranchName(deps.git, request.target)
+    await assertValidBranchName(deps.git, backportBranchName(input.source, request.target))
+  } catch (error) {
+    return failed(request.target, `${why}${(error as Error).message}`)
+  }
+  if (request.target === input.baseRef)
+    return {
+      target: request.target,
+      status: 'already-applied',
+      message: `${why}#${input.source} was merged into ${request.target} itself`,
+    }
+  // The default branch is looked up only when no configured pattern matches.
+  const patterns = deps.config.lines.patterns.some((p) => new RegExp(p).test(request.target))
+  if (!patterns && !isReleaseLine(request.target, deps.config.lines, await input.defaultBranch()))
+    return failed(
+      request.target,
+      `${why}branch ${request.target} is not a release line (see lines.patterns in the config)`,
+    )
+  return undefined
+}
+
+/** One ls-remote for every target and its backport branch: missing targets fail, the rest are valid. */
+async function checkOnRemote(
+  deps: JobDeps,
+  engine: BackportEngine,
+  source: number,
+  named: readonly TargetRequest[],
+): Promise<Validation> {
+  const branches = named.flatMap((r) => [r.target, backportBranchName(source, r.target)])
   let heads: Map<string, string>
   try {
     heads = await engine.remoteBranchHeads(deps.git, REMOTE, branches)
   } catch (error) {
     const message = `cannot list the branches of ${REMOTE}: ${(error as Error).message}`
-    return {
-      valid: [],
-      rows: [...rows, ...named.map((r) => failed(r.target, `${prefix(r)}${message}`))],
-    }
+    return { valid: [], rows: named.map((r) => failed(r.target, `${prefix(r)}${message}`)) }
   }
   const valid: ValidTarget[] = []
+  const rows: BackportRow[] = []
   for (const request of named) {
     if (!heads.has(request.target)) {
       rows.push(
@@ -91,7 +107,7 @@ export async function validateTargets(
       )
       continue
     }
-    const branch = backportBranchName(input.source, request.target)
+    const branch = backportBranchName(source, request.target)
     valid.push({ ...request, branch, existingHead: heads.get(branch) })
   }
   return { valid, rows }
