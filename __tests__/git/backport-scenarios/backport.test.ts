@@ -165,7 +165,7 @@ describe('backport scenarios (real git, fake GitHub)', () => {
     await fixture.commit({ 'app.txt': 'one\nTWO on 1.x\nthree\n' }, 'Diverge on 1.x')
     await fixture.push(['1.x'])
     await fixture.checkout('main')
-    await mergedPr(world, {
+    const merge = await mergedPr(world, {
       number: 5,
       title: 'Change two',
       commits: [{ 'app.txt': 'one\ntwo changed\nthree\n' }],
@@ -187,8 +187,20 @@ describe('backport scenarios (real git, fake GitHub)', () => {
     expect(pr?.pull.draft).toBe(true)
     expect(pr?.labels).toContain('backport-conflict')
     expect(pr?.body).toContain('- `app.txt`')
-    expect(pr?.body).toContain('```sh\n')
-    expect(pr?.body).toContain('backport/5-to-1.x')
+    const markers = await fixture.originSha('refs/heads/backport/5-to-1.x')
+    expect(pr?.body).toContain(
+      [
+        '```sh',
+        'git fetch origin main',
+        'git fetch origin backport/5-to-1.x',
+        'git checkout -B backport/5-to-1.x FETCH_HEAD',
+        'git reset --hard HEAD~1',
+        `git cherry-pick -x ${merge.mergeCommitSha}`,
+        '# resolve the conflicts in app.txt, then: git add -A && git cherry-pick --continue (git cherry-pick --skip if a commit comes out empty)',
+        `git push --force-with-lease=backport/5-to-1.x:${markers} origin backport/5-to-1.x`,
+        '```',
+      ].join('\n'),
+    )
     const content = await fixture.origin.text(['show', 'refs/heads/backport/5-to-1.x:app.txt'])
     expect(content).toContain('<<<<<<<')
     expect(content).toContain('>>>>>>>')

@@ -153,6 +153,53 @@ describe('backport edge cases and options (real git, fake GitHub)', () => {
     expect(body).toContain('git cherry-pick -x')
   })
 
+  it('a label whose branch exists but is not a release line: a clear failure, nothing pushed', async () => {
+    const { fixture } = world
+    await fixture.branch('experiment', 'main')
+    await fixture.push(['experiment'])
+    await mergedPr(world, {
+      number: 5,
+      title: 'Fix',
+      commits: [change(1)],
+      method: 'squash',
+      labels: ['backport-experiment', 'backport-1.x'],
+    })
+    const outcome = await runEvent(world, 'pull_request', prPayload(world, 5, 'closed'))
+    expect(outcome.conclusion).toBe('failure')
+    expect(outcome.results.find((r) => r.target === 'experiment')).toMatchObject({
+      status: 'failed',
+      message:
+        'label backport-experiment: branch experiment is not a release line (see lines.patterns in the config)',
+    })
+    expect(outcome.results.find((r) => r.target === '1.x')?.status).toBe('created')
+    expect(await originBackportBranches(world)).toEqual(['backport/5-to-1.x'])
+    expect(backportPrs(world).map((p) => p.pull.baseRef)).toEqual(['1.x'])
+    expect(fixlineComments(world, 5)[0]?.body).toContain('is not a release line')
+  })
+
+  it('workflow_dispatch with a merged PR number and targets: backports to each', async () => {
+    await mergedPr(world, {
+      number: 5,
+      title: 'Fix',
+      commits: [change(1)],
+      method: 'squash',
+      labels: [],
+    })
+    const outcome = await runEvent(world, 'workflow_dispatch', {
+      inputs: { pr: '5', targets: '1.x, 2.x' },
+    })
+    expect(outcome.conclusion).toBe('success')
+    expect(outcome.results).toEqual([
+      expect.objectContaining({ target: '1.x', status: 'created' }),
+      expect.objectContaining({ target: '2.x', status: 'created' }),
+    ])
+    expect(backportPrs(world).map((p) => p.pull.baseRef)).toEqual(['1.x', '2.x'])
+    expect(await originBackportBranches(world)).toEqual(['backport/5-to-1.x', 'backport/5-to-2.x'])
+    // The dispatch payload has no PR: one pulls.get reads it.
+    expect(world.server.calls[0]?.operation).toBe('pulls/get')
+    expect(fixlineComments(world, 5)).toHaveLength(1)
+  })
+
   it('dispatch of an unmerged PR: a clear failure, nothing done', async () => {
     world.server.state.addPullRequest({
       number: 20,
