@@ -118,60 +118,83 @@ export async function requestApprovalForPr(
   return held
 }
 
+/** A release manager's `/approve` or `/reject <reason>` on a pull request. */
+export interface PrCommand {
+  user: string
+  command: 'approve' | 'reject'
+  argument: string
+  commentId: number
+}
+
+/** What an answer on a PR works on: the held lines and fixline's approval comment there. */
+interface HeldApproval {
+  pr: number
+  state: RequestState
+  found: { id: number; body: string } | undefined
+  /** The reply's key: one reply per command comment, however often the event is delivered. */
+  key: string
+}
+
 /** `/approve` or `/reject` on a pull request: the release manager's answer to a held `/backport`. */
 export async function handlePrCommand(
   deps: JobDeps,
   pr: number,
-  command: { user: string; command: 'approve' | 'reject'; argument: string; commentId: number },
+  command: PrCommand,
   backport: BackportFn,
 ): Promise<JobOutcome> {
-  const key = `comment-${command.commentId}`
   const found = await findApprovalComment(deps, pr)
   const state = decodeState(found?.body)
   // `/approve` on a PR that fixline holds nothing for is someone else's command (review bots use it too): stay quiet.
   if (!state || !state.targets.some((t) => t.approval === 'pending' || t.approval === 'rejected'))
     return skipped(JOB, `no backport of #${pr} is awaiting approval`)
+  const held: HeldApproval = { pr, state, found, key: `comment-${command.commentId}` }
   const check = await checkReleaseManager(deps, command.user)
   if (!check.manager) {
     await reply(
       deps,
       pr,
-      key,
+      held.key,
       `@${command.user}: only release managers can \`/${command.command}\` (${releaseManagerList(deps)}). Nothing changed.${unreadableNote(check)}`,
     )
     return { ...outcomeOf(pr, state, []), conclusion: 'neutral' }
   }
   state.source = pr
-  if (command.command === 'reject') {
-    rejectPending(state, command.user, command.argument)
-    await reply(
-      deps,
-      pr,
-      key,
-      `Rejected by @${command.user}: ${command.argument.trim() || '(no reason given)'}`,
-    )
-    if (!deps.dryRun)
-      await writeComment(
-        deps.github,
-        { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: pr },
-        found,
-        renderPrApproval(deps, pr, state, undefined, []),
-      )
-    return outcomeOf(pr, state, [])
-  }
+  return command.command === 'reject'
+    ? rejectOnPr(deps, held, command)
+    : approveOnPr(deps, held, command, backport)
+}
+
+async function rejectOnPr(
+  deps: JobDeps,
+  held: HeldApproval,
+  command: PrCommand,
+): Promise<JobOutcome> {
+  rejectPending(held.state, command.user, command.argument)
+  await reply(
+    deps,
+    held.pr,
+    held.key,
+    `Rejected by @${command.user}: ${command.argument.trim() || '(no reason given)'}`,
+  )
+  await updateApprovalComment(deps, held)
+  return outcomeOf(held.pr, held.state, [])
+}
+
+/** Opens the approved backports of a merged PR, or labels an open one so that its merge opens them. */
+async function approveOnPr(
+  deps: JobDeps,
+  held: HeldApproval,
+  command: PrCommand,
+  backport: BackportFn,
+): Promise<JobOutcome> {
+  const { pr, state } = held
   const approved = approvePending(state, command.user)
   const raw = await getPullRaw(deps.github, deps.ctx.owner, deps.ctx.repo, pr)
   const merged = raw.merged === true || (typeof raw.merged_at === 'string' && raw.merged_at !== '')
   const created = merged
     ? await openBackports(deps, backport, state, approved, undefined)
     : await labelForMerge(deps, pr, approved)
-  if (!deps.dryRun)
-    await writeComment(
-      deps.github,
-      { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: pr },
-      found,
-      renderPrApproval(deps, pr, state, undefined, []),
-    )
+  await updateApprovalComment(deps, held)
   const what = merged
     ? created.length
       ? `opened ${created.map((c) => `#${c.number}`).join(', ')}`
@@ -180,10 +203,20 @@ export async function handlePrCommand(
   await reply(
     deps,
     pr,
-    key,
+    held.key,
     `Approved by @${command.user} (${approved.map((t) => `\`${t}\``).join(', ')}): ${what}.`,
   )
   return outcomeOf(pr, state, created)
+}
+
+async function updateApprovalComment(deps: JobDeps, held: HeldApproval): Promise<void> {
+  if (deps.dryRun) return
+  await writeComment(
+    deps.github,
+    { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: held.pr },
+    held.found,
+    renderPrApproval(deps, held.pr, held.state, undefined, []),
+  )
 }
 
 /** The PR is still open: label it so that its merge backports the approved lines. */

@@ -89,50 +89,64 @@ export async function processRequest(
   const checked = parsed.ok ? await checkRequest(deps, parsed.request, loaded.state) : undefined
   const problems = parsed.ok ? (checked?.problems ?? []) : parsed.problems
   const maintained = maintainedLines(checked?.lines ?? [], deps.config)
-  if (!parsed.ok || !checked || checked.pr === undefined || problems.length > 0) {
-    const notes =
-      action.kind === 'approve'
-        ? [
-            `@${action.by}: approval not recorded while the request has problems; approve again once they are fixed.`,
-          ]
-        : []
-    const state = loaded.state ?? { v: 1, source: undefined, targets: [] }
-    await writePlan(
-      deps,
-      loaded,
-      renderPlan({ state, problems, maintained, config: deps.config, notes }),
-    )
-    // An approval by label that could not be recorded: the label goes, so that it cannot mislead.
-    await syncLabels(deps, number, loaded.issue.labels, {
-      add: [deps.config.requests.labels.request],
-      remove: action.kind === 'approve' ? [deps.config.requests.labels.approved] : [],
-    })
-    const results = problems.map((p) => ({
-      target: `#${number}`,
-      status: 'skipped' as const,
-      message: p,
-    }))
-    return {
-      job: JOB,
-      results,
-      createdPullRequests: [],
-      conclusion: 'neutral',
-      summary: `fixline (requests): #${number} cannot proceed:\n\n${problems.map((p) => `- ${p}`).join('\n')}\n`,
-    }
-  }
+  if (!parsed.ok || !checked || checked.pr === undefined || problems.length > 0)
+    return cannotProceed(deps, loaded, action, problems, maintained)
   const request = parsed.request
   const plans = classifyTargets(request.targets, checked.lines, request, deps.config)
   const state = mergeState(loaded.state, checked.pr, plans)
-  const notes: string[] = []
-  if (action.kind === 'approve') {
-    const approved = approvePending(state, action.by)
-    notes.push(
-      approved.length
-        ? `Approved by @${action.by}: ${approved.map((t) => `\`${t}\``).join(', ')}.`
-        : `@${action.by} approved; no line was waiting for approval.`,
-    )
-  }
+  const notes = action.kind === 'approve' ? [recordApproval(state, action.by)] : []
   return advance(deps, loaded, state, { request, maintained, notes, backport, action })
+}
+
+/**
+ * The request cannot proceed (unreadable form, unmerged or missing PR, unknown line...): the plan
+ * comment lists every problem, nothing is opened. An approval given meanwhile is not recorded, and
+ * its label is taken off so that it cannot mislead.
+ */
+async function cannotProceed(
+  deps: JobDeps,
+  loaded: LoadedRequest,
+  action: RequestAction,
+  problems: string[],
+  maintained: string[],
+): Promise<JobOutcome> {
+  const number = loaded.issue.number
+  const notes =
+    action.kind === 'approve'
+      ? [
+          `@${action.by}: approval not recorded while the request has problems; approve again once they are fixed.`,
+        ]
+      : []
+  const state = loaded.state ?? { v: 1, source: undefined, targets: [] }
+  await writePlan(
+    deps,
+    loaded,
+    renderPlan({ state, problems, maintained, config: deps.config, notes }),
+  )
+  await syncLabels(deps, number, loaded.issue.labels, {
+    add: [deps.config.requests.labels.request],
+    remove: action.kind === 'approve' ? [deps.config.requests.labels.approved] : [],
+  })
+  const results = problems.map((p) => ({
+    target: `#${number}`,
+    status: 'skipped' as const,
+    message: p,
+  }))
+  return {
+    job: JOB,
+    results,
+    createdPullRequests: [],
+    conclusion: 'neutral',
+    summary: `fixline (requests): #${number} cannot proceed:\n\n${problems.map((p) => `- ${p}`).join('\n')}\n`,
+  }
+}
+
+/** A release manager's approval: every line waiting for one is approved; the note for the plan. */
+function recordApproval(state: RequestState, by: string): string {
+  const approved = approvePending(state, by)
+  return approved.length
+    ? `Approved by @${by}: ${approved.map((t) => `\`${t}\``).join(', ')}.`
+    : `@${by} approved; no line was waiting for approval.`
 }
 
 interface AdvanceInput {
