@@ -65,11 +65,12 @@ export async function handleCommand(
       },
       backport,
     )
+  // An ordinary issue's `/approve` is not fixline's business: no membership call, no reply.
+  if (!isRequestIssue(deps, issue))
+    return skipped(JOB, `#${trigger.issue} is not a backport request`)
   const key = `comment-${trigger.commentId}`
   const check = await checkReleaseManager(deps, trigger.user)
   if (!check.manager) {
-    if (!isRequestIssue(deps, issue))
-      return skipped(JOB, `#${trigger.issue} is not a backport request`)
     await reply(
       deps,
       trigger.issue,

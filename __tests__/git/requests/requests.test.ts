@@ -113,9 +113,20 @@ describe('backport requests (real git, fake GitHub)', () => {
     expect(refusals).toHaveLength(1)
     expect(backportPrs(world)).toHaveLength(1)
 
-    // /approve from a non-manager is refused too.
+    // /approve from a non-manager is refused too, with a reply; mallory's membership was asked of the API.
     await runEvent(world, 'issue_comment', commandPayload(world, 10, 'mallory', '/approve'))
     expect(backportPrs(world)).toHaveLength(1)
+    expect(
+      botComments(world, 10).filter((c) =>
+        c.body.includes('@mallory: only release managers can `/approve`'),
+      ),
+    ).toHaveLength(1)
+    expect(issue(10).labels).toContain('awaiting-approval')
+    expect(
+      world.server.calls
+        .filter((c) => c.operation === 'teams/get-membership-for-user-in-org')
+        .map((c) => c.path),
+    ).toContain('/orgs/acme/teams/release-managers/memberships/mallory')
 
     // Tess is an active member of acme/release-managers: her label approves and opens 1.x.
     const approved = await runEvent(
@@ -216,6 +227,17 @@ describe('backport requests (real git, fake GitHub)', () => {
       '`9.x` is not a release line of this repository (release lines: `main`, `2.x`, `1.x`, `0.x`)',
     )
     expect(body).toContain('Nothing was opened')
+
+    // A pull request that does not exist, and a branch that exists but is not a release line.
+    await runEvent(
+      world,
+      'issues',
+      fileRequest(world, 14, formBody(request({ pr: 99, targets: ['feature-5'] }))),
+    )
+    expect(planComment(world, 14).body).toContain('- #99 is not a pull request of acme/widgets')
+    expect(planComment(world, 14).body).toContain(
+      '- `feature-5` is not a release line of this repository',
+    )
 
     await runEvent(
       world,
@@ -355,6 +377,18 @@ describe('backport requests (real git, fake GitHub)', () => {
     ).toBe(true)
     await runEvent(world, 'issue_comment', commandPayload(world, 10, 'tess', '/approve'), always)
     expect(backportPrs(world).map((p) => p.pull.headRef)).toEqual(['backport/5-to-2.x'])
+  })
+
+  it('/approve on an ordinary issue is not read: no membership call, no reply', async () => {
+    world.server.state.addTeamMember('acme', 'release-managers', 'tess')
+    world.server.state.addIssue({ number: 20, title: 'Crash', body: 'It crashes.', user: 'ada' })
+    const outcome = await runEvent(
+      world,
+      'issue_comment',
+      commandPayload(world, 20, 'tess', '/approve'),
+    )
+    expect(outcome.conclusion).toBe('skipped')
+    expect(world.server.calls.map((c) => c.operation)).toEqual(['issues/get'])
   })
 
   it("a person's comment with fixline's marker and a forged approval is not read as the plan", async () => {
