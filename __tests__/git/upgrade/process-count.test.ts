@@ -13,7 +13,7 @@ afterAll(async () => {
 /** git processes run through the Git class while checking (cat-file --batch reads are two more, always). */
 async function processes(
   steps: RepoStep[],
-): Promise<{ commands: string[]; releases: number; migrations: number }> {
+): Promise<{ commands: string[]; releases: number; migrations: number; batches: number }> {
   const b = await buildRepo(steps)
   built.push(b)
   const commands: string[] = []
@@ -23,6 +23,7 @@ async function processes(
     commands,
     releases: c.result.releases.length,
     migrations: c.result.releases.reduce((n, r) => n + r.migrations.length, 0),
+    batches: c.discovery.batchReads,
   }
 }
 
@@ -50,5 +51,6 @@ describe('the number of git processes', () => {
     expect(large.migrations).toBeGreaterThan(small.migrations + 50)
     expect(small.commands).toEqual(['for-each-ref', 'log', 'diff-tree', 'log', 'patch-id'])
     expect(large.commands).toEqual(small.commands)
+    expect([small.batches, large.batches]).toEqual([2, 2])
   })
 })

@@ -76,10 +76,17 @@ describe('fixline check', () => {
     })
   })
 
+  it('checks a released --ref as that release, not twice', async () => {
+    const r = await cli('check', '--repo', ok, '--ref', 'v1.2', '--format', 'json')
+    expect(r.code).toBe(0)
+    const json = JSON.parse(r.out) as { releases: { name: string }[] }
+    expect(json.releases.map((x) => x.name)).toEqual(['v1.0', 'v1.1', 'v1.2', 'v2.0', 'v2.1'])
+  })
+
   it('checks --ref as a candidate release', async () => {
-    const r = await cli('check', '--repo', ok, '--ref', '1.x', '--format', 'json')
+    const r = await cli('check', '--repo', ok, '--ref', '1.x~1', '--format', 'json')
     const json = JSON.parse(r.out) as { releases: { name: string; line: string }[] }
-    expect(json.releases.find((x) => x.name === '1.x')).toMatchObject({ line: '1.x' })
+    expect(json.releases.find((x) => x.name === '1.x~1')).toMatchObject({ line: '1.x' })
   })
 })
 

@@ -105,12 +105,18 @@ export async function discover(
   const { byLine, orphans } = attributeTags(graph, lines, kept)
   for (const o of orphans)
     notes.push(`tag ${o.tag} (build ${o.tagBuild}) is on no release line; it is not checked`)
-  const candidate = options.candidate
-    ? {
-        ...options.candidate,
-        line: options.candidate.line ?? candidateLine(graph, lines, options.candidate.commit),
-      }
-    : undefined
+  const released = [...byLine.values()].flat().find((t) => t.commit === options.candidate?.commit)
+  if (options.candidate && released)
+    notes.push(
+      `${options.candidate.name} is release ${released.tag} already: checked as that release`,
+    )
+  const candidate =
+    options.candidate && !released
+      ? {
+          ...options.candidate,
+          line: options.candidate.line ?? candidateLine(graph, lines, options.candidate.commit),
+        }
+      : undefined
   return readReleases(git, config, {
     graph,
     lines,
