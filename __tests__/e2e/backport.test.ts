@@ -2,6 +2,8 @@
  * The built bundle (`node dist/index.js`, run `npm run build` first) as the Actions runner runs
  * it, against the fake GitHub API and a real bare origin, on a fetch-depth 1 checkout.
  */
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { pullRequestClosedPayload } from '../support/payloads.js'
 import { runAction, type RunActionResult } from '../support/run-action.js'
@@ -30,7 +32,7 @@ async function runClosed(input: {
   title: string
   labels: string[]
   merge: Awaited<ReturnType<typeof mergedPr>>
-}): Promise<RunActionResult> {
+}): Promise<RunActionResult & { workspace: string }> {
   const checkout = await world.fixture.checkoutClone({ depth: 1 })
   const payload = pullRequestClosedPayload({
     owner: OWNER,
@@ -44,7 +46,7 @@ async function runClosed(input: {
     commits: input.merge.commits,
     labels: input.labels,
   })
-  return runAction({
+  const result = await runAction({
     eventName: 'pull_request_target',
     payload,
     inputs: { 'github-token': 'ghs_e2e-token', config: '.github/fixline.yml', 'dry-run': 'false' },
@@ -54,6 +56,7 @@ async function runClosed(input: {
     // The fixture's isolated git config (no global identity or settings from this machine).
     env: { GIT_CONFIG_GLOBAL: world.fixture.env.GIT_CONFIG_GLOBAL ?? '', GIT_CONFIG_NOSYSTEM: '1' },
   })
+  return { ...result, workspace: checkout.cwd }
 }
 
 function json(text: string | undefined): unknown {
@@ -76,6 +79,14 @@ describe('e2e: the backport action bundle', () => {
       .split('\n')
       .filter((l) => !l.startsWith('::add-mask::'))
     expect(logged.join('\n')).not.toContain('ghs_e2e-token')
+    // Registered as a secret (core.setSecret), so the runner masks it wherever it might show up.
+    expect(result.masks).toContain('ghs_e2e-token')
+    // Never written into the checkout: not in a remote URL, not in .git/config (git gets it by env).
+    const gitConfig = await readFile(join(result.workspace, '.git', 'config'), 'utf8')
+    const basic = Buffer.from('x-access-token:ghs_e2e-token').toString('base64')
+    expect(gitConfig).not.toContain('ghs_e2e-token')
+    expect(gitConfig).not.toContain(basic)
+    expect(gitConfig).toMatch(/url = (file:\/\/)?\//)
     expect(result.exitCode, result.stdout + result.stderr).toBe(0)
     expect(result.outputs.conclusion).toBe('success')
     expect(json(result.outputs['created-pull-requests'])).toEqual([

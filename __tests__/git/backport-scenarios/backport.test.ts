@@ -282,11 +282,10 @@ describe('backport scenarios (real git, fake GitHub)', () => {
       labels: [],
     })
     world.server.state.setPermission('mallory', 'read')
-    const outcome = await runEvent(
-      world,
-      'issue_comment',
-      commentPayload(world, 5, 'mallory', '/backport 1.x'),
-    )
+    const payload = commentPayload(world, 5, 'mallory', '/backport 1.x')
+    // The payload's author_association is not trusted: only the collaborator-permission API counts.
+    Object.assign(payload.comment as object, { author_association: 'OWNER' })
+    const outcome = await runEvent(world, 'issue_comment', payload)
     expect(outcome.conclusion).toBe('skipped')
     expect(outcome.results[0]?.message).toContain('@mallory needs write permission')
     expect(await originBackportBranches(world)).toEqual([])
