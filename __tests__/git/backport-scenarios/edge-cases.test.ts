@@ -177,6 +177,35 @@ describe('backport edge cases and options (real git, fake GitHub)', () => {
     expect(fixlineComments(world, 5)[0]?.body).toContain('is not a release line')
   })
 
+  it('a templated label rule: label v2.3 backports to release/2.3, named in branch and title', async () => {
+    const { fixture } = world
+    await fixture.branch('release/2.3', 'main')
+    await fixture.push(['release/2.3'])
+    await mergedPr(world, {
+      number: 5,
+      title: 'Fix',
+      commits: [change(1)],
+      method: 'squash',
+      labels: ['v2.3'],
+    })
+    const config = `lines:
+  patterns: ['^release/\\d+\\.\\d+$']
+backport:
+  labels:
+    - pattern: '^v(\\d+)\\.(\\d+)$'
+      branch: 'release/{1}.{2}'
+`
+    const outcome = await runEvent(world, 'pull_request', prPayload(world, 5, 'closed'), { config })
+    expect(outcome.results).toEqual([
+      expect.objectContaining({ target: 'release/2.3', status: 'created' }),
+    ])
+    const [pr] = backportPrs(world)
+    expect(pr).toMatchObject({
+      title: '[release/2.3] Fix',
+      pull: { baseRef: 'release/2.3', headRef: 'backport/5-to-release/2.3' },
+    })
+  })
+
   it('workflow_dispatch with a merged PR number and targets: backports to each', async () => {
     await mergedPr(world, {
       number: 5,
