@@ -9,6 +9,7 @@ import { issueCommentPayload, issuesPayload } from '../support/payloads.js'
 import { runAction, type RunActionResult } from '../support/run-action.js'
 import {
   backportPrs,
+  BOT_LOGIN,
   CONFIG,
   createWorld,
   formBody,
@@ -54,6 +55,24 @@ async function run(eventName: string, payload: unknown): Promise<RunActionResult
 }
 
 const issue = () => world.server.state.issues.get(10)!
+const botBodies = () =>
+  world.server.state
+    .comments(10)
+    .filter((c) => c.user === BOT_LOGIN)
+    .map((c) => c.body)
+
+function approvePayload(user: string): unknown {
+  const comment = world.server.state.addComment(10, user, '/approve')
+  return issueCommentPayload({
+    owner: OWNER,
+    repo: REPO,
+    issueNumber: 10,
+    isPullRequest: false,
+    user,
+    body: '/approve',
+    commentId: comment.id,
+  })
+}
 
 describe('e2e: backport request approval path', () => {
   it('files a request, holds the exception, approves it by a team member, closes after both merges', async () => {
@@ -85,24 +104,23 @@ describe('e2e: backport request approval path', () => {
     expect(opened.summary).toContain('fixline: backport request #10')
     expect(issue().labels).toContain('awaiting-approval')
 
-    // (Refusals of non-members are covered in __tests__/git/requests; each run here pays the production client's write spacing.)
-    const approve = world.server.state.addComment(10, 'tess', '/approve')
-    const approved = await run(
-      'issue_comment',
-      issueCommentPayload({
-        owner: OWNER,
-        repo: REPO,
-        issueNumber: 10,
-        isPullRequest: false,
-        user: 'tess',
-        body: '/approve',
-        commentId: approve.id,
-      }),
-    )
+    // Mallory is neither listed nor in the team: refused with a reply, nothing opened.
+    const refused = await run('issue_comment', approvePayload('mallory'))
+    expect(refused.outputs.conclusion).toBe('neutral')
+    expect(backportPrs(world)).toHaveLength(1)
+    expect(botBodies().some((b) => b.includes('@mallory: only release managers'))).toBe(true)
+
+    const approvedByTess = approvePayload('tess')
+    const approved = await run('issue_comment', approvedByTess)
     expect(JSON.parse(approved.outputs['created-pull-requests'] ?? '[]')).toEqual([
       expect.objectContaining({ target: '0.x' }),
     ])
     expect(issue().labels).not.toContain('awaiting-approval')
+    // The same delivery again: no second PR, no second comment.
+    const comments = botBodies().length
+    await run('issue_comment', approvedByTess)
+    expect(backportPrs(world)).toHaveLength(2)
+    expect(botBodies()).toHaveLength(comments)
 
     // The first backport's merge event is missed (e.g. merged with a token that triggers no workflow):
     // the last one's merge still closes the request, after one pulls.get of the other.
@@ -119,5 +137,10 @@ describe('e2e: backport request approval path', () => {
     // The merge also routes to the backport job (a merged PR without backport labels: nothing to do).
     await run('pull_request_target', payload)
     expect(issue()).toMatchObject({ state: 'closed', stateReason: 'completed' })
+    const plan = botBodies().filter((b) => b.includes('<!-- fixline:backport-request -->'))
+    expect(plan).toHaveLength(1)
+    expect(plan[0]).toContain('### Backport request: done')
+    expect(plan[0]).toContain(`#${first!.number} (merged)`)
+    expect(plan[0]).toContain(`#${last!.number} (merged)`)
   })
 })
