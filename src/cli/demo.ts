@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { defaultConfig } from '../config/load.js'
 import { Git } from '../git/git.js'
-import { buildDemoRepo } from '../upgrade/demo.js'
+import { buildDemoRepo, DEMO_VARIANTS, type DemoVariant } from '../upgrade/demo.js'
 import { parseArgs, parseFormat } from './args.js'
 import { checkLocal, render } from './check.js'
 import { UsageError } from './context.js'
 import { EXIT, type CliIO } from './io.js'
 
 export async function runDemoCommand(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { values: ['format'], booleans: ['keep'] })
+  const args = parseArgs(argv, { values: ['format', 'variant'], booleans: ['keep'] })
   if (!args.ok) throw new UsageError(args.error)
   if (args.positionals.length > 0)
     throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`)
@@ -20,11 +20,12 @@ export async function runDemoCommand(argv: readonly string[], io: CliIO): Promis
     throw new UsageError(
       `--format must be text, json or markdown, not ${JSON.stringify(args.flags.get('format'))}`,
     )
+  const variant = parseVariant(args.flags.get('variant'))
   const keep = args.booleans.has('keep')
   const dir = await mkdtemp(join(tmpdir(), 'fixline-demo-'))
   try {
     const git = new Git({ cwd: dir })
-    await buildDemoRepo(git)
+    await buildDemoRepo(git, variant)
     const check = await checkLocal(git, defaultConfig(), undefined)
     io.out(render(check, format))
     const where = keep
@@ -35,4 +36,15 @@ export async function runDemoCommand(argv: readonly string[], io: CliIO): Promis
   } finally {
     if (!keep) await rm(dir, { recursive: true, force: true })
   }
+}
+
+/** `--variant`: the worked example with one of the mistakes fixline exists to catch. */
+function parseVariant(value: string | undefined): DemoVariant {
+  if (value === undefined) return 'ok'
+  const variant = DEMO_VARIANTS.find((v) => v === value)
+  if (!variant)
+    throw new UsageError(
+      `--variant must be one of ${DEMO_VARIANTS.join(', ')}, not ${JSON.stringify(value)}`,
+    )
+  return variant
 }

@@ -7,8 +7,10 @@ Usage:
       Exit 0 pass, 1 rule failures, 2 bad usage or config.
   fixline plan [--repo DIR] [--config FILE]
       Lists release lines (newest first), the maintenance window, releases per line and the upgrade matrix.
-  fixline demo [--keep] [--format text|json|markdown]
+  fixline demo [--variant NAME] [--keep] [--format text|json|markdown]
       Builds the worked example as a real git repository in a temp folder and checks it.
+      --variant shows a mistake fixline catches: no-marker-1.2 (fix-loss), no-marker-2.1
+      (stranded users), unquoted-build, duplicate-id. Exit 1 when the check fails.
   fixline help
       This text.
 `

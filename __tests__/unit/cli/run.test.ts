@@ -121,4 +121,20 @@ describe('other commands', () => {
       import('node:fs/promises').then((fs) => fs.stat(where as string)),
     ).rejects.toThrow()
   })
+
+  it('demo --variant shows the mistake: 1.2 without its marker loses the fix on the way to 2.0 (exit 1)', async () => {
+    const r = await cli('demo', '--variant', 'no-marker-1.2', '--format', 'json')
+    expect(r.code).toBe(1)
+    const report = JSON.parse(r.out) as {
+      conclusion: string
+      findings: { rule: string; message: string }[]
+    }
+    expect(report.conclusion).toBe('failure')
+    expect(report.findings.map((f) => f.rule)).toContain('fix-loss')
+    expect(report.findings.find((f) => f.rule === 'fix-loss')?.message).toMatch(/1\.2.*2\.0/)
+    expect(await cli('demo', '--variant', 'nope')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--variant must be one of ok, no-marker-1.2'),
+    })
+  })
 })
