@@ -141,9 +141,16 @@ async function cannotProceed(
   }
 }
 
-/** A release manager's approval: every line waiting for one is approved; the note for the plan. */
+/**
+ * A release manager's approval: every line waiting for one is approved; the note for the plan. The
+ * same approval delivered again names the same lines, so that the plan comment is left as it was.
+ */
 function recordApproval(state: RequestState, by: string): string {
-  const approved = approvePending(state, by)
+  let approved = approvePending(state, by)
+  if (approved.length === 0)
+    approved = state.targets
+      .filter((t) => t.approval === 'approved' && t.approvedBy === by)
+      .map((t) => t.target)
   return approved.length
     ? `Approved by @${by}: ${approved.map((t) => `\`${t}\``).join(', ')}.`
     : `@${by} approved; no line was waiting for approval.`

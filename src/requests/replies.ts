@@ -4,7 +4,8 @@ import type { JobDeps } from '../jobs.js'
 
 /**
  * A reply fixline posts once per `key` (a command's comment id, a refused label and user): a second
- * delivery of the same event updates the same comment instead of posting another.
+ * delivery of the same event finds it and writes nothing (a repeat has less news: "Opened #12" would
+ * become a bare "Approved").
  */
 export async function reply(
   deps: JobDeps,
@@ -17,7 +18,8 @@ export async function reply(
   const marker = `<!-- fixline:reply ${key.replace(/[^A-Za-z0-9_.@/-]/g, '_')} -->`
   const ref = { owner: deps.ctx.owner, repo: deps.ctx.repo, issue }
   const existing = await findBotComment(deps.github, ref, marker, deps.botLogin)
-  await writeComment(deps.github, ref, existing, `${marker}\n${body}`)
+  if (existing) return
+  await writeComment(deps.github, ref, undefined, `${marker}\n${body}`)
 }
 
 /** Adds the labels that are missing and removes the unwanted ones that are present (no call when in sync). */

@@ -129,11 +129,12 @@ describe('backport requests (real git, fake GitHub)', () => {
     ).toContain('/orgs/acme/teams/release-managers/memberships/mallory')
 
     // Tess is an active member of acme/release-managers: her label approves and opens 1.x.
-    const approved = await runEvent(
-      world,
-      'issues',
-      labeledPayload(world, 10, 'backport-approved', 'tess'),
-    )
+    const tessLabel = labeledPayload(world, 10, 'backport-approved', 'tess')
+    const approved = await runEvent(world, 'issues', tessLabel)
+    // Delivered twice: nothing more is written.
+    const before = world.server.calls.length
+    await runEvent(world, 'issues', tessLabel)
+    expect(world.server.calls.slice(before).filter((c) => c.method !== 'GET')).toEqual([])
     expect(approved.results.map((r) => [r.target, r.status])).toEqual([
       ['2.x', 'created'],
       ['1.x', 'created'],
@@ -165,11 +166,17 @@ describe('backport requests (real git, fake GitHub)', () => {
     expect(backportPrs(world)).toHaveLength(0)
     const approve = commandPayload(world, 10, 'rita', '/approve')
     await runEvent(world, 'issue_comment', approve)
+    const before = world.server.calls.length
     await runEvent(world, 'issue_comment', approve)
+    // The repeat reads and writes nothing: no PR, no comment, no edit, no label call.
+    expect(world.server.calls.slice(before).filter((c) => c.method !== 'GET')).toEqual([])
+    const [pr] = backportPrs(world)
     expect(backportPrs(world).map((p) => p.pull.headRef)).toEqual(['backport/5-to-0.x'])
-    expect(
-      botComments(world, 10).filter((c) => c.body.startsWith('<!-- fixline:reply')),
-    ).toHaveLength(1)
+    const replies = botComments(world, 10).filter((c) => c.body.startsWith('<!-- fixline:reply'))
+    expect(replies.map((c) => c.body.split('\n')[1])).toEqual([
+      `Approved by @rita. Opened #${pr!.number}.`,
+    ])
+    expect(planComment(world, 10).body).toContain('Approved by @rita: `0.x`.')
     expect(issue(10).labels).toContain('backport-approved')
     expect(issue(10).labels).not.toContain('awaiting-approval')
   })
