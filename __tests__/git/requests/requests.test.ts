@@ -185,12 +185,18 @@ describe('backport requests (real git, fake GitHub)', () => {
     await runEvent(world, 'issues', fileRequest(world, 10, formBody(request({ targets: ['0.x'] }))))
     await runEvent(world, 'issue_comment', commandPayload(world, 10, 'mallory', '/reject no'))
     expect(issue(10).state).toBe('open')
-    await runEvent(
+    const rejectEvent = commandPayload(
       world,
-      'issue_comment',
-      commandPayload(world, 10, 'rita', '/reject 0.x is end of life, upgrade to 2.x'),
+      10,
+      'rita',
+      '/reject 0.x is end of life, upgrade to 2.x',
     )
+    await runEvent(world, 'issue_comment', rejectEvent)
     expect(issue(10)).toMatchObject({ state: 'closed', stateReason: 'not_planned' })
+    // Delivered twice: nothing more is written.
+    const before = world.server.calls.length
+    await runEvent(world, 'issue_comment', rejectEvent)
+    expect(world.server.calls.slice(before).filter((c) => c.method !== 'GET')).toEqual([])
     expect(issue(10).labels).toContain('backport-rejected')
     expect(issue(10).labels).not.toContain('awaiting-approval')
     expect(
