@@ -8,9 +8,13 @@ for (const [entry, out] of [
   ['src/index.ts', 'dist'],
   ['src/cli.ts', 'dist/cli-build'],
 ]) {
-  execFileSync(process.execPath, [ncc, 'build', entry, '-o', out, '--license', 'licenses.txt', '--target', 'es2022', '-q'], {
-    stdio: 'inherit',
-  })
+  execFileSync(
+    process.execPath,
+    [ncc, 'build', entry, '-o', out, '--license', 'licenses.txt', '--target', 'es2022', '-q'],
+    {
+      stdio: 'inherit',
+    },
+  )
 }
 // Keep one dist/ folder: the CLI bundle becomes dist/cli.js with a shebang.
 const cli = readFileSync('dist/cli-build/index.js', 'utf8')

@@ -22,6 +22,7 @@ export function parseInputs(env: Env): Inputs {
   if (configPath.split(/[\\/]/).includes('..') || configPath.startsWith('/'))
     throw new Error(`the input "config" must be a path inside the repository, got "${configPath}"`)
   const raw = input(env, 'dry-run').toLowerCase() || 'false'
-  if (!['true', 'false'].includes(raw)) throw new Error(`the input "dry-run" must be true or false, got "${raw}"`)
+  if (!['true', 'false'].includes(raw))
+    throw new Error(`the input "dry-run" must be true or false, got "${raw}"`)
   return { token, configPath, dryRun: raw === 'true' }
 }

@@ -20,7 +20,16 @@ export interface JobDeps {
 /** One row per target (a backport target branch, a request, a check). */
 export interface TargetResult {
   target: string
-  status: 'created' | 'updated' | 'already-applied' | 'conflict' | 'failed' | 'skipped' | 'success' | 'failure' | 'pending'
+  status:
+    | 'created'
+    | 'updated'
+    | 'already-applied'
+    | 'conflict'
+    | 'failed'
+    | 'skipped'
+    | 'success'
+    | 'failure'
+    | 'pending'
   message: string
   pullRequest?: { number: number; url: string }
   /** Set when the result is a failure: the job then fails. */
@@ -45,5 +54,11 @@ export interface JobOutcome {
 }
 
 export function skipped(job: string, reason: string): JobOutcome {
-  return { job, results: [], createdPullRequests: [], conclusion: 'skipped', summary: `fixline (${job}): ${reason}\n` }
+  return {
+    job,
+    results: [],
+    createdPullRequests: [],
+    conclusion: 'skipped',
+    summary: `fixline (${job}): ${reason}\n`,
+  }
 }

@@ -30,7 +30,11 @@ export async function run(env: Env = process.env, cwd: string = process.cwd()): 
     const deps: JobDeps = {
       config,
       ctx,
-      github: createGitHub({ token: inputs.token, baseUrl: ctx.apiUrl, warn: (m) => core.warning(m) }),
+      github: createGitHub({
+        token: inputs.token,
+        baseUrl: ctx.apiUrl,
+        warn: (m) => core.warning(m),
+      }),
       git: new Git({
         cwd: ctx.workspace,
         env: { ...tokenEnv(inputs.token, ctx.serverUrl), ...identityEnv(BOT_NAME, BOT_EMAIL) },
@@ -52,11 +56,17 @@ export async function run(env: Env = process.env, cwd: string = process.cwd()): 
 async function runRoute(deps: JobDeps, route: Route): Promise<JobOutcome | undefined> {
   switch (route.job) {
     case 'backport':
-      return deps.log.group(`fixline: backport (${route.trigger.type})`, () => runBackportJob(deps, route.trigger))
+      return deps.log.group(`fixline: backport (${route.trigger.type})`, () =>
+        runBackportJob(deps, route.trigger),
+      )
     case 'upgrade':
-      return deps.log.group(`fixline: upgrade safety (${route.trigger.type})`, () => runUpgradeJob(deps, route.trigger))
+      return deps.log.group(`fixline: upgrade safety (${route.trigger.type})`, () =>
+        runUpgradeJob(deps, route.trigger),
+      )
     case 'requests':
-      return deps.log.group(`fixline: backport requests (${route.trigger.type})`, () => runRequestsJob(deps, route.trigger))
+      return deps.log.group(`fixline: backport requests (${route.trigger.type})`, () =>
+        runRequestsJob(deps, route.trigger),
+      )
     case 'none':
       deps.log.info(`fixline: nothing to do: ${route.reason}`)
       return undefined
@@ -68,14 +78,16 @@ async function loadConfig(ctx: RunContext, path: string): Promise<Config> {
   try {
     text = await readFile(join(ctx.workspace, path), 'utf8')
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`cannot read ${path}`, { cause: error })
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new Error(`cannot read ${path}`, { cause: error })
     core.info(`no ${path} in the checkout: using the defaults`)
   }
   return parseConfig(text, path)
 }
 
 function messageFor(error: unknown): string {
-  if (error instanceof ConfigError) return `${error.message}\nSee fixline.schema.json for every key and its default.`
+  if (error instanceof ConfigError)
+    return `${error.message}\nSee fixline.schema.json for every key and its default.`
   if (error instanceof Error) {
     const cause = error.cause instanceof Error ? ` (${error.cause.message})` : ''
     return `fixline failed: ${error.message}${cause}`

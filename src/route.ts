@@ -11,7 +11,14 @@ export type Route =
 export type BackportTrigger =
   | { type: 'merged'; pr: number }
   | { type: 'labeled'; pr: number; label: string }
-  | { type: 'comment'; pr: number; commentId: number; user: string; targets: string[]; commentBody: string }
+  | {
+      type: 'comment'
+      pr: number
+      commentId: number
+      user: string
+      targets: string[]
+      commentBody: string
+    }
   | { type: 'dispatch'; pr: number; targets: string[] }
 
 export type UpgradeTrigger =
@@ -22,7 +29,14 @@ export type UpgradeTrigger =
 export type RequestTrigger =
   | { type: 'issue'; issue: number; action: 'opened' | 'edited' | 'reopened' }
   | { type: 'issue-labeled'; issue: number; label: string; user: string }
-  | { type: 'command'; issue: number; commentId: number; user: string; command: 'approve' | 'reject'; argument: string }
+  | {
+      type: 'command'
+      issue: number
+      commentId: number
+      user: string
+      command: 'approve' | 'reject'
+      argument: string
+    }
   | { type: 'backport-merged'; pr: number; headRef: string }
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target'])
@@ -40,13 +54,15 @@ function routePullRequest(payload: Record<string, unknown>): Route[] {
   const action = str(payload.action)
   const pr = obj(payload.pull_request)
   const number = int(pr?.number ?? payload.number)
-  if (!pr || number === undefined) return [{ job: 'none', reason: 'the payload has no pull_request' }]
+  if (!pr || number === undefined)
+    return [{ job: 'none', reason: 'the payload has no pull_request' }]
   const merged = pr.merged === true
   const headRef = str(obj(pr.head)?.ref) ?? ''
   const routes: Route[] = []
   if (action === 'closed' && merged) {
     routes.push({ job: 'backport', trigger: { type: 'merged', pr: number } })
-    if (headRef.startsWith('backport/')) routes.push({ job: 'requests', trigger: { type: 'backport-merged', pr: number, headRef } })
+    if (headRef.startsWith('backport/'))
+      routes.push({ job: 'requests', trigger: { type: 'backport-merged', pr: number, headRef } })
   } else if (action === 'labeled' && merged) {
     const label = str(obj(payload.label)?.name)
     if (label) routes.push({ job: 'backport', trigger: { type: 'labeled', pr: number, label } })
@@ -54,9 +70,15 @@ function routePullRequest(payload: Record<string, unknown>): Route[] {
     const base = str(obj(pr.base)?.ref)
     const headSha = str(obj(pr.head)?.sha)
     const baseSha = str(obj(pr.base)?.sha)
-    if (base && headSha && baseSha) routes.push({ job: 'upgrade', trigger: { type: 'release-pr', pr: number, base, headSha, baseSha } })
+    if (base && headSha && baseSha)
+      routes.push({
+        job: 'upgrade',
+        trigger: { type: 'release-pr', pr: number, base, headSha, baseSha },
+      })
   }
-  return routes.length > 0 ? routes : [{ job: 'none', reason: `pull_request "${action ?? '?'}" needs no work` }]
+  return routes.length > 0
+    ? routes
+    : [{ job: 'none', reason: `pull_request "${action ?? '?'}" needs no work` }]
 }
 
 /** Parses `/backport 1.x 2.x` (first line of a comment). Undefined when the comment is not a command. */
@@ -69,7 +91,8 @@ export function parseSlashCommand(body: string): { command: string; args: string
 }
 
 function routeComment(payload: Record<string, unknown>): Route[] {
-  if (str(payload.action) !== 'created') return [{ job: 'none', reason: 'only new comments carry commands' }]
+  if (str(payload.action) !== 'created')
+    return [{ job: 'none', reason: 'only new comments carry commands' }]
   const issue = obj(payload.issue)
   const comment = obj(payload.comment)
   const number = int(issue?.number)
@@ -82,10 +105,34 @@ function routeComment(payload: Record<string, unknown>): Route[] {
   if (!parsed) return [{ job: 'none', reason: 'the comment is not a fixline command' }]
   const isPr = obj(issue?.pull_request) !== undefined
   if (parsed.command === 'backport' && isPr)
-    return [{ job: 'backport', trigger: { type: 'comment', pr: number, commentId, user, targets: parsed.args, commentBody: body } }]
+    return [
+      {
+        job: 'backport',
+        trigger: {
+          type: 'comment',
+          pr: number,
+          commentId,
+          user,
+          targets: parsed.args,
+          commentBody: body,
+        },
+      },
+    ]
   // On an issue: a backport request. On a PR: a release manager's answer to a /backport held for approval.
   if (parsed.command === 'approve' || parsed.command === 'reject')
-    return [{ job: 'requests', trigger: { type: 'command', issue: number, commentId, user, command: parsed.command, argument: parsed.args.join(' ') } }]
+    return [
+      {
+        job: 'requests',
+        trigger: {
+          type: 'command',
+          issue: number,
+          commentId,
+          user,
+          command: parsed.command,
+          argument: parsed.args.join(' '),
+        },
+      },
+    ]
   return [{ job: 'none', reason: `/${parsed.command} is not a command here` }]
 }
 
@@ -93,13 +140,15 @@ function routeIssue(payload: Record<string, unknown>): Route[] {
   const action = str(payload.action)
   const number = int(obj(payload.issue)?.number)
   if (number === undefined) return [{ job: 'none', reason: 'the payload has no issue' }]
-  if (obj(obj(payload.issue)?.pull_request)) return [{ job: 'none', reason: 'pull requests are not requests' }]
+  if (obj(obj(payload.issue)?.pull_request))
+    return [{ job: 'none', reason: 'pull requests are not requests' }]
   if (action === 'opened' || action === 'edited' || action === 'reopened')
     return [{ job: 'requests', trigger: { type: 'issue', issue: number, action } }]
   if (action === 'labeled') {
     const label = str(obj(payload.label)?.name)
     const user = str(obj(payload.sender)?.login)
-    if (label && user) return [{ job: 'requests', trigger: { type: 'issue-labeled', issue: number, label, user } }]
+    if (label && user)
+      return [{ job: 'requests', trigger: { type: 'issue-labeled', issue: number, label, user } }]
   }
   return [{ job: 'none', reason: `issues "${action ?? '?'}" needs no work` }]
 }
@@ -107,7 +156,8 @@ function routeIssue(payload: Record<string, unknown>): Route[] {
 function routeRelease(payload: Record<string, unknown>): Route[] {
   const release = obj(payload.release)
   const tag = str(release?.tag_name)
-  if (str(payload.action) !== 'published' || !tag) return [{ job: 'none', reason: 'only published releases are checked' }]
+  if (str(payload.action) !== 'published' || !tag)
+    return [{ job: 'none', reason: 'only published releases are checked' }]
   return [{ job: 'upgrade', trigger: { type: 'release', tag, sha: undefined } }]
 }
 
@@ -122,11 +172,18 @@ function routeDispatch(payload: Record<string, unknown>): Route[] {
   if (job === 'check' || job === 'upgrade-safety') {
     return [{ job: 'upgrade', trigger: { type: 'dispatch', ref: str(inputs.ref) ?? 'HEAD' } }]
   }
-  return [{ job: 'none', reason: 'workflow_dispatch needs the input "pr" (a PR number to backport) or "job: check"' }]
+  return [
+    {
+      job: 'none',
+      reason: 'workflow_dispatch needs the input "pr" (a PR number to backport) or "job: check"',
+    },
+  ]
 }
 
 function obj(v: unknown): Record<string, unknown> | undefined {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined
+  return v !== null && typeof v === 'object' && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : undefined
 }
 function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined

@@ -23,7 +23,12 @@ export function parseConfig(text: string | undefined, file = '.github/fixline.ym
     data = doc.toJS() ?? {}
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new ConfigError(file, [{ path: '', message: 'must be a mapping of keys (lines, backport, upgrade, requests, hotfix)' }])
+    throw new ConfigError(file, [
+      {
+        path: '',
+        message: 'must be a mapping of keys (lines, backport, upgrade, requests, hotfix)',
+      },
+    ])
   }
   const copy = structuredClone(data)
   if (!validate(copy)) throw new ConfigError(file, describeErrors(validate.errors ?? []))
@@ -65,7 +70,10 @@ function describeError(e: ErrorObject): ConfigProblem {
       }
     }
     case 'enum':
-      return { path, message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` }
+      return {
+        path,
+        message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+      }
     case 'type':
       return { path, message: `must be ${String(params.type)}` }
     case 'required':
@@ -109,7 +117,10 @@ function checkRegexes(config: Config): ConfigProblem[] {
     try {
       new RegExp(source)
     } catch (error) {
-      problems.push({ path, message: `is not a valid regular expression: ${(error as Error).message}` })
+      problems.push({
+        path,
+        message: `is not a valid regular expression: ${(error as Error).message}`,
+      })
     }
   }
   config.lines.patterns.forEach((p, i) => check(`lines.patterns[${i}]`, p))
@@ -117,10 +128,19 @@ function checkRegexes(config: Config): ConfigProblem[] {
   config.backport.copyLabels.forEach((p, i) => check(`backport.copyLabels[${i}]`, p))
   check('upgrade.migrations.pattern', config.upgrade.migrations.pattern)
   if (config.upgrade.build.source === 'file' && !config.upgrade.build.file)
-    problems.push({ path: 'upgrade.build.file', message: 'is required when upgrade.build.source is "file"' })
+    problems.push({
+      path: 'upgrade.build.file',
+      message: 'is required when upgrade.build.source is "file"',
+    })
   if (config.upgrade.migrations.layout === 'regex' && !config.upgrade.migrations.pattern)
-    problems.push({ path: 'upgrade.migrations.pattern', message: 'is required when upgrade.migrations.layout is "regex"' })
+    problems.push({
+      path: 'upgrade.migrations.pattern',
+      message: 'is required when upgrade.migrations.layout is "regex"',
+    })
   if (config.upgrade.migrations.layout === 'manifest' && !config.upgrade.migrations.manifest)
-    problems.push({ path: 'upgrade.migrations.manifest', message: 'is required when upgrade.migrations.layout is "manifest"' })
+    problems.push({
+      path: 'upgrade.migrations.manifest',
+      message: 'is required when upgrade.migrations.layout is "manifest"',
+    })
   return problems
 }

@@ -36,14 +36,17 @@ function walk(node: Node, path: string, rows: string[]): void {
       walk(child, full, rows)
       continue
     }
-    rows.push(`| \`${full}\` | ${typeOf(child)} | ${defaultOf(child)} | ${escape(child.description ?? '')} |`)
+    rows.push(
+      `| \`${full}\` | ${typeOf(child)} | ${defaultOf(child)} | ${escape(child.description ?? '')} |`,
+    )
     if (child.items?.properties) walk(child.items, `${full}[]`, rows)
   }
 }
 
 function typeOf(node: Node): string {
   if (node.enum) return node.enum.map((v) => `\`${String(v)}\``).join(' \\| ')
-  if (node.type === 'array') return `list of ${node.items?.properties ? 'objects' : (node.items?.type ?? 'values')}`
+  if (node.type === 'array')
+    return `list of ${node.items?.properties ? 'objects' : (node.items?.type ?? 'values')}`
   return node.type ?? 'value'
 }
 

@@ -27,7 +27,8 @@ export interface Config {
     }
     plugin: { config: string }
     migrations: {
-      layout: 'auto' | 'delphix' | 'flyway' | 'golang-migrate' | 'rails' | 'regex' | 'manifest' | 'none'
+      layout:
+        'auto' | 'delphix' | 'flyway' | 'golang-migrate' | 'rails' | 'regex' | 'manifest' | 'none'
       dirs: string[]
       pattern?: string
       manifest?: string

@@ -18,7 +18,11 @@ export function tokenEnv(token: string, serverUrl: string): Record<string, strin
  * Only the committer: cherry-picks keep the original author. Commits fixline authors itself
  * (the conflict-markers commit) also pass `author: true`.
  */
-export function identityEnv(name: string, email: string, options: { author?: boolean } = {}): Record<string, string> {
+export function identityEnv(
+  name: string,
+  email: string,
+  options: { author?: boolean } = {},
+): Record<string, string> {
   const env: Record<string, string> = { GIT_COMMITTER_NAME: name, GIT_COMMITTER_EMAIL: email }
   if (options.author) Object.assign(env, { GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: email })
   return env

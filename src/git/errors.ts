@@ -27,15 +27,31 @@ export class GitError extends Error {
 export function classifyGitFailure(args: readonly string[], stderr: string): GitErrorKind {
   const sub = args.find((a) => !a.startsWith('-') && !a.includes('=')) ?? ''
   const err = stderr.toLowerCase()
-  if (/refusing to allow .* to create or update workflow/.test(err) || err.includes('`workflows` permission'))
+  if (
+    /refusing to allow .* to create or update workflow/.test(err) ||
+    err.includes('`workflows` permission')
+  )
     return 'workflow-permission'
-  if (err.includes('authentication failed') || err.includes('could not read username') || /\b403\b/.test(err))
+  if (
+    err.includes('authentication failed') ||
+    err.includes('could not read username') ||
+    /\b403\b/.test(err)
+  )
     return 'auth'
-  if (sub === 'push' && (err.includes('[rejected]') || err.includes('non-fast-forward') || err.includes('failed to push')))
+  if (
+    sub === 'push' &&
+    (err.includes('[rejected]') ||
+      err.includes('non-fast-forward') ||
+      err.includes('failed to push'))
+  )
     return 'push-rejected'
-  if (sub === 'cherry-pick' && (err.includes('the previous cherry-pick is now empty') || err.includes('nothing to commit')))
+  if (
+    sub === 'cherry-pick' &&
+    (err.includes('the previous cherry-pick is now empty') || err.includes('nothing to commit'))
+  )
     return 'empty-commit'
-  if (sub === 'cherry-pick' && (err.includes('conflict') || err.includes('could not apply'))) return 'conflict'
+  if (sub === 'cherry-pick' && (err.includes('conflict') || err.includes('could not apply')))
+    return 'conflict'
   if (
     err.includes('not a valid object name') ||
     err.includes("couldn't find remote ref") ||

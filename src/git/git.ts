@@ -32,7 +32,11 @@ export class Git {
   private readonly env: Readonly<Record<string, string>>
   private readonly observer: GitObserver | undefined
 
-  constructor(options: { cwd: string; env?: Readonly<Record<string, string>>; observer?: GitObserver }) {
+  constructor(options: {
+    cwd: string
+    env?: Readonly<Record<string, string>>
+    observer?: GitObserver
+  }) {
     this.cwd = options.cwd
     this.env = options.env ?? {}
     this.observer = options.observer
@@ -45,12 +49,21 @@ export class Git {
 
   /** A Git whose invocations carry extra environment (for example the push token's GIT_CONFIG_*). */
   withEnv(env: Readonly<Record<string, string>>): Git {
-    return new Git({ cwd: this.cwd, env: { ...this.env, ...env }, ...(this.observer ? { observer: this.observer } : {}) })
+    return new Git({
+      cwd: this.cwd,
+      env: { ...this.env, ...env },
+      ...(this.observer ? { observer: this.observer } : {}),
+    })
   }
 
   async run(args: readonly string[], options: RunOptions = {}): Promise<GitResult> {
     const started = Date.now()
-    const result = await spawnGit(args, this.cwd, { ...baseEnv(), ...this.env, ...options.env }, options.input)
+    const result = await spawnGit(
+      args,
+      this.cwd,
+      { ...baseEnv(), ...this.env, ...options.env },
+      options.input,
+    )
     this.observer?.(args, Date.now() - started, result.exitCode)
     const ok = options.okCodes ?? [0]
     if (!ok.includes(result.exitCode)) {
@@ -100,13 +113,27 @@ function spawnGit(
   input: string | Buffer | undefined,
 ): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    const child = execFile('git', [...args], { cwd, env, maxBuffer: MAX_BUFFER, encoding: 'utf8' }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') {
-        reject(new GitError(`could not run git ${describe(args)}: ${error.message}`, 'unknown', args, null, stderr, { cause: error }))
-        return
-      }
-      resolve({ stdout, stderr, exitCode: error ? (error.code as unknown as number) : 0 })
-    })
+    const child = execFile(
+      'git',
+      [...args],
+      { cwd, env, maxBuffer: MAX_BUFFER, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        if (error && typeof error.code !== 'number') {
+          reject(
+            new GitError(
+              `could not run git ${describe(args)}: ${error.message}`,
+              'unknown',
+              args,
+              null,
+              stderr,
+              { cause: error },
+            ),
+          )
+          return
+        }
+        resolve({ stdout, stderr, exitCode: error ? (error.code as unknown as number) : 0 })
+      },
+    )
     if (input !== undefined) child.stdin?.end(input)
   })
 }

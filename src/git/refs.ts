@@ -8,7 +8,8 @@ import { Git } from './git.js'
 export async function assertValidBranchName(git: Git, name: string): Promise<string> {
   if (!isPlausibleRefName(name)) throw new Error(`"${printable(name)}" is not a valid branch name`)
   const result = await git.run(['check-ref-format', '--branch', name], { okCodes: [0, 1, 128] })
-  if (result.exitCode !== 0) throw new Error(`"${printable(name)}" is not a valid branch name (git check-ref-format)`)
+  if (result.exitCode !== 0)
+    throw new Error(`"${printable(name)}" is not a valid branch name (git check-ref-format)`)
   return result.stdout.trim()
 }
 

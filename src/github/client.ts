@@ -34,12 +34,26 @@ export function createGitHub(options: ClientOptions): GitHub {
         // The write spacing protects github.com's secondary rate limits; a loopback API (the local
         // fake server in tests, a proxy on the runner) has no such limiter.
         enabled: options.throttle ?? throttlingFor(options.baseUrl),
-        onRateLimit: (retryAfter: number, opts: { method: string; url: string }, _o: unknown, retryCount: number) => {
-          warn(`GitHub rate limit hit for ${opts.method} ${opts.url}; retrying after ${retryAfter}s`)
+        onRateLimit: (
+          retryAfter: number,
+          opts: { method: string; url: string },
+          _o: unknown,
+          retryCount: number,
+        ) => {
+          warn(
+            `GitHub rate limit hit for ${opts.method} ${opts.url}; retrying after ${retryAfter}s`,
+          )
           return retryCount < retries
         },
-        onSecondaryRateLimit: (retryAfter: number, opts: { method: string; url: string }, _o: unknown, retryCount: number) => {
-          warn(`GitHub secondary rate limit hit for ${opts.method} ${opts.url}; retrying after ${retryAfter}s`)
+        onSecondaryRateLimit: (
+          retryAfter: number,
+          opts: { method: string; url: string },
+          _o: unknown,
+          retryCount: number,
+        ) => {
+          warn(
+            `GitHub secondary rate limit hit for ${opts.method} ${opts.url}; retrying after ${retryAfter}s`,
+          )
           return retryCount < retries
         },
       },

@@ -19,7 +19,10 @@ export type Env = Readonly<Record<string, string | undefined>>
 /** Reads the runner's context from an environment; throws with a message a user can act on. */
 export function contextFromEnv(env: Env, cwd: string): RunContext {
   const eventName = env.GITHUB_EVENT_NAME ?? ''
-  if (!eventName) throw new Error('GITHUB_EVENT_NAME is not set: fixline must run inside a GitHub Actions workflow')
+  if (!eventName)
+    throw new Error(
+      'GITHUB_EVENT_NAME is not set: fixline must run inside a GitHub Actions workflow',
+    )
   const repository = env.GITHUB_REPOSITORY ?? ''
   const [owner, repo, ...rest] = repository.split('/')
   if (!owner || !repo || rest.length > 0)
@@ -31,11 +34,14 @@ export function contextFromEnv(env: Env, cwd: string): RunContext {
     try {
       text = readFileSync(eventPath, 'utf8')
     } catch (error) {
-      throw new Error(`cannot read the event payload at GITHUB_EVENT_PATH (${eventPath})`, { cause: error })
+      throw new Error(`cannot read the event payload at GITHUB_EVENT_PATH (${eventPath})`, {
+        cause: error,
+      })
     }
     try {
       const parsed: unknown = JSON.parse(text)
-      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not a JSON object')
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw new Error('not a JSON object')
       payload = parsed as Record<string, unknown>
     } catch (error) {
       throw new Error(`the event payload at ${eventPath} is not a JSON object`, { cause: error })

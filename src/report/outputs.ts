@@ -18,7 +18,9 @@ export async function writeOutcome(outcomes: readonly JobOutcome[]): Promise<voi
     }
   }
   if (conclusion === 'failure') {
-    const failed = results.filter((r) => r.status === 'failed' || r.status === 'failure' || r.status === 'conflict')
+    const failed = results.filter(
+      (r) => r.status === 'failed' || r.status === 'failure' || r.status === 'conflict',
+    )
     core.setFailed(
       failed.length > 0
         ? `fixline: ${failed.length} target(s) did not succeed: ${failed.map((r) => `${r.target} (${r.status}: ${r.error ?? r.message})`).join('; ')}`

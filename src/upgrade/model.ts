@@ -33,7 +33,16 @@ export interface Migration {
 /** A required-property view of a plugin schema, per object type (Delphix schema.json). */
 export interface SchemaSummary {
   /** Object type (e.g. `virtualSource`, `repository`) -> its required property names and constraints. */
-  objects: Record<string, { required: string[]; properties: Record<string, { type?: string; minimum?: number; maximum?: number; pattern?: string }> }>
+  objects: Record<
+    string,
+    {
+      required: string[]
+      properties: Record<
+        string,
+        { type?: string; minimum?: number; maximum?: number; pattern?: string }
+      >
+    }
+  >
   location: SourceLocation
 }
 

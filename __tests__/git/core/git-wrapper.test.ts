@@ -11,12 +11,33 @@ import { tokenEnv } from '../../../src/git/auth.js'
 
 describe('classifyGitFailure', () => {
   it('maps real git messages to typed kinds', () => {
-    expect(classifyGitFailure(['cherry-pick', '-x', 'abc'], 'error: could not apply abc... msg\nhint: after resolving the conflicts')).toBe('conflict')
-    expect(classifyGitFailure(['cherry-pick', 'abc'], 'The previous cherry-pick is now empty, possibly due to conflict resolution.')).toBe('empty-commit')
-    expect(classifyGitFailure(['push', 'origin', 'x'], ' ! [remote rejected] x -> x (refusing to allow a GitHub App to create or update workflow `.github/workflows/ci.yml` without `workflows` permission)')).toBe('workflow-permission')
-    expect(classifyGitFailure(['push', 'origin', 'x'], ' ! [rejected]        x -> x (non-fast-forward)')).toBe('push-rejected')
-    expect(classifyGitFailure(['fetch', 'origin', 'nope'], "fatal: couldn't find remote ref nope")).toBe('not-found')
-    expect(classifyGitFailure(['fetch'], 'fatal: Authentication failed for https://github.com/a/b')).toBe('auth')
+    expect(
+      classifyGitFailure(
+        ['cherry-pick', '-x', 'abc'],
+        'error: could not apply abc... msg\nhint: after resolving the conflicts',
+      ),
+    ).toBe('conflict')
+    expect(
+      classifyGitFailure(
+        ['cherry-pick', 'abc'],
+        'The previous cherry-pick is now empty, possibly due to conflict resolution.',
+      ),
+    ).toBe('empty-commit')
+    expect(
+      classifyGitFailure(
+        ['push', 'origin', 'x'],
+        ' ! [remote rejected] x -> x (refusing to allow a GitHub App to create or update workflow `.github/workflows/ci.yml` without `workflows` permission)',
+      ),
+    ).toBe('workflow-permission')
+    expect(
+      classifyGitFailure(['push', 'origin', 'x'], ' ! [rejected]        x -> x (non-fast-forward)'),
+    ).toBe('push-rejected')
+    expect(
+      classifyGitFailure(['fetch', 'origin', 'nope'], "fatal: couldn't find remote ref nope"),
+    ).toBe('not-found')
+    expect(
+      classifyGitFailure(['fetch'], 'fatal: Authentication failed for https://github.com/a/b'),
+    ).toBe('auth')
     expect(classifyGitFailure(['status'], 'something else')).toBe('unknown')
   })
 })
@@ -29,13 +50,23 @@ describe('Git', () => {
     const error = await git.run(['rev-parse', '--verify', 'nope^{commit}']).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(GitError)
     expect(error).toMatchObject({ exitCode: 128, args: ['rev-parse', '--verify', 'nope^{commit}'] })
-    expect((await git.run(['rev-parse', '--verify', 'nope'], { okCodes: [0, 128] })).exitCode).toBe(128)
+    expect((await git.run(['rev-parse', '--verify', 'nope'], { okCodes: [0, 128] })).exitCode).toBe(
+      128,
+    )
     expect(await git.text(['rev-parse', '--is-inside-work-tree'])).toBe('true')
   })
 
   it('passes arguments verbatim, never through a shell', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fixline-git-'))
-    const git = new Git({ cwd: dir, env: { GIT_AUTHOR_NAME: 'a', GIT_AUTHOR_EMAIL: 'a@x', GIT_COMMITTER_NAME: 'a', GIT_COMMITTER_EMAIL: 'a@x' } })
+    const git = new Git({
+      cwd: dir,
+      env: {
+        GIT_AUTHOR_NAME: 'a',
+        GIT_AUTHOR_EMAIL: 'a@x',
+        GIT_COMMITTER_NAME: 'a',
+        GIT_COMMITTER_EMAIL: 'a@x',
+      },
+    })
     await git.run(['init', '-q', '-b', 'main'])
     const message = '$(touch pwned); `id` && echo "x" | cat'
     await git.run(['commit', '--allow-empty', '-q', '-m', message])
@@ -53,7 +84,19 @@ describe('branch names', () => {
   })
 
   it('rejects names git or fixline would not accept, with the name in the message', async () => {
-    for (const name of ['-f', 'a..b', 'a b', 'x.lock', 'a~1', 'a^', 'a:b', '/abs', 'trail/', 'a@{1}', '']) {
+    for (const name of [
+      '-f',
+      'a..b',
+      'a b',
+      'x.lock',
+      'a~1',
+      'a^',
+      'a:b',
+      '/abs',
+      'trail/',
+      'a@{1}',
+      '',
+    ]) {
       await expect(assertValidBranchName(git, name)).rejects.toThrow(/is not a valid branch name/)
     }
   })
@@ -61,8 +104,16 @@ describe('branch names', () => {
   it('never accepts a name git check-ref-format rejects (property)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 20 }), async (name) => {
-        const ok = await assertValidBranchName(git, name).then(() => true, () => false)
-        const gitOk = (await git.run(['check-ref-format', '--branch', name], { okCodes: [0, 1, 128] }).catch(() => ({ exitCode: 1 }))).exitCode === 0
+        const ok = await assertValidBranchName(git, name).then(
+          () => true,
+          () => false,
+        )
+        const gitOk =
+          (
+            await git
+              .run(['check-ref-format', '--branch', name], { okCodes: [0, 1, 128] })
+              .catch(() => ({ exitCode: 1 }))
+          ).exitCode === 0
         if (ok) expect(gitOk && isPlausibleRefName(name)).toBe(true)
       }),
       { numRuns: 60 },
@@ -79,7 +130,9 @@ describe('tokenEnv', () => {
   it('puts the token in an extra header for the server, never in a URL', () => {
     const env = tokenEnv('ghs_secret', 'https://github.com/')
     expect(env.GIT_CONFIG_KEY_0).toBe('http.https://github.com/.extraheader')
-    expect(env.GIT_CONFIG_VALUE_0).toBe(`AUTHORIZATION: basic ${Buffer.from('x-access-token:ghs_secret').toString('base64')}`)
+    expect(env.GIT_CONFIG_VALUE_0).toBe(
+      `AUTHORIZATION: basic ${Buffer.from('x-access-token:ghs_secret').toString('base64')}`,
+    )
     expect(Object.values(env).join(' ')).not.toContain('ghs_secret')
   })
 })

@@ -17,7 +17,9 @@ describe('parseConfig', () => {
     const absent = parseConfig(undefined)
     expect(parseConfig('')).toEqual(absent)
     expect(parseConfig('# only a comment\n')).toEqual(absent)
-    expect(absent.backport.labels).toEqual([{ pattern: '^backport[- ](?<branch>\\S+)$', branch: '{branch}' }])
+    expect(absent.backport.labels).toEqual([
+      { pattern: '^backport[- ](?<branch>\\S+)$', branch: '{branch}' },
+    ])
     expect(absent.backport.conflicts).toBe('draft-pr')
     expect(absent.upgrade.tags).toEqual(['v{build}', '{build}'])
     expect(absent.requests.labels.request).toBe('backport-request')
@@ -25,7 +27,9 @@ describe('parseConfig', () => {
   })
 
   it('fills defaults beside the keys that are given', () => {
-    const c = parseConfig('backport:\n  conflicts: comment\n  labels:\n    - pattern: "^bp-v(?<v>.+)$"\n')
+    const c = parseConfig(
+      'backport:\n  conflicts: comment\n  labels:\n    - pattern: "^bp-v(?<v>.+)$"\n',
+    )
     expect(c.backport.conflicts).toBe('comment')
     expect(c.backport.labels).toEqual([{ pattern: '^bp-v(?<v>.+)$', branch: '{branch}' }])
     expect(c.backport.conflictLabel).toBe('backport-conflict')
@@ -33,26 +37,38 @@ describe('parseConfig', () => {
 
   it('rejects unknown keys with the key path and the allowed keys', () => {
     expect(problems('backport:\n  conflict: comment\n')).toEqual([
-      expect.stringMatching(/^backport\.conflict: unknown key "conflict" \(allowed: labels, mergeCommits, conflicts,/),
+      expect.stringMatching(
+        /^backport\.conflict: unknown key "conflict" \(allowed: labels, mergeCommits, conflicts,/,
+      ),
     ])
-    expect(problems('nope: 1\n')[0]).toMatch(/^nope: unknown key "nope" \(allowed: lines, backport, upgrade, requests, hotfix\)/)
+    expect(problems('nope: 1\n')[0]).toMatch(
+      /^nope: unknown key "nope" \(allowed: lines, backport, upgrade, requests, hotfix\)/,
+    )
   })
 
   it('rejects bad values with the key path and what is allowed', () => {
-    expect(problems('backport:\n  conflicts: maybe\n')).toEqual(['backport.conflicts: must be one of "draft-pr", "comment"'])
+    expect(problems('backport:\n  conflicts: maybe\n')).toEqual([
+      'backport.conflicts: must be one of "draft-pr", "comment"',
+    ])
     expect(problems('requests:\n  window: many\n')).toEqual(['requests.window: must be integer'])
-    expect(problems('backport:\n  labels:\n    - branch: x\n')).toEqual(['backport.labels[0]: missing required key "pattern"'])
+    expect(problems('backport:\n  labels:\n    - branch: x\n')).toEqual([
+      'backport.labels[0]: missing required key "pattern"',
+    ])
   })
 
   it('rejects invalid regular expressions and incomplete combinations', () => {
-    expect(problems('lines:\n  patterns: ["("]\n')[0]).toMatch(/^lines\.patterns\[0\]: is not a valid regular expression/)
+    expect(problems('lines:\n  patterns: ["("]\n')[0]).toMatch(
+      /^lines\.patterns\[0\]: is not a valid regular expression/,
+    )
     expect(problems('upgrade:\n  build:\n    source: file\n')).toEqual([
       'upgrade.build.file: is required when upgrade.build.source is "file"',
     ])
   })
 
   it('rejects YAML that is not a mapping, or not YAML', () => {
-    expect(problems('- a\n- b\n')).toEqual([': must be a mapping of keys (lines, backport, upgrade, requests, hotfix)'])
+    expect(problems('- a\n- b\n')).toEqual([
+      ': must be a mapping of keys (lines, backport, upgrade, requests, hotfix)',
+    ])
     expect(problems('backport: [\n')[0]).toMatch(/^: YAML syntax/)
     expect(problems('a: 1\na: 2\n')[0]).toMatch(/YAML syntax/)
   })

@@ -7,8 +7,18 @@ import { contextFromEnv } from '../../../src/github/context.js'
 
 describe('parseInputs', () => {
   it('parses the three inputs with their defaults', () => {
-    expect(parseInputs({ 'INPUT_GITHUB-TOKEN': ' ghs_x ' })).toEqual({ token: 'ghs_x', configPath: '.github/fixline.yml', dryRun: false })
-    expect(parseInputs({ 'INPUT_GITHUB-TOKEN': 't', INPUT_CONFIG: 'ci/fixline.yml', 'INPUT_DRY-RUN': 'TRUE' })).toEqual({
+    expect(parseInputs({ 'INPUT_GITHUB-TOKEN': ' ghs_x ' })).toEqual({
+      token: 'ghs_x',
+      configPath: '.github/fixline.yml',
+      dryRun: false,
+    })
+    expect(
+      parseInputs({
+        'INPUT_GITHUB-TOKEN': 't',
+        INPUT_CONFIG: 'ci/fixline.yml',
+        'INPUT_DRY-RUN': 'TRUE',
+      }),
+    ).toEqual({
       token: 't',
       configPath: 'ci/fixline.yml',
       dryRun: true,
@@ -17,9 +27,15 @@ describe('parseInputs', () => {
 
   it('rejects bad values with a message naming the input', () => {
     expect(() => parseInputs({})).toThrow(/"github-token" is empty/)
-    expect(() => parseInputs({ 'INPUT_GITHUB-TOKEN': 't', 'INPUT_DRY-RUN': 'yes' })).toThrow(/"dry-run" must be true or false, got "yes"/)
-    expect(() => parseInputs({ 'INPUT_GITHUB-TOKEN': 't', INPUT_CONFIG: '../../etc/passwd' })).toThrow(/inside the repository/)
-    expect(() => parseInputs({ 'INPUT_GITHUB-TOKEN': 't', INPUT_CONFIG: '/etc/passwd' })).toThrow(/inside the repository/)
+    expect(() => parseInputs({ 'INPUT_GITHUB-TOKEN': 't', 'INPUT_DRY-RUN': 'yes' })).toThrow(
+      /"dry-run" must be true or false, got "yes"/,
+    )
+    expect(() =>
+      parseInputs({ 'INPUT_GITHUB-TOKEN': 't', INPUT_CONFIG: '../../etc/passwd' }),
+    ).toThrow(/inside the repository/)
+    expect(() => parseInputs({ 'INPUT_GITHUB-TOKEN': 't', INPUT_CONFIG: '/etc/passwd' })).toThrow(
+      /inside the repository/,
+    )
   })
 })
 
@@ -30,19 +46,47 @@ describe('contextFromEnv', () => {
     const path = join(dir, 'event.json')
     writeFileSync(path, JSON.stringify({ action: 'closed', number: 3 }))
     const ctx = contextFromEnv(
-      { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: path, GITHUB_REPOSITORY: 'acme/app', GITHUB_API_URL: 'http://127.0.0.1:9/' },
+      {
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: path,
+        GITHUB_REPOSITORY: 'acme/app',
+        GITHUB_API_URL: 'http://127.0.0.1:9/',
+      },
       '/work',
     )
-    expect(ctx).toMatchObject({ eventName: 'pull_request', owner: 'acme', repo: 'app', apiUrl: 'http://127.0.0.1:9', serverUrl: 'https://github.com', workspace: '/work' })
+    expect(ctx).toMatchObject({
+      eventName: 'pull_request',
+      owner: 'acme',
+      repo: 'app',
+      apiUrl: 'http://127.0.0.1:9',
+      serverUrl: 'https://github.com',
+      workspace: '/work',
+    })
     expect(ctx.payload).toEqual({ action: 'closed', number: 3 })
   })
 
   it('explains a missing event, a bad repository and a bad payload', () => {
     expect(() => contextFromEnv({}, '/')).toThrow(/GITHUB_EVENT_NAME is not set/)
-    expect(() => contextFromEnv({ GITHUB_EVENT_NAME: 'push', GITHUB_REPOSITORY: 'nope' }, '/')).toThrow(/"owner\/name"/)
+    expect(() =>
+      contextFromEnv({ GITHUB_EVENT_NAME: 'push', GITHUB_REPOSITORY: 'nope' }, '/'),
+    ).toThrow(/"owner\/name"/)
     const bad = join(dir, 'bad.json')
     writeFileSync(bad, '[1,2]')
-    expect(() => contextFromEnv({ GITHUB_EVENT_NAME: 'push', GITHUB_REPOSITORY: 'a/b', GITHUB_EVENT_PATH: bad }, '/')).toThrow(/not a JSON object/)
-    expect(() => contextFromEnv({ GITHUB_EVENT_NAME: 'push', GITHUB_REPOSITORY: 'a/b', GITHUB_EVENT_PATH: join(dir, 'missing.json') }, '/')).toThrow(/cannot read/)
+    expect(() =>
+      contextFromEnv(
+        { GITHUB_EVENT_NAME: 'push', GITHUB_REPOSITORY: 'a/b', GITHUB_EVENT_PATH: bad },
+        '/',
+      ),
+    ).toThrow(/not a JSON object/)
+    expect(() =>
+      contextFromEnv(
+        {
+          GITHUB_EVENT_NAME: 'push',
+          GITHUB_REPOSITORY: 'a/b',
+          GITHUB_EVENT_PATH: join(dir, 'missing.json'),
+        },
+        '/',
+      ),
+    ).toThrow(/cannot read/)
   })
 })
