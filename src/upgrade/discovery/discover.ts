@@ -76,14 +76,7 @@ export async function discover(
     ...(options.defaultBranch ? { defaultBranch: options.defaultBranch } : {}),
   })
   const notes: string[] = []
-  const patterns = compileTagPatterns(config.upgrade.tags)
-  const tagList: (TagRelease & { rank: number })[] = []
-  for (const [tag, commit] of refs.tags) {
-    const rank = patterns.findIndex((p) => p.test(tag))
-    const build = buildFromTag(tag, patterns)
-    if (build !== undefined) tagList.push({ tag, commit, tagBuild: build, rank })
-  }
-  tagList.sort((a, b) => a.rank - b.rank || a.tag.localeCompare(b.tag))
+  const tagList = releaseTags(refs.tags, config.upgrade.tags)
   const tips = [
     ...new Set([
       ...lines.map((l) => l.tip),
@@ -124,6 +117,21 @@ export async function discover(
     notes,
     ...(candidate ? { candidate } : {}),
   })
+}
+
+/** Tags that match a release tag pattern, with the build they name; by pattern order, then name. */
+function releaseTags(
+  tags: ReadonlyMap<string, string>,
+  tagPatterns: readonly string[],
+): TagRelease[] {
+  const patterns = compileTagPatterns(tagPatterns)
+  const list: (TagRelease & { rank: number })[] = []
+  for (const [tag, commit] of tags) {
+    const rank = patterns.findIndex((p) => p.test(tag))
+    const build = buildFromTag(tag, patterns)
+    if (build !== undefined) list.push({ tag, commit, tagBuild: build, rank })
+  }
+  return list.sort((a, b) => a.rank - b.rank || a.tag.localeCompare(b.tag))
 }
 
 /** The line a candidate commit belongs to: one containing it (as for tags), else the line whose tip is its nearest ancestor. */
@@ -228,70 +236,25 @@ function assemble(
   ctx: ReadContext,
   filesAt: (commit: string) => FileMap,
 ): Omit<Discovery, 'batchReads' | 'bookkeeping'> {
-  const problems: DiscoveryProblem[] = []
-  const seenProblem = new Set<string>()
-  const addProblems = (list: readonly DiscoveryProblem[], release?: string) => {
-    for (const raw of list) {
-      const { perRelease, ...p } =
-        release && (raw.perRelease || !raw.file)
-          ? { ...raw, message: `${release}: ${raw.message}` }
-          : raw
-      void perRelease
-      const key = `${p.rule}\0${p.file ?? ''}\0${p.line ?? ''}\0${p.message}`
-      if (seenProblem.has(key)) continue
-      seenProblem.add(key)
-      problems.push(p)
-    }
-  }
+  const sink = new ProblemSink()
   const releases: Release[] = []
-  const read = (
-    name: string,
-    line: string,
-    tag: TagRelease | undefined,
-    commit: string,
-  ): Release => {
-    const files = filesAt(commit)
-    const b = readBuild(files, ctx, tag?.tagBuild, tag?.tag)
-    const m = readMigrations(files, ctx)
-    addProblems(b.problems, name)
-    addProblems(m.problems, name)
-    if (
-      tag &&
-      b.build !== undefined &&
-      b.file !== tag.tag &&
-      ctx.buildSource !== 'tag' &&
-      canon(b.build) !== canon(tag.tagBuild)
-    ) {
-      addProblems([
-        {
-          rule: 'build-format',
-          severity: 'warning',
-          file: b.file,
-          ...(b.line ? { line: b.line } : {}),
-          message: `tag ${tag.tag} names build ${tag.tagBuild} but ${b.file} at that commit says ${b.build}`,
-        },
-      ])
-    }
-    return {
-      name,
-      line,
-      tag: tag?.tag,
-      commit,
-      build: b.build ?? '',
-      buildLocation: { file: b.file, ...(b.line ? { line: b.line } : {}) },
-      ...(b.notString ? { buildNotString: true } : {}),
-      migrations: m.migrations,
-      ...(m.schema ? { schema: m.schema } : {}),
-    }
-  }
   for (const line of c.lines)
     for (const t of c.byLine.get(line.branch) ?? [])
-      releases.push(read(t.tag, line.branch, t, t.commit))
-  if (c.candidate)
+      releases.push(
+        readRelease(ctx, sink, filesAt(t.commit), {
+          name: t.tag,
+          line: line.branch,
+          tag: t,
+          commit: t.commit,
+        }),
+      )
+  if (c.candidate) {
+    const { name, line, commit } = c.candidate
     releases.push({
-      ...read(c.candidate.name, c.candidate.line, undefined, c.candidate.commit),
+      ...readRelease(ctx, sink, filesAt(commit), { name, line, commit }),
       candidate: true,
     })
+  }
   const lineHeads = c.lines.map((l) => ({
     line: l.branch,
     commit: l.tip,
@@ -304,13 +267,85 @@ function assemble(
       : releases.find((r) => r.buildLocation.file)?.buildLocation.file
   return {
     model: { lines: c.lines, releases, fixDiffs: [], lineHeads },
-    problems,
+    problems: sink.problems,
     notes: c.notes,
     graph: c.graph,
     layout: ctx.layout,
     buildSource: ctx.buildSource,
     buildFile: file,
   }
+}
+
+/** Discovery problems without repeats; per-release ones (missing files) get the release's name. */
+class ProblemSink {
+  readonly problems: DiscoveryProblem[] = []
+  private readonly seen = new Set<string>()
+
+  add(list: readonly DiscoveryProblem[], release?: string): void {
+    for (const raw of list) {
+      const { perRelease, ...p } =
+        release && (raw.perRelease || !raw.file)
+          ? { ...raw, message: `${release}: ${raw.message}` }
+          : raw
+      void perRelease
+      const key = `${p.rule}\0${p.file ?? ''}\0${p.line ?? ''}\0${p.message}`
+      if (this.seen.has(key)) continue
+      this.seen.add(key)
+      this.problems.push(p)
+    }
+  }
+}
+
+interface ReleaseRef {
+  name: string
+  line: string
+  /** The release tag; undefined for a candidate. */
+  tag?: TagRelease
+  commit: string
+}
+
+/** One release read from its commit's files; file problems go to the sink. */
+function readRelease(ctx: ReadContext, sink: ProblemSink, files: FileMap, r: ReleaseRef): Release {
+  const b = readBuild(files, ctx, r.tag?.tagBuild, r.tag?.tag)
+  const m = readMigrations(files, ctx)
+  sink.add(b.problems, r.name)
+  sink.add(m.problems, r.name)
+  if (r.tag) sink.add(tagMismatch(ctx, r.tag, b))
+  return {
+    name: r.name,
+    line: r.line,
+    tag: r.tag?.tag,
+    commit: r.commit,
+    build: b.build ?? '',
+    buildLocation: { file: b.file, ...(b.line ? { line: b.line } : {}) },
+    ...(b.notString ? { buildNotString: true } : {}),
+    migrations: m.migrations,
+    ...(m.schema ? { schema: m.schema } : {}),
+  }
+}
+
+/** A warning when the tag names another build than the build file at its commit says. */
+function tagMismatch(
+  ctx: ReadContext,
+  tag: TagRelease,
+  b: ReturnType<typeof readBuild>,
+): DiscoveryProblem[] {
+  if (
+    b.build === undefined ||
+    b.file === tag.tag ||
+    ctx.buildSource === 'tag' ||
+    canon(b.build) === canon(tag.tagBuild)
+  )
+    return []
+  return [
+    {
+      rule: 'build-format',
+      severity: 'warning',
+      file: b.file,
+      ...(b.line ? { line: b.line } : {}),
+      message: `tag ${tag.tag} names build ${tag.tagBuild} but ${b.file} at that commit says ${b.build}`,
+    },
+  ]
 }
 
 /** Loose canonical form for comparing a tag's build with a file's (trailing `.0` parts ignored). */

@@ -79,78 +79,79 @@ export function parseManifest(
   text: string,
   file: string,
 ): { migrations: Migration[]; problems: DiscoveryProblem[] } {
+  const list = manifestList(text, file)
+  if ('problem' in list) return { migrations: [], problems: [list.problem] }
+  const migrations: Migration[] = []
   const problems: DiscoveryProblem[] = []
+  for (const item of list.items) {
+    const entry = manifestEntry(item, text, file)
+    if ('problem' in entry) problems.push(entry.problem)
+    else migrations.push(entry.migration)
+  }
+  return { migrations, problems }
+}
+
+function manifestProblem(file: string, message: string, line?: number): DiscoveryProblem {
+  return { rule: 'migration-id', severity: 'error', file, ...(line ? { line } : {}), message }
+}
+
+/** The manifest's list of entries (the document, or its `migrations` key), or why there is none. */
+function manifestList(
+  text: string,
+  file: string,
+): { items: unknown[] } | { problem: DiscoveryProblem } {
   let doc
   try {
     doc = parseDocument(text)
   } catch (error) {
     return {
-      migrations: [],
-      problems: [
-        {
-          rule: 'migration-id',
-          severity: 'error',
-          file,
-          message: `${file} cannot be parsed: ${(error as Error).message}`,
-        },
-      ],
+      problem: manifestProblem(file, `${file} cannot be parsed: ${(error as Error).message}`),
     }
   }
-  if (doc.errors.length > 0) {
+  if (doc.errors.length > 0)
     return {
-      migrations: [],
-      problems: [
-        {
-          rule: 'migration-id',
-          severity: 'error',
-          file,
-          message: `${file} is not valid JSON or YAML: ${firstLine(doc.errors[0]!.message)}`,
-        },
-      ],
+      problem: manifestProblem(
+        file,
+        `${file} is not valid JSON or YAML: ${firstLine(doc.errors[0]!.message)}`,
+      ),
     }
-  }
   let list: unknown = doc.contents
   if (isMap(list)) list = list.get('migrations', true)
-  if (!isSeq(list)) {
+  if (!isSeq(list))
     return {
-      migrations: [],
-      problems: [
-        {
-          rule: 'migration-id',
-          severity: 'error',
-          file,
-          message: `${file} must be a list of migration IDs (or a mapping with a "migrations" list)`,
-        },
-      ],
-    }
-  }
-  const migrations: Migration[] = []
-  for (const item of list.items as unknown[]) {
-    const node = isMap(item) ? (item.get('id', true) as Node | undefined) : (item as Node)
-    const line = node?.range ? lineAt(text, node.range[0]) : undefined
-    if (!isScalar(node) || node.value === null || typeof node.value === 'object' || !node.range) {
-      problems.push({
-        rule: 'migration-id',
-        severity: 'error',
+      problem: manifestProblem(
         file,
-        ...(line ? { line } : {}),
-        message: `${file}${line ? `:${line}` : ''}: a manifest entry is not an ID`,
-      })
-      continue
+        `${file} must be a list of migration IDs (or a mapping with a "migrations" list)`,
+      ),
     }
-    const raw =
-      typeof node.value === 'string' ? node.value : text.slice(node.range[0], node.range[1]).trim()
-    if (raw.length > 200) {
-      problems.push({
-        rule: 'migration-id',
-        severity: 'error',
+  return { items: list.items as unknown[] }
+}
+
+/** One manifest entry (a scalar, or a mapping with `id`) as a migration, keeping unquoted numbers as written. */
+function manifestEntry(
+  item: unknown,
+  text: string,
+  file: string,
+): { migration: Migration } | { problem: DiscoveryProblem } {
+  const node = isMap(item) ? (item.get('id', true) as Node | undefined) : (item as Node)
+  const line = node?.range ? lineAt(text, node.range[0]) : undefined
+  if (!isScalar(node) || node.value === null || typeof node.value === 'object' || !node.range)
+    return {
+      problem: manifestProblem(
         file,
-        ...(line ? { line } : {}),
-        message: `${file}:${line}: manifest entry ${quote(raw)} is too long`,
-      })
-      continue
+        `${file}${line ? `:${line}` : ''}: a manifest entry is not an ID`,
+        line,
+      ),
     }
-    migrations.push({ id: raw, location: { file, ...(line ? { line } : {}) }, contentHash: '' })
-  }
-  return { migrations, problems }
+  const raw =
+    typeof node.value === 'string' ? node.value : text.slice(node.range[0], node.range[1]).trim()
+  if (raw.length > 200)
+    return {
+      problem: manifestProblem(
+        file,
+        `${file}:${line}: manifest entry ${quote(raw)} is too long`,
+        line,
+      ),
+    }
+  return { migration: { id: raw, location: { file, ...(line ? { line } : {}) }, contentHash: '' } }
 }

@@ -1,7 +1,7 @@
 /**
  * Reading one commit's release data (build number, migrations, schema) from its file listing and
  * the blobs read in batch. Layout and build source are resolved once per repository; parses are
- * cached per blob, so a file shared by a thousand releases is parsed once. Pure.
+ * cached per blob (parse-cache.ts), so a file shared by a thousand releases is parsed once. Pure.
  */
 import type { Config } from '../../config/types.js'
 import type { Migration, SchemaSummary, SourceLocation } from '../model.js'
@@ -11,7 +11,7 @@ import {
   buildFromVersionFile,
   type BuildRead,
 } from './build.js'
-import { parsePluginConfig, scanDecorators, summarizeSchema, type PluginConfig } from './delphix.js'
+import type { PluginConfig } from './delphix.js'
 import {
   migrationsFromFiles,
   parseManifest,
@@ -21,7 +21,9 @@ import {
 } from './migrations.js'
 import type { DiscoveryProblem } from './problems.js'
 import type { FileMap } from './trees.js'
-import type { DelphixListing } from './delphix-listings.js'
+import type { ParseCache } from './parse-cache.js'
+
+export { ParseCache } from './parse-cache.js'
 
 export type Layout = Exclude<Config['upgrade']['migrations']['layout'], 'auto'>
 export type BuildSource = Exclude<Config['upgrade']['build']['source'], 'auto'>
@@ -123,66 +125,6 @@ export function secondPhasePaths(
   return out
 }
 
-/** Caches of parses per (path, blob): keyed by blob id first (no string building on the hot path). */
-export class ParseCache {
-  private readonly plugin = new Map<string, { path: string; value: PluginConfig }>()
-  private readonly decorators = new Map<
-    string,
-    { path: string; value: { migrations: Migration[]; problems: DiscoveryProblem[] } }
-  >()
-  private readonly schema = new Map<
-    string,
-    { path: string; value: { schema: SchemaSummary | undefined; problems: DiscoveryProblem[] } }
-  >()
-  private readonly other = new Map<string, { path: string; value: unknown }>()
-  /** File listing -> its Delphix migrations (see delphix-listings.ts), when computed. */
-  delphix: WeakMap<FileMap, DelphixListing> | undefined
-
-  pluginConfig(path: string, blob: string, text: string): PluginConfig {
-    return memo(this.plugin, path, blob, () => parsePluginConfig(text, path))
-  }
-  /** Decorators of a Python file; `text` is only asked for on a cache miss (undefined when the blob was not read). */
-  python(
-    path: string,
-    blob: string,
-    text: () => string | undefined,
-  ): { migrations: Migration[]; problems: DiscoveryProblem[] } | undefined {
-    const hit = this.decorators.get(blob)
-    if (hit && hit.path === path) return hit.value
-    const content = text()
-    return content === undefined
-      ? undefined
-      : memo(this.decorators, path, blob, () => scanDecorators(content, path))
-  }
-  schemaSummary(path: string, blob: string, text: string) {
-    return memo(this.schema, path, blob, () => summarizeSchema(text, path))
-  }
-  any<T>(kind: string, path: string, blob: string, make: () => T): T {
-    return memo(
-      this.other as Map<string, { path: string; value: T }>,
-      `${kind}\0${path}`,
-      blob,
-      make,
-    )
-  }
-}
-
-function memo<T>(
-  map: Map<string, { path: string; value: T }>,
-  path: string,
-  blob: string,
-  make: () => T,
-): T {
-  const hit = map.get(blob)
-  if (hit && hit.path === path) return hit.value
-  const key = hit ? `${blob}\0${path}` : blob
-  const again = hit ? map.get(key) : undefined
-  if (again) return again.value
-  const value = make()
-  map.set(key, { path, value })
-  return value
-}
-
 export interface ReadRelease {
   build: string | undefined
   buildLocation: SourceLocation
@@ -209,36 +151,50 @@ export function readBuild(
   tagName: string | undefined,
 ): BuildRead & { file: string } {
   const file = buildFile(ctx.buildSource, ctx.config)
-  if (file === undefined) {
-    if (tagBuild !== undefined) return { build: tagBuild, file: tagName ?? '', problems: [] }
-    return {
-      build: undefined,
-      file: '',
-      problems: [
-        {
-          rule: 'build-format',
-          severity: 'error',
-          message: 'the build number comes from tags, and this commit has no release tag',
-        },
-      ],
-    }
-  }
+  if (file === undefined) return buildOfTag(tagBuild, tagName)
   const blob = files.get(file)
   const text = blob ? ctx.blobs.get(blob) : undefined
-  if (!blob || text === undefined)
-    return {
-      build: undefined,
-      file,
-      problems: [
-        {
-          rule: 'build-format',
-          severity: 'error',
-          file,
-          message: `${file} is missing, so the build number cannot be read`,
-          perRelease: true,
-        },
-      ],
-    }
+  if (!blob || text === undefined) return missingBuildFile(file)
+  return { ...buildInFile(ctx, file, blob, text), file }
+}
+
+/** With `source: tag`: the tag's `{build}`, or an error for a commit without a release tag (a candidate). */
+function buildOfTag(
+  tagBuild: string | undefined,
+  tagName: string | undefined,
+): BuildRead & { file: string } {
+  if (tagBuild !== undefined) return { build: tagBuild, file: tagName ?? '', problems: [] }
+  return {
+    build: undefined,
+    file: '',
+    problems: [
+      {
+        rule: 'build-format',
+        severity: 'error',
+        message: 'the build number comes from tags, and this commit has no release tag',
+      },
+    ],
+  }
+}
+
+function missingBuildFile(file: string): BuildRead & { file: string } {
+  return {
+    build: undefined,
+    file,
+    problems: [
+      {
+        rule: 'build-format',
+        severity: 'error',
+        file,
+        message: `${file} is missing, so the build number cannot be read`,
+        perRelease: true,
+      },
+    ],
+  }
+}
+
+/** The build number in the build file's text, parsed once per blob. */
+function buildInFile(ctx: ReadContext, file: string, blob: string, text: string): BuildRead {
   switch (ctx.buildSource) {
     case 'plugin-config': {
       const p = ctx.cache.pluginConfig(file, blob, text)
@@ -246,27 +202,17 @@ export function readBuild(
         build: p.build,
         ...(p.buildLine ? { line: p.buildLine } : {}),
         notString: p.buildNotString,
-        file,
         problems: p.problems,
       }
     }
     case 'file':
-      return {
-        ...ctx.cache.any('key', file, blob, () =>
-          buildFromKey(text, file, ctx.config.upgrade.build.key ?? 'version'),
-        ),
-        file,
-      }
+      return ctx.cache.any('key', file, blob, () =>
+        buildFromKey(text, file, ctx.config.upgrade.build.key ?? 'version'),
+      )
     case 'version-file':
-      return {
-        ...ctx.cache.any('version', file, blob, () => buildFromVersionFile(text, file)),
-        file,
-      }
+      return ctx.cache.any('version', file, blob, () => buildFromVersionFile(text, file))
     default:
-      return {
-        ...ctx.cache.any('package', file, blob, () => buildFromPackageJson(text, file)),
-        file,
-      }
+      return ctx.cache.any('package', file, blob, () => buildFromPackageJson(text, file))
   }
 }
 
