@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { decodeState, encodeState, PLAN_MARKER } from '../../../src/requests/state.js'
+import { issuesPayload } from '../../support/payloads.js'
 import {
   backportPrs,
   BOT_LOGIN,
@@ -10,7 +11,9 @@ import {
   formBody,
   labeledPayload,
   mergedPr,
+  OWNER,
   planComment,
+  REPO,
   request,
   runEvent,
   type World,
@@ -390,6 +393,42 @@ describe('backport requests (real git, fake GitHub)', () => {
     ).toBe(true)
     await runEvent(world, 'issue_comment', commandPayload(world, 10, 'tess', '/approve'), always)
     expect(backportPrs(world).map((p) => p.pull.headRef)).toEqual(['backport/5-to-2.x'])
+  })
+
+  it('an edited request keeps its one plan comment and its opened PR, and classifies the new line', async () => {
+    await runEvent(world, 'issues', fileRequest(world, 10, formBody(request({ targets: ['2.x'] }))))
+    const plan = planComment(world, 10)
+    // The author ticks 1.x too, moves Severity first and adds a section of their own.
+    const edited = formBody(request({ targets: ['2.x', '1.x'] }))
+      .replace(/### Severity\n\nS2 - Critical\n\n/, '')
+      .replace(
+        '### Source pull request',
+        '### Severity\n\nS2 - Critical\n\n### Source pull request',
+      )
+      .concat('\n\n### Notes\n\nPing @rita')
+    issue(10).body = edited
+    await runEvent(
+      world,
+      'issues',
+      issuesPayload({
+        owner: OWNER,
+        repo: REPO,
+        action: 'edited',
+        number: 10,
+        body: edited,
+        labels: ['backport-request'],
+      }) as unknown as Record<string, unknown>,
+    )
+    expect(backportPrs(world).map((p) => p.pull.headRef)).toEqual(['backport/5-to-2.x'])
+    expect(botComments(world, 10)).toHaveLength(1)
+    expect(planComment(world, 10).id).toBe(plan.id)
+    expect(planComment(world, 10).body).toContain(
+      '| `2.x` | patch release | not needed | #11 (open) |',
+    )
+    expect(planComment(world, 10).body).toContain(
+      '| `1.x` | exception (outside the maintenance window) | awaiting a release manager |',
+    )
+    expect(issue(10).labels).toContain('awaiting-approval')
   })
 
   it('/approve on an ordinary issue is not read: no membership call, no reply', async () => {

@@ -79,6 +79,12 @@ describe('classification (the seed flow)', () => {
     expect(classifyTargets(['3.x'], lines, { security: true }, config)[0]?.classification).toBe(
       'security',
     )
+    // The seed asks "targeting the current version?" before "security fix?": outside stays an exception.
+    expect(classifyTargets(['1.x'], lines, { security: true }, config)[0]).toEqual({
+      target: '1.x',
+      classification: 'exception',
+      approval: 'pending',
+    })
   })
   it('follows requests.approval', () => {
     const always = parseConfig('requests:\n  window: 2\n  approval: always\n')
