@@ -80,10 +80,20 @@ describe('a Flyway repository with semver tags', () => {
     const c = await checkRepository(b.clone, config('upgrade: { scheme: semver }'), {
       prefer: 'remote',
     })
-    const rules = c.result.findings.filter((f) => f.severity === 'error').map((f) => f.rule)
-    expect(rules).toContain('forward-ported')
-    expect(rules).toContain('no-stranded-users')
-    expect(c.result.findings.find((f) => f.rule === 'forward-ported')?.message).toContain('1.2')
+    expect(c.result.findings.map((f) => f.rule).sort()).toEqual([
+      'forward-ported',
+      'no-stranded-users',
+    ])
+    expect(c.result.conclusion).toBe('failure')
+    expect(c.result.findings.find((f) => f.rule === 'forward-ported')).toMatchObject({
+      file: 'db/migration/V1_2__hotfix.sql',
+      message: expect.stringMatching(
+        /^migration 1\.2 shipped in v1\.2\.0 on 1\.x \(db\/migration\/V1_2__hotfix\.sql\) is missing at the head of the newer line main/,
+      ),
+    })
+    expect(c.result.findings.find((f) => f.rule === 'no-stranded-users')?.message).toMatch(
+      /^v1\.2\.0 users are stranded: they cannot upgrade to v2\.0\.0, the newest release, because v2\.0\.0 lacks 1\.2/,
+    )
   })
 })
 

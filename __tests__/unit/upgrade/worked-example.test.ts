@@ -14,7 +14,8 @@ const SET: CheckOptions = { scheme: 'dotted', engine: 'set', contentChange: 'war
 
 const check = (specs: ReleaseSpec[], options: CheckOptions = SET): CheckResult =>
   checkModel(buildModel(specs), options)
-const ruleIds = (r: CheckResult): RuleId[] => [...new Set(r.findings.map((f) => f.rule))].sort()
+/** Every finding's rule, sorted (one entry per finding: a second finding of the same rule shows). */
+const ruleIds = (r: CheckResult): RuleId[] => r.findings.map((f) => f.rule).sort()
 const messages = (r: CheckResult, rule: RuleId): string[] =>
   r.findings.filter((f) => f.rule === rule).map((f) => f.message)
 
@@ -214,6 +215,56 @@ describe('worked example variants fail with exactly the right rule', () => {
     expect(msg).toContain('upgrading 1.2 -> 2.1 would skip 2019.08.01')
     expect(msg).toContain('2019.10.15')
   })
+})
+
+describe('every variant finding can be annotated', () => {
+  const variants: [string, CheckResult][] = [
+    ['no marker on 1.2', check(withRelease('1.2', (s) => void s.migrations.pop()))],
+    ['no marker on 2.1', check(withRelease('2.1', (s) => void s.migrations.pop()))],
+    ['2.5 on 1.x', check([...workedExampleSpecs(), { ...workedExampleSpecs()[4]!, name: '2.5' }])],
+    [
+      '1.3 below 1.2',
+      check([
+        ...workedExampleSpecs(),
+        { ...workedExampleSpecs()[4]!, name: '1.3', build: '1.1.5' },
+      ]),
+    ],
+    ['unquoted build', check(withRelease('1.2', (s) => void (s.buildNotString = true)))],
+    [
+      'duplicate ID',
+      check(
+        withRelease(
+          '2.1',
+          (s) => void s.migrations.push(['1.2', 'repository'], ['01.02', 'snapshot']),
+        ),
+      ),
+    ],
+    ['dropped ID', check(withRelease('1.2', (s) => void s.migrations.splice(1, 1)))],
+    [
+      'renamed ID',
+      check(
+        withRelease(
+          '1.2',
+          (s) => void (s.migrations[2] = ['2019.10.16', 'virtual_source', 'hash-2019.10.15']),
+        ),
+      ),
+    ],
+    ['required port', check(withRelease('2.0', (s) => void (s.schema = schemaWithPort())))],
+    ['linear engine', check(workedExampleSpecs(), { ...SET, engine: 'linear' })],
+  ]
+
+  it.each(variants)(
+    '%s: one error, with a file, a line, and the releases it names in its message',
+    (_, r) => {
+      expect(r.findings).toHaveLength(r.findings.filter((f) => f.severity === 'error').length)
+      expect(r.findings.length).toBeGreaterThan(0)
+      for (const f of r.findings) {
+        expect(f.file, f.message).toMatch(/\.(yml|py|json)$/)
+        expect(f.line, f.message).toBeGreaterThan(0)
+        for (const name of f.releases ?? []) expect(f.message).toContain(name)
+      }
+    },
+  )
 })
 
 function schemaWithPort(): ReleaseSpec['schema'] {
