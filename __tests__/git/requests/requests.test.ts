@@ -115,6 +115,22 @@ describe('backport requests (real git, fake GitHub)', () => {
     )
     expect(body).toContain('Nothing was opened')
 
+    // A pull request closed without merging.
+    world.server.state.addPullRequest({
+      number: 8,
+      title: 'Abandoned fix',
+      baseRef: 'main',
+      headRef: 'feature-8',
+      headSha: 'b'.repeat(40),
+      state: 'closed',
+    })
+    await runEvent(
+      world,
+      'issues',
+      fileRequest(world, 15, formBody(request({ pr: 8, targets: ['2.x'] }))),
+    )
+    expect(planComment(world, 15).body).toContain('- #8 was closed without merging')
+
     // A pull request that does not exist, and a branch that exists but is not a release line.
     await runEvent(
       world,
