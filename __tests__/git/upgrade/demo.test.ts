@@ -108,6 +108,21 @@ describe('the worked example as a real repository', () => {
     expect(c.result.conclusion).toBe('failure')
   })
 
+  it('fails migration-order on a linear engine: v1.2 -> v2.1 would skip 2019.08.01', async () => {
+    const repo = built.get('ok') as BuiltRepo
+    const c = await checkRepository(repo.clone, config('upgrade: { engine: linear }'), {
+      prefer: 'remote',
+    })
+    expect(c.result.findings.map((f) => f.rule)).toEqual(['migration-order'])
+    expect(c.result.findings[0]).toMatchObject({
+      file: 'src/plugin_runner.py',
+      releases: ['v1.2', 'v2.1'],
+      message: expect.stringMatching(
+        /^upgrading v1\.2 -> v2\.1 would skip 2019\.08\.01 on a linear migration engine: it sorts below 2019\.10\.15/,
+      ),
+    })
+  })
+
   it('fails build-format on an unquoted buildNumber, at the plugin_config.yml line', async () => {
     const { check: c } = await check('unquoted-build')
     const f = c.result.findings
