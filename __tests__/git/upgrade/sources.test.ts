@@ -23,12 +23,22 @@ const MARKER = 'db/migrate/20191015000000_sync_fix_marker.rb'
 const rb = (name: string) =>
   `class ${name} < ActiveRecord::Migration[7.1]\n  def change; end\nend\n`
 
+const FIX = { 'app/sync.rb': 'def sync; retry_once; end\n', [MARKER]: rb('SyncFixMarker') }
+
+function portStep(port: Port): RepoStep {
+  if (port === 'pick') return { kind: 'cherry-pick', mark: 'fix' }
+  if (port === 'by-hand') return { kind: 'commit', message: 'Fix the sync bug (1.x)', files: FIX }
+  return { kind: 'cherry-pick', mark: 'fix', files: { [MARKER]: null } }
+}
+
 /**
  * The worked example as a Rails app: 1.0 and 1.1 on main, `release-1.1` cut at 1.1, 2.0 on main, the
- * fix with its marker migration on main (2.1) and cherry-picked with -x to release-1.1 (1.2). With
- * `marker: false`, the pick leaves the marker out.
+ * fix with its marker migration on main (2.1) and carried to release-1.1 (1.2): cherry-picked with -x,
+ * picked without the marker, or re-applied by hand (same change, no `cherry picked from` trailer).
  */
-function railsSteps(marker: boolean, after: RepoStep[] = []): RepoStep[] {
+type Port = 'pick' | 'pick-without-marker' | 'by-hand'
+
+function railsSteps(port: Port, after: RepoStep[] = []): RepoStep[] {
   const release = (v: string): RepoStep[] => [
     { kind: 'commit', message: `Release ${v}`, files: { VERSION: `${v}\n` } },
     { kind: 'tag', name: v },
@@ -60,13 +70,11 @@ function railsSteps(marker: boolean, after: RepoStep[] = []): RepoStep[] {
       kind: 'commit',
       message: 'Fix the sync bug',
       mark: 'fix',
-      files: { 'app/sync.rb': 'def sync; retry_once; end\n', [MARKER]: rb('SyncFixMarker') },
+      files: FIX,
     },
     ...release('2.1'),
     { kind: 'checkout', ref: 'release-1.1' },
-    marker
-      ? { kind: 'cherry-pick', mark: 'fix' }
-      : { kind: 'cherry-pick', mark: 'fix', files: { [MARKER]: null } },
+    portStep(port),
     ...release('1.2'),
     ...after,
     { kind: 'checkout', ref: 'main' },
@@ -75,7 +83,7 @@ function railsSteps(marker: boolean, after: RepoStep[] = []): RepoStep[] {
 
 describe('a Rails app with VERSION files on release-N.N lines and bare {build} tags', () => {
   it('passes: db/migrate timestamps as IDs, builds from VERSION, the release-1.1 line', async () => {
-    const b = await build(railsSteps(true))
+    const b = await build(railsSteps('pick'))
     const c = await checkRepository(b.clone, config(), { prefer: 'remote' })
     expect([c.discovery.layout, c.discovery.buildSource, c.discovery.buildFile]).toEqual([
       'rails',
@@ -98,7 +106,7 @@ describe('a Rails app with VERSION files on release-N.N lines and bare {build} t
   })
 
   it('fails fix-loss (1.2 -> 2.0) when the pick to release-1.1 leaves the marker migration out', async () => {
-    const b = await build(railsSteps(false))
+    const b = await build(railsSteps('pick-without-marker'))
     const c = await checkRepository(b.clone, config(), { prefer: 'remote' })
     expect(c.result.findings.map((f) => f.rule)).toEqual(['fix-loss'])
     expect(c.result.findings[0]).toMatchObject({
@@ -109,6 +117,16 @@ describe('a Rails app with VERSION files on release-N.N lines and bare {build} t
         /^upgrading 1\.2 -> 2\.0 would lose fixes [0-9a-f]{7} "Fix the sync bug": add a marker migration to 1\.2 that 2\.0 lacks/,
       ),
     })
+  })
+})
+
+describe('patch equivalence without a trailer', () => {
+  it('a fix re-applied by hand on release-1.1 is matched to main by its patch id: no fix-loss', async () => {
+    const b = await build(railsSteps('by-hand'))
+    const c = await checkRepository(b.clone, config(), { prefer: 'remote' })
+    const diff = c.discovery.model.fixDiffs.find((d) => d.from === '1.2' && d.to === '2.1')
+    expect(diff?.missing).toEqual([])
+    expect(c.result.findings).toEqual([])
   })
 })
 
@@ -126,7 +144,7 @@ describe('bookkeeping paths (ignored when looking for lost fixes)', () => {
   }
   let b: BuiltRepo
   beforeAll(async () => {
-    b = await build(railsSteps(true, after))
+    b = await build(railsSteps('pick', after))
   })
 
   it('by default: changelogs and the build-number file are bookkeeping, other files are fixes', async () => {
