@@ -161,6 +161,43 @@ describe('e2e: the upgrade-safety check', () => {
     })
   })
 
+  it('a published release that breaks a rule gets a failed check run with summary and annotations', async () => {
+    await fixture.seed.run(['checkout', '-q', '1.x'])
+    await runRepoSteps(fixture.seed, [
+      {
+        kind: 'commit',
+        message: 'Release 1.3',
+        files: { 'plugin_config.yml': pluginConfig('1.3', false) },
+      },
+      { kind: 'tag', name: 'v1.3' },
+    ])
+    await fixture.push(['+refs/heads/1.x:refs/heads/1.x', '+refs/tags/v1.3:refs/tags/v1.3'])
+    const result = await run(
+      'release',
+      releasePublishedPayload({ owner: OWNER, repo: REPO, tag: 'v1.3' }),
+    )
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs.conclusion).toBe('failure')
+    const [check] = server.state.checkRuns()
+    expect(check).toMatchObject({
+      name: 'fixline / upgrade-safety',
+      conclusion: 'failure',
+      headSha: await fixture.originSha('refs/tags/v1.3'),
+    })
+    expect(check?.output.annotations).toEqual([
+      expect.objectContaining({
+        path: 'plugin_config.yml',
+        start_line: 11,
+        annotation_level: 'failure',
+        title: 'build-format',
+      }),
+    ])
+    expect(check?.output.summary).toContain('build-format')
+    expect(check?.output.summary).toContain('### Upgrade matrix')
+    expect(check?.output.summary).toContain('```mermaid')
+    expect(result.summary).toContain('build-format')
+  })
+
   it('dry-run: checks and reports without posting anything', async () => {
     const shas = await releasePr(11, '1.3', false)
     const result = await run('pull_request', prPayload(11, shas), true)
