@@ -48,9 +48,15 @@ describe('a release PR checked as a candidate release', () => {
       prefer: 'remote',
       candidate: { commit: heads.get('2.5') as string, line: '1.x', name: 'PR #8' },
     })
-    const errors = c.result.findings.filter((f) => f.severity === 'error')
-    expect(errors.map((f) => f.rule)).toContain('line-range')
-    expect(errors.find((f) => f.rule === 'line-range')?.message).toContain('PR #8')
+    expect(c.result.findings.map((f) => f.rule)).toEqual(['line-range'])
+    expect(c.result.findings[0]).toMatchObject({
+      file: 'plugin_config.yml',
+      line: 11,
+      releases: ['PR #8', 'v2.0'],
+      message: expect.stringMatching(
+        /^PR #8 on 1\.x has build 2\.5, not below 2\.0 \(v2\.0\), the first build of the newer line main/,
+      ),
+    })
   })
 
   it('finds the line of a candidate by ancestry when none is given', async () => {
