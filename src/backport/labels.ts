@@ -1,3 +1,4 @@
+import { lineMatcher, wholeName } from '../config/patterns.js'
 /**
  * Label -> target branch rules (config.backport.labels) and the reverse (target -> label, for
  * `/backport 1.x` on an open PR). Pure: labels are outside input, so every result that names a
@@ -61,7 +62,7 @@ export function renderBranchTemplate(template: string, match: RegExpExecArray): 
 /** Maps one label through the rules, first matching rule wins. */
 export function mapLabel(label: string, rules: readonly LabelRule[]): LabelMapping {
   for (const [index, rule] of rules.entries()) {
-    const match = new RegExp(rule.pattern).exec(label)
+    const match = wholeName(rule.pattern)?.exec(label)
     if (!match) continue
     let branch: string
     try {
@@ -104,7 +105,7 @@ export function isReleaseLine(
   lines: Config['lines'],
   defaultBranch: string | undefined,
 ): boolean {
-  if (lines.patterns.some((p) => new RegExp(p).test(branch))) return true
+  if (lineMatcher(lines.patterns)(branch)) return true
   return lines.defaultBranch && defaultBranch !== undefined && branch === defaultBranch
 }
 

@@ -1,3 +1,4 @@
+import { lineMatcher } from '../config/patterns.js'
 /**
  * Checks requested targets before any git work: a valid branch name (git check-ref-format), a
  * configured release line, not the PR's own base, and present on the remote (one ls-remote for
@@ -71,7 +72,7 @@ async function checkRequest(
       message: `${why}#${input.source} was merged into ${request.target} itself`,
     }
   // The default branch is looked up only when no configured pattern matches.
-  const patterns = deps.config.lines.patterns.some((p) => new RegExp(p).test(request.target))
+  const patterns = lineMatcher(deps.config.lines.patterns)(request.target)
   if (!patterns && !isReleaseLine(request.target, deps.config.lines, await input.defaultBranch()))
     return failed(
       request.target,

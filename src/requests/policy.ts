@@ -1,3 +1,4 @@
+import { lineMatcher } from '../config/patterns.js'
 import type { Config } from '../config/types.js'
 
 /**
@@ -31,18 +32,11 @@ export function orderLines(
   config: Pick<Config, 'lines'>,
   defaultBranch?: string,
 ): ReleaseLine[] {
-  const patterns = config.lines.patterns.flatMap((p) => {
-    try {
-      return [new RegExp(p)]
-    } catch {
-      return []
-    }
-  })
+  const isLine = lineMatcher(config.lines.patterns)
   const lines: ReleaseLine[] = []
   for (const branch of new Set(branches)) {
     if (branch === defaultBranch) continue
-    if (patterns.some((p) => p.test(branch)))
-      lines.push({ branch, version: lineVersion(branch), isDefault: false })
+    if (isLine(branch)) lines.push({ branch, version: lineVersion(branch), isDefault: false })
   }
   lines.sort((a, b) => compareVersions(b.version, a.version) || a.branch.localeCompare(b.branch))
   if (defaultBranch && config.lines.defaultBranch && branches.includes(defaultBranch))

@@ -1,3 +1,4 @@
+import { lineMatcher } from '../../config/patterns.js'
 /**
  * Names of refs: which branches are release lines (and their version), which tags are releases
  * (and the build number they carry). Pure.
@@ -10,13 +11,7 @@ export function versionOfBranch(branch: string): number[] {
 
 /** Whether a branch name is a release line under the configured patterns (regexes on whole names). */
 export function isLineBranch(branch: string, patterns: readonly string[]): boolean {
-  return patterns.some((p) => {
-    try {
-      return new RegExp(p).test(branch)
-    } catch {
-      return false
-    }
-  })
+  return lineMatcher(patterns)(branch)
 }
 
 /** Compares two line versions numerically part by part ([1] < [1, 1] < [2]). */
