@@ -41192,11 +41192,11 @@ __webpack_unused_export__ = Alias.Alias;
 __webpack_unused_export__ = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
-__webpack_unused_export__ = identity.isMap;
+exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
 __webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.jn = identity.isScalar;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
@@ -50130,7 +50130,7 @@ var ajv = __nccwpck_require__(2463);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./fixline.schema.json
-const fixline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/fixline/fixline/fixline.schema.json","title":"fixline configuration (.github/fixline.yml)","description":"Every key has a default: an empty file (or no file) works for a repository whose release lines are N.x branches.","type":"object","additionalProperties":false,"default":{},"properties":{"lines":{"description":"Which branches are release lines.","type":"object","additionalProperties":false,"default":{},"properties":{"patterns":{"description":"Regular expressions matched against whole branch names. The digits a branch name contains give the line\'s version (1.x -> 1, release/16.5 -> 16.5).","type":"array","items":{"type":"string","minLength":1},"default":["^\\\\d+\\\\.x$","^\\\\d+\\\\.\\\\d+\\\\.x$","^release/\\\\d+\\\\.\\\\d+$","^release-\\\\d+\\\\.\\\\d+$","^stable-\\\\d+$"]},"defaultBranch":{"description":"Treat the default branch as the newest release line.","type":"boolean","default":true}}},"backport":{"type":"object","additionalProperties":false,"default":{},"properties":{"labels":{"description":"Label-to-branch rules, tried in order. `branch` is a template over the pattern\'s capture groups: {name} for a named group, {1} for a numbered one.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1},"branch":{"type":"string","minLength":1,"default":"{branch}"}}},"default":[{"pattern":"^backport[- ](?<branch>\\\\S+)$","branch":"{branch}"}]},"mergeCommits":{"description":"For PRs merged with a merge commit: pick the PR\'s own commits (without base-into-head merges), or the merge commit itself with -m 1.","enum":["own-commits","mainline"],"default":"own-commits"},"conflicts":{"description":"On conflict: open a draft PR holding the conflict markers, or only comment the manual steps.","enum":["draft-pr","comment"],"default":"draft-pr"},"conflictLabel":{"type":"string","minLength":1,"default":"backport-conflict"},"title":{"description":"Backport PR title template: {target}, {title}, {number}.","type":"string","minLength":1,"default":"[{target}] {title}"},"copyLabels":{"description":"Regular expressions: labels of the original PR that match are copied to the backport.","type":"array","items":{"type":"string","minLength":1},"default":[]},"addLabels":{"description":"Labels added to every backport PR.","type":"array","items":{"type":"string","minLength":1},"default":[]},"copyAssignees":{"type":"boolean","default":false},"copyMilestone":{"type":"boolean","default":false},"requestReviewers":{"type":"boolean","default":false},"autoMerge":{"description":"Enable auto-merge on backport PRs with this method.","enum":["off","merge","squash","rebase"],"default":"off"}}},"upgrade":{"type":"object","additionalProperties":false,"default":{},"properties":{"scheme":{"description":"Build number scheme: dotted non-negative integers (Delphix) or semver.","enum":["dotted","semver"],"default":"dotted"},"tags":{"description":"Tag patterns that are releases; {build} stands for the build number.","type":"array","minItems":1,"items":{"type":"string","pattern":"\\\\{build\\\\}"},"default":["v{build}","{build}"]},"build":{"type":"object","additionalProperties":false,"default":{},"properties":{"source":{"description":"Where a release\'s build number is read from.","enum":["auto","plugin-config","file","version-file","package-json","tag"],"default":"auto"},"file":{"description":"With source: file, the YAML or JSON file.","type":"string","minLength":1},"key":{"description":"With source: file, the dotted key path in that file.","type":"string","minLength":1}}},"plugin":{"type":"object","additionalProperties":false,"default":{},"properties":{"config":{"description":"Path of the Delphix plugin_config.yml.","type":"string","minLength":1,"default":"plugin_config.yml"}}},"migrations":{"type":"object","additionalProperties":false,"default":{},"properties":{"layout":{"enum":["auto","delphix","flyway","golang-migrate","rails","regex","manifest","none"],"default":"auto"},"dirs":{"description":"Folders holding migration files (flyway, golang-migrate, rails, regex).","type":"array","items":{"type":"string","minLength":1},"default":[]},"pattern":{"description":"With layout: regex, a regular expression on file names whose group `id` (or first group) is the migration ID.","type":"string","minLength":1},"manifest":{"description":"With layout: manifest, a JSON or YAML file listing migration IDs.","type":"string","minLength":1}}},"engine":{"description":"How the target system applies migrations: every missing ID (set) or only IDs above the highest applied (linear).","enum":["set","linear"],"default":"set"},"bookkeeping":{"description":"Paths (globs) whose changes are release bookkeeping, ignored when looking for lost fixes. The build-number file is always included.","type":"array","items":{"type":"string","minLength":1},"default":["CHANGELOG*","**/CHANGELOG*","VERSION","package.json","package-lock.json"]},"contentChange":{"description":"Severity when one migration ID has different content on two lines.","enum":["warning","error"],"default":"warning"}}},"requests":{"type":"object","additionalProperties":false,"default":{},"properties":{"window":{"description":"The maintenance window: the newest N release lines are supported.","type":"integer","minimum":1,"default":3},"supportedLines":{"description":"An explicit list of supported lines; overrides `window` when not empty.","type":"array","items":{"type":"string","minLength":1},"default":[]},"releaseManagers":{"type":"object","additionalProperties":false,"default":{},"properties":{"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\\\\[bot\\\\])?$"},"default":[]},"teams":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+$"},"default":[]}}},"approval":{"description":"Which requests need a release manager\'s approval.","enum":["outside-window","always","never"],"default":"outside-window"},"labels":{"type":"object","additionalProperties":false,"default":{},"properties":{"request":{"type":"string","minLength":1,"default":"backport-request"},"approved":{"type":"string","minLength":1,"default":"backport-approved"},"rejected":{"type":"string","minLength":1,"default":"backport-rejected"},"awaitingApproval":{"type":"string","minLength":1,"default":"awaiting-approval"},"exception":{"type":"string","minLength":1,"default":"backport-exception"},"security":{"type":"string","minLength":1,"default":"security-release"},"patch":{"type":"string","minLength":1,"default":"patch-release"}}}}},"hotfix":{"type":"object","additionalProperties":false,"default":{},"properties":{"branchPrefix":{"type":"string","minLength":1,"default":"hotfix/"},"forwardPort":{"description":"Open forward-port PRs automatically when an older line is released.","type":"boolean","default":false}}}}}');
+const fixline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/fixline/fixline/fixline.schema.json","title":"fixline configuration (.github/fixline.yml)","description":"Every key has a default: an empty file (or no file) works for a repository whose release lines are N.x branches.","type":"object","additionalProperties":false,"default":{},"properties":{"lines":{"description":"Which branches are release lines.","type":"object","additionalProperties":false,"default":{},"properties":{"patterns":{"description":"Regular expressions matched against whole branch names. The digits a branch name contains give the line\'s version (1.x -> 1, release/16.5 -> 16.5).","type":"array","items":{"type":"string","minLength":1},"default":["^\\\\d+\\\\.x$","^\\\\d+\\\\.\\\\d+\\\\.x$","^release/\\\\d+\\\\.\\\\d+$","^release-\\\\d+\\\\.\\\\d+$","^stable-\\\\d+$"]},"defaultBranch":{"description":"Treat the default branch as the newest release line.","type":"boolean","default":true}}},"backport":{"type":"object","additionalProperties":false,"default":{},"properties":{"labels":{"description":"Label-to-branch rules, tried in order. `branch` is a template over the pattern\'s capture groups: {name} for a named group, {1} for a numbered one.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1,"description":"Regular expression matched against the whole label name."},"branch":{"type":"string","minLength":1,"default":"{branch}","description":"Target branch template, e.g. `release/{v}` for a pattern with the group `(?<v>...)`."}}},"default":[{"pattern":"^backport[- ](?<branch>\\\\S+)$","branch":"{branch}"}]},"mergeCommits":{"description":"For PRs merged with a merge commit: pick the PR\'s own commits (without base-into-head merges), or the merge commit itself with -m 1.","enum":["own-commits","mainline"],"default":"own-commits"},"conflicts":{"description":"On conflict: open a draft PR holding the conflict markers, or only comment the manual steps.","enum":["draft-pr","comment"],"default":"draft-pr"},"conflictLabel":{"type":"string","minLength":1,"default":"backport-conflict","description":"Label put on draft backport PRs that hold conflict markers."},"title":{"description":"Backport PR title template: {target}, {title}, {number}.","type":"string","minLength":1,"default":"[{target}] {title}"},"copyLabels":{"description":"Regular expressions: labels of the original PR that match are copied to the backport.","type":"array","items":{"type":"string","minLength":1},"default":[]},"addLabels":{"description":"Labels added to every backport PR.","type":"array","items":{"type":"string","minLength":1},"default":[]},"copyAssignees":{"type":"boolean","default":false,"description":"Assign the backport PR to the original PR\'s assignees."},"copyMilestone":{"type":"boolean","default":false,"description":"Put the backport PR in the original PR\'s milestone."},"requestReviewers":{"type":"boolean","default":false,"description":"Request reviews from the original PR\'s reviewers."},"autoMerge":{"description":"Enable auto-merge on backport PRs with this method.","enum":["off","merge","squash","rebase"],"default":"off"}}},"upgrade":{"type":"object","additionalProperties":false,"default":{},"properties":{"scheme":{"description":"Build number scheme: dotted non-negative integers (Delphix) or semver.","enum":["dotted","semver"],"default":"dotted"},"tags":{"description":"Tag patterns that are releases; {build} stands for the build number.","type":"array","minItems":1,"items":{"type":"string","pattern":"\\\\{build\\\\}"},"default":["v{build}","{build}"]},"build":{"type":"object","additionalProperties":false,"default":{},"properties":{"source":{"description":"Where a release\'s build number is read from.","enum":["auto","plugin-config","file","version-file","package-json","tag"],"default":"auto"},"file":{"description":"With source: file, the YAML or JSON file.","type":"string","minLength":1},"key":{"description":"With source: file, the dotted key path in that file.","type":"string","minLength":1}}},"plugin":{"type":"object","additionalProperties":false,"default":{},"properties":{"config":{"description":"Path of the Delphix plugin_config.yml.","type":"string","minLength":1,"default":"plugin_config.yml"}}},"migrations":{"type":"object","additionalProperties":false,"default":{},"properties":{"layout":{"enum":["auto","delphix","flyway","golang-migrate","rails","regex","manifest","none"],"default":"auto","description":"Where migration IDs come from: Delphix upgrade decorators, migration folders by file-name pattern, a manifest file, or none. `auto` detects them in that order."},"dirs":{"description":"Folders holding migration files (flyway, golang-migrate, rails, regex).","type":"array","items":{"type":"string","minLength":1},"default":[]},"pattern":{"description":"With layout: regex, a regular expression on file names whose group `id` (or first group) is the migration ID.","type":"string","minLength":1},"manifest":{"description":"With layout: manifest, a JSON or YAML file listing migration IDs.","type":"string","minLength":1}}},"engine":{"description":"How the target system applies migrations: every missing ID (set) or only IDs above the highest applied (linear).","enum":["set","linear"],"default":"set"},"bookkeeping":{"description":"Paths (globs) whose changes are release bookkeeping, ignored when looking for lost fixes. The build-number file is always included.","type":"array","items":{"type":"string","minLength":1},"default":["CHANGELOG*","**/CHANGELOG*","VERSION","package.json","package-lock.json"]},"contentChange":{"description":"Severity when one migration ID has different content on two lines.","enum":["warning","error"],"default":"warning"}}},"requests":{"type":"object","additionalProperties":false,"default":{},"properties":{"window":{"description":"The maintenance window: the newest N release lines are supported.","type":"integer","minimum":1,"default":3},"supportedLines":{"description":"An explicit list of supported lines; overrides `window` when not empty.","type":"array","items":{"type":"string","minLength":1},"default":[]},"releaseManagers":{"type":"object","additionalProperties":false,"default":{},"properties":{"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\\\\[bot\\\\])?$"},"default":[],"description":"Logins of release managers."},"teams":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+$"},"default":[],"description":"Teams of release managers, as `org/team-slug` (membership is checked through the API; the token needs Members: read)."}}},"approval":{"description":"Which requests need a release manager\'s approval.","enum":["outside-window","always","never"],"default":"outside-window"},"labels":{"type":"object","additionalProperties":false,"default":{},"properties":{"request":{"type":"string","minLength":1,"default":"backport-request","description":"Put on every backport request issue."},"approved":{"type":"string","minLength":1,"default":"backport-approved","description":"Added by a release manager to approve (or by fixline after /approve)."},"rejected":{"type":"string","minLength":1,"default":"backport-rejected","description":"Added when a release manager rejects with /reject."},"awaitingApproval":{"type":"string","minLength":1,"default":"awaiting-approval","description":"Requests that wait for a release manager."},"exception":{"type":"string","minLength":1,"default":"backport-exception","description":"Requests for lines outside the maintenance window (backport exception requests)."},"security":{"type":"string","minLength":1,"default":"security-release","description":"Requests for a security fix (security release)."},"patch":{"type":"string","minLength":1,"default":"patch-release","description":"Requests for the current line (patch release)."}}}}},"hotfix":{"type":"object","additionalProperties":false,"default":{},"properties":{"branchPrefix":{"type":"string","minLength":1,"default":"hotfix/","description":"Prefix of hotfix branches (`hotfix/<release>`)."},"forwardPort":{"description":"Open forward-port PRs automatically when an older line is released.","type":"boolean","default":false}}}}}');
 ;// CONCATENATED MODULE: ./src/config/types.ts
 class ConfigError extends Error {
     file;
@@ -50164,7 +50164,12 @@ function parseConfig(text, file = '.github/fixline.yml') {
         data = doc.toJS() ?? {};
     }
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-        throw new ConfigError(file, [{ path: '', message: 'must be a mapping of keys (lines, backport, upgrade, requests, hotfix)' }]);
+        throw new ConfigError(file, [
+            {
+                path: '',
+                message: 'must be a mapping of keys (lines, backport, upgrade, requests, hotfix)',
+            },
+        ]);
     }
     const copy = structuredClone(data);
     if (!validate(copy))
@@ -50205,7 +50210,10 @@ function describeError(e) {
             };
         }
         case 'enum':
-            return { path, message: `must be one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}` };
+            return {
+                path,
+                message: `must be one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`,
+            };
         case 'type':
             return { path, message: `must be ${String(params.type)}` };
         case 'required':
@@ -50243,7 +50251,10 @@ function checkRegexes(config) {
             new RegExp(source);
         }
         catch (error) {
-            problems.push({ path, message: `is not a valid regular expression: ${error.message}` });
+            problems.push({
+                path,
+                message: `is not a valid regular expression: ${error.message}`,
+            });
         }
     };
     config.lines.patterns.forEach((p, i) => check(`lines.patterns[${i}]`, p));
@@ -50251,11 +50262,20 @@ function checkRegexes(config) {
     config.backport.copyLabels.forEach((p, i) => check(`backport.copyLabels[${i}]`, p));
     check('upgrade.migrations.pattern', config.upgrade.migrations.pattern);
     if (config.upgrade.build.source === 'file' && !config.upgrade.build.file)
-        problems.push({ path: 'upgrade.build.file', message: 'is required when upgrade.build.source is "file"' });
+        problems.push({
+            path: 'upgrade.build.file',
+            message: 'is required when upgrade.build.source is "file"',
+        });
     if (config.upgrade.migrations.layout === 'regex' && !config.upgrade.migrations.pattern)
-        problems.push({ path: 'upgrade.migrations.pattern', message: 'is required when upgrade.migrations.layout is "regex"' });
+        problems.push({
+            path: 'upgrade.migrations.pattern',
+            message: 'is required when upgrade.migrations.layout is "regex"',
+        });
     if (config.upgrade.migrations.layout === 'manifest' && !config.upgrade.migrations.manifest)
-        problems.push({ path: 'upgrade.migrations.manifest', message: 'is required when upgrade.migrations.layout is "manifest"' });
+        problems.push({
+            path: 'upgrade.migrations.manifest',
+            message: 'is required when upgrade.migrations.layout is "manifest"',
+        });
     return problems;
 }
 
@@ -50280,13 +50300,20 @@ class GitError extends Error {
 function classifyGitFailure(args, stderr) {
     const sub = args.find((a) => !a.startsWith('-') && !a.includes('=')) ?? '';
     const err = stderr.toLowerCase();
-    if (/refusing to allow .* to create or update workflow/.test(err) || err.includes('`workflows` permission'))
+    if (/refusing to allow .* to create or update workflow/.test(err) ||
+        err.includes('`workflows` permission'))
         return 'workflow-permission';
-    if (err.includes('authentication failed') || err.includes('could not read username') || /\b403\b/.test(err))
+    if (err.includes('authentication failed') ||
+        err.includes('could not read username') ||
+        /\b403\b/.test(err))
         return 'auth';
-    if (sub === 'push' && (err.includes('[rejected]') || err.includes('non-fast-forward') || err.includes('failed to push')))
+    if (sub === 'push' &&
+        (err.includes('[rejected]') ||
+            err.includes('non-fast-forward') ||
+            err.includes('failed to push')))
         return 'push-rejected';
-    if (sub === 'cherry-pick' && (err.includes('the previous cherry-pick is now empty') || err.includes('nothing to commit')))
+    if (sub === 'cherry-pick' &&
+        (err.includes('the previous cherry-pick is now empty') || err.includes('nothing to commit')))
         return 'empty-commit';
     if (sub === 'cherry-pick' && (err.includes('conflict') || err.includes('could not apply')))
         return 'conflict';
@@ -50325,7 +50352,11 @@ class Git {
     }
     /** A Git whose invocations carry extra environment (for example the push token's GIT_CONFIG_*). */
     withEnv(env) {
-        return new Git({ cwd: this.cwd, env: { ...this.env, ...env }, ...(this.observer ? { observer: this.observer } : {}) });
+        return new Git({
+            cwd: this.cwd,
+            env: { ...this.env, ...env },
+            ...(this.observer ? { observer: this.observer } : {}),
+        });
     }
     async run(args, options = {}) {
         const started = Date.now();
@@ -55744,6 +55775,9 @@ function createGitHub(options) {
         baseUrl: options.baseUrl.replace(/\/+$/, ''),
         userAgent: 'fixline',
         throttle: {
+            // The write spacing protects github.com's secondary rate limits; a loopback API (the local
+            // fake server in tests, a proxy on the runner) has no such limiter.
+            enabled: options.throttle ?? throttlingFor(options.baseUrl),
             onRateLimit: (retryAfter, opts, _o, retryCount) => {
                 warn(`GitHub rate limit hit for ${opts.method} ${opts.url}; retrying after ${retryAfter}s`);
                 return retryCount < retries;
@@ -55763,6 +55797,19 @@ function createGitHub(options) {
         });
     }
     return octokit;
+}
+/** Whether write spacing applies: everywhere but a loopback API. */
+function throttlingFor(url) {
+    return !isLoopback(url);
+}
+function isLoopback(url) {
+    try {
+        const host = new URL(url).hostname;
+        return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
+    }
+    catch {
+        return false;
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -55786,7 +55833,9 @@ function contextFromEnv(env, cwd) {
             text = (0,external_node_fs_namespaceObject.readFileSync)(eventPath, 'utf8');
         }
         catch (error) {
-            throw new Error(`cannot read the event payload at GITHUB_EVENT_PATH (${eventPath})`, { cause: error });
+            throw new Error(`cannot read the event payload at GITHUB_EVENT_PATH (${eventPath})`, {
+                cause: error,
+            });
         }
         try {
             const parsed = JSON.parse(text);
@@ -55917,9 +55966,14 @@ function routePullRequest(payload) {
         const headSha = str(obj(pr.head)?.sha);
         const baseSha = str(obj(pr.base)?.sha);
         if (base && headSha && baseSha)
-            routes.push({ job: 'upgrade', trigger: { type: 'release-pr', pr: number, base, headSha, baseSha } });
+            routes.push({
+                job: 'upgrade',
+                trigger: { type: 'release-pr', pr: number, base, headSha, baseSha },
+            });
     }
-    return routes.length > 0 ? routes : [{ job: 'none', reason: `pull_request "${action ?? '?'}" needs no work` }];
+    return routes.length > 0
+        ? routes
+        : [{ job: 'none', reason: `pull_request "${action ?? '?'}" needs no work` }];
 }
 /** Parses `/backport 1.x 2.x` (first line of a comment). Undefined when the comment is not a command. */
 function parseSlashCommand(body) {
@@ -55946,9 +56000,34 @@ function routeComment(payload) {
         return [{ job: 'none', reason: 'the comment is not a fixline command' }];
     const isPr = obj(issue?.pull_request) !== undefined;
     if (parsed.command === 'backport' && isPr)
-        return [{ job: 'backport', trigger: { type: 'comment', pr: number, commentId, user, targets: parsed.args, commentBody: body } }];
-    if ((parsed.command === 'approve' || parsed.command === 'reject') && !isPr)
-        return [{ job: 'requests', trigger: { type: 'command', issue: number, commentId, user, command: parsed.command, argument: parsed.args.join(' ') } }];
+        return [
+            {
+                job: 'backport',
+                trigger: {
+                    type: 'comment',
+                    pr: number,
+                    commentId,
+                    user,
+                    targets: parsed.args,
+                    commentBody: body,
+                },
+            },
+        ];
+    // On an issue: a backport request. On a PR: a release manager's answer to a /backport held for approval.
+    if (parsed.command === 'approve' || parsed.command === 'reject')
+        return [
+            {
+                job: 'requests',
+                trigger: {
+                    type: 'command',
+                    issue: number,
+                    commentId,
+                    user,
+                    command: parsed.command,
+                    argument: parsed.args.join(' '),
+                },
+            },
+        ];
     return [{ job: 'none', reason: `/${parsed.command} is not a command here` }];
 }
 function routeIssue(payload) {
@@ -55986,10 +56065,17 @@ function routeDispatch(payload) {
     if (job === 'check' || job === 'upgrade-safety') {
         return [{ job: 'upgrade', trigger: { type: 'dispatch', ref: str(inputs.ref) ?? 'HEAD' } }];
     }
-    return [{ job: 'none', reason: 'workflow_dispatch needs the input "pr" (a PR number to backport) or "job: check"' }];
+    return [
+        {
+            job: 'none',
+            reason: 'workflow_dispatch needs the input "pr" (a PR number to backport) or "job: check"',
+        },
+    ];
 }
 function obj(v) {
-    return v !== null && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
+    return v !== null && typeof v === 'object' && !Array.isArray(v)
+        ? v
+        : undefined;
 }
 function str(v) {
     return typeof v === 'string' ? v : undefined;
@@ -55998,22 +56084,7666 @@ function route_int(v) {
     return typeof v === 'number' && Number.isSafeInteger(v) ? v : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/backport/job.ts
-// Placeholder while the backport engine is built (issue 2); replaced by the real job.
-async function runBackportJob(_deps, _trigger) {
-    throw new Error('the backport job is not built yet');
+;// CONCATENATED MODULE: ./src/github/comments.ts
+/** fixline's comment carrying `marker` on an issue or PR, found through every page of comments. */
+async function findMarkedComment(github, options) {
+    const comments = await github.paginate(github.rest.issues.listComments, {
+        owner: options.owner,
+        repo: options.repo,
+        issue_number: options.issue,
+        per_page: 100,
+    });
+    // fixline's comments start with the marker. Without a known identity, a bot's comment is
+    // preferred over a person's (who could have pasted the hidden marker).
+    const marked = comments.filter((c) => (c.body ?? '').startsWith(options.marker) &&
+        (options.author === undefined || c.user?.login === options.author));
+    const found = marked.find((c) => c.user?.type === 'Bot') ?? marked[0];
+    return found ? { id: found.id, body: found.body ?? '', url: found.html_url } : undefined;
+}
+/**
+ * Creates fixline's marked comment once and updates it in place afterwards (one list call, then one
+ * update or create). Returns the comment and whether it was created.
+ */
+async function upsertMarkedComment(github, options) {
+    const existing = await findMarkedComment(github, options);
+    let body = typeof options.body === 'function' ? options.body(existing?.body) : options.body;
+    if (!body.includes(options.marker))
+        body = `${options.marker}\n${body}`;
+    const base = { owner: options.owner, repo: options.repo };
+    if (existing) {
+        if (existing.body === body)
+            return { id: existing.id, url: existing.url, created: false };
+        const { data } = await github.rest.issues.updateComment({
+            ...base,
+            comment_id: existing.id,
+            body,
+        });
+        return { id: data.id, url: data.html_url, created: false };
+    }
+    const { data } = await github.rest.issues.createComment({
+        ...base,
+        issue_number: options.issue,
+        body,
+    });
+    return { id: data.id, url: data.html_url, created: true };
+}
+/** A plain new comment (replies such as a refused command). */
+async function createComment(github, options) {
+    const { data } = await github.rest.issues.createComment({
+        owner: options.owner,
+        repo: options.repo,
+        issue_number: options.issue,
+        body: options.body,
+    });
+    return { id: data.id, url: data.html_url };
 }
 
+;// CONCATENATED MODULE: ./src/github/labels.ts
+/** Adds labels to an issue or PR in one call (GitHub creates labels that do not exist yet). No call for none. */
+async function addLabels(github, owner, repo, issue, labels) {
+    const unique = [...new Set(labels)];
+    if (unique.length === 0)
+        return;
+    await github.rest.issues.addLabels({ owner, repo, issue_number: issue, labels: unique });
+}
+
+;// CONCATENATED MODULE: ./src/github/permissions.ts
+const ORDER = ['none', 'read', 'triage', 'write', 'maintain', 'admin'];
+/**
+ * A user's permission on the repository through the collaborator-permission API (never the
+ * payload's author_association). `role_name` is preferred: it distinguishes maintain and triage,
+ * which `permission` folds into write and read. A user who is not a collaborator (404) has none.
+ */
+async function collaboratorPermission(github, owner, repo, username) {
+    try {
+        const { data } = await github.rest.repos.getCollaboratorPermissionLevel({
+            owner,
+            repo,
+            username,
+        });
+        const role = data.role_name;
+        if (isPermission(role))
+            return role;
+        return isPermission(data.permission) ? data.permission : 'none';
+    }
+    catch (error) {
+        if (error.status === 404)
+            return 'none';
+        throw new Error(`cannot read the repository permission of @${username}`, { cause: error });
+    }
+}
+/** Whether `actual` is at least `needed`. */
+function hasPermission(actual, needed) {
+    return ORDER.indexOf(actual) >= ORDER.indexOf(needed);
+}
+function isPermission(value) {
+    return typeof value === 'string' && ORDER.includes(value);
+}
+
+;// CONCATENATED MODULE: ./src/github/pulls.ts
+/** One pull request as the REST API returns it (parsed by the caller: the fields are checked there). */
+async function getPullRaw(github, owner, repo, number) {
+    const { data } = await github.rest.pulls.get({ owner, repo, pull_number: number });
+    return data;
+}
+/** Every PR (open, closed or merged) whose head is `owner:branch` in this repository. */
+async function findPullsByHead(github, owner, repo, branch) {
+    const pulls = await github.paginate(github.rest.pulls.list, {
+        owner,
+        repo,
+        head: `${owner}:${branch}`,
+        state: 'all',
+        per_page: 100,
+    });
+    return pulls
+        .filter((p) => p.head.ref === branch)
+        .map((p) => ({
+        number: p.number,
+        url: p.html_url,
+        state: p.state,
+        merged: p.merged_at !== null && p.merged_at !== undefined,
+        draft: p.draft === true,
+    }));
+}
+async function createPull(github, input) {
+    const { data } = await github.rest.pulls.create({
+        owner: input.owner,
+        repo: input.repo,
+        head: input.head,
+        base: input.base,
+        title: input.title,
+        body: input.body,
+        draft: input.draft,
+    });
+    return {
+        number: data.number,
+        url: data.html_url,
+        nodeId: data.node_id,
+        draft: data.draft === true,
+    };
+}
+/** Logins of everyone who submitted a review on a PR (every page). */
+async function reviewerLogins(github, owner, repo, number) {
+    const reviews = await github.paginate(github.rest.pulls.listReviews, {
+        owner,
+        repo,
+        pull_number: number,
+        per_page: 100,
+    });
+    return [...new Set(reviews.flatMap((r) => (r.user?.login ? [r.user.login] : [])))];
+}
+async function requestReviewers(github, input) {
+    if (input.reviewers.length === 0 && input.teams.length === 0)
+        return;
+    await github.rest.pulls.requestReviewers({
+        owner: input.owner,
+        repo: input.repo,
+        pull_number: input.number,
+        reviewers: [...input.reviewers],
+        team_reviewers: [...input.teams],
+    });
+}
+/** Sets assignees and/or milestone of a (new) PR in one call; no call when there is nothing to set. */
+async function setAssigneesAndMilestone(github, input) {
+    const fields = {};
+    if (input.assignees && input.assignees.length > 0)
+        fields.assignees = [...input.assignees];
+    if (input.milestone !== undefined)
+        fields.milestone = input.milestone;
+    if (Object.keys(fields).length === 0)
+        return;
+    await github.rest.issues.update({
+        owner: input.owner,
+        repo: input.repo,
+        issue_number: input.number,
+        ...fields,
+    });
+}
+/** Enables auto-merge (GraphQL: there is no REST operation for it). */
+async function enableAutoMerge(github, pullRequestNodeId, method) {
+    try {
+        await mutateAutoMerge(github, pullRequestNodeId, method);
+    }
+    catch (error) {
+        const errors = error.errors;
+        const messages = Array.isArray(errors)
+            ? errors.flatMap((e) => (typeof e.message === 'string' ? [e.message] : []))
+            : [];
+        if (messages.length > 0)
+            throw new Error(messages.join('; '), { cause: error });
+        throw error;
+    }
+}
+async function mutateAutoMerge(github, pullRequestNodeId, method) {
+    await github.graphql(`mutation($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!) {
+      enablePullRequestAutoMerge(input: { pullRequestId: $pullRequestId, mergeMethod: $mergeMethod }) { clientMutationId }
+    }`, { pullRequestId: pullRequestNodeId, mergeMethod: method.toUpperCase() });
+}
+
+;// CONCATENATED MODULE: ./src/config/patterns.ts
+/**
+ * Config patterns match whole names: `^(?:pattern)$`, so `\d+\.x` cannot match `feature/1.x-old`.
+ * Patterns are validated when the config is loaded; one that still does not compile matches nothing.
+ */
+function wholeName(pattern) {
+    try {
+        return new RegExp(`^(?:${pattern})$`);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Whether `branch` is a release line under `lines.patterns` (the default branch is decided by callers). */
+function lineMatcher(patterns) {
+    const compiled = patterns.map(wholeName).filter((r) => r !== undefined);
+    return (branch) => compiled.some((r) => r.test(branch));
+}
+
+;// CONCATENATED MODULE: ./src/git/refs.ts
+
+/**
+ * Validates a branch name with git itself (`git check-ref-format --branch`), plus the rules
+ * fixline adds: no leading dash (could be read as an option) and no whitespace or control characters.
+ * Returns the normalized name, or throws an Error whose message a user can act on.
+ */
+async function assertValidBranchName(git, name) {
+    if (!isPlausibleRefName(name))
+        throw new Error(`"${printable(name)}" is not a valid branch name`);
+    const result = await git.run(['check-ref-format', '--branch', name], { okCodes: [0, 1, 128] });
+    if (result.exitCode !== 0)
+        throw new Error(`"${printable(name)}" is not a valid branch name (git check-ref-format)`);
+    return result.stdout.trim();
+}
+/** Cheap pure pre-check (also used where git is not at hand, e.g. in renderers). */
+function isPlausibleRefName(name) {
+    return (name.length > 0 &&
+        name.length <= 250 &&
+        !name.startsWith('-') &&
+        !name.startsWith('/') &&
+        // eslint-disable-next-line no-control-regex
+        !/[\s\u0000-\u001f\u007f~^:?*[\\]/.test(name) &&
+        !name.includes('..') &&
+        !name.includes('@{') &&
+        !name.endsWith('.lock') &&
+        !name.endsWith('/') &&
+        !name.endsWith('.'));
+}
+/** Makes a user-supplied string safe to echo in a message (no control characters, bounded length). */
+function printable(value) {
+    // eslint-disable-next-line no-control-regex
+    const clean = value.replace(/[\u0000-\u001f\u007f]/g, '?');
+    return clean.length > 80 ? `${clean.slice(0, 77)}...` : clean;
+}
+
+;// CONCATENATED MODULE: ./src/backport/labels.ts
+
+
+/** Splits a branch template into literals and `{name}` / `{1}` placeholders. `{{` and `}}` are literal braces. */
+function parseTemplate(template) {
+    const parts = [];
+    let literal = '';
+    for (let i = 0; i < template.length; i++) {
+        const ch = template[i];
+        const next = template[i + 1];
+        if ((ch === '{' && next === '{') || (ch === '}' && next === '}')) {
+            literal += ch;
+            i++;
+        }
+        else if (ch === '{') {
+            const end = template.indexOf('}', i);
+            const name = end < 0 ? '' : template.slice(i + 1, end);
+            if (!/^(?:\d+|[A-Za-z_$][\w$]*)$/.test(name))
+                throw new Error(`branch template "${template}" has a bad placeholder at position ${i + 1}`);
+            if (literal)
+                parts.push({ literal });
+            literal = '';
+            parts.push({ group: name });
+            i = end;
+        }
+        else {
+            literal += ch;
+        }
+    }
+    if (literal)
+        parts.push({ literal });
+    return parts;
+}
+/** Fills a template from a regex match; throws when a placeholder names a group the match lacks. */
+function renderBranchTemplate(template, match) {
+    return parseTemplate(template)
+        .map((part) => {
+        if ('literal' in part)
+            return part.literal;
+        const value = /^\d+$/.test(part.group)
+            ? match[Number(part.group)]
+            : match.groups?.[part.group];
+        if (value === undefined)
+            throw new Error(`the pattern does not capture {${part.group}}`);
+        return value;
+    })
+        .join('');
+}
+/** Maps one label through the rules, first matching rule wins. */
+function mapLabel(label, rules) {
+    for (const [index, rule] of rules.entries()) {
+        const match = wholeName(rule.pattern)?.exec(label);
+        if (!match)
+            continue;
+        let branch;
+        try {
+            branch = renderBranchTemplate(rule.branch, match);
+        }
+        catch (error) {
+            return {
+                kind: 'invalid',
+                label,
+                rule: index,
+                message: `label ${printable(label)}: backport.labels[${index}]: ${error.message}`,
+            };
+        }
+        if (!isBranchName(branch))
+            return {
+                kind: 'invalid',
+                label,
+                rule: index,
+                message: `label ${printable(label)}: "${printable(branch)}" is not a valid branch name`,
+            };
+        return { kind: 'target', label, branch, rule: index };
+    }
+    return { kind: 'none', label };
+}
+/**
+ * The pure ref-name check plus git's per-component rules (no component starting with a dot or
+ * ending in `.lock`, no empty component, not `@`), so that what passes here also passes
+ * `git check-ref-format --branch`, which the job runs as well.
+ */
+function isBranchName(name) {
+    if (!isPlausibleRefName(name) || name === '@')
+        return false;
+    return name
+        .split('/')
+        .every((part) => part.length > 0 && !part.startsWith('.') && !part.endsWith('.lock'));
+}
+/** Whether a branch is a release line: matches a `lines.patterns` entry, or is the default branch when allowed. */
+function isReleaseLine(branch, lines, defaultBranch) {
+    if (lineMatcher(lines.patterns)(branch))
+        return true;
+    return lines.defaultBranch && defaultBranch !== undefined && branch === defaultBranch;
+}
+/**
+ * A label that the rules map to `target` (for `/backport <target>` on an open PR), or undefined
+ * when no rule can produce one. Every candidate is checked by mapping it forward.
+ */
+function labelForTarget(target, rules) {
+    for (const [index, rule] of rules.entries()) {
+        for (const candidate of candidatesFor(target, rule)) {
+            const mapped = mapLabel(candidate, rules);
+            if (mapped.kind === 'target' && mapped.rule === index && mapped.branch === target)
+                return candidate;
+        }
+    }
+    return undefined;
+}
+function candidatesFor(target, rule) {
+    const out = [];
+    for (const values of solveTemplate(rule.branch, target)) {
+        const example = exampleForPattern(rule.pattern, values);
+        if (example !== undefined)
+            out.push(example);
+    }
+    out.push(`backport-${target}`, `backport ${target}`, target);
+    return [...new Set(out)];
+}
+/** The group values that make `template` render to `target` (a few solutions, shortest groups first). */
+function solveTemplate(template, target) {
+    let parts;
+    try {
+        parts = parseTemplate(template);
+    }
+    catch {
+        return [];
+    }
+    const seen = new Map();
+    const source = parts
+        .map((p) => {
+        if ('literal' in p)
+            return escapeRegExp(p.literal);
+        const known = seen.get(p.group);
+        if (known !== undefined)
+            return `\\${known}`;
+        seen.set(p.group, seen.size + 1);
+        return '(.+?)';
+    })
+        .join('');
+    const match = new RegExp(`^${source}$`, 's').exec(target);
+    if (!match)
+        return [];
+    const values = {};
+    for (const [name, index] of seen)
+        values[name] = match[index] ?? '';
+    return [values];
+}
+/**
+ * A string the pattern would match with the given group values, generated from the pattern's
+ * source for the common shapes (anchors, literals, escapes, classes, groups, alternation,
+ * quantifiers). Undefined for shapes it does not know; callers verify the result anyway.
+ */
+function exampleForPattern(pattern, values) {
+    const state = { src: pattern, pos: 0, group: 0 };
+    try {
+        const text = generateSequence(state, values);
+        return state.pos === pattern.length ? text : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function generateSequence(s, values) {
+    let out = '';
+    let chosen = false;
+    while (s.pos < s.src.length) {
+        const ch = s.src[s.pos];
+        if (ch === ')')
+            break;
+        if (ch === '|') {
+            // First alternative wins: skip the rest of this sequence.
+            chosen = true;
+            s.pos++;
+            skipAlternative(s);
+            continue;
+        }
+        if (chosen)
+            break;
+        let atom = generateAtom(s, values);
+        const q = s.src[s.pos];
+        if (q === '?' || q === '*') {
+            s.pos++;
+            atom = '';
+        }
+        else if (q === '+') {
+            s.pos++;
+        }
+        else if (q === '{') {
+            const m = /^\{(\d+)(?:,\d*)?\}/.exec(s.src.slice(s.pos));
+            if (!m)
+                throw new Error('quantifier');
+            s.pos += m[0].length;
+            atom = atom.repeat(Number(m[1]));
+        }
+        if (s.src[s.pos] === '?')
+            s.pos++; // lazy quantifier
+        out += atom;
+    }
+    return out;
+}
+function skipAlternative(s) {
+    let depth = 0;
+    while (s.pos < s.src.length) {
+        const ch = s.src[s.pos];
+        if (ch === '\\')
+            s.pos += 2;
+        else if (ch === '[')
+            skipClass(s);
+        else {
+            if (ch === '(') {
+                depth++;
+                if (s.src.startsWith('(?<', s.pos) &&
+                    !s.src.startsWith('(?<=', s.pos) &&
+                    !s.src.startsWith('(?<!', s.pos))
+                    s.group++;
+                else if (!s.src.startsWith('(?', s.pos))
+                    s.group++;
+            }
+            else if (ch === ')') {
+                if (depth === 0)
+                    return;
+                depth--;
+            }
+            s.pos++;
+        }
+    }
+}
+function skipClass(s) {
+    const start = s.pos;
+    s.pos++;
+    if (s.src[s.pos] === '^')
+        throw new Error('negated class');
+    let first;
+    while (s.pos < s.src.length && s.src[s.pos] !== ']') {
+        let ch = s.src[s.pos];
+        if (ch === '\\') {
+            ch = unescapeChar(s.src[s.pos + 1] ?? '');
+            s.pos++;
+        }
+        first ??= ch;
+        s.pos++;
+    }
+    if (s.src[s.pos] !== ']' || first === undefined || start === s.pos)
+        throw new Error('class');
+    s.pos++;
+    return first;
+}
+function generateAtom(s, values) {
+    const ch = s.src[s.pos];
+    if (ch === '^' || ch === '$') {
+        s.pos++;
+        return '';
+    }
+    if (ch === '\\') {
+        const next = s.src[s.pos + 1] ?? '';
+        s.pos += 2;
+        if (/[bB]/.test(next))
+            return '';
+        return unescapeChar(next);
+    }
+    if (ch === '[')
+        return skipClass(s);
+    if (ch === '(')
+        return generateGroup(s, values);
+    if (ch === '.') {
+        s.pos++;
+        return 'x';
+    }
+    s.pos++;
+    return ch;
+}
+function generateGroup(s, values) {
+    const rest = s.src.slice(s.pos);
+    let name;
+    if (rest.startsWith('(?:'))
+        s.pos += 3;
+    else if (/^\(\?[=!]|^\(\?<[=!]/.test(rest))
+        throw new Error('lookaround');
+    else if (rest.startsWith('(?<')) {
+        const m = /^\(\?<([A-Za-z_$][\w$]*)>/.exec(rest);
+        if (!m?.[1])
+            throw new Error('group name');
+        name = m[1];
+        s.pos += m[0].length;
+        s.group++;
+    }
+    else {
+        s.pos++;
+        s.group++;
+    }
+    const number = String(s.group);
+    const capturing = name !== undefined || !rest.startsWith('(?');
+    const inner = generateSequence(s, values);
+    if (s.src[s.pos] !== ')')
+        throw new Error('unclosed group');
+    s.pos++;
+    if (!capturing)
+        return inner;
+    return (name !== undefined ? values[name] : undefined) ?? values[number] ?? inner;
+}
+function unescapeChar(ch) {
+    if (ch === 'd')
+        return '0';
+    if (ch === 'w')
+        return 'x';
+    if (ch === 's')
+        return ' ';
+    if (ch === 'S' || ch === 'D' || ch === 'W')
+        return 'x';
+    if (ch === 'n' || ch === 't' || ch === 'r')
+        throw new Error('control');
+    return ch;
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+;// CONCATENATED MODULE: ./src/github/issues.ts
+async function getIssue(github, owner, repo, number) {
+    const { data } = await github.rest.issues.get({ owner, repo, issue_number: number });
+    return {
+        number: data.number,
+        title: data.title,
+        body: data.body ?? '',
+        state: data.state === 'closed' ? 'closed' : 'open',
+        labels: data.labels.flatMap((l) => (typeof l === 'string' ? [l] : l.name ? [l.name] : [])),
+        isPullRequest: data.pull_request !== undefined && data.pull_request !== null,
+        author: data.user?.login,
+    };
+}
+/** Closes an issue with a reason (`completed`, or `not_planned` for a rejected request). */
+async function closeIssue(github, owner, repo, number, reason) {
+    await github.rest.issues.update({
+        owner,
+        repo,
+        issue_number: number,
+        state: 'closed',
+        state_reason: reason,
+    });
+}
+/** Removes a label; a label that is not there (404) is fine. */
+async function removeLabel(github, owner, repo, number, name) {
+    try {
+        await github.rest.issues.removeLabel({ owner, repo, issue_number: number, name });
+    }
+    catch (error) {
+        if (error.status !== 404)
+            throw new Error(`cannot remove the label ${name} from #${number}`, { cause: error });
+    }
+}
+/** Writes a comment: updates `existingId` in place when given (and changed), else creates one. */
+async function writeComment(github, ref, existing, body) {
+    if (existing) {
+        if (existing.body !== body)
+            await github.rest.issues.updateComment({
+                owner: ref.owner,
+                repo: ref.repo,
+                comment_id: existing.id,
+                body,
+            });
+        return { id: existing.id, created: false };
+    }
+    const { data } = await github.rest.issues.createComment({
+        owner: ref.owner,
+        repo: ref.repo,
+        issue_number: ref.issue,
+        body,
+    });
+    return { id: data.id, created: true };
+}
+/** Open issues carrying a label, newest first, at most `limit` (one page per 100). */
+async function openIssuesWithLabel(github, owner, repo, label, limit = 100) {
+    const out = [];
+    for await (const page of github.paginate.iterator(github.rest.issues.listForRepo, {
+        owner,
+        repo,
+        labels: label,
+        state: 'open',
+        per_page: 100,
+    })) {
+        for (const issue of page.data)
+            if (!issue.pull_request)
+                out.push(issue.number);
+        if (out.length >= limit)
+            break;
+    }
+    return out.slice(0, limit);
+}
+/** The merged pull requests that contain a commit (to resolve a request given by commits). */
+async function mergedPullsForCommit(github, owner, repo, sha) {
+    const { data } = await github.rest.repos.listPullRequestsAssociatedWithCommit({
+        owner,
+        repo,
+        commit_sha: sha,
+        per_page: 100,
+    });
+    return data.filter((p) => p.merged_at !== null && p.merged_at !== undefined).map((p) => p.number);
+}
+async function reopenIssue(github, owner, repo, number) {
+    await github.rest.issues.update({ owner, repo, issue_number: number, state: 'open' });
+}
+/**
+ * fixline's comment carrying `marker`: written by `botLogin` when it is known, else by a bot
+ * account (user type `Bot`), so that a person cannot plant a comment with fixline's hidden marker and
+ * state (a forged approval, say) for fixline to read.
+ */
+async function findBotComment(github, ref, marker, botLogin) {
+    const comments = await github.paginate(github.rest.issues.listComments, {
+        owner: ref.owner,
+        repo: ref.repo,
+        issue_number: ref.issue,
+        per_page: 100,
+    });
+    const found = comments.find((c) => (c.body ?? '').includes(marker) &&
+        (botLogin !== undefined ? c.user?.login === botLogin : c.user?.type === 'Bot'));
+    return found ? { id: found.id, body: found.body ?? '' } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/jobs.ts
+function skipped(job, reason) {
+    return {
+        job,
+        results: [],
+        createdPullRequests: [],
+        conclusion: 'skipped',
+        summary: `fixline (${job}): ${reason}\n`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/requests/policy.ts
+
+/** The numbers a branch name carries, in order (`release/16.5` -> [16, 5]). */
+function lineVersion(branch) {
+    return (branch.match(/\d+/g) ?? []).map((d) => Number(d.slice(0, 15)));
+}
+function compareVersions(a, b) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+        const d = (a[i] ?? -1) - (b[i] ?? -1);
+        if (d !== 0)
+            return d;
+    }
+    return 0;
+}
+/** Release lines among `branches`, newest first. Invalid patterns in the config match nothing. */
+function orderLines(branches, config, defaultBranch) {
+    const isLine = lineMatcher(config.lines.patterns);
+    const lines = [];
+    for (const branch of new Set(branches)) {
+        if (branch === defaultBranch)
+            continue;
+        if (isLine(branch))
+            lines.push({ branch, version: lineVersion(branch), isDefault: false });
+    }
+    lines.sort((a, b) => compareVersions(b.version, a.version) || a.branch.localeCompare(b.branch));
+    if (defaultBranch && config.lines.defaultBranch && branches.includes(defaultBranch))
+        lines.unshift({ branch: defaultBranch, version: [], isDefault: true });
+    return lines;
+}
+/** The maintained lines: `requests.supportedLines` when set, else the newest `requests.window` lines. */
+function maintainedLines(lines, config) {
+    const names = lines.map((l) => (typeof l === 'string' ? l : l.branch));
+    if (config.requests.supportedLines.length > 0)
+        return names.filter((n) => config.requests.supportedLines.includes(n));
+    return names.slice(0, config.requests.window);
+}
+/**
+ * The targets outside the maintenance window. `lines` are the release lines newest first (branch
+ * names or {@link ReleaseLine}s). A target that is not a line at all is outside too.
+ */
+function outsideWindow(targets, lines, config) {
+    const maintained = new Set(maintainedLines(lines, config));
+    return targets.filter((t) => !maintained.has(t));
+}
+/**
+ * The targets of a `/backport` comment that must go through approval instead: those outside the
+ * window, unless `requests.approval` is `never`.
+ */
+function targetsNeedingApproval(targets, lines, config) {
+    return config.requests.approval === 'never' ? [] : outsideWindow(targets, lines, config);
+}
+/** Parses `git ls-remote --symref origin HEAD refs/heads/*` output: the branches and the default branch. */
+function parseLsRemote(output) {
+    const branches = [];
+    let defaultBranch;
+    for (const line of output.split('\n')) {
+        const symref = /^ref: refs\/heads\/(\S+)\s+HEAD$/.exec(line);
+        if (symref?.[1]) {
+            defaultBranch = symref[1];
+            continue;
+        }
+        const head = /^[0-9a-f]{40,64}\s+refs\/heads\/(\S+)$/.exec(line);
+        if (head?.[1])
+            branches.push(head[1]);
+    }
+    return { branches, defaultBranch };
+}
+
+;// CONCATENATED MODULE: ./src/requests/lines.ts
+
+/**
+ * The release lines of the repository, newest first: one `git ls-remote --symref origin HEAD
+ * refs/heads/*` (branches and the default branch in one round trip; works from a shallow checkout).
+ * `defaultBranch` (from the event payload) wins over the remote's HEAD when given.
+ */
+async function discoverLines(git, config, defaultBranch) {
+    const output = await git.text(['ls-remote', '--symref', 'origin', 'HEAD', 'refs/heads/*']);
+    const parsed = parseLsRemote(output);
+    return orderLines(parsed.branches, config, defaultBranch ?? parsed.defaultBranch);
+}
+/** The default branch named in the event payload, when it carries the repository. */
+function payloadDefaultBranch(payload) {
+    const repository = payload.repository;
+    if (repository === null || typeof repository !== 'object')
+        return undefined;
+    const name = repository.default_branch;
+    return typeof name === 'string' && name.length > 0 ? name : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/github/teams.ts
+/**
+ * Whether `username` is an active member of the team `org/team_slug`
+ * (GET /orgs/{org}/teams/{team_slug}/memberships/{username}). A 404 means not a member (or a team
+ * the token cannot see); a pending invitation is not membership. Needs a token with `read:org`
+ * (a GitHub App with organization "Members: read"): the default GITHUB_TOKEN cannot read teams.
+ */
+async function isActiveTeamMember(github, org, teamSlug, username) {
+    try {
+        const { data } = await github.rest.teams.getMembershipForUserInOrg({
+            org,
+            team_slug: teamSlug,
+            username,
+        });
+        return data.state === 'active';
+    }
+    catch (error) {
+        if (error.status === 404)
+            return false;
+        throw new Error(`cannot read the membership of @${username} in the team ${org}/${teamSlug}`, {
+            cause: error,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/requests/managers.ts
+
+/**
+ * Whether `user` is a release manager: listed in `requests.releaseManagers.users` (case-insensitive),
+ * or an active member of one of `requests.releaseManagers.teams` (checked through the API, one call
+ * per team until one answers yes). Never from the payload's author_association.
+ */
+async function checkReleaseManager(deps, user) {
+    const rm = deps.config.requests.releaseManagers;
+    if (rm.users.some((u) => u.toLowerCase() === user.toLowerCase()))
+        return { manager: true, reason: 'listed in requests.releaseManagers.users' };
+    const unreadable = [];
+    for (const team of rm.teams) {
+        const [org, slug] = team.split('/');
+        if (!org || !slug)
+            continue;
+        try {
+            if (await isActiveTeamMember(deps.github, org, slug, user))
+                return { manager: true, reason: `member of @${team}` };
+        }
+        catch (error) {
+            // A token that cannot read teams (the default GITHUB_TOKEN): not a yes, and said so.
+            deps.log.warning(`${error instanceof Error ? error.message : String(error)}: the token needs organization Members: read (read:org)`);
+            unreadable.push(`@${team}`);
+        }
+    }
+    const note = unreadable.length
+        ? `; fixline could not read the membership of ${unreadable.join(', ')}: its token needs organization Members: read`
+        : '';
+    return {
+        manager: false,
+        reason: `not a release manager (${releaseManagerList(deps)})${note}`,
+        ...(unreadable.length ? { unreadable } : {}),
+    };
+}
+/** `@alice, @acme/release-managers`, for messages. */
+function releaseManagerList(deps) {
+    const rm = deps.config.requests.releaseManagers;
+    const who = [...rm.users, ...rm.teams].map((w) => `@${w}`);
+    return who.length
+        ? `release managers: ${who.join(', ')}`
+        : 'no release managers are configured: set requests.releaseManagers in .github/fixline.yml';
+}
+/** Appended to a refusal when a team could not be checked. */
+function unreadableNote(check) {
+    return check.unreadable?.length
+        ? ` (fixline could not read the membership of ${check.unreadable.join(', ')}: its token needs organization Members: read)`
+        : '';
+}
+
+;// CONCATENATED MODULE: ./src/requests/open.ts
+
+const defaultBackport = (deps, pr, targets, options) => runBackportTargets(deps, pr, targets, options);
+const KNOWN = new Set(['created', 'updated', 'already-applied', 'conflict', 'failed', 'skipped']);
+/**
+ * Opens the backports of `targets` and records each result in `state` (status, PR link). A failing
+ * target never stops the others (the engine runs each in its own try/catch).
+ */
+async function openBackports(deps, backport, state, targets, requestIssue) {
+    if (targets.length === 0 || state.source === undefined)
+        return [];
+    if (deps.dryRun) {
+        deps.log.info(`dry run: would backport #${state.source} to ${targets.join(', ')}`);
+        return [];
+    }
+    let outcome;
+    try {
+        outcome = await backport(deps, state.source, [...targets], requestIssue !== undefined ? { requestIssue } : {});
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        for (const t of tracked(state, targets))
+            Object.assign(t, { status: 'failed', message });
+        return [];
+    }
+    for (const t of tracked(state, targets)) {
+        const row = outcome.results.find((r) => r.target === t.target) ??
+            outcome.results.find((r) => r.target === `#${state.source}`);
+        record(t, row);
+    }
+    return outcome.createdPullRequests;
+}
+function tracked(state, targets) {
+    return state.targets.filter((t) => targets.includes(t.target));
+}
+function record(t, row) {
+    if (!row) {
+        t.status = 'failed';
+        t.message = 'the backport job returned no result for this line';
+        return;
+    }
+    t.status = KNOWN.has(row.status)
+        ? row.status
+        : row.error
+            ? 'failed'
+            : 'skipped';
+    t.message = row.message;
+    if (row.pullRequest) {
+        // "already-applied" with a PR: an earlier backport PR was merged.
+        t.pr = {
+            number: row.pullRequest.number,
+            url: row.pullRequest.url,
+            state: row.status === 'already-applied' ? 'merged' : 'open',
+        };
+    }
+}
+/** One result row per target of the request, for outputs and the job summary. */
+function resultsOf(state) {
+    return state.targets.map((t) => {
+        const pullRequest = t.pr ? { pullRequest: { number: t.pr.number, url: t.pr.url } } : {};
+        if (t.approval === 'pending')
+            return {
+                target: t.target,
+                status: 'pending',
+                message: 'awaiting approval by a release manager',
+                ...pullRequest,
+            };
+        if (t.approval === 'rejected')
+            return {
+                target: t.target,
+                status: 'skipped',
+                message: 'rejected by a release manager',
+                ...pullRequest,
+            };
+        if (t.status === 'failed')
+            return {
+                target: t.target,
+                status: 'failed',
+                message: t.message ?? 'failed',
+                error: t.message ?? 'failed',
+                ...pullRequest,
+            };
+        const status = t.status ?? 'pending';
+        return {
+            target: t.target,
+            status,
+            message: t.message ?? (t.pr ? `backport PR #${t.pr.number} (${t.pr.state})` : 'not opened yet'),
+            ...pullRequest,
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/requests/classify.ts
+
+/**
+ * The seed's decision flow, per target (pure):
+ *   is the target covered by the maintenance policy (inside the window)?
+ *     no  -> backport exception request (release managers decide)
+ *     yes -> security fix? security release : patch release
+ * The approval requirement follows `requests.approval`: `outside-window` (exceptions only),
+ * `always`, or `never`.
+ */
+function classifyTargets(targets, lines, request, config) {
+    const maintained = new Set(maintainedLines(lines, config));
+    return targets.map((target) => {
+        const classification = !maintained.has(target)
+            ? 'exception'
+            : request.security
+                ? 'security'
+                : 'patch';
+        return { target, classification, approval: approvalFor(classification, config) };
+    });
+}
+function approvalFor(classification, config) {
+    switch (config.requests.approval) {
+        case 'never':
+            return 'not-needed';
+        case 'always':
+            return 'pending';
+        case 'outside-window':
+            return classification === 'exception' ? 'pending' : 'not-needed';
+    }
+}
+/** The labels a request issue carries for its plan (besides the request label). */
+function planLabels(plans, config) {
+    const l = config.requests.labels;
+    const byClass = {
+        patch: l.patch,
+        security: l.security,
+        exception: l.exception,
+    };
+    const wanted = new Set([l.request]);
+    for (const p of plans)
+        if (p.approval !== 'rejected')
+            wanted.add(byClass[p.classification]);
+    if (plans.some((p) => p.approval === 'pending'))
+        wanted.add(l.awaitingApproval);
+    const managed = [l.patch, l.security, l.exception, l.awaitingApproval];
+    return { add: [...wanted], remove: managed.filter((m) => !wanted.has(m)) };
+}
+
+;// CONCATENATED MODULE: ./src/requests/form.ts
+/** The headings of the issue form, exactly as the form's labels (see backport-request.yml). */
+const FORM_HEADINGS = {
+    source: 'Source pull request',
+    commits: 'Commits',
+    targets: 'Target release lines',
+    severity: 'Severity',
+    priority: 'Priority',
+    security: 'Security fix',
+    dataLoss: 'Data-loss risk',
+    customerImpact: 'Customer impact',
+    justification: 'Justification',
+};
+const ALIASES = {
+    'source pull request': 'source',
+    'source pr': 'source',
+    'pull request': 'source',
+    commits: 'commits',
+    'target release lines': 'targets',
+    'target lines': 'targets',
+    targets: 'targets',
+    severity: 'severity',
+    priority: 'priority',
+    'security fix': 'security',
+    security: 'security',
+    'data loss risk': 'dataLoss',
+    'data loss': 'dataLoss',
+    'customer impact': 'customerImpact',
+    justification: 'justification',
+};
+const FREE_TEXT = new Set(['customerImpact', 'justification']);
+const NO_RESPONSE = '_No response_';
+const MAX_BODY = 65_536;
+/** The sections of a rendered form body, by field; unknown headings are folded or dropped. */
+function formSections(body) {
+    const lines = body.slice(0, MAX_BODY).replace(/\r\n?/g, '\n').split('\n');
+    const sections = {};
+    let current;
+    let fence;
+    for (const line of lines) {
+        const fenceMark = /^\s*(```+|~~~+)/.exec(line)?.[1];
+        if (fenceMark && (fence === undefined || fenceMark.startsWith(fence)))
+            fence = fence === undefined ? fenceMark : undefined;
+        const heading = fence === undefined && !fenceMark ? /^ {0,3}###\s+(.*?)\s*#*\s*$/.exec(line)?.[1] : undefined;
+        if (heading !== undefined) {
+            const key = ALIASES[normalizeHeading(heading)];
+            if (key && sections[key] === undefined) {
+                current = key;
+                sections[key] = [];
+                continue;
+            }
+            // An unknown (or repeated) heading: text typed into a free-text field stays with it; otherwise dropped.
+            if (!(current && FREE_TEXT.has(current))) {
+                current = undefined;
+                continue;
+            }
+        }
+        if (current)
+            sections[current]?.push(line);
+    }
+    const out = {};
+    for (const [key, value] of Object.entries(sections)) {
+        const text = value.join('\n').trim();
+        out[key] = text === NO_RESPONSE ? '' : text;
+    }
+    return out;
+}
+/** True when a body looks like the request form (at least the source and the targets headings). */
+function looksLikeRequestForm(body) {
+    const s = formSections(body);
+    return s.targets !== undefined && (s.source !== undefined || s.commits !== undefined);
+}
+function normalizeHeading(heading) {
+    return heading
+        .toLowerCase()
+        .replace(/\(optional\)|\(required\)/g, '')
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim();
+}
+function parseRequestForm(body, repo) {
+    const s = formSections(body);
+    const problems = [];
+    const pr = parsePrReference(s.source ?? '', repo, problems);
+    const commits = parseCommits(s.commits ?? '', problems);
+    if (pr === undefined && commits.length === 0 && !problems.length)
+        problems.push(`"${FORM_HEADINGS.source}": give the merged pull request (#123 or its URL) or its commits`);
+    const targets = parseTargets(s.targets ?? '', problems);
+    const severity = parseLevel(s.severity, 'S', 'severity', problems);
+    const priority = parseLevel(s.priority, 'P', 'priority', problems);
+    const security = parseYesNo(s.security, 'security', problems);
+    const dataLoss = parseYesNo(s.dataLoss, 'dataLoss', problems);
+    if (problems.length > 0)
+        return { ok: false, problems };
+    return {
+        ok: true,
+        request: {
+            pr,
+            commits,
+            targets,
+            severity,
+            priority,
+            security,
+            dataLoss,
+            customerImpact: s.customerImpact ?? '',
+            justification: s.justification ?? '',
+        },
+    };
+}
+/** `#123`, `123`, `owner/repo#123`, `https://github.com/owner/repo/pull/123[/files...]`. */
+function parsePrReference(text, repo, problems) {
+    const value = stripFences(text).trim().replace(/^`|`$/g, '');
+    if (value === '')
+        return undefined;
+    const label = `"${FORM_HEADINGS.source}"`;
+    let match = /^(?:#|GH-)?(\d{1,9})$/i.exec(value);
+    if (match?.[1])
+        return positive(match[1], label, problems);
+    match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)#(\d{1,9})$/.exec(value);
+    match ??=
+        /^https?:\/\/[^/\s]+\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)\/pulls?\/(\d{1,9})(?:[/?#]\S*)?$/i.exec(value);
+    if (match?.[1] && match[2] && match[3]) {
+        if (repo &&
+            (match[1].toLowerCase() !== repo.owner.toLowerCase() ||
+                match[2].toLowerCase() !== repo.repo.toLowerCase())) {
+            problems.push(`${label}: ${form_short(value)} is in ${match[1]}/${match[2]}, not in ${repo.owner}/${repo.repo}`);
+            return undefined;
+        }
+        return positive(match[3], label, problems);
+    }
+    problems.push(`${label}: "${form_short(value)}" is not a pull request (write #123 or the pull request's URL)`);
+    return undefined;
+}
+function positive(digits, label, problems) {
+    const n = Number(digits);
+    if (n > 0)
+        return n;
+    problems.push(`${label}: #${digits} is not a pull request number`);
+    return undefined;
+}
+function parseCommits(text, problems) {
+    const out = [];
+    for (const token of stripFences(text).split(/[\s,;]+/)) {
+        const t = token.replace(/^[`*-]+|[`*.]+$/g, '');
+        if (t === '')
+            continue;
+        if (/^[0-9a-f]{7,40}$/i.test(t)) {
+            if (!out.includes(t.toLowerCase()))
+                out.push(t.toLowerCase());
+        }
+        else
+            problems.push(`"${FORM_HEADINGS.commits}": "${form_short(t)}" is not a commit SHA (7 to 40 hex digits)`);
+    }
+    return out;
+}
+/** Ticked checkboxes (`- [x] 1.x`); a section with no checkboxes at all is read as a list of names. */
+function parseTargets(text, problems) {
+    const lines = text.split('\n');
+    const boxes = lines
+        .map((l) => /^\s*[-*+]\s+\[([ xX])\]\s*(.*)$/.exec(l))
+        .filter((m) => m !== null);
+    const names = [];
+    if (boxes.length > 0) {
+        for (const m of boxes)
+            if (m[1] !== ' ')
+                names.push(firstToken(m[2] ?? ''));
+    }
+    else {
+        for (const token of stripFences(text).split(/[\s,;]+/))
+            names.push(token.replace(/^[-*+`]+|[`]+$/g, ''));
+    }
+    const targets = [];
+    for (const name of names) {
+        if (name === '')
+            continue;
+        if (!/^[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/.test(name) || name.includes('..'))
+            problems.push(`"${FORM_HEADINGS.targets}": "${form_short(name)}" is not a branch name`);
+        else if (!targets.includes(name))
+            targets.push(name);
+    }
+    if (targets.length === 0 && problems.every((p) => !p.startsWith(`"${FORM_HEADINGS.targets}"`)))
+        problems.push(`"${FORM_HEADINGS.targets}": tick at least one release line`);
+    return targets;
+}
+function firstToken(label) {
+    return (label.trim().split(/\s+/)[0] ?? '').replace(/^`|`$/g, '');
+}
+function parseLevel(text, letter, key, problems) {
+    const m = new RegExp(`^\\s*${letter}?([1-4])(?![0-9])`, 'i').exec(text ?? '');
+    if (m?.[1])
+        return `${letter}${m[1]}`;
+    const got = text
+        ? `"${form_short(text)}" is not one of ${letter}1-${letter}4`
+        : `choose one of ${letter}1-${letter}4`;
+    problems.push(`"${FORM_HEADINGS[key]}": ${got}`);
+    return `${letter}4`;
+}
+function parseYesNo(text, key, problems) {
+    const value = (text ?? '').trim();
+    if (/^(yes|y|true)\b/i.test(value))
+        return true;
+    if (/^(no|n|false)\b/i.test(value))
+        return false;
+    problems.push(`"${FORM_HEADINGS[key]}": ${value ? `"${form_short(value)}" is not` : 'answer'} Yes or No`);
+    return false;
+}
+function stripFences(text) {
+    return text
+        .split('\n')
+        .filter((l) => !/^\s*(```|~~~)/.test(l))
+        .join('\n');
+}
+function form_short(value) {
+    // eslint-disable-next-line no-control-regex
+    const clean = value.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+    return clean.length > 60 ? `${clean.slice(0, 57)}...` : clean;
+}
+const SEVERITY_NAMES = {
+    S1: 'Blocker',
+    S2: 'Critical',
+    S3: 'Major',
+    S4: 'Low',
+};
+const PRIORITY_NAMES = {
+    P1: 'Urgent',
+    P2: 'High',
+    P3: 'Medium',
+    P4: 'Low',
+};
+/**
+ * Renders a request the way GitHub renders the issue form (used to open request issues and in tests).
+ * `lines` are the checkbox options (the ticked targets are added when missing).
+ */
+function renderRequestForm(request, lines = request.targets) {
+    const options = [...lines, ...request.targets.filter((t) => !lines.includes(t))];
+    const value = (v) => (v.trim() === '' ? NO_RESPONSE : v);
+    const sections = [
+        [FORM_HEADINGS.source, request.pr === undefined ? NO_RESPONSE : `#${request.pr}`],
+        [
+            FORM_HEADINGS.commits,
+            request.commits.length ? '```text\n' + request.commits.join('\n') + '\n```' : NO_RESPONSE,
+        ],
+        [
+            FORM_HEADINGS.targets,
+            options.map((l) => `- [${request.targets.includes(l) ? 'X' : ' '}] ${l}`).join('\n'),
+        ],
+        [FORM_HEADINGS.severity, `${request.severity} - ${SEVERITY_NAMES[request.severity]}`],
+        [FORM_HEADINGS.priority, `${request.priority} - ${PRIORITY_NAMES[request.priority]}`],
+        [FORM_HEADINGS.security, request.security ? 'Yes' : 'No'],
+        [FORM_HEADINGS.dataLoss, request.dataLoss ? 'Yes' : 'No'],
+        [FORM_HEADINGS.customerImpact, value(request.customerImpact)],
+        [FORM_HEADINGS.justification, value(request.justification)],
+    ];
+    return sections.map(([h, v]) => `### ${h}\n\n${v}`).join('\n\n');
+}
+
+;// CONCATENATED MODULE: ./src/requests/state.ts
+/**
+ * The hidden state of a plan comment (pure). The comment carries what was decided (classification,
+ * approvals) and done (backport PRs), so that every event, delivered once or twice, acts only on
+ * what is left.
+ */
+const PLAN_MARKER = '<!-- fixline:backport-request -->';
+const STATE_RE = /<!-- fixline:state (\{.*?\}) -->/s;
+function encodeState(state) {
+    // `>` and `-` are escaped so that no value can end the HTML comment early.
+    const json = JSON.stringify(state).replace(/>/g, '\\u003e').replace(/-/g, '\\u002d');
+    return `<!-- fixline:state ${json} -->`;
+}
+/** The state in a comment body; undefined when missing or malformed (then the plan starts afresh). */
+function decodeState(body) {
+    const json = STATE_RE.exec(body ?? '')?.[1];
+    if (!json)
+        return undefined;
+    let data;
+    try {
+        data = JSON.parse(json);
+    }
+    catch {
+        return undefined;
+    }
+    if (!isRecord(data) || data.v !== 1 || !Array.isArray(data.targets))
+        return undefined;
+    const targets = data.targets.filter(isTrackedTarget);
+    const source = typeof data.source === 'number' && Number.isSafeInteger(data.source) ? data.source : undefined;
+    const state = { v: 1, source, targets };
+    if (isRecord(data.rejected) &&
+        typeof data.rejected.by === 'string' &&
+        typeof data.rejected.reason === 'string')
+        state.rejected = { by: data.rejected.by, reason: data.rejected.reason };
+    if (data.completed === true)
+        state.completed = true;
+    return state;
+}
+/**
+ * New plans merged over what an earlier event decided and did: a target that was already acted on
+ * keeps its record; approvals and rejections stay; targets dropped from the form are forgotten unless
+ * a backport was opened for them.
+ */
+function mergeState(previous, source, plans) {
+    // Approvals are for one source PR: an edit that names another PR starts the approvals afresh.
+    const sameSource = previous?.source === undefined || previous.source === source;
+    const old = new Map((sameSource ? (previous?.targets ?? []) : []).map((t) => [t.target, t]));
+    const targets = plans.map((plan) => {
+        const before = old.get(plan.target);
+        if (!before)
+            return { ...plan };
+        if (before.status && before.status !== 'failed' && before.status !== 'skipped')
+            return before;
+        if (before.approval === 'rejected')
+            return { ...plan, approval: 'rejected' };
+        if (plan.approval === 'pending' && before.approval === 'approved')
+            return {
+                ...plan,
+                approval: 'approved',
+                ...(before.approvedBy ? { approvedBy: before.approvedBy } : {}),
+            };
+        return { ...plan };
+    });
+    for (const t of previous?.targets ?? []) {
+        if (!plans.some((p) => p.target === t.target) && t.pr)
+            targets.push(t);
+    }
+    const state = { v: 1, source, targets };
+    if (previous?.rejected)
+        state.rejected = previous.rejected;
+    if (previous?.completed)
+        state.completed = true;
+    return state;
+}
+/** Targets whose backport may be opened now: approved or needing no approval, and not yet done. */
+function targetsToOpen(state) {
+    if (state.rejected)
+        return [];
+    return state.targets
+        .filter((t) => (t.approval === 'not-needed' || t.approval === 'approved') &&
+        (!t.status || t.status === 'failed' || t.status === 'skipped'))
+        .map((t) => t.target);
+}
+/** Every target has landed: its backport PR merged, or the fix was already on the line. */
+function isComplete(state) {
+    const live = state.targets.filter((t) => t.approval !== 'rejected');
+    return (!state.rejected &&
+        live.length > 0 &&
+        live.every((t) => t.status === 'already-applied' || t.pr?.state === 'merged'));
+}
+/**
+ * Marks every pending (or earlier rejected) target approved by a release manager, lifting a rejection;
+ * returns the targets approved.
+ */
+function approvePending(state, by) {
+    const approved = [];
+    delete state.rejected;
+    for (const t of state.targets) {
+        if (t.approval === 'pending' || t.approval === 'rejected') {
+            t.approval = 'approved';
+            t.approvedBy = by;
+            approved.push(t.target);
+        }
+    }
+    return approved;
+}
+function rejectPending(state, by, reason) {
+    state.rejected = { by, reason };
+    for (const t of state.targets)
+        if (t.approval === 'pending')
+            t.approval = 'rejected';
+}
+function isRecord(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+const CLASSES = new Set(['patch', 'security', 'exception']);
+const APPROVALS = new Set(['not-needed', 'pending', 'approved', 'rejected']);
+const STATUSES = new Set(['created', 'updated', 'already-applied', 'conflict', 'failed', 'skipped']);
+const PR_STATES = new Set(['open', 'merged', 'closed']);
+function isTrackedTarget(v) {
+    if (!isRecord(v))
+        return false;
+    if (typeof v.target !== 'string' ||
+        !CLASSES.has(v.classification) ||
+        !APPROVALS.has(v.approval))
+        return false;
+    if (v.status !== undefined && !STATUSES.has(v.status))
+        return false;
+    if (v.approvedBy !== undefined && typeof v.approvedBy !== 'string')
+        return false;
+    if (v.message !== undefined && typeof v.message !== 'string')
+        return false;
+    if (v.pr !== undefined) {
+        if (!isRecord(v.pr) ||
+            typeof v.pr.number !== 'number' ||
+            typeof v.pr.url !== 'string' ||
+            !PR_STATES.has(v.pr.state))
+            return false;
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/requests/render.ts
+
+const CLASS_TEXT = {
+    patch: 'patch release',
+    security: 'security release',
+    exception: 'exception (outside the maintenance window)',
+};
+function renderPlan(view) {
+    const out = [PLAN_MARKER];
+    if (view.problems.length > 0) {
+        out.push('### Backport request: cannot proceed', '');
+        out.push('fixline cannot act on this request:', '');
+        for (const p of view.problems)
+            out.push(`- ${p}`);
+        out.push('', 'Nothing was opened. Edit the issue to fix this; fixline reads it again on every edit.');
+    }
+    else {
+        out.push(`### Backport request: ${headline(view.state)}`, '');
+        if (view.request)
+            out.push(summary(view.request), '');
+    }
+    if (view.state.targets.length > 0 &&
+        (view.problems.length === 0 || view.state.targets.some((t) => t.pr))) {
+        out.push('| Line | Release | Approval | Backport |', '| --- | --- | --- | --- |');
+        for (const t of view.state.targets)
+            out.push(`| \`${t.target}\` | ${CLASS_TEXT[t.classification]} | ${approvalText(t)} | ${backportText(t)} |`);
+        out.push('');
+    }
+    if (view.state.rejected)
+        out.push(`Rejected by @${view.state.rejected.by}: ${oneLine(view.state.rejected.reason) || '(no reason given)'}`, '');
+    for (const note of view.notes ?? [])
+        out.push(note, '');
+    out.push(policyText(view));
+    out.push(encodeState(view.state));
+    return out.join('\n');
+}
+function headline(state) {
+    if (state.rejected)
+        return 'rejected';
+    if (state.completed)
+        return 'done';
+    if (state.targets.some((t) => t.approval === 'pending'))
+        return 'awaiting approval';
+    if (state.targets.some((t) => t.status === 'failed' || t.status === 'conflict'))
+        return 'needs attention';
+    return 'in progress';
+}
+function summary(r) {
+    const source = r.pr !== undefined ? `#${r.pr}` : r.commits.map((c) => c.slice(0, 12)).join(', ');
+    return `Source: ${source} · severity ${r.severity} · priority ${r.priority} · security fix: ${r.security ? 'yes' : 'no'} · data-loss risk: ${r.dataLoss ? 'yes' : 'no'}`;
+}
+function approvalText(t) {
+    switch (t.approval) {
+        case 'not-needed':
+            return 'not needed';
+        case 'pending':
+            return 'awaiting a release manager';
+        case 'approved':
+            return t.approvedBy ? `approved by @${t.approvedBy}` : 'approved';
+        case 'rejected':
+            return 'rejected';
+    }
+}
+function backportText(t) {
+    if (t.pr)
+        return `#${t.pr.number} (${t.pr.state}${t.status === 'conflict' ? ', conflict' : ''})`;
+    switch (t.status) {
+        case 'already-applied':
+            return 'already on the line';
+        case 'failed':
+            return `failed: ${oneLine(t.message ?? '')}`;
+        case 'conflict':
+            return `conflict: ${oneLine(t.message ?? '')}`;
+        case 'skipped':
+            return `skipped: ${oneLine(t.message ?? '')}`;
+        default:
+            return t.approval === 'pending'
+                ? 'waits for approval'
+                : t.approval === 'rejected'
+                    ? '-'
+                    : 'not opened yet';
+    }
+}
+function policyText(view) {
+    const rm = view.config.requests.releaseManagers;
+    const who = [...rm.users.map((u) => `@${u}`), ...rm.teams.map((t) => `@${t}`)];
+    const maintained = view.maintained;
+    const lines = maintained === undefined
+        ? ''
+        : `Maintained lines: ${maintained.length ? maintained.map((l) => `\`${l}\``).join(', ') : '(none found)'}. `;
+    const approve = `A release manager (${who.length ? who.join(', ') : 'none configured: set requests.releaseManagers'}) approves with \`/approve\` or the \`${view.config.requests.labels.approved}\` label, or declines with \`/reject <reason>\`.`;
+    return `<sub>${lines}${approve}</sub>`;
+}
+/** A value safe inside one table cell. */
+function oneLine(text) {
+    const clean = text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
+    return clean.length > 200 ? `${clean.slice(0, 197)}...` : clean;
+}
+
+;// CONCATENATED MODULE: ./src/requests/replies.ts
+
+
+/**
+ * A reply fixline posts once per `key` (a command's comment id, a refused label and user): a second
+ * delivery of the same event finds it and writes nothing (a repeat has less news: "Opened #12" would
+ * become a bare "Approved").
+ */
+async function reply(deps, issue, key, body) {
+    deps.log.info(`#${issue}: ${body.split('\n')[0] ?? ''}`);
+    if (deps.dryRun)
+        return;
+    const marker = `<!-- fixline:reply ${key.replace(/[^A-Za-z0-9_.@/-]/g, '_')} -->`;
+    const ref = { owner: deps.ctx.owner, repo: deps.ctx.repo, issue };
+    const existing = await findBotComment(deps.github, ref, marker, deps.botLogin);
+    if (existing)
+        return;
+    await writeComment(deps.github, ref, undefined, `${marker}\n${body}`);
+}
+/** Adds the labels that are missing and removes the unwanted ones that are present (no call when in sync). */
+async function syncLabels(deps, issue, current, wanted) {
+    const add = wanted.add.filter((l) => !current.includes(l));
+    const remove = wanted.remove.filter((l) => current.includes(l));
+    if (add.length === 0 && remove.length === 0)
+        return;
+    deps.log.info(`#${issue}: labels +[${add.join(', ')}] -[${remove.join(', ')}]`);
+    if (deps.dryRun)
+        return;
+    await addLabels(deps.github, deps.ctx.owner, deps.ctx.repo, issue, add);
+    for (const label of remove)
+        await removeLabel(deps.github, deps.ctx.owner, deps.ctx.repo, issue, label);
+}
+
+;// CONCATENATED MODULE: ./src/requests/validate.ts
+
+
+
+/**
+ * Checks a parsed request against the repository: the source PR exists and is merged (one pulls.get),
+ * every target is an existing release line (one ls-remote), and the source did not change after
+ * backports were opened for it. Every problem is collected; nothing is changed.
+ */
+async function checkRequest(deps, request, previous) {
+    const problems = [];
+    const pr = request.pr ?? (await prFromCommits(deps, request.commits, problems));
+    let baseRef;
+    if (pr !== undefined)
+        baseRef = await checkMerged(deps, pr, problems);
+    let lines = [];
+    try {
+        lines = await discoverLines(deps.git, deps.config, payloadDefaultBranch(deps.ctx.payload));
+    }
+    catch (error) {
+        problems.push(`cannot list the release lines of the repository: ${messageOf(error)}`);
+    }
+    const names = lines.map((l) => l.branch);
+    for (const target of request.targets) {
+        if (target === baseRef)
+            problems.push(`#${pr} was merged into \`${target}\`: the fix is already on that line; untick it`);
+        else if (lines.length > 0 && !names.includes(target))
+            problems.push(`\`${target}\` is not a release line of this repository (release lines: ${names.map((n) => `\`${n}\``).join(', ') || 'none'})`);
+    }
+    const opened = previous?.targets.some((t) => t.pr !== undefined) ?? false;
+    if (opened && previous?.source !== undefined && pr !== undefined && pr !== previous.source)
+        problems.push(`the source pull request cannot change once backports were opened for #${previous.source}; file a new request for #${pr}`);
+    return { pr, baseRef, lines, problems };
+}
+async function checkMerged(deps, pr, problems) {
+    let raw;
+    try {
+        raw = await getPullRaw(deps.github, deps.ctx.owner, deps.ctx.repo, pr);
+    }
+    catch (error) {
+        if (error.status === 404)
+            problems.push(`#${pr} is not a pull request of ${deps.ctx.owner}/${deps.ctx.repo}`);
+        else
+            problems.push(`cannot read pull request #${pr}: ${messageOf(error)}`);
+        return undefined;
+    }
+    const base = raw.base?.ref;
+    const merged = raw.merged === true || (typeof raw.merged_at === 'string' && raw.merged_at !== '');
+    if (!merged) {
+        const why = raw.state === 'closed' ? 'was closed without merging' : 'is not merged yet';
+        problems.push(`#${pr} ${why}: only merged fixes are backported (file the request again, or edit it, once it is merged)`);
+    }
+    return typeof base === 'string' ? base : undefined;
+}
+/** One API call per commit: the merged PR containing each; all must name the same PR. */
+async function prFromCommits(deps, commits, problems) {
+    const found = new Set();
+    for (const sha of commits.slice(0, 20)) {
+        try {
+            const pulls = await mergedPullsForCommit(deps.github, deps.ctx.owner, deps.ctx.repo, sha);
+            if (pulls.length === 0)
+                problems.push(`commit ${sha.slice(0, 12)} is in no merged pull request: give the pull request instead`);
+            for (const p of pulls)
+                found.add(p);
+        }
+        catch (error) {
+            problems.push(`cannot find the pull request of commit ${sha.slice(0, 12)}: ${messageOf(error)}; give the pull request instead`);
+        }
+    }
+    if (found.size > 1)
+        problems.push(`the commits come from several pull requests (${[...found].map((n) => `#${n}`).join(', ')}): file one request per pull request`);
+    return found.size === 1 ? [...found][0] : undefined;
+}
+function messageOf(error) {
+    if (!(error instanceof Error))
+        return String(error);
+    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+    return `${error.message}${cause}`;
+}
+
+;// CONCATENATED MODULE: ./src/requests/process.ts
+
+
+
+
+
+
+
+
+
+
+const JOB = 'requests';
+/** The request issue and fixline's plan comment on it; undefined when the issue is not a request. */
+async function loadRequest(deps, number, preloaded) {
+    const issue = preloaded ?? (await getIssue(deps.github, deps.ctx.owner, deps.ctx.repo, number));
+    if (!isRequestIssue(deps, issue))
+        return undefined;
+    const comment = await findBotComment(deps.github, { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: number }, PLAN_MARKER, deps.botLogin);
+    return { issue, comment, state: decodeState(comment?.body) };
+}
+/** An issue (not a PR) with the request label, or whose body has the form's headings. */
+function isRequestIssue(deps, issue) {
+    if (issue.isPullRequest)
+        return false;
+    return (issue.labels.includes(deps.config.requests.labels.request) || looksLikeRequestForm(issue.body));
+}
+/**
+ * Reads the request, checks it, classifies each target, records a release manager's decision,
+ * opens what may be opened, labels the issue and upserts the plan comment. Safe to run twice.
+ */
+async function processRequest(deps, number, action, backport, preloaded) {
+    const loaded = await loadRequest(deps, number, preloaded);
+    if (!loaded)
+        return skipped(JOB, `#${number} is not a backport request (no ${deps.config.requests.labels.request} label, not the request form)`);
+    if (action.kind === 'reject')
+        return reject(deps, loaded, action);
+    if (loaded.issue.state === 'closed' && action.kind === 'event')
+        return skipped(JOB, `#${number} is closed: edit ignored (reopen it to act on it again)`);
+    const parsed = parseRequestForm(loaded.issue.body, { owner: deps.ctx.owner, repo: deps.ctx.repo });
+    const checked = parsed.ok ? await checkRequest(deps, parsed.request, loaded.state) : undefined;
+    const problems = parsed.ok ? (checked?.problems ?? []) : parsed.problems;
+    const maintained = maintainedLines(checked?.lines ?? [], deps.config);
+    if (!parsed.ok || !checked || checked.pr === undefined || problems.length > 0)
+        return cannotProceed(deps, loaded, action, problems, maintained);
+    const request = parsed.request;
+    const plans = classifyTargets(request.targets, checked.lines, request, deps.config);
+    const state = mergeState(loaded.state, checked.pr, plans);
+    const notes = action.kind === 'approve' ? [recordApproval(state, action.by)] : [];
+    return advance(deps, loaded, state, { request, maintained, notes, backport, action });
+}
+/**
+ * The request cannot proceed (unreadable form, unmerged or missing PR, unknown line...): the plan
+ * comment lists every problem, nothing is opened. An approval given meanwhile is not recorded, and
+ * its label is taken off so that it cannot mislead.
+ */
+async function cannotProceed(deps, loaded, action, problems, maintained) {
+    const number = loaded.issue.number;
+    const notes = action.kind === 'approve'
+        ? [
+            `@${action.by}: approval not recorded while the request has problems; approve again once they are fixed.`,
+        ]
+        : [];
+    const state = loaded.state ?? { v: 1, source: undefined, targets: [] };
+    await writePlan(deps, loaded, renderPlan({ state, problems, maintained, config: deps.config, notes }));
+    await syncLabels(deps, number, loaded.issue.labels, {
+        add: [deps.config.requests.labels.request],
+        remove: action.kind === 'approve' ? [deps.config.requests.labels.approved] : [],
+    });
+    const results = problems.map((p) => ({
+        target: `#${number}`,
+        status: 'skipped',
+        message: p,
+    }));
+    return {
+        job: JOB,
+        results,
+        createdPullRequests: [],
+        conclusion: 'neutral',
+        summary: `fixline (requests): #${number} cannot proceed:\n\n${problems.map((p) => `- ${p}`).join('\n')}\n`,
+    };
+}
+/**
+ * A release manager's approval: every line waiting for one is approved; the note for the plan. The
+ * same approval delivered again names the same lines, so that the plan comment is left as it was.
+ */
+function recordApproval(state, by) {
+    let approved = approvePending(state, by);
+    if (approved.length === 0)
+        approved = state.targets
+            .filter((t) => t.approval === 'approved' && t.approvedBy === by)
+            .map((t) => t.target);
+    return approved.length
+        ? `Approved by @${by}: ${approved.map((t) => `\`${t}\``).join(', ')}.`
+        : `@${by} approved; no line was waiting for approval.`;
+}
+/** Opens what may be opened, closes the issue when everything landed, then labels and reports. */
+async function advance(deps, loaded, state, input) {
+    const number = loaded.issue.number;
+    const created = await openBackports(deps, input.backport, state, targetsToOpen(state), number);
+    const labels = planLabels(state.targets, deps.config);
+    if (input.action.kind === 'approve') {
+        labels.add.push(deps.config.requests.labels.approved);
+        labels.remove.push(deps.config.requests.labels.rejected);
+    }
+    // Closed once, when the last backport lands; a request reopened after that is left open.
+    const closeNow = isComplete(state) && !state.completed;
+    if (isComplete(state))
+        state.completed = true;
+    // An approval after a rejection (which closed the issue) reopens it until its backports land.
+    if (input.action.kind === 'approve' &&
+        loaded.issue.state === 'closed' &&
+        !state.completed &&
+        !deps.dryRun) {
+        await reopenIssue(deps.github, deps.ctx.owner, deps.ctx.repo, number);
+        loaded.issue.state = 'open';
+    }
+    await syncLabels(deps, number, loaded.issue.labels, labels);
+    await writePlan(deps, loaded, renderPlan({
+        state,
+        request: input.request,
+        problems: [],
+        maintained: input.maintained,
+        config: deps.config,
+        notes: input.notes,
+    }));
+    if (closeNow && loaded.issue.state === 'open' && !deps.dryRun)
+        await closeIssue(deps.github, deps.ctx.owner, deps.ctx.repo, number, 'completed');
+    if (input.action.kind === 'approve' && input.action.replyKey)
+        await reply(deps, number, input.action.replyKey, `Approved by @${input.action.by}. ${created.length ? `Opened ${created.map((c) => `#${c.number}`).join(', ')}.` : ''}`.trim());
+    return outcomeOf(number, state, created);
+}
+async function reject(deps, loaded, action) {
+    const number = loaded.issue.number;
+    const state = loaded.state ?? { v: 1, source: undefined, targets: [] };
+    rejectPending(state, action.by, action.reason);
+    const l = deps.config.requests.labels;
+    await syncLabels(deps, number, loaded.issue.labels, {
+        add: [l.request, l.rejected],
+        remove: [l.awaitingApproval, l.approved],
+    });
+    const opened = state.targets.filter((t) => t.pr);
+    const notes = opened.length
+        ? [
+            `Backports opened before the rejection stay open: ${opened.map((t) => `#${t.pr?.number}`).join(', ')}. Close them by hand if they should not land.`,
+        ]
+        : [];
+    await writePlan(deps, loaded, renderPlan({ state, ...requestOf(deps, loaded), problems: [], config: deps.config, notes }));
+    const reason = action.reason.trim() || '(no reason given)';
+    await reply(deps, number, action.replyKey, `Rejected by @${action.by}: ${reason}\n\nfixline closed this request. A release manager can still \`/approve\` it.`);
+    if (loaded.issue.state === 'open' && !deps.dryRun)
+        await closeIssue(deps.github, deps.ctx.owner, deps.ctx.repo, number, 'not_planned');
+    return {
+        ...outcomeOf(number, state, []),
+        summary: `fixline (requests): #${number} rejected by @${action.by}: ${reason}\n`,
+    };
+}
+async function writePlan(deps, loaded, body) {
+    if (deps.dryRun) {
+        deps.log.info(`dry run: plan comment on #${loaded.issue.number}:\n${body}`);
+        return;
+    }
+    const written = await writeComment(deps.github, { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: loaded.issue.number }, loaded.comment, body);
+    loaded.comment = { id: written.id, body };
+}
+function outcomeOf(number, state, created) {
+    const results = resultsOf(state);
+    const failed = results.some((r) => r.error !== undefined);
+    const rows = results.map((r) => `| \`${r.target}\` | ${r.status} | ${r.pullRequest ? `#${r.pullRequest.number}` : ''} | ${r.message.replace(/\|/g, '\\|')} |`);
+    const summary = [
+        `### fixline: backport request #${number}`,
+        '',
+        '| Line | Status | PR | |',
+        '| --- | --- | --- | --- |',
+        ...rows,
+        '',
+    ].join('\n');
+    return {
+        job: JOB,
+        results,
+        createdPullRequests: created,
+        conclusion: failed ? 'failure' : 'success',
+        summary,
+    };
+}
+/** The request as the issue states it, for the plan's summary line (none when unreadable). */
+function requestOf(deps, loaded) {
+    const parsed = parseRequestForm(loaded.issue.body, { owner: deps.ctx.owner, repo: deps.ctx.repo });
+    return parsed.ok ? { request: parsed.request } : {};
+}
+
+;// CONCATENATED MODULE: ./src/requests/pr-approval.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * `/backport <line>` on a PR for a line outside the maintenance window: instead of a backport, the
+ * PR gets an "awaiting approval" comment (hidden marker + state); a release manager answers with
+ * `/approve` or `/reject <reason>` on the PR (or runs `/backport <line>` themselves).
+ */
+const PR_APPROVAL_MARKER = '<!-- fixline:backport-approval -->';
+/**
+ * The hook for the `/backport` comment trigger: which of `targets` must wait for a release
+ * manager. Lists the lines (one ls-remote) only when approval can be needed. Returns [] when the
+ * commenter is a release manager, when every target is inside the window, or when
+ * `requests.approval` is `never`.
+ */
+async function divertOutsideWindow(deps, pr, targets, user) {
+    if (targets.length === 0 || deps.config.requests.approval === 'never')
+        return [];
+    const lines = await discoverLines(deps.git, deps.config, payloadDefaultBranch(deps.ctx.payload));
+    const outside = targetsNeedingApproval(targets, lines, deps.config).filter((t) => lines.some((l) => l.branch === t));
+    if (outside.length === 0)
+        return [];
+    return requestApprovalForPr(deps, pr, outside, user, maintainedLines(lines, deps.config));
+}
+/**
+ * The hook in the `/backport` comment trigger: the plan without the lines that now wait for a
+ * release manager (a skip when none is left). Plans of other kinds pass through unchanged.
+ */
+async function holdForApproval(deps, pr, user, plan) {
+    if (plan.action === 'skip')
+        return plan;
+    const targets = plan.action === 'backport'
+        ? plan.targets.map((t) => t.target)
+        : plan.labels.map((l) => l.target);
+    const held = await divertOutsideWindow(deps, pr, targets, user);
+    if (held.length === 0)
+        return plan;
+    const reason = `${held.join(', ')} outside the maintenance window: awaiting a release manager's /approve`;
+    if (plan.action === 'backport') {
+        const left = plan.targets.filter((t) => !held.includes(t.target));
+        if (left.length === 0 && plan.rejected.length === 0)
+            return { action: 'skip', reason, tell: false, failed: false };
+        return { ...plan, targets: left };
+    }
+    const left = plan.labels.filter((l) => !held.includes(l.target));
+    if (left.length === 0 && plan.rejected.length === 0)
+        return { action: 'skip', reason, tell: false, failed: false };
+    return { ...plan, labels: left };
+}
+/**
+ * Puts `targets` (outside the window) of PR `pr` into "awaiting approval", unless `user` is a release
+ * manager (whose `/backport` is the approval) or a release manager already approved them. Returns the
+ * targets held back.
+ */
+async function requestApprovalForPr(deps, pr, targets, user, maintained = []) {
+    const check = await checkReleaseManager(deps, user);
+    if (check.manager) {
+        deps.log.info(`@${user} is a release manager (${check.reason}): backporting ${targets.join(', ')} without a request`);
+        return [];
+    }
+    const found = await findApprovalComment(deps, pr);
+    const state = decodeState(found?.body) ?? { v: 1, source: pr, targets: [] };
+    const held = [];
+    for (const target of targets) {
+        const existing = state.targets.find((t) => t.target === target);
+        if (existing?.approval === 'approved')
+            continue;
+        if (existing)
+            existing.approval = 'pending';
+        else
+            state.targets.push({ target, classification: 'exception', approval: 'pending' });
+        held.push(target);
+    }
+    if (held.length > 0) {
+        delete state.rejected;
+        deps.log.info(`#${pr}: ${held.join(', ')} outside the maintenance window: awaiting a release manager`);
+        if (!deps.dryRun)
+            await writeComment(deps.github, { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: pr }, found, renderPrApproval(deps, pr, state, user, maintained));
+    }
+    return held;
+}
+/** `/approve` or `/reject` on a pull request: the release manager's answer to a held `/backport`. */
+async function handlePrCommand(deps, pr, command, backport) {
+    const found = await findApprovalComment(deps, pr);
+    const state = decodeState(found?.body);
+    // `/approve` on a PR that fixline holds nothing for is someone else's command (review bots use it too): stay quiet.
+    if (!state || !state.targets.some((t) => t.approval === 'pending' || t.approval === 'rejected'))
+        return skipped(JOB, `no backport of #${pr} is awaiting approval`);
+    const held = { pr, state, found, key: `comment-${command.commentId}` };
+    const check = await checkReleaseManager(deps, command.user);
+    if (!check.manager) {
+        await reply(deps, pr, held.key, `@${command.user}: only release managers can \`/${command.command}\` (${releaseManagerList(deps)}). Nothing changed.${unreadableNote(check)}`);
+        return { ...outcomeOf(pr, state, []), conclusion: 'neutral' };
+    }
+    state.source = pr;
+    return command.command === 'reject'
+        ? rejectOnPr(deps, held, command)
+        : approveOnPr(deps, held, command, backport);
+}
+async function rejectOnPr(deps, held, command) {
+    rejectPending(held.state, command.user, command.argument);
+    await reply(deps, held.pr, held.key, `Rejected by @${command.user}: ${command.argument.trim() || '(no reason given)'}`);
+    await updateApprovalComment(deps, held);
+    return outcomeOf(held.pr, held.state, []);
+}
+/** Opens the approved backports of a merged PR, or labels an open one so that its merge opens them. */
+async function approveOnPr(deps, held, command, backport) {
+    const { pr, state } = held;
+    const approved = approvePending(state, command.user);
+    const raw = await getPullRaw(deps.github, deps.ctx.owner, deps.ctx.repo, pr);
+    const merged = raw.merged === true || (typeof raw.merged_at === 'string' && raw.merged_at !== '');
+    const created = merged
+        ? await openBackports(deps, backport, state, approved, undefined)
+        : await labelForMerge(deps, pr, approved);
+    await updateApprovalComment(deps, held);
+    const what = merged
+        ? created.length
+            ? `opened ${created.map((c) => `#${c.number}`).join(', ')}`
+            : 'see the table below'
+        : 'labelled: the backports run when the PR is merged';
+    await reply(deps, pr, held.key, `Approved by @${command.user} (${approved.map((t) => `\`${t}\``).join(', ')}): ${what}.`);
+    return outcomeOf(pr, state, created);
+}
+async function updateApprovalComment(deps, held) {
+    if (deps.dryRun)
+        return;
+    await writeComment(deps.github, { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: held.pr }, held.found, renderPrApproval(deps, held.pr, held.state, undefined, []));
+}
+/** The PR is still open: label it so that its merge backports the approved lines. */
+async function labelForMerge(deps, pr, targets) {
+    const labels = targets.flatMap((t) => labelForTarget(t, deps.config.backport.labels) ?? []);
+    if (!deps.dryRun)
+        await addLabels(deps.github, deps.ctx.owner, deps.ctx.repo, pr, labels);
+    return [];
+}
+async function findApprovalComment(deps, pr) {
+    return findBotComment(deps.github, { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: pr }, PR_APPROVAL_MARKER, deps.botLogin);
+}
+function renderPrApproval(deps, pr, state, user, maintained) {
+    const rows = state.targets.map((t) => {
+        const status = t.pr
+            ? `#${t.pr.number} (${t.pr.state})`
+            : t.status
+                ? `${t.status}${t.message ? `: ${t.message.replace(/\s+/g, ' ').replace(/\|/g, '\\|')}` : ''}`
+                : '-';
+        const approval = t.approval === 'approved'
+            ? `approved by @${t.approvedBy ?? '?'}`
+            : t.approval === 'pending'
+                ? 'awaiting a release manager'
+                : t.approval;
+        return `| \`${t.target}\` | ${approval} | ${status} |`;
+    });
+    const asked = user ? `@${user} asked for ` : '';
+    return [
+        PR_APPROVAL_MARKER,
+        `### Backport of #${pr}: approval needed`,
+        '',
+        `${asked}backports to lines outside the maintenance window${maintained.length ? ` (maintained: ${maintained.map((m) => `\`${m}\``).join(', ')})` : ''}. These are exceptions: a release manager decides (${releaseManagerList(deps)}) by commenting \`/approve\` or \`/reject <reason>\` here.`,
+        '',
+        '| Line | Approval | Backport |',
+        '| --- | --- | --- |',
+        ...rows,
+        '',
+        ...(state.rejected
+            ? [
+                `Rejected by @${state.rejected.by}: ${state.rejected.reason.replace(/\s+/g, ' ') || '(no reason given)'}`,
+                '',
+            ]
+            : []),
+        encodeState(state),
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/git/commits.ts
+const FORMAT = '--format=%H%x00%P%x00%ae%x00%aI%x00%s%x00';
+/**
+ * Commits listed by `git log <args>` (one process). The args select and order the commits,
+ * e.g. `['--reverse', '--no-merges', 'A..B']` or `['--no-walk', sha]`.
+ */
+async function readCommits(git, args) {
+    const out = await git.run(['log', '--no-color', FORMAT, ...args, '--']);
+    const fields = out.stdout.split('\0');
+    const commits = [];
+    for (let i = 0; i + 5 <= fields.length; i += 5) {
+        const [sha, parents, authorEmail, authorDate, subject] = fields
+            .slice(i, i + 5)
+            .map((f) => f.replace(/^\n/, ''));
+        if (!sha)
+            continue;
+        commits.push({
+            sha,
+            parents: parents ? parents.split(' ') : [],
+            subject: subject ?? '',
+            authorEmail: authorEmail ?? '',
+            authorDate: authorDate ?? '',
+        });
+    }
+    return commits;
+}
+/**
+ * `git patch-id --stable` of many commits with two processes (`git log --stdin -p` piped into
+ * `git patch-id`). Commits with an empty diff (and merges) are absent from the map.
+ */
+async function patchIds(git, shas) {
+    const ids = new Map();
+    if (shas.length === 0)
+        return ids;
+    const diffs = await git.run([
+        'log',
+        '--no-walk=unsorted',
+        '--stdin',
+        '-p',
+        '--no-color',
+        '--no-ext-diff',
+        '--no-textconv',
+        '--format=commit %H',
+    ], { input: shas.join('\n') + '\n' });
+    if (diffs.stdout.trim() === '')
+        return ids;
+    const out = await git.lines(['patch-id', '--stable'], { input: diffs.stdout });
+    for (const line of out) {
+        const [id, sha] = line.split(' ');
+        if (id && sha)
+            ids.set(sha, id);
+    }
+    return ids;
+}
+/** Whether the repository is shallow (a `fetch-depth: 1` checkout is). */
+async function isShallowRepository(git) {
+    return (await git.text(['rev-parse', '--is-shallow-repository'])) === 'true';
+}
+/** `git rev-list --count <args>`. */
+async function countCommits(git, args) {
+    return Number(await git.text(['rev-list', '--count', ...args, '--']));
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/git/worktree.ts
+
+
+
+/** A sparse-checkout pattern that matches no file. */
+const NOTHING = '/.fixline-empty-worktree\n';
+/**
+ * Runs `fn` in a detached `git worktree` of `git`'s repository at `start`, in a fresh temp folder
+ * that is removed afterwards, even when `fn` throws. The caller's checkout is never touched; refs
+ * and objects created in the worktree stay in the shared repository. Nothing is written to the
+ * repository's config (the sparse setting is given to the one command that needs it).
+ */
+async function withWorktree(git, start, fn, options = {}) {
+    const empty = options.empty ?? true;
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'fixline-worktree-'));
+    let added = false;
+    try {
+        await git.run([
+            'worktree',
+            'add',
+            '--quiet',
+            '--detach',
+            ...(empty ? ['--no-checkout'] : []),
+            dir,
+            start,
+        ]);
+        added = true;
+        const wt = git.at(dir);
+        if (empty) {
+            const gitDir = await wt.text(['rev-parse', '--absolute-git-dir']);
+            await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(gitDir, 'info'), { recursive: true });
+            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(gitDir, 'info', 'sparse-checkout'), NOTHING);
+            await wt.run(['-c', 'core.sparseCheckout=true', 'read-tree', '-mu', 'HEAD']);
+        }
+        return await fn(wt);
+    }
+    finally {
+        const removed = added
+            ? await git.run(['worktree', 'remove', '--force', '--force', dir], { okCodes: [0, 128] })
+            : undefined;
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+        if (removed === undefined || removed.exitCode !== 0)
+            await git.run(['worktree', 'prune'], { okCodes: [0, 128] });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/backport/cherry-pick.ts
+
+const EMPTY = /previous cherry-pick is now empty|nothing to commit/i;
+/** Runs the picks in `wt` (a worktree at the target tip). */
+async function runPicks(wt, input) {
+    if (input.commits.length === 0)
+        return { status: 'done', picked: [] };
+    const start = await wt.text(['rev-parse', 'HEAD']);
+    const mainline = input.mainline ? ['-m', String(input.mainline)] : [];
+    const skipped = new Set();
+    let step = await wt.run(['cherry-pick', '-x', ...mainline, ...input.commits], { okCodes: [0, 1] });
+    while (step.exitCode !== 0) {
+        const stopped = await wt.run(['rev-parse', '-q', '--verify', 'CHERRY_PICK_HEAD'], {
+            okCodes: [0, 1],
+        });
+        const sha = stopped.stdout.trim();
+        if (stopped.exitCode !== 0 || !input.commits.includes(sha))
+            throw unexpected(step.stderr || step.stdout);
+        const conflicting = await wt.lines(['diff', '--name-only', '--diff-filter=U']);
+        if (conflicting.length > 0) {
+            const index = input.commits.indexOf(sha);
+            const before = input.commits.slice(0, index);
+            return {
+                status: 'conflict',
+                picked: await mapResults(wt, start, before, skipped, input.subjects),
+                failed: { sha, subject: input.subjects.get(sha) ?? '' },
+                remaining: input.commits.slice(index + 1),
+                conflictingFiles: conflicting,
+            };
+        }
+        if (!EMPTY.test(`${step.stderr}\n${step.stdout}`))
+            throw unexpected(step.stderr || step.stdout);
+        skipped.add(sha);
+        step = await wt.run(['cherry-pick', '--skip'], { okCodes: [0, 1] });
+    }
+    return {
+        status: 'done',
+        picked: await mapResults(wt, start, input.commits, skipped, input.subjects),
+    };
+}
+/** Pairs the sources that applied (in order) with the commits created since `start`. */
+async function mapResults(wt, start, sources, skipped, subjects) {
+    const created = await wt.lines(['rev-list', '--reverse', `${start}..HEAD`]);
+    const applied = sources.filter((s) => !skipped.has(s));
+    if (created.length !== applied.length)
+        throw new Error(`cherry-pick made ${created.length} commits for ${applied.length} applied picks`);
+    let next = 0;
+    return sources.map((source) => ({
+        source,
+        result: skipped.has(source) ? undefined : created[next++],
+        subject: subjects.get(source) ?? '',
+    }));
+}
+function unexpected(detail) {
+    const text = detail.trim().split('\n').slice(-6).join('\n');
+    return new GitError(`git cherry-pick stopped unexpectedly: ${text}`, 'unknown', ['cherry-pick'], 1, detail);
+}
+/**
+ * Turns the stopped pick into one commit holding the conflict markers (draft-pr mode), authored
+ * and committed by the bot (the committer identity of `wt`). Returns the new commit.
+ */
+async function commitConflictMarkers(wt, failed, files) {
+    const ident = await wt.text(['var', 'GIT_COMMITTER_IDENT']);
+    const match = /^(.*) <([^>]*)>/.exec(ident);
+    if (!match)
+        throw new Error(`unexpected committer identity: ${ident}`);
+    await wt.run(['cherry-pick', '--quit']);
+    await wt.run(['add', '-A']);
+    const message = [
+        `Conflict markers from ${failed} (resolve before merging)`,
+        '',
+        'Conflicting files:',
+        ...files.map((f) => `- ${f}`),
+    ].join('\n');
+    await wt.run(['commit', '--quiet', '--no-verify', '--allow-empty', '-m', message], {
+        env: { GIT_AUTHOR_NAME: match[1] ?? '', GIT_AUTHOR_EMAIL: match[2] ?? '' },
+    });
+    return wt.text(['rev-parse', 'HEAD']);
+}
+/** Abandons the stopped pick (comment mode): the worktree goes back to the target tip. */
+async function abortPicks(wt) {
+    await wt.run(['cherry-pick', '--abort']);
+}
+
+;// CONCATENATED MODULE: ./src/backport/fetch.ts
+
+
+
+/** Private refs that keep fetched commits reachable for the rest of the run. */
+function sourceRefs(prNumber) {
+    const root = `refs/fixline/pr-${prNumber}`;
+    return { merge: `${root}/merge`, head: `${root}/head`, base: `${root}/base` };
+}
+/** Largest depth fixline fetches while isolating a PR's own commits. */
+const MAX_DEPTH = 100_000;
+function assertRemote(remote) {
+    if (remote.length === 0 || remote.startsWith('-') || /[\s\0]/.test(remote))
+        throw new Error(`"${printable(remote)}" is not a usable git remote`);
+}
+async function fetch(git, remote, refspecs, depth) {
+    await fetchWith(git, remote, refspecs, depth === undefined ? [] : [`--depth=${depth}`]);
+}
+async function fetchWith(git, remote, refspecs, options) {
+    assertRemote(remote);
+    await git.run([
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        '--no-recurse-submodules',
+        ...options,
+        remote,
+        ...refspecs,
+    ]);
+}
+async function depthFor(git, depth) {
+    return (await isShallowRepository(git)) ? depth : undefined;
+}
+/**
+ * Fetches the merge commit with `commits + 2` of history (every PR commit and its parent) and,
+ * for PRs of more than one commit, `refs/pull/<n>/head` (falling back to the head sha when the
+ * remote has no pull refs). One fetch process in the usual case.
+ */
+async function fetchSource(git, pr, remote) {
+    const refs = sourceRefs(pr.number);
+    const depth = await depthFor(git, pr.commits + 2);
+    const merge = `+${pr.mergeCommitSha}:${refs.merge}`;
+    if (pr.commits <= 1)
+        return fetch(git, remote, [merge], depth);
+    try {
+        await fetch(git, remote, [merge, `+refs/pull/${pr.number}/head:${refs.head}`], depth);
+    }
+    catch (error) {
+        if (!(error instanceof GitError) || error.kind !== 'not-found')
+            throw error;
+        await fetch(git, remote, [merge, `+${pr.headSha}:${refs.head}`], depth);
+    }
+}
+/**
+ * Makes `P1..P2` exactly the PR's commits in a shallow repository. The PR side is complete after
+ * {@link fetchSource}; the base side may be too shallow to know that the PR's fork point (or base
+ * commits merged in by "update branch") are on the base, which shows as more than `pr.commits`
+ * commits. Deepens the base side only: first back to the date of the oldest commit in the range
+ * (`--shallow-since`, usually enough in one fetch), then four times deeper each round.
+ */
+async function isolateOwnCommits(git, pr, remote, p1, p2) {
+    const range = [p2, `^${p1}`];
+    let count = await countCommits(git, range);
+    if (count <= pr.commits || !(await isShallowRepository(git)))
+        return;
+    const baseRef = `+${p1}:${sourceRefs(pr.number).base}`;
+    const oldest = await oldestCommitTime(git, range);
+    await fetchWith(git, remote, [baseRef], [`--shallow-since=${new Date((oldest - 1) * 1000).toISOString()}`]);
+    count = await countCommits(git, range);
+    let depth = pr.commits + 2;
+    while (count > pr.commits) {
+        if (depth >= MAX_DEPTH)
+            throw new Error(`could not isolate the ${pr.commits} commits of PR #${pr.number} within ${MAX_DEPTH} commits of history`);
+        depth = Math.min(depth * 4, MAX_DEPTH);
+        await fetch(git, remote, [baseRef], depth);
+        count = await countCommits(git, range);
+    }
+}
+async function oldestCommitTime(git, range) {
+    const times = (await git.lines(['log', '--format=%ct', ...range, '--'])).map(Number);
+    return Math.min(...times);
+}
+/** Fetches the tip of a target branch into refs/remotes/<remote>/<target> (depth 1 when shallow). */
+async function fetchTarget(git, remote, target) {
+    if (!isPlausibleRefName(target))
+        throw new Error(`"${printable(target)}" is not a valid branch name`);
+    const tracking = `refs/remotes/${remote}/${target}`;
+    if (!isPlausibleRefName(remote)) {
+        // A URL remote: keep the tip under fixline's own namespace.
+        const ref = `refs/fixline/target/${target}`;
+        await fetch(git, remote, [`+refs/heads/${target}:${ref}`], await depthFor(git, 1));
+        return ref;
+    }
+    await fetch(git, remote, [`+refs/heads/${target}:${tracking}`], await depthFor(git, 1));
+    return tracking;
+}
+
+;// CONCATENATED MODULE: ./src/backport/push.ts
+
+
+
+const OWNED_PREFIX = 'backport/';
+/** Throws unless `branch` is a valid branch name that fixline owns (`backport/...`). Returns it normalized. */
+async function assertOwnedBranch(git, branch) {
+    if (!branch.startsWith(OWNED_PREFIX) || branch.length === OWNED_PREFIX.length)
+        throw new Error(`refusing to touch branch "${printable(branch)}": fixline only pushes branches under ${OWNED_PREFIX}`);
+    const name = await assertValidBranchName(git, branch);
+    if (name !== branch)
+        throw new Error(`"${printable(branch)}" is not a valid branch name`);
+    return name;
+}
+/** The push was refused because the token may not change workflow files. */
+class WorkflowPermissionError extends Error {
+    file;
+    name = 'WorkflowPermissionError';
+    constructor(file, options) {
+        super(`the token cannot push changes to ${file}: it lacks the \`workflows\` permission ` +
+            `(use a GitHub App token with 'Workflows: write', or a PAT with the workflow scope)`, options);
+        this.file = file;
+    }
+}
+/** The workflow file named in GitHub's rejection, e.g. "refusing to allow ... workflow `.github/workflows/x.yml` without ...". */
+function workflowFileFromRejection(stderr) {
+    return /create or update workflow `([^`]+)`/.exec(stderr)?.[1];
+}
+/** Pushes the local `refs/heads/<branch>` (made by prepareBranch) to `refs/heads/<branch>` on the remote. */
+async function pushBranch(git, remote, branch, options) {
+    assertRemote(remote);
+    await assertOwnedBranch(git, branch);
+    const lease = [];
+    if (options.force) {
+        const expected = options.expectedSha ?? (await remoteBranchHeads(git, remote, [branch])).get(branch);
+        lease.push(`--force-with-lease=refs/heads/${branch}:${expected ?? ''}`);
+    }
+    try {
+        await git.run([
+            'push',
+            '--quiet',
+            '--no-verify',
+            ...lease,
+            remote,
+            `refs/heads/${branch}:refs/heads/${branch}`,
+        ]);
+    }
+    catch (error) {
+        if (error instanceof GitError && error.kind === 'workflow-permission') {
+            throw new WorkflowPermissionError(workflowFileFromRejection(error.stderr) ?? 'a file under .github/workflows/', { cause: error });
+        }
+        throw error;
+    }
+}
+/**
+ * The current sha of each named branch on the remote (absent ones are missing from the map),
+ * with ONE `git ls-remote --heads`.
+ */
+async function remoteBranchHeads(git, remote, branches) {
+    assertRemote(remote);
+    const heads = new Map();
+    if (branches.length === 0)
+        return heads;
+    for (const b of branches)
+        if (!isPlausibleRefName(b))
+            throw new Error(`"${printable(b)}" is not a valid branch name`);
+    const wanted = new Set(branches);
+    const lines = await git.lines([
+        'ls-remote',
+        '--heads',
+        remote,
+        ...branches.map((b) => `refs/heads/${b}`),
+    ]);
+    for (const line of lines) {
+        const [sha, ref] = line.split('\t');
+        const name = ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
+        if (sha && name && wanted.has(name))
+            heads.set(name, sha);
+    }
+    return heads;
+}
+
+;// CONCATENATED MODULE: ./src/backport/resume.ts
+/** The exact commands a human runs to finish a conflicted backport. Pure. */
+/**
+ * draft-pr mode: check out the pushed branch, drop the markers commit, redo the failing pick
+ * (so git shows the conflict for real) and the rest, push with a lease on the markers commit.
+ * comment mode: start a fresh branch from the target and redo every pick.
+ */
+function resumeCommands(input) {
+    const q = shellWord;
+    const pick = [
+        'git',
+        'cherry-pick',
+        '-x',
+        ...(input.mainline ? ['-m', String(input.mainline)] : []),
+    ];
+    const files = input.conflictingFiles.map(q).join(' ');
+    const fix = `# resolve the conflicts in ${files}, then: git add -A && git cherry-pick --continue (git cherry-pick --skip if a commit comes out empty)`;
+    const [remote, branch] = [q(input.remote), q(input.branch)];
+    const commands = [`git fetch ${remote} ${q(input.base)}`];
+    if (input.markersCommit) {
+        commands.push(`git fetch ${remote} ${branch}`, `git checkout -B ${branch} FETCH_HEAD`, 'git reset --hard HEAD~1', [...pick, input.failed, ...input.remaining].join(' '), fix, `git push ${q(`--force-with-lease=${input.branch}:${input.markersCommit}`)} ${remote} ${branch}`);
+    }
+    else {
+        commands.push(`git fetch ${remote} ${q(input.target)}`, `git checkout -B ${branch} FETCH_HEAD`, [...pick, ...input.applied, input.failed, ...input.remaining].join(' '), fix, `git push ${remote} ${branch}`);
+    }
+    return commands;
+}
+/** A word safe to paste into a POSIX shell: as is when plain, else single-quoted. */
+function shellWord(word) {
+    // eslint-disable-next-line no-control-regex
+    const clean = word.replace(/[\u0000-\u001f\u007f]/g, '?');
+    if (/^[A-Za-z0-9._/@:+=,-]+$/.test(clean))
+        return clean;
+    return `'${clean.replace(/'/g, `'\\''`)}'`;
+}
+
+;// CONCATENATED MODULE: ./src/backport/branch.ts
+
+
+
+
+
+
+/**
+ * Prepares `request.branch` from `request.target` with the commits of `request.plan` (which
+ * {@link planPicks} fetched). Outcomes: picked (branch ready to push), already-applied (no branch),
+ * conflict (branch with the markers commit in draft-pr mode, none in comment mode).
+ */
+async function prepareBranch(git, request, options) {
+    const branch = await assertOwnedBranch(git, request.branch);
+    const current = await git.run(['symbolic-ref', '-q', 'HEAD'], { okCodes: [0, 1] });
+    if (current.stdout.trim() === `refs/heads/${branch}`)
+        throw new Error(`${branch} is checked out in ${git.cwd}; switch to another branch first`);
+    const start = await fetchTarget(git, request.remote, request.target);
+    const commits = request.plan.commits;
+    const infos = commits.length > 0 ? await readCommits(git, ['--no-walk=unsorted', ...commits]) : [];
+    const subjects = new Map(infos.map((c) => [c.sha, c.subject]));
+    const mainline = request.plan.mainline;
+    const result = await withWorktree(git, start, async (wt) => {
+        const run = await runPicks(wt, { commits, subjects, ...(mainline ? { mainline } : {}) });
+        if (run.status === 'done') {
+            const anyApplied = run.picked.some((p) => p.result !== undefined);
+            return { run, tip: anyApplied ? await wt.text(['rev-parse', 'HEAD']) : undefined };
+        }
+        if (options.conflicts === 'comment') {
+            await abortPicks(wt);
+            return { run, tip: undefined };
+        }
+        const markersCommit = await commitConflictMarkers(wt, run.failed.sha, run.conflictingFiles);
+        return { run, tip: markersCommit, markersCommit };
+    });
+    if (result.tip)
+        await git.run(['update-ref', `refs/heads/${branch}`, result.tip]);
+    return outcome(request, branch, result);
+}
+function outcome(request, branch, result) {
+    const { run } = result;
+    if (run.status === 'done') {
+        if (result.tip === undefined)
+            return { status: 'already-applied', commits: run.picked };
+        return { status: 'picked', branch, commits: run.picked };
+    }
+    return {
+        status: 'conflict',
+        branch,
+        applied: run.picked,
+        failed: run.failed,
+        conflictingFiles: run.conflictingFiles,
+        remaining: run.remaining,
+        resumeCommands: resumeCommands({
+            remote: request.remote,
+            base: request.pr.baseRef,
+            target: request.target,
+            branch,
+            failed: run.failed.sha,
+            remaining: run.remaining,
+            applied: run.picked.filter((p) => p.result !== undefined).map((p) => p.source),
+            conflictingFiles: run.conflictingFiles,
+            ...(request.plan.mainline ? { mainline: request.plan.mainline } : {}),
+            ...(result.markersCommit ? { markersCommit: result.markersCommit } : {}),
+        }),
+        markersCommitted: result.markersCommit !== undefined,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/backport/select.ts
+
+
+const select_short = (sha) => sha.slice(0, 12);
+const select_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** The pure decision: commit lists in, plan out. */
+function selectCommits(input) {
+    const m = input.mergeCommit;
+    if (m.parents.length >= 2)
+        return selectForMergeCommit(input);
+    if (input.prCommits <= 1) {
+        return {
+            method: 'squash',
+            commits: [m.sha],
+            explanation: `one-commit PR merged by squash or rebase: picking ${select_short(m.sha)}`,
+        };
+    }
+    const rebased = rebasedRun(input.landed ?? [], input.headCommits ?? []);
+    if (rebased.length > 0) {
+        return {
+            method: 'rebase',
+            commits: rebased.map((c) => c.sha).reverse(),
+            explanation: `rebase merge: the last ${select_plural(rebased.length, 'commit')} on ${select_short(m.sha)}'s first-parent line ` +
+                `are rebased copies of the PR's commits (same subject and author, or same patch); picking them in order`,
+        };
+    }
+    return {
+        method: 'squash',
+        commits: [m.sha],
+        explanation: `squash merge: ${select_short(m.sha)} has one parent and does not match the PR's ${select_plural(input.prCommits, 'commit')}; ` +
+            `picking the squash commit`,
+    };
+}
+function selectForMergeCommit(input) {
+    const m = input.mergeCommit;
+    const own = input.own ?? [];
+    if (input.mergeCommits === 'mainline' || own.length === 0) {
+        const why = input.mergeCommits === 'mainline'
+            ? 'mergeCommits: mainline'
+            : 'the PR has no commits of its own besides merges';
+        return {
+            method: 'merge',
+            commits: [m.sha],
+            mainline: 1,
+            explanation: `merge commit (${why}): picking the merge commit ${select_short(m.sha)} with -m 1`,
+        };
+    }
+    const dropped = input.prCommits - own.length;
+    const merges = dropped > 0 ? ` (leaving out ${select_plural(dropped, 'merge')} such as "update branch")` : '';
+    return {
+        method: 'merge',
+        commits: own.map((c) => c.sha),
+        explanation: `merge commit ${select_short(m.sha)}: picking the PR's own ${select_plural(own.length, 'commit')} in order${merges}`,
+    };
+}
+/** A landed commit is a rebased copy of a PR commit: a different object with the same subject and authorship, or the same patch. */
+function isRebasedCopy(landed, original) {
+    if (landed.sha === original.sha)
+        return false;
+    const sameAuthorship = landed.subject === original.subject &&
+        landed.authorEmail === original.authorEmail &&
+        landed.authorDate === original.authorDate;
+    const samePatch = landed.patchId !== undefined && landed.patchId === original.patchId;
+    return sameAuthorship || samePatch;
+}
+/**
+ * The newest landed commits (newest first) that are rebased copies of PR commits, stopping at the
+ * first that is not. GitHub's rebase merge always writes new commits, so a landed commit that is
+ * itself in the PR's history (the base it was branched from) ends the run.
+ */
+function rebasedRun(landed, headCommits) {
+    const run = [];
+    const used = new Set();
+    for (const c of landed) {
+        const match = headCommits.find((h) => !used.has(h.sha) && isRebasedCopy(c, h));
+        if (!match)
+            break;
+        used.add(match.sha);
+        run.push(c);
+    }
+    return run;
+}
+const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+/** Rejects source data the engine cannot work from (before any git runs). */
+function assertPlannable(pr) {
+    if (!Number.isInteger(pr.number) || pr.number < 1)
+        throw new Error(`invalid PR number ${pr.number}`);
+    if (!SHA.test(pr.mergeCommitSha))
+        throw new Error(`PR #${pr.number} has no merge commit (is it merged?)`);
+    if (!SHA.test(pr.headSha))
+        throw new Error(`PR #${pr.number} has no valid head sha`);
+    if (!Number.isInteger(pr.commits) || pr.commits < 1)
+        throw new Error(`PR #${pr.number} reports ${pr.commits} commits`);
+}
+/**
+ * Fetches what the decision needs (bounded depth, never a full clone) and decides which commits
+ * to pick. The merge commit, its history and the PR head stay reachable under refs/fixline/.
+ */
+async function planPicks(git, pr, options) {
+    assertPlannable(pr);
+    const refs = sourceRefs(pr.number);
+    await fetchSource(git, pr, options.remote);
+    const [mergeCommit] = await readCommits(git, ['--no-walk', refs.merge]);
+    if (!mergeCommit)
+        throw new Error(`merge commit ${pr.mergeCommitSha} of PR #${pr.number} not found after fetching`);
+    const input = {
+        prNumber: pr.number,
+        prCommits: pr.commits,
+        mergeCommit,
+        mergeCommits: options.mergeCommits,
+    };
+    if (mergeCommit.parents.length >= 2 && options.mergeCommits === 'own-commits') {
+        const [p1, p2] = mergeCommit.parents;
+        await isolateOwnCommits(git, pr, options.remote, p1, p2);
+        input.own = await readCommits(git, ['--reverse', '--topo-order', '--no-merges', p2, `^${p1}`]);
+    }
+    else if (mergeCommit.parents.length === 1 && pr.commits > 1) {
+        input.landed = await readCommits(git, ['--first-parent', '-n', String(pr.commits), refs.merge]);
+        input.headCommits = await readCommits(git, [
+            '--no-merges',
+            '-n',
+            String(pr.commits * 2),
+            refs.head,
+        ]);
+        const ids = await patchIds(git, [...input.landed, ...input.headCommits].map((c) => c.sha));
+        for (const c of [...input.landed, ...input.headCommits]) {
+            const id = ids.get(c.sha);
+            if (id !== undefined)
+                c.patchId = id;
+        }
+    }
+    return selectCommits(input);
+}
+
+;// CONCATENATED MODULE: ./src/backport/default-engine.ts
+
+
+
+/** The real git engine. */
+const defaultEngine = {
+    planPicks: planPicks,
+    prepareBranch: prepareBranch,
+    pushBranch: pushBranch,
+    remoteBranchHeads: remoteBranchHeads,
+};
+
+;// CONCATENATED MODULE: ./src/backport/report.ts
+const COMMENT_MARKER = '<!-- fixline:backport-comment -->';
+const ROWS_PREFIX = '<!-- fixline:rows ';
+function backportMarker(source, target) {
+    return `<!-- fixline:backport source=${source} target=${target.replace(/--+/g, '-')} -->`;
+}
+const STATUS_TEXT = {
+    created: '✅ created',
+    updated: '🔁 PR already open',
+    'already-applied': '✅ already applied',
+    conflict: '⚠️ conflict',
+    failed: '❌ failed',
+    skipped: '⏭️ skipped',
+    success: '✅ success',
+    failure: '❌ failure',
+    pending: '⏳ pending',
+};
+/** Text safe inside a markdown table cell (no pipes, newlines or HTML). */
+function cell(text) {
+    return text
+        .replace(/\r?\n/g, ' ')
+        .replace(/\|/g, '\\|')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;');
+}
+/** Code span that survives backticks in the value. */
+function code(text) {
+    const clean = text.replace(/[\r\n]/g, ' ');
+    const fence = clean.includes('`') ? '``' : '`';
+    return `${fence}${clean.includes('`') ? ` ${clean} ` : clean}${fence}`;
+}
+function renderTable(rows) {
+    const lines = ['| Target | Status | Details |', '| --- | --- | --- |'];
+    for (const row of rows) {
+        const pr = row.pullRequest ? `[#${row.pullRequest.number}](${row.pullRequest.url}) ` : '';
+        lines.push(`| ${cell(code(row.target))} | ${STATUS_TEXT[row.status]} | ${pr}${cell(row.message)} |`);
+    }
+    return lines.join('\n');
+}
+/** The comment on the original PR: a table, manual steps where needed, and the rows as hidden JSON. */
+function renderComment(source, rows) {
+    const parts = [COMMENT_MARKER, `### fixline backports of #${source}`, '', renderTable(rows)];
+    for (const row of rows) {
+        if (!row.steps || row.steps.length === 0)
+            continue;
+        parts.push('', `<details><summary>Finish the backport to ${cell(code(row.target))} by hand</summary>`, '', fence(row.steps.join('\n')), '', '</details>');
+    }
+    parts.push('', `${ROWS_PREFIX}${hiddenJson(rows)} -->`);
+    return parts.join('\n');
+}
+/** The rows an earlier run left in its comment (invalid entries are dropped). */
+function parseCommentRows(body) {
+    if (!body)
+        return [];
+    const start = body.lastIndexOf(ROWS_PREFIX);
+    if (start < 0)
+        return [];
+    const end = body.indexOf(' -->', start);
+    if (end < 0)
+        return [];
+    let data;
+    try {
+        data = JSON.parse(body.slice(start + ROWS_PREFIX.length, end));
+    }
+    catch {
+        return [];
+    }
+    return Array.isArray(data) ? data.flatMap((d) => (isRow(d) ? [d] : [])) : [];
+}
+/** Earlier rows updated by newer ones (same target), in first-seen order. */
+function mergeRows(earlier, newer) {
+    const byTarget = new Map();
+    for (const row of earlier)
+        byTarget.set(row.target, row);
+    for (const row of newer) {
+        byTarget.delete(row.target);
+        byTarget.set(row.target, row);
+    }
+    const order = [...earlier.map((r) => r.target), ...newer.map((r) => r.target)];
+    return [...new Set(order)].map((t) => byTarget.get(t));
+}
+/** JSON that is safe inside an HTML comment (no `--`, `<`, `>`), still valid JSON. */
+function hiddenJson(rows) {
+    const plain = rows.map((r) => ({
+        target: r.target,
+        status: r.status,
+        message: r.message,
+        ...(r.pullRequest ? { pullRequest: r.pullRequest } : {}),
+        ...(r.error !== undefined ? { error: r.error } : {}),
+        ...(r.steps ? { steps: r.steps } : {}),
+    }));
+    return JSON.stringify(plain)
+        .replace(/-/g, '\\u002d')
+        .replace(/</g, '\\u003c')
+        .replace(/>/g, '\\u003e');
+}
+const report_STATUSES = new Set(Object.keys(STATUS_TEXT));
+/** A link target that cannot break out of markdown `[..](..)`. */
+const SAFE_URL = /^https?:\/\/[^\s()<>]+$/;
+function isRow(d) {
+    if (d === null || typeof d !== 'object')
+        return false;
+    const r = d;
+    if (typeof r.target !== 'string' ||
+        typeof r.message !== 'string' ||
+        typeof r.status !== 'string' ||
+        !report_STATUSES.has(r.status))
+        return false;
+    if (r.pullRequest !== undefined) {
+        const p = r.pullRequest;
+        if (!p ||
+            typeof p !== 'object' ||
+            !Number.isSafeInteger(p.number) ||
+            typeof p.url !== 'string' ||
+            !SAFE_URL.test(p.url))
+            return false;
+    }
+    if (r.error !== undefined && typeof r.error !== 'string')
+        return false;
+    if (r.steps !== undefined &&
+        !(Array.isArray(r.steps) && r.steps.every((s) => typeof s === 'string')))
+        return false;
+    return true;
+}
+function fence(text) {
+    return ['```sh', text.replace(/```/g, '` ` `'), '```'].join('\n');
+}
+/** The backport PR's body: link to the original, the picks, conflicts and how to finish, the hidden marker. */
+function renderPrBody(input) {
+    const { source, target, plan, outcome } = input;
+    const lines = [`Backport of #${source.number} to ${code(target)}.`];
+    if (input.requestIssue !== undefined)
+        lines.push('', `Requested in #${input.requestIssue}.`);
+    lines.push('', `**Commit selection:** ${cell(plan.explanation)}`);
+    const commits = outcome.status === 'picked' ? outcome.commits : outcome.applied;
+    const picked = commits.filter((c) => c.result !== undefined);
+    const empty = commits.filter((c) => c.result === undefined);
+    if (picked.length > 0)
+        lines.push('', 'Cherry-picked (`git cherry-pick -x`):', ...picked.map(commitLine));
+    if (empty.length > 0)
+        lines.push('', `Already on ${code(target)} (the pick came out empty):`, ...empty.map(commitLine));
+    if (outcome.status === 'conflict')
+        lines.push('', ...conflictSection(target, outcome));
+    lines.push('', backportMarker(source.number, target));
+    return lines.join('\n');
+}
+function commitLine(c) {
+    const result = c.result ? ` -> ${c.result.slice(0, 12)}` : '';
+    return `- ${c.source.slice(0, 12)}${result} ${cell(c.subject)}`;
+}
+function conflictSection(target, outcome) {
+    const lines = [
+        '> [!WARNING]',
+        `> Cherry-picking ${outcome.failed.sha.slice(0, 12)} (${cell(outcome.failed.subject)}) onto ${code(target)} conflicted.`,
+    ];
+    if (outcome.markersCommitted)
+        lines.push('> The last commit on this branch holds its conflict markers: resolve them before merging.');
+    lines.push('', 'Conflicting files:', ...outcome.conflictingFiles.map((f) => `- ${code(f)}`));
+    if (outcome.remaining.length > 0)
+        lines.push('', `Not yet applied: ${outcome.remaining.map((s) => s.slice(0, 12)).join(', ')}`);
+    lines.push('', 'To finish by hand:', '', fence(outcome.resumeCommands.join('\n')));
+    return lines;
+}
+/** The job summary: a heading, the plan's explanation, the same table as the comment. */
+function renderSummary(source, rows, notes = []) {
+    const parts = [`## fixline backports of #${source}`, ''];
+    for (const note of notes)
+        parts.push(`${cell(note)}`, '');
+    parts.push(rows.length > 0 ? renderTable(rows) : 'No targets.', '');
+    return parts.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/backport/engine.ts
+/** The remote fixline pushes to: the checkout's origin. */
+const REMOTE = 'origin';
+
+;// CONCATENATED MODULE: ./src/backport/pr.ts
+
+
+
+function backportBranchName(source, target) {
+    return `backport/${source}-to-${target}`;
+}
+/** `config.backport.title` with {target}, {title} and {number} filled in. */
+function backportTitle(template, values) {
+    return template.replace(/\{(target|title|number)\}/g, (_m, key) => String(values[key]));
+}
+/**
+ * Configured labels plus the source PR's labels that match copyLabels (never a backport label:
+ * the backport PR's own merge must not trigger more backports), plus the conflict label.
+ */
+function backportLabels(config, sourceLabels, conflict) {
+    const copied = sourceLabels.filter((l) => config.copyLabels.some((p) => new RegExp(p).test(l)) &&
+        mapLabel(l, config.labels).kind === 'none');
+    return [...new Set([...config.addLabels, ...copied, ...(conflict ? [config.conflictLabel] : [])])];
+}
+/** The PR an earlier run opened from `branch`: an open one first, then a merged one, then a closed one. */
+async function findBackportPr(github, owner, repo, branch) {
+    const pulls = await findPullsByHead(github, owner, repo, branch);
+    return pulls.find((p) => p.state === 'open') ?? pulls.find((p) => p.merged) ?? pulls[0];
+}
+/** Opens the backport PR, then applies the configured decorations. Decoration failures become warnings. */
+async function openBackportPr(input) {
+    const { github, owner, repo, config, source } = input;
+    const title = backportTitle(config.title, {
+        target: input.target,
+        title: source.source.title,
+        number: source.source.number,
+    });
+    const warnings = [];
+    const request = { owner, repo, head: input.branch, base: input.target, title, body: input.body };
+    const pull = await createPull(github, { ...request, draft: input.conflict }).catch(async (error) => {
+        // Draft PRs are not available on every plan: fall back to a regular PR (it keeps the label).
+        if (!input.conflict || !/draft/i.test(error.message))
+            throw error;
+        warnings.push('draft pull requests are not available in this repository: opened a regular PR');
+        return createPull(github, { ...request, draft: false });
+    });
+    const attempt = async (what, step) => {
+        try {
+            await step();
+        }
+        catch (error) {
+            warnings.push(`could not ${what} on #${pull.number}: ${error.message}`);
+        }
+    };
+    await attempt('add labels', () => addLabels(github, owner, repo, pull.number, backportLabels(config, source.labels, input.conflict)));
+    await attempt('set assignees/milestone', () => setAssigneesAndMilestone(github, {
+        owner,
+        repo,
+        number: pull.number,
+        ...(config.copyAssignees ? { assignees: source.assignees } : {}),
+        ...(config.copyMilestone && source.milestone !== undefined
+            ? { milestone: source.milestone }
+            : {}),
+    }));
+    if (config.requestReviewers)
+        await attempt('request reviewers', () => requestOriginalReviewers(input, pull.number));
+    if (config.autoMerge !== 'off' && !input.conflict) {
+        const method = config.autoMerge;
+        await attempt('enable auto-merge', () => enableAutoMerge(github, pull.nodeId, method));
+    }
+    return { pull, warnings };
+}
+async function requestOriginalReviewers(input, number) {
+    const { github, owner, repo, source } = input;
+    const reviewed = await reviewerLogins(github, owner, repo, source.source.number);
+    const skip = new Set([input.botLogin, source.author].filter((l) => !!l));
+    const reviewers = [...new Set([...source.requestedReviewers, ...reviewed])].filter((l) => !skip.has(l) && !l.endsWith('[bot]'));
+    await requestReviewers(github, { owner, repo, number, reviewers, teams: source.requestedTeams });
+}
+
+;// CONCATENATED MODULE: ./src/backport/validate.ts
+
+/**
+ * Checks requested targets before any git work: a valid branch name (git check-ref-format), a
+ * configured release line, not the PR's own base, and present on the remote (one ls-remote for
+ * every target and every backport branch). Rejections become failed rows with an actionable message.
+ */
+
+
+
+
+async function validateTargets(deps, engine, input) {
+    const rows = [];
+    const named = [];
+    for (const request of input.requests) {
+        const rejection = await validate_checkRequest(deps, input, request);
+        if (rejection)
+            rows.push(rejection);
+        else
+            named.push(request);
+    }
+    if (named.length === 0)
+        return { valid: [], rows };
+    const existing = await checkOnRemote(deps, engine, input.source, named);
+    return { valid: existing.valid, rows: [...rows, ...existing.rows] };
+}
+/**
+ * Checks one request without the remote: valid branch names (the target and its backport branch),
+ * not the PR's own base (already applied), a configured release line. Undefined when it passes.
+ */
+async function validate_checkRequest(deps, input, request) {
+    const why = prefix(request);
+    try {
+        await assertValidBranchName(deps.git, request.target);
+        await assertValidBranchName(deps.git, backportBranchName(input.source, request.target));
+    }
+    catch (error) {
+        return failed(request.target, `${why}${error.message}`);
+    }
+    if (request.target === input.baseRef)
+        return {
+            target: request.target,
+            status: 'already-applied',
+            message: `${why}#${input.source} was merged into ${request.target} itself`,
+        };
+    // The default branch is looked up only when no configured pattern matches.
+    const patterns = lineMatcher(deps.config.lines.patterns)(request.target);
+    if (!patterns && !isReleaseLine(request.target, deps.config.lines, await input.defaultBranch()))
+        return failed(request.target, `${why}branch ${request.target} is not a release line (see lines.patterns in the config)`);
+    return undefined;
+}
+/** One ls-remote for every target and its backport branch: missing targets fail, the rest are valid. */
+async function checkOnRemote(deps, engine, source, named) {
+    const branches = named.flatMap((r) => [r.target, backportBranchName(source, r.target)]);
+    let heads;
+    try {
+        heads = await engine.remoteBranchHeads(deps.git, REMOTE, branches);
+    }
+    catch (error) {
+        const message = `cannot list the branches of ${REMOTE}: ${error.message}`;
+        return { valid: [], rows: named.map((r) => failed(r.target, `${prefix(r)}${message}`)) };
+    }
+    const valid = [];
+    const rows = [];
+    for (const request of named) {
+        if (!heads.has(request.target)) {
+            rows.push(failed(request.target, `${prefix(request)}branch ${request.target} does not exist on ${REMOTE}`));
+            continue;
+        }
+        const branch = backportBranchName(source, request.target);
+        valid.push({ ...request, branch, existingHead: heads.get(branch) });
+    }
+    return { valid, rows };
+}
+function prefix(request) {
+    return request.label !== undefined ? `label ${request.label}: ` : '';
+}
+function failed(target, message) {
+    return { target, status: 'failed', message, error: message };
+}
+
+;// CONCATENATED MODULE: ./src/backport/run-targets.ts
+/**
+ * Backports one merged PR to validated targets, each in its own try/catch, then reports once:
+ * the comment on the original PR (rows merged with an earlier run's), the job summary, the outcome.
+ */
+
+
+
+
+
+
+async function backportTargets(deps, engine, pull, selection, options) {
+    const source = pull.source;
+    const rows = selection.rejected.map((r) => failed(r.target, r.message));
+    const validation = await validateTargets(deps, engine, {
+        source: source.number,
+        baseRef: source.baseRef,
+        requests: selection.targets,
+        defaultBranch: options.defaultBranch,
+    });
+    rows.push(...validation.rows);
+    for (const row of validation.rows)
+        deps.log.info(`${row.target}: ${row.status}: ${row.message}`);
+    const ctx = {
+        deps,
+        engine,
+        pull,
+        plan: once(() => planAndLog(deps, engine, pull)),
+        options,
+        created: [],
+    };
+    for (const target of validation.valid) {
+        let row;
+        try {
+            row = await backportOne(ctx, target);
+        }
+        catch (error) {
+            if (error instanceof Error && error.cause instanceof Error)
+                deps.log.debug(`${target.target}: ${error.message}; caused by: ${error.cause.message}`);
+            row = failed(target.target, `${target.label !== undefined ? `label ${target.label}: ` : ''}${run_targets_messageOf(error)}`);
+        }
+        deps.log.info(`${row.target}: ${row.status}: ${row.message}`);
+        rows.push(row);
+    }
+    const ordered = inRequestOrder(rows, selection.targets);
+    const notes = await reportOnPr(deps, source.number, ordered);
+    return run_targets_outcome(source.number, ordered, ctx.created, notes);
+}
+/** Rejected labels/arguments first, then the targets in the order they were asked for. */
+function inRequestOrder(rows, targets) {
+    const index = (row) => targets.findIndex((t) => t.target === row.target);
+    return [...rows].sort((a, b) => index(a) - index(b));
+}
+async function planAndLog(deps, engine, pull) {
+    const plan = await engine.planPicks(deps.git, pull.source, {
+        mergeCommits: deps.config.backport.mergeCommits,
+        remote: REMOTE,
+    });
+    deps.log.info(`commit selection for #${pull.source.number}: ${plan.explanation} (${plan.commits.map((c) => c.slice(0, 12)).join(', ')})`);
+    return plan;
+}
+/** What an earlier run left: its PR (open, merged or closed) decides; no PR means rebuild and force-push. */
+async function existingBranchRow(ctx, target) {
+    const { deps } = ctx;
+    const existing = await findBackportPr(deps.github, deps.ctx.owner, deps.ctx.repo, target.branch);
+    if (!existing)
+        return undefined;
+    const pullRequest = { number: existing.number, url: existing.url };
+    const row = (status, message) => ({
+        target: target.target,
+        status,
+        message,
+        pullRequest,
+    });
+    if (existing.state === 'open')
+        return row('updated', `backport PR already open from ${target.branch}; nothing pushed`);
+    if (existing.merged)
+        return row('already-applied', `the backport PR was merged into ${target.target}`);
+    return row('skipped', `backport PR #${existing.number} was closed without merging; to retry, delete the branch ${target.branch} and run again (for example comment \`/backport ${target.target}\`)`);
+}
+async function backportOne(ctx, target) {
+    const { deps, pull } = ctx;
+    const force = target.existingHead !== undefined;
+    if (force) {
+        const earlier = await existingBranchRow(ctx, target);
+        if (earlier)
+            return earlier;
+    }
+    const plan = await ctx.plan();
+    const request = {
+        pr: pull.source,
+        target: target.target,
+        branch: target.branch,
+        plan,
+        remote: REMOTE,
+    };
+    const outcome = await ctx.engine.prepareBranch(deps.git, request, {
+        conflicts: deps.config.backport.conflicts,
+    });
+    if (outcome.status === 'already-applied')
+        return {
+            target: target.target,
+            status: 'already-applied',
+            message: `every commit is already on ${target.target} (the picks came out empty)`,
+        };
+    if (deps.dryRun)
+        return dryRunRow(target, outcome);
+    if (outcome.status === 'conflict' && !outcome.markersCommitted)
+        return conflictCommentRow(target, outcome);
+    await ctx.engine.pushBranch(deps.git, REMOTE, target.branch, force ? { force, expectedSha: target.existingHead } : { force });
+    return openPr(ctx, target, plan, outcome);
+}
+async function openPr(ctx, target, plan, outcome) {
+    const opened = await openOrFindPr(ctx, target, prBody(ctx, target, plan, outcome), outcome);
+    if (!('warnings' in opened))
+        return {
+            target: target.target,
+            status: 'updated',
+            message: `backport PR already open from ${target.branch} (opened concurrently)`,
+            pullRequest: { number: opened.number, url: opened.url },
+        };
+    const { pull: created, warnings } = opened;
+    for (const warning of warnings)
+        ctx.deps.log.warning(warning);
+    ctx.created.push({
+        number: created.number,
+        url: created.url,
+        target: target.target,
+        draft: created.draft,
+    });
+    return createdRow(target, outcome, { number: created.number, url: created.url }, warnings);
+}
+function prBody(ctx, target, plan, outcome) {
+    const { requestIssue } = ctx.options;
+    return renderPrBody({
+        source: { number: ctx.pull.source.number, title: ctx.pull.source.title },
+        target: target.target,
+        plan,
+        outcome,
+        ...(requestIssue !== undefined ? { requestIssue } : {}),
+    });
+}
+/** Opens the backport PR; when a concurrent run opened it first, returns that open PR instead. */
+async function openOrFindPr(ctx, target, body, outcome) {
+    const { deps, pull } = ctx;
+    return openBackportPr({
+        github: deps.github,
+        owner: deps.ctx.owner,
+        repo: deps.ctx.repo,
+        config: deps.config.backport,
+        source: pull,
+        target: target.target,
+        branch: target.branch,
+        body,
+        conflict: outcome.status === 'conflict',
+        ...(deps.botLogin !== undefined ? { botLogin: deps.botLogin } : {}),
+    }).catch(async (error) => {
+        // A concurrent run (the same delivery twice, or merge and label at once) opened it first.
+        if (!/already exists/i.test(run_targets_messageOf(error)))
+            throw error;
+        const existing = await findBackportPr(deps.github, deps.ctx.owner, deps.ctx.repo, target.branch);
+        if (existing?.state !== 'open')
+            throw error;
+        return existing;
+    });
+}
+/** The row for a PR this run opened: a conflict (draft with markers) or the picked commits. */
+function createdRow(target, outcome, pullRequest, warnings) {
+    const extra = warnings.length > 0 ? ` (${warnings.join('; ')})` : '';
+    if (outcome.status === 'conflict') {
+        const files = outcome.conflictingFiles.join(', ');
+        return {
+            target: target.target,
+            status: 'conflict',
+            message: `draft PR with conflict markers in ${files}; resolve them on ${target.branch}${extra}`,
+            pullRequest,
+        };
+    }
+    const picked = outcome.commits.filter((c) => c.result !== undefined).length;
+    return {
+        target: target.target,
+        status: 'created',
+        message: `${picked} commit(s) cherry-picked${extra}`,
+        pullRequest,
+    };
+}
+function conflictCommentRow(target, outcome) {
+    return {
+        target: target.target,
+        status: 'conflict',
+        message: `cherry-picking ${outcome.failed.sha.slice(0, 12)} conflicted in ${outcome.conflictingFiles.join(', ')}; no PR opened: finish by hand with the steps below`,
+        steps: outcome.resumeCommands,
+    };
+}
+function dryRunRow(target, outcome) {
+    if (outcome.status === 'conflict')
+        return {
+            target: target.target,
+            status: 'conflict',
+            message: `dry run: would conflict in ${outcome.conflictingFiles.join(', ')}; nothing pushed`,
+            steps: outcome.resumeCommands,
+        };
+    return {
+        target: target.target,
+        status: 'pending',
+        message: `dry run: would push ${target.branch} (${outcome.commits.length} commit(s)) and open a PR`,
+    };
+}
+/** Updates the one comment on the original PR; returns notes for the summary when that fails. */
+async function reportOnPr(deps, source, rows) {
+    if (rows.length === 0)
+        return [];
+    if (deps.dryRun)
+        return ['Dry run: no branch pushed, no pull request opened, no comment posted.'];
+    try {
+        await upsertMarkedComment(deps.github, {
+            owner: deps.ctx.owner,
+            repo: deps.ctx.repo,
+            issue: source,
+            marker: COMMENT_MARKER,
+            body: (existing) => renderComment(source, mergeRows(parseCommentRows(existing), rows)),
+            ...(deps.botLogin !== undefined ? { author: deps.botLogin } : {}),
+        });
+        return [];
+    }
+    catch (error) {
+        const note = `could not update the backport comment on #${source}: ${run_targets_messageOf(error)}`;
+        deps.log.warning(note);
+        return [note];
+    }
+}
+function run_targets_outcome(source, rows, created, notes = []) {
+    const conclusion = rows.some((r) => r.status === 'failed')
+        ? 'failure'
+        : rows.some((r) => r.status === 'conflict')
+            ? 'neutral'
+            : rows.length === 0
+                ? 'skipped'
+                : 'success';
+    return {
+        job: 'backport',
+        results: rows.map(({ steps: _steps, ...row }) => row),
+        createdPullRequests: created,
+        conclusion,
+        summary: renderSummary(source, rows, notes),
+    };
+}
+/**
+ * An error's message for a row or a comment, with its cause when that adds something a user can
+ * act on. A git failure behind an explained error stays in the debug log (it is long and holds paths).
+ */
+function run_targets_messageOf(error) {
+    if (!(error instanceof Error))
+        return String(error);
+    const cause = error.cause instanceof Error &&
+        !(error.cause instanceof GitError) &&
+        !error.message.includes(error.cause.message)
+        ? `: ${error.cause.message}`
+        : '';
+    return `${error.message}${cause}`;
+}
+function once(fn) {
+    let promise;
+    return () => (promise ??= fn());
+}
+
+;// CONCATENATED MODULE: ./src/backport/source.ts
+const source_SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+/** Parses a PR object; undefined (with the reason) when a field the job needs is missing or malformed. */
+function parsePull(raw) {
+    const pr = source_obj(raw);
+    if (!pr)
+        return { problem: 'the pull request data is missing' };
+    const number = pr.number;
+    const title = pr.title;
+    const baseRef = source_obj(pr.base)?.ref;
+    const headSha = source_obj(pr.head)?.sha;
+    const merged = pr.merged === true || (typeof pr.merged_at === 'string' && pr.merged_at.length > 0);
+    const mergeSha = pr.merge_commit_sha;
+    const commits = pr.commits;
+    if (typeof number !== 'number' || !Number.isSafeInteger(number))
+        return { problem: 'the pull request has no number' };
+    if (typeof title !== 'string' ||
+        typeof baseRef !== 'string' ||
+        typeof headSha !== 'string' ||
+        !source_SHA.test(headSha))
+        return { problem: `PR #${number}: title, base branch or head commit missing` };
+    if (merged && (typeof mergeSha !== 'string' || !source_SHA.test(mergeSha)))
+        return { problem: `PR #${number} is merged but has no merge commit` };
+    if (merged && (typeof commits !== 'number' || !Number.isSafeInteger(commits) || commits < 1))
+        return { problem: `PR #${number}: the number of commits is missing` };
+    return {
+        pull: {
+            source: {
+                number,
+                title,
+                baseRef,
+                headSha,
+                mergeCommitSha: merged ? mergeSha : '',
+                commits: typeof commits === 'number' ? commits : 0,
+            },
+            merged,
+            state: typeof pr.state === 'string' ? pr.state : 'open',
+            url: typeof pr.html_url === 'string' ? pr.html_url : '',
+            author: source_str(source_obj(pr.user)?.login) ?? '',
+            labels: names(pr.labels, 'name'),
+            assignees: names(pr.assignees, 'login'),
+            milestone: typeof source_obj(pr.milestone)?.number === 'number'
+                ? source_obj(pr.milestone)?.number
+                : undefined,
+            requestedReviewers: names(pr.requested_reviewers, 'login'),
+            requestedTeams: names(pr.requested_teams, 'slug'),
+        },
+    };
+}
+/** Whether the payload PR has every field the job needs (else it asks the API once). */
+function source_isComplete(raw) {
+    const pr = source_obj(raw);
+    return (pr !== undefined &&
+        'commits' in pr &&
+        'merge_commit_sha' in pr &&
+        'labels' in pr &&
+        'merged' in pr);
+}
+function names(list, key) {
+    if (!Array.isArray(list))
+        return [];
+    return list.flatMap((item) => {
+        const value = source_obj(item)?.[key];
+        return typeof value === 'string' && value.length > 0 ? [value] : [];
+    });
+}
+function source_obj(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v)
+        ? v
+        : undefined;
+}
+function source_str(v) {
+    return typeof v === 'string' ? v : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/backport/triggers.ts
+
+
+function planTrigger(trigger, pr, rules, prNumber) {
+    const notMerged = `PR #${prNumber} is not merged: there is nothing to backport yet`;
+    switch (trigger.type) {
+        case 'merged':
+            if (!pr.merged)
+                return { action: 'skip', reason: notMerged, tell: false, failed: false };
+            return fromSelection(targetsFromLabels(pr.labels, rules), `PR #${prNumber} has no backport labels`, false);
+        case 'labeled': {
+            if (!pr.merged)
+                return { action: 'skip', reason: notMerged, tell: false, failed: false };
+            const mapped = mapLabel(trigger.label, rules);
+            if (mapped.kind === 'none')
+                return {
+                    action: 'skip',
+                    reason: `label "${printable(trigger.label)}" is not a backport label`,
+                    tell: false,
+                    failed: false,
+                };
+            if (mapped.kind === 'invalid')
+                return {
+                    action: 'backport',
+                    targets: [],
+                    rejected: [{ target: trigger.label, message: mapped.message }],
+                };
+            return {
+                action: 'backport',
+                targets: [{ target: mapped.branch, label: mapped.label }],
+                rejected: [],
+            };
+        }
+        case 'comment':
+            return planComment(trigger.targets, pr, rules, prNumber);
+        case 'dispatch':
+            if (!pr.merged)
+                return { action: 'skip', reason: notMerged, tell: true, failed: true };
+            return fromSelection(trigger.targets.length > 0
+                ? targetsFromArgs(trigger.targets)
+                : targetsFromLabels(pr.labels, rules), `PR #${prNumber} has no backport labels and no targets were given`, true);
+    }
+}
+function planComment(args, pr, rules, prNumber) {
+    if (pr.merged) {
+        return fromSelection(args.length > 0 ? targetsFromArgs(args) : targetsFromLabels(pr.labels, rules), `PR #${prNumber} has no backport labels: name the target branches, e.g. \`/backport 1.x 2.x\``, true);
+    }
+    if (pr.state !== 'open')
+        return {
+            action: 'skip',
+            reason: `PR #${prNumber} was closed without being merged: there is nothing to backport`,
+            tell: true,
+            failed: false,
+        };
+    if (args.length === 0)
+        return {
+            action: 'skip',
+            reason: 'name the target branches, e.g. `/backport 1.x 2.x`',
+            tell: true,
+            failed: false,
+        };
+    const selection = targetsFromArgs(args);
+    const labels = [];
+    const rejected = [...selection.rejected];
+    for (const { target } of selection.targets) {
+        const label = labelForTarget(target, rules);
+        if (label === undefined)
+            rejected.push({
+                target,
+                message: `no rule in backport.labels produces a label for branch ${target}: add a rule, or backport after the merge with \`/backport ${target}\``,
+            });
+        else
+            labels.push({ target, label });
+    }
+    return { action: 'add-labels', labels, rejected };
+}
+function fromSelection(selection, emptyReason, tell) {
+    if (selection.targets.length === 0 && selection.rejected.length === 0)
+        return { action: 'skip', reason: emptyReason, tell, failed: false };
+    return { action: 'backport', ...selection };
+}
+/** Every label that a rule maps to a branch, deduplicated by branch (first label wins). */
+function targetsFromLabels(labels, rules) {
+    const targets = [];
+    const rejected = [];
+    for (const label of labels) {
+        const mapped = mapLabel(label, rules);
+        if (mapped.kind === 'invalid')
+            rejected.push({ target: label, message: mapped.message });
+        else if (mapped.kind === 'target' && !targets.some((t) => t.target === mapped.branch))
+            targets.push({ target: mapped.branch, label });
+    }
+    return { targets, rejected };
+}
+/** Branch names given as arguments (`/backport 1.x 2.x`, dispatch input), deduplicated. */
+function targetsFromArgs(args) {
+    const targets = [];
+    const rejected = [];
+    for (const arg of args) {
+        if (!isBranchName(arg))
+            rejected.push({
+                target: printable(arg),
+                message: `"${printable(arg)}" is not a valid branch name`,
+            });
+        else if (!targets.some((t) => t.target === arg))
+            targets.push({ target: arg });
+    }
+    return { targets, rejected };
+}
+
+;// CONCATENATED MODULE: ./src/backport/job.ts
+
+
+
+
+
+
+
+
+
+
+
+async function runBackportJob(deps, trigger, engine = defaultEngine) {
+    if (trigger.type === 'comment') {
+        const refusal = await checkCommandPermission(deps, trigger);
+        if (refusal)
+            return refusal;
+    }
+    const loaded = await loadPull(deps, trigger.pr, trigger.type === 'merged' || trigger.type === 'labeled');
+    if ('problem' in loaded)
+        return run_targets_outcome(trigger.pr, [failed(`#${trigger.pr}`, loaded.problem)], []);
+    const pull = loaded.pull;
+    const planned = planTrigger(trigger, { merged: pull.merged, state: pull.state, labels: pull.labels }, deps.config.backport.labels, trigger.pr);
+    // `/backport` to lines outside the maintenance window waits for a release manager (backport requests).
+    const plan = trigger.type === 'comment'
+        ? await holdForApproval(deps, trigger.pr, trigger.user, planned)
+        : planned;
+    const defaultBranch = defaultBranchLookup(deps);
+    switch (plan.action) {
+        case 'skip':
+            return skip(deps, trigger, plan);
+        case 'add-labels':
+            return labelOpenPr(deps, engine, pull, plan, defaultBranch);
+        case 'backport':
+            return backportTargets(deps, engine, pull, plan, { defaultBranch });
+    }
+}
+/**
+ * Backports `prNumber` to the given target branches with the same engine (used by the
+ * backport-requests job for approved requests). The PR must be merged.
+ */
+async function runBackportTargets(deps, prNumber, targets, options = {}, engine = defaultEngine) {
+    const loaded = await loadPull(deps, prNumber, false);
+    if ('problem' in loaded)
+        return run_targets_outcome(prNumber, [failed(`#${prNumber}`, loaded.problem)], []);
+    if (!loaded.pull.merged)
+        return run_targets_outcome(prNumber, targets.map((t) => failed(t, `PR #${prNumber} is not merged: there is nothing to backport yet`)), []);
+    return backportTargets(deps, engine, loaded.pull, targetsFromArgs(targets), {
+        defaultBranch: defaultBranchLookup(deps),
+        ...(options.requestIssue !== undefined ? { requestIssue: options.requestIssue } : {}),
+    });
+}
+/** The PR from the event payload when it carries it (pull_request events), else one pulls.get. */
+async function loadPull(deps, number, fromPayload) {
+    const payloadPr = deps.ctx.payload.pull_request;
+    if (fromPayload && source_isComplete(payloadPr) && payloadPr.number === number)
+        return parsePull(payloadPr);
+    try {
+        return parsePull(await getPullRaw(deps.github, deps.ctx.owner, deps.ctx.repo, number));
+    }
+    catch (error) {
+        return { problem: `cannot read PR #${number}: ${run_targets_messageOf(error)}` };
+    }
+}
+/** The default branch from the payload's repository, else one repos.get; asked only when needed. */
+function defaultBranchLookup(deps) {
+    let cached;
+    return () => (cached ??= (async () => {
+        const repository = deps.ctx.payload.repository;
+        if (typeof repository?.default_branch === 'string')
+            return repository.default_branch;
+        const { data } = await deps.github.rest.repos.get({
+            owner: deps.ctx.owner,
+            repo: deps.ctx.repo,
+        });
+        return data.default_branch;
+    })());
+}
+/** Write, maintain or admin through the collaborator-permission API; refused users get a reply. */
+async function checkCommandPermission(deps, trigger) {
+    const permission = await collaboratorPermission(deps.github, deps.ctx.owner, deps.ctx.repo, trigger.user);
+    if (hasPermission(permission, 'write'))
+        return undefined;
+    const message = `@${trigger.user} needs write permission on this repository to run \`/backport\` (has: ${permission}); nothing was done`;
+    deps.log.warning(message);
+    if (!deps.dryRun)
+        await createComment(deps.github, {
+            owner: deps.ctx.owner,
+            repo: deps.ctx.repo,
+            issue: trigger.pr,
+            body: message,
+        });
+    const row = { target: '/backport', status: 'skipped', message };
+    return { ...run_targets_outcome(trigger.pr, [row], []), conclusion: 'skipped' };
+}
+async function skip(deps, trigger, plan) {
+    deps.log.info(`nothing to backport: ${plan.reason}`);
+    if (plan.failed)
+        return run_targets_outcome(trigger.pr, [failed(`#${trigger.pr}`, plan.reason)], []);
+    if (plan.tell && trigger.type === 'comment' && !deps.dryRun)
+        await createComment(deps.github, {
+            owner: deps.ctx.owner,
+            repo: deps.ctx.repo,
+            issue: trigger.pr,
+            body: `\`/backport\`: ${plan.reason}.`,
+        });
+    return { ...run_targets_outcome(trigger.pr, [], []), summary: `fixline (backport): ${plan.reason}\n` };
+}
+/** `/backport 1.x` on an open PR: label it so that the merge triggers the backports. */
+async function labelOpenPr(deps, engine, pull, plan, defaultBranch) {
+    const number = pull.source.number;
+    const rows = plan.rejected.map((r) => failed(r.target, r.message));
+    const validation = await validateTargets(deps, engine, {
+        source: number,
+        baseRef: pull.source.baseRef,
+        requests: plan.labels.map((l) => ({ target: l.target })),
+        defaultBranch,
+    });
+    rows.push(...validation.rows);
+    const labels = plan.labels.filter((l) => validation.valid.some((v) => v.target === l.target));
+    for (const { target, label } of labels)
+        rows.push({
+            target,
+            status: 'pending',
+            message: `label ${label} added: the backport to ${target} runs when #${number} is merged`,
+        });
+    for (const row of rows)
+        deps.log.info(`${row.target}: ${row.status}: ${row.message}`);
+    if (!deps.dryRun) {
+        try {
+            await addLabels(deps.github, deps.ctx.owner, deps.ctx.repo, number, labels.map((l) => l.label));
+        }
+        catch (error) {
+            const message = `could not add the labels ${labels.map((l) => l.label).join(', ')}: ${run_targets_messageOf(error)}`;
+            for (const row of rows)
+                if (row.status === 'pending')
+                    Object.assign(row, failed(row.target, message));
+        }
+        await upsertMarkedComment(deps.github, {
+            owner: deps.ctx.owner,
+            repo: deps.ctx.repo,
+            issue: number,
+            marker: COMMENT_MARKER,
+            body: (existing) => renderComment(number, mergeRows(parseCommentRows(existing), rows)),
+            ...(deps.botLogin !== undefined ? { author: deps.botLogin } : {}),
+        });
+    }
+    return run_targets_outcome(number, rows, []);
+}
+
+;// CONCATENATED MODULE: ./src/git/batch.ts
+
+
+/**
+ * Reads many objects with one `git cat-file --batch` process. Returns a map from spec to content
+ * (utf8), or undefined for objects that do not exist. One process however many files are read.
+ */
+async function readObjects(git, specs) {
+    const out = new Map();
+    if (specs.length === 0)
+        return out;
+    for (const s of specs) {
+        if (s.includes('\n'))
+            throw new GitError(`object spec contains a newline: ${JSON.stringify(s)}`, 'bad-ref', ['cat-file'], null, '');
+    }
+    const chunks = [];
+    const stderr = [];
+    await new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)('git', ['cat-file', '--batch'], {
+            cwd: git.cwd,
+            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+            stdio: ['pipe', 'pipe', 'pipe'],
+        });
+        child.stdout.on('data', (c) => chunks.push(c));
+        child.stderr.on('data', (c) => stderr.push(c));
+        child.on('error', (e) => reject(new GitError(`could not run git cat-file: ${e.message}`, 'unknown', ['cat-file'], null, '', { cause: e })));
+        child.on('close', (code) => {
+            if (code === 0)
+                resolve();
+            else
+                reject(new GitError(`git cat-file --batch failed (exit ${code}): ${Buffer.concat(stderr).toString()}`, 'unknown', ['cat-file', '--batch'], code, Buffer.concat(stderr).toString()));
+        });
+        child.stdin.end(specs.join('\n') + '\n');
+    });
+    const buf = Buffer.concat(chunks);
+    let pos = 0;
+    for (const spec of specs) {
+        const nl = buf.indexOf(0x0a, pos);
+        if (nl < 0)
+            throw new GitError('git cat-file --batch: truncated output', 'unknown', ['cat-file', '--batch'], 0, '');
+        const header = buf.subarray(pos, nl).toString('utf8');
+        pos = nl + 1;
+        if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
+            out.set(spec, undefined);
+            continue;
+        }
+        const size = Number(header.split(' ')[2]);
+        if (!Number.isFinite(size))
+            throw new GitError(`git cat-file --batch: unexpected header ${header}`, 'unknown', ['cat-file'], 0, '');
+        out.set(spec, buf.subarray(pos, pos + size).toString('utf8'));
+        pos += size + 1;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/github/checks.ts
+const ANNOTATIONS_PER_REQUEST = 50;
+const SUMMARY_MAX = 65_000;
+const DESCRIPTION_MAX = 140;
+async function publishCheck(github, p) {
+    const batches = chunk(p.annotations.map(toApi), ANNOTATIONS_PER_REQUEST);
+    const output = (annotations) => ({
+        title: p.title.slice(0, 250),
+        summary: truncate(p.summary, SUMMARY_MAX),
+        annotations,
+    });
+    let created;
+    try {
+        created = await github.rest.checks.create({
+            owner: p.owner,
+            repo: p.repo,
+            name: p.name,
+            head_sha: p.sha,
+            status: 'completed',
+            conclusion: p.conclusion,
+            completed_at: new Date().toISOString(),
+            ...(p.detailsUrl ? { details_url: p.detailsUrl } : {}),
+            output: output(batches[0] ?? []),
+        });
+    }
+    catch (error) {
+        if (statusOf(error) !== 403)
+            throw new Error(`could not create the check run "${p.name}"`, { cause: error });
+        return publishStatus(github, p);
+    }
+    for (const batch of batches.slice(1)) {
+        await github.rest.checks.update({
+            owner: p.owner,
+            repo: p.repo,
+            check_run_id: created.data.id,
+            output: output(batch),
+        });
+    }
+    return {
+        kind: 'check-run',
+        id: created.data.id,
+        url: created.data.html_url ?? '',
+        annotations: p.annotations.length,
+    };
+}
+async function publishStatus(github, p) {
+    const state = p.conclusion === 'failure' ? 'failure' : 'success';
+    await github.rest.repos.createCommitStatus({
+        owner: p.owner,
+        repo: p.repo,
+        sha: p.sha,
+        state,
+        context: p.name,
+        description: truncate(p.title.replace(/\s+/g, ' '), DESCRIPTION_MAX),
+        ...(p.detailsUrl ? { target_url: p.detailsUrl } : {}),
+    });
+    return { kind: 'status', state };
+}
+function toApi(a) {
+    return {
+        path: a.path,
+        start_line: Math.max(1, a.startLine),
+        end_line: Math.max(1, a.startLine),
+        annotation_level: a.level,
+        message: a.message.slice(0, 64_000),
+        ...(a.title ? { title: a.title.slice(0, 255) } : {}),
+    };
+}
+function chunk(items, size) {
+    const out = [];
+    for (let i = 0; i < items.length; i += size)
+        out.push(items.slice(i, i + size));
+    return out;
+}
+function truncate(text, max) {
+    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+function statusOf(error) {
+    const s = error?.status;
+    return typeof s === 'number' ? s : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/matrix.ts
+function popcount(x) {
+    x = x - ((x >>> 1) & 0x55555555);
+    x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+    return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+/**
+ * One bitset per byBuild release over the IDs that are not in every release, plus the list of each
+ * release's non-zero words, so tests only visit words where the release has IDs.
+ */
+function buildBits(ctx) {
+    const rs = ctx.byBuild;
+    const count = new Int32Array(ctx.idText.length);
+    for (const r of rs)
+        for (let k = 0; k < r.ids.length; k++)
+            count[r.ids[k]]++;
+    const bitOfRank = new Int32Array(ctx.idText.length).fill(-1);
+    const ranks = [];
+    for (let rank = 0; rank < count.length; rank++) {
+        if (count[rank] !== rs.length) {
+            bitOfRank[rank] = ranks.length;
+            ranks.push(rank);
+        }
+    }
+    const words = Math.max(1, Math.ceil(ranks.length / 32));
+    const bits = new Uint32Array(rs.length * words);
+    const nzList = [];
+    const nzStart = new Int32Array(rs.length + 1);
+    rs.forEach((r, i) => {
+        const base = i * words;
+        nzStart[i] = nzList.length;
+        let last = -1;
+        // ids are sorted and bit order follows rank order, so words come in increasing order
+        for (let k = 0; k < r.ids.length; k++) {
+            const b = bitOfRank[r.ids[k]];
+            if (b < 0)
+                continue;
+            const w = b >>> 5;
+            bits[base + w] |= 1 << (b & 31);
+            if (w !== last) {
+                nzList.push(w);
+                last = w;
+            }
+        }
+    });
+    nzStart[rs.length] = nzList.length;
+    return { words, bits, rankOfBit: Int32Array.from(ranks), nz: Int32Array.from(nzList), nzStart };
+}
+/** Whether every bit of set i is in set j (only i's non-zero words are visited). */
+function subset(b, i, j) {
+    const { bits, words, nz } = b;
+    const ba = i * words;
+    const bx = j * words;
+    const end = b.nzStart[i + 1];
+    for (let k = b.nzStart[i]; k < end; k++) {
+        const w = nz[k];
+        if ((bits[ba + w] & ~bits[bx + w]) !== 0)
+            return false;
+    }
+    return true;
+}
+/** Calls fn with each rank of set i missing in set j, in ID order, until fn returns false. */
+function eachMissing(b, i, j, fn) {
+    const { bits, words, rankOfBit, nz } = b;
+    const ba = i * words;
+    const bx = j * words;
+    const end = b.nzStart[i + 1];
+    for (let k = b.nzStart[i]; k < end; k++) {
+        const w = nz[k];
+        let m = bits[ba + w] & ~bits[bx + w];
+        while (m !== 0) {
+            const low = m & -m;
+            if (!fn(rankOfBit[w * 32 + 31 - Math.clz32(low)]))
+                return;
+            m ^= low;
+        }
+    }
+}
+function countMissing(b, i, j) {
+    const { bits, words, nz } = b;
+    const ba = i * words;
+    const bx = j * words;
+    const end = b.nzStart[i + 1];
+    let n = 0;
+    for (let k = b.nzStart[i]; k < end; k++) {
+        const w = nz[k];
+        n += popcount(bits[ba + w] & ~bits[bx + w]);
+    }
+    return n;
+}
+/** "a, b, c and N more": the first three IDs of set i missing in set j, then how many others. */
+function blockedIds(b, i, j, idLabel) {
+    const { bits, words, rankOfBit, nz } = b;
+    const ba = i * words;
+    const bx = j * words;
+    const end = b.nzStart[i + 1];
+    let shown = '';
+    let n = 0;
+    for (let k = b.nzStart[i]; k < end; k++) {
+        const w = nz[k];
+        let m = bits[ba + w] & ~bits[bx + w];
+        if (m === 0)
+            continue;
+        if (n >= 3) {
+            n += popcount(m);
+            continue;
+        }
+        while (m !== 0) {
+            const low = m & -m;
+            if (n < 3)
+                shown += `${n === 0 ? '' : ', '}${idLabel[rankOfBit[w * 32 + 31 - Math.clz32(low)]]}`;
+            n++;
+            m ^= low;
+        }
+    }
+    return n > 3 ? `${shown} and ${n - 3} more` : shown;
+}
+/** A cheap "may A upgrade to X" test (both with valid builds) without building the whole matrix. */
+function engineTester(ctx) {
+    const b = buildBits(ctx);
+    const first = firstHigher(ctx);
+    return (a, x) => a.buildPos >= 0 &&
+        x.buildPos >= (first[a.buildPos] ?? Infinity) &&
+        subset(b, a.buildPos, x.buildPos);
+}
+/** For each byBuild position, the first position with a strictly higher build. */
+function firstHigher(ctx) {
+    const rs = ctx.byBuild;
+    const out = new Int32Array(rs.length);
+    let j = 0;
+    for (let i = 0; i < rs.length; i++) {
+        if (j < i + 1)
+            j = i + 1;
+        while (j < rs.length && ctx.compareBuild(rs[j], rs[i]) <= 0)
+            j++;
+        out[i] = j;
+    }
+    return out;
+}
+function computeMatrix(ctx) {
+    const rs = ctx.byBuild;
+    const b = buildBits(ctx);
+    const first = firstHigher(ctx);
+    const offset = new Int32Array(rs.length + 1);
+    for (let i = 0; i < rs.length; i++)
+        offset[i + 1] = offset[i] + rs.length - first[i];
+    const missing = (a, x, max = Infinity) => {
+        const out = [];
+        if (max > 0)
+            eachMissing(b, a.buildPos, x.buildPos, (rank) => out.push(rank) < max);
+        return out;
+    };
+    const lowestToRun = (a, x) => {
+        let found = -1;
+        eachMissing(b, x.buildPos, a.buildPos, (rank) => ((found = rank), false));
+        return found;
+    };
+    const upgrades = new Array(offset[rs.length]);
+    let k = 0;
+    for (let i = 0; i < rs.length; i++) {
+        const from = rs[i].release.name;
+        for (let j = first[i]; j < rs.length; j++) {
+            const to = rs[j].release.name;
+            if (subset(b, i, j)) {
+                upgrades[k++] = { from, to, allowed: true, reason: 'allowed' };
+                continue;
+            }
+            const ids = blockedIds(b, i, j, ctx.idLabel);
+            upgrades[k++] = { from, to, allowed: false, reason: `${to} lacks ${ids}` };
+        }
+    }
+    const get = (a, x) => {
+        if (a.buildPos < 0 || x.buildPos < 0)
+            return undefined;
+        const f = first[a.buildPos];
+        if (x.buildPos < f)
+            return undefined;
+        return upgrades[offset[a.buildPos] + x.buildPos - f];
+    };
+    return {
+        upgrades,
+        get,
+        missing,
+        missingCount: (a, x) => countMissing(b, a.buildPos, x.buildPos),
+        eachMissing: (a, x, fn) => eachMissing(b, a.buildPos, x.buildPos, fn),
+        lowestToRun,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/version.ts
+/**
+ * Build numbers (DESIGN.md section 2, seeds/README.md).
+ *
+ * dotted (Delphix): a string of non-negative integers separated by periods, not all zero.
+ * Compared numerically part by part; trailing zero parts are ignored ("1.0.0" equals "1"),
+ * leading zeros are numeric ("01.2" equals "1.2"), "1.10" is after "1.2". No whitespace, no sign,
+ * no empty part. Parts may be arbitrarily long: comparison works on digit strings, not floats.
+ *
+ * semver: SemVer 2.0.0 (no leading "v"); precedence per the spec, prerelease below release,
+ * build metadata (`+...`) ignored for precedence and dropped from the canonical form.
+ */
+const DOTTED = /^[0-9]+(?:\.[0-9]+)*$/;
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+/** Strip leading zeros from a digit string ("007" -> "7", "000" -> "0"). */
+function stripZeros(digits) {
+    let i = 0;
+    while (i < digits.length - 1 && digits.charCodeAt(i) === 48)
+        i++;
+    return i === 0 ? digits : digits.slice(i);
+}
+/** Compare two canonical digit strings (no leading zeros) numerically. */
+function compareDigits(a, b) {
+    if (a.length !== b.length)
+        return a.length < b.length ? -1 : 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** Canonical dotted form: leading zeros stripped per part, trailing zero parts dropped (at least one part). */
+function version_canonicalDotted(raw) {
+    const parts = raw.split('.').map(stripZeros);
+    let end = parts.length;
+    while (end > 1 && parts[end - 1] === '0')
+        end--;
+    return parts.slice(0, end).join('.');
+}
+/** Compare two canonical dotted strings part by part; missing parts count as 0. */
+function version_compareCanonicalDotted(a, b) {
+    if (a === b)
+        return 0;
+    const pa = a.split('.');
+    const pb = b.split('.');
+    const n = Math.max(pa.length, pb.length);
+    for (let i = 0; i < n; i++) {
+        const c = compareDigits(pa[i] ?? '0', pb[i] ?? '0');
+        if (c !== 0)
+            return c;
+    }
+    return 0;
+}
+function version_describe(raw) {
+    return JSON.stringify(raw.length > 60 ? `${raw.slice(0, 57)}...` : raw);
+}
+function parseDotted(raw) {
+    if (raw.length === 0)
+        return { ok: false, reason: 'build number is empty' };
+    if (raw.trim() !== raw)
+        return { ok: false, reason: `build number ${version_describe(raw)} has leading or trailing spaces` };
+    if (!DOTTED.test(raw)) {
+        return {
+            ok: false,
+            reason: `build number ${version_describe(raw)} is not a string of non-negative integers separated by periods (e.g. "1.2")`,
+        };
+    }
+    const canonical = version_canonicalDotted(raw);
+    if (canonical === '0')
+        return { ok: false, reason: `build number ${version_describe(raw)} is all zeros` };
+    return { ok: true, parts: canonical.split('.').map(Number), canonical };
+}
+function parseSemver(raw) {
+    if (raw.length === 0)
+        return { ok: false, reason: 'build number is empty' };
+    const m = SEMVER.exec(raw);
+    if (!m) {
+        const hint = /^v\d/.test(raw) ? ' (drop the leading "v")' : '';
+        return {
+            ok: false,
+            reason: `build number ${version_describe(raw)} is not a semantic version (e.g. "1.2.3")${hint}`,
+        };
+    }
+    const [, major = '0', minor = '0', patch = '0', pre] = m;
+    const canonical = `${major}.${minor}.${patch}${pre === undefined ? '' : `-${pre}`}`;
+    return { ok: true, parts: [Number(major), Number(minor), Number(patch)], canonical };
+}
+/** Parse a raw build number for a scheme. Never throws. */
+function version_parseBuild(raw, scheme) {
+    if (typeof raw !== 'string')
+        return { ok: false, reason: 'build number is not a string' };
+    return scheme === 'semver' ? parseSemver(raw) : parseDotted(raw);
+}
+function comparePrerelease(a, b) {
+    if (a === b)
+        return 0;
+    if (a === undefined)
+        return 1;
+    if (b === undefined)
+        return -1;
+    const pa = a.split('.');
+    const pb = b.split('.');
+    const n = Math.min(pa.length, pb.length);
+    for (let i = 0; i < n; i++) {
+        const x = pa[i];
+        const y = pb[i];
+        const xn = /^\d+$/.test(x);
+        const yn = /^\d+$/.test(y);
+        let c;
+        if (xn && yn)
+            c = compareDigits(x, y);
+        else if (xn)
+            c = -1;
+        else if (yn)
+            c = 1;
+        else
+            c = x < y ? -1 : x > y ? 1 : 0;
+        if (c !== 0)
+            return c;
+    }
+    return pa.length === pb.length ? 0 : pa.length < pb.length ? -1 : 1;
+}
+/** Compare two canonical forms produced by parseBuild for the same scheme. */
+function version_compareCanonicalBuilds(a, b, scheme) {
+    if (scheme === 'dotted')
+        return version_compareCanonicalDotted(a, b);
+    if (a === b)
+        return 0;
+    const dashA = a.indexOf('-');
+    const dashB = b.indexOf('-');
+    const coreA = dashA < 0 ? a : a.slice(0, dashA);
+    const coreB = dashB < 0 ? b : b.slice(0, dashB);
+    const c = version_compareCanonicalDotted(coreA, coreB);
+    if (c !== 0)
+        return c;
+    return comparePrerelease(dashA < 0 ? undefined : a.slice(dashA + 1), dashB < 0 ? undefined : b.slice(dashB + 1));
+}
+/**
+ * Total order over raw build strings: valid builds by precedence (equal canonical forms compare 0);
+ * invalid builds sort before every valid one and among themselves by raw string.
+ */
+function compareBuilds(a, b, scheme) {
+    const pa = version_parseBuild(a, scheme);
+    const pb = version_parseBuild(b, scheme);
+    if (pa.ok && pb.ok)
+        return version_compareCanonicalBuilds(pa.canonical, pb.canonical, scheme);
+    if (pa.ok)
+        return 1;
+    if (pb.ok)
+        return -1;
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/migration-id.ts
+/**
+ * Migration IDs (seeds/README.md): one or more non-negative integers separated by periods,
+ * compared numerically; "1.2", "01.02" and "1.2.0" are the same ID.
+ *
+ * Canonical form: leading zeros stripped per part and trailing zero parts dropped, keeping at
+ * least one part: "01.02" -> "1.2", "1.2.0" -> "1.2", "0.0" -> "0". An all-zero ID is accepted
+ * (the SDK only requires non-negative integers).
+ *
+ * Invalid IDs: canonicalId returns the raw string unchanged. A raw invalid string can never equal a
+ * valid canonical form (that would make it valid), so canonicalId stays a usable, collision-free key,
+ * and compareIds(a, b) === 0 exactly when canonicalId(a) === canonicalId(b).
+ */
+
+const ID = /^[0-9]+(?:\.[0-9]+)*$/;
+function migration_id_describe(raw) {
+    return JSON.stringify(raw.length > 60 ? `${raw.slice(0, 57)}...` : raw);
+}
+/** Parse a raw migration ID. Never throws. */
+function parseMigrationId(raw) {
+    if (typeof raw !== 'string')
+        return { ok: false, reason: 'migration ID is not a string' };
+    if (raw.length === 0)
+        return { ok: false, reason: 'migration ID is empty' };
+    if (!ID.test(raw)) {
+        return {
+            ok: false,
+            reason: `migration ID ${migration_id_describe(raw)} is not one or more integers separated by periods (e.g. "2019.10.15")`,
+        };
+    }
+    const canonical = version_canonicalDotted(raw);
+    return { ok: true, parts: canonical.split('.').map(Number), canonical };
+}
+/** The canonical form of a migration ID; the raw string when it is not a valid ID. */
+function migration_id_canonicalId(raw) {
+    return ID.test(raw) ? version_canonicalDotted(raw) : raw;
+}
+/** Whether a raw string is a valid migration ID. */
+function isValidMigrationId(raw) {
+    return ID.test(raw);
+}
+/**
+ * Total order over raw IDs: valid IDs numerically part by part (trailing zeros ignored); invalid IDs
+ * after every valid one, among themselves by raw string.
+ */
+function compareIds(a, b) {
+    const va = ID.test(a);
+    const vb = ID.test(b);
+    if (va && vb)
+        return compareCanonicalDotted(canonicalDotted(a), canonicalDotted(b));
+    if (va)
+        return -1;
+    if (vb)
+        return 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** compareIds for strings already in canonical form (faster in sorts). */
+function migration_id_compareCanonicalIds(a, b) {
+    const va = ID.test(a);
+    const vb = ID.test(b);
+    if (va && vb)
+        return version_compareCanonicalDotted(a, b);
+    if (va)
+        return -1;
+    if (vb)
+        return 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/rules/context.ts
+
+
+function compareLineVersions(a, b) {
+    const n = Math.max(a.length, b.length);
+    for (let i = 0; i < n; i++) {
+        const d = (a[i] ?? 0) - (b[i] ?? 0);
+        if (d !== 0)
+            return d < 0 ? -1 : 1;
+    }
+    return 0;
+}
+function compareLines(a, b) {
+    if (a.isDefault !== b.isDefault)
+        return a.isDefault ? 1 : -1;
+    if (a.version && b.version)
+        return compareLineVersions(a.version, b.version) || (a.branch < b.branch ? -1 : 1);
+    if (a.version)
+        return -1;
+    if (b.version)
+        return 1;
+    return a.branch < b.branch ? -1 : a.branch > b.branch ? 1 : 0;
+}
+function context_orderLines(model) {
+    const lines = [...model.lines];
+    const known = new Set(lines.map((l) => l.branch));
+    for (const r of model.releases) {
+        if (!known.has(r.line)) {
+            known.add(r.line);
+            lines.push({ branch: r.line, version: undefined, isDefault: false, tip: '' });
+        }
+    }
+    lines.sort(compareLines);
+    return lines.map((line, order) => ({
+        line,
+        order,
+        releases: [],
+        head: undefined,
+        headCommit: undefined,
+    }));
+}
+/**
+ * Assign every distinct canonical ID a rank in ID order, in one string lookup per migration: raw IDs
+ * first get a provisional number, then a small table maps provisional numbers to ranks.
+ */
+function rankIds(lists) {
+    const tmpOf = new Map();
+    const raws = [];
+    const ranks = lists.map((ms) => {
+        const out = new Int32Array(ms.length);
+        for (let i = 0; i < ms.length; i++) {
+            const raw = ms[i].id;
+            let t = tmpOf.get(raw);
+            if (t === undefined) {
+                t = raws.length;
+                tmpOf.set(raw, t);
+                raws.push(raw);
+            }
+            out[i] = t;
+        }
+        return out;
+    });
+    const canon = raws.map(migration_id_canonicalId);
+    const idText = sortIds([...new Set(canon)]);
+    const rankOfCanon = new Map(idText.map((c, i) => [c, i]));
+    const rankOfTmp = Int32Array.from(canon, (c) => rankOfCanon.get(c));
+    const idLabel = new Array(idText.length);
+    raws.forEach((raw, t) => (idLabel[rankOfTmp[t]] ??= raw));
+    for (const r of ranks)
+        for (let i = 0; i < r.length; i++)
+            r[i] = rankOfTmp[r[i]];
+    const invalidIds = new Set(raws.filter((raw) => !isValidMigrationId(raw)));
+    return { ranks, idText, idLabel, invalidIds };
+}
+/** Canonical IDs in ID order (valid ones split once, not per comparison). */
+function sortIds(ids) {
+    const valid = [];
+    const invalid = [];
+    for (const id of ids) {
+        if (isValidMigrationId(id))
+            valid.push({ id, parts: id.split('.') });
+        else
+            invalid.push(id);
+    }
+    valid.sort((a, b) => {
+        const n = Math.max(a.parts.length, b.parts.length);
+        for (let i = 0; i < n; i++) {
+            const c = compareDigits(a.parts[i] ?? '0', b.parts[i] ?? '0');
+            if (c !== 0)
+                return c;
+        }
+        return 0;
+    });
+    return [...valid.map((v) => v.id), ...invalid.sort(migration_id_compareCanonicalIds)];
+}
+/** Sorted unique ranks of a migration list (ranks: the rank of each migration), with duplicate groups. */
+function indexMigrations(migrations, ranks, scratch) {
+    let sorted = true;
+    for (let i = 1; i < ranks.length; i++) {
+        if (ranks[i] <= ranks[i - 1]) {
+            sorted = false;
+            break;
+        }
+    }
+    // fast path: discovery usually lists migrations in ID order without duplicates
+    if (sorted)
+        return { ids: ranks, migs: migrations, duplicates: [] };
+    return (scratch && sortUnique(migrations, ranks, scratch)) ?? sortMigrations(migrations, ranks);
+}
+/**
+ * Sort when every rank is distinct: a natural merge sort of the ranks (discovery output is usually a
+ * few sorted runs, one per file), then a rank -> position table to align the migrations.
+ */
+function sortUnique(migrations, ranks, posOfRank) {
+    const ids = mergeRuns(ranks);
+    for (let k = 1; k < ids.length; k++)
+        if (ids[k] === ids[k - 1])
+            return undefined;
+    for (let i = 0; i < ranks.length; i++)
+        posOfRank[ranks[i]] = i;
+    const migs = new Array(ids.length);
+    for (let k = 0; k < ids.length; k++)
+        migs[k] = migrations[posOfRank[ids[k]]];
+    return { ids, migs, duplicates: [] };
+}
+/** Sorted copy of an Int32Array by merging its ascending runs pairwise. */
+function mergeRuns(input) {
+    const n = input.length;
+    let src = input.slice();
+    let dst = new Int32Array(n);
+    let bounds = [0];
+    for (let i = 1; i < n; i++)
+        if (src[i] < src[i - 1])
+            bounds.push(i);
+    bounds.push(n);
+    if (bounds.length > 64)
+        return src.sort();
+    while (bounds.length > 2) {
+        const next = [0];
+        for (let r = 0; r + 1 < bounds.length; r += 2) {
+            const lo = bounds[r];
+            const mid = bounds[r + 1];
+            const hi = (bounds[r + 2] ?? mid);
+            let a = lo;
+            let b = mid;
+            let o = lo;
+            while (a < mid && b < hi)
+                dst[o++] =
+                    src[a] <= src[b] ? src[a++] : src[b++];
+            while (a < mid)
+                dst[o++] = src[a++];
+            while (b < hi)
+                dst[o++] = src[b++];
+            next.push(hi);
+        }
+        if (next[next.length - 1] !== n)
+            next.push(n);
+        [src, dst] = [dst, src];
+        bounds = next;
+    }
+    return src;
+}
+function sortMigrations(migrations, ranks) {
+    const n = migrations.length;
+    // key = rank * SHIFT + position: exact in a double while rank * SHIFT < 2^53
+    const SHIFT = 2 ** Math.max(21, Math.ceil(Math.log2(n + 1)));
+    const packed = new Float64Array(n);
+    for (let i = 0; i < n; i++)
+        packed[i] = ranks[i] * SHIFT + i;
+    packed.sort();
+    const ids = [];
+    const migs = [];
+    const duplicates = [];
+    let group;
+    for (let k = 0; k < n; k++) {
+        const key = packed[k];
+        const rank = Math.floor(key / SHIFT);
+        const m = migrations[key - rank * SHIFT];
+        if (ids.length > 0 && ids[ids.length - 1] === rank) {
+            if (!group) {
+                group = [migs[migs.length - 1]];
+                duplicates.push(group);
+            }
+            group.push(m);
+            continue;
+        }
+        group = undefined;
+        ids.push(rank);
+        migs.push(m);
+    }
+    return { ids: Int32Array.from(ids), migs, duplicates };
+}
+/** Whether a sorted rank array holds a rank (binary search); returns the index or -1. */
+function findRank(ids, rank) {
+    let lo = 0;
+    let hi = ids.length - 1;
+    while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const v = ids[mid];
+        if (v === rank)
+            return mid;
+        if (v < rank)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return -1;
+}
+/** Ranks in `a` and not in `b` (both sorted), in order. */
+function diffRanks(a, b) {
+    const out = [];
+    let j = 0;
+    for (let i = 0; i < a.length; i++) {
+        const v = a[i];
+        while (j < b.length && b[j] < v)
+            j++;
+        if (j >= b.length || b[j] !== v)
+            out.push(v);
+    }
+    return out;
+}
+function buildContext(model, options) {
+    const lines = context_orderLines(model);
+    const lineByBranch = new Map(lines.map((l) => [l.line.branch, l]));
+    const lists = [
+        ...model.releases.map((r) => r.migrations),
+        ...model.lineHeads.map((h) => h.migrations),
+    ];
+    const { ranks, idText, idLabel, invalidIds } = rankIds(lists);
+    const scratch = new Int32Array(idText.length);
+    const releases = model.releases.map((release, modelIndex) => {
+        const line = lineByBranch.get(release.line);
+        const parsed = version_parseBuild(release.build, options.scheme);
+        const info = {
+            ...indexMigrations(release.migrations, ranks[modelIndex], scratch),
+            release,
+            modelIndex,
+            line,
+            posOnLine: line.releases.length,
+            build: parsed.ok ? parsed.canonical : undefined,
+            buildError: parsed.ok ? undefined : parsed.reason,
+            buildPos: -1,
+        };
+        line.releases.push(info);
+        return info;
+    });
+    model.lineHeads.forEach((h, i) => {
+        const line = lineByBranch.get(h.line);
+        if (!line)
+            return;
+        line.head = indexMigrations(h.migrations, ranks[model.releases.length + i], scratch);
+        line.headCommit = h.commit;
+    });
+    const scheme = options.scheme;
+    const compareBuild = (a, b) => version_compareCanonicalBuilds(a.build, b.build, scheme) ||
+        a.modelIndex - b.modelIndex;
+    const byBuild = releases.filter((r) => r.build !== undefined).sort(compareBuild);
+    byBuild.forEach((r, i) => (r.buildPos = i));
+    const byName = new Map(releases.map((r) => [r.release.name, r]));
+    return {
+        model,
+        options,
+        lines,
+        releases,
+        byName,
+        byBuild,
+        idText,
+        idLabel,
+        invalidIds,
+        compareBuild: (a, b) => version_compareCanonicalBuilds(a.build, b.build, scheme),
+    };
+}
+/** file/line of a location, for a Finding. */
+function at(loc) {
+    if (!loc)
+        return {};
+    return loc.line === undefined ? { file: loc.file } : { file: loc.file, line: loc.line };
+}
+function where(loc) {
+    if (!loc)
+        return '?';
+    return loc.line === undefined ? loc.file : `${loc.file}:${loc.line}`;
+}
+const hashCache = new WeakMap();
+/** Content hashes of a migration set (cached). */
+function hashesOf(set) {
+    let hashes = hashCache.get(set);
+    if (!hashes) {
+        hashes = new Set(set.migs.map((m) => m.contentHash));
+        hashCache.set(set, hashes);
+    }
+    return hashes;
+}
+/**
+ * Whether the migration with `rank` in `from` exists in `to` under another ID (same content hash): a
+ * renamed backport, which same-id-everywhere reports; other rules leave it to that rule.
+ */
+function hasTwin(from, rank, to) {
+    const m = from.migs[findRank(from.ids, rank)];
+    return m !== undefined && m.contentHash !== '' && hashesOf(to).has(m.contentHash);
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/rules/builds.ts
+
+const q = (s) => JSON.stringify(s);
+function buildFormat(ctx) {
+    const out = [];
+    for (const r of ctx.releases) {
+        const rel = r.release;
+        if (rel.buildNotString) {
+            out.push({
+                rule: 'build-format',
+                severity: 'error',
+                message: `build number of ${rel.name} in ${where(rel.buildLocation)} is not a string: an unquoted ${rel.build} is a YAML number ` +
+                    `(1.10 would read as 1.1): quote it, buildNumber: ${q(rel.build)}`,
+                ...at(rel.buildLocation),
+                releases: [rel.name],
+            });
+        }
+        if (r.buildError !== undefined) {
+            out.push({
+                rule: 'build-format',
+                severity: 'error',
+                message: `${rel.name} (${where(rel.buildLocation)}): ${r.buildError}`,
+                ...at(rel.buildLocation),
+                releases: [rel.name],
+            });
+        }
+    }
+    return out;
+}
+function buildUnique(ctx) {
+    const out = [];
+    const rs = ctx.byBuild;
+    for (let i = 0; i < rs.length;) {
+        let j = i + 1;
+        while (j < rs.length && ctx.compareBuild(rs[j], rs[i]) === 0)
+            j++;
+        if (j - i > 1) {
+            const group = rs.slice(i, j).sort((a, b) => a.modelIndex - b.modelIndex);
+            const second = group[1];
+            const names = group.map((r) => `${r.release.name} (${r.line.line.branch}, build ${q(r.release.build)}, ${where(r.release.buildLocation)})`);
+            out.push({
+                rule: 'build-unique',
+                severity: 'error',
+                message: `releases ${names.join(', ')} share build number ${group[0].build}: every release needs its own build number`,
+                ...at(second.release.buildLocation),
+                releases: group.map((r) => r.release.name),
+            });
+        }
+        i = j;
+    }
+    return out;
+}
+/** Builds strictly increase along each line, in model (discovery) order, oldest first. */
+function buildMonotonic(ctx) {
+    const out = [];
+    for (const line of ctx.lines) {
+        let prev;
+        for (const r of line.releases) {
+            if (r.build === undefined)
+                continue;
+            if (prev && ctx.compareBuild(r, prev) <= 0) {
+                const same = ctx.compareBuild(r, prev) === 0;
+                out.push({
+                    rule: 'build-monotonic',
+                    severity: 'error',
+                    message: `${r.release.name} on ${line.line.branch} has build ${r.release.build}, ${same ? 'equal to' : 'below'} build ` +
+                        `${prev.release.build} of the previous release ${prev.release.name} (${where(r.release.buildLocation)}): ` +
+                        `builds must strictly increase along a line`,
+                    ...at(r.release.buildLocation),
+                    releases: [prev.release.name, r.release.name],
+                });
+            }
+            if (!prev || ctx.compareBuild(r, prev) > 0)
+                prev = r;
+        }
+    }
+    return out;
+}
+function lowest(line) {
+    let best;
+    for (const r of line.releases)
+        if (r.build !== undefined && (!best || r.buildPos < best.buildPos))
+            best = r;
+    return best;
+}
+/** Every build of an older line stays below the first (lowest) build of the next newer line with releases. */
+function lineRange(ctx) {
+    const out = [];
+    const withReleases = ctx.lines.filter((l) => lowest(l) !== undefined);
+    for (let i = 0; i + 1 < withReleases.length; i++) {
+        const older = withReleases[i];
+        const newer = withReleases[i + 1];
+        const first = lowest(newer);
+        for (const r of older.releases) {
+            if (r.build === undefined || ctx.compareBuild(r, first) < 0)
+                continue;
+            out.push({
+                rule: 'line-range',
+                severity: 'error',
+                message: `${r.release.name} on ${older.line.branch} has build ${r.release.build}, not below ${first.release.build} ` +
+                    `(${first.release.name}), the first build of the newer line ${newer.line.branch} (${where(r.release.buildLocation)}): ` +
+                    `builds of an older line must stay below the next line's first build`,
+                ...at(r.release.buildLocation),
+                releases: [r.release.name, first.release.name],
+            });
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/rules/content.ts
+
+const cache = new WeakMap();
+/** Per line (by line order): rank -> latest migration and the release (or head) it was seen in. */
+function latestPerLine(ctx) {
+    const hit = cache.get(ctx);
+    if (hit)
+        return hit;
+    const result = ctx.lines.map((line) => {
+        const latest = new Array(ctx.idText.length);
+        const visit = (set, label) => {
+            for (let k = 0; k < set.ids.length; k++) {
+                const rank = set.ids[k];
+                const m = set.migs[k];
+                const prev = latest[rank];
+                if (prev && (prev.m === m || prev.m.contentHash === m.contentHash))
+                    continue;
+                latest[rank] = { line, rank, m, where: label };
+            }
+        };
+        for (const r of line.releases)
+            visit(r, r.release.name);
+        if (line.head)
+            visit(line.head, `the head of ${line.line.branch}`);
+        return latest;
+    });
+    cache.set(ctx, result);
+    return result;
+}
+function push(map, key, o) {
+    const list = map.get(key);
+    if (list)
+        list.push(o);
+    else
+        map.set(key, [o]);
+}
+function* occurrences(latest) {
+    for (const o of latest)
+        if (o)
+            yield o;
+}
+function content_describe(o) {
+    return `${o.m.id} on ${o.line.line.branch} (${o.where}, ${where(o.m.location)})`;
+}
+function contentStable(ctx) {
+    const perLine = latestPerLine(ctx);
+    const byRank = new Map();
+    for (const latest of perLine)
+        for (const o of occurrences(latest))
+            push(byRank, o.rank, o);
+    const out = [];
+    for (const [rank, occ] of [...byRank].sort((a, b) => a[0] - b[0])) {
+        const first = occ[0];
+        const other = occ.find((o) => o.m.contentHash !== first.m.contentHash &&
+            o.m.contentHash !== '' &&
+            first.m.contentHash !== '');
+        if (!other)
+            continue;
+        out.push({
+            rule: 'content-stable',
+            severity: ctx.options.contentChange,
+            message: `migration ${ctx.idLabel[rank]} differs between lines: ${content_describe(first)} and ${content_describe(other)} have different content: ` +
+                `users who ran one version will never run the other; keep one content on every line`,
+            ...at(other.m.location),
+        });
+    }
+    return out;
+}
+function sameIdEverywhere(ctx) {
+    const perLine = latestPerLine(ctx);
+    const byHash = new Map();
+    for (const latest of perLine) {
+        for (const o of occurrences(latest))
+            if (o.m.contentHash !== '')
+                push(byHash, o.m.contentHash, o);
+    }
+    const out = [];
+    for (const occ of byHash.values()) {
+        if (occ.length < 2)
+            continue;
+        const pair = renamedPair(perLine, occ);
+        if (!pair)
+            continue;
+        const [a, b] = pair;
+        out.push({
+            rule: 'same-id-everywhere',
+            severity: 'error',
+            message: `the same migration (content ${a.m.contentHash.slice(0, 12)}) has ID ${content_describe(a)} and ID ${content_describe(b)}: ` +
+                `a backported migration must keep one ID on every line, or users who ran one ID cannot upgrade to a release that has only the other`,
+            ...at(b.m.location),
+        });
+    }
+    return out;
+}
+/** Two occurrences with different IDs on different lines where neither line carries the other's ID. */
+function renamedPair(perLine, occ) {
+    for (let i = 0; i < occ.length; i++) {
+        for (let j = i + 1; j < occ.length; j++) {
+            const a = occ[i];
+            const b = occ[j];
+            if (a.rank === b.rank || a.line === b.line)
+                continue;
+            const lineA = perLine[a.line.order];
+            const lineB = perLine[b.line.order];
+            if (lineB[a.rank] === undefined && lineA[b.rank] === undefined)
+                return a.line.order <= b.line.order ? [a, b] : [b, a];
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/rules/fix-loss.ts
+
+function lossyPairs(ctx, matrix) {
+    const out = [];
+    const seen = new Set();
+    for (const diff of ctx.model.fixDiffs) {
+        if (diff.missing.length === 0)
+            continue;
+        const key = `${diff.from}\u0000${diff.to}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const a = ctx.byName.get(diff.from);
+        const x = ctx.byName.get(diff.to);
+        const upgrade = a && x ? matrix.get(a, x) : undefined;
+        if (upgrade?.allowed)
+            out.push({ diff, upgrade });
+    }
+    return out;
+}
+function describeCommits(missing, max = 3) {
+    const shown = missing
+        .slice(0, max)
+        .map((c) => `${c.sha.slice(0, 7)} ${JSON.stringify(c.subject)}`);
+    const more = missing.length > max ? ` and ${missing.length - max} more` : '';
+    return `${shown.join(', ')}${more}`;
+}
+/** Marks the matrix entries that lose fixes (losesFixes, reason). Called by checkModel before the rules. */
+function markFixLoss(ctx, matrix) {
+    for (const { diff, upgrade } of lossyPairs(ctx, matrix)) {
+        upgrade.losesFixes = true;
+        upgrade.reason = `allowed, but loses fixes: ${describeCommits(diff.missing)}`;
+    }
+}
+function fixLoss(ctx, matrix) {
+    return lossyPairs(ctx, matrix).map(({ diff }) => {
+        const a = ctx.byName.get(diff.from);
+        return {
+            rule: 'fix-loss',
+            severity: 'error',
+            message: `upgrading ${diff.from} -> ${diff.to} would lose fixes ${describeCommits(diff.missing)}: ` +
+                `add a marker migration to ${diff.from} that ${diff.to} lacks (a no-op migration is fine), ` +
+                `or block the upgrade with compatibility logic`,
+            ...at(a?.release.buildLocation),
+            releases: [diff.from, diff.to],
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/engine.ts
+
+
+/** Up to `max` IDs joined, then "and N more". */
+function listIds(ids, max = 3) {
+    const shown = ids.slice(0, max).join(', ');
+    return ids.length > max ? `${shown} and ${ids.length - max} more` : shown;
+}
+/** Canonical IDs of `from` missing in `to`, in ID order. */
+function missingMigrationIds(from, to) {
+    const have = new Set(to.migrations.map((m) => canonicalId(m.id)));
+    const missing = new Set();
+    for (const m of from.migrations) {
+        const c = canonicalId(m.id);
+        if (!have.has(c))
+            missing.add(c);
+    }
+    return [...missing].sort(compareCanonicalIds);
+}
+function engineAllows(from, to, scheme) {
+    const missingIds = missingMigrationIds(from, to);
+    const bf = parseBuild(from.build, scheme);
+    const bt = parseBuild(to.build, scheme);
+    if (!bf.ok)
+        return { allowed: false, reason: `${from.name}: ${bf.reason}`, missingIds };
+    if (!bt.ok)
+        return { allowed: false, reason: `${to.name}: ${bt.reason}`, missingIds };
+    if (compareCanonicalBuilds(bt.canonical, bf.canonical, scheme) <= 0) {
+        return { allowed: false, reason: `build ${to.build} is not above ${from.build}`, missingIds };
+    }
+    if (missingIds.length > 0) {
+        const label = new Map(from.migrations.map((m) => [canonicalId(m.id), m.id]));
+        return {
+            allowed: false,
+            reason: `${to.name} lacks ${listIds(missingIds.map((c) => label.get(c) ?? c))}`,
+            missingIds,
+        };
+    }
+    return { allowed: true, reason: 'allowed', missingIds };
+}
+/** Migrations of `to` whose IDs `from` lacks, in ID order (one per canonical ID): what the engine runs. */
+function migrationsToRun(from, to) {
+    const have = new Set(from.migrations.map((m) => canonicalId(m.id)));
+    const run = new Map();
+    for (const m of to.migrations) {
+        const c = canonicalId(m.id);
+        if (!have.has(c) && !run.has(c))
+            run.set(c, m);
+    }
+    return [...run.entries()].sort((a, b) => compareCanonicalIds(a[0], b[0])).map(([, m]) => m);
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/rules/line-history.ts
+
+
+function migrationOf(r, rank) {
+    return r.migs[findRank(r.ids, rank)];
+}
+function appendOnly(ctx) {
+    const out = [];
+    for (const line of ctx.lines) {
+        for (let i = 1; i < line.releases.length; i++) {
+            const prev = line.releases[i - 1];
+            const r = line.releases[i];
+            const dropped = diffRanks(prev.ids, r.ids);
+            if (dropped.length === 0)
+                continue;
+            const first = migrationOf(prev, dropped[0]);
+            const ids = listIds(dropped.map((k) => ctx.idLabel[k]));
+            out.push({
+                rule: 'append-only',
+                severity: 'error',
+                message: `${r.release.name} on ${line.line.branch} drops migration ${ids} of the previous release ${prev.release.name} ` +
+                    `(${where(first.location)}): a release must keep every migration of the previous release on its line`,
+                ...at(first.location),
+                releases: [prev.release.name, r.release.name],
+            });
+        }
+    }
+    return out;
+}
+function shipped(ctx, line) {
+    const firstShip = new Int32Array(ctx.idText.length).fill(-1);
+    const firstMig = new Array(ctx.idText.length);
+    const ranks = [];
+    for (const r of line.releases) {
+        for (let k = 0; k < r.ids.length; k++) {
+            const rank = r.ids[k];
+            if (firstShip[rank] === -1) {
+                firstShip[rank] = r.posOnLine;
+                firstMig[rank] = r.migs[k];
+                ranks.push(rank);
+            }
+        }
+    }
+    return { ranks: Int32Array.from(ranks).sort(), firstShip, firstMig };
+}
+/** At most this many findings per (older line, newer line); the rest are summed up in one more. */
+const MAX_PER_PAIR = 10;
+function forwardPorted(ctx) {
+    const out = [];
+    for (let o = 0; o < ctx.lines.length; o++) {
+        const older = ctx.lines[o];
+        if (older.releases.length === 0)
+            continue;
+        const ship = shipped(ctx, older);
+        for (let n = o + 1; n < ctx.lines.length; n++) {
+            const newer = ctx.lines[n];
+            if (newer.head)
+                out.push(...missingAtHead(ctx, older, newer, ship));
+        }
+    }
+    return out;
+}
+function missingAtHead(ctx, older, newer, ship) {
+    const out = [];
+    const headHashes = hashesOf(newer.head);
+    // a migration the head carries under another ID is a renamed backport: same-id-everywhere reports it
+    const missing = diffRanks(ship.ranks, newer.head.ids).filter((k) => {
+        const hash = ship.firstMig[k].contentHash;
+        return hash === '' || !headHashes.has(hash);
+    });
+    const head = newer.headCommit ? ` (${newer.headCommit.slice(0, 7)})` : '';
+    for (const rank of missing.slice(0, MAX_PER_PAIR)) {
+        const r = older.releases[ship.firstShip[rank]];
+        const m = ship.firstMig[rank];
+        out.push({
+            rule: 'forward-ported',
+            severity: 'error',
+            message: `migration ${m.id} shipped in ${r.release.name} on ${older.line.branch} (${where(m.location)}) ` +
+                `is missing at the head of the newer line ${newer.line.branch}${head}: forward-port it with the same ID`,
+            ...at(m.location),
+            releases: [r.release.name],
+        });
+    }
+    if (missing.length > MAX_PER_PAIR) {
+        const rest = missing.slice(MAX_PER_PAIR).map((k) => ctx.idLabel[k]);
+        out.push({
+            rule: 'forward-ported',
+            severity: 'error',
+            message: `${rest.length} more migrations shipped on ${older.line.branch} are missing at the head of ${newer.line.branch}${head}: ${listIds(rest, 10)}`,
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/rules/migration-ids.ts
+
+
+function migration_ids_describe(m) {
+    const type = m.objectType ? `${m.objectType}, ` : '';
+    return `${JSON.stringify(m.id)} (${type}${where(m.location)})`;
+}
+function more(s) {
+    const extra = s.releases.length - 1;
+    if (extra > 0)
+        s.finding.message += ` (also in ${extra} later release${extra === 1 ? '' : 's'})`;
+    s.finding.releases = s.releases;
+}
+function migrationId(ctx) {
+    const seen = new Map();
+    const note = (key, release, make) => {
+        const s = seen.get(key);
+        if (s)
+            s.releases.push(release);
+        else
+            seen.set(key, { finding: make(), releases: [release] });
+    };
+    for (const r of ctx.releases) {
+        const name = r.release.name;
+        for (const m of ctx.invalidIds.size === 0 ? [] : r.release.migrations) {
+            if (!ctx.invalidIds.has(m.id))
+                continue;
+            const parsed = parseMigrationId(m.id);
+            const reason = parsed.ok ? '' : parsed.reason;
+            note(`invalid\u0000${m.id}\u0000${m.location.file}`, name, () => ({
+                rule: 'migration-id',
+                severity: 'error',
+                message: `${reason} in ${name} (${m.objectType ? `${m.objectType}, ` : ''}${where(m.location)})`,
+                ...at(m.location),
+            }));
+        }
+        for (const group of r.duplicates) {
+            const key = `dup\u0000${group.map((m) => `${m.id}@${m.objectType ?? ''}@${m.location.file}`).join('\u0000')}`;
+            const [first, ...rest] = group;
+            note(key, name, () => ({
+                rule: 'migration-id',
+                severity: 'error',
+                message: `migration ID ${rest.map(migration_ids_describe).join(', ')} duplicates ${migration_ids_describe(first)} in ${name}: ` +
+                    `IDs are compared numerically and must be unique across all object types`,
+                ...at(rest[0].location),
+            }));
+        }
+    }
+    const out = [];
+    for (const s of seen.values()) {
+        more(s);
+        out.push(s.finding);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/rules/migration-order.ts
+
+function migrationOrder(ctx, matrix) {
+    if (ctx.options.engine !== 'linear')
+        return [];
+    const out = [];
+    const rs = ctx.byBuild;
+    for (const a of rs) {
+        if (a.ids.length === 0)
+            continue;
+        const highest = a.ids[a.ids.length - 1];
+        let first;
+        let count = 0;
+        for (let j = a.buildPos + 1; j < rs.length; j++) {
+            const x = rs[j];
+            if (!matrix.get(a, x)?.allowed)
+                continue;
+            const rank = matrix.lowestToRun(a, x);
+            if (rank < 0 || rank > highest)
+                continue;
+            count++;
+            first ??= { x, rank };
+        }
+        if (!first)
+            continue;
+        const m = first.x.migs[findRank(first.x.ids, first.rank)];
+        const more = count > 1
+            ? ` (and ${count - 1} more upgrade${count === 2 ? '' : 's'} from ${a.release.name})`
+            : '';
+        out.push({
+            rule: 'migration-order',
+            severity: 'error',
+            message: `upgrading ${a.release.name} -> ${first.x.release.name} would skip ${ctx.idLabel[first.rank]} on a linear migration engine: ` +
+                `it sorts below ${ctx.idLabel[highest]}, the highest ID ${a.release.name} has applied${more}; ` +
+                `give the migration an ID above every ID shipped on older lines`,
+            ...at(m?.location),
+            releases: [a.release.name, first.x.release.name],
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/rules/no-stranded-users.ts
+
+
+function newestOf(line) {
+    let best;
+    for (const r of line.releases)
+        if (r.buildPos >= 0 && (!best || r.buildPos > best.buildPos))
+            best = r;
+    return best;
+}
+function droppedOn(line) {
+    const dropped = new Set();
+    for (let i = 1; i < line.releases.length; i++) {
+        const prev = line.releases[i - 1];
+        for (const k of diffRanks(prev.ids, line.releases[i].ids))
+            dropped.add(k);
+    }
+    return dropped;
+}
+function noStrandedUsers(ctx, matrix) {
+    let newest;
+    for (const line of ctx.lines)
+        newest = newestOf(line) ?? newest;
+    const out = [];
+    for (const line of ctx.lines) {
+        const own = newestOf(line);
+        const dropped = droppedOn(line);
+        for (const a of line.releases) {
+            if (a.buildPos < 0)
+                continue;
+            const targets = [
+                [newest, 'the newest release', false],
+                [own, `the newest release of ${line.line.branch}`, true],
+            ];
+            if (newest === own)
+                targets.pop();
+            for (const [t, what, sameLine] of targets) {
+                if (!t || t === a || ctx.compareBuild(t, a) <= 0)
+                    continue;
+                if (matrix.get(a, t)?.allowed !== false)
+                    continue;
+                const unexplained = [];
+                matrix.eachMissing(a, t, (k) => {
+                    if (!(sameLine && dropped.has(k)) && !hasTwin(a, k, t))
+                        unexplained.push(k);
+                    return unexplained.length < 4;
+                });
+                if (unexplained.length === 0)
+                    continue;
+                out.push(stranded(ctx, a, t, what, unexplained));
+            }
+        }
+    }
+    return out;
+}
+function stranded(ctx, a, t, what, missing) {
+    const shown = missing.slice(0, 3).map((k) => ctx.idLabel[k]);
+    const ids = missing.length > 3 ? `${shown.join(', ')} and others` : listIds(shown);
+    const m = a.migs[findRank(a.ids, missing[0])];
+    return {
+        rule: 'no-stranded-users',
+        severity: 'error',
+        message: `${a.release.name} users are stranded: they cannot upgrade to ${t.release.name}, ${what}, because ${t.release.name} ` +
+            `lacks ${ids}: forward-port ${missing.length === 1 ? 'that migration' : 'those migrations'} to ${t.line.line.branch} and release it`,
+        ...at(m?.location ?? a.release.buildLocation),
+        releases: [a.release.name, t.release.name],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/rules/schema.ts
+
+/** virtualSourceDefinition -> virtual_source; undefined for objects that are not stored. */
+function objectTypeOf(schemaName) {
+    const base = schemaName.replace(/Definition$/, '');
+    const snake = base.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+    return snake === 'snapshot_parameters' ? undefined : snake;
+}
+function types(t) {
+    return new Set((t ?? '').split(/[\s,|[\]"]+/).filter(Boolean));
+}
+function tightened(name, before, after) {
+    if (after.minimum !== undefined &&
+        (before.minimum === undefined || after.minimum > before.minimum)) {
+        return `raises the minimum of ${name} to ${after.minimum}${before.minimum === undefined ? '' : ` (was ${before.minimum})`}`;
+    }
+    if (after.maximum !== undefined &&
+        (before.maximum === undefined || after.maximum < before.maximum)) {
+        return `lowers the maximum of ${name} to ${after.maximum}${before.maximum === undefined ? '' : ` (was ${before.maximum})`}`;
+    }
+    if (before.type !== undefined && after.type !== undefined) {
+        const old = types(before.type);
+        const now = types(after.type);
+        if ([...old].some((t) => !now.has(t)))
+            return `narrows the type of ${name} from ${before.type} to ${after.type}`;
+    }
+    if (after.pattern !== undefined && after.pattern !== before.pattern)
+        return `sets a new pattern on ${name}`;
+    return undefined;
+}
+/** What an object's schema change demands of existing data, in words; [] when nothing. */
+function schemaChanges(before, after) {
+    const out = [];
+    const required = new Set(before.required);
+    for (const p of after.required)
+        if (!required.has(p))
+            out.push(`adds required property ${p}`);
+    for (const [name, prop] of Object.entries(after.properties).sort(([a], [b]) => a < b ? -1 : 1)) {
+        const old = before.properties[name];
+        const change = old ? tightened(name, old, prop) : undefined;
+        if (change)
+            out.push(change);
+    }
+    return out;
+}
+function predecessor(ctx, r) {
+    if (r.posOnLine > 0)
+        return r.line.releases[r.posOnLine - 1];
+    if (r.buildPos < 0)
+        return undefined;
+    for (let i = r.buildPos - 1; i >= 0; i--) {
+        const p = ctx.byBuild[i];
+        if (p.line.order < r.line.order && ctx.compareBuild(p, r) < 0)
+            return p;
+    }
+    return undefined;
+}
+function schemaNeedsMigration(ctx) {
+    const out = [];
+    for (const r of ctx.releases) {
+        const after = r.release.schema;
+        const pred = after ? predecessor(ctx, r) : undefined;
+        const before = pred?.release.schema;
+        if (!after || !pred || !before)
+            continue;
+        const added = diffRanks(r.ids, pred.ids).map((k) => r.migs[findRank(r.ids, k)]);
+        for (const name of Object.keys(after.objects).sort()) {
+            const type = objectTypeOf(name);
+            const old = before.objects[name];
+            const now = after.objects[name];
+            if (!type || !old)
+                continue;
+            const changes = schemaChanges(old, now);
+            if (changes.length === 0)
+                continue;
+            if (added.some((m) => m.objectType === undefined || m.objectType === type))
+                continue;
+            out.push({
+                rule: 'schema-needs-migration',
+                severity: 'error',
+                message: `${r.release.name} ${changes.join(', ')} on ${name} (${where(after.location)}) compared with ${pred.release.name}, ` +
+                    `without a new ${type} migration: add @plugin.upgrade.${type}("<id>") that sets a placeholder ` +
+                    `(null, or 0 with the minimum relaxed) and make the plugin code raise a user-facing error on the placeholder`,
+                ...at(after.location),
+                releases: [pred.release.name, r.release.name],
+            });
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/rules/index.ts
+
+
+
+
+
+
+
+
+/** Every rule by id; checkModel runs them in RULE_IDS order. */
+const RULES = {
+    'build-format': buildFormat,
+    'build-unique': buildUnique,
+    'build-monotonic': buildMonotonic,
+    'line-range': lineRange,
+    'migration-id': migrationId,
+    'append-only': appendOnly,
+    'forward-ported': forwardPorted,
+    'no-stranded-users': noStrandedUsers,
+    'fix-loss': fixLoss,
+    'same-id-everywhere': sameIdEverywhere,
+    'content-stable': contentStable,
+    'schema-needs-migration': schemaNeedsMigration,
+    'migration-order': migrationOrder,
+};
+
+;// CONCATENATED MODULE: ./src/upgrade/check.ts
+
+
+
+
+/** Every rule id, in the order findings are reported. */
+const RULE_IDS = [
+    'build-format',
+    'build-unique',
+    'build-monotonic',
+    'line-range',
+    'migration-id',
+    'append-only',
+    'forward-ported',
+    'no-stranded-users',
+    'fix-loss',
+    'same-id-everywhere',
+    'content-stable',
+    'schema-needs-migration',
+    'migration-order',
+];
+const DEFAULT_CHECK_OPTIONS = {
+    scheme: 'dotted',
+    engine: 'set',
+    contentChange: 'warning',
+};
+function checkModel(model, options) {
+    const ctx = buildContext(model, options);
+    const matrix = computeMatrix(ctx);
+    markFixLoss(ctx, matrix);
+    const findings = [];
+    for (const id of RULE_IDS) {
+        findings.push(...RULES[id](ctx, matrix));
+    }
+    return {
+        conclusion: findings.some((f) => f.severity === 'error') ? 'failure' : 'success',
+        findings,
+        releases: model.releases,
+        upgrades: matrix.upgrades,
+        lines: ctx.lines.map((l) => l.line),
+    };
+}
+/**
+ * The release pairs discovery must compute FixDiffs for: upgrades the engine allows between releases
+ * on DIFFERENT lines, reduced to, for each release A and each other line L, the lowest-build release on
+ * L that A may upgrade to. Later releases of L descend from that one, so they carry the same fixes or
+ * more; same-line upgrades follow ancestry and lose nothing. Order: by A's build, then by line (oldest first).
+ */
+function fixLossPairs(model, scheme) {
+    const ctx = buildContext(model, { scheme, engine: 'set', contentChange: 'warning' });
+    const allows = engineTester(ctx);
+    const lineBuilds = ctx.lines.map((l) => l.releases.filter((r) => r.buildPos >= 0).sort((a, b) => a.buildPos - b.buildPos));
+    const pairs = [];
+    for (const a of ctx.byBuild) {
+        for (const onLine of lineBuilds) {
+            if (onLine.length === 0 || onLine[0]?.line === a.line)
+                continue;
+            const target = firstAllowed(onLine, a, allows);
+            if (target)
+                pairs.push({ from: a.release.name, to: target.release.name });
+        }
+    }
+    return pairs;
+}
+function firstAllowed(onLine, a, allows) {
+    let lo = 0;
+    let hi = onLine.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (onLine[mid].buildPos <= a.buildPos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (let i = lo; i < onLine.length; i++)
+        if (allows(a, onLine[i]))
+            return onLine[i];
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/discovery/names.ts
+
+/**
+ * Names of refs: which branches are release lines (and their version), which tags are releases
+ * (and the build number they carry). Pure.
+ */
+/** The numbers in a branch name: `1.x` -> [1], `release/16.5` -> [16, 5], `stable-3` -> [3]. */
+function versionOfBranch(branch) {
+    return (branch.match(/\d+/g) ?? []).map((n) => Number(n)).filter((n) => Number.isSafeInteger(n));
+}
+/** Whether a branch name is a release line under the configured patterns (regexes on whole names). */
+function isLineBranch(branch, patterns) {
+    return lineMatcher(patterns)(branch);
+}
+/** Compares two line versions numerically part by part ([1] < [1, 1] < [2]). */
+function names_compareVersions(a, b) {
+    const n = Math.max(a.length, b.length);
+    for (let i = 0; i < n; i++) {
+        const x = a[i];
+        const y = b[i];
+        if (x === undefined)
+            return -1;
+        if (y === undefined)
+            return 1;
+        if (x !== y)
+            return x - y;
+    }
+    return 0;
+}
+/** Whether a line version is a prefix of a build's numbers (line 1 -> build 1.1 yes, 2.0 no). */
+function versionIsPrefixOf(version, build) {
+    const parts = (build.match(/\d+/g) ?? []).map(Number);
+    if (version.length === 0 || version.length > parts.length)
+        return false;
+    return version.every((v, i) => parts[i] === v);
+}
+const BUILD_RE = '[0-9][0-9A-Za-z.+_-]*';
+function escapeRegex(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** Compiles tag patterns (`v{build}`, `{build}`, `release-{build}`) into anchored regexes. */
+function compileTagPatterns(patterns) {
+    return patterns.map((p) => new RegExp(`^${p.split('{build}').map(escapeRegex).join(`(${BUILD_RE})`)}$`));
+}
+/** The build number a tag names, or undefined when the tag is not a release tag. First pattern wins. */
+function buildFromTag(tag, patterns) {
+    for (const re of patterns) {
+        const m = re.exec(tag);
+        if (m?.[1] !== undefined)
+            return m[1];
+    }
+    return undefined;
+}
+/** Simple glob (`*`, `**`, `?`) to a regex over slash-separated paths. */
+function globToRegex(glob) {
+    let out = '';
+    for (let i = 0; i < glob.length; i++) {
+        const c = glob[i];
+        if (c === '*' && glob[i + 1] === '*') {
+            const slash = glob[i + 2] === '/';
+            out += slash ? '(?:.*/)?' : '.*';
+            i += slash ? 2 : 1;
+        }
+        else if (c === '*')
+            out += '[^/]*';
+        else if (c === '?')
+            out += '[^/]';
+        else
+            out += escapeRegex(c);
+    }
+    return new RegExp(`^${out}$`);
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/discovery/attribution.ts
+
+/** `lines` oldest first with the default branch last (as selectLines returns them). */
+function attributeTags(graph, lines, tags) {
+    graph.prepare(lines.map((l) => l.tip));
+    const byLine = new Map(lines.map((l) => [l.branch, []]));
+    const orphans = [];
+    for (const tag of tags) {
+        const containing = lines.filter((l) => graph.contains(l.tip, tag.commit));
+        const line = chooseLine(containing, tag.tagBuild);
+        if (line)
+            byLine.get(line.branch)?.push(tag);
+        else
+            orphans.push(tag);
+    }
+    for (const list of byLine.values())
+        list.sort((a, b) => graph.order(a.commit) - graph.order(b.commit) || a.tag.localeCompare(b.tag));
+    return { byLine, orphans };
+}
+function chooseLine(containing, build) {
+    if (containing.length <= 1)
+        return containing[0];
+    const prefixed = containing
+        .filter((l) => l.version !== undefined && versionIsPrefixOf(l.version, build))
+        .sort((a, b) => (b.version?.length ?? 0) - (a.version?.length ?? 0));
+    if (prefixed[0])
+        return prefixed[0];
+    return containing.find((l) => !l.isDefault) ?? containing[0];
+}
+/** Several tags naming one commit (`v1.2` and `1.2`): keep the first by pattern order, report the rest. */
+function dedupeTags(tags) {
+    const byKey = new Map();
+    const dropped = [];
+    for (const t of tags) {
+        const key = `${t.commit}\0${t.tagBuild}`;
+        const first = byKey.get(key);
+        if (first)
+            dropped.push({ tag: t, kept: first });
+        else
+            byKey.set(key, t);
+    }
+    return { kept: [...byKey.values()], dropped };
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/discovery/graph.ts
+/**
+ * The commit graph, read once with `git log --topo-order --format=%H %T %P`, and the in-memory
+ * questions discovery asks of it: does a line contain a tag, which commits does release A have that
+ * release X lacks. Reachability is a bitset per asked commit, so per-pair questions cost no git. Pure.
+ */
+/** The format discovery passes to `git log` (commit, tree, parents). */
+const GRAPH_FORMAT = '%H %T %P';
+class CommitGraph {
+    shas = [];
+    trees = [];
+    parents = [];
+    index = new Map();
+    memo = new Map();
+    words;
+    /** `output` is `git log --topo-order --format=%H %T %P`: children before parents. */
+    constructor(output) {
+        const rows = output
+            .split('\n')
+            .filter((r) => r.length > 0)
+            .reverse();
+        for (const row of rows) {
+            const [sha = '', tree = ''] = row.split(' ', 2);
+            this.index.set(sha, this.shas.length);
+            this.shas.push(sha);
+            this.trees.push(tree);
+        }
+        for (const row of rows) {
+            const parts = row.split(' ').slice(2);
+            this.parents.push(parts.map((p) => this.index.get(p)).filter((p) => p !== undefined));
+        }
+        this.words = Math.ceil(this.shas.length / 32) || 1;
+    }
+    get size() {
+        return this.shas.length;
+    }
+    has(sha) {
+        return this.index.has(sha);
+    }
+    /** Position in topological order: ancestors have smaller numbers. -1 when unknown. */
+    order(sha) {
+        return this.index.get(sha) ?? -1;
+    }
+    treeOf(sha) {
+        const i = this.index.get(sha);
+        return i === undefined ? undefined : this.trees[i];
+    }
+    isMerge(i) {
+        return (this.parents[i]?.length ?? 0) > 1;
+    }
+    /** Every commit reachable from `sha` (itself included), as a bitset over positions. */
+    reachable(sha) {
+        const start = this.index.get(sha);
+        if (start === undefined)
+            return new Uint32Array(this.words);
+        const known = this.memo.get(start);
+        if (known)
+            return known;
+        const bits = new Uint32Array(this.words);
+        const stack = [start];
+        while (stack.length > 0) {
+            const i = stack.pop();
+            if (bits[i >>> 5] & (1 << (i & 31)))
+                continue;
+            const memo = i === start ? undefined : this.memo.get(i);
+            if (memo) {
+                for (let w = 0; w < bits.length; w++)
+                    bits[w] |= memo[w];
+                continue;
+            }
+            bits[i >>> 5] |= 1 << (i & 31);
+            for (const p of this.parents[i] ?? [])
+                stack.push(p);
+        }
+        this.memo.set(start, bits);
+        return bits;
+    }
+    /** Precomputes reachability for many commits, ancestors first, so each walk stops early. */
+    prepare(shas) {
+        const order = [...new Set(shas)]
+            .map((s) => this.order(s))
+            .filter((i) => i >= 0)
+            .sort((a, b) => a - b);
+        for (const i of order)
+            this.reachable(this.shas[i]);
+    }
+    /** Whether `tip` contains `commit`. */
+    contains(tip, commit) {
+        const i = this.index.get(commit);
+        if (i === undefined || !this.index.has(tip))
+            return false;
+        return (this.reachable(tip)[i >>> 5] & (1 << (i & 31))) !== 0;
+    }
+    /** Positions of commits reachable from `a` and not from `x` (a's side of `git log x..a`). */
+    exclusive(a, x) {
+        const ra = this.reachable(a);
+        const rx = this.reachable(x);
+        const out = [];
+        for (let w = 0; w < ra.length; w++) {
+            let word = ra[w] & ~rx[w];
+            while (word !== 0) {
+                const bit = 31 - Math.clz32(word & -word);
+                out.push(w * 32 + bit);
+                word &= ~(1 << bit);
+            }
+        }
+        return out;
+    }
+    /** The nearest ancestor along first parents that satisfies `stop` (itself excluded), or undefined at a root. */
+    firstParentAncestor(sha, stop) {
+        let i = this.index.get(sha);
+        if (i === undefined)
+            return undefined;
+        for (;;) {
+            const p = this.parents[i]?.[0];
+            if (p === undefined)
+                return undefined;
+            const s = this.shas[p];
+            if (stop(s))
+                return s;
+            i = p;
+        }
+    }
+    /** The root reached by following first parents from `sha`. */
+    firstParentRoot(sha) {
+        let i = this.index.get(sha);
+        if (i === undefined)
+            return undefined;
+        for (;;) {
+            const p = this.parents[i]?.[0];
+            if (p === undefined)
+                return this.shas[i];
+            i = p;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/discovery/refs.ts
+
+/** The format discovery passes to `git for-each-ref` (NUL-separated fields, one ref a line). */
+const REF_FORMAT = '%(refname)%00%(objectname)%00%(*objectname)%00%(symref)%00%(HEAD)%00%(objecttype)%00%(*objecttype)';
+const REF_PREFIXES = ['refs/heads', 'refs/remotes/origin', 'refs/tags'];
+function parseRefs(output) {
+    const out = {
+        local: new Map(),
+        remote: new Map(),
+        tags: new Map(),
+        originHead: undefined,
+        current: undefined,
+    };
+    for (const row of output.split('\n')) {
+        if (!row)
+            continue;
+        const [ref = '', object = '', peeled = '', symref = '', head = '', type = '', peeledType = ''] = row.split('\0');
+        if ((peeledType || type || 'commit') !== 'commit')
+            continue;
+        if (ref.startsWith('refs/heads/')) {
+            const name = ref.slice('refs/heads/'.length);
+            out.local.set(name, object);
+            if (head.trim() === '*')
+                out.current = name;
+        }
+        else if (ref.startsWith('refs/remotes/origin/')) {
+            const name = ref.slice('refs/remotes/origin/'.length);
+            if (name === 'HEAD') {
+                if (symref.startsWith('refs/remotes/origin/'))
+                    out.originHead = symref.slice('refs/remotes/origin/'.length);
+            }
+            else
+                out.remote.set(name, object);
+        }
+        else if (ref.startsWith('refs/tags/')) {
+            out.tags.set(ref.slice('refs/tags/'.length), peeled || object);
+        }
+    }
+    return out;
+}
+/** The default branch: given, origin/HEAD, `main`, `master`, or the checked-out branch. */
+function guessDefaultBranch(refs, given) {
+    if (given)
+        return given;
+    if (refs.originHead)
+        return refs.originHead;
+    for (const name of ['main', 'master'])
+        if (refs.local.has(name) || refs.remote.has(name))
+            return name;
+    return refs.current;
+}
+/** Release lines, oldest first (the default branch last: it is the newest line). */
+function selectLines(refs, options) {
+    const names = new Set([...refs.local.keys(), ...refs.remote.keys()]);
+    const def = options.includeDefault ? guessDefaultBranch(refs, options.defaultBranch) : undefined;
+    const tipOf = (name) => options.prefer === 'remote'
+        ? (refs.remote.get(name) ?? refs.local.get(name))
+        : (refs.local.get(name) ?? refs.remote.get(name));
+    const lines = [];
+    for (const name of names) {
+        const tip = tipOf(name);
+        if (!tip)
+            continue;
+        if (name === def)
+            lines.push({ branch: name, version: undefined, isDefault: true, tip });
+        else if (isLineBranch(name, options.patterns))
+            lines.push({ branch: name, version: versionOfBranch(name), isDefault: false, tip });
+    }
+    return sortLines(lines);
+}
+/** Oldest first by version; the default branch last. */
+function sortLines(lines) {
+    return [...lines].sort((a, b) => {
+        if (a.isDefault !== b.isDefault)
+            return a.isDefault ? 1 : -1;
+        return names_compareVersions(a.version ?? [], b.version ?? []) || a.branch.localeCompare(b.branch);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/discovery/problems.ts
+/** The first line of a YAML parser message, without its position suffix (the line is reported separately). */
+function firstLine(message) {
+    return (message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?\s*$/, '');
+}
+/** 1-based line of a character offset in a text. */
+function lineAt(text, offset) {
+    let line = 1;
+    for (let i = 0; i < offset && i < text.length; i++)
+        if (text.charCodeAt(i) === 10)
+            line++;
+    return line;
+}
+/** Short, printable quote of untrusted text for messages. */
+function quote(text, max = 60) {
+    const clean = [...text]
+        .map((c) => (c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 ? ' ' : c))
+        .join('');
+    return JSON.stringify(clean.length > max ? `${clean.slice(0, max - 3)}...` : clean);
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/discovery/build.ts
+/** Build numbers from a VERSION file, package.json, or a configured YAML/JSON file and key. Pure. */
+
+
+/** First non-empty line of a VERSION file. */
+function buildFromVersionFile(text, file) {
+    const lines = text.split(/\r?\n/);
+    const index = lines.findIndex((l) => l.trim() !== '');
+    if (index < 0)
+        return {
+            build: undefined,
+            problems: [{ rule: 'build-format', severity: 'error', file, message: `${file} is empty` }],
+        };
+    return { build: lines[index].trim(), line: index + 1, problems: [] };
+}
+/** A dotted key (`a.b.c`) in a YAML or JSON document, read as the raw scalar text. */
+function buildFromKey(text, file, key) {
+    let doc;
+    try {
+        doc = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: false });
+    }
+    catch (error) {
+        return {
+            build: undefined,
+            problems: [
+                {
+                    rule: 'build-format',
+                    severity: 'error',
+                    file,
+                    message: `${file} cannot be parsed: ${error.message}`,
+                },
+            ],
+        };
+    }
+    if (doc.errors.length > 0) {
+        return {
+            build: undefined,
+            problems: [
+                {
+                    rule: 'build-format',
+                    severity: 'error',
+                    file,
+                    message: `${file} is not valid YAML or JSON: ${firstLine(doc.errors[0].message)}`,
+                },
+            ],
+        };
+    }
+    let node;
+    try {
+        node = doc.getIn(key.split('.'), true);
+    }
+    catch {
+        node = undefined;
+    }
+    if (!(0,dist/* isScalar */.jn)(node) || node.value === null || typeof node.value === 'object') {
+        return {
+            build: undefined,
+            problems: [
+                { rule: 'build-format', severity: 'error', file, message: `${file} has no "${key}" value` },
+            ],
+        };
+    }
+    const range = node.range;
+    const notString = typeof node.value !== 'string';
+    const build = notString && range ? text.slice(range[0], range[1]).trim() : String(node.value);
+    return { build, ...(range ? { line: lineAt(text, range[0]) } : {}), notString, problems: [] };
+}
+/** `version` of a package.json. */
+function buildFromPackageJson(text, file) {
+    return buildFromKey(text, file, 'version');
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/discovery/migrations.ts
+/**
+ * Migration IDs from file names (Flyway, golang-migrate, Rails, a configured regex) and from a
+ * manifest file (a JSON or YAML list of IDs). Pure; garbage gives a problem, never an exception.
+ */
+
+
+function baseName(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
+}
+/** Flyway `V<id>__<description>.sql`: `_` or `.` separate the ID's parts (V1_1__x.sql is 1.1). */
+function flywayId(path) {
+    const m = /^V(\d+(?:[._]\d+)*)__.*\.sql$/.exec(baseName(path));
+    return m?.[1]?.replace(/_/g, '.');
+}
+/** golang-migrate `<id>_<title>.up.sql`. */
+function golangMigrateId(path) {
+    return /^(\d+)_.*\.up\.sql$/.exec(baseName(path))?.[1];
+}
+/** Rails `db/migrate/<timestamp>_<name>.rb`. */
+function railsId(path) {
+    if (!/(^|\/)db\/migrate\/[^/]+$/.test(path))
+        return undefined;
+    return /^(\d+)_\w+\.rb$/.exec(baseName(path))?.[1];
+}
+/** A configured regex on file names: group `id`, else the first group, else the whole match. */
+function regexId(path, re) {
+    const m = re.exec(baseName(path));
+    if (!m)
+        return undefined;
+    return m.groups?.id ?? m[1] ?? m[0];
+}
+function idFromFileName(layout, path, re) {
+    switch (layout) {
+        case 'flyway':
+            return flywayId(path);
+        case 'golang-migrate':
+            return golangMigrateId(path);
+        case 'rails':
+            return railsId(path);
+        case 'regex':
+            return re ? regexId(path, re) : undefined;
+    }
+}
+/** Whether a path lies in one of the folders (any folder when none are given). */
+function inDirs(path, dirs) {
+    if (dirs.length === 0)
+        return true;
+    return dirs.some((d) => {
+        const dir = d.replace(/^\.\//, '').replace(/\/+$/, '');
+        return dir === '' || dir === '.' || path.startsWith(`${dir}/`);
+    });
+}
+/** Migrations of a file-name layout from a file listing (path -> blob id; the blob id is the content hash). */
+function migrationsFromFiles(files, layout, dirs, re) {
+    const out = [];
+    for (const [path, blob] of files) {
+        if (!inDirs(path, dirs))
+            continue;
+        const id = idFromFileName(layout, path, re);
+        if (id !== undefined)
+            out.push({ id, location: { file: path }, contentHash: blob });
+    }
+    return out;
+}
+/** A manifest: a JSON or YAML list of IDs (or `{migrations: [...]}`); entries may be `{id: ...}`. */
+function parseManifest(text, file) {
+    const list = manifestList(text, file);
+    if ('problem' in list)
+        return { migrations: [], problems: [list.problem] };
+    const migrations = [];
+    const problems = [];
+    for (const item of list.items) {
+        const entry = manifestEntry(item, text, file);
+        if ('problem' in entry)
+            problems.push(entry.problem);
+        else
+            migrations.push(entry.migration);
+    }
+    return { migrations, problems };
+}
+function manifestProblem(file, message, line) {
+    return { rule: 'migration-id', severity: 'error', file, ...(line ? { line } : {}), message };
+}
+/** The manifest's list of entries (the document, or its `migrations` key), or why there is none. */
+function manifestList(text, file) {
+    let doc;
+    try {
+        doc = (0,dist/* parseDocument */.Tp)(text);
+    }
+    catch (error) {
+        return {
+            problem: manifestProblem(file, `${file} cannot be parsed: ${error.message}`),
+        };
+    }
+    if (doc.errors.length > 0)
+        return {
+            problem: manifestProblem(file, `${file} is not valid JSON or YAML: ${firstLine(doc.errors[0].message)}`),
+        };
+    let list = doc.contents;
+    if ((0,dist/* isMap */.jh)(list))
+        list = list.get('migrations', true);
+    if (!(0,dist/* isSeq */.oP)(list))
+        return {
+            problem: manifestProblem(file, `${file} must be a list of migration IDs (or a mapping with a "migrations" list)`),
+        };
+    return { items: list.items };
+}
+/** One manifest entry (a scalar, or a mapping with `id`) as a migration, keeping unquoted numbers as written. */
+function manifestEntry(item, text, file) {
+    const node = (0,dist/* isMap */.jh)(item) ? item.get('id', true) : item;
+    const line = node?.range ? lineAt(text, node.range[0]) : undefined;
+    if (!(0,dist/* isScalar */.jn)(node) || node.value === null || typeof node.value === 'object' || !node.range)
+        return {
+            problem: manifestProblem(file, `${file}${line ? `:${line}` : ''}: a manifest entry is not an ID`, line),
+        };
+    const raw = typeof node.value === 'string' ? node.value : text.slice(node.range[0], node.range[1]).trim();
+    if (raw.length > 200)
+        return {
+            problem: manifestProblem(file, `${file}:${line}: manifest entry ${quote(raw)} is too long`, line),
+        };
+    return { migration: { id: raw, location: { file, ...(line ? { line } : {}) }, contentHash: '' } };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/upgrade/discovery/delphix.ts
+/**
+ * Delphix plugin files: plugin_config.yml (buildNumber as a raw string, srcDir, schemaFile), upgrade
+ * decorators in Python sources, and schema.json. Every input is outside input: garbage gives a
+ * problem naming the file, never an exception. Pure.
+ */
+
+
+
+/** Reads a plugin_config.yml. `file` is its path, for messages. */
+function parsePluginConfig(text, file) {
+    const out = {
+        build: undefined,
+        buildNotString: false,
+        buildLine: undefined,
+        srcDir: undefined,
+        schemaFile: undefined,
+        problems: [],
+    };
+    let doc;
+    try {
+        doc = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: false });
+    }
+    catch (error) {
+        out.problems.push({
+            rule: 'build-format',
+            severity: 'error',
+            file,
+            message: `${file} cannot be parsed: ${error.message}`,
+        });
+        return out;
+    }
+    if (doc.errors.length > 0) {
+        const e = doc.errors[0];
+        const line = e.linePos?.[0]?.line;
+        out.problems.push({
+            rule: 'build-format',
+            severity: 'error',
+            file,
+            ...(line ? { line } : {}),
+            message: `${file} is not valid YAML: ${firstLine(e.message)}`,
+        });
+        return out;
+    }
+    const node = doc.get('buildNumber', true);
+    if (node === undefined || node === null) {
+        out.problems.push({
+            rule: 'build-format',
+            severity: 'error',
+            file,
+            message: `${file} has no buildNumber`,
+        });
+    }
+    else if ((0,dist/* isScalar */.jn)(node)) {
+        const range = node.range;
+        const raw = range ? text.slice(range[0], range[1]) : String(node.value);
+        out.buildLine = range ? lineAt(text, range[0]) : undefined;
+        out.buildNotString = typeof node.value !== 'string';
+        out.build = out.buildNotString ? raw.trim() : String(node.value);
+    }
+    else {
+        out.problems.push({
+            rule: 'build-format',
+            severity: 'error',
+            file,
+            message: `${file}: buildNumber must be a quoted string, not a list or mapping`,
+        });
+    }
+    out.srcDir = stringKey(doc.get('srcDir'));
+    out.schemaFile = stringKey(doc.get('schemaFile'));
+    return out;
+}
+function stringKey(value) {
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+const DECORATOR = /^([ \t]*)@\s*[A-Za-z_][\w]*(?:\s*\.\s*[A-Za-z_]\w*)*?\s*\.\s*upgrade\s*\.\s*([A-Za-z_]\w*)\s*\(\s*(.*)$/;
+const LITERAL = /^(?:[rRuU]?)(['"])((?:(?!\1)[^\\\n]|\\.)*)\1\s*[,)]/;
+const OBJECT_TYPES = [
+    'repository',
+    'source_config',
+    'linked_source',
+    'virtual_source',
+    'snapshot',
+];
+/** Finds `@<anything>.upgrade.<object_type>("<id>")` decorators in a Python source. */
+function scanDecorators(text, file) {
+    const lines = text.split(/\r?\n/);
+    const out = { migrations: [], problems: [] };
+    for (let i = 0; i < lines.length; i++) {
+        const m = DECORATOR.exec(lines[i]);
+        if (!m)
+            continue;
+        const [, indent = '', objectType = '', rest = ''] = m;
+        const lit = LITERAL.exec(rest.trimStart());
+        if (!lit) {
+            out.problems.push({
+                rule: 'migration-id',
+                severity: 'error',
+                file,
+                line: i + 1,
+                message: `${file}:${i + 1}: the upgrade decorator's ID is not a string literal (${quote(rest.trim())})`,
+            });
+            continue;
+        }
+        if (!OBJECT_TYPES.includes(objectType)) {
+            out.problems.push({
+                rule: 'migration-id',
+                severity: 'warning',
+                file,
+                line: i + 1,
+                message: `${file}:${i + 1}: unknown upgrade object type ${quote(objectType)} (expected ${OBJECT_TYPES.join(', ')})`,
+            });
+        }
+        const id = lit[2] ?? '';
+        out.migrations.push({
+            id,
+            objectType,
+            location: { file, line: i + 1 },
+            contentHash: hashText(functionText(lines, i, indent.length)),
+        });
+    }
+    return out;
+}
+/** The decorated function: from the first line after the decorators to the end of its body. */
+function functionText(lines, decoratorLine, indent) {
+    let i = decoratorLine + 1;
+    while (i < lines.length && /^\s*@/.test(lines[i]))
+        i++;
+    const body = [];
+    for (let j = i; j < lines.length; j++) {
+        const line = lines[j];
+        const blank = line.trim() === '' || line.trim().startsWith('#');
+        const depth = line.length - line.trimStart().length;
+        if (j > i && !blank && depth <= indent)
+            break;
+        body.push(line.trimEnd());
+    }
+    while (body.length > 0 && body[body.length - 1].trim() === '')
+        body.pop();
+    return body.join('\n');
+}
+function hashText(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 16);
+}
+/** Summarises a Delphix schema.json: required properties and constraints per `<object>Definition`. */
+function summarizeSchema(text, file) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (error) {
+        return {
+            schema: undefined,
+            problems: [
+                {
+                    rule: 'schema-needs-migration',
+                    severity: 'warning',
+                    file,
+                    message: `${file} is not valid JSON, so schema changes cannot be checked: ${error.message}`,
+                },
+            ],
+        };
+    }
+    if (!isObject(data))
+        return {
+            schema: undefined,
+            problems: [
+                {
+                    rule: 'schema-needs-migration',
+                    severity: 'warning',
+                    file,
+                    message: `${file} is not a JSON object`,
+                },
+            ],
+        };
+    const objects = {};
+    for (const [key, def] of Object.entries(data)) {
+        if (!isObject(def))
+            continue;
+        const name = key.replace(/Definition$/, '');
+        const required = Array.isArray(def.required)
+            ? def.required.filter((r) => typeof r === 'string')
+            : [];
+        const properties = {};
+        if (isObject(def.properties)) {
+            for (const [prop, spec] of Object.entries(def.properties)) {
+                if (!isObject(spec))
+                    continue;
+                properties[prop] = {
+                    ...(typeof spec.type === 'string' ? { type: spec.type } : {}),
+                    ...(typeof spec.minimum === 'number' ? { minimum: spec.minimum } : {}),
+                    ...(typeof spec.maximum === 'number' ? { maximum: spec.maximum } : {}),
+                    ...(typeof spec.pattern === 'string' ? { pattern: spec.pattern } : {}),
+                };
+            }
+        }
+        objects[name] = { required, properties };
+    }
+    return { schema: { objects, location: { file } }, problems: [] };
+}
+function isObject(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/discovery/parse-cache.ts
+
+/** Caches of parses per (path, blob): keyed by blob id first (no string building on the hot path). */
+class ParseCache {
+    plugin = new Map();
+    decorators = new Map();
+    schema = new Map();
+    other = new Map();
+    /** File listing -> its Delphix migrations (see delphix-listings.ts), when computed. */
+    delphix;
+    pluginConfig(path, blob, text) {
+        return memo(this.plugin, path, blob, () => parsePluginConfig(text, path));
+    }
+    /** Decorators of a Python file; `text` is only asked for on a cache miss (undefined when the blob was not read). */
+    python(path, blob, text) {
+        const hit = this.decorators.get(blob);
+        if (hit && hit.path === path)
+            return hit.value;
+        const content = text();
+        return content === undefined
+            ? undefined
+            : memo(this.decorators, path, blob, () => scanDecorators(content, path));
+    }
+    schemaSummary(path, blob, text) {
+        return memo(this.schema, path, blob, () => summarizeSchema(text, path));
+    }
+    any(kind, path, blob, make) {
+        return memo(this.other, `${kind}\0${path}`, blob, make);
+    }
+}
+function memo(map, path, blob, make) {
+    const hit = map.get(blob);
+    if (hit && hit.path === path)
+        return hit.value;
+    const key = hit ? `${blob}\0${path}` : blob;
+    const again = hit ? map.get(key) : undefined;
+    if (again)
+        return again.value;
+    const value = make();
+    map.set(key, { path, value });
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/discovery/reader.ts
+
+
+
+/** Resolves `auto` layout and build source from one representative file listing (the newest line's tip). */
+function resolveLayout(files, config) {
+    const u = config.upgrade;
+    let layout = u.migrations.layout === 'auto' ? 'none' : u.migrations.layout;
+    if (u.migrations.layout === 'auto') {
+        const dirs = u.migrations.dirs;
+        const hasName = (l) => {
+            for (const path of files.keys())
+                if (inDirs(path, dirs) && idFromFileName(l, path) !== undefined)
+                    return true;
+            return false;
+        };
+        if (files.has(u.plugin.config))
+            layout = 'delphix';
+        else if (u.migrations.pattern)
+            layout = 'regex';
+        else if (u.migrations.manifest && files.has(u.migrations.manifest))
+            layout = 'manifest';
+        else
+            layout = ['flyway', 'golang-migrate', 'rails'].find(hasName) ?? 'none';
+    }
+    let buildSource = u.build.source === 'auto' ? 'tag' : u.build.source;
+    if (u.build.source === 'auto') {
+        if (files.has(u.plugin.config))
+            buildSource = 'plugin-config';
+        else if (u.build.file && files.has(u.build.file))
+            buildSource = 'file';
+        else if (files.has('VERSION'))
+            buildSource = 'version-file';
+        else if (files.has('package.json'))
+            buildSource = 'package-json';
+    }
+    return { layout, buildSource };
+}
+/** The file holding the build number for a build source (undefined for tags). */
+function buildFile(source, config) {
+    switch (source) {
+        case 'plugin-config':
+            return config.upgrade.plugin.config;
+        case 'file':
+            return config.upgrade.build.file;
+        case 'version-file':
+            return 'VERSION';
+        case 'package-json':
+            return 'package.json';
+        case 'tag':
+            return undefined;
+    }
+}
+/** Phase 1 paths: files whose content decides what else to read (plugin config, build file, manifest). */
+function firstPhasePaths(layout, buildSource, config) {
+    const paths = new Set();
+    const b = buildFile(buildSource, config);
+    if (b)
+        paths.add(b);
+    if (layout === 'delphix')
+        paths.add(config.upgrade.plugin.config);
+    if (layout === 'manifest' && config.upgrade.migrations.manifest)
+        paths.add(config.upgrade.migrations.manifest);
+    return [...paths];
+}
+/** Folder of a path relative to another file's folder (`srcDir: src` next to `plugin/plugin_config.yml` -> `plugin/src`). */
+function relativeTo(configPath, path) {
+    const dir = configPath.includes('/') ? configPath.slice(0, configPath.lastIndexOf('/')) : '';
+    const parts = [...(dir ? dir.split('/') : []), ...path.replace(/\\/g, '/').split('/')];
+    const out = [];
+    for (const p of parts) {
+        if (p === '' || p === '.')
+            continue;
+        if (p === '..')
+            out.pop();
+        else
+            out.push(p);
+    }
+    return out.join('/');
+}
+/** Phase 2 paths for a Delphix release: Python sources under srcDir and the schema file. */
+function secondPhasePaths(files, plugin, config) {
+    if (!plugin)
+        return [];
+    const out = [];
+    const src = plugin.srcDir !== undefined
+        ? relativeTo(config.upgrade.plugin.config, plugin.srcDir)
+        : undefined;
+    if (src !== undefined) {
+        const prefix = src === '' ? '' : `${src}/`;
+        for (const path of files.keys())
+            if (path.endsWith('.py') && path.startsWith(prefix))
+                out.push(path);
+    }
+    if (plugin.schemaFile) {
+        const schema = relativeTo(config.upgrade.plugin.config, plugin.schemaFile);
+        if (files.has(schema))
+            out.push(schema);
+    }
+    return out;
+}
+/** Reads the build number of a commit (tagBuild: the `{build}` part of its tag, if any). */
+function readBuild(files, ctx, tagBuild, tagName) {
+    const file = buildFile(ctx.buildSource, ctx.config);
+    if (file === undefined)
+        return buildOfTag(tagBuild, tagName);
+    const blob = files.get(file);
+    const text = blob ? ctx.blobs.get(blob) : undefined;
+    if (!blob || text === undefined)
+        return missingBuildFile(file);
+    return { ...buildInFile(ctx, file, blob, text), file };
+}
+/** With `source: tag`: the tag's `{build}`, or an error for a commit without a release tag (a candidate). */
+function buildOfTag(tagBuild, tagName) {
+    if (tagBuild !== undefined)
+        return { build: tagBuild, file: tagName ?? '', problems: [] };
+    return {
+        build: undefined,
+        file: '',
+        problems: [
+            {
+                rule: 'build-format',
+                severity: 'error',
+                message: 'the build number comes from tags, and this commit has no release tag',
+            },
+        ],
+    };
+}
+function missingBuildFile(file) {
+    return {
+        build: undefined,
+        file,
+        problems: [
+            {
+                rule: 'build-format',
+                severity: 'error',
+                file,
+                message: `${file} is missing, so the build number cannot be read`,
+                perRelease: true,
+            },
+        ],
+    };
+}
+/** The build number in the build file's text, parsed once per blob. */
+function buildInFile(ctx, file, blob, text) {
+    switch (ctx.buildSource) {
+        case 'plugin-config': {
+            const p = ctx.cache.pluginConfig(file, blob, text);
+            return {
+                build: p.build,
+                ...(p.buildLine ? { line: p.buildLine } : {}),
+                notString: p.buildNotString,
+                problems: p.problems,
+            };
+        }
+        case 'file':
+            return ctx.cache.any('key', file, blob, () => buildFromKey(text, file, ctx.config.upgrade.build.key ?? 'version'));
+        case 'version-file':
+            return ctx.cache.any('version', file, blob, () => buildFromVersionFile(text, file));
+        default:
+            return ctx.cache.any('package', file, blob, () => buildFromPackageJson(text, file));
+    }
+}
+/** Migrations and schema of a commit under the resolved layout. */
+function readMigrations(files, ctx) {
+    const u = ctx.config.upgrade;
+    const problems = [];
+    switch (ctx.layout) {
+        case 'none':
+            return { migrations: [], schema: undefined, problems };
+        case 'flyway':
+        case 'golang-migrate':
+        case 'rails':
+        case 'regex':
+            return {
+                migrations: migrationsFromFiles(files, ctx.layout, u.migrations.dirs, ctx.regex),
+                schema: undefined,
+                problems,
+            };
+        case 'manifest': {
+            const file = u.migrations.manifest ?? '';
+            const blob = files.get(file);
+            const text = blob ? ctx.blobs.get(blob) : undefined;
+            if (!blob || text === undefined)
+                return {
+                    migrations: [],
+                    schema: undefined,
+                    problems: [
+                        {
+                            rule: 'migration-id',
+                            severity: 'warning',
+                            file,
+                            message: `${file} is missing: no migrations read`,
+                            perRelease: true,
+                        },
+                    ],
+                };
+            const parsed = ctx.cache.any('manifest', file, blob, () => parseManifest(text, file));
+            return { migrations: parsed.migrations, schema: undefined, problems: parsed.problems };
+        }
+        case 'delphix':
+            return readDelphix(files, ctx);
+    }
+}
+function readDelphix(files, ctx) {
+    const configPath = ctx.config.upgrade.plugin.config;
+    const blob = files.get(configPath);
+    const text = blob ? ctx.blobs.get(blob) : undefined;
+    if (!blob || text === undefined) {
+        // With the build number in the same file, the build-format problem already says it is missing.
+        const problems = ctx.buildSource === 'plugin-config'
+            ? []
+            : [
+                {
+                    rule: 'migration-id',
+                    severity: 'error',
+                    file: configPath,
+                    message: `${configPath} is missing: no upgrade migrations can be read`,
+                    perRelease: true,
+                },
+            ];
+        return { migrations: [], schema: undefined, problems };
+    }
+    const plugin = ctx.cache.pluginConfig(configPath, blob, text);
+    const problems = [];
+    const migrations = [];
+    const listing = ctx.cache.delphix?.get(files);
+    const perFile = listing ? listing.perFile.values() : scanAll(files, plugin, ctx);
+    for (const scan of perFile) {
+        for (const m of scan.migrations)
+            migrations.push(m);
+        if (scan.problems.length > 0)
+            problems.push(...scan.problems);
+    }
+    const schemaRead = listing ? listing.schema : schemaOf(files, plugin, ctx);
+    if (schemaRead)
+        problems.push(...schemaRead.problems);
+    const schema = schemaRead?.schema;
+    if (plugin.srcDir === undefined && plugin.problems.length === 0)
+        problems.push({
+            rule: 'migration-id',
+            severity: 'warning',
+            file: configPath,
+            message: `${configPath} has no srcDir: no upgrade decorators read`,
+        });
+    return { migrations, schema, problems };
+}
+function scanAll(files, plugin, ctx) {
+    const schemaPath = plugin.schemaFile
+        ? relativeTo(ctx.config.upgrade.plugin.config, plugin.schemaFile)
+        : undefined;
+    const out = [];
+    for (const path of secondPhasePaths(files, plugin, ctx.config)) {
+        if (path === schemaPath)
+            continue;
+        const b = files.get(path);
+        const scan = ctx.cache.python(path, b, () => ctx.blobs.get(b));
+        if (scan)
+            out.push(scan);
+    }
+    return out;
+}
+function schemaOf(files, plugin, ctx) {
+    const path = plugin.schemaFile
+        ? relativeTo(ctx.config.upgrade.plugin.config, plugin.schemaFile)
+        : undefined;
+    const blob = path ? files.get(path) : undefined;
+    const text = blob ? ctx.blobs.get(blob) : undefined;
+    return path && blob && text !== undefined ? ctx.cache.schemaSummary(path, blob, text) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/discovery/delphix-listings.ts
+
+function delphixListings(input) {
+    const out = new WeakMap();
+    const byCommit = new Map();
+    const cfgPath = input.config.upgrade.plugin.config;
+    for (const step of input.plan) {
+        const files = input.states.get(step.commit);
+        if (!files)
+            continue;
+        const blob = files.get(cfgPath);
+        const text = blob ? input.blobs.get(blob) : undefined;
+        if (!blob || text === undefined)
+            continue;
+        const plugin = input.cache.pluginConfig(cfgPath, blob, text);
+        const srcPrefix = plugin.srcDir !== undefined ? relativeTo(cfgPath, plugin.srcDir) : undefined;
+        const schemaPath = plugin.schemaFile ? relativeTo(cfgPath, plugin.schemaFile) : undefined;
+        const base = step.base ? byCommit.get(step.base) : undefined;
+        const listing = base && base.srcPrefix === srcPrefix && base.schemaPath === schemaPath
+            ? update(base, input.changes.get(step.commit) ?? [], files, input)
+            : full(files, srcPrefix, schemaPath, input, plugin);
+        byCommit.set(step.commit, listing);
+        out.set(files, listing);
+    }
+    return out;
+}
+function isSource(path, prefix) {
+    return (prefix !== undefined && path.endsWith('.py') && (prefix === '' || path.startsWith(`${prefix}/`)));
+}
+function scan(path, blob, input) {
+    return input.cache.python(path, blob, () => input.blobs.get(blob));
+}
+function delphix_listings_schemaOf(path, files, input) {
+    const blob = path ? files.get(path) : undefined;
+    const text = blob ? input.blobs.get(blob) : undefined;
+    return path && blob && text !== undefined
+        ? input.cache.schemaSummary(path, blob, text)
+        : undefined;
+}
+function full(files, srcPrefix, schemaPath, input, plugin) {
+    const perFile = new Map();
+    for (const path of secondPhasePaths(files, plugin, input.config)) {
+        if (path === schemaPath)
+            continue;
+        const s = scan(path, files.get(path), input);
+        if (s)
+            perFile.set(path, s);
+    }
+    return { srcPrefix, schemaPath, perFile, schema: delphix_listings_schemaOf(schemaPath, files, input) };
+}
+function update(base, changes, files, input) {
+    const perFile = new Map(base.perFile);
+    let schema = base.schema;
+    for (const ch of changes) {
+        if (ch.path === base.schemaPath)
+            schema = delphix_listings_schemaOf(base.schemaPath, files, input);
+        if (!isSource(ch.path, base.srcPrefix))
+            continue;
+        const blob = files.get(ch.path);
+        const s = blob ? scan(ch.path, blob, input) : undefined;
+        if (s)
+            perFile.set(ch.path, s);
+        else
+            perFile.delete(ch.path);
+    }
+    return { ...base, perFile, schema };
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/discovery/targets.ts
+/**
+ * Steps ancestors first. A commit whose first-parent chain reaches no other commit of interest is
+ * diffed against the root of that chain, and the root is listed whole, so every listing is a chain
+ * of small diffs.
+ */
+function planTargets(graph, commits) {
+    const wanted = new Set(commits.filter((c) => graph.has(c)));
+    const steps = new Map();
+    for (const commit of wanted) {
+        let base = graph.firstParentAncestor(commit, (s) => wanted.has(s));
+        if (base === undefined) {
+            const root = graph.firstParentRoot(commit);
+            if (root !== undefined && root !== commit) {
+                base = root;
+                if (!steps.has(root))
+                    steps.set(root, { commit: root, base: undefined });
+            }
+        }
+        steps.set(commit, { commit, base });
+    }
+    return [...steps.values()].sort((a, b) => graph.order(a.commit) - graph.order(b.commit));
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/discovery/trees.ts
+/**
+ * File listings at many commits from ONE `git diff-tree --stdin`: each commit of interest is diffed
+ * against its nearest commit of interest below it (or listed whole when it has none), and the
+ * listings are rebuilt in memory by replaying the diffs, ancestors first. Pure.
+ */
+/** Lines for `git diff-tree --stdin`: `<commit> <base>` (diff against base) or `<commit>` (whole tree, with --root). */
+function diffTreeInput(plan) {
+    return plan.map((p) => (p.base ? `${p.commit} ${p.base}` : p.commit)).join('\n') + '\n';
+}
+/** Parses `git diff-tree --stdin -r -z --always --root --no-renames` output into changes per commit. */
+function parseDiffTree(output) {
+    const out = new Map();
+    const tokens = output.split('\0');
+    let current;
+    for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i].replace(/^\n+/, '');
+        if (token.length === 0)
+            continue;
+        if (token.startsWith(':')) {
+            const path = tokens[++i] ?? '';
+            const [, mode = '', , blob = '', status = ''] = token.slice(1).split(' ');
+            current?.push({ status: status.charAt(0), path, blob, mode });
+        }
+        else if (/^[0-9a-f]{40,64}$/.test(token.trim())) {
+            current = [];
+            out.set(token.trim(), current);
+        }
+    }
+    return out;
+}
+/**
+ * Rebuilds the file map of every planned commit, in plan order (which must put each base before the
+ * commits diffed against it). Only regular files are kept.
+ */
+function replayTrees(plan, changes) {
+    const states = new Map();
+    for (const { commit, base } of plan) {
+        if (states.has(commit))
+            continue;
+        const state = base ? new Map(states.get(base) ?? []) : new Map();
+        for (const c of changes.get(commit) ?? []) {
+            if (c.status === 'D' || !/^100(644|755)$/.test(c.mode))
+                state.delete(c.path);
+            else
+                state.set(c.path, c.blob);
+        }
+        states.set(commit, state);
+    }
+    return states;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/discovery/discover.ts
+
+
+
+
+
+
+
+
+
+async function discover(git, config, options = {}) {
+    const refs = parseRefs(await git.text(['for-each-ref', `--format=${REF_FORMAT}`, ...REF_PREFIXES]));
+    const lines = selectLines(refs, {
+        patterns: config.lines.patterns,
+        includeDefault: config.lines.defaultBranch,
+        prefer: options.prefer ?? 'local',
+        ...(options.defaultBranch ? { defaultBranch: options.defaultBranch } : {}),
+    });
+    const notes = [];
+    const tagList = releaseTags(refs.tags, config.upgrade.tags);
+    const tips = [
+        ...new Set([
+            ...lines.map((l) => l.tip),
+            ...tagList.map((t) => t.commit),
+            ...(options.candidate ? [options.candidate.commit] : []),
+        ]),
+    ];
+    const graph = new CommitGraph(tips.length === 0
+        ? ''
+        : await git.text(['log', '--topo-order', `--format=${GRAPH_FORMAT}`, '--stdin'], {
+            input: tips.join('\n') + '\n',
+        }));
+    const usable = tagList.filter((t) => graph.has(t.commit));
+    const { kept, dropped } = dedupeTags(usable);
+    for (const d of dropped)
+        notes.push(`tag ${d.tag.tag} names the same release as ${d.kept.tag}; using ${d.kept.tag}`);
+    const { byLine, orphans } = attributeTags(graph, lines, kept);
+    for (const o of orphans)
+        notes.push(`tag ${o.tag} (build ${o.tagBuild}) is on no release line; it is not checked`);
+    const released = [...byLine.values()].flat().find((t) => t.commit === options.candidate?.commit);
+    if (options.candidate && released)
+        notes.push(`${options.candidate.name} is release ${released.tag} already: checked as that release`);
+    const candidate = options.candidate && !released
+        ? {
+            ...options.candidate,
+            line: options.candidate.line ?? candidateLine(graph, lines, options.candidate.commit),
+        }
+        : undefined;
+    return readReleases(git, config, {
+        graph,
+        lines,
+        byLine,
+        notes,
+        ...(candidate ? { candidate } : {}),
+    });
+}
+/** Tags that match a release tag pattern, with the build they name; by pattern order, then name. */
+function releaseTags(tags, tagPatterns) {
+    const patterns = compileTagPatterns(tagPatterns);
+    const list = [];
+    for (const [tag, commit] of tags) {
+        const rank = patterns.findIndex((p) => p.test(tag));
+        const build = buildFromTag(tag, patterns);
+        if (build !== undefined)
+            list.push({ tag, commit, tagBuild: build, rank });
+    }
+    return list.sort((a, b) => a.rank - b.rank || a.tag.localeCompare(b.tag));
+}
+/** The line a candidate commit belongs to: one containing it (as for tags), else the line whose tip is its nearest ancestor. */
+function candidateLine(graph, lines, commit) {
+    const containing = lines.filter((l) => graph.contains(l.tip, commit));
+    const chosen = chooseLine(containing, '');
+    if (chosen)
+        return chosen.branch;
+    const below = lines
+        .filter((l) => graph.contains(commit, l.tip))
+        .sort((a, b) => graph.order(b.tip) - graph.order(a.tip));
+    return (below[0] ?? lines[lines.length - 1])?.branch ?? 'HEAD';
+}
+async function readReleases(git, config, c) {
+    const targets = [
+        ...new Set([
+            ...c.lines.map((l) => l.tip),
+            ...[...c.byLine.values()].flat().map((t) => t.commit),
+            ...(c.candidate ? [c.candidate.commit] : []),
+        ]),
+    ];
+    const plan = planTargets(c.graph, targets);
+    const diff = plan.length === 0
+        ? ''
+        : await git.text(['diff-tree', '--stdin', '-r', '-z', '--always', '--root', '--no-renames', '--raw'], { input: diffTreeInput(plan) });
+    const changes = parseDiffTree(diff);
+    const states = replayTrees(plan, changes);
+    const empty = new Map();
+    const filesAt = (commit) => states.get(commit) ?? empty;
+    const newest = c.lines[c.lines.length - 1];
+    const { layout, buildSource } = resolveLayout(filesAt(newest?.tip ?? ''), config);
+    const bookkeepingFile = buildFile(buildSource, config);
+    const bookkeeping = [...config.upgrade.bookkeeping, ...(bookkeepingFile ? [bookkeepingFile] : [])];
+    const cache = new ParseCache();
+    const first = firstPhasePaths(layout, buildSource, config);
+    const blobs = new Map();
+    let batchReads = 0;
+    const firstIds = new Set();
+    for (const t of targets)
+        for (const p of first)
+            addId(firstIds, filesAt(t).get(p));
+    batchReads += await readBlobs(git, blobs, firstIds);
+    const secondIds = new Set();
+    const prefixes = new Set();
+    const schemas = new Set();
+    if (layout === 'delphix') {
+        const cfgPath = config.upgrade.plugin.config;
+        for (const t of targets) {
+            const files = filesAt(t);
+            const blob = files.get(cfgPath);
+            const text = blob ? blobs.get(blob) : undefined;
+            if (!blob || text === undefined)
+                continue;
+            const plugin = cache.pluginConfig(cfgPath, blob, text);
+            prefixes.add(plugin.srcDir !== undefined ? relativeTo(cfgPath, plugin.srcDir) : '\0');
+            if (plugin.schemaFile)
+                schemas.add(relativeTo(cfgPath, plugin.schemaFile));
+        }
+        // Every blob of every listing entered through a change: collect ids from the changes (thousands), not the listings (millions of entries).
+        const wanted = (path) => schemas.has(path) ||
+            (path.endsWith('.py') && [...prefixes].some((d) => d === '' || path.startsWith(`${d}/`)));
+        for (const list of changes.values())
+            for (const ch of list)
+                if (ch.status !== 'D' && wanted(ch.path))
+                    secondIds.add(ch.blob);
+    }
+    batchReads += await readBlobs(git, blobs, secondIds);
+    if (layout === 'delphix')
+        cache.delphix = delphixListings({ plan, changes, states, blobs, cache, config });
+    const regex = config.upgrade.migrations.pattern
+        ? new RegExp(config.upgrade.migrations.pattern)
+        : undefined;
+    const ctx = { config, layout, buildSource, blobs, cache, regex };
+    return { ...assemble(c, ctx, filesAt), batchReads, bookkeeping };
+}
+function addId(set, id) {
+    if (id !== undefined)
+        set.add(id);
+}
+/** Reads the blobs not read yet with one `git cat-file --batch`; returns the number of processes run (0 or 1). */
+async function readBlobs(git, into, ids) {
+    const wanted = [...ids].filter((i) => !into.has(i));
+    if (wanted.length === 0)
+        return 0;
+    for (const [k, v] of await readObjects(git, wanted))
+        into.set(k, v);
+    return 1;
+}
+function assemble(c, ctx, filesAt) {
+    const sink = new ProblemSink();
+    const releases = [];
+    for (const line of c.lines)
+        for (const t of c.byLine.get(line.branch) ?? [])
+            releases.push(readRelease(ctx, sink, filesAt(t.commit), {
+                name: t.tag,
+                line: line.branch,
+                tag: t,
+                commit: t.commit,
+            }));
+    if (c.candidate) {
+        const { name, line, commit } = c.candidate;
+        releases.push({
+            ...readRelease(ctx, sink, filesAt(commit), { name, line, commit }),
+            candidate: true,
+        });
+    }
+    const lineHeads = c.lines.map((l) => ({
+        line: l.branch,
+        commit: l.tip,
+        migrations: readMigrations(filesAt(l.tip), ctx).migrations,
+    }));
+    c.notes.push(`layout: ${ctx.layout}; build number from: ${ctx.buildSource}`);
+    const file = ctx.buildSource === 'tag'
+        ? undefined
+        : releases.find((r) => r.buildLocation.file)?.buildLocation.file;
+    return {
+        model: { lines: c.lines, releases, fixDiffs: [], lineHeads },
+        problems: sink.problems,
+        notes: c.notes,
+        graph: c.graph,
+        layout: ctx.layout,
+        buildSource: ctx.buildSource,
+        buildFile: file,
+    };
+}
+/** Discovery problems without repeats; per-release ones (missing files) get the release's name. */
+class ProblemSink {
+    problems = [];
+    seen = new Set();
+    add(list, release) {
+        for (const raw of list) {
+            const { perRelease, ...p } = release && (raw.perRelease || !raw.file)
+                ? { ...raw, message: `${release}: ${raw.message}` }
+                : raw;
+            void perRelease;
+            const key = `${p.rule}\0${p.file ?? ''}\0${p.line ?? ''}\0${p.message}`;
+            if (this.seen.has(key))
+                continue;
+            this.seen.add(key);
+            this.problems.push(p);
+        }
+    }
+}
+/** One release read from its commit's files; file problems go to the sink. */
+function readRelease(ctx, sink, files, r) {
+    const b = readBuild(files, ctx, r.tag?.tagBuild, r.tag?.tag);
+    const m = readMigrations(files, ctx);
+    sink.add(b.problems, r.name);
+    sink.add(m.problems, r.name);
+    if (r.tag)
+        sink.add(tagMismatch(ctx, r.tag, b));
+    return {
+        name: r.name,
+        line: r.line,
+        tag: r.tag?.tag,
+        commit: r.commit,
+        build: b.build ?? '',
+        buildLocation: { file: b.file, ...(b.line ? { line: b.line } : {}) },
+        ...(b.notString ? { buildNotString: true } : {}),
+        migrations: m.migrations,
+        ...(m.schema ? { schema: m.schema } : {}),
+    };
+}
+/** A warning when the tag names another build than the build file at its commit says. */
+function tagMismatch(ctx, tag, b) {
+    if (b.build === undefined ||
+        b.file === tag.tag ||
+        ctx.buildSource === 'tag' ||
+        canon(b.build) === canon(tag.tagBuild))
+        return [];
+    return [
+        {
+            rule: 'build-format',
+            severity: 'warning',
+            file: b.file,
+            ...(b.line ? { line: b.line } : {}),
+            message: `tag ${tag.tag} names build ${tag.tagBuild} but ${b.file} at that commit says ${b.build}`,
+        },
+    ];
+}
+/** Loose canonical form for comparing a tag's build with a file's (trailing `.0` parts ignored). */
+function canon(build) {
+    return build.replace(/^v/, '').replace(/(\.0+)+$/, '');
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/discovery/fixdiff.ts
+
+/** The format for `git log -p`: the message indented, so that no message line looks like a commit header. */
+const PATCH_LOG_FORMAT = 'commit %H%n%w(0,4,4)%B%w(0,0,0)';
+/** A matcher for bookkeeping paths (globs from the repository root). */
+function bookkeepingMatcher(globs) {
+    const res = globs.map(globToRegex);
+    return (path) => res.some((re) => re.test(path));
+}
+/** The path of a `diff --git a/<p> b/<p>` header (quoted paths unquoted loosely). */
+function diffHeaderPath(line) {
+    const rest = line.slice('diff --git '.length);
+    if (rest.startsWith('"')) {
+        const end = rest.indexOf('" ', 1);
+        return rest.slice(3, end < 0 ? undefined : end).replace(/\\(.)/g, '$1');
+    }
+    const half = (rest.length - 1) / 2;
+    return Number.isInteger(half) && rest.slice(0, half).slice(2) === rest.slice(half + 1).slice(2)
+        ? rest.slice(2, half)
+        : rest.slice(2, rest.indexOf(' b/') > 0 ? rest.indexOf(' b/') : undefined);
+}
+/**
+ * Drops the file sections of bookkeeping paths from `git log -p` output (cheaper than pathspec
+ * magic in git), so that a release commit has no patch and a mixed commit's patch id ignores them.
+ */
+function dropBookkeeping(output, isBookkeeping) {
+    const out = [];
+    let skipping = false;
+    for (const line of output.split('\n')) {
+        if (line.startsWith('commit '))
+            skipping = false;
+        else if (line.startsWith('diff --git '))
+            skipping = isBookkeeping(diffHeaderPath(line));
+        if (!skipping)
+            out.push(line);
+    }
+    return out.join('\n');
+}
+/** Parses `git log -p --format=PATCH_LOG_FORMAT` output. */
+function parsePatchLog(output) {
+    const out = new Map();
+    let current;
+    for (const line of output.split('\n')) {
+        const header = /^commit ([0-9a-f]{40,64})$/.exec(line);
+        if (header) {
+            current = { sha: header[1], subject: '', pickedFrom: [], hasPatch: false };
+            out.set(current.sha, current);
+            continue;
+        }
+        if (!current)
+            continue;
+        if (line.startsWith('    ')) {
+            const text = line.slice(4);
+            if (current.subject === '' && !current.hasPatch && text.trim() !== '')
+                current.subject = text.trim();
+            const pick = /^\(cherry picked from commit ([0-9a-f]{7,64})\)\s*$/.exec(text.trim());
+            if (pick && !current.hasPatch)
+                current.pickedFrom.push(pick[1]);
+        }
+        else if (line.startsWith('diff --git '))
+            current.hasPatch = true;
+    }
+    return out;
+}
+/** Parses `git patch-id --stable` output: commit -> patch id. */
+function parsePatchIds(output) {
+    const out = new Map();
+    for (const line of output.split('\n')) {
+        const [id, sha] = line.trim().split(/\s+/);
+        if (id && sha)
+            out.set(sha, id);
+    }
+    return out;
+}
+/** Commits whose patches the pairs need: both sides of every pair (bitset union), merges left out. */
+function commitsForPairs(graph, pairs) {
+    const union = new Uint32Array(Math.ceil(graph.size / 32) || 1);
+    for (const { from, to } of pairs) {
+        const a = graph.reachable(from);
+        const x = graph.reachable(to);
+        for (let w = 0; w < union.length; w++)
+            union[w] |= a[w] ^ x[w];
+    }
+    const out = [];
+    for (let i = graph.size - 1; i >= 0; i--)
+        if (union[i >>> 5] & (1 << (i & 31)) && !graph.isMerge(i))
+            out.push(graph.shas[i]);
+    return out;
+}
+/**
+ * Equivalence classes of commits, built once, by graph position: same patch id, or linked by a
+ * cherry-pick trailer (either direction, abbreviated shas resolved). A pair then asks only "is one
+ * of my equivalents reachable from X": a bit test per equivalent.
+ */
+class Equivalents {
+    graph;
+    index;
+    links = new Map();
+    /** Positions of commits with a patch outside bookkeeping. */
+    hasPatch;
+    constructor(graph, index) {
+        this.graph = graph;
+        this.index = index;
+        this.hasPatch = new Uint8Array(graph.size);
+        const byPatch = new Map();
+        for (const [sha, patch] of index.patches) {
+            const i = graph.order(sha);
+            if (i < 0)
+                continue;
+            if (patch.hasPatch)
+                this.hasPatch[i] = 1;
+            const id = index.patchIds.get(sha);
+            if (id === undefined)
+                continue;
+            const list = byPatch.get(id);
+            if (list)
+                list.push(i);
+            else
+                byPatch.set(id, [i]);
+        }
+        // A star per patch id (transitivity comes from the search in reaches()).
+        for (const list of byPatch.values())
+            for (let k = 1; k < list.length; k++)
+                this.link(list[0], list[k]);
+        for (const patch of index.patches.values()) {
+            for (const src of patch.pickedFrom) {
+                const full = src.length >= 40 ? src : graph.shas.find((s) => s.startsWith(src));
+                const j = full ? graph.order(full) : -1;
+                const i = graph.order(patch.sha);
+                if (j >= 0 && i >= 0)
+                    this.link(i, j);
+            }
+        }
+    }
+    link(a, b) {
+        if (a === b)
+            return;
+        for (const [x, y] of [
+            [a, b],
+            [b, a],
+        ]) {
+            const list = this.links.get(x);
+            if (list)
+                list.push(y);
+            else
+                this.links.set(x, [y]);
+        }
+    }
+    /** Whether a commit equivalent to position `i` is set in `reach` (a reachability bitset). */
+    reaches(i, reach) {
+        if (!this.links.has(i))
+            return false;
+        const seen = new Set([i]);
+        const queue = [i];
+        while (queue.length > 0 && seen.size < 256) {
+            for (const e of this.links.get(queue.pop()) ?? []) {
+                if (seen.has(e))
+                    continue;
+                if (reach[e >>> 5] & (1 << (e & 31)))
+                    return true;
+                seen.add(e);
+                queue.push(e);
+            }
+        }
+        return false;
+    }
+    subject(i) {
+        return this.index.patches.get(this.graph.shas[i])?.subject ?? '';
+    }
+}
+/** What `from` has and `to` lacks, for one pair of commits (release names given for the FixDiff). */
+function fixDiff(graph, eq, from, to) {
+    const missing = [];
+    const reach = graph.reachable(to.commit);
+    for (const i of graph.exclusive(from.commit, to.commit)) {
+        if (!eq.hasPatch[i] || graph.isMerge(i))
+            continue;
+        if (eq.reaches(i, reach))
+            continue;
+        missing.push({ sha: graph.shas[i], subject: eq.subject(i) });
+    }
+    return { from: from.name, to: to.name, missing };
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/discovery/fix-diffs.ts
+
+async function computeFixDiffs(git, graph, releases, pairs, bookkeeping) {
+    const byName = new Map(releases.map((r) => [r.name, r]));
+    const resolved = pairs
+        .map((p) => ({ from: byName.get(p.from), to: byName.get(p.to) }))
+        .filter((p) => p.from !== undefined &&
+        p.to !== undefined &&
+        graph.has(p.from.commit) &&
+        graph.has(p.to.commit));
+    if (resolved.length === 0)
+        return [];
+    graph.prepare(resolved.flatMap((p) => [p.from.commit, p.to.commit]));
+    const index = await patchIndex(git, commitsForPairs(graph, resolved.map((p) => ({ from: p.from.commit, to: p.to.commit }))), bookkeeping);
+    const equivalents = new Equivalents(graph, index);
+    return resolved.map((p) => fixDiff(graph, equivalents, { name: p.from.name, commit: p.from.commit }, { name: p.to.name, commit: p.to.commit }));
+}
+async function patchIndex(git, commits, bookkeeping) {
+    if (commits.length === 0)
+        return { patches: new Map(), patchIds: new Map() };
+    const raw = await git.text([
+        'log',
+        '-p',
+        '--no-walk=unsorted',
+        '--stdin',
+        '--no-color',
+        '--no-ext-diff',
+        '--no-renames',
+        `--format=${PATCH_LOG_FORMAT}`,
+    ], {
+        input: commits.join('\n') + '\n',
+    });
+    const log = dropBookkeeping(raw, bookkeepingMatcher(bookkeeping));
+    const ids = await git.text(['patch-id', '--stable'], { input: log + '\n' });
+    return { patches: parsePatchLog(log), patchIds: parsePatchIds(ids) };
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/discovery/check-repo.ts
+
+
+
+async function checkRepository(git, config, options = {}) {
+    const t0 = Date.now();
+    const discovery = await discover(git, config, options);
+    const t1 = Date.now();
+    const pairs = fixLossPairs(discovery.model, config.upgrade.scheme);
+    discovery.model.fixDiffs = await computeFixDiffs(git, discovery.graph, discovery.model.releases, pairs, discovery.bookkeeping);
+    const t2 = Date.now();
+    const checked = checkModel(discovery.model, {
+        scheme: config.upgrade.scheme,
+        engine: config.upgrade.engine,
+        contentChange: config.upgrade.contentChange,
+    });
+    const result = mergeProblems(checked, discovery.problems);
+    const t3 = Date.now();
+    return {
+        result,
+        discovery,
+        pairs: pairs.length,
+        timings: { discoverMs: t1 - t0, fixDiffsMs: t2 - t1, rulesMs: t3 - t2 },
+    };
+}
+/** Adds discovery problems to the rule findings, in rule order, and recomputes the conclusion. */
+function mergeProblems(result, problems) {
+    if (problems.length === 0)
+        return result;
+    const extra = problems.map((p) => ({
+        rule: p.rule,
+        severity: p.severity,
+        message: p.message,
+        ...(p.file ? { file: p.file } : {}),
+        ...(p.line ? { line: p.line } : {}),
+    }));
+    const rank = (f) => RULE_IDS.indexOf(f.rule);
+    const findings = [...extra, ...result.findings]
+        .map((f, i) => ({ f, i }))
+        .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+        .map((x) => x.f);
+    return {
+        ...result,
+        findings,
+        conclusion: findings.some((f) => f.severity === 'error') ? 'failure' : 'success',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/discovery/release-pr.ts
+
+
+
+/** Files that may hold the build number, in `auto` order, with their reader. */
+function buildCandidates(config) {
+    const u = config.upgrade;
+    const all = {
+        'plugin-config': {
+            path: u.plugin.config,
+            read: (t) => parsePluginConfig(t, u.plugin.config).build,
+        },
+        file: u.build.file
+            ? {
+                path: u.build.file,
+                read: (t) => buildFromKey(t, u.build.file ?? '', u.build.key ?? 'version').build,
+            }
+            : undefined,
+        'version-file': {
+            path: 'VERSION',
+            read: (t) => buildFromVersionFile(t, 'VERSION').build,
+        },
+        'package-json': {
+            path: 'package.json',
+            read: (t) => buildFromPackageJson(t, 'package.json').build,
+        },
+    };
+    if (u.build.source === 'tag')
+        return [];
+    if (u.build.source !== 'auto')
+        return all[u.build.source] ? [all[u.build.source]] : [];
+    return [all['plugin-config'], all.file, all['version-file'], all['package-json']].filter((c) => c !== undefined);
+}
+/** The build number at a commit from the files read there (path -> text, undefined when absent). */
+function buildAt(files, config) {
+    for (const c of buildCandidates(config)) {
+        const text = files.get(c.path);
+        if (text !== undefined)
+            return { path: c.path, build: c.read(text) };
+    }
+    return undefined;
+}
+function releasePrVerdict(base, defaultBranch, config, baseFiles, headFiles) {
+    const isLine = isLineBranch(base, config.lines.patterns) ||
+        (config.lines.defaultBranch && base === defaultBranch);
+    if (!isLine)
+        return { release: false, reason: `the base branch ${base} is not a release line` };
+    const head = buildAt(headFiles, config);
+    if (!head)
+        return {
+            release: false,
+            reason: 'no build-number file at the head (with tag-based build numbers, release PRs cannot be recognised)',
+        };
+    const before = buildAt(baseFiles, config);
+    if (before && before.path === head.path && before.build === head.build)
+        return {
+            release: false,
+            reason: `the build number is unchanged (${head.build ?? 'unreadable'} in ${head.path})`,
+        };
+    return { release: true, build: head.build ?? '', previous: before?.build, file: head.path };
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/job-report.ts
+const CHECK_NAME = 'fixline / upgrade-safety';
+function checkTitle(result) {
+    const errors = result.findings.filter((f) => f.severity === 'error').length;
+    const warnings = result.findings.length - errors;
+    const scope = `${result.releases.length} release(s) on ${result.lines.length} line(s)`;
+    if (errors > 0)
+        return `${errors} rule failure(s)${warnings ? `, ${warnings} warning(s)` : ''} in ${scope}`;
+    return `${scope} pass${warnings ? ` with ${warnings} warning(s)` : ''}`;
+}
+/** One row per finding; one success row when there are none. */
+function resultRows(result) {
+    if (result.findings.length === 0)
+        return [{ target: CHECK_NAME, status: 'success', message: checkTitle(result) }];
+    return result.findings.map((f) => ({
+        target: `${f.rule}${f.releases?.length ? ` (${f.releases.join(', ')})` : ''}`,
+        status: f.severity === 'error' ? 'failure' : 'success',
+        message: f.severity === 'error' ? f.message : `warning: ${f.message}`,
+        ...(f.severity === 'error' ? { error: f.message } : {}),
+    }));
+}
+/** Annotations for findings that point at a file in the repository (not at a tag name). */
+function annotations(findings, notFiles) {
+    return findings
+        .filter((f) => f.file !== undefined && f.file !== '' && !notFiles.has(f.file))
+        .map((f) => ({
+        path: f.file,
+        startLine: f.line ?? 1,
+        level: f.severity === 'error' ? 'failure' : 'warning',
+        message: f.message,
+        title: f.rule,
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/render/shared.ts
+function shared_counts(result) {
+    let allowed = 0;
+    let losesFixes = 0;
+    for (const u of result.upgrades) {
+        if (u.allowed)
+            allowed++;
+        if (u.losesFixes)
+            losesFixes++;
+    }
+    return {
+        errors: result.findings.filter((f) => f.severity === 'error').length,
+        warnings: result.findings.filter((f) => f.severity === 'warning').length,
+        releases: result.releases.length,
+        lines: result.lines.length,
+        upgrades: result.upgrades.length,
+        allowed,
+        blocked: result.upgrades.length - allowed,
+        losesFixes,
+    };
+}
+const shared_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** Lines in result order (oldest first) with their releases in result order; lines without releases kept. */
+function shared_releasesByLine(result) {
+    const groups = result.lines.map((line) => ({ line, releases: [] }));
+    const byBranch = new Map(groups.map((g) => [g.line.branch, g]));
+    for (const r of result.releases) {
+        let g = byBranch.get(r.line);
+        if (!g) {
+            g = { line: { branch: r.line, version: undefined, isDefault: false, tip: '' }, releases: [] };
+            byBranch.set(r.line, g);
+            groups.push(g);
+        }
+        g.releases.push(r);
+    }
+    return groups;
+}
+function shared_rowKind(u) {
+    if (!u.allowed)
+        return 'blocked';
+    return u.losesFixes ? 'loses-fixes' : 'allowed';
+}
+/**
+ * The matrix rows to show, at most `max`: all of them in matrix order when they fit; otherwise the
+ * upgrades that lose fixes, then the blocked ones, then allowed ones, each in matrix order.
+ */
+function shared_selectRows(upgrades, max) {
+    if (upgrades.length <= max)
+        return { rows: upgrades, hidden: 0 };
+    const picked = new Set();
+    for (const kind of ['loses-fixes', 'blocked', 'allowed']) {
+        for (const u of upgrades) {
+            if (picked.size >= max)
+                break;
+            if (shared_rowKind(u) === kind)
+                picked.add(u);
+        }
+    }
+    return { rows: upgrades.filter((u) => picked.has(u)), hidden: upgrades.length - picked.size };
+}
+function shared_location(file, line) {
+    if (!file)
+        return '';
+    return line === undefined ? file : `${file}:${line}`;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/render/mermaid.ts
+
+/** Text safe inside a quoted Mermaid label. */
+function label(s) {
+    return s.replace(/[#"<>]/g, (c) => ({ '#': '#35;', '"': '#quot;', '<': '#lt;', '>': '#gt;' })[c]);
+}
+/** Text safe inside an edge label |...|: no pipes, quotes, brackets or braces. */
+function edgeLabel(s, max = 48) {
+    const clean = s
+        .replace(/[|"[\](){}<>#;`]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return clean.length > max ? `${clean.slice(0, max - 3)}...` : clean;
+}
+function shown(result, options) {
+    const big = result.releases.length > 40;
+    const perLine = options.maxReleasesPerLine ?? (big ? 6 : Infinity);
+    const maxLines = options.maxLines ?? (big ? 8 : Infinity);
+    const all = shared_releasesByLine(result);
+    const lines = all.slice(Math.max(0, all.length - maxLines));
+    const groups = lines.map((g) => ({
+        branch: g.line.branch,
+        isDefault: g.line.isDefault,
+        releases: g.releases.slice(Math.max(0, g.releases.length - perLine)),
+    }));
+    const count = groups.reduce((n, g) => n + g.releases.length, 0);
+    return { groups, omitted: result.releases.length - count };
+}
+/** For each shown release and other shown line: the first upgrade onto that line and the first allowed one. */
+function crossEdges(result, lineOf, ids) {
+    const firstAny = new Map();
+    const firstAllowed = new Map();
+    for (const u of result.upgrades) {
+        if (!ids.has(u.from) || !ids.has(u.to))
+            continue;
+        const lf = lineOf.get(u.from);
+        const lt = lineOf.get(u.to);
+        if (lf === lt)
+            continue;
+        const key = `${u.from}\u0000${lt}`;
+        if (!firstAny.has(key))
+            firstAny.set(key, u);
+        if (u.allowed && !firstAllowed.has(key))
+            firstAllowed.set(key, u);
+    }
+    const edges = [];
+    for (const [key, u] of firstAny) {
+        const allowed = firstAllowed.get(key);
+        if (!u.allowed)
+            edges.push(u);
+        if (allowed)
+            edges.push(allowed);
+    }
+    return edges;
+}
+function renderMermaid(result, options = {}) {
+    const { groups, omitted } = shown(result, options);
+    const out = ['flowchart LR'];
+    if (omitted > 0)
+        out.push(`  %% ${omitted} older releases not shown`);
+    const ids = new Map();
+    const lineOf = new Map();
+    const lossy = [];
+    let edgeCount = 0;
+    groups.forEach((g, li) => {
+        out.push(`  subgraph line${li}["${label(g.branch)}${g.isDefault ? ' (default)' : ''}"]`);
+        g.releases.forEach((r, ri) => {
+            const id = `l${li}r${ri}`;
+            ids.set(r.name, id);
+            lineOf.set(r.name, g.branch);
+            const build = r.build === r.name ? '' : `<br/>build ${label(r.build)}`;
+            out.push(`    ${id}["${label(r.name)}${build}"]${r.candidate ? ':::candidate' : ''}`);
+        });
+        for (let ri = 1; ri < g.releases.length; ri++) {
+            out.push(`    l${li}r${ri - 1} --> l${li}r${ri}`);
+            edgeCount++;
+        }
+        out.push('  end');
+    });
+    for (const u of crossEdges(result, lineOf, ids)) {
+        const from = ids.get(u.from);
+        const to = ids.get(u.to);
+        if (!u.allowed)
+            out.push(`  ${from} -.-x|${edgeLabel(u.reason)}| ${to}`);
+        else if (u.losesFixes) {
+            out.push(`  ${from} -.->|loses fixes| ${to}`);
+            lossy.push(edgeCount);
+        }
+        else
+            out.push(`  ${from} -.-> ${to}`);
+        edgeCount++;
+    }
+    if (lossy.length > 0)
+        out.push(`  linkStyle ${lossy.join(',')} stroke:#d1242f,stroke-width:2px`);
+    out.push('  classDef candidate stroke-dasharray: 5 5');
+    return `${out.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/render/markdown.ts
+
+
+const RESULT = {
+    allowed: '✅ allowed',
+    blocked: '⛔ blocked',
+    'loses-fixes': '⚠️ loses fixes',
+};
+/** Text safe in a table cell: no pipes, newlines or HTML tags. */
+function markdown_cell(s) {
+    return s
+        .replace(/\\/g, '\\\\')
+        .replace(/\|/g, '\\|')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\r?\n/g, ' ');
+}
+const markdown_code = (s) => (s ? `\`${s.replace(/`/g, "'")}\`` : '');
+function findingsTable(findings, max) {
+    if (findings.length === 0)
+        return ['No findings: every rule passed.'];
+    const out = ['| Severity | Rule | Message | Where |', '| --- | --- | --- | --- |'];
+    for (const f of findings.slice(0, max)) {
+        const sev = f.severity === 'error' ? '❌ error' : '⚠️ warning';
+        out.push(`| ${sev} | ${markdown_code(f.rule)} | ${markdown_cell(f.message)} | ${markdown_code(shared_location(f.file, f.line))} |`);
+    }
+    if (findings.length > max)
+        out.push('', `… and ${findings.length - max} more findings (see the JSON output).`);
+    return out;
+}
+function matrixTable(result, max) {
+    if (result.upgrades.length === 0)
+        return ['No upgrades between releases with valid build numbers.'];
+    const { rows, hidden } = shared_selectRows(result.upgrades, max);
+    const out = ['| From | To | Result | Why |', '| --- | --- | --- | --- |'];
+    for (const u of rows) {
+        const kind = shared_rowKind(u);
+        out.push(`| ${markdown_cell(u.from)} | ${markdown_cell(u.to)} | ${RESULT[kind]} | ${kind === 'allowed' ? '' : markdown_cell(u.reason)} |`);
+    }
+    out.push('');
+    if (hidden > 0)
+        out.push(`… ${hidden} more upgrades not shown; losing and blocked ones first (see the JSON output for all).`);
+    out.push('Only upgrades to a higher build are listed: the engine always blocks downgrades and equal builds.');
+    return out;
+}
+function render(result, level, findings, rows, graph) {
+    const c = shared_counts(result);
+    const h = '#'.repeat(level);
+    const ok = result.conclusion === 'success';
+    const parts = [
+        `${h} ${ok ? '✅' : '❌'} fixline / upgrade-safety: ${ok ? 'passed' : 'failed'}`,
+        '',
+        `**${shared_plural(c.errors, 'error')}**, ${shared_plural(c.warnings, 'warning')} · ${shared_plural(c.releases, 'release')} on ${shared_plural(c.lines, 'line')} · ` +
+            `${shared_plural(c.upgrades, 'upgrade')} checked: ${c.allowed} allowed, ${c.blocked} blocked, ${c.losesFixes} losing fixes`,
+        '',
+        `${h}# Findings`,
+        '',
+        ...findingsTable(result.findings, findings),
+        '',
+        `${h}# Upgrade matrix`,
+        '',
+        ...matrixTable(result, rows),
+    ];
+    if (graph)
+        parts.push('', `${h}# Lines and releases`, '', '```mermaid', renderMermaid(result).trimEnd(), '```');
+    return `${parts.join('\n')}\n`;
+}
+function renderMarkdown(result, options = {}) {
+    const max = options.maxChars ?? 60_000;
+    const level = options.level ?? 2;
+    const attempts = [
+        [100, 150, true],
+        [50, 50, true],
+        [20, 20, false],
+        [5, 5, false],
+    ];
+    let text = '';
+    for (const [findings, rows, graph] of attempts) {
+        text = render(result, level, findings, rows, graph);
+        if (text.length <= max)
+            return text;
+    }
+    const note = '\n\n… (cut to fit; see the JSON output)\n';
+    return text.slice(0, Math.max(0, max - note.length)) + note;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/render/text.ts
+
+const LABEL = { allowed: 'allowed', blocked: 'BLOCKED', 'loses-fixes': 'LOSES FIXES' };
+function pad(s, n) {
+    return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+function linesSection(result) {
+    const out = ['Lines (oldest first)'];
+    const groups = releasesByLine(result);
+    const width = Math.max(...groups.map((g) => g.line.branch.length + (g.line.isDefault ? 10 : 0)), 4);
+    for (const { line, releases } of groups) {
+        const name = `${line.branch}${line.isDefault ? ' (default)' : ''}`;
+        const list = releases.map((r) => `${r.name}${r.build === r.name ? '' : ` [${r.build}]`}${r.candidate ? ' (candidate)' : ''}`);
+        out.push(`  ${pad(name, width)}  ${list.length > 0 ? list.join(', ') : '(no releases)'}`);
+    }
+    return out;
+}
+function findingsSection(result) {
+    if (result.findings.length === 0)
+        return ['Findings: none'];
+    const out = ['Findings'];
+    const width = Math.max(...result.findings.map((f) => f.rule.length));
+    for (const f of result.findings) {
+        out.push(`  ${pad(f.severity, 7)} ${pad(f.rule, width)}  ${f.message}`);
+        const where = location(f.file, f.line);
+        if (where)
+            out.push(`  ${' '.repeat(8 + width)}  at ${where}`);
+    }
+    return out;
+}
+function matrixSection(result, maxRows) {
+    const out = ['Upgrade matrix (to a higher build; downgrades and equal builds are always blocked)'];
+    if (result.upgrades.length === 0)
+        return [...out, '  (no upgrades)'];
+    const { rows, hidden } = selectRows(result.upgrades, maxRows);
+    const width = Math.max(...rows.map((u) => u.from.length + u.to.length + 4));
+    for (const u of rows) {
+        const kind = rowKind(u);
+        const why = kind === 'allowed' ? '' : `  ${u.reason}`;
+        out.push(`  ${pad(`${u.from} -> ${u.to}`, width)}  ${LABEL[kind]}${why}`);
+    }
+    if (hidden > 0)
+        out.push(`  ... ${hidden} more upgrades not shown (--format json lists every upgrade)`);
+    return out;
+}
+function renderText(result, options = {}) {
+    const c = counts(result);
+    const head = `fixline upgrade-safety: ${result.conclusion === 'success' ? 'PASS' : 'FAIL'} ` +
+        `(${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}; ${plural(c.releases, 'release')} on ${plural(c.lines, 'line')}; ` +
+        `${plural(c.upgrades, 'upgrade')}: ${c.allowed} allowed, ${c.blocked} blocked, ${c.losesFixes} losing fixes)`;
+    const sections = [
+        [head],
+        linesSection(result),
+        findingsSection(result),
+        matrixSection(result, options.maxRows ?? 200),
+    ];
+    return `${sections.map((s) => s.join('\n')).join('\n\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/render/index.ts
+
+
+
+
+
 ;// CONCATENATED MODULE: ./src/upgrade/job.ts
-// Placeholder while the upgrade-safety check is built (issue 3); replaced by the real job.
-async function runUpgradeJob(_deps, _trigger) {
-    throw new Error('the upgrade-safety job is not built yet');
+/**
+ * The upgrade-safety job: on a release PR (a PR into a line branch that changes the build number)
+ * or a published release, discover the model from the repository, run the rules, and post a check
+ * run `fixline / upgrade-safety` (or a commit status of that name when check runs are forbidden).
+ */
+
+
+
+
+
+
+
+
+
+
+const job_JOB = 'upgrade';
+async function runUpgradeJob(deps, trigger) {
+    await fetchHistory(deps);
+    const target = await resolveTarget(deps, trigger);
+    if ('skip' in target) {
+        deps.log.info(`upgrade safety: skipped: ${target.skip}`);
+        return skipped(job_JOB, target.skip);
+    }
+    const check = await checkRepository(deps.git, deps.config, {
+        prefer: 'remote',
+        ...(defaultBranch(deps) ? { defaultBranch: defaultBranch(deps) } : {}),
+        ...(target.candidate ? { candidate: target.candidate } : {}),
+    });
+    const { result, discovery } = check;
+    deps.log.info(`upgrade safety: ${result.releases.length} release(s) on ${result.lines.length} line(s), ${result.findings.length} finding(s), conclusion ${result.conclusion}`);
+    for (const note of discovery.notes)
+        deps.log.info(`note: ${note}`);
+    for (const f of result.findings) {
+        const where = f.file
+            ? { title: f.rule, file: f.file, ...(f.line ? { startLine: f.line } : {}) }
+            : { title: f.rule };
+        if (f.severity === 'error')
+            deps.log.error(f.message, where);
+        else
+            deps.log.warning(f.message, where);
+    }
+    const markdown = renderMarkdown(result) + notesMarkdown(discovery.notes);
+    let posted = '';
+    if (deps.dryRun)
+        posted = '\n_Dry run: no check run posted._\n';
+    else if (target.sha) {
+        const tags = new Set(result.releases.map((r) => r.tag).filter((t) => t !== undefined));
+        const published = await publishCheck(deps.github, {
+            owner: deps.ctx.owner,
+            repo: deps.ctx.repo,
+            sha: target.sha,
+            name: CHECK_NAME,
+            conclusion: result.conclusion,
+            title: checkTitle(result),
+            summary: markdown,
+            annotations: annotations(result.findings, tags),
+            detailsUrl: `${deps.ctx.serverUrl}/${deps.ctx.owner}/${deps.ctx.repo}/actions/runs/${deps.ctx.runId}`,
+        });
+        posted = `\n${describePublished(published, target.sha)}\n`;
+        deps.log.info(describePublished(published, target.sha));
+    }
+    return {
+        job: job_JOB,
+        results: resultRows(result),
+        createdPullRequests: [],
+        conclusion: result.conclusion,
+        summary: markdown + posted,
+    };
+}
+/**
+ * Tags and every branch, with full history. The checkout is usually shallow (fetch-depth 1), and
+ * the check needs ancestry back to where each line branched (years, possibly) and the patches of
+ * the commits between releases, so a bounded depth cannot be known in advance: a shallow clone is
+ * unshallowed once; a full clone only fetches what is new.
+ */
+async function fetchHistory(deps) {
+    const shallow = (await deps.git.text(['rev-parse', '--is-shallow-repository'])) === 'true';
+    await deps.git.run([
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        ...(shallow ? ['--unshallow'] : []),
+        'origin',
+        '+refs/heads/*:refs/remotes/origin/*',
+        '+refs/tags/*:refs/tags/*',
+    ]);
+}
+async function resolveTarget(deps, trigger) {
+    switch (trigger.type) {
+        case 'release-pr':
+            return releasePrTarget(deps, trigger);
+        case 'release': {
+            const patterns = compileTagPatterns(deps.config.upgrade.tags);
+            if (!isPlausibleRefName(trigger.tag) || buildFromTag(trigger.tag, patterns) === undefined)
+                return {
+                    skip: `tag "${printable(trigger.tag)}" does not match the release tag patterns (${deps.config.upgrade.tags.join(', ')})`,
+                };
+            return { sha: trigger.sha ?? (await commitOf(deps.git, `refs/tags/${trigger.tag}`)) };
+        }
+        case 'dispatch':
+            if (!isPlausibleRefName(trigger.ref) && trigger.ref !== 'HEAD')
+                return { skip: `"${printable(trigger.ref)}" is not a valid ref` };
+            return { sha: undefined };
+    }
+}
+async function releasePrTarget(deps, t) {
+    if (!/^[0-9a-f]{40,64}$/.test(t.headSha) || !/^[0-9a-f]{40,64}$/.test(t.baseSha))
+        return { skip: 'the pull request payload has no valid head/base commit' };
+    await ensureCommit(deps.git, t.headSha, `+refs/pull/${t.pr}/head:refs/remotes/origin/fixline-pr-${t.pr}`);
+    await ensureCommit(deps.git, t.baseSha, t.baseSha);
+    const paths = buildCandidates(deps.config).map((c) => c.path);
+    const specs = [t.baseSha, t.headSha].flatMap((sha) => paths.map((p) => `${sha}:${p}`));
+    const read = await readObjects(deps.git, specs);
+    const at = (sha) => new Map(paths.map((p) => [p, read.get(`${sha}:${p}`)]));
+    const verdict = releasePrVerdict(t.base, defaultBranch(deps), deps.config, at(t.baseSha), at(t.headSha));
+    if (!verdict.release)
+        return { skip: `PR #${t.pr} is not a release PR: ${verdict.reason}` };
+    deps.log.info(`PR #${t.pr} is a release PR: ${verdict.file} ${verdict.previous ?? '(none)'} -> ${verdict.build}; checking it as a release of ${t.base}`);
+    return { sha: t.headSha, candidate: { commit: t.headSha, line: t.base, name: `PR #${t.pr}` } };
+}
+/** Fetches `refspec` when `sha` is not in the repository yet (a fork's PR head is not under refs/heads). */
+async function ensureCommit(git, sha, refspec) {
+    const has = await git.run(['cat-file', '-e', `${sha}^{commit}`], { okCodes: [0, 1, 128] });
+    if (has.exitCode === 0)
+        return;
+    await git.run(['fetch', '--quiet', '--no-tags', 'origin', refspec]);
+}
+async function commitOf(git, ref) {
+    try {
+        return await git.text(['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`]);
+    }
+    catch (error) {
+        if (error instanceof GitError)
+            throw new Error(`${ref} is not in the repository after fetching tags`, { cause: error });
+        throw error;
+    }
+}
+function defaultBranch(deps) {
+    const repo = deps.ctx.payload.repository;
+    const name = repo !== null && typeof repo === 'object'
+        ? repo.default_branch
+        : undefined;
+    return typeof name === 'string' && isPlausibleRefName(name) ? name : undefined;
+}
+function notesMarkdown(notes) {
+    return notes.length === 0
+        ? ''
+        : `\n<details><summary>Discovery notes</summary>\n\n${notes.map((n) => `- ${n}`).join('\n')}\n\n</details>\n`;
+}
+function describePublished(p, sha) {
+    return p.kind === 'check-run'
+        ? `Posted check run "${CHECK_NAME}" on ${sha.slice(0, 7)} with ${p.annotations} annotation(s).`
+        : `Check runs are not permitted for this token: posted the commit status "${CHECK_NAME}" (${p.state}) on ${sha.slice(0, 7)}.`;
+}
+
+;// CONCATENATED MODULE: ./src/requests/approval.ts
+
+
+
+
+
+
+/**
+ * The approved label added to a request: an approval when the labeler is a release manager;
+ * anyone else's label is removed again with an explanation.
+ */
+async function handleLabeled(deps, trigger, backport) {
+    const approved = deps.config.requests.labels.approved;
+    if (trigger.label !== approved)
+        return skipped(JOB, `label "${trigger.label}" is not the approval label (${approved})`);
+    if (deps.botLogin !== undefined && trigger.user === deps.botLogin)
+        return skipped(JOB, 'fixline added the approval label itself');
+    const issue = await getIssue(deps.github, deps.ctx.owner, deps.ctx.repo, trigger.issue);
+    if (!isRequestIssue(deps, issue))
+        return skipped(JOB, `#${trigger.issue} is not a backport request`);
+    if (await isBotEcho(deps, trigger, issue))
+        return skipped(JOB, `@${trigger.user} (a bot) labelled a request with nothing awaiting approval`);
+    const check = await checkReleaseManager(deps, trigger.user);
+    if (!check.manager) {
+        if (!deps.dryRun)
+            await removeLabel(deps.github, deps.ctx.owner, deps.ctx.repo, trigger.issue, approved);
+        await reply(deps, trigger.issue, `label-${trigger.user}`, `@${trigger.user}: only release managers can approve backport requests (${releaseManagerList(deps)}), so fixline removed the \`${approved}\` label. Nothing was opened.${unreadableNote(check)}`);
+        return {
+            ...skipped(JOB, `@${trigger.user} is not a release manager: label removed`),
+            conclusion: 'neutral',
+        };
+    }
+    return processRequest(deps, trigger.issue, { kind: 'approve', by: trigger.user }, backport, issue);
+}
+/** `/approve` and `/reject <reason>` on a request issue (or on a PR with a held `/backport`). */
+async function handleCommand(deps, trigger, backport) {
+    const issue = await getIssue(deps.github, deps.ctx.owner, deps.ctx.repo, trigger.issue);
+    if (issue.isPullRequest)
+        return handlePrCommand(deps, trigger.issue, {
+            ...trigger,
+            argument: trigger.command === 'reject' ? rejectReason(deps, trigger) : trigger.argument,
+        }, backport);
+    // An ordinary issue's `/approve` is not fixline's business: no membership call, no reply.
+    if (!isRequestIssue(deps, issue))
+        return skipped(JOB, `#${trigger.issue} is not a backport request`);
+    const key = `comment-${trigger.commentId}`;
+    const check = await checkReleaseManager(deps, trigger.user);
+    if (!check.manager) {
+        await reply(deps, trigger.issue, key, `@${trigger.user}: only release managers can \`/${trigger.command}\` backport requests (${releaseManagerList(deps)}). Nothing changed.${unreadableNote(check)}`);
+        return { ...skipped(JOB, `@${trigger.user} is not a release manager`), conclusion: 'neutral' };
+    }
+    if (trigger.command === 'reject')
+        return processRequest(deps, trigger.issue, { kind: 'reject', by: trigger.user, reason: rejectReason(deps, trigger), replyKey: key }, backport, issue);
+    return processRequest(deps, trigger.issue, { kind: 'approve', by: trigger.user, replyKey: key }, backport, issue);
+}
+/**
+ * The reason as written: the rest of the comment after `/reject` (the router's argument has lost
+ * its punctuation to argument splitting). Falls back to the argument.
+ */
+function rejectReason(deps, trigger) {
+    const comment = deps.ctx.payload.comment;
+    if (comment?.id !== trigger.commentId || typeof comment.body !== 'string')
+        return trigger.argument;
+    const text = comment.body.replace(/\r/g, '').trim();
+    const match = /^\/reject\b[ \t]*([\s\S]*)$/.exec(text);
+    const reason = (match?.[1] ?? '').trim();
+    return reason.length > 0 ? reason.slice(0, 2000) : trigger.argument;
+}
+/**
+ * fixline adds the approved label itself on `/approve`; with a GitHub App token that label fires
+ * another `labeled` event from the bot. A bot's label on a request with nothing awaiting approval
+ * changes nothing, so it is neither an approval nor a label to remove.
+ */
+async function isBotEcho(deps, trigger, issue) {
+    if (!trigger.user.endsWith('[bot]'))
+        return false;
+    const loaded = await loadRequest(deps, trigger.issue, issue);
+    return !loaded?.state?.targets.some((t) => t.approval === 'pending');
+}
+
+;// CONCATENATED MODULE: ./src/requests/tracking.ts
+
+
+
+
+
+
+
+
+const BRANCH = /^backport\/(\d{1,9})-to-(.+)$/;
+const REQUESTED_IN = /Requested in #(\d{1,9})\b/g;
+/**
+ * A backport PR (`backport/<n>-to-<target>`) was merged: update the request(s) that track it and
+ * close each one whose backports have all landed. The request is named in the backport PR's body
+ * ("Requested in #<issue>", one pulls.get). A body with fixline's marker and no such line belongs to
+ * a label or `/backport` backport: no call more. Only a body without fixline's marker (a PR opened by
+ * hand, or its body rewritten) makes fixline list the open request issues (one call per 100) and
+ * read their plan comments, to find the one whose state names this source PR and line.
+ */
+async function handleBackportMerged(deps, trigger) {
+    const branch = BRANCH.exec(trigger.headRef);
+    if (!branch?.[1] || !branch[2])
+        return skipped(JOB, `${trigger.headRef} is not a backport branch`);
+    const source = Number(branch[1]);
+    const target = branch[2];
+    const raw = await getPullRaw(deps.github, deps.ctx.owner, deps.ctx.repo, trigger.pr);
+    const body = typeof raw.body === 'string' ? raw.body : '';
+    let issues = [...new Set([...body.matchAll(REQUESTED_IN)].map((m) => Number(m[1])))];
+    // fixline's own body without "Requested in": a label or /backport backport, which no request tracks.
+    if (issues.length === 0 && body.includes('<!-- fixline:backport '))
+        return skipped(JOB, `#${trigger.pr} was not opened for a request`);
+    if (issues.length === 0)
+        issues = await openIssuesWithLabel(deps.github, deps.ctx.owner, deps.ctx.repo, deps.config.requests.labels.request, 50);
+    const outcomes = [];
+    for (const number of issues) {
+        const loaded = await loadRequest(deps, number);
+        const tracked = loaded?.state?.source === source
+            ? loaded.state.targets.find((t) => t.target === target)
+            : undefined;
+        if (!loaded?.state || !tracked)
+            continue;
+        tracked.pr = {
+            number: trigger.pr,
+            url: typeof raw.html_url === 'string' ? raw.html_url : (tracked.pr?.url ?? ''),
+            state: 'merged',
+        };
+        tracked.status ??= 'created';
+        await refreshOthers(deps, loaded.state, trigger.pr);
+        outcomes.push(await settle(deps, loaded, loaded.state));
+    }
+    if (outcomes.length === 0)
+        return skipped(JOB, `no backport request tracks #${trigger.pr} (${trigger.headRef})`);
+    return outcomes.length === 1 && outcomes[0]
+        ? outcomes[0]
+        : {
+            ...outcomes[0],
+            results: outcomes.flatMap((o) => o.results),
+            summary: outcomes.map((o) => o.summary).join('\n'),
+        };
+}
+/** The other backport PRs of the request that were still open: one pulls.get each, in case their merge event was missed. */
+async function refreshOthers(deps, state, merged) {
+    for (const t of state.targets) {
+        if (!t.pr || t.pr.number === merged || t.pr.state === 'merged')
+            continue;
+        try {
+            const raw = await getPullRaw(deps.github, deps.ctx.owner, deps.ctx.repo, t.pr.number);
+            const isMerged = raw.merged === true || (typeof raw.merged_at === 'string' && raw.merged_at !== '');
+            t.pr.state = isMerged ? 'merged' : raw.state === 'closed' ? 'closed' : 'open';
+        }
+        catch (error) {
+            deps.log.warning(`cannot read backport PR #${t.pr.number}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+    }
+}
+async function settle(deps, loaded, state) {
+    const number = loaded.issue.number;
+    // Closed once, when the last backport lands; a request reopened after that is left open.
+    const closeNow = isComplete(state) && !state.completed;
+    if (isComplete(state))
+        state.completed = true;
+    await syncLabels(deps, number, loaded.issue.labels, planLabels(state.targets, deps.config));
+    const notes = closeNow ? ['Every backport has landed: fixline closed this request.'] : [];
+    await writePlan(deps, loaded, renderPlan({ state, ...requestOf(deps, loaded), problems: [], config: deps.config, notes }));
+    if (closeNow && loaded.issue.state === 'open' && !deps.dryRun)
+        await closeIssue(deps.github, deps.ctx.owner, deps.ctx.repo, number, 'completed');
+    return outcomeOf(number, state, []);
 }
 
 ;// CONCATENATED MODULE: ./src/requests/job.ts
-// Placeholder while backport requests are built (issue 4); replaced by the real job.
-async function runRequestsJob(_deps, _trigger) {
-    throw new Error('backport requests are not built yet');
+
+
+
+
+
+
+/**
+ * Backport requests (DESIGN §3): issue-form requests checked against the maintenance policy,
+ * approved by release managers, opened with the backport engine, tracked until merged.
+ */
+async function runRequestsJob(deps, trigger, backport = defaultBackport) {
+    switch (trigger.type) {
+        case 'issue':
+            if (payloadShowsOtherIssue(deps, trigger.issue))
+                return skipped(JOB, `#${trigger.issue} is not a backport request`);
+            return processRequest(deps, trigger.issue, { kind: 'event' }, backport);
+        case 'issue-labeled':
+            return handleLabeled(deps, trigger, backport);
+        case 'command':
+            return handleCommand(deps, trigger, backport);
+        case 'backport-merged':
+            return handleBackportMerged(deps, trigger);
+    }
+}
+/**
+ * Every issue event of the repository reaches fixline; the payload already tells most of them apart
+ * (no request label, not the form), so those cost no API call. Anything else is read from the API.
+ */
+function payloadShowsOtherIssue(deps, number) {
+    const issue = deps.ctx.payload.issue;
+    if (!issue || issue.number !== number || !Array.isArray(issue.labels))
+        return false;
+    const labels = issue.labels.map((l) => typeof l === 'string' ? l : l?.name);
+    if (labels.includes(deps.config.requests.labels.request))
+        return false;
+    return !looksLikeRequestForm(typeof issue.body === 'string' ? issue.body : '');
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -56046,7 +63776,11 @@ async function run(env = process.env, cwd = process.cwd()) {
         const deps = {
             config,
             ctx,
-            github: createGitHub({ token: inputs.token, baseUrl: ctx.apiUrl, warn: (m) => warning(m) }),
+            github: createGitHub({
+                token: inputs.token,
+                baseUrl: ctx.apiUrl,
+                warn: (m) => warning(m),
+            }),
             git: new Git({
                 cwd: ctx.workspace,
                 env: { ...tokenEnv(inputs.token, ctx.serverUrl), ...identityEnv(BOT_NAME, BOT_EMAIL) },
