@@ -36,14 +36,14 @@ export async function findMarkedComment(
     issue_number: options.issue,
     per_page: 100,
   })
-  // fixline's comments start with the marker. Without a known identity, a bot's comment is
-  // preferred over a person's (who could have pasted the hidden marker).
-  const marked = comments.filter(
+  // fixline's comments start with the marker and are written by fixline's identity, or, when that
+  // is not known (a GitHub App token), by a bot account: a person who pastes the hidden marker and
+  // state into a comment of their own is never read as fixline.
+  const found = comments.find(
     (c) =>
       (c.body ?? '').startsWith(options.marker) &&
-      (options.author === undefined || c.user?.login === options.author),
+      (options.author !== undefined ? c.user?.login === options.author : c.user?.type === 'Bot'),
   )
-  const found = marked.find((c) => c.user?.type === 'Bot') ?? marked[0]
   return found ? { id: found.id, body: found.body ?? '', url: found.html_url } : undefined
 }
 

@@ -1,3 +1,4 @@
+import { findMarkedComment } from './comments.js'
 import type { GitHub } from './client.js'
 
 export interface IssueInfo {
@@ -146,16 +147,10 @@ export async function findBotComment(
   marker: string,
   botLogin: string | undefined,
 ): Promise<{ id: number; body: string } | undefined> {
-  const comments = await github.paginate(github.rest.issues.listComments, {
-    owner: ref.owner,
-    repo: ref.repo,
-    issue_number: ref.issue,
-    per_page: 100,
+  const found = await findMarkedComment(github, {
+    ...ref,
+    marker,
+    ...(botLogin !== undefined ? { author: botLogin } : {}),
   })
-  const found = comments.find(
-    (c) =>
-      (c.body ?? '').includes(marker) &&
-      (botLogin !== undefined ? c.user?.login === botLogin : c.user?.type === 'Bot'),
-  )
-  return found ? { id: found.id, body: found.body ?? '' } : undefined
+  return found ? { id: found.id, body: found.body } : undefined
 }

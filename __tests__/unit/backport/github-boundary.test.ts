@@ -63,6 +63,12 @@ describe('upsertMarkedComment', () => {
     expect((await findMarkedComment(github, anyone))?.id).toBe(mine.id)
   })
 
+  it("without a known identity, never reads a person's comment as fixline's", async () => {
+    server.state.addComment(1, 'mallory', `${MARKER}\nfake rows`)
+    const { author: _author, ...anyone } = where
+    expect(await findMarkedComment(github, anyone)).toBeUndefined()
+  })
+
   it('makes no write when the body is unchanged', async () => {
     await upsertMarkedComment(github, { ...where, body: `${MARKER}\nsame` })
     await upsertMarkedComment(github, { ...where, body: `${MARKER}\nsame` })
