@@ -1,3 +1,4 @@
+import { obj, str, int } from './payload.js'
 /**
  * Decides from the event name and payload which job runs. Pure: payloads are untrusted input,
  * so every field is checked before it is used.
@@ -178,16 +179,4 @@ function routeDispatch(payload: Record<string, unknown>): Route[] {
       reason: 'workflow_dispatch needs the input "pr" (a PR number to backport) or "job: check"',
     },
   ]
-}
-
-function obj(v: unknown): Record<string, unknown> | undefined {
-  return v !== null && typeof v === 'object' && !Array.isArray(v)
-    ? (v as Record<string, unknown>)
-    : undefined
-}
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined
-}
-function int(v: unknown): number | undefined {
-  return typeof v === 'number' && Number.isSafeInteger(v) ? v : undefined
 }

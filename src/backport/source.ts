@@ -1,3 +1,4 @@
+import { obj, str } from '../payload.js'
 /**
  * The source PR as fixline needs it, parsed from a webhook payload's `pull_request` or from the
  * REST `pulls.get` answer (same shape). Pure; payloads are outside input, so every field is checked.
@@ -88,14 +89,4 @@ function names(list: unknown, key: string): string[] {
     const value = obj(item)?.[key]
     return typeof value === 'string' && value.length > 0 ? [value] : []
   })
-}
-
-function obj(v: unknown): Record<string, unknown> | undefined {
-  return v !== null && typeof v === 'object' && !Array.isArray(v)
-    ? (v as Record<string, unknown>)
-    : undefined
-}
-
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined
 }
