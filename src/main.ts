@@ -42,34 +42,66 @@ export async function run(env: Env = process.env, cwd: string = process.cwd()): 
       dryRun: inputs.dryRun,
       log,
     }
-    const outcomes: JobOutcome[] = []
-    for (const route of routeEvent(ctx.eventName, ctx.payload)) {
-      const outcome = await runRoute(deps, route)
-      if (outcome) outcomes.push(outcome)
-    }
-    await writeOutcome(outcomes)
+    await writeOutcome(await runRoutes(deps, routeEvent(ctx.eventName, ctx.payload)))
   } catch (error) {
     core.setFailed(messageFor(error))
   }
 }
 
-async function runRoute(deps: JobDeps, route: Route): Promise<JobOutcome | undefined> {
+/** The jobs an event can route to (injectable in tests). */
+export interface Jobs {
+  backport: typeof runBackportJob
+  upgrade: typeof runUpgradeJob
+  requests: typeof runRequestsJob
+}
+
+const JOBS: Jobs = { backport: runBackportJob, upgrade: runUpgradeJob, requests: runRequestsJob }
+
+/**
+ * Runs every route of the event. A job that throws becomes a failed outcome (the step fails) and
+ * never stops the next job: a merged backport PR still updates its request when the backport job broke.
+ */
+export async function runRoutes(
+  deps: JobDeps,
+  routes: readonly Route[],
+  jobs: Jobs = JOBS,
+): Promise<JobOutcome[]> {
+  const outcomes: JobOutcome[] = []
+  for (const route of routes) {
+    if (route.job === 'none') {
+      deps.log.info(`fixline: nothing to do: ${route.reason}`)
+      continue
+    }
+    try {
+      outcomes.push(await runRoute(deps, route, jobs))
+    } catch (error) {
+      const message = messageFor(error)
+      deps.log.error(message)
+      outcomes.push({
+        job: route.job,
+        results: [{ target: route.job, status: 'failed', message, error: message }],
+        createdPullRequests: [],
+        conclusion: 'failure',
+        summary: `### fixline: ${route.job}\n\n${message}\n`,
+      })
+    }
+  }
+  return outcomes
+}
+
+function runRoute(
+  deps: JobDeps,
+  route: Exclude<Route, { job: 'none' }>,
+  jobs: Jobs,
+): Promise<JobOutcome> {
+  const title = `fixline: ${route.job} (${route.trigger.type})`
   switch (route.job) {
     case 'backport':
-      return deps.log.group(`fixline: backport (${route.trigger.type})`, () =>
-        runBackportJob(deps, route.trigger),
-      )
+      return deps.log.group(title, () => jobs.backport(deps, route.trigger))
     case 'upgrade':
-      return deps.log.group(`fixline: upgrade safety (${route.trigger.type})`, () =>
-        runUpgradeJob(deps, route.trigger),
-      )
+      return deps.log.group(title, () => jobs.upgrade(deps, route.trigger))
     case 'requests':
-      return deps.log.group(`fixline: backport requests (${route.trigger.type})`, () =>
-        runRequestsJob(deps, route.trigger),
-      )
-    case 'none':
-      deps.log.info(`fixline: nothing to do: ${route.reason}`)
-      return undefined
+      return deps.log.group(title, () => jobs.requests(deps, route.trigger))
   }
 }
 
