@@ -19,7 +19,12 @@
  */
 import type { CheckResult, Finding, RuleId, UpgradeModel } from './model.js'
 import { computeMatrix, engineTester } from './matrix.js'
-import { buildContext, type CheckOptions, type ReleaseInfo } from './rules/context.js'
+import {
+  buildContext,
+  type CheckOptions,
+  type ReleaseInfo,
+  type RuleContext,
+} from './rules/context.js'
 import { RULES } from './rules/index.js'
 import { markFixLoss } from './rules/fix-loss.js'
 import type { BuildScheme } from './version.js'
@@ -49,8 +54,19 @@ export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
   contentChange: 'warning',
 }
 
-export function checkModel(model: UpgradeModel, options: CheckOptions): CheckResult {
-  const ctx = buildContext(model, options)
+/**
+ * `prepared`: a context already built for this model with the same scheme (by fixLossPairs), reused
+ * instead of indexing every release's migrations again; the model's fixDiffs may have been set since.
+ */
+export function checkModel(
+  model: UpgradeModel,
+  options: CheckOptions,
+  prepared?: RuleContext,
+): CheckResult {
+  const ctx =
+    prepared && prepared.model === model && prepared.options.scheme === options.scheme
+      ? { ...prepared, options }
+      : buildContext(model, options)
   const matrix = computeMatrix(ctx)
   markFixLoss(ctx, matrix)
   const findings: Finding[] = []
@@ -75,8 +91,8 @@ export function checkModel(model: UpgradeModel, options: CheckOptions): CheckRes
 export function fixLossPairs(
   model: UpgradeModel,
   scheme: BuildScheme,
+  ctx: RuleContext = buildContext(model, { scheme, engine: 'set', contentChange: 'warning' }),
 ): { from: string; to: string }[] {
-  const ctx = buildContext(model, { scheme, engine: 'set', contentChange: 'warning' })
   const allows = engineTester(ctx)
   const lineBuilds = ctx.lines.map((l) =>
     l.releases.filter((r) => r.buildPos >= 0).sort((a, b) => a.buildPos - b.buildPos),

@@ -3,6 +3,7 @@ import type { Config } from '../../config/types.js'
 import type { Git } from '../../git/git.js'
 import { checkModel, fixLossPairs, RULE_IDS } from '../check.js'
 import type { CheckResult, Finding } from '../model.js'
+import { buildContext } from '../rules/context.js'
 import { discover, type Discovery, type DiscoverOptions } from './discover.js'
 import { computeFixDiffs } from './fix-diffs.js'
 import type { DiscoveryProblem } from './problems.js'
@@ -23,7 +24,14 @@ export async function checkRepository(
   const t0 = Date.now()
   const discovery = await discover(git, config, options)
   const t1 = Date.now()
-  const pairs = fixLossPairs(discovery.model, config.upgrade.scheme)
+  const checkOptions = {
+    scheme: config.upgrade.scheme,
+    engine: config.upgrade.engine,
+    contentChange: config.upgrade.contentChange,
+  }
+  // One rule context for both the pair selection and the rules (its engine is swapped in checkModel).
+  const ctx = buildContext(discovery.model, { ...checkOptions, engine: 'set' })
+  const pairs = fixLossPairs(discovery.model, config.upgrade.scheme, ctx)
   discovery.model.fixDiffs = await computeFixDiffs(
     git,
     discovery.graph,
@@ -32,11 +40,7 @@ export async function checkRepository(
     discovery.bookkeeping,
   )
   const t2 = Date.now()
-  const checked = checkModel(discovery.model, {
-    scheme: config.upgrade.scheme,
-    engine: config.upgrade.engine,
-    contentChange: config.upgrade.contentChange,
-  })
+  const checked = checkModel(discovery.model, checkOptions, ctx)
   const result = mergeProblems(checked, discovery.problems)
   const t3 = Date.now()
   return {
