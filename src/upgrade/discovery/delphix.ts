@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto'
 import { isScalar, parseDocument } from 'yaml'
 import type { Migration, SchemaSummary } from '../model.js'
+import { simplePluginConfig } from './plugin-config-fast.js'
 import { lineAt, quote, firstLine, type DiscoveryProblem } from './problems.js'
 
 export interface PluginConfig {
@@ -20,6 +21,11 @@ export interface PluginConfig {
 
 /** Reads a plugin_config.yml. `file` is its path, for messages. */
 export function parsePluginConfig(text: string, file: string): PluginConfig {
+  return simplePluginConfig(text, file) ?? parsePluginConfigYaml(text, file)
+}
+
+/** parsePluginConfig with the full YAML parser (any YAML). */
+export function parsePluginConfigYaml(text: string, file: string): PluginConfig {
   const out: PluginConfig = {
     build: undefined,
     buildNotString: false,
