@@ -15,6 +15,7 @@ import {
   OWNER,
   REPO,
   type World,
+  closeWorld,
 } from '../git/backport-scenarios/world.js'
 
 let world: World
@@ -23,10 +24,7 @@ beforeEach(async () => {
   world = await createWorld()
 })
 
-afterEach(async () => {
-  expect(world.server.problems()).toEqual([])
-  await world.cleanup()
-})
+afterEach(() => closeWorld(world))
 
 async function runClosed(input: {
   title: string

@@ -18,6 +18,7 @@ import {
   REPO,
   request,
   type World,
+  closeWorld,
 } from '../git/requests/world.js'
 
 let world: World
@@ -28,10 +29,7 @@ beforeEach(async () => {
   world.server.state.addTeamMember('acme', 'release-managers', 'tess')
 })
 
-afterEach(async () => {
-  expect(world.server.problems()).toEqual([])
-  await world.cleanup()
-})
+afterEach(() => closeWorld(world))
 
 async function run(eventName: string, payload: unknown): Promise<RunActionResult> {
   const checkout = await world.fixture.checkoutClone({ depth: 1 })

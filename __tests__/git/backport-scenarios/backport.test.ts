@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   BOT_LOGIN,
   backportPrs,
+  change,
   commentPayload,
   createWorld,
   fixlineComments,
@@ -11,6 +12,7 @@ import {
   runEvent,
   subjectsAbove,
   type World,
+  closeWorld,
 } from './world.js'
 
 let world: World
@@ -19,12 +21,7 @@ beforeEach(async () => {
   world = await createWorld()
 })
 
-afterEach(async () => {
-  expect(world.server.problems()).toEqual([])
-  await world.cleanup()
-})
-
-const change = (n: number) => ({ [`file${n}.txt`]: `change ${n}\n` })
+afterEach(() => closeWorld(world))
 
 describe('backport scenarios (real git, fake GitHub)', () => {
   it('squash-merged PR of 3 commits: one backport PR with the squash commit, one comment, within the API budget', async () => {

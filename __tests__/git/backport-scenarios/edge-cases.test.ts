@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   BOT_LOGIN,
   backportPrs,
+  change,
   createWorld,
   fixlineComments,
   mergedPr,
@@ -10,6 +11,7 @@ import {
   runEvent,
   subjectsAbove,
   type World,
+  closeWorld,
 } from './world.js'
 
 let world: World
@@ -18,12 +20,7 @@ beforeEach(async () => {
   world = await createWorld()
 })
 
-afterEach(async () => {
-  expect(world.server.problems()).toEqual([])
-  await world.cleanup()
-})
-
-const change = (n: number) => ({ [`file${n}.txt`]: `change ${n}\n` })
+afterEach(() => closeWorld(world))
 
 describe('backport edge cases and options (real git, fake GitHub)', () => {
   it('every option on: labels copied and added, assignees, milestone, original reviewers, auto-merge', async () => {

@@ -13,6 +13,7 @@ import {
   request,
   runEvent,
   type World,
+  closeWorld,
 } from './world.js'
 
 let world: World
@@ -22,10 +23,7 @@ beforeEach(async () => {
   await mergedPr(world, 5, 'Fix the widget', { 'fix.txt': 'fixed\n' })
 })
 
-afterEach(async () => {
-  expect(world.server.problems()).toEqual([])
-  await world.cleanup()
-})
+afterEach(() => closeWorld(world))
 
 const issue = (n: number) => world.server.state.issues.get(n)!
 

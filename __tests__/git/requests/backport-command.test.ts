@@ -10,6 +10,7 @@ import {
   mergedPr,
   runEvent,
   type World,
+  closeWorld,
 } from './world.js'
 
 let world: World
@@ -21,17 +22,14 @@ beforeEach(async () => {
   world.server.state.setPermission('rita', 'maintain')
 })
 
-afterEach(async () => {
-  expect(world.server.problems()).toEqual([])
-  await world.cleanup()
-})
+afterEach(() => closeWorld(world))
 
 async function backportCommand(user: string, body: string, pr = 5) {
   const payload = commandPayload(world, pr, user, body, true)
   const route = routeEvent('issue_comment', payload)[0]
   if (route?.job !== 'backport') throw new Error('not routed to the backport job')
-  const git = await world.fixture.checkoutClone({ depth: 1 })
-  return runBackportJob(depsFor(world, { name: 'issue_comment', payload }, git), route.trigger)
+  const deps = await depsFor(world, { name: 'issue_comment', payload })
+  return runBackportJob(deps, route.trigger)
 }
 
 const approvalComment = () =>

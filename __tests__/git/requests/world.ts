@@ -3,22 +3,25 @@
  * fetch-depth 1 checkout), the fake GitHub API, and the requests job run in-process on events
  * built from @octokit/webhooks-examples.
  */
-import { createFixture, type Fixture } from '../../support/git-fixture.js'
-import { startFakeGitHub, type FakeGitHub } from '../../support/fake-github/index.js'
-import { createTestGitHub } from '../../support/fake-github/client.js'
+import {
+  botComments,
+  depsFor as jobDeps,
+  mergedPr as mergeFeature,
+  OWNER,
+  REPO,
+  startJobWorld,
+  triggerFor,
+  type DepsOptions,
+  type JobWorld,
+} from '../../support/job-world.js'
 import { issueCommentPayload, issuesPayload } from '../../support/payloads.js'
 import { renderRequestForm } from '../../../src/requests/form.js'
-import { parseConfig } from '../../../src/config/load.js'
-import type { GitHub } from '../../../src/github/client.js'
 import type { JobDeps, JobOutcome } from '../../../src/jobs.js'
-import { memoryLogger } from '../../../src/log.js'
-import { routeEvent } from '../../../src/route.js'
 import { runRequestsJob } from '../../../src/requests/job.js'
 import type { BackportRequest } from '../../../src/requests/types.js'
 
-export const OWNER = 'acme'
-export const REPO = 'widgets'
-export const BOT_LOGIN = 'github-actions[bot]'
+export * from '../../support/job-world.js'
+
 /** Window of 2: main and 2.x are maintained; 1.x and 0.x are exceptions. */
 export const CONFIG = `
 requests:
@@ -28,58 +31,25 @@ requests:
     teams: [acme/release-managers]
 `
 
-export interface World {
-  fixture: Fixture
-  server: FakeGitHub
-  github: GitHub
-  log: string[]
-  cleanup(): Promise<void>
-}
+export type World = JobWorld
 
 export async function createWorld(): Promise<World> {
-  const fixture = await createFixture()
-  await fixture.commit({ 'app.txt': 'one\ntwo\nthree\n' }, 'Initial commit')
-  for (const line of ['0.x', '1.x', '2.x']) await fixture.branch(line)
-  await fixture.push(['main', '0.x', '1.x', '2.x'])
-  const server = await startFakeGitHub({ owner: OWNER, repo: REPO, originPath: fixture.originDir })
-  server.state.actor = BOT_LOGIN
-  return {
-    fixture,
-    server,
-    github: createTestGitHub(server.url),
-    log: [],
-    async cleanup() {
-      await server.close()
-      await fixture.cleanup()
-    },
-  }
+  return startJobWorld({ lines: ['0.x', '1.x', '2.x'] })
 }
 
-/** A PR merged into main the GitHub way (squash), registered on the fake server. */
+/** A PR merged into main the GitHub way (squash, one commit), registered on the fake server. */
 export async function mergedPr(
   world: World,
   number: number,
   title: string,
   files: Record<string, string>,
 ): Promise<void> {
-  const { fixture } = world
-  const head = `feature-${number}`
-  await fixture.branch(head, 'main')
-  await fixture.checkout(head)
-  await fixture.commit(files, title)
-  await fixture.checkout('main')
-  await fixture.openPr(number, head, 'main', { title })
-  const result = await fixture.mergeSquash(number)
-  world.server.state.addPullRequest({
+  await mergeFeature(world, {
     number,
     title,
-    user: 'ada',
-    baseRef: 'main',
-    headRef: head,
-    headSha: result.headSha,
-    merged: true,
-    mergeCommitSha: result.mergeCommitSha,
-    commits: [{ sha: result.headSha, message: title }],
+    commits: [files],
+    subjects: [title],
+    method: 'squash',
   })
 }
 
@@ -167,31 +137,13 @@ export function commandPayload(
   }) as unknown as Record<string, unknown>
 }
 
-export function depsFor(
+/** Deps as main.ts builds them, with the request CONFIG unless `options.config`. */
+export async function depsFor(
   world: World,
   event: { name: string; payload: Record<string, unknown> },
-  git: JobDeps['git'],
-  config = CONFIG,
-): JobDeps {
-  return {
-    config: parseConfig(config),
-    ctx: {
-      eventName: event.name,
-      payload: event.payload,
-      owner: OWNER,
-      repo: REPO,
-      serverUrl: 'https://github.com',
-      apiUrl: world.server.url,
-      runId: '1',
-      actor: 'ada',
-      workspace: git.cwd,
-    },
-    github: world.github,
-    git,
-    dryRun: false,
-    log: memoryLogger(world.log),
-    botLogin: BOT_LOGIN,
-  }
+  options: DepsOptions = {},
+): Promise<JobDeps> {
+  return jobDeps(world, event, { config: CONFIG, ...options })
 }
 
 /** Routes the event like main.ts and runs the requests job on a fresh fetch-depth 1 checkout. */
@@ -201,21 +153,8 @@ export async function runEvent(
   payload: Record<string, unknown>,
   config = CONFIG,
 ): Promise<JobOutcome> {
-  const git = await world.fixture.checkoutClone({ depth: 1 })
-  const route = routeEvent(name, payload).find((r) => r.job === 'requests')
-  if (!route || route.job !== 'requests')
-    throw new Error(
-      `the event routes to no request job: ${JSON.stringify(routeEvent(name, payload))}`,
-    )
-  return runRequestsJob(depsFor(world, { name, payload }, git, config), route.trigger)
-}
-
-export function backportPrs(world: World) {
-  return world.server.state.pullRequests().filter((p) => p.pull.headRef.startsWith('backport/'))
-}
-
-export function botComments(world: World, number: number) {
-  return world.server.state.comments(number).filter((c) => c.user === BOT_LOGIN)
+  const deps = await depsFor(world, { name, payload }, { config })
+  return runRequestsJob(deps, triggerFor(name, payload, 'requests'))
 }
 
 export function planComment(world: World, number: number) {
