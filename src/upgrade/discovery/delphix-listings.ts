@@ -15,12 +15,62 @@ interface Scan {
   problems: DiscoveryProblem[]
 }
 
-export interface DelphixListing {
-  srcPrefix: string | undefined
-  schemaPath: string | undefined
-  /** Python source path -> its decorators. */
-  perFile: Map<string, Scan>
-  schema: { schema: SchemaSummary | undefined; problems: DiscoveryProblem[] } | undefined
+/** Longest chain of listings sharing their bases' entries before one is flattened into its own map. */
+const MAX_DEPTH = 32
+
+/**
+ * One listing's Python files and their decorators. A listing that only adds files keeps its base and
+ * the added entries (no copy of the base's thousands of entries); iteration order is that of a Map
+ * copied from the base with the additions set after, as before.
+ */
+export class DelphixListing {
+  private flat: Map<string, Scan> | undefined
+
+  constructor(
+    readonly srcPrefix: string | undefined,
+    readonly schemaPath: string | undefined,
+    readonly schema:
+      { schema: SchemaSummary | undefined; problems: DiscoveryProblem[] } | undefined,
+    /** The base whose entries come first, or undefined when `own` holds every entry. */
+    private readonly base: DelphixListing | undefined,
+    /** Entries after the base's (all entries without a base). */
+    private readonly own: Map<string, Scan>,
+  ) {
+    this.depth = base ? base.depth + 1 : 0
+  }
+
+  readonly depth: number
+
+  has(path: string): boolean {
+    return this.own.has(path) || (this.base?.has(path) ?? false)
+  }
+
+  /** Python source path -> its decorators (built on first use when the listing shares its base's). */
+  get perFile(): Map<string, Scan> {
+    if (!this.base) return this.own
+    this.flat ??= new Map(this.entries())
+    return this.flat
+  }
+
+  /** The listings of the chain, root first. */
+  private chain(): DelphixListing[] {
+    const out: DelphixListing[] = [this]
+    for (let l = this.base; l; l = l.base) out.push(l)
+    return out.reverse()
+  }
+
+  *entries(): IterableIterator<[string, Scan]> {
+    if (this.flat) return yield* this.flat.entries()
+    for (const l of this.chain()) yield* l.own.entries()
+  }
+
+  /** Every file's decorators, in listing order. */
+  scans(): Scan[] {
+    if (this.flat) return [...this.flat.values()]
+    const out: Scan[] = []
+    for (const l of this.chain()) for (const s of l.own.values()) out.push(s)
+    return out
+  }
 }
 
 export interface ListingInput {
@@ -91,7 +141,13 @@ function full(
     const s = scan(path, files.get(path) as string, input)
     if (s) perFile.set(path, s)
   }
-  return { srcPrefix, schemaPath, perFile, schema: schemaOf(schemaPath, files, input) }
+  return new DelphixListing(
+    srcPrefix,
+    schemaPath,
+    schemaOf(schemaPath, files, input),
+    undefined,
+    perFile,
+  )
 }
 
 function update(
@@ -100,15 +156,29 @@ function update(
   files: FileMap,
   input: ListingInput,
 ): DelphixListing {
-  const perFile = new Map(base.perFile)
   let schema = base.schema
+  const scans: [string, Scan | undefined][] = []
+  let onlyAdds = base.depth < MAX_DEPTH
   for (const ch of changes) {
     if (ch.path === base.schemaPath) schema = schemaOf(base.schemaPath, files, input)
     if (!isSource(ch.path, base.srcPrefix)) continue
     const blob = files.get(ch.path)
     const s = blob ? scan(ch.path, blob, input) : undefined
-    if (s) perFile.set(ch.path, s)
-    else perFile.delete(ch.path)
+    scans.push([ch.path, s])
+    if (onlyAdds && base.has(ch.path)) onlyAdds = false
   }
-  return { ...base, perFile, schema }
+  if (onlyAdds) {
+    const added = new Map<string, Scan>()
+    for (const [path, s] of scans) {
+      if (s) added.set(path, s)
+      else added.delete(path)
+    }
+    return new DelphixListing(base.srcPrefix, base.schemaPath, schema, base, added)
+  }
+  const perFile = new Map(base.entries())
+  for (const [path, s] of scans) {
+    if (s) perFile.set(path, s)
+    else perFile.delete(path)
+  }
+  return new DelphixListing(base.srcPrefix, base.schemaPath, schema, undefined, perFile)
 }

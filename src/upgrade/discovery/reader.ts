@@ -288,7 +288,7 @@ function readDelphix(
   const problems: DiscoveryProblem[] = []
   const migrations: Migration[] = []
   const listing = ctx.cache.delphix?.get(files)
-  const perFile = listing ? listing.perFile.values() : scanAll(files, plugin, ctx)
+  const perFile = listing ? listing.scans() : scanAll(files, plugin, ctx)
   for (const scan of perFile) {
     for (const m of scan.migrations) migrations.push(m)
     if (scan.problems.length > 0) problems.push(...scan.problems)
