@@ -3,6 +3,7 @@
  * against its nearest commit of interest below it (or listed whole when it has none), and the
  * listings are rebuilt in memory by replaying the diffs, ancestors first. Pure.
  */
+import { ReplayedMap, type ReplayOp } from './replayed-map.js'
 
 /** path -> blob id. */
 export type FileMap = Map<string, string>
@@ -44,7 +45,8 @@ export function parseDiffTree(output: string): Map<string, TreeChange[]> {
 
 /**
  * Rebuilds the file map of every planned commit, in plan order (which must put each base before the
- * commits diffed against it). Only regular files are kept.
+ * commits diffed against it). Only regular files are kept. The maps are read-only and share their
+ * bases' entries until iterated (replayed-map.ts).
  */
 export function replayTrees(
   plan: readonly { commit: string; base: string | undefined }[],
@@ -53,12 +55,11 @@ export function replayTrees(
   const states = new Map<string, FileMap>()
   for (const { commit, base } of plan) {
     if (states.has(commit)) continue
-    const state: FileMap = base ? new Map(states.get(base) ?? []) : new Map()
-    for (const c of changes.get(commit) ?? []) {
-      if (c.status === 'D' || !/^100(644|755)$/.test(c.mode)) state.delete(c.path)
-      else state.set(c.path, c.blob)
-    }
-    states.set(commit, state)
+    const ops: ReplayOp[] = (changes.get(commit) ?? []).map((c) => [
+      c.path,
+      c.status === 'D' || (c.mode !== '100644' && c.mode !== '100755') ? null : c.blob,
+    ])
+    states.set(commit, ReplayedMap.replay(base ? states.get(base) : undefined, ops))
   }
   return states
 }
