@@ -163,18 +163,30 @@ export class Equivalents {
 
   /** Whether a commit equivalent to position `i` is set in `reach` (a reachability bitset). */
   reaches(i: number, reach: Uint32Array): boolean {
-    if (!this.links.has(i)) return false
+    for (const e of this.equivalentsOf(i)) if (reach[e >>> 5]! & (1 << (e & 31))) return true
+    return false
+  }
+
+  private readonly found = new Map<number, number[]>()
+
+  /** Commits linked to `i`, directly or not, in search order (at most ~256), computed once per commit. */
+  private equivalentsOf(i: number): readonly number[] {
+    if (!this.links.has(i)) return []
+    const known = this.found.get(i)
+    if (known) return known
+    const out: number[] = []
     const seen = new Set([i])
     const queue = [i]
     while (queue.length > 0 && seen.size < 256) {
       for (const e of this.links.get(queue.pop() as number) ?? []) {
         if (seen.has(e)) continue
-        if (reach[e >>> 5]! & (1 << (e & 31))) return true
+        out.push(e)
         seen.add(e)
         queue.push(e)
       }
     }
-    return false
+    this.found.set(i, out)
+    return out
   }
 
   subject(i: number): string {
