@@ -5808,7 +5808,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1834);
+/* harmony import */ var _cli_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2184);
 // The local CLI (dist/cli.js, bin "fixline"). Commands are added as the jobs land.
 
 process.exitCode = await (0,_cli_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
@@ -5818,7 +5818,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1834:
+/***/ 2184:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7310,8 +7310,14 @@ const DEFAULT_CHECK_OPTIONS = {
     engine: 'set',
     contentChange: 'warning',
 };
-function checkModel(model, options) {
-    const ctx = buildContext(model, options);
+/**
+ * `prepared`: a context already built for this model with the same scheme (by fixLossPairs), reused
+ * instead of indexing every release's migrations again; the model's fixDiffs may have been set since.
+ */
+function checkModel(model, options, prepared) {
+    const ctx = prepared && prepared.model === model && prepared.options.scheme === options.scheme
+        ? { ...prepared, options }
+        : buildContext(model, options);
     const matrix = computeMatrix(ctx);
     markFixLoss(ctx, matrix);
     const findings = [];
@@ -7332,8 +7338,7 @@ function checkModel(model, options) {
  * L that A may upgrade to. Later releases of L descend from that one, so they carry the same fixes or
  * more; same-line upgrades follow ancestry and lose nothing. Order: by A's build, then by line (oldest first).
  */
-function fixLossPairs(model, scheme) {
-    const ctx = buildContext(model, { scheme, engine: 'set', contentChange: 'warning' });
+function fixLossPairs(model, scheme, ctx = buildContext(model, { scheme, engine: 'set', contentChange: 'warning' })) {
     const allows = engineTester(ctx);
     const lineBuilds = ctx.lines.map((l) => l.releases.filter((r) => r.buildPos >= 0).sort((a, b) => a.buildPos - b.buildPos));
     const pairs = [];
@@ -7994,6 +7999,96 @@ function manifestEntry(item, text, file) {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/upgrade/discovery/plugin-config-fast.ts
+/** A plain scalar that YAML's core schema reads as a string: starts with a letter, no spaces or indicators. */
+const PLAIN = /^[A-Za-z_](?:[A-Za-z0-9_./-]|:(?=[A-Za-z0-9_./]))*$/;
+/** Any plain scalar of this shape is valid YAML (a string, a number...): for keys whose value is not read. */
+const ANY_PLAIN = /^[A-Za-z0-9_](?:[A-Za-z0-9_./()-]|[: ](?=[A-Za-z0-9_./(]))*$/;
+/** Digits and dots: a number for YAML when at most one dot (`1`, `1.0`, `1.`), else a string (`0.1.0`). */
+const plugin_config_fast_DOTTED = /^[0-9][0-9.]*$/;
+const NUMBER = /^[0-9]+(?:\.[0-9]*)?$/;
+const NOT_STRING = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
+const DOUBLE = /^"([ !#-[\]-~]*)"$/;
+const SINGLE = /^'([ -&(-~]*)'$/;
+const ENTRY = /^([A-Za-z_][A-Za-z0-9_]{0,63}):(?: (.*))?$/;
+const ITEM = /^( {2})?- (.*)$/;
+const WANTED = new Set(['buildNumber', 'srcDir', 'schemaFile']);
+/** The string a one-line value stands for, or undefined when it is not a plain or quoted string. */
+function stringValue(value) {
+    if (PLAIN.test(value))
+        return NOT_STRING.test(value) ? undefined : value;
+    const quoted = DOUBLE.exec(value) ?? SINGLE.exec(value);
+    return quoted ? quoted[1] : undefined;
+}
+function isScalar(value) {
+    return stringValue(value) !== undefined || ANY_PLAIN.test(value);
+}
+/** The plugin config when `text` is in the simple subset, else undefined. */
+function simplePluginConfig(text, file) {
+    if (text.length > 65_536 || text.includes('\r') || text.includes('\t'))
+        return undefined;
+    const values = new Map();
+    /** Indent of the current list's items; '?' right after `key:`, undefined outside a list. */
+    let list;
+    let buildNotString = false;
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        if (line === '')
+            continue;
+        if (line.length > 1000)
+            return undefined;
+        const item = ITEM.exec(line);
+        if (item) {
+            const indent = item[1] ?? '';
+            if (list === undefined || (list !== '?' && list !== indent) || !isScalar(item[2]))
+                return undefined;
+            list = indent;
+            continue;
+        }
+        const entry = ENTRY.exec(line);
+        if (!entry)
+            return undefined;
+        const key = entry[1];
+        if (values.has(key))
+            return undefined;
+        const raw = entry[2];
+        if (raw === undefined) {
+            if (WANTED.has(key))
+                return undefined;
+            values.set(key, { value: '', line: i + 1 });
+            list = '?';
+            continue;
+        }
+        list = undefined;
+        let value = stringValue(raw);
+        if (value === undefined && key === 'buildNumber' && plugin_config_fast_DOTTED.test(raw)) {
+            value = raw;
+            buildNotString = NUMBER.test(raw);
+        }
+        if (value === undefined && (WANTED.has(key) || !ANY_PLAIN.test(raw)))
+            return undefined;
+        values.set(key, { value: value ?? raw, line: i + 1 });
+    }
+    if (values.size === 0)
+        return undefined;
+    const build = values.get('buildNumber');
+    const trimmed = (key) => {
+        const v = values.get(key)?.value.trim();
+        return v ? v : undefined;
+    };
+    return {
+        build: build?.value,
+        buildNotString,
+        buildLine: build?.line,
+        srcDir: trimmed('srcDir'),
+        schemaFile: trimmed('schemaFile'),
+        problems: build
+            ? []
+            : [{ rule: 'build-format', severity: 'error', file, message: `${file} has no buildNumber` }],
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/upgrade/discovery/delphix.ts
 /**
  * Delphix plugin files: plugin_config.yml (buildNumber as a raw string, srcDir, schemaFile), upgrade
@@ -8003,8 +8098,13 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 
 
 
+
 /** Reads a plugin_config.yml. `file` is its path, for messages. */
 function parsePluginConfig(text, file) {
+    return simplePluginConfig(text, file) ?? parsePluginConfigYaml(text, file);
+}
+/** parsePluginConfig with the full YAML parser (any YAML). */
+function parsePluginConfigYaml(text, file) {
     const out = {
         build: undefined,
         buildNotString: false,
@@ -8468,7 +8568,7 @@ function readDelphix(files, ctx) {
     const problems = [];
     const migrations = [];
     const listing = ctx.cache.delphix?.get(files);
-    const perFile = listing ? listing.perFile.values() : scanAll(files, plugin, ctx);
+    const perFile = listing ? listing.scans() : scanAll(files, plugin, ctx);
     for (const scan of perFile) {
         for (const m of scan.migrations)
             migrations.push(m);
@@ -8514,6 +8614,67 @@ function schemaOf(files, plugin, ctx) {
 
 ;// CONCATENATED MODULE: ./src/upgrade/discovery/delphix-listings.ts
 
+/** Longest chain of listings sharing their bases' entries before one is flattened into its own map. */
+const MAX_DEPTH = 32;
+/**
+ * One listing's Python files and their decorators. A listing that only adds files keeps its base and
+ * the added entries (no copy of the base's thousands of entries); iteration order is that of a Map
+ * copied from the base with the additions set after, as before.
+ */
+class DelphixListing {
+    srcPrefix;
+    schemaPath;
+    schema;
+    base;
+    own;
+    flat;
+    constructor(srcPrefix, schemaPath, schema, 
+    /** The base whose entries come first, or undefined when `own` holds every entry. */
+    base, 
+    /** Entries after the base's (all entries without a base). */
+    own) {
+        this.srcPrefix = srcPrefix;
+        this.schemaPath = schemaPath;
+        this.schema = schema;
+        this.base = base;
+        this.own = own;
+        this.depth = base ? base.depth + 1 : 0;
+    }
+    depth;
+    has(path) {
+        return this.own.has(path) || (this.base?.has(path) ?? false);
+    }
+    /** Python source path -> its decorators (built on first use when the listing shares its base's). */
+    get perFile() {
+        if (!this.base)
+            return this.own;
+        this.flat ??= new Map(this.entries());
+        return this.flat;
+    }
+    /** The listings of the chain, root first. */
+    chain() {
+        const out = [this];
+        for (let l = this.base; l; l = l.base)
+            out.push(l);
+        return out.reverse();
+    }
+    *entries() {
+        if (this.flat)
+            return yield* this.flat.entries();
+        for (const l of this.chain())
+            yield* l.own.entries();
+    }
+    /** Every file's decorators, in listing order. */
+    scans() {
+        if (this.flat)
+            return [...this.flat.values()];
+        const out = [];
+        for (const l of this.chain())
+            for (const s of l.own.values())
+                out.push(s);
+        return out;
+    }
+}
 function delphixListings(input) {
     const out = new WeakMap();
     const byCommit = new Map();
@@ -8560,11 +8721,12 @@ function full(files, srcPrefix, schemaPath, input, plugin) {
         if (s)
             perFile.set(path, s);
     }
-    return { srcPrefix, schemaPath, perFile, schema: delphix_listings_schemaOf(schemaPath, files, input) };
+    return new DelphixListing(srcPrefix, schemaPath, delphix_listings_schemaOf(schemaPath, files, input), undefined, perFile);
 }
 function update(base, changes, files, input) {
-    const perFile = new Map(base.perFile);
     let schema = base.schema;
+    const scans = [];
+    let onlyAdds = base.depth < MAX_DEPTH;
     for (const ch of changes) {
         if (ch.path === base.schemaPath)
             schema = delphix_listings_schemaOf(base.schemaPath, files, input);
@@ -8572,12 +8734,28 @@ function update(base, changes, files, input) {
             continue;
         const blob = files.get(ch.path);
         const s = blob ? scan(ch.path, blob, input) : undefined;
-        if (s)
-            perFile.set(ch.path, s);
-        else
-            perFile.delete(ch.path);
+        scans.push([ch.path, s]);
+        if (onlyAdds && base.has(ch.path))
+            onlyAdds = false;
     }
-    return { ...base, perFile, schema };
+    if (onlyAdds) {
+        const added = new Map();
+        for (const [path, s] of scans) {
+            if (s)
+                added.set(path, s);
+            else
+                added.delete(path);
+        }
+        return new DelphixListing(base.srcPrefix, base.schemaPath, schema, base, added);
+    }
+    const perFile = new Map(base.entries());
+    for (const [path, s] of scans) {
+        if (s)
+            perFile.set(path, s);
+        else
+            perFile.delete(path);
+    }
+    return new DelphixListing(base.srcPrefix, base.schemaPath, schema, undefined, perFile);
 }
 
 ;// CONCATENATED MODULE: ./src/upgrade/discovery/targets.ts
@@ -8604,12 +8782,115 @@ function planTargets(graph, commits) {
     return [...steps.values()].sort((a, b) => graph.order(a.commit) - graph.order(b.commit));
 }
 
+;// CONCATENATED MODULE: ./src/upgrade/discovery/replayed-map.ts
+/**
+ * A replayed file listing that does not copy its base: a materialized ancestor listing plus the
+ * operations since (in order), copied into the Map itself only when iterated, or once the
+ * operations pile up. get/has answer from the last operation on a path, else from the ancestor.
+ * Iteration order is that of copying the base and applying the operations, as a plain Map would.
+ * Read-only once built: set/delete/clear throw (children share their ancestor's entries). Pure.
+ */
+/** Operations kept before a listing is copied into its own entries. */
+const MAX_OPS = 256;
+class ReplayedMap extends Map {
+    loaded = false;
+    root;
+    ops = [];
+    /** Path -> blob of its last operation (null: deleted). */
+    last = new Map();
+    /** The listing of `base` (undefined: empty) after `own`. */
+    static replay(base, own) {
+        const m = new ReplayedMap();
+        if (base instanceof ReplayedMap && !base.loaded) {
+            m.root = base.root;
+            m.ops = base.ops.concat(own);
+            m.last = new Map(base.last);
+        }
+        else {
+            m.root = base;
+            m.ops = own;
+        }
+        for (const [path, blob] of own)
+            m.last.set(path, blob);
+        if (m.root === undefined || m.ops.length > MAX_OPS)
+            m.load();
+        return m;
+    }
+    load() {
+        if (this.loaded)
+            return;
+        this.loaded = true;
+        if (this.root)
+            for (const [path, blob] of this.root)
+                super.set(path, blob);
+        for (const [path, blob] of this.ops) {
+            if (blob === null)
+                super.delete(path);
+            else
+                super.set(path, blob);
+        }
+        this.root = undefined;
+        this.ops = [];
+        this.last = new Map();
+    }
+    get(path) {
+        if (this.loaded)
+            return super.get(path);
+        const blob = this.last.get(path);
+        if (blob !== undefined)
+            return blob === null ? undefined : blob;
+        return this.root?.get(path);
+    }
+    has(path) {
+        if (this.loaded)
+            return super.has(path);
+        const blob = this.last.get(path);
+        if (blob !== undefined)
+            return blob !== null;
+        return this.root?.has(path) ?? false;
+    }
+    get size() {
+        this.load();
+        return super.size;
+    }
+    keys() {
+        this.load();
+        return super.keys();
+    }
+    values() {
+        this.load();
+        return super.values();
+    }
+    entries() {
+        this.load();
+        return super.entries();
+    }
+    [Symbol.iterator]() {
+        this.load();
+        return super[Symbol.iterator]();
+    }
+    forEach(fn, thisArg) {
+        this.load();
+        super.forEach(fn, thisArg);
+    }
+    set() {
+        throw new TypeError('a replayed file listing is read-only');
+    }
+    delete() {
+        throw new TypeError('a replayed file listing is read-only');
+    }
+    clear() {
+        throw new TypeError('a replayed file listing is read-only');
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/upgrade/discovery/trees.ts
 /**
  * File listings at many commits from ONE `git diff-tree --stdin`: each commit of interest is diffed
  * against its nearest commit of interest below it (or listed whole when it has none), and the
  * listings are rebuilt in memory by replaying the diffs, ancestors first. Pure.
  */
+
 /** Lines for `git diff-tree --stdin`: `<commit> <base>` (diff against base) or `<commit>` (whole tree, with --root). */
 function diffTreeInput(plan) {
     return plan.map((p) => (p.base ? `${p.commit} ${p.base}` : p.commit)).join('\n') + '\n';
@@ -8637,21 +8918,19 @@ function parseDiffTree(output) {
 }
 /**
  * Rebuilds the file map of every planned commit, in plan order (which must put each base before the
- * commits diffed against it). Only regular files are kept.
+ * commits diffed against it). Only regular files are kept. The maps are read-only and share their
+ * bases' entries until iterated (replayed-map.ts).
  */
 function replayTrees(plan, changes) {
     const states = new Map();
     for (const { commit, base } of plan) {
         if (states.has(commit))
             continue;
-        const state = base ? new Map(states.get(base) ?? []) : new Map();
-        for (const c of changes.get(commit) ?? []) {
-            if (c.status === 'D' || !/^100(644|755)$/.test(c.mode))
-                state.delete(c.path);
-            else
-                state.set(c.path, c.blob);
-        }
-        states.set(commit, state);
+        const ops = (changes.get(commit) ?? []).map((c) => [
+            c.path,
+            c.status === 'D' || (c.mode !== '100644' && c.mode !== '100755') ? null : c.blob,
+        ]);
+        states.set(commit, ReplayedMap.replay(base ? states.get(base) : undefined, ops));
     }
     return states;
 }
@@ -9057,21 +9336,33 @@ class Equivalents {
     }
     /** Whether a commit equivalent to position `i` is set in `reach` (a reachability bitset). */
     reaches(i, reach) {
+        for (const e of this.equivalentsOf(i))
+            if (reach[e >>> 5] & (1 << (e & 31)))
+                return true;
+        return false;
+    }
+    found = new Map();
+    /** Commits linked to `i`, directly or not, in search order (at most ~256), computed once per commit. */
+    equivalentsOf(i) {
         if (!this.links.has(i))
-            return false;
+            return [];
+        const known = this.found.get(i);
+        if (known)
+            return known;
+        const out = [];
         const seen = new Set([i]);
         const queue = [i];
         while (queue.length > 0 && seen.size < 256) {
             for (const e of this.links.get(queue.pop()) ?? []) {
                 if (seen.has(e))
                     continue;
-                if (reach[e >>> 5] & (1 << (e & 31)))
-                    return true;
+                out.push(e);
                 seen.add(e);
                 queue.push(e);
             }
         }
-        return false;
+        this.found.set(i, out);
+        return out;
     }
     subject(i) {
         return this.index.patches.get(this.graph.shas[i])?.subject ?? '';
@@ -9132,18 +9423,22 @@ async function patchIndex(git, commits, bookkeeping) {
 
 
 
+
 async function checkRepository(git, config, options = {}) {
     const t0 = Date.now();
     const discovery = await discover(git, config, options);
     const t1 = Date.now();
-    const pairs = fixLossPairs(discovery.model, config.upgrade.scheme);
-    discovery.model.fixDiffs = await computeFixDiffs(git, discovery.graph, discovery.model.releases, pairs, discovery.bookkeeping);
-    const t2 = Date.now();
-    const checked = checkModel(discovery.model, {
+    const checkOptions = {
         scheme: config.upgrade.scheme,
         engine: config.upgrade.engine,
         contentChange: config.upgrade.contentChange,
-    });
+    };
+    // One rule context for both the pair selection and the rules (its engine is swapped in checkModel).
+    const ctx = buildContext(discovery.model, { ...checkOptions, engine: 'set' });
+    const pairs = fixLossPairs(discovery.model, config.upgrade.scheme, ctx);
+    discovery.model.fixDiffs = await computeFixDiffs(git, discovery.graph, discovery.model.releases, pairs, discovery.bookkeeping);
+    const t2 = Date.now();
+    const checked = checkModel(discovery.model, checkOptions, ctx);
     const result = mergeProblems(checked, discovery.problems);
     const t3 = Date.now();
     return {
