@@ -3,7 +3,7 @@
  * one comment on the original PR, a job summary and outputs.
  */
 import type { JobDeps, JobOutcome } from '../jobs.js'
-import { createComment, upsertMarkedComment } from '../github/comments.js'
+import { createComment } from '../github/comments.js'
 import { addLabels } from '../github/labels.js'
 import { collaboratorPermission, hasPermission } from '../github/permissions.js'
 import { getPullRaw } from '../github/pulls.js'
@@ -11,14 +11,8 @@ import type { BackportTrigger } from '../route.js'
 import { holdForApproval } from '../requests/pr-approval.js'
 import { defaultEngine } from './default-engine.js'
 import type { BackportEngine } from './engine.js'
-import {
-  COMMENT_MARKER,
-  mergeRows,
-  parseCommentRows,
-  renderComment,
-  type BackportRow,
-} from './report.js'
-import { backportTargets, messageOf, outcome } from './run-targets.js'
+import type { BackportRow } from './report.js'
+import { backportTargets, messageOf, outcome, reportOnPr } from './run-targets.js'
 import { isComplete, parsePull, type PullInfo } from './source.js'
 import { planTrigger, targetsFromArgs } from './triggers.js'
 import { failed, validateTargets } from './validate.js'
@@ -190,7 +184,7 @@ async function labelOpenPr(
       message: `label ${label} added: the backport to ${target} runs when #${number} is merged`,
     })
   for (const row of rows) deps.log.info(`${row.target}: ${row.status}: ${row.message}`)
-  if (!deps.dryRun) {
+  if (!deps.dryRun && labels.length > 0) {
     try {
       await addLabels(
         deps.github,
@@ -204,14 +198,6 @@ async function labelOpenPr(
       for (const row of rows)
         if (row.status === 'pending') Object.assign(row, failed(row.target, message))
     }
-    await upsertMarkedComment(deps.github, {
-      owner: deps.ctx.owner,
-      repo: deps.ctx.repo,
-      issue: number,
-      marker: COMMENT_MARKER,
-      body: (existing) => renderComment(number, mergeRows(parseCommentRows(existing), rows)),
-      ...(deps.botLogin !== undefined ? { author: deps.botLogin } : {}),
-    })
   }
-  return outcome(number, rows, [])
+  return outcome(number, rows, [], await reportOnPr(deps, number, rows))
 }

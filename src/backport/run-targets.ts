@@ -292,7 +292,7 @@ function dryRunRow(target: ValidTarget, outcome: PushedOutcome): BackportRow {
 }
 
 /** Updates the one comment on the original PR; returns notes for the summary when that fails. */
-async function reportOnPr(
+export async function reportOnPr(
   deps: JobDeps,
   source: number,
   rows: readonly BackportRow[],
