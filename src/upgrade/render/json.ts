@@ -1,5 +1,6 @@
 /** JSON for machines (`--format json`): conclusion, counts, findings, lines, releases, upgrades. */
 import type { CheckResult } from '../model.js'
+import { counts } from './shared.js'
 
 export interface JsonReport {
   conclusion: 'success' | 'failure'
@@ -33,22 +34,10 @@ export interface JsonReport {
 }
 
 export function toJsonReport(result: CheckResult): JsonReport {
-  let allowed = 0
-  let losesFixes = 0
-  for (const u of result.upgrades) {
-    if (u.allowed) allowed++
-    if (u.losesFixes) losesFixes++
-  }
+  const { errors, warnings, releases, upgrades, allowed, losesFixes } = counts(result)
   return {
     conclusion: result.conclusion,
-    summary: {
-      errors: result.findings.filter((f) => f.severity === 'error').length,
-      warnings: result.findings.filter((f) => f.severity === 'warning').length,
-      releases: result.releases.length,
-      upgrades: result.upgrades.length,
-      allowed,
-      losesFixes,
-    },
+    summary: { errors, warnings, releases, upgrades, allowed, losesFixes },
     findings: result.findings.map((f) => ({
       rule: f.rule,
       severity: f.severity,
