@@ -4,20 +4,13 @@ import type { Git } from '../git/git.js'
 import { GitError } from '../git/errors.js'
 import { checkRepository, type RepoCheck } from '../upgrade/discovery/check-repo.js'
 import { renderJson, renderMarkdown, renderText } from '../upgrade/render/index.js'
-import { parseArgs, parseFormat, type Format } from './args.js'
-import { loadConfig, openRepo, UsageError } from './context.js'
+import type { Format } from './args.js'
+import { commandArgs, formatFlag, loadConfig, openRepo, UsageError } from './context.js'
 import { EXIT, type CliIO } from './io.js'
 
 export async function runCheckCommand(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { values: ['repo', 'ref', 'format', 'config'], booleans: [] })
-  if (!args.ok) throw new UsageError(args.error)
-  if (args.positionals.length > 0)
-    throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`)
-  const format = parseFormat(args.flags.get('format'))
-  if (!format)
-    throw new UsageError(
-      `--format must be text, json or markdown, not ${JSON.stringify(args.flags.get('format'))}`,
-    )
+  const args = commandArgs(argv, { values: ['repo', 'ref', 'format', 'config'], booleans: [] })
+  const format = formatFlag(args.flags)
   const git = await openRepo(args.flags.get('repo') ?? io.cwd)
   const config = await loadConfig(git.cwd, io.cwd, args.flags.get('config'))
   const ref = args.flags.get('ref')

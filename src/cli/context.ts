@@ -1,3 +1,4 @@
+import { parseArgs, parseFormat, type FlagSpec, type Format } from './args.js'
 /** Shared CLI plumbing: opening a repository and loading its config, with exit-2 messages. */
 import { readFile } from 'node:fs/promises'
 import { isAbsolute, join, resolve } from 'node:path'
@@ -8,6 +9,28 @@ import { GitError } from '../git/errors.js'
 
 export class UsageError extends Error {
   override readonly name = 'UsageError'
+}
+
+/** A command's flags (it takes no positional arguments); bad usage throws a UsageError. */
+export function commandArgs(
+  argv: readonly string[],
+  spec: FlagSpec,
+): { flags: Map<string, string>; booleans: Set<string> } {
+  const args = parseArgs(argv, spec)
+  if (!args.ok) throw new UsageError(args.error)
+  if (args.positionals.length > 0)
+    throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`)
+  return args
+}
+
+/** `--format` (default text); anything else throws a UsageError. */
+export function formatFlag(flags: Map<string, string>): Format {
+  const format = parseFormat(flags.get('format'))
+  if (!format)
+    throw new UsageError(
+      `--format must be text, json or markdown, not ${JSON.stringify(flags.get('format'))}`,
+    )
+  return format
 }
 
 /** A Git at the top of the working tree containing `dir`. */

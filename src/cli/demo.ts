@@ -5,21 +5,13 @@ import { join } from 'node:path'
 import { defaultConfig } from '../config/load.js'
 import { Git } from '../git/git.js'
 import { buildDemoRepo, DEMO_VARIANTS, type DemoVariant } from '../upgrade/demo.js'
-import { parseArgs, parseFormat } from './args.js'
 import { checkLocal, render } from './check.js'
-import { UsageError } from './context.js'
+import { commandArgs, formatFlag, UsageError } from './context.js'
 import { EXIT, type CliIO } from './io.js'
 
 export async function runDemoCommand(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { values: ['format', 'variant'], booleans: ['keep'] })
-  if (!args.ok) throw new UsageError(args.error)
-  if (args.positionals.length > 0)
-    throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`)
-  const format = parseFormat(args.flags.get('format'))
-  if (!format)
-    throw new UsageError(
-      `--format must be text, json or markdown, not ${JSON.stringify(args.flags.get('format'))}`,
-    )
+  const args = commandArgs(argv, { values: ['format', 'variant'], booleans: ['keep'] })
+  const format = formatFlag(args.flags)
   const variant = parseVariant(args.flags.get('variant'))
   const keep = args.booleans.has('keep')
   const dir = await mkdtemp(join(tmpdir(), 'fixline-demo-'))

@@ -1,15 +1,11 @@
 /** `fixline plan`: lines, the maintenance window, releases per line and the upgrade matrix. */
-import { parseArgs } from './args.js'
 import { checkLocal } from './check.js'
-import { loadConfig, openRepo, UsageError } from './context.js'
+import { commandArgs, loadConfig, openRepo } from './context.js'
 import { EXIT, type CliIO } from './io.js'
 import { renderPlan } from './plan-render.js'
 
 export async function runPlanCommand(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { values: ['repo', 'config'], booleans: [] })
-  if (!args.ok) throw new UsageError(args.error)
-  if (args.positionals.length > 0)
-    throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`)
+  const args = commandArgs(argv, { values: ['repo', 'config'], booleans: [] })
   const git = await openRepo(args.flags.get('repo') ?? io.cwd)
   const config = await loadConfig(git.cwd, io.cwd, args.flags.get('config'))
   const check = await checkLocal(git, config, undefined)
