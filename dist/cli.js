@@ -9471,60 +9471,6 @@ function mergeProblems(result, problems) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/upgrade/render/json.ts
-function toJsonReport(result) {
-    let allowed = 0;
-    let losesFixes = 0;
-    for (const u of result.upgrades) {
-        if (u.allowed)
-            allowed++;
-        if (u.losesFixes)
-            losesFixes++;
-    }
-    return {
-        conclusion: result.conclusion,
-        summary: {
-            errors: result.findings.filter((f) => f.severity === 'error').length,
-            warnings: result.findings.filter((f) => f.severity === 'warning').length,
-            releases: result.releases.length,
-            upgrades: result.upgrades.length,
-            allowed,
-            losesFixes,
-        },
-        findings: result.findings.map((f) => ({
-            rule: f.rule,
-            severity: f.severity,
-            message: f.message,
-            ...(f.file === undefined ? {} : { file: f.file }),
-            ...(f.line === undefined ? {} : { line: f.line }),
-            ...(f.releases === undefined ? {} : { releases: f.releases }),
-        })),
-        lines: result.lines.map((l) => ({ branch: l.branch, default: l.isDefault, tip: l.tip })),
-        releases: result.releases.map((r) => ({
-            name: r.name,
-            line: r.line,
-            tag: r.tag ?? null,
-            commit: r.commit,
-            build: r.build,
-            candidate: r.candidate === true,
-            migrations: r.migrations.map((m) => m.id),
-        })),
-        upgrades: result.upgrades.map((u) => ({
-            from: u.from,
-            to: u.to,
-            allowed: u.allowed,
-            reason: u.reason,
-            ...(u.losesFixes ? { losesFixes: true } : {}),
-        })),
-    };
-}
-/** Indented for people up to this many upgrades; compact beyond (30 lines x 40 releases: 720k upgrades). */
-const INDENT_LIMIT = 10_000;
-function renderJson(result) {
-    const indent = result.upgrades.length <= INDENT_LIMIT ? 2 : undefined;
-    return `${JSON.stringify(toJsonReport(result), null, indent)}\n`;
-}
-
 ;// CONCATENATED MODULE: ./src/upgrade/render/shared.ts
 function counts(result) {
     let allowed = 0;
@@ -9589,6 +9535,47 @@ function shared_location(file, line) {
     if (!file)
         return '';
     return line === undefined ? file : `${file}:${line}`;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/render/json.ts
+
+function toJsonReport(result) {
+    const { errors, warnings, releases, upgrades, allowed, losesFixes } = counts(result);
+    return {
+        conclusion: result.conclusion,
+        summary: { errors, warnings, releases, upgrades, allowed, losesFixes },
+        findings: result.findings.map((f) => ({
+            rule: f.rule,
+            severity: f.severity,
+            message: f.message,
+            ...(f.file === undefined ? {} : { file: f.file }),
+            ...(f.line === undefined ? {} : { line: f.line }),
+            ...(f.releases === undefined ? {} : { releases: f.releases }),
+        })),
+        lines: result.lines.map((l) => ({ branch: l.branch, default: l.isDefault, tip: l.tip })),
+        releases: result.releases.map((r) => ({
+            name: r.name,
+            line: r.line,
+            tag: r.tag ?? null,
+            commit: r.commit,
+            build: r.build,
+            candidate: r.candidate === true,
+            migrations: r.migrations.map((m) => m.id),
+        })),
+        upgrades: result.upgrades.map((u) => ({
+            from: u.from,
+            to: u.to,
+            allowed: u.allowed,
+            reason: u.reason,
+            ...(u.losesFixes ? { losesFixes: true } : {}),
+        })),
+    };
+}
+/** Indented for people up to this many upgrades; compact beyond (30 lines x 40 releases: 720k upgrades). */
+const INDENT_LIMIT = 10_000;
+function renderJson(result) {
+    const indent = result.upgrades.length <= INDENT_LIMIT ? 2 : undefined;
+    return `${JSON.stringify(toJsonReport(result), null, indent)}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/upgrade/render/mermaid.ts
@@ -10118,6 +10105,7 @@ function spawnGit(args, cwd, env, input) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/context.ts
+
 /** Shared CLI plumbing: opening a repository and loading its config, with exit-2 messages. */
 
 
@@ -10127,6 +10115,22 @@ function spawnGit(args, cwd, env, input) {
 
 class UsageError extends Error {
     name = 'UsageError';
+}
+/** A command's flags (it takes no positional arguments); bad usage throws a UsageError. */
+function commandArgs(argv, spec) {
+    const args = parseArgs(argv, spec);
+    if (!args.ok)
+        throw new UsageError(args.error);
+    if (args.positionals.length > 0)
+        throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`);
+    return args;
+}
+/** `--format` (default text); anything else throws a UsageError. */
+function formatFlag(flags) {
+    const format = parseFormat(flags.get('format'));
+    if (!format)
+        throw new UsageError(`--format must be text, json or markdown, not ${JSON.stringify(flags.get('format'))}`);
+    return format;
 }
 /** A Git at the top of the working tree containing `dir`. */
 async function openRepo(dir, observer) {
@@ -10201,16 +10205,9 @@ const EXIT = { ok: 0, failures: 1, usage: 2 };
 
 
 
-
 async function runCheckCommand(argv, io) {
-    const args = parseArgs(argv, { values: ['repo', 'ref', 'format', 'config'], booleans: [] });
-    if (!args.ok)
-        throw new UsageError(args.error);
-    if (args.positionals.length > 0)
-        throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`);
-    const format = parseFormat(args.flags.get('format'));
-    if (!format)
-        throw new UsageError(`--format must be text, json or markdown, not ${JSON.stringify(args.flags.get('format'))}`);
+    const args = commandArgs(argv, { values: ['repo', 'ref', 'format', 'config'], booleans: [] });
+    const format = formatFlag(args.flags);
     const git = await openRepo(args.flags.get('repo') ?? io.cwd);
     const config = await loadConfig(git.cwd, io.cwd, args.flags.get('config'));
     const ref = args.flags.get('ref');
@@ -10566,16 +10563,9 @@ async function buildDemoRepo(git, variant = 'ok') {
 
 
 
-
 async function runDemoCommand(argv, io) {
-    const args = parseArgs(argv, { values: ['format', 'variant'], booleans: ['keep'] });
-    if (!args.ok)
-        throw new UsageError(args.error);
-    if (args.positionals.length > 0)
-        throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`);
-    const format = parseFormat(args.flags.get('format'));
-    if (!format)
-        throw new UsageError(`--format must be text, json or markdown, not ${JSON.stringify(args.flags.get('format'))}`);
+    const args = commandArgs(argv, { values: ['format', 'variant'], booleans: ['keep'] });
+    const format = formatFlag(args.flags);
     const variant = parseVariant(args.flags.get('variant'));
     const keep = args.booleans.has('keep');
     const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'fixline-demo-'));
@@ -10675,13 +10665,8 @@ function renderMatrix(result) {
 
 
 
-
 async function runPlanCommand(argv, io) {
-    const args = parseArgs(argv, { values: ['repo', 'config'], booleans: [] });
-    if (!args.ok)
-        throw new UsageError(args.error);
-    if (args.positionals.length > 0)
-        throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`);
+    const args = commandArgs(argv, { values: ['repo', 'config'], booleans: [] });
     const git = await openRepo(args.flags.get('repo') ?? io.cwd);
     const config = await loadConfig(git.cwd, io.cwd, args.flags.get('config'));
     const check = await checkLocal(git, config, undefined);

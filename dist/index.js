@@ -58679,6 +58679,86 @@ const defaultEngine = {
     remoteBranchHeads: remoteBranchHeads,
 };
 
+;// CONCATENATED MODULE: ./src/backport/engine.ts
+/** The remote fixline pushes to: the checkout's origin. */
+const REMOTE = 'origin';
+
+;// CONCATENATED MODULE: ./src/backport/pr.ts
+
+
+
+function backportBranchName(source, target) {
+    return `backport/${source}-to-${target}`;
+}
+/** `config.backport.title` with {target}, {title} and {number} filled in. */
+function backportTitle(template, values) {
+    return template.replace(/\{(target|title|number)\}/g, (_m, key) => String(values[key]));
+}
+/**
+ * Configured labels plus the source PR's labels that match copyLabels (never a backport label:
+ * the backport PR's own merge must not trigger more backports), plus the conflict label.
+ */
+function backportLabels(config, sourceLabels, conflict) {
+    const copied = sourceLabels.filter((l) => config.copyLabels.some((p) => new RegExp(p).test(l)) &&
+        mapLabel(l, config.labels).kind === 'none');
+    return [...new Set([...config.addLabels, ...copied, ...(conflict ? [config.conflictLabel] : [])])];
+}
+/** The PR an earlier run opened from `branch`: an open one first, then a merged one, then a closed one. */
+async function findBackportPr(github, owner, repo, branch) {
+    const pulls = await findPullsByHead(github, owner, repo, branch);
+    return pulls.find((p) => p.state === 'open') ?? pulls.find((p) => p.merged) ?? pulls[0];
+}
+/** Opens the backport PR, then applies the configured decorations. Decoration failures become warnings. */
+async function openBackportPr(input) {
+    const { github, owner, repo, config, source } = input;
+    const title = backportTitle(config.title, {
+        target: input.target,
+        title: source.source.title,
+        number: source.source.number,
+    });
+    const warnings = [];
+    const request = { owner, repo, head: input.branch, base: input.target, title, body: input.body };
+    const pull = await createPull(github, { ...request, draft: input.conflict }).catch(async (error) => {
+        // Draft PRs are not available on every plan: fall back to a regular PR (it keeps the label).
+        if (!input.conflict || !/draft/i.test(error.message))
+            throw error;
+        warnings.push('draft pull requests are not available in this repository: opened a regular PR');
+        return createPull(github, { ...request, draft: false });
+    });
+    const attempt = async (what, step) => {
+        try {
+            await step();
+        }
+        catch (error) {
+            warnings.push(`could not ${what} on #${pull.number}: ${error.message}`);
+        }
+    };
+    await attempt('add labels', () => addLabels(github, owner, repo, pull.number, backportLabels(config, source.labels, input.conflict)));
+    await attempt('set assignees/milestone', () => setAssigneesAndMilestone(github, {
+        owner,
+        repo,
+        number: pull.number,
+        ...(config.copyAssignees ? { assignees: source.assignees } : {}),
+        ...(config.copyMilestone && source.milestone !== undefined
+            ? { milestone: source.milestone }
+            : {}),
+    }));
+    if (config.requestReviewers)
+        await attempt('request reviewers', () => requestOriginalReviewers(input, pull.number));
+    if (config.autoMerge !== 'off' && !input.conflict) {
+        const method = config.autoMerge;
+        await attempt('enable auto-merge', () => enableAutoMerge(github, pull.nodeId, method));
+    }
+    return { pull, warnings };
+}
+async function requestOriginalReviewers(input, number) {
+    const { github, owner, repo, source } = input;
+    const reviewed = await reviewerLogins(github, owner, repo, source.source.number);
+    const skip = new Set([input.botLogin, source.author].filter((l) => !!l));
+    const reviewers = [...new Set([...source.requestedReviewers, ...reviewed])].filter((l) => !skip.has(l) && !l.endsWith('[bot]'));
+    await requestReviewers(github, { owner, repo, number, reviewers, teams: source.requestedTeams });
+}
+
 ;// CONCATENATED MODULE: ./src/backport/report.ts
 const COMMENT_MARKER = '<!-- fixline:backport-comment -->';
 const ROWS_PREFIX = '<!-- fixline:rows ';
@@ -58849,86 +58929,6 @@ function renderSummary(source, rows, notes = []) {
         parts.push(`${cell(note)}`, '');
     parts.push(rows.length > 0 ? renderTable(rows) : 'No targets.', '');
     return parts.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/backport/engine.ts
-/** The remote fixline pushes to: the checkout's origin. */
-const REMOTE = 'origin';
-
-;// CONCATENATED MODULE: ./src/backport/pr.ts
-
-
-
-function backportBranchName(source, target) {
-    return `backport/${source}-to-${target}`;
-}
-/** `config.backport.title` with {target}, {title} and {number} filled in. */
-function backportTitle(template, values) {
-    return template.replace(/\{(target|title|number)\}/g, (_m, key) => String(values[key]));
-}
-/**
- * Configured labels plus the source PR's labels that match copyLabels (never a backport label:
- * the backport PR's own merge must not trigger more backports), plus the conflict label.
- */
-function backportLabels(config, sourceLabels, conflict) {
-    const copied = sourceLabels.filter((l) => config.copyLabels.some((p) => new RegExp(p).test(l)) &&
-        mapLabel(l, config.labels).kind === 'none');
-    return [...new Set([...config.addLabels, ...copied, ...(conflict ? [config.conflictLabel] : [])])];
-}
-/** The PR an earlier run opened from `branch`: an open one first, then a merged one, then a closed one. */
-async function findBackportPr(github, owner, repo, branch) {
-    const pulls = await findPullsByHead(github, owner, repo, branch);
-    return pulls.find((p) => p.state === 'open') ?? pulls.find((p) => p.merged) ?? pulls[0];
-}
-/** Opens the backport PR, then applies the configured decorations. Decoration failures become warnings. */
-async function openBackportPr(input) {
-    const { github, owner, repo, config, source } = input;
-    const title = backportTitle(config.title, {
-        target: input.target,
-        title: source.source.title,
-        number: source.source.number,
-    });
-    const warnings = [];
-    const request = { owner, repo, head: input.branch, base: input.target, title, body: input.body };
-    const pull = await createPull(github, { ...request, draft: input.conflict }).catch(async (error) => {
-        // Draft PRs are not available on every plan: fall back to a regular PR (it keeps the label).
-        if (!input.conflict || !/draft/i.test(error.message))
-            throw error;
-        warnings.push('draft pull requests are not available in this repository: opened a regular PR');
-        return createPull(github, { ...request, draft: false });
-    });
-    const attempt = async (what, step) => {
-        try {
-            await step();
-        }
-        catch (error) {
-            warnings.push(`could not ${what} on #${pull.number}: ${error.message}`);
-        }
-    };
-    await attempt('add labels', () => addLabels(github, owner, repo, pull.number, backportLabels(config, source.labels, input.conflict)));
-    await attempt('set assignees/milestone', () => setAssigneesAndMilestone(github, {
-        owner,
-        repo,
-        number: pull.number,
-        ...(config.copyAssignees ? { assignees: source.assignees } : {}),
-        ...(config.copyMilestone && source.milestone !== undefined
-            ? { milestone: source.milestone }
-            : {}),
-    }));
-    if (config.requestReviewers)
-        await attempt('request reviewers', () => requestOriginalReviewers(input, pull.number));
-    if (config.autoMerge !== 'off' && !input.conflict) {
-        const method = config.autoMerge;
-        await attempt('enable auto-merge', () => enableAutoMerge(github, pull.nodeId, method));
-    }
-    return { pull, warnings };
-}
-async function requestOriginalReviewers(input, number) {
-    const { github, owner, repo, source } = input;
-    const reviewed = await reviewerLogins(github, owner, repo, source.source.number);
-    const skip = new Set([input.botLogin, source.author].filter((l) => !!l));
-    const reviewers = [...new Set([...source.requestedReviewers, ...reviewed])].filter((l) => !skip.has(l) && !l.endsWith('[bot]'));
-    await requestReviewers(github, { owner, repo, number, reviewers, teams: source.requestedTeams });
 }
 
 ;// CONCATENATED MODULE: ./src/backport/validate.ts
@@ -59467,7 +59467,6 @@ function targetsFromArgs(args) {
 
 
 
-
 async function runBackportJob(deps, trigger, engine = defaultEngine) {
     if (trigger.type === 'comment') {
         const refusal = await checkCommandPermission(deps, trigger);
@@ -59584,7 +59583,7 @@ async function labelOpenPr(deps, engine, pull, plan, defaultBranch) {
         });
     for (const row of rows)
         deps.log.info(`${row.target}: ${row.status}: ${row.message}`);
-    if (!deps.dryRun) {
+    if (!deps.dryRun && labels.length > 0) {
         try {
             await addLabels(deps.github, deps.ctx.owner, deps.ctx.repo, number, labels.map((l) => l.label));
         }
@@ -59594,16 +59593,8 @@ async function labelOpenPr(deps, engine, pull, plan, defaultBranch) {
                 if (row.status === 'pending')
                     Object.assign(row, failed(row.target, message));
         }
-        await upsertMarkedComment(deps.github, {
-            owner: deps.ctx.owner,
-            repo: deps.ctx.repo,
-            issue: number,
-            marker: COMMENT_MARKER,
-            body: (existing) => renderComment(number, mergeRows(parseCommentRows(existing), rows)),
-            ...(deps.botLogin !== undefined ? { author: deps.botLogin } : {}),
-        });
     }
-    return run_targets_outcome(number, rows, []);
+    return run_targets_outcome(number, rows, [], await reportOnPr(deps, number, rows));
 }
 
 ;// CONCATENATED MODULE: ./src/git/batch.ts
@@ -63690,7 +63681,7 @@ function renderText(result, options = {}) {
 
 const job_JOB = 'upgrade';
 async function runUpgradeJob(deps, trigger) {
-    await fetchHistory(deps);
+    // Decide first: most pull_request events are not release PRs and must not pay for a full fetch.
     const target = await resolveTarget(deps, trigger);
     if ('skip' in target) {
         deps.log.info(`upgrade safety: skipped: ${target.skip}`);
@@ -63748,8 +63739,8 @@ async function runUpgradeJob(deps, trigger) {
  * the commits between releases, so a bounded depth cannot be known in advance: a shallow clone is
  * unshallowed once; a full clone only fetches what is new.
  */
-async function fetchHistory(deps) {
-    const shallow = (await deps.git.text(['rev-parse', '--is-shallow-repository'])) === 'true';
+async function fetchHistory(deps, extraRefspecs = []) {
+    const shallow = await isShallow(deps.git);
     await deps.git.run([
         'fetch',
         '--quiet',
@@ -63758,7 +63749,11 @@ async function fetchHistory(deps) {
         'origin',
         '+refs/heads/*:refs/remotes/origin/*',
         '+refs/tags/*:refs/tags/*',
+        ...extraRefspecs,
     ]);
+}
+async function isShallow(git) {
+    return (await git.text(['rev-parse', '--is-shallow-repository'])) === 'true';
 }
 async function resolveTarget(deps, trigger) {
     switch (trigger.type) {
@@ -63770,18 +63765,21 @@ async function resolveTarget(deps, trigger) {
                 return {
                     skip: `tag "${printable(trigger.tag)}" does not match the release tag patterns (${deps.config.upgrade.tags.join(', ')})`,
                 };
+            await fetchHistory(deps);
             return { sha: trigger.sha ?? (await commitOf(deps.git, `refs/tags/${trigger.tag}`)) };
         }
         case 'dispatch':
             if (!isPlausibleRefName(trigger.ref) && trigger.ref !== 'HEAD')
                 return { skip: `"${printable(trigger.ref)}" is not a valid ref` };
+            await fetchHistory(deps);
             return { sha: undefined };
     }
 }
 async function releasePrTarget(deps, t) {
     if (!/^[0-9a-f]{40,64}$/.test(t.headSha) || !/^[0-9a-f]{40,64}$/.test(t.baseSha))
         return { skip: 'the pull request payload has no valid head/base commit' };
-    await ensureCommit(deps.git, t.headSha, `+refs/pull/${t.pr}/head:refs/remotes/origin/fixline-pr-${t.pr}`);
+    const prRef = `+refs/pull/${t.pr}/head:refs/remotes/origin/fixline-pr-${t.pr}`;
+    await ensureCommit(deps.git, t.headSha, prRef);
     await ensureCommit(deps.git, t.baseSha, t.baseSha);
     const paths = buildCandidates(deps.config).map((c) => c.path);
     const specs = [t.baseSha, t.headSha].flatMap((sha) => paths.map((p) => `${sha}:${p}`));
@@ -63790,15 +63788,21 @@ async function releasePrTarget(deps, t) {
     const verdict = releasePrVerdict(t.base, defaultBranch(deps), deps.config, at(t.baseSha), at(t.headSha));
     if (!verdict.release)
         return { skip: `PR #${t.pr} is not a release PR: ${verdict.reason}` };
+    await fetchHistory(deps, [prRef]);
     deps.log.info(`PR #${t.pr} is a release PR: ${verdict.file} ${verdict.previous ?? '(none)'} -> ${verdict.build}; checking it as a release of ${t.base}`);
     return { sha: t.headSha, candidate: { commit: t.headSha, line: t.base, name: `PR #${t.pr}` } };
 }
-/** Fetches `refspec` when `sha` is not in the repository yet (a fork's PR head is not under refs/heads). */
+/**
+ * Fetches `refspec` when `sha` is not in the repository yet (a fork's PR head is not under
+ * refs/heads). Only that commit in a shallow checkout: deciding whether the PR is a release PR
+ * reads two files, and a full checkout must not become shallow.
+ */
 async function ensureCommit(git, sha, refspec) {
     const has = await git.run(['cat-file', '-e', `${sha}^{commit}`], { okCodes: [0, 1, 128] });
     if (has.exitCode === 0)
         return;
-    await git.run(['fetch', '--quiet', '--no-tags', 'origin', refspec]);
+    const depth = (await isShallow(git)) ? ['--depth=1'] : [];
+    await git.run(['fetch', '--quiet', '--no-tags', ...depth, 'origin', refspec]);
 }
 async function commitOf(git, ref) {
     try {

@@ -16,6 +16,7 @@ const OWNER = 'acme'
 const REPO = 'plugin'
 let fixture: Fixture
 let server: FakeGitHub
+let lastCheckout: Awaited<ReturnType<Fixture['checkoutClone']>>
 
 beforeEach(async () => {
   fixture = await createFixture()
@@ -50,8 +51,10 @@ async function releasePr(
   return { headSha, baseSha: (await fixture.originSha('refs/heads/1.x')) as string }
 }
 
+/** Runs the bundle on a fresh fetch-depth 1 checkout, which is kept in `lastCheckout`. */
 async function run(eventName: string, payload: unknown, dryRun = false): Promise<RunActionResult> {
   const checkout = await fixture.checkoutClone({ depth: 1 })
+  lastCheckout = checkout
   return runAction({
     eventName,
     payload,
@@ -145,6 +148,9 @@ describe('e2e: the upgrade-safety check', () => {
     expect(result.exitCode, result.log).toBe(0)
     expect(result.outputs.conclusion).toBe('skipped')
     expect(server.state.checkRuns()).toEqual([])
+    // Deciding cost two commits, not the repository's history: still shallow, no tags fetched.
+    expect(await lastCheckout.text(['rev-parse', '--is-shallow-repository'])).toBe('true')
+    expect(await lastCheckout.text(['tag', '--list'])).toBe('')
   })
 
   it('a published release gets a check run on the tag commit', async () => {

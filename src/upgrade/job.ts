@@ -20,7 +20,7 @@ import { renderMarkdown } from './render/index.js'
 const JOB = 'upgrade'
 
 export async function runUpgradeJob(deps: JobDeps, trigger: UpgradeTrigger): Promise<JobOutcome> {
-  await fetchHistory(deps)
+  // Decide first: most pull_request events are not release PRs and must not pay for a full fetch.
   const target = await resolveTarget(deps, trigger)
   if ('skip' in target) {
     deps.log.info(`upgrade safety: skipped: ${target.skip}`)
@@ -79,8 +79,8 @@ export async function runUpgradeJob(deps: JobDeps, trigger: UpgradeTrigger): Pro
  * the commits between releases, so a bounded depth cannot be known in advance: a shallow clone is
  * unshallowed once; a full clone only fetches what is new.
  */
-async function fetchHistory(deps: JobDeps): Promise<void> {
-  const shallow = (await deps.git.text(['rev-parse', '--is-shallow-repository'])) === 'true'
+async function fetchHistory(deps: JobDeps, extraRefspecs: readonly string[] = []): Promise<void> {
+  const shallow = await isShallow(deps.git)
   await deps.git.run([
     'fetch',
     '--quiet',
@@ -89,7 +89,12 @@ async function fetchHistory(deps: JobDeps): Promise<void> {
     'origin',
     '+refs/heads/*:refs/remotes/origin/*',
     '+refs/tags/*:refs/tags/*',
+    ...extraRefspecs,
   ])
+}
+
+async function isShallow(git: Git): Promise<boolean> {
+  return (await git.text(['rev-parse', '--is-shallow-repository'])) === 'true'
 }
 
 type Target = { skip: string } | { sha: string | undefined; candidate?: Candidate }
@@ -104,11 +109,13 @@ async function resolveTarget(deps: JobDeps, trigger: UpgradeTrigger): Promise<Ta
         return {
           skip: `tag "${printable(trigger.tag)}" does not match the release tag patterns (${deps.config.upgrade.tags.join(', ')})`,
         }
+      await fetchHistory(deps)
       return { sha: trigger.sha ?? (await commitOf(deps.git, `refs/tags/${trigger.tag}`)) }
     }
     case 'dispatch':
       if (!isPlausibleRefName(trigger.ref) && trigger.ref !== 'HEAD')
         return { skip: `"${printable(trigger.ref)}" is not a valid ref` }
+      await fetchHistory(deps)
       return { sha: undefined }
   }
 }
@@ -119,11 +126,8 @@ async function releasePrTarget(
 ): Promise<Target> {
   if (!/^[0-9a-f]{40,64}$/.test(t.headSha) || !/^[0-9a-f]{40,64}$/.test(t.baseSha))
     return { skip: 'the pull request payload has no valid head/base commit' }
-  await ensureCommit(
-    deps.git,
-    t.headSha,
-    `+refs/pull/${t.pr}/head:refs/remotes/origin/fixline-pr-${t.pr}`,
-  )
+  const prRef = `+refs/pull/${t.pr}/head:refs/remotes/origin/fixline-pr-${t.pr}`
+  await ensureCommit(deps.git, t.headSha, prRef)
   await ensureCommit(deps.git, t.baseSha, t.baseSha)
   const paths = buildCandidates(deps.config).map((c) => c.path)
   const specs = [t.baseSha, t.headSha].flatMap((sha) => paths.map((p) => `${sha}:${p}`))
@@ -137,17 +141,23 @@ async function releasePrTarget(
     at(t.headSha),
   )
   if (!verdict.release) return { skip: `PR #${t.pr} is not a release PR: ${verdict.reason}` }
+  await fetchHistory(deps, [prRef])
   deps.log.info(
     `PR #${t.pr} is a release PR: ${verdict.file} ${verdict.previous ?? '(none)'} -> ${verdict.build}; checking it as a release of ${t.base}`,
   )
   return { sha: t.headSha, candidate: { commit: t.headSha, line: t.base, name: `PR #${t.pr}` } }
 }
 
-/** Fetches `refspec` when `sha` is not in the repository yet (a fork's PR head is not under refs/heads). */
+/**
+ * Fetches `refspec` when `sha` is not in the repository yet (a fork's PR head is not under
+ * refs/heads). Only that commit in a shallow checkout: deciding whether the PR is a release PR
+ * reads two files, and a full checkout must not become shallow.
+ */
 async function ensureCommit(git: Git, sha: string, refspec: string): Promise<void> {
   const has = await git.run(['cat-file', '-e', `${sha}^{commit}`], { okCodes: [0, 1, 128] })
   if (has.exitCode === 0) return
-  await git.run(['fetch', '--quiet', '--no-tags', 'origin', refspec])
+  const depth = (await isShallow(git)) ? ['--depth=1'] : []
+  await git.run(['fetch', '--quiet', '--no-tags', ...depth, 'origin', refspec])
 }
 
 async function commitOf(git: Git, ref: string): Promise<string> {
