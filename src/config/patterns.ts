@@ -15,3 +15,21 @@ export function lineMatcher(patterns: readonly string[]): (branch: string) => bo
   const compiled = patterns.map(wholeName).filter((r): r is RegExp => r !== undefined)
   return (branch) => compiled.some((r) => r.test(branch))
 }
+
+/** The numbers a branch name carries, in order: `1.x` -> [1], `release/16.5` -> [16, 5], `main` -> []. */
+export function lineVersion(branch: string): number[] {
+  // At most 15 digits a part, so every part is an exact integer.
+  return (branch.match(/\d+/g) ?? []).map((d) => Number(d.slice(0, 15)))
+}
+
+/** Orders line versions numerically part by part; a prefix sorts first ([1] < [1, 0] < [1, 1] < [2]). */
+export function compareLineVersions(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i]
+    const y = b[i]
+    if (x === undefined) return -1
+    if (y === undefined) return 1
+    if (x !== y) return x < y ? -1 : 1
+  }
+  return 0
+}

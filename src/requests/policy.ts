@@ -1,4 +1,4 @@
-import { lineMatcher } from '../config/patterns.js'
+import { compareLineVersions, lineMatcher, lineVersion } from '../config/patterns.js'
 import type { Config } from '../config/types.js'
 
 /**
@@ -13,19 +13,6 @@ export interface ReleaseLine {
   isDefault: boolean
 }
 
-/** The numbers a branch name carries, in order (`release/16.5` -> [16, 5]). */
-export function lineVersion(branch: string): number[] {
-  return (branch.match(/\d+/g) ?? []).map((d) => Number(d.slice(0, 15)))
-}
-
-export function compareVersions(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const d = (a[i] ?? -1) - (b[i] ?? -1)
-    if (d !== 0) return d
-  }
-  return 0
-}
-
 /** Release lines among `branches`, newest first. Invalid patterns in the config match nothing. */
 export function orderLines(
   branches: readonly string[],
@@ -38,7 +25,9 @@ export function orderLines(
     if (branch === defaultBranch) continue
     if (isLine(branch)) lines.push({ branch, version: lineVersion(branch), isDefault: false })
   }
-  lines.sort((a, b) => compareVersions(b.version, a.version) || a.branch.localeCompare(b.branch))
+  lines.sort(
+    (a, b) => compareLineVersions(b.version, a.version) || a.branch.localeCompare(b.branch),
+  )
   if (defaultBranch && config.lines.defaultBranch && branches.includes(defaultBranch))
     lines.unshift({ branch: defaultBranch, version: [], isDefault: true })
   return lines

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { lineMatcher, wholeName } from '../../../src/config/patterns.js'
+import {
+  compareLineVersions,
+  lineMatcher,
+  lineVersion,
+  wholeName,
+} from '../../../src/config/patterns.js'
 import { isReleaseLine, mapLabel } from '../../../src/backport/labels.js'
 import { orderLines } from '../../../src/requests/policy.js'
 import { isLineBranch } from '../../../src/upgrade/discovery/names.js'
@@ -32,5 +37,29 @@ describe('config patterns match whole names', () => {
     expect(wholeName('1\\.x|2\\.x')?.test('1.x-old')).toBe(false)
     expect(wholeName('1\\.x|2\\.x')?.test('2.x')).toBe(true)
     expect(wholeName('(')).toBeUndefined()
+  })
+})
+
+describe('line versions: one order for every job', () => {
+  it('reads the numbers of a branch name and orders them part by part, a prefix first', () => {
+    expect(lineVersion('release/16.5')).toEqual([16, 5])
+    expect(lineVersion('main')).toEqual([])
+    expect(lineVersion(`${'9'.repeat(30)}.x`)).toEqual([Number('9'.repeat(15))])
+    const sorted = [[2], [1, 10], [1, 0], [1], [1, 2]].sort(compareLineVersions)
+    expect(sorted).toEqual([[1], [1, 0], [1, 2], [1, 10], [2]])
+  })
+
+  it('the requests window and the upgrade check put the same lines in the same order', () => {
+    const branches = ['1.x', '1.0.x', '1.10.x', '1.2.x', '2.x']
+    const requests = orderLines(branches, {
+      lines: { patterns: ['\\d+(\\.\\d+)*\\.x'], defaultBranch: false },
+    })
+      .map((l) => l.branch)
+      .reverse()
+    const upgrade = [...branches].sort((a, b) =>
+      compareLineVersions(lineVersion(a), lineVersion(b)),
+    )
+    expect(requests).toEqual(upgrade)
+    expect(upgrade).toEqual(['1.x', '1.0.x', '1.2.x', '1.10.x', '2.x'])
   })
 })

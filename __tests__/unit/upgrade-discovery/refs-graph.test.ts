@@ -12,12 +12,12 @@ import {
   globToRegex,
   isLineBranch,
   versionIsPrefixOf,
-  versionOfBranch,
 } from '../../../src/upgrade/discovery/names.js'
 import { parseRefs, selectLines } from '../../../src/upgrade/discovery/refs.js'
 import { planTargets } from '../../../src/upgrade/discovery/targets.js'
 import { parseDiffTree, replayTrees } from '../../../src/upgrade/discovery/trees.js'
 import { defaultConfig } from '../../../src/config/load.js'
+import { lineVersion } from '../../../src/config/patterns.js'
 import type { Line } from '../../../src/upgrade/model.js'
 
 const sha = (n: number) => n.toString(16).padStart(40, '0')
@@ -33,7 +33,7 @@ describe('names', () => {
       ['stable-3', [3]],
     ] as const) {
       expect(isLineBranch(b, patterns)).toBe(true)
-      expect(versionOfBranch(b)).toEqual(v)
+      expect(lineVersion(b)).toEqual(v)
     }
     for (const b of ['main', 'feature/1.x', '1.x-fix', 'release/abc'])
       expect(isLineBranch(b, patterns)).toBe(false)

@@ -4,27 +4,9 @@ import { lineMatcher } from '../../config/patterns.js'
  * (and the build number they carry). Pure.
  */
 
-/** The numbers in a branch name: `1.x` -> [1], `release/16.5` -> [16, 5], `stable-3` -> [3]. */
-export function versionOfBranch(branch: string): number[] {
-  return (branch.match(/\d+/g) ?? []).map((n) => Number(n)).filter((n) => Number.isSafeInteger(n))
-}
-
 /** Whether a branch name is a release line under the configured patterns (regexes on whole names). */
 export function isLineBranch(branch: string, patterns: readonly string[]): boolean {
   return lineMatcher(patterns)(branch)
-}
-
-/** Compares two line versions numerically part by part ([1] < [1, 1] < [2]). */
-export function compareVersions(a: readonly number[], b: readonly number[]): number {
-  const n = Math.max(a.length, b.length)
-  for (let i = 0; i < n; i++) {
-    const x = a[i]
-    const y = b[i]
-    if (x === undefined) return -1
-    if (y === undefined) return 1
-    if (x !== y) return x - y
-  }
-  return 0
 }
 
 /** Whether a line version is a prefix of a build's numbers (line 1 -> build 1.1 yes, 2.0 no). */

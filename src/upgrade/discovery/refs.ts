@@ -1,6 +1,7 @@
 /** Parsing `git for-each-ref` output into branches and tags, and choosing the release lines. Pure. */
 import type { Line } from '../model.js'
-import { compareVersions, isLineBranch, versionOfBranch } from './names.js'
+import { compareLineVersions, lineVersion } from '../../config/patterns.js'
+import { isLineBranch } from './names.js'
 
 /** The format discovery passes to `git for-each-ref` (NUL-separated fields, one ref a line). */
 export const REF_FORMAT =
@@ -83,7 +84,7 @@ export function selectLines(refs: RefListing, options: LineOptions): Line[] {
     if (!tip) continue
     if (name === def) lines.push({ branch: name, version: undefined, isDefault: true, tip })
     else if (isLineBranch(name, options.patterns))
-      lines.push({ branch: name, version: versionOfBranch(name), isDefault: false, tip })
+      lines.push({ branch: name, version: lineVersion(name), isDefault: false, tip })
   }
   return sortLines(lines)
 }
@@ -92,6 +93,6 @@ export function selectLines(refs: RefListing, options: LineOptions): Line[] {
 export function sortLines(lines: readonly Line[]): Line[] {
   return [...lines].sort((a, b) => {
     if (a.isDefault !== b.isDefault) return a.isDefault ? 1 : -1
-    return compareVersions(a.version ?? [], b.version ?? []) || a.branch.localeCompare(b.branch)
+    return compareLineVersions(a.version ?? [], b.version ?? []) || a.branch.localeCompare(b.branch)
   })
 }

@@ -12,6 +12,7 @@
 import type { Line, Migration, Release, SourceLocation, UpgradeModel } from '../model.js'
 import { canonicalId, compareCanonicalIds, isValidMigrationId } from '../migration-id.js'
 import { compareCanonicalBuilds, compareDigits, parseBuild, type BuildScheme } from '../version.js'
+import { compareLineVersions } from '../../config/patterns.js'
 
 export interface CheckOptions {
   scheme: BuildScheme
@@ -65,15 +66,6 @@ export interface RuleContext {
   /** Raw IDs that are not valid migration IDs. */
   invalidIds: Set<string>
   compareBuild(a: ReleaseInfo, b: ReleaseInfo): number
-}
-
-export function compareLineVersions(a: number[], b: number[]): number {
-  const n = Math.max(a.length, b.length)
-  for (let i = 0; i < n; i++) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0)
-    if (d !== 0) return d < 0 ? -1 : 1
-  }
-  return 0
 }
 
 function compareLines(a: Line, b: Line): number {
