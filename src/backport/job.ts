@@ -1,3 +1,4 @@
+import { payloadDefaultBranch } from '../payload.js'
 /**
  * The backport job: from a trigger (merge, label, `/backport` comment, dispatch) to backport PRs,
  * one comment on the original PR, a job summary and outputs.
@@ -104,8 +105,8 @@ function defaultBranchLookup(deps: JobDeps): () => Promise<string | undefined> {
   let cached: Promise<string | undefined> | undefined
   return () =>
     (cached ??= (async () => {
-      const repository = deps.ctx.payload.repository as { default_branch?: unknown } | undefined
-      if (typeof repository?.default_branch === 'string') return repository.default_branch
+      const fromPayload = payloadDefaultBranch(deps.ctx.payload)
+      if (fromPayload !== undefined) return fromPayload
       const { data } = await deps.github.rest.repos.get({
         owner: deps.ctx.owner,
         repo: deps.ctx.repo,

@@ -17,10 +17,4 @@ export async function discoverLines(
   return orderLines(parsed.branches, config, defaultBranch ?? parsed.defaultBranch)
 }
 
-/** The default branch named in the event payload, when it carries the repository. */
-export function payloadDefaultBranch(payload: Record<string, unknown>): string | undefined {
-  const repository = payload.repository
-  if (repository === null || typeof repository !== 'object') return undefined
-  const name = (repository as { default_branch?: unknown }).default_branch
-  return typeof name === 'string' && name.length > 0 ? name : undefined
-}
+export { payloadDefaultBranch } from '../payload.js'

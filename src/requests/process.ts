@@ -12,7 +12,7 @@ import { classifyTargets, planLabels } from './classify.js'
 import { looksLikeRequestForm, parseRequestForm } from './form.js'
 import { openBackports, resultsOf, type BackportFn } from './open.js'
 import { maintainedLines } from './policy.js'
-import { renderPlan } from './render.js'
+import { oneLine, renderPlan } from './render.js'
 import { reply, syncLabels } from './replies.js'
 import {
   approvePending,
@@ -284,7 +284,7 @@ export function outcomeOf(
   const failed = results.some((r) => r.error !== undefined)
   const rows = results.map(
     (r) =>
-      `| \`${r.target}\` | ${r.status} | ${r.pullRequest ? `#${r.pullRequest.number}` : ''} | ${r.message.replace(/\|/g, '\\|')} |`,
+      `| \`${r.target}\` | ${r.status} | ${r.pullRequest ? `#${r.pullRequest.number}` : ''} | ${oneLine(r.message)} |`,
   )
   const summary = [
     `### fixline: backport request #${number}`,

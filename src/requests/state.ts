@@ -1,3 +1,4 @@
+import { isRecord } from '../payload.js'
 import type { RequestState, TargetPlan, TrackedTarget } from './types.js'
 
 /**
@@ -117,10 +118,6 @@ export function approvePending(state: RequestState, by: string): string[] {
 export function rejectPending(state: RequestState, by: string, reason: string): void {
   state.rejected = { by, reason }
   for (const t of state.targets) if (t.approval === 'pending') t.approval = 'rejected'
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v)
 }
 
 const CLASSES = new Set(['patch', 'security', 'exception'])

@@ -48,12 +48,6 @@ export const RULE_IDS: readonly RuleId[] = [
   'migration-order',
 ]
 
-export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
-  scheme: 'dotted',
-  engine: 'set',
-  contentChange: 'warning',
-}
-
 /**
  * `prepared`: a context already built for this model with the same scheme (by fixLossPairs), reused
  * instead of indexing every release's migrations again; the model's fixDiffs may have been set since.

@@ -1,3 +1,4 @@
+import { payloadDefaultBranch } from '../payload.js'
 /**
  * The upgrade-safety job: on a release PR (a PR into a line branch that changes the build number)
  * or a published release, discover the model from the repository, run the rules, and post a check
@@ -171,12 +172,7 @@ async function commitOf(git: Git, ref: string): Promise<string> {
 }
 
 function defaultBranch(deps: JobDeps): string | undefined {
-  const repo = deps.ctx.payload.repository
-  const name =
-    repo !== null && typeof repo === 'object'
-      ? (repo as Record<string, unknown>).default_branch
-      : undefined
-  return typeof name === 'string' && isPlausibleRefName(name) ? name : undefined
+  return payloadDefaultBranch(deps.ctx.payload)
 }
 
 function notesMarkdown(notes: readonly string[]): string {

@@ -1,3 +1,4 @@
+import { isRecord } from '../../payload.js'
 /**
  * Delphix plugin files: plugin_config.yml (buildNumber as a raw string, srcDir, schemaFile), upgrade
  * decorators in Python sources, and schema.json. Every input is outside input: garbage gives a
@@ -185,7 +186,7 @@ export function summarizeSchema(
       ],
     }
   }
-  if (!isObject(data))
+  if (!isRecord(data))
     return {
       schema: undefined,
       problems: [
@@ -199,15 +200,15 @@ export function summarizeSchema(
     }
   const objects: SchemaSummary['objects'] = {}
   for (const [key, def] of Object.entries(data)) {
-    if (!isObject(def)) continue
+    if (!isRecord(def)) continue
     const name = key.replace(/Definition$/, '')
     const required = Array.isArray(def.required)
       ? def.required.filter((r): r is string => typeof r === 'string')
       : []
     const properties: SchemaSummary['objects'][string]['properties'] = {}
-    if (isObject(def.properties)) {
+    if (isRecord(def.properties)) {
       for (const [prop, spec] of Object.entries(def.properties)) {
-        if (!isObject(spec)) continue
+        if (!isRecord(spec)) continue
         properties[prop] = {
           ...(typeof spec.type === 'string' ? { type: spec.type } : {}),
           ...(typeof spec.minimum === 'number' ? { minimum: spec.minimum } : {}),
@@ -219,8 +220,4 @@ export function summarizeSchema(
     objects[name] = { required, properties }
   }
   return { schema: { objects, location: { file } }, problems: [] }
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v)
 }
