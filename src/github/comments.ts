@@ -58,19 +58,34 @@ export async function upsertMarkedComment(
   const existing = await findMarkedComment(github, options)
   let body = typeof options.body === 'function' ? options.body(existing?.body) : options.body
   if (!body.includes(options.marker)) body = `${options.marker}\n${body}`
-  const base = { owner: options.owner, repo: options.repo }
+  const written = await writeComment(github, options, existing, body)
+  return { ...written, url: written.url ?? '' }
+}
+
+/**
+ * Writes fixline's comment: updates `existing` in place when its body changed (no call when it did
+ * not), else creates one.
+ */
+export async function writeComment(
+  github: GitHub,
+  ref: IssueRef,
+  existing: { id: number; body: string; url?: string } | undefined,
+  body: string,
+): Promise<{ id: number; url: string | undefined; created: boolean }> {
   if (existing) {
     if (existing.body === body) return { id: existing.id, url: existing.url, created: false }
     const { data } = await github.rest.issues.updateComment({
-      ...base,
+      owner: ref.owner,
+      repo: ref.repo,
       comment_id: existing.id,
       body,
     })
     return { id: data.id, url: data.html_url, created: false }
   }
   const { data } = await github.rest.issues.createComment({
-    ...base,
-    issue_number: options.issue,
+    owner: ref.owner,
+    repo: ref.repo,
+    issue_number: ref.issue,
     body,
   })
   return { id: data.id, url: data.html_url, created: true }

@@ -63,32 +63,6 @@ export async function removeLabel(
   }
 }
 
-/** Writes a comment: updates `existingId` in place when given (and changed), else creates one. */
-export async function writeComment(
-  github: GitHub,
-  ref: { owner: string; repo: string; issue: number },
-  existing: { id: number; body: string } | undefined,
-  body: string,
-): Promise<{ id: number; created: boolean }> {
-  if (existing) {
-    if (existing.body !== body)
-      await github.rest.issues.updateComment({
-        owner: ref.owner,
-        repo: ref.repo,
-        comment_id: existing.id,
-        body,
-      })
-    return { id: existing.id, created: false }
-  }
-  const { data } = await github.rest.issues.createComment({
-    owner: ref.owner,
-    repo: ref.repo,
-    issue_number: ref.issue,
-    body,
-  })
-  return { id: data.id, created: true }
-}
-
 /** Open issues carrying a label, newest first, at most `limit` (one page per 100). */
 export async function openIssuesWithLabel(
   github: GitHub,

@@ -1,6 +1,7 @@
 import { labelForTarget } from '../backport/labels.js'
 import type { TriggerPlan } from '../backport/triggers.js'
-import { findBotComment, writeComment } from '../github/issues.js'
+import { findBotComment } from '../github/issues.js'
+import { writeComment } from '../github/comments.js'
 import { addLabels } from '../github/labels.js'
 import { getPullRaw } from '../github/pulls.js'
 import type { JobDeps, JobOutcome } from '../jobs.js'

@@ -3,9 +3,9 @@ import {
   findBotComment,
   getIssue,
   reopenIssue,
-  writeComment,
   type IssueInfo,
 } from '../github/issues.js'
+import { writeComment } from '../github/comments.js'
 import type { CreatedPullRequest, JobDeps, JobOutcome } from '../jobs.js'
 import { skipped } from '../jobs.js'
 import { classifyTargets, planLabels } from './classify.js'

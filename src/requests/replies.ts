@@ -1,5 +1,6 @@
 import { addLabels } from '../github/labels.js'
-import { findBotComment, removeLabel, writeComment } from '../github/issues.js'
+import { findBotComment, removeLabel } from '../github/issues.js'
+import { writeComment } from '../github/comments.js'
 import type { JobDeps } from '../jobs.js'
 
 /**
