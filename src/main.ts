@@ -1,3 +1,4 @@
+import { messageOf } from './errors.js'
 import * as core from '@actions/core'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -120,9 +121,5 @@ async function loadConfig(ctx: RunContext, path: string): Promise<Config> {
 function messageFor(error: unknown): string {
   if (error instanceof ConfigError)
     return `${error.message}\nSee fixline.schema.json for every key and its default.`
-  if (error instanceof Error) {
-    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : ''
-    return `fixline failed: ${error.message}${cause}`
-  }
-  return `fixline failed: ${String(error)}`
+  return `fixline failed: ${messageOf(error)}`
 }

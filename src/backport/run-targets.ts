@@ -1,8 +1,8 @@
+import { messageOf } from '../errors.js'
 /**
  * Backports one merged PR to validated targets, each in its own try/catch, then reports once:
  * the comment on the original PR (rows merged with an earlier run's), the job summary, the outcome.
  */
-import { GitError } from '../git/errors.js'
 import type { CreatedPullRequest, JobDeps, JobOutcome } from '../jobs.js'
 import { upsertMarkedComment } from '../github/comments.js'
 import type { BackportEngine } from './engine.js'
@@ -336,21 +336,6 @@ export function outcome(
     conclusion,
     summary: renderSummary(source, rows, notes),
   }
-}
-
-/**
- * An error's message for a row or a comment, with its cause when that adds something a user can
- * act on. A git failure behind an explained error stays in the debug log (it is long and holds paths).
- */
-export function messageOf(error: unknown): string {
-  if (!(error instanceof Error)) return String(error)
-  const cause =
-    error.cause instanceof Error &&
-    !(error.cause instanceof GitError) &&
-    !error.message.includes(error.cause.message)
-      ? `: ${error.cause.message}`
-      : ''
-  return `${error.message}${cause}`
 }
 
 function once<T>(fn: () => Promise<T>): () => Promise<T> {

@@ -1,3 +1,4 @@
+import { messageOf } from '../errors.js'
 import { getPullRaw } from '../github/pulls.js'
 import { mergedPullsForCommit } from '../github/issues.js'
 import type { JobDeps } from '../jobs.js'
@@ -103,10 +104,4 @@ async function prFromCommits(
       `the commits come from several pull requests (${[...found].map((n) => `#${n}`).join(', ')}): file one request per pull request`,
     )
   return found.size === 1 ? [...found][0] : undefined
-}
-
-export function messageOf(error: unknown): string {
-  if (!(error instanceof Error)) return String(error)
-  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : ''
-  return `${error.message}${cause}`
 }

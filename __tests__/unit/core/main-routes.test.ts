@@ -43,9 +43,9 @@ describe('runRoutes', () => {
     ])
     expect(outcomes[0]?.results[0]).toMatchObject({
       status: 'failed',
-      error: 'fixline failed: git exploded (disk full)',
+      error: 'fixline failed: git exploded: disk full',
     })
-    expect(log.lines).toContain('error: fixline failed: git exploded (disk full)')
+    expect(log.lines).toContain('error: fixline failed: git exploded: disk full')
   })
 
   it('logs routes with nothing to do and returns no outcome for them', async () => {
