@@ -1,11 +1,11 @@
-import { lineMatcher, wholeName } from '../config/patterns.js'
+import { wholeName } from '../config/patterns.js'
 /**
  * Label -> target branch rules (config.backport.labels) and the reverse (target -> label, for
  * `/backport 1.x` on an open PR). Pure: labels are outside input, so every result that names a
  * branch has passed the pure ref-name check; the job still validates it with git, checks it is a
  * release line and that it exists on the remote before anything is pushed.
  */
-import type { Config, LabelRule } from '../config/types.js'
+import type { LabelRule } from '../config/types.js'
 import { isPlausibleRefName, printable } from '../git/refs.js'
 
 export type LabelMapping =
@@ -97,16 +97,6 @@ export function isBranchName(name: string): boolean {
   return name
     .split('/')
     .every((part) => part.length > 0 && !part.startsWith('.') && !part.endsWith('.lock'))
-}
-
-/** Whether a branch is a release line: matches a `lines.patterns` entry, or is the default branch when allowed. */
-export function isReleaseLine(
-  branch: string,
-  lines: Config['lines'],
-  defaultBranch: string | undefined,
-): boolean {
-  if (lineMatcher(lines.patterns)(branch)) return true
-  return lines.defaultBranch && defaultBranch !== undefined && branch === defaultBranch
 }
 
 /**

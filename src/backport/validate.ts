@@ -1,4 +1,4 @@
-import { lineMatcher } from '../config/patterns.js'
+import { isReleaseLine, lineMatcher } from '../config/patterns.js'
 /**
  * Checks requested targets before any git work: a valid branch name (git check-ref-format), a
  * configured release line, not the PR's own base, and present on the remote (one ls-remote for
@@ -8,7 +8,6 @@ import { assertValidBranchName } from '../git/refs.js'
 import type { JobDeps } from '../jobs.js'
 import type { BackportEngine } from './engine.js'
 import { REMOTE } from './engine.js'
-import { isReleaseLine } from './labels.js'
 import { backportBranchName } from './pr.js'
 import type { BackportRow } from './report.js'
 import type { TargetRequest } from './triggers.js'
@@ -71,7 +70,7 @@ async function checkRequest(
       status: 'already-applied',
       message: `${why}#${input.source} was merged into ${request.target} itself`,
     }
-  // The default branch is looked up only when no configured pattern matches.
+  // The default branch (an API call when the payload lacks it) is looked up only when no pattern matches.
   const patterns = lineMatcher(deps.config.lines.patterns)(request.target)
   if (!patterns && !isReleaseLine(request.target, deps.config.lines, await input.defaultBranch()))
     return failed(

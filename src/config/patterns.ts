@@ -10,7 +10,7 @@ export function wholeName(pattern: string): RegExp | undefined {
   }
 }
 
-/** Whether `branch` is a release line under `lines.patterns` (the default branch is decided by callers). */
+/** Whether `branch` matches one of `lines.patterns` (see isReleaseLine for the default branch too). */
 export function lineMatcher(patterns: readonly string[]): (branch: string) => boolean {
   const compiled = patterns.map(wholeName).filter((r): r is RegExp => r !== undefined)
   return (branch) => compiled.some((r) => r.test(branch))
@@ -32,4 +32,14 @@ export function compareLineVersions(a: readonly number[], b: readonly number[]):
     if (x !== y) return x < y ? -1 : 1
   }
   return 0
+}
+
+/** Whether a branch is a release line: it matches `lines.patterns`, or it is the default branch when `lines.defaultBranch`. */
+export function isReleaseLine(
+  branch: string,
+  lines: { patterns: readonly string[]; defaultBranch: boolean },
+  defaultBranch: string | undefined,
+): boolean {
+  if (lineMatcher(lines.patterns)(branch)) return true
+  return lines.defaultBranch && defaultBranch !== undefined && branch === defaultBranch
 }

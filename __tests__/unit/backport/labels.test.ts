@@ -2,11 +2,11 @@ import { execFileSync } from 'node:child_process'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { defaultConfig } from '../../../src/config/load.js'
+import { isReleaseLine } from '../../../src/config/patterns.js'
 import type { LabelRule } from '../../../src/config/types.js'
 import {
   exampleForPattern,
   isBranchName,
-  isReleaseLine,
   labelForTarget,
   mapLabel,
   parseTemplate,

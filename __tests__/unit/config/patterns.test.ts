@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import {
   compareLineVersions,
+  isReleaseLine,
   lineMatcher,
   lineVersion,
   wholeName,
 } from '../../../src/config/patterns.js'
-import { isReleaseLine, mapLabel } from '../../../src/backport/labels.js'
+import { mapLabel } from '../../../src/backport/labels.js'
 import { orderLines } from '../../../src/requests/policy.js'
 import { isLineBranch } from '../../../src/upgrade/discovery/names.js'
 

@@ -2,7 +2,7 @@
 import type { Config } from '../../config/types.js'
 import { buildFromKey, buildFromPackageJson, buildFromVersionFile } from './build.js'
 import { parsePluginConfig } from './delphix.js'
-import { isLineBranch } from './names.js'
+import { isReleaseLine } from '../../config/patterns.js'
 
 /** Files that may hold the build number, in `auto` order, with their reader. */
 export function buildCandidates(
@@ -59,10 +59,8 @@ export function releasePrVerdict(
   baseFiles: ReadonlyMap<string, string | undefined>,
   headFiles: ReadonlyMap<string, string | undefined>,
 ): ReleasePrVerdict {
-  const isLine =
-    isLineBranch(base, config.lines.patterns) ||
-    (config.lines.defaultBranch && base === defaultBranch)
-  if (!isLine) return { release: false, reason: `the base branch ${base} is not a release line` }
+  if (!isReleaseLine(base, config.lines, defaultBranch))
+    return { release: false, reason: `the base branch ${base} is not a release line` }
   const head = buildAt(headFiles, config)
   if (!head)
     return {
