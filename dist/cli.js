@@ -5808,7 +5808,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2184);
+/* harmony import */ var _cli_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9318);
 // The local CLI (dist/cli.js, bin "fixline"). Commands are added as the jobs land.
 
 process.exitCode = await (0,_cli_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
@@ -5818,7 +5818,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2184:
+/***/ 9318:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6282,18 +6282,54 @@ function migration_id_compareCanonicalIds(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
-;// CONCATENATED MODULE: ./src/upgrade/rules/context.ts
-
-
+;// CONCATENATED MODULE: ./src/config/patterns.ts
+/**
+ * Config patterns match whole names: `^(?:pattern)$`, so `\d+\.x` cannot match `feature/1.x-old`.
+ * Patterns are validated when the config is loaded; one that still does not compile matches nothing.
+ */
+function wholeName(pattern) {
+    try {
+        return new RegExp(`^(?:${pattern})$`);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Whether `branch` matches one of `lines.patterns` (see isReleaseLine for the default branch too). */
+function lineMatcher(patterns) {
+    const compiled = patterns.map(wholeName).filter((r) => r !== undefined);
+    return (branch) => compiled.some((r) => r.test(branch));
+}
+/** The numbers a branch name carries, in order: `1.x` -> [1], `release/16.5` -> [16, 5], `main` -> []. */
+function lineVersion(branch) {
+    // At most 15 digits a part, so every part is an exact integer.
+    return (branch.match(/\d+/g) ?? []).map((d) => Number(d.slice(0, 15)));
+}
+/** Orders line versions numerically part by part; a prefix sorts first ([1] < [1, 0] < [1, 1] < [2]). */
 function compareLineVersions(a, b) {
-    const n = Math.max(a.length, b.length);
-    for (let i = 0; i < n; i++) {
-        const d = (a[i] ?? 0) - (b[i] ?? 0);
-        if (d !== 0)
-            return d < 0 ? -1 : 1;
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+        const x = a[i];
+        const y = b[i];
+        if (x === undefined)
+            return -1;
+        if (y === undefined)
+            return 1;
+        if (x !== y)
+            return x < y ? -1 : 1;
     }
     return 0;
 }
+/** Whether a branch is a release line: it matches `lines.patterns`, or it is the default branch when `lines.defaultBranch`. */
+function isReleaseLine(branch, lines, defaultBranch) {
+    if (lineMatcher(lines.patterns)(branch))
+        return true;
+    return lines.defaultBranch && defaultBranch !== undefined && branch === defaultBranch;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/rules/context.ts
+
+
+
 function compareLines(a, b) {
     if (a.isDefault !== b.isDefault)
         return a.isDefault ? 1 : -1;
@@ -7305,11 +7341,6 @@ const RULE_IDS = [
     'schema-needs-migration',
     'migration-order',
 ];
-const DEFAULT_CHECK_OPTIONS = {
-    scheme: 'dotted',
-    engine: 'set',
-    contentChange: 'warning',
-};
 /**
  * `prepared`: a context already built for this model with the same scheme (by fixLossPairs), reused
  * instead of indexing every release's migrations again; the model's fixDiffs may have been set since.
@@ -7426,53 +7457,15 @@ async function readObjects(git, specs) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/config/patterns.ts
-/**
- * Config patterns match whole names: `^(?:pattern)$`, so `\d+\.x` cannot match `feature/1.x-old`.
- * Patterns are validated when the config is loaded; one that still does not compile matches nothing.
- */
-function wholeName(pattern) {
-    try {
-        return new RegExp(`^(?:${pattern})$`);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Whether `branch` is a release line under `lines.patterns` (the default branch is decided by callers). */
-function lineMatcher(patterns) {
-    const compiled = patterns.map(wholeName).filter((r) => r !== undefined);
-    return (branch) => compiled.some((r) => r.test(branch));
-}
-
 ;// CONCATENATED MODULE: ./src/upgrade/discovery/names.ts
 
 /**
  * Names of refs: which branches are release lines (and their version), which tags are releases
  * (and the build number they carry). Pure.
  */
-/** The numbers in a branch name: `1.x` -> [1], `release/16.5` -> [16, 5], `stable-3` -> [3]. */
-function versionOfBranch(branch) {
-    return (branch.match(/\d+/g) ?? []).map((n) => Number(n)).filter((n) => Number.isSafeInteger(n));
-}
 /** Whether a branch name is a release line under the configured patterns (regexes on whole names). */
 function isLineBranch(branch, patterns) {
     return lineMatcher(patterns)(branch);
-}
-/** Compares two line versions numerically part by part ([1] < [1, 1] < [2]). */
-function compareVersions(a, b) {
-    const n = Math.max(a.length, b.length);
-    for (let i = 0; i < n; i++) {
-        const x = a[i];
-        const y = b[i];
-        if (x === undefined)
-            return -1;
-        if (y === undefined)
-            return 1;
-        if (x !== y)
-            return x - y;
-    }
-    return 0;
 }
 /** Whether a line version is a prefix of a build's numbers (line 1 -> build 1.1 yes, 2.0 no). */
 function versionIsPrefixOf(version, build) {
@@ -7701,6 +7694,7 @@ class CommitGraph {
 
 ;// CONCATENATED MODULE: ./src/upgrade/discovery/refs.ts
 
+
 /** The format discovery passes to `git for-each-ref` (NUL-separated fields, one ref a line). */
 const REF_FORMAT = '%(refname)%00%(objectname)%00%(*objectname)%00%(symref)%00%(HEAD)%00%(objecttype)%00%(*objecttype)';
 const REF_PREFIXES = ['refs/heads', 'refs/remotes/origin', 'refs/tags'];
@@ -7765,7 +7759,7 @@ function selectLines(refs, options) {
         if (name === def)
             lines.push({ branch: name, version: undefined, isDefault: true, tip });
         else if (isLineBranch(name, options.patterns))
-            lines.push({ branch: name, version: versionOfBranch(name), isDefault: false, tip });
+            lines.push({ branch: name, version: lineVersion(name), isDefault: false, tip });
     }
     return sortLines(lines);
 }
@@ -7774,7 +7768,7 @@ function sortLines(lines) {
     return [...lines].sort((a, b) => {
         if (a.isDefault !== b.isDefault)
             return a.isDefault ? 1 : -1;
-        return compareVersions(a.version ?? [], b.version ?? []) || a.branch.localeCompare(b.branch);
+        return compareLineVersions(a.version ?? [], b.version ?? []) || a.branch.localeCompare(b.branch);
     });
 }
 
@@ -7997,6 +7991,142 @@ function manifestEntry(item, text, file) {
     return { migration: { id: raw, location: { file, ...(line ? { line } : {}) }, contentHash: '' } };
 }
 
+;// CONCATENATED MODULE: ./src/git/git.ts
+
+
+const MAX_BUFFER = 512 * 1024 * 1024;
+/**
+ * The only way fixline runs git: arguments as an array (never a shell string), no prompts,
+ * a stable locale, and failures turned into typed {@link GitError}s.
+ */
+class Git {
+    cwd;
+    env;
+    observer;
+    constructor(options) {
+        this.cwd = options.cwd;
+        this.env = options.env ?? {};
+        this.observer = options.observer;
+    }
+    /** A Git for another folder that keeps this one's environment and observer. */
+    at(cwd) {
+        return new Git({ cwd, env: this.env, ...(this.observer ? { observer: this.observer } : {}) });
+    }
+    /** A Git whose invocations carry extra environment (for example the push token's GIT_CONFIG_*). */
+    withEnv(env) {
+        return new Git({
+            cwd: this.cwd,
+            env: { ...this.env, ...env },
+            ...(this.observer ? { observer: this.observer } : {}),
+        });
+    }
+    async run(args, options = {}) {
+        const started = Date.now();
+        const result = await spawnGit(args, this.cwd, { ...baseEnv(), ...this.env, ...options.env }, options.input);
+        this.observer?.(args, Date.now() - started, result.exitCode);
+        const ok = options.okCodes ?? [0];
+        if (!ok.includes(result.exitCode)) {
+            const kind = classifyGitFailure(args, `${result.stderr}\n${result.stdout}`);
+            const detail = (result.stderr || result.stdout).trim().split('\n').slice(-6).join('\n');
+            throw new GitError(`git ${git_describe(args)} failed (exit ${result.exitCode}): ${detail}`, kind, args, result.exitCode, result.stderr);
+        }
+        return result;
+    }
+    /** stdout of a successful command, trimmed of the final newline. */
+    async text(args, options) {
+        return (await this.run(args, options)).stdout.replace(/\n$/, '');
+    }
+    /** Non-empty lines of a successful command's stdout. */
+    async lines(args, options) {
+        return (await this.text(args, options)).split('\n').filter((l) => l.length > 0);
+    }
+}
+function baseEnv() {
+    const env = {};
+    for (const [k, v] of Object.entries(process.env))
+        if (v !== undefined)
+            env[k] = v;
+    env.GIT_TERMINAL_PROMPT = '0';
+    env.LC_ALL = 'C';
+    env.GIT_ASKPASS = 'echo';
+    env.GCM_INTERACTIVE = 'never';
+    return env;
+}
+/** Argument list for messages: long values (such as commit messages) are shortened. */
+function git_describe(args) {
+    return args.map((a) => (a.length > 60 ? `${a.slice(0, 57)}...` : a)).join(' ');
+}
+function spawnGit(args, cwd, env, input) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.execFile)('git', [...args], { cwd, env, maxBuffer: MAX_BUFFER, encoding: 'utf8' }, (error, stdout, stderr) => {
+            if (error && typeof error.code !== 'number') {
+                reject(new GitError(`could not run git ${git_describe(args)}: ${error.message}`, 'unknown', args, null, stderr, { cause: error }));
+                return;
+            }
+            resolve({ stdout, stderr, exitCode: error ? error.code : 0 });
+        });
+        if (input !== undefined)
+            child.stdin?.end(input);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/git/refs.ts
+
+/**
+ * Validates a branch name with git itself (`git check-ref-format --branch`), plus the rules
+ * fixline adds: no leading dash (could be read as an option) and no whitespace or control characters.
+ * Returns the normalized name, or throws an Error whose message a user can act on.
+ */
+async function assertValidBranchName(git, name) {
+    if (!refs_isPlausibleRefName(name))
+        throw new Error(`"${printable(name)}" is not a valid branch name`);
+    const result = await git.run(['check-ref-format', '--branch', name], { okCodes: [0, 1, 128] });
+    if (result.exitCode !== 0)
+        throw new Error(`"${printable(name)}" is not a valid branch name (git check-ref-format)`);
+    return result.stdout.trim();
+}
+/** Cheap pure pre-check (also used where git is not at hand, e.g. in renderers). */
+function refs_isPlausibleRefName(name) {
+    return (name.length > 0 &&
+        name.length <= 250 &&
+        !name.startsWith('-') &&
+        !name.startsWith('/') &&
+        // eslint-disable-next-line no-control-regex
+        !/[\s\u0000-\u001f\u007f~^:?*[\\]/.test(name) &&
+        !name.includes('..') &&
+        !name.includes('@{') &&
+        !name.endsWith('.lock') &&
+        !name.endsWith('/') &&
+        !name.endsWith('.'));
+}
+/** Makes a user-supplied string safe to echo in a message (no control characters, bounded length). */
+function printable(value) {
+    // eslint-disable-next-line no-control-regex
+    const clean = value.replace(/[\u0000-\u001f\u007f]/g, '?');
+    return clean.length > 80 ? `${clean.slice(0, 77)}...` : clean;
+}
+
+;// CONCATENATED MODULE: ./src/payload.ts
+
+/** Readers for untrusted JSON (webhook payloads, API responses): a value of the right type, or undefined. */
+function isRecord(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+function obj(v) {
+    return isRecord(v) ? v : undefined;
+}
+function str(v) {
+    return typeof v === 'string' ? v : undefined;
+}
+function payload_int(v) {
+    return typeof v === 'number' && Number.isSafeInteger(v) ? v : undefined;
+}
+/** The repository's default branch as the event payload gives it (every repository event carries it). */
+function payloadDefaultBranch(payload) {
+    const name = str(obj(payload.repository)?.default_branch);
+    return name !== undefined && isPlausibleRefName(name) ? name : undefined;
+}
+
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/upgrade/discovery/plugin-config-fast.ts
@@ -8090,6 +8220,7 @@ function simplePluginConfig(text, file) {
 }
 
 ;// CONCATENATED MODULE: ./src/upgrade/discovery/delphix.ts
+
 /**
  * Delphix plugin files: plugin_config.yml (buildNumber as a raw string, srcDir, schemaFile), upgrade
  * decorators in Python sources, and schema.json. Every input is outside input: garbage gives a
@@ -8257,7 +8388,7 @@ function summarizeSchema(text, file) {
             ],
         };
     }
-    if (!isObject(data))
+    if (!isRecord(data))
         return {
             schema: undefined,
             problems: [
@@ -8271,16 +8402,16 @@ function summarizeSchema(text, file) {
         };
     const objects = {};
     for (const [key, def] of Object.entries(data)) {
-        if (!isObject(def))
+        if (!isRecord(def))
             continue;
         const name = key.replace(/Definition$/, '');
         const required = Array.isArray(def.required)
             ? def.required.filter((r) => typeof r === 'string')
             : [];
         const properties = {};
-        if (isObject(def.properties)) {
+        if (isRecord(def.properties)) {
             for (const [prop, spec] of Object.entries(def.properties)) {
-                if (!isObject(spec))
+                if (!isRecord(spec))
                     continue;
                 properties[prop] = {
                     ...(typeof spec.type === 'string' ? { type: spec.type } : {}),
@@ -8293,9 +8424,6 @@ function summarizeSchema(text, file) {
         objects[name] = { required, properties };
     }
     return { schema: { objects, location: { file } }, problems: [] };
-}
-function isObject(v) {
-    return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 ;// CONCATENATED MODULE: ./src/upgrade/discovery/parse-cache.ts
@@ -10023,85 +10151,6 @@ function checkRegexes(config) {
             message: 'is required when upgrade.migrations.layout is "manifest"',
         });
     return problems;
-}
-
-;// CONCATENATED MODULE: ./src/git/git.ts
-
-
-const MAX_BUFFER = 512 * 1024 * 1024;
-/**
- * The only way fixline runs git: arguments as an array (never a shell string), no prompts,
- * a stable locale, and failures turned into typed {@link GitError}s.
- */
-class Git {
-    cwd;
-    env;
-    observer;
-    constructor(options) {
-        this.cwd = options.cwd;
-        this.env = options.env ?? {};
-        this.observer = options.observer;
-    }
-    /** A Git for another folder that keeps this one's environment and observer. */
-    at(cwd) {
-        return new Git({ cwd, env: this.env, ...(this.observer ? { observer: this.observer } : {}) });
-    }
-    /** A Git whose invocations carry extra environment (for example the push token's GIT_CONFIG_*). */
-    withEnv(env) {
-        return new Git({
-            cwd: this.cwd,
-            env: { ...this.env, ...env },
-            ...(this.observer ? { observer: this.observer } : {}),
-        });
-    }
-    async run(args, options = {}) {
-        const started = Date.now();
-        const result = await spawnGit(args, this.cwd, { ...baseEnv(), ...this.env, ...options.env }, options.input);
-        this.observer?.(args, Date.now() - started, result.exitCode);
-        const ok = options.okCodes ?? [0];
-        if (!ok.includes(result.exitCode)) {
-            const kind = classifyGitFailure(args, `${result.stderr}\n${result.stdout}`);
-            const detail = (result.stderr || result.stdout).trim().split('\n').slice(-6).join('\n');
-            throw new GitError(`git ${git_describe(args)} failed (exit ${result.exitCode}): ${detail}`, kind, args, result.exitCode, result.stderr);
-        }
-        return result;
-    }
-    /** stdout of a successful command, trimmed of the final newline. */
-    async text(args, options) {
-        return (await this.run(args, options)).stdout.replace(/\n$/, '');
-    }
-    /** Non-empty lines of a successful command's stdout. */
-    async lines(args, options) {
-        return (await this.text(args, options)).split('\n').filter((l) => l.length > 0);
-    }
-}
-function baseEnv() {
-    const env = {};
-    for (const [k, v] of Object.entries(process.env))
-        if (v !== undefined)
-            env[k] = v;
-    env.GIT_TERMINAL_PROMPT = '0';
-    env.LC_ALL = 'C';
-    env.GIT_ASKPASS = 'echo';
-    env.GCM_INTERACTIVE = 'never';
-    return env;
-}
-/** Argument list for messages: long values (such as commit messages) are shortened. */
-function git_describe(args) {
-    return args.map((a) => (a.length > 60 ? `${a.slice(0, 57)}...` : a)).join(' ');
-}
-function spawnGit(args, cwd, env, input) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.execFile)('git', [...args], { cwd, env, maxBuffer: MAX_BUFFER, encoding: 'utf8' }, (error, stdout, stderr) => {
-            if (error && typeof error.code !== 'number') {
-                reject(new GitError(`could not run git ${git_describe(args)}: ${error.message}`, 'unknown', args, null, stderr, { cause: error }));
-                return;
-            }
-            resolve({ stdout, stderr, exitCode: error ? error.code : 0 });
-        });
-        if (input !== undefined)
-            child.stdin?.end(input);
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/cli/context.ts

@@ -47176,6 +47176,71 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /************************************************************************/
 var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: ./src/git/errors.ts
+class GitError extends Error {
+    kind;
+    args;
+    exitCode;
+    stderr;
+    name = 'GitError';
+    constructor(message, kind, args, exitCode, stderr, options) {
+        super(message, options);
+        this.kind = kind;
+        this.args = args;
+        this.exitCode = exitCode;
+        this.stderr = stderr;
+    }
+}
+/** Maps a failed git invocation to a typed error kind. Pure: tested without git. */
+function classifyGitFailure(args, stderr) {
+    const sub = args.find((a) => !a.startsWith('-') && !a.includes('=')) ?? '';
+    const err = stderr.toLowerCase();
+    if (/refusing to allow .* to create or update workflow/.test(err) ||
+        err.includes('`workflows` permission'))
+        return 'workflow-permission';
+    if (err.includes('authentication failed') ||
+        err.includes('could not read username') ||
+        /\b403\b/.test(err))
+        return 'auth';
+    if (sub === 'push' &&
+        (err.includes('[rejected]') ||
+            err.includes('non-fast-forward') ||
+            err.includes('failed to push')))
+        return 'push-rejected';
+    if (sub === 'cherry-pick' &&
+        (err.includes('the previous cherry-pick is now empty') || err.includes('nothing to commit')))
+        return 'empty-commit';
+    if (sub === 'cherry-pick' && (err.includes('conflict') || err.includes('could not apply')))
+        return 'conflict';
+    if (err.includes('not a valid object name') ||
+        err.includes("couldn't find remote ref") ||
+        err.includes('unknown revision') ||
+        err.includes('bad revision') ||
+        err.includes('not our ref') ||
+        err.includes('invalid reference'))
+        return 'not-found';
+    if (sub === 'check-ref-format')
+        return 'bad-ref';
+    return 'unknown';
+}
+
+;// CONCATENATED MODULE: ./src/errors.ts
+
+/**
+ * One line for a user: the error's message plus its cause's, unless the message already says it
+ * or the cause is a GitError (whose stderr goes to the debug log, not into comments).
+ */
+function messageOf(error) {
+    if (!(error instanceof Error))
+        return String(error);
+    const cause = error.cause instanceof Error &&
+        !(error.cause instanceof GitError) &&
+        !error.message.includes(error.cause.message)
+        ? `: ${error.cause.message}`
+        : '';
+    return `${error.message}${cause}`;
+}
+
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -50281,54 +50346,6 @@ function checkRegexes(config) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/git/errors.ts
-class GitError extends Error {
-    kind;
-    args;
-    exitCode;
-    stderr;
-    name = 'GitError';
-    constructor(message, kind, args, exitCode, stderr, options) {
-        super(message, options);
-        this.kind = kind;
-        this.args = args;
-        this.exitCode = exitCode;
-        this.stderr = stderr;
-    }
-}
-/** Maps a failed git invocation to a typed error kind. Pure: tested without git. */
-function classifyGitFailure(args, stderr) {
-    const sub = args.find((a) => !a.startsWith('-') && !a.includes('=')) ?? '';
-    const err = stderr.toLowerCase();
-    if (/refusing to allow .* to create or update workflow/.test(err) ||
-        err.includes('`workflows` permission'))
-        return 'workflow-permission';
-    if (err.includes('authentication failed') ||
-        err.includes('could not read username') ||
-        /\b403\b/.test(err))
-        return 'auth';
-    if (sub === 'push' &&
-        (err.includes('[rejected]') ||
-            err.includes('non-fast-forward') ||
-            err.includes('failed to push')))
-        return 'push-rejected';
-    if (sub === 'cherry-pick' &&
-        (err.includes('the previous cherry-pick is now empty') || err.includes('nothing to commit')))
-        return 'empty-commit';
-    if (sub === 'cherry-pick' && (err.includes('conflict') || err.includes('could not apply')))
-        return 'conflict';
-    if (err.includes('not a valid object name') ||
-        err.includes("couldn't find remote ref") ||
-        err.includes('unknown revision') ||
-        err.includes('bad revision') ||
-        err.includes('not our ref') ||
-        err.includes('invalid reference'))
-        return 'not-found';
-    if (sub === 'check-ref-format')
-        return 'bad-ref';
-    return 'unknown';
-}
-
 ;// CONCATENATED MODULE: ./src/git/git.ts
 
 
@@ -55927,18 +55944,61 @@ function overallConclusion(outcomes) {
     return 'skipped';
 }
 
+;// CONCATENATED MODULE: ./src/git/refs.ts
+
+/**
+ * Validates a branch name with git itself (`git check-ref-format --branch`), plus the rules
+ * fixline adds: no leading dash (could be read as an option) and no whitespace or control characters.
+ * Returns the normalized name, or throws an Error whose message a user can act on.
+ */
+async function assertValidBranchName(git, name) {
+    if (!isPlausibleRefName(name))
+        throw new Error(`"${printable(name)}" is not a valid branch name`);
+    const result = await git.run(['check-ref-format', '--branch', name], { okCodes: [0, 1, 128] });
+    if (result.exitCode !== 0)
+        throw new Error(`"${printable(name)}" is not a valid branch name (git check-ref-format)`);
+    return result.stdout.trim();
+}
+/** Cheap pure pre-check (also used where git is not at hand, e.g. in renderers). */
+function isPlausibleRefName(name) {
+    return (name.length > 0 &&
+        name.length <= 250 &&
+        !name.startsWith('-') &&
+        !name.startsWith('/') &&
+        // eslint-disable-next-line no-control-regex
+        !/[\s\u0000-\u001f\u007f~^:?*[\\]/.test(name) &&
+        !name.includes('..') &&
+        !name.includes('@{') &&
+        !name.endsWith('.lock') &&
+        !name.endsWith('/') &&
+        !name.endsWith('.'));
+}
+/** Makes a user-supplied string safe to echo in a message (no control characters, bounded length). */
+function printable(value) {
+    // eslint-disable-next-line no-control-regex
+    const clean = value.replace(/[\u0000-\u001f\u007f]/g, '?');
+    return clean.length > 80 ? `${clean.slice(0, 77)}...` : clean;
+}
+
 ;// CONCATENATED MODULE: ./src/payload.ts
+
 /** Readers for untrusted JSON (webhook payloads, API responses): a value of the right type, or undefined. */
+function isRecord(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
 function obj(v) {
-    return v !== null && typeof v === 'object' && !Array.isArray(v)
-        ? v
-        : undefined;
+    return isRecord(v) ? v : undefined;
 }
 function str(v) {
     return typeof v === 'string' ? v : undefined;
 }
 function payload_int(v) {
     return typeof v === 'number' && Number.isSafeInteger(v) ? v : undefined;
+}
+/** The repository's default branch as the event payload gives it (every repository event carries it). */
+function payloadDefaultBranch(payload) {
+    const name = str(obj(payload.repository)?.default_branch);
+    return name !== undefined && isPlausibleRefName(name) ? name : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/route.ts
@@ -56113,20 +56173,29 @@ async function upsertMarkedComment(github, options) {
     let body = typeof options.body === 'function' ? options.body(existing?.body) : options.body;
     if (!body.includes(options.marker))
         body = `${options.marker}\n${body}`;
-    const base = { owner: options.owner, repo: options.repo };
+    const written = await writeComment(github, options, existing, body);
+    return { ...written, url: written.url ?? '' };
+}
+/**
+ * Writes fixline's comment: updates `existing` in place when its body changed (no call when it did
+ * not), else creates one.
+ */
+async function writeComment(github, ref, existing, body) {
     if (existing) {
         if (existing.body === body)
             return { id: existing.id, url: existing.url, created: false };
         const { data } = await github.rest.issues.updateComment({
-            ...base,
+            owner: ref.owner,
+            repo: ref.repo,
             comment_id: existing.id,
             body,
         });
         return { id: data.id, url: data.html_url, created: false };
     }
     const { data } = await github.rest.issues.createComment({
-        ...base,
-        issue_number: options.issue,
+        owner: ref.owner,
+        repo: ref.repo,
+        issue_number: ref.issue,
         body,
     });
     return { id: data.id, url: data.html_url, created: true };
@@ -56297,46 +56366,35 @@ function wholeName(pattern) {
         return undefined;
     }
 }
-/** Whether `branch` is a release line under `lines.patterns` (the default branch is decided by callers). */
+/** Whether `branch` matches one of `lines.patterns` (see isReleaseLine for the default branch too). */
 function lineMatcher(patterns) {
     const compiled = patterns.map(wholeName).filter((r) => r !== undefined);
     return (branch) => compiled.some((r) => r.test(branch));
 }
-
-;// CONCATENATED MODULE: ./src/git/refs.ts
-
-/**
- * Validates a branch name with git itself (`git check-ref-format --branch`), plus the rules
- * fixline adds: no leading dash (could be read as an option) and no whitespace or control characters.
- * Returns the normalized name, or throws an Error whose message a user can act on.
- */
-async function assertValidBranchName(git, name) {
-    if (!isPlausibleRefName(name))
-        throw new Error(`"${printable(name)}" is not a valid branch name`);
-    const result = await git.run(['check-ref-format', '--branch', name], { okCodes: [0, 1, 128] });
-    if (result.exitCode !== 0)
-        throw new Error(`"${printable(name)}" is not a valid branch name (git check-ref-format)`);
-    return result.stdout.trim();
+/** The numbers a branch name carries, in order: `1.x` -> [1], `release/16.5` -> [16, 5], `main` -> []. */
+function lineVersion(branch) {
+    // At most 15 digits a part, so every part is an exact integer.
+    return (branch.match(/\d+/g) ?? []).map((d) => Number(d.slice(0, 15)));
 }
-/** Cheap pure pre-check (also used where git is not at hand, e.g. in renderers). */
-function isPlausibleRefName(name) {
-    return (name.length > 0 &&
-        name.length <= 250 &&
-        !name.startsWith('-') &&
-        !name.startsWith('/') &&
-        // eslint-disable-next-line no-control-regex
-        !/[\s\u0000-\u001f\u007f~^:?*[\\]/.test(name) &&
-        !name.includes('..') &&
-        !name.includes('@{') &&
-        !name.endsWith('.lock') &&
-        !name.endsWith('/') &&
-        !name.endsWith('.'));
+/** Orders line versions numerically part by part; a prefix sorts first ([1] < [1, 0] < [1, 1] < [2]). */
+function compareLineVersions(a, b) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+        const x = a[i];
+        const y = b[i];
+        if (x === undefined)
+            return -1;
+        if (y === undefined)
+            return 1;
+        if (x !== y)
+            return x < y ? -1 : 1;
+    }
+    return 0;
 }
-/** Makes a user-supplied string safe to echo in a message (no control characters, bounded length). */
-function printable(value) {
-    // eslint-disable-next-line no-control-regex
-    const clean = value.replace(/[\u0000-\u001f\u007f]/g, '?');
-    return clean.length > 80 ? `${clean.slice(0, 77)}...` : clean;
+/** Whether a branch is a release line: it matches `lines.patterns`, or it is the default branch when `lines.defaultBranch`. */
+function isReleaseLine(branch, lines, defaultBranch) {
+    if (lineMatcher(lines.patterns)(branch))
+        return true;
+    return lines.defaultBranch && defaultBranch !== undefined && branch === defaultBranch;
 }
 
 ;// CONCATENATED MODULE: ./src/backport/labels.ts
@@ -56427,12 +56485,6 @@ function isBranchName(name) {
     return name
         .split('/')
         .every((part) => part.length > 0 && !part.startsWith('.') && !part.endsWith('.lock'));
-}
-/** Whether a branch is a release line: matches a `lines.patterns` entry, or is the default branch when allowed. */
-function isReleaseLine(branch, lines, defaultBranch) {
-    if (lineMatcher(lines.patterns)(branch))
-        return true;
-    return lines.defaultBranch && defaultBranch !== undefined && branch === defaultBranch;
 }
 /**
  * A label that the rules map to `target` (for `/backport <target>` on an open PR), or undefined
@@ -56691,26 +56743,6 @@ async function removeLabel(github, owner, repo, number, name) {
             throw new Error(`cannot remove the label ${name} from #${number}`, { cause: error });
     }
 }
-/** Writes a comment: updates `existingId` in place when given (and changed), else creates one. */
-async function writeComment(github, ref, existing, body) {
-    if (existing) {
-        if (existing.body !== body)
-            await github.rest.issues.updateComment({
-                owner: ref.owner,
-                repo: ref.repo,
-                comment_id: existing.id,
-                body,
-            });
-        return { id: existing.id, created: false };
-    }
-    const { data } = await github.rest.issues.createComment({
-        owner: ref.owner,
-        repo: ref.repo,
-        issue_number: ref.issue,
-        body,
-    });
-    return { id: data.id, created: true };
-}
 /** Open issues carrying a label, newest first, at most `limit` (one page per 100). */
 async function openIssuesWithLabel(github, owner, repo, label, limit = 100) {
     const out = [];
@@ -56769,18 +56801,6 @@ function skipped(job, reason) {
 
 ;// CONCATENATED MODULE: ./src/requests/policy.ts
 
-/** The numbers a branch name carries, in order (`release/16.5` -> [16, 5]). */
-function lineVersion(branch) {
-    return (branch.match(/\d+/g) ?? []).map((d) => Number(d.slice(0, 15)));
-}
-function compareVersions(a, b) {
-    for (let i = 0; i < Math.max(a.length, b.length); i++) {
-        const d = (a[i] ?? -1) - (b[i] ?? -1);
-        if (d !== 0)
-            return d;
-    }
-    return 0;
-}
 /** Release lines among `branches`, newest first. Invalid patterns in the config match nothing. */
 function orderLines(branches, config, defaultBranch) {
     const isLine = lineMatcher(config.lines.patterns);
@@ -56791,7 +56811,7 @@ function orderLines(branches, config, defaultBranch) {
         if (isLine(branch))
             lines.push({ branch, version: lineVersion(branch), isDefault: false });
     }
-    lines.sort((a, b) => compareVersions(b.version, a.version) || a.branch.localeCompare(b.branch));
+    lines.sort((a, b) => compareLineVersions(b.version, a.version) || a.branch.localeCompare(b.branch));
     if (defaultBranch && config.lines.defaultBranch && branches.includes(defaultBranch))
         lines.unshift({ branch: defaultBranch, version: [], isDefault: true });
     return lines;
@@ -56847,14 +56867,7 @@ async function discoverLines(git, config, defaultBranch) {
     const parsed = parseLsRemote(output);
     return orderLines(parsed.branches, config, defaultBranch ?? parsed.defaultBranch);
 }
-/** The default branch named in the event payload, when it carries the repository. */
-function payloadDefaultBranch(payload) {
-    const repository = payload.repository;
-    if (repository === null || typeof repository !== 'object')
-        return undefined;
-    const name = repository.default_branch;
-    return typeof name === 'string' && name.length > 0 ? name : undefined;
-}
+
 
 ;// CONCATENATED MODULE: ./src/github/teams.ts
 /**
@@ -57328,6 +57341,7 @@ function renderRequestForm(request, lines = request.targets) {
 }
 
 ;// CONCATENATED MODULE: ./src/requests/state.ts
+
 /**
  * The hidden state of a plan comment (pure). The comment carries what was decided (classification,
  * approvals) and done (backport PRs), so that every event, delivered once or twice, acts only on
@@ -57438,9 +57452,6 @@ function rejectPending(state, by, reason) {
     for (const t of state.targets)
         if (t.approval === 'pending')
             t.approval = 'rejected';
-}
-function isRecord(v) {
-    return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 const CLASSES = new Set(['patch', 'security', 'exception']);
 const APPROVALS = new Set(['not-needed', 'pending', 'approved', 'rejected']);
@@ -57571,6 +57582,7 @@ function oneLine(text) {
 ;// CONCATENATED MODULE: ./src/requests/replies.ts
 
 
+
 /**
  * A reply fixline posts once per `key` (a command's comment id, a refused label and user): a second
  * delivery of the same event finds it and writes nothing (a repeat has less news: "Opened #12" would
@@ -57602,6 +57614,7 @@ async function syncLabels(deps, issue, current, wanted) {
 }
 
 ;// CONCATENATED MODULE: ./src/requests/validate.ts
+
 
 
 
@@ -57674,14 +57687,9 @@ async function prFromCommits(deps, commits, problems) {
         problems.push(`the commits come from several pull requests (${[...found].map((n) => `#${n}`).join(', ')}): file one request per pull request`);
     return found.size === 1 ? [...found][0] : undefined;
 }
-function messageOf(error) {
-    if (!(error instanceof Error))
-        return String(error);
-    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
-    return `${error.message}${cause}`;
-}
 
 ;// CONCATENATED MODULE: ./src/requests/process.ts
+
 
 
 
@@ -57848,7 +57856,7 @@ async function writePlan(deps, loaded, body) {
 function outcomeOf(number, state, created) {
     const results = resultsOf(state);
     const failed = results.some((r) => r.error !== undefined);
-    const rows = results.map((r) => `| \`${r.target}\` | ${r.status} | ${r.pullRequest ? `#${r.pullRequest.number}` : ''} | ${r.message.replace(/\|/g, '\\|')} |`);
+    const rows = results.map((r) => `| \`${r.target}\` | ${r.status} | ${r.pullRequest ? `#${r.pullRequest.number}` : ''} | ${oneLine(r.message)} |`);
     const summary = [
         `### fixline: backport request #${number}`,
         '',
@@ -57872,6 +57880,7 @@ function requestOf(deps, loaded) {
 }
 
 ;// CONCATENATED MODULE: ./src/requests/pr-approval.ts
+
 
 
 
@@ -58941,7 +58950,6 @@ function renderSummary(source, rows, notes = []) {
 
 
 
-
 async function validateTargets(deps, engine, input) {
     const rows = [];
     const named = [];
@@ -58976,7 +58984,7 @@ async function validate_checkRequest(deps, input, request) {
             status: 'already-applied',
             message: `${why}#${input.source} was merged into ${request.target} itself`,
         };
-    // The default branch is looked up only when no configured pattern matches.
+    // The default branch (an API call when the payload lacks it) is looked up only when no pattern matches.
     const patterns = lineMatcher(deps.config.lines.patterns)(request.target);
     if (!patterns && !isReleaseLine(request.target, deps.config.lines, await input.defaultBranch()))
         return failed(request.target, `${why}branch ${request.target} is not a release line (see lines.patterns in the config)`);
@@ -59013,10 +59021,6 @@ function failed(target, message) {
 }
 
 ;// CONCATENATED MODULE: ./src/backport/run-targets.ts
-/**
- * Backports one merged PR to validated targets, each in its own try/catch, then reports once:
- * the comment on the original PR (rows merged with an earlier run's), the job summary, the outcome.
- */
 
 
 
@@ -59051,7 +59055,7 @@ async function backportTargets(deps, engine, pull, selection, options) {
         catch (error) {
             if (error instanceof Error && error.cause instanceof Error)
                 deps.log.debug(`${target.target}: ${error.message}; caused by: ${error.cause.message}`);
-            row = failed(target.target, `${target.label !== undefined ? `label ${target.label}: ` : ''}${run_targets_messageOf(error)}`);
+            row = failed(target.target, `${target.label !== undefined ? `label ${target.label}: ` : ''}${messageOf(error)}`);
         }
         deps.log.info(`${row.target}: ${row.status}: ${row.message}`);
         rows.push(row);
@@ -59170,7 +59174,7 @@ async function openOrFindPr(ctx, target, body, outcome) {
         ...(deps.botLogin !== undefined ? { botLogin: deps.botLogin } : {}),
     }).catch(async (error) => {
         // A concurrent run (the same delivery twice, or merge and label at once) opened it first.
-        if (!/already exists/i.test(run_targets_messageOf(error)))
+        if (!/already exists/i.test(messageOf(error)))
             throw error;
         const existing = await findBackportPr(deps.github, deps.ctx.owner, deps.ctx.repo, target.branch);
         if (existing?.state !== 'open')
@@ -59238,7 +59242,7 @@ async function reportOnPr(deps, source, rows) {
         return [];
     }
     catch (error) {
-        const note = `could not update the backport comment on #${source}: ${run_targets_messageOf(error)}`;
+        const note = `could not update the backport comment on #${source}: ${messageOf(error)}`;
         deps.log.warning(note);
         return [note];
     }
@@ -59258,20 +59262,6 @@ function run_targets_outcome(source, rows, created, notes = []) {
         conclusion,
         summary: renderSummary(source, rows, notes),
     };
-}
-/**
- * An error's message for a row or a comment, with its cause when that adds something a user can
- * act on. A git failure behind an explained error stays in the debug log (it is long and holds paths).
- */
-function run_targets_messageOf(error) {
-    if (!(error instanceof Error))
-        return String(error);
-    const cause = error.cause instanceof Error &&
-        !(error.cause instanceof GitError) &&
-        !error.message.includes(error.cause.message)
-        ? `: ${error.cause.message}`
-        : '';
-    return `${error.message}${cause}`;
 }
 function once(fn) {
     let promise;
@@ -59467,6 +59457,8 @@ function targetsFromArgs(args) {
 
 
 
+
+
 async function runBackportJob(deps, trigger, engine = defaultEngine) {
     if (trigger.type === 'comment') {
         const refusal = await checkCommandPermission(deps, trigger);
@@ -59516,16 +59508,16 @@ async function loadPull(deps, number, fromPayload) {
         return parsePull(await getPullRaw(deps.github, deps.ctx.owner, deps.ctx.repo, number));
     }
     catch (error) {
-        return { problem: `cannot read PR #${number}: ${run_targets_messageOf(error)}` };
+        return { problem: `cannot read PR #${number}: ${messageOf(error)}` };
     }
 }
 /** The default branch from the payload's repository, else one repos.get; asked only when needed. */
 function defaultBranchLookup(deps) {
     let cached;
     return () => (cached ??= (async () => {
-        const repository = deps.ctx.payload.repository;
-        if (typeof repository?.default_branch === 'string')
-            return repository.default_branch;
+        const fromPayload = payloadDefaultBranch(deps.ctx.payload);
+        if (fromPayload !== undefined)
+            return fromPayload;
         const { data } = await deps.github.rest.repos.get({
             owner: deps.ctx.owner,
             repo: deps.ctx.repo,
@@ -59588,7 +59580,7 @@ async function labelOpenPr(deps, engine, pull, plan, defaultBranch) {
             await addLabels(deps.github, deps.ctx.owner, deps.ctx.repo, number, labels.map((l) => l.label));
         }
         catch (error) {
-            const message = `could not add the labels ${labels.map((l) => l.label).join(', ')}: ${run_targets_messageOf(error)}`;
+            const message = `could not add the labels ${labels.map((l) => l.label).join(', ')}: ${messageOf(error)}`;
             for (const row of rows)
                 if (row.status === 'pending')
                     Object.assign(row, failed(row.target, message));
@@ -60144,15 +60136,7 @@ function migration_id_compareCanonicalIds(a, b) {
 ;// CONCATENATED MODULE: ./src/upgrade/rules/context.ts
 
 
-function compareLineVersions(a, b) {
-    const n = Math.max(a.length, b.length);
-    for (let i = 0; i < n; i++) {
-        const d = (a[i] ?? 0) - (b[i] ?? 0);
-        if (d !== 0)
-            return d < 0 ? -1 : 1;
-    }
-    return 0;
-}
+
 function compareLines(a, b) {
     if (a.isDefault !== b.isDefault)
         return a.isDefault ? 1 : -1;
@@ -61164,11 +61148,6 @@ const RULE_IDS = [
     'schema-needs-migration',
     'migration-order',
 ];
-const DEFAULT_CHECK_OPTIONS = {
-    scheme: 'dotted',
-    engine: 'set',
-    contentChange: 'warning',
-};
 /**
  * `prepared`: a context already built for this model with the same scheme (by fixLossPairs), reused
  * instead of indexing every release's migrations again; the model's fixDiffs may have been set since.
@@ -61234,28 +61213,9 @@ function firstAllowed(onLine, a, allows) {
  * Names of refs: which branches are release lines (and their version), which tags are releases
  * (and the build number they carry). Pure.
  */
-/** The numbers in a branch name: `1.x` -> [1], `release/16.5` -> [16, 5], `stable-3` -> [3]. */
-function versionOfBranch(branch) {
-    return (branch.match(/\d+/g) ?? []).map((n) => Number(n)).filter((n) => Number.isSafeInteger(n));
-}
 /** Whether a branch name is a release line under the configured patterns (regexes on whole names). */
 function isLineBranch(branch, patterns) {
     return lineMatcher(patterns)(branch);
-}
-/** Compares two line versions numerically part by part ([1] < [1, 1] < [2]). */
-function names_compareVersions(a, b) {
-    const n = Math.max(a.length, b.length);
-    for (let i = 0; i < n; i++) {
-        const x = a[i];
-        const y = b[i];
-        if (x === undefined)
-            return -1;
-        if (y === undefined)
-            return 1;
-        if (x !== y)
-            return x - y;
-    }
-    return 0;
 }
 /** Whether a line version is a prefix of a build's numbers (line 1 -> build 1.1 yes, 2.0 no). */
 function versionIsPrefixOf(version, build) {
@@ -61484,6 +61444,7 @@ class CommitGraph {
 
 ;// CONCATENATED MODULE: ./src/upgrade/discovery/refs.ts
 
+
 /** The format discovery passes to `git for-each-ref` (NUL-separated fields, one ref a line). */
 const REF_FORMAT = '%(refname)%00%(objectname)%00%(*objectname)%00%(symref)%00%(HEAD)%00%(objecttype)%00%(*objecttype)';
 const REF_PREFIXES = ['refs/heads', 'refs/remotes/origin', 'refs/tags'];
@@ -61548,7 +61509,7 @@ function selectLines(refs, options) {
         if (name === def)
             lines.push({ branch: name, version: undefined, isDefault: true, tip });
         else if (isLineBranch(name, options.patterns))
-            lines.push({ branch: name, version: versionOfBranch(name), isDefault: false, tip });
+            lines.push({ branch: name, version: lineVersion(name), isDefault: false, tip });
     }
     return sortLines(lines);
 }
@@ -61557,7 +61518,7 @@ function sortLines(lines) {
     return [...lines].sort((a, b) => {
         if (a.isDefault !== b.isDefault)
             return a.isDefault ? 1 : -1;
-        return names_compareVersions(a.version ?? [], b.version ?? []) || a.branch.localeCompare(b.branch);
+        return compareLineVersions(a.version ?? [], b.version ?? []) || a.branch.localeCompare(b.branch);
     });
 }
 
@@ -61871,6 +61832,7 @@ function simplePluginConfig(text, file) {
 }
 
 ;// CONCATENATED MODULE: ./src/upgrade/discovery/delphix.ts
+
 /**
  * Delphix plugin files: plugin_config.yml (buildNumber as a raw string, srcDir, schemaFile), upgrade
  * decorators in Python sources, and schema.json. Every input is outside input: garbage gives a
@@ -62038,7 +62000,7 @@ function summarizeSchema(text, file) {
             ],
         };
     }
-    if (!isObject(data))
+    if (!isRecord(data))
         return {
             schema: undefined,
             problems: [
@@ -62052,16 +62014,16 @@ function summarizeSchema(text, file) {
         };
     const objects = {};
     for (const [key, def] of Object.entries(data)) {
-        if (!isObject(def))
+        if (!isRecord(def))
             continue;
         const name = key.replace(/Definition$/, '');
         const required = Array.isArray(def.required)
             ? def.required.filter((r) => typeof r === 'string')
             : [];
         const properties = {};
-        if (isObject(def.properties)) {
+        if (isRecord(def.properties)) {
             for (const [prop, spec] of Object.entries(def.properties)) {
-                if (!isObject(spec))
+                if (!isRecord(spec))
                     continue;
                 properties[prop] = {
                     ...(typeof spec.type === 'string' ? { type: spec.type } : {}),
@@ -62074,9 +62036,6 @@ function summarizeSchema(text, file) {
         objects[name] = { required, properties };
     }
     return { schema: { objects, location: { file } }, problems: [] };
-}
-function isObject(v) {
-    return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 ;// CONCATENATED MODULE: ./src/upgrade/discovery/parse-cache.ts
@@ -63295,9 +63254,7 @@ function buildAt(files, config) {
     return undefined;
 }
 function releasePrVerdict(base, defaultBranch, config, baseFiles, headFiles) {
-    const isLine = isLineBranch(base, config.lines.patterns) ||
-        (config.lines.defaultBranch && base === defaultBranch);
-    if (!isLine)
+    if (!isReleaseLine(base, config.lines, defaultBranch))
         return { release: false, reason: `the base branch ${base} is not a release line` };
     const head = buildAt(headFiles, config);
     if (!head)
@@ -63664,6 +63621,7 @@ function renderText(result, options = {}) {
 
 
 ;// CONCATENATED MODULE: ./src/upgrade/job.ts
+
 /**
  * The upgrade-safety job: on a release PR (a PR into a line branch that changes the build number)
  * or a published release, discover the model from the repository, run the rules, and post a check
@@ -63815,11 +63773,7 @@ async function commitOf(git, ref) {
     }
 }
 function defaultBranch(deps) {
-    const repo = deps.ctx.payload.repository;
-    const name = repo !== null && typeof repo === 'object'
-        ? repo.default_branch
-        : undefined;
-    return typeof name === 'string' && isPlausibleRefName(name) ? name : undefined;
+    return payloadDefaultBranch(deps.ctx.payload);
 }
 function notesMarkdown(notes) {
     return notes.length === 0
@@ -64057,6 +64011,7 @@ function payloadShowsOtherIssue(deps, number) {
 
 
 
+
 const BOT_NAME = 'github-actions[bot]';
 const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com';
 /** The action: parse inputs once, route the event, run each job, report. One top-level catch. */
@@ -64143,11 +64098,7 @@ async function loadConfig(ctx, path) {
 function messageFor(error) {
     if (error instanceof ConfigError)
         return `${error.message}\nSee fixline.schema.json for every key and its default.`;
-    if (error instanceof Error) {
-        const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
-        return `fixline failed: ${error.message}${cause}`;
-    }
-    return `fixline failed: ${String(error)}`;
+    return `fixline failed: ${messageOf(error)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts
