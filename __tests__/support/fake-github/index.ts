@@ -6,4 +6,5 @@ export {
 } from './server.js'
 export { FakeGitHubState, type AddIssue, type AddPullRequest, type AddRelease } from './state.js'
 export type * from './records.js'
+export { Faults, type Fault, type FaultCall, type FaultKind, type InjectedFault } from './faults.js'
 export { fakeSha } from './ids.js'

@@ -1,13 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { errorBody } from './factories/common.js'
+import { applies, faultReply, type FaultKind, type Faults } from './faults.js'
 import { handleGraphql, GraphqlUnimplemented } from './handlers/graphql.js'
 import { handlers } from './handlers/index.js'
 import { ApiError, type Reply } from './handlers/types.js'
 import { OriginRepo } from './origin.js'
 import { matchRoute, type SpecOperation } from './spec.js'
 import { FakeGitHubState } from './state.js'
-import { validateBody, validateParams, validateResponse } from './validation.js'
+import { validateBody, validateParams, validateResponse, type ParsedParams } from './validation.js'
 
 export interface FakeGitHubOptions {
   owner: string
@@ -25,7 +26,10 @@ export interface RecordedCall {
   operation: string | null
   query: Record<string, string>
   body: unknown
+  /** Status sent; 0 when no answer was sent (a 'hang' or 'reset' fault). */
   status: number
+  /** Set when an injected fault shaped this call's answer. */
+  fault?: FaultKind
 }
 
 export interface FakeGitHub {
@@ -33,10 +37,13 @@ export interface FakeGitHub {
   url: string
   state: FakeGitHubState
   calls: RecordedCall[]
+  /** Fault injection: add(fault), clear(), injected(). The same object as state.faults. */
+  faults: Faults
   /** Unimplemented operations, invalid requests, invalid responses, missing tokens: tests assert []. */
   problems(): string[]
   /** The recorded calls of one operation ("pulls/create", "graphql"). */
   callsTo(operation: string): RecordedCall[]
+  /** Stops the server, destroying open sockets (hung requests included) instead of waiting. */
   close(): Promise<void>
 }
 
@@ -47,25 +54,35 @@ interface Exchange {
   body: unknown
 }
 
+/** How a request was answered: `reply` is undefined when a fault sent no answer at all. */
+interface Outcome {
+  operation: string | null
+  reply: Reply | undefined
+  fault?: FaultKind
+}
+
 class Fake {
   readonly state: FakeGitHubState
   readonly calls: RecordedCall[] = []
   readonly problems: string[] = []
   readonly origin: OriginRepo | undefined
+  /** Responses held open by 'hang' faults: destroyed on close. */
+  readonly hung = new Set<ServerResponse>()
 
   constructor(options: FakeGitHubOptions) {
     this.state = new FakeGitHubState(options.owner, options.repo, options.defaultBranch ?? 'main')
     this.origin = options.originPath ? new OriginRepo(options.originPath) : undefined
   }
 
-  async answer(ex: Exchange): Promise<{ operation: string | null; reply: Reply }> {
+  async answer(ex: Exchange): Promise<Outcome> {
     const where = `${ex.method} ${ex.url.pathname}`
     if (!ex.headers.authorization) {
       this.problems.push(`missing authorization: ${where}`)
       return { operation: null, reply: { status: 401, body: errorBody('Requires authentication') } }
     }
+    const actor = this.state.loginFor(ex.headers.authorization)
     if (ex.method === 'POST' && ex.url.pathname === '/graphql')
-      return { operation: 'graphql', reply: this.graphql(ex) }
+      return this.withFault('graphql', ex, () => this.graphql(ex, actor))
     const match = matchRoute(ex.method, ex.url.pathname)
     if (!match) {
       this.problems.push(`unimplemented: ${where}`)
@@ -74,13 +91,44 @@ class Fake {
         reply: { status: 501, body: errorBody(`fake GitHub does not implement ${where}`) },
       }
     }
-    const op = match.operation
-    return { operation: op.operationId, reply: await this.operation(op, match.params, ex) }
+    return this.operation(match.operation, match.params, ex, actor)
   }
 
-  private graphql(ex: Exchange): Reply {
+  /**
+   * Answers through the first armed fault of `operation` matching the request, if any: without
+   * calling `apply` ('error', 'rate-limit', 'hang', 'reset'), or after it ('lost-answer', and
+   * 'hang'/'reset' with `apply`), so that a lost write goes through the normal handler path.
+   */
+  private async withFault(
+    operation: string,
+    ex: Exchange,
+    apply: () => Reply | Promise<Reply>,
+  ): Promise<Outcome> {
+    const call = {
+      method: ex.method,
+      path: ex.url.pathname,
+      query: Object.fromEntries(ex.url.searchParams),
+      body: ex.body,
+    }
+    const fault = this.state.faults.take(operation, call)
+    if (!fault) return { operation, reply: await apply() }
+    const applied = applies(fault) ? await apply() : undefined
+    const reply = fault.kind === 'hang' || fault.kind === 'reset' ? undefined : faultReply(fault)
+    this.state.faults.record({
+      operation,
+      kind: fault.kind,
+      method: ex.method,
+      path: ex.url.pathname,
+      status: reply?.status ?? 0,
+      applied: applied !== undefined,
+      ...(applied ? { appliedStatus: applied.status } : {}),
+    })
+    return { operation, reply, fault: fault.kind }
+  }
+
+  private graphql(ex: Exchange, actor: string): Reply {
     try {
-      return handleGraphql(this.state, ex.body)
+      return handleGraphql(this.state, ex.body, actor)
     } catch (error) {
       if (!(error instanceof GraphqlUnimplemented)) throw error
       this.problems.push(`unimplemented: ${error.message}`)
@@ -92,14 +140,16 @@ class Fake {
     op: SpecOperation,
     rawParams: Record<string, string>,
     ex: Exchange,
-  ): Promise<Reply> {
+    actor: string,
+  ): Promise<Outcome> {
+    const operation = op.operationId
     const { owner, repo } = rawParams
     if (
       owner !== undefined &&
       repo !== undefined &&
       `${owner}/${repo}`.toLowerCase() !== `${this.state.owner}/${this.state.repo}`.toLowerCase()
     ) {
-      return { status: 404, body: errorBody('Not Found') }
+      return { operation, reply: { status: 404, body: errorBody('Not Found') } }
     }
     const parsed = validateParams(op, rawParams, ex.url.searchParams)
     const errors = [...parsed.errors, ...validateBody(op, ex.body)]
@@ -107,17 +157,18 @@ class Fake {
       this.problems.push(
         `invalid request: ${ex.method} ${op.path} (${op.operationId}): ${errors.join('; ')}`,
       )
-      return { status: 422, body: errorBody(`Invalid request.\n\n${errors.join('\n')}`) }
+      const reply = { status: 422, body: errorBody(`Invalid request.\n\n${errors.join('\n')}`) }
+      return { operation, reply }
     }
-    const injected = this.state.failures.get(op.operationId)
-    if (injected && injected.remaining > 0) {
-      injected.remaining--
-      return {
-        status: injected.status,
-        body: errorBody(injected.message),
-        headers: injected.headers,
-      }
-    }
+    return this.withFault(operation, ex, () => this.handle(op, parsed, ex, actor))
+  }
+
+  private async handle(
+    op: SpecOperation,
+    parsed: ParsedParams,
+    ex: Exchange,
+    actor: string,
+  ): Promise<Reply> {
     const handler = handlers[op.operationId]
     if (!handler) {
       this.problems.push(`unimplemented: ${ex.method} ${op.path} (${op.operationId})`)
@@ -131,6 +182,7 @@ class Fake {
         body: ex.body,
         url: ex.url,
         origin: this.origin,
+        actor,
       }),
     )
     const invalid = validateResponse(op, reply.status, reply.body)
@@ -188,7 +240,7 @@ async function serve(
   const url = new URL(req.url ?? '/', base)
   const text = await readBody(req)
   let body: unknown = text
-  let outcome: { operation: string | null; reply: Reply } | undefined
+  let outcome: Outcome | undefined
   try {
     body = text === '' ? undefined : (JSON.parse(text) as unknown)
   } catch (error) {
@@ -204,9 +256,16 @@ async function serve(
     operation: outcome.operation,
     query: Object.fromEntries(url.searchParams),
     body,
-    status: outcome.reply.status,
+    status: outcome.reply?.status ?? 0,
+    ...(outcome.fault ? { fault: outcome.fault } : {}),
   })
-  send(res, outcome.reply)
+  if (outcome.reply) send(res, outcome.reply)
+  else if (outcome.fault === 'reset') req.socket.resetAndDestroy()
+  else {
+    // 'hang': no answer until the client gives up or the server closes.
+    fake.hung.add(res)
+    res.once('close', () => fake.hung.delete(res))
+  }
 }
 
 /** Starts the fake GitHub API on 127.0.0.1 (random port). Close it in afterEach/afterAll. */
@@ -230,10 +289,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     url: base,
     state: fake.state,
     calls: fake.calls,
+    faults: fake.state.faults,
     problems: () => [...fake.problems],
     callsTo: (operation) => fake.calls.filter((c) => c.operation === operation),
     close: () =>
       new Promise<void>((resolve, reject) => {
+        for (const res of fake.hung) res.socket?.destroy()
         server.closeAllConnections()
         server.close((error) => (error ? reject(error) : resolve()))
       }),

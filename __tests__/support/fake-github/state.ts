@@ -1,3 +1,4 @@
+import { Faults } from './faults.js'
 import { fakeSha } from './ids.js'
 import type {
   CheckRunRecord,
@@ -53,14 +54,6 @@ export interface AddRelease {
   author?: string
 }
 
-export interface InjectedFailure {
-  status: number
-  message: string
-  remaining: number
-  /** Extra response headers (e.g. retry-after for a secondary rate limit). */
-  headers: Record<string, string>
-}
-
 /**
  * In-memory repository behind the fake GitHub API: seed it before a test, read it after.
  * Issues and pull requests share one number sequence, like on GitHub.
@@ -69,8 +62,13 @@ export class FakeGitHubState {
   readonly owner: string
   readonly repo: string
   defaultBranch: string
-  /** Login the token belongs to: author of comments, PRs, check runs the code creates. */
+  /**
+   * Login of every token not given its own with setTokenLogin: author of the comments, PRs,
+   * reactions and statuses the code creates. GitHub's type follows the login (`…[bot]` is a Bot).
+   */
   actor = 'github-actions[bot]'
+  /** Token -> login, for tests that act as several accounts (see setTokenLogin). */
+  readonly tokenLogins = new Map<string, string>()
   readonly issues = new Map<number, IssueRecord>()
   readonly repoLabels = new Map<string, LabelRecord>()
   readonly milestones = new Map<number, MilestoneRecord>()
@@ -83,7 +81,8 @@ export class FakeGitHubState {
   readonly releases: ReleaseRecord[] = []
   /** Branch name -> head sha, for repositories without an origin (and overrides with one). */
   readonly branches = new Map<string, string>()
-  readonly failures = new Map<string, InjectedFailure>()
+  /** Fault injection (also reachable as `server.faults`). */
+  readonly faults = new Faults()
   checkRunsForbidden = false
   /** When set, enablePullRequestAutoMerge answers a GraphQL error with this message. */
   autoMergeFailure: string | null = null
@@ -263,7 +262,10 @@ export class FakeGitHubState {
     this.autoMergeFailure = message
   }
 
-  /** The next `times` calls of an operation (e.g. "pulls/create") answer `status` with `message`. */
+  /**
+   * The next `times` calls of an operation (e.g. "pulls/create") answer `status` with `message`,
+   * without applying: shorthand for an 'error' fault (`faults.add`).
+   */
   failOperation(
     operationId: string,
     status: number,
@@ -271,7 +273,23 @@ export class FakeGitHubState {
     times = 1,
     headers: Record<string, string> = {},
   ): void {
-    this.failures.set(operationId, { status, message, remaining: times, headers })
+    this.faults.add({ operation: operationId, kind: 'error', status, message, times, headers })
+  }
+
+  // ---- identities ----------------------------------------------------------------------
+
+  /**
+   * Requests made with `token` act as `login` (e.g. 'other-app[bot]' to post a foreign bot's
+   * comment through the API). Other tokens act as `actor`.
+   */
+  setTokenLogin(token: string, login: string): void {
+    this.tokenLogins.set(token, login)
+  }
+
+  /** The login an Authorization header acts as ("token X", "Bearer X"). */
+  loginFor(authorization: string | undefined): string {
+    const token = (authorization ?? '').replace(/^(?:token|bearer)\s+/i, '')
+    return this.tokenLogins.get(token) ?? this.actor
   }
 
   // ---- reading -------------------------------------------------------------------------

@@ -138,7 +138,7 @@ const createStatus: Handler = (ctx) => {
     context: b.context ?? 'default',
     description: b.description ?? null,
     targetUrl: b.target_url ?? null,
-    creator: ctx.state.actor,
+    creator: ctx.actor,
     createdAt: ctx.state.now(),
   }
   ctx.state.statusRecords.push(status)

@@ -33,6 +33,7 @@ function autoMerge(
   query: string,
   variables: Record<string, unknown>,
   enable: boolean,
+  actor: string,
 ): Reply {
   const mutation = enable ? 'enablePullRequestAutoMerge' : 'disablePullRequestAutoMerge'
   query = query.slice(query.indexOf(mutation))
@@ -66,7 +67,7 @@ function autoMerge(
   if (!METHODS.includes(method as (typeof METHODS)[number]))
     return error(`Invalid merge method ${method}`)
   pr.pull.autoMerge = enable
-    ? { mergeMethod: method.toLowerCase() as 'merge' | 'squash' | 'rebase', enabledBy: state.actor }
+    ? { mergeMethod: method.toLowerCase() as 'merge' | 'squash' | 'rebase', enabledBy: actor }
     : null
   const request = enable ? { enabledAt: state.now(), mergeMethod: method } : null
   return {
@@ -83,14 +84,14 @@ function autoMerge(
 }
 
 /** POST /graphql: only the auto-merge mutations fixline uses. */
-export function handleGraphql(state: FakeGitHubState, body: unknown): Reply {
+export function handleGraphql(state: FakeGitHubState, body: unknown, actor: string): Reply {
   const b = (body && typeof body === 'object' ? body : {}) as GraphqlBody
   const query = typeof b.query === 'string' ? b.query : ''
   const variables = b.variables ?? {}
   if (/\benablePullRequestAutoMerge\s*\(/.test(query))
-    return autoMerge(state, query, variables, true)
+    return autoMerge(state, query, variables, true, actor)
   if (/\bdisablePullRequestAutoMerge\s*\(/.test(query))
-    return autoMerge(state, query, variables, false)
+    return autoMerge(state, query, variables, false, actor)
   const first =
     /\b(?:query|mutation)\b[^{]*\{\s*(\w+)/.exec(query)?.[1] ??
     /\{\s*(\w+)/.exec(query)?.[1] ??

@@ -69,7 +69,7 @@ const createIssue: Handler = (ctx) => {
   const created = ctx.state.addIssue({
     title: String(b.title ?? ''),
     body: b.body ?? null,
-    user: ctx.state.actor,
+    user: ctx.actor,
     labels,
     assignees: b.assignees ?? [],
   })

@@ -108,7 +108,7 @@ const createComment: Handler = (ctx) => {
         message: 'Body is too long (maximum is 65536 characters)',
       },
     ])
-  const comment = ctx.state.addComment(target.number, ctx.state.actor, b.body)
+  const comment = ctx.state.addComment(target.number, ctx.actor, b.body)
   return { status: 201, body: issueComment(ctx.state, comment) }
 }
 
@@ -167,13 +167,11 @@ const createReaction: Handler = (ctx) => {
   const comment = findComment(ctx)
   const b = bodyOf<{ content: string }>(ctx)
   const content = b.content ?? '+1'
-  const existing = comment.reactions.find(
-    (r) => r.user === ctx.state.actor && r.content === content,
-  )
+  const existing = comment.reactions.find((r) => r.user === ctx.actor && r.content === content)
   if (existing) return { status: 200, body: reaction(existing) }
   const created = {
     id: ctx.state.newId(),
-    user: ctx.state.actor,
+    user: ctx.actor,
     content,
     createdAt: ctx.state.now(),
   }

@@ -115,7 +115,7 @@ const createPull: Handler = async (ctx) => {
   const pr = state.addPullRequest({
     title: b.title,
     body: b.body ?? null,
-    user: state.actor,
+    user: ctx.actor,
     baseRef: b.base,
     headRef: head.ref,
     headSha,
@@ -178,7 +178,7 @@ const mergePull: Handler = (ctx) => {
   if (b.sha !== undefined && b.sha !== pr.pull.headSha)
     throw new ApiError(409, 'Head branch was modified. Review and try the merge again.')
   const sha = fakeSha(`merge:${pr.number}:${b.merge_method ?? 'merge'}`)
-  ctx.state.mergePullRequest(pr.number, sha, ctx.state.actor)
+  ctx.state.mergePullRequest(pr.number, sha, ctx.actor)
   return { status: 200, body: { sha, merged: true, message: 'Pull Request successfully merged' } }
 }
 

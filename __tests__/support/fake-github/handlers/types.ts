@@ -13,6 +13,8 @@ export interface HandlerContext {
   /** Full request URL on the fake server (for Link headers). */
   url: URL
   origin: OriginRepo | undefined
+  /** Login the request's token acts as (state.setTokenLogin, else state.actor). */
+  actor: string
 }
 
 export interface Reply {
