@@ -13,8 +13,19 @@ export interface JobDeps {
   git: Git
   dryRun: boolean
   log: Logger
-  /** The login fixline acts as (for finding its own comments), e.g. "github-actions[bot]". */
-  botLogin?: string
+  /**
+   * The login fixline acts as ("github-actions[bot]", or the App's "<slug>[bot]" from the
+   * `bot-login` input): only comments by it are read back as state or edited.
+   */
+  botLogin: string
+}
+
+/** fixline's identity for a comment carrying `marker` (see github/comments.ts). */
+export function commentIdentity(
+  deps: Pick<JobDeps, 'botLogin' | 'log'>,
+  marker: string,
+): { marker: string; author: string; warn: (message: string) => void } {
+  return { marker, author: deps.botLogin, warn: (m) => deps.log.warning(m) }
 }
 
 /** One row per target (a backport target branch, a request, a check). */

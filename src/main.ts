@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { parseConfig } from './config/load.js'
 import { ConfigError, type Config } from './config/types.js'
 import { Git } from './git/git.js'
-import { identityEnv, tokenEnv } from './git/auth.js'
+import { identityEnv, tokenEnv, tokenSecrets } from './git/auth.js'
 import { createGitHub } from './github/client.js'
 import { contextFromEnv, type Env, type RunContext } from './github/context.js'
 import { parseInputs } from './inputs.js'
@@ -24,7 +24,7 @@ export const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com'
 export async function run(env: Env = process.env, cwd: string = process.cwd()): Promise<void> {
   try {
     const inputs = parseInputs(env)
-    core.setSecret(inputs.token)
+    for (const secret of tokenSecrets(inputs.token)) core.setSecret(secret)
     const ctx = contextFromEnv(env, cwd)
     const config = await loadConfig(ctx, inputs.configPath)
     const log = coreLogger()
@@ -35,13 +35,17 @@ export async function run(env: Env = process.env, cwd: string = process.cwd()): 
         token: inputs.token,
         baseUrl: ctx.apiUrl,
         warn: (m) => core.warning(m),
+        timeoutMs: inputs.apiTimeoutMs,
+        maxRateLimitWaitMs: inputs.maxRateLimitWaitMs,
       }),
       git: new Git({
         cwd: ctx.workspace,
         env: { ...tokenEnv(inputs.token, ctx.serverUrl), ...identityEnv(BOT_NAME, BOT_EMAIL) },
+        networkTimeoutMs: inputs.gitTimeoutMs,
       }),
       dryRun: inputs.dryRun,
       log,
+      botLogin: inputs.botLogin,
     }
     await writeOutcome(await runRoutes(deps, routeEvent(ctx.eventName, ctx.payload)))
   } catch (error) {

@@ -4,7 +4,7 @@ import { payloadDefaultBranch } from '../payload.js'
  * one comment on the original PR, a job summary and outputs.
  */
 import type { JobDeps, JobOutcome } from '../jobs.js'
-import { createComment } from '../github/comments.js'
+import { replyOnce } from '../github/comments.js'
 import { addLabels } from '../github/labels.js'
 import { collaboratorPermission, hasPermission } from '../github/permissions.js'
 import { getPullRaw } from '../github/pulls.js'
@@ -130,13 +130,7 @@ async function checkCommandPermission(
   if (hasPermission(permission, 'write')) return undefined
   const message = `@${trigger.user} needs write permission on this repository to run \`/backport\` (has: ${permission}); nothing was done`
   deps.log.warning(message)
-  if (!deps.dryRun)
-    await createComment(deps.github, {
-      owner: deps.ctx.owner,
-      repo: deps.ctx.repo,
-      issue: trigger.pr,
-      body: message,
-    })
+  if (!deps.dryRun) await replyTo(deps, trigger, message)
   const row: BackportRow = { target: '/backport', status: 'skipped', message }
   return { ...outcome(trigger.pr, [row], []), conclusion: 'skipped' }
 }
@@ -149,12 +143,7 @@ async function skip(
   deps.log.info(`nothing to backport: ${plan.reason}`)
   if (plan.failed) return outcome(trigger.pr, [failed(`#${trigger.pr}`, plan.reason)], [])
   if (plan.tell && trigger.type === 'comment' && !deps.dryRun)
-    await createComment(deps.github, {
-      owner: deps.ctx.owner,
-      repo: deps.ctx.repo,
-      issue: trigger.pr,
-      body: `\`/backport\`: ${plan.reason}.`,
-    })
+    await replyTo(deps, trigger, `\`/backport\`: ${plan.reason}.`)
   return { ...outcome(trigger.pr, [], []), summary: `fixline (backport): ${plan.reason}\n` }
 }
 
@@ -202,4 +191,21 @@ async function labelOpenPr(
     }
   }
   return outcome(number, rows, [], await reportOnPr(deps, number, rows))
+}
+
+/** fixline's one reply to a `/backport` comment (a re-delivery or a lost answer posts no second). */
+async function replyTo(
+  deps: JobDeps,
+  trigger: Extract<BackportTrigger, { type: 'comment' }>,
+  body: string,
+): Promise<void> {
+  await replyOnce(deps.github, {
+    owner: deps.ctx.owner,
+    repo: deps.ctx.repo,
+    issue: trigger.pr,
+    key: `backport-${trigger.commentId}`,
+    body,
+    author: deps.botLogin,
+    warn: (m) => deps.log.warning(m),
+  })
 }

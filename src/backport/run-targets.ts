@@ -3,7 +3,7 @@ import { messageOf } from '../errors.js'
  * Backports one merged PR to validated targets, each in its own try/catch, then reports once:
  * the comment on the original PR (rows merged with an earlier run's), the job summary, the outcome.
  */
-import type { CreatedPullRequest, JobDeps, JobOutcome } from '../jobs.js'
+import { commentIdentity, type CreatedPullRequest, type JobDeps, type JobOutcome } from '../jobs.js'
 import { upsertMarkedComment } from '../github/comments.js'
 import type { BackportEngine } from './engine.js'
 import { REMOTE } from './engine.js'
@@ -228,7 +228,7 @@ async function openOrFindPr(
     branch: target.branch,
     body,
     conflict: outcome.status === 'conflict',
-    ...(deps.botLogin !== undefined ? { botLogin: deps.botLogin } : {}),
+    botLogin: deps.botLogin,
   }).catch(async (error: unknown) => {
     // A concurrent run (the same delivery twice, or merge and label at once) opened it first.
     if (!/already exists/i.test(messageOf(error))) throw error
@@ -304,9 +304,8 @@ export async function reportOnPr(
       owner: deps.ctx.owner,
       repo: deps.ctx.repo,
       issue: source,
-      marker: COMMENT_MARKER,
+      ...commentIdentity(deps, COMMENT_MARKER),
       body: (existing) => renderComment(source, mergeRows(parseCommentRows(existing), rows)),
-      ...(deps.botLogin !== undefined ? { author: deps.botLogin } : {}),
     })
     return []
   } catch (error) {

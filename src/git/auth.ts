@@ -5,12 +5,25 @@
  */
 export function tokenEnv(token: string, serverUrl: string): Record<string, string> {
   const base = serverUrl.replace(/\/+$/, '')
-  const basic = Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')
+  const basic = basicCredential(token)
   return {
     GIT_CONFIG_COUNT: '1',
     GIT_CONFIG_KEY_0: `http.${base}/.extraheader`,
     GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basic}`,
   }
+}
+
+function basicCredential(token: string): string {
+  return Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')
+}
+
+/**
+ * Every form of the token that fixline derives and that could reach a log: the token itself and
+ * the base64 credential of the git auth header (masked by the caller with core.setSecret, as
+ * actions/checkout does).
+ */
+export function tokenSecrets(token: string): string[] {
+  return [token, basicCredential(token)]
 }
 
 /**

@@ -7,6 +7,7 @@ export type GitErrorKind =
   | 'push-rejected'
   | 'workflow-permission'
   | 'bad-ref'
+  | 'timeout'
   | 'unknown'
 
 export class GitError extends Error {

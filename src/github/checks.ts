@@ -3,6 +3,7 @@
  * a commit status of the same name when the token may not create check runs (403).
  */
 import type { GitHub } from './client.js'
+import { createOnce } from './create-once.js'
 
 export interface CheckAnnotation {
   path: string
@@ -24,6 +25,11 @@ export interface CheckPublication {
   annotations: readonly CheckAnnotation[]
   /** Link for the commit status fallback (the workflow run). */
   detailsUrl?: string
+  /**
+   * fixline's identity (`github-actions[bot]`, `<app-slug>[bot]`): its own check run of this name
+   * on this commit is updated in place, so a re-run leaves one.
+   */
+  botLogin: string
 }
 
 export type Published =
@@ -41,19 +47,33 @@ export async function publishCheck(github: GitHub, p: CheckPublication): Promise
     summary: truncate(p.summary, SUMMARY_MAX),
     annotations,
   })
-  let created
+  let created: { id: number; url: string }
   try {
-    created = await github.rest.checks.create({
-      owner: p.owner,
-      repo: p.repo,
-      name: p.name,
-      head_sha: p.sha,
-      status: 'completed',
-      conclusion: p.conclusion,
-      completed_at: new Date().toISOString(),
-      ...(p.detailsUrl ? { details_url: p.detailsUrl } : {}),
-      output: output(batches[0] ?? []),
-    })
+    // The same result already posted on this commit (a re-run, or a create whose answer was lost)
+    // is not posted again; a different result is a new check run, the one GitHub shows.
+    const find = () => findSameCheckRun(github, p, output(batches[0] ?? []).summary)
+    const existing = await find()
+    if (existing) return { kind: 'check-run', ...existing, annotations: p.annotations.length }
+    created = (
+      await createOnce({
+        what: `the check run "${p.name}"`,
+        create: async () => {
+          const { data } = await github.rest.checks.create({
+            owner: p.owner,
+            repo: p.repo,
+            name: p.name,
+            head_sha: p.sha,
+            status: 'completed',
+            conclusion: p.conclusion,
+            completed_at: new Date().toISOString(),
+            ...(p.detailsUrl ? { details_url: p.detailsUrl } : {}),
+            output: output(batches[0] ?? []),
+          })
+          return { id: data.id, url: data.html_url ?? '' }
+        },
+        find: () => findSameCheckRun(github, p, output(batches[0] ?? []).summary, true),
+      })
+    ).value
   } catch (error) {
     if (statusOf(error) !== 403)
       throw new Error(`could not create the check run "${p.name}"`, { cause: error })
@@ -63,16 +83,47 @@ export async function publishCheck(github: GitHub, p: CheckPublication): Promise
     await github.rest.checks.update({
       owner: p.owner,
       repo: p.repo,
-      check_run_id: created.data.id,
+      check_run_id: created.id,
       output: output(batch),
     })
   }
   return {
     kind: 'check-run',
-    id: created.data.id,
-    url: created.data.html_url ?? '',
+    id: created.id,
+    url: created.url,
     annotations: p.annotations.length,
   }
+}
+
+/**
+ * fixline's own newest check run of this name on the commit when it shows this same result: same
+ * conclusion, title and summary, and (unless `partial`: a create whose answer was lost, whose
+ * remaining annotations are still to send) every annotation.
+ */
+async function findSameCheckRun(
+  github: GitHub,
+  p: CheckPublication,
+  summary: string,
+  partial = false,
+): Promise<{ id: number; url: string } | undefined> {
+  const slug = p.botLogin.replace(/\[bot\]$/, '')
+  const runs = await github.paginate(github.rest.checks.listForRef, {
+    owner: p.owner,
+    repo: p.repo,
+    ref: p.sha,
+    check_name: p.name,
+    per_page: 100,
+  })
+  const newest = runs.find((r) => r.head_sha === p.sha && r.app?.slug === slug)
+  if (
+    !newest ||
+    newest.conclusion !== p.conclusion ||
+    newest.output.title !== p.title.slice(0, 250) ||
+    newest.output.summary !== summary ||
+    (!partial && newest.output.annotations_count !== p.annotations.length)
+  )
+    return undefined
+  return { id: newest.id, url: newest.html_url ?? '' }
 }
 
 async function publishStatus(github: GitHub, p: CheckPublication): Promise<Published> {

@@ -1,8 +1,21 @@
-import { getOctokit } from '@actions/github'
+import { HttpClient } from '@actions/http-client'
+import { Octokit } from '@octokit/core'
+import { paginateRest } from '@octokit/plugin-paginate-rest'
+import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
+import BottleneckLight from 'bottleneck/light.js'
+import { fetch as undiciFetch, type Dispatcher } from 'undici'
+import { describeApiFailure, seconds } from './failures.js'
 
-export type GitHub = ReturnType<typeof getOctokit>
+/**
+ * fixline's Octokit: REST methods and pagination, with the throttling and retry plugins. Built
+ * from @octokit/core directly rather than @actions/github's getOctokit, because importing
+ * @actions/github reads and JSON-parses GITHUB_EVENT_PATH at bundle load, before fixline's own
+ * reader can turn a broken event file into a clear error.
+ */
+const FixlineOctokit = Octokit.plugin(restEndpointMethods, paginateRest, throttling, retry)
+export type GitHub = InstanceType<typeof FixlineOctokit>
 
 export interface ClientOptions {
   token: string
@@ -12,64 +25,109 @@ export interface ClientOptions {
   onRequest?: (route: string) => void
   /** Log sink for throttling notices (core.warning in the action). */
   warn?: (message: string) => void
-  /** Retries after secondary rate limits and 5xx (0 in tests that want fast failures). */
+  /** Retries of requests that are safe to repeat, after 5xx and network errors (default 3). */
   retries?: number
-  /** Rate-limit handling; by default on everywhere except a loopback API (see throttlingFor). */
+  /** Rate-limit handling and write spacing; by default on (spacing only off a loopback API). */
   throttle?: boolean
+  /** How long one request may take before it is abandoned (default 30 s). */
+  timeoutMs?: number
+  /** A rate limit that resets later than this is not waited out: the request fails (default 60 s). */
+  maxRateLimitWaitMs?: number
+  /** Base of the retry back-off (1 s in production: waits 1, 4, 9 s; tests make it small). */
+  retryBaseMs?: number
+}
+
+export const DEFAULT_API_TIMEOUT_MS = 30_000
+export const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 60_000
+
+/**
+ * Writes that must not be repeated blindly: creating a comment, a PR, a check run or a commit
+ * status twice makes two. These get no automatic retry; their callers retry through
+ * `createOnce` (github/create-once.ts), which first looks for what a lost answer created.
+ * Every other POST fixline makes is idempotent (adding labels, reviewers or assignees, reactions,
+ * GraphQL auto-merge and queries) and keeps the plugin's retries.
+ */
+const CREATES = [
+  /\/issues\/[^/]+\/comments$/,
+  /\/repos\/[^/]+\/[^/]+\/pulls$/,
+  /\/check-runs$/,
+  /\/statuses\/[^/]+$/,
+]
+
+export function isCreate(method: string, url: string): boolean {
+  const path = url.split('?')[0] ?? ''
+  return method === 'POST' && CREATES.some((r) => r.test(path))
 }
 
 /**
- * The only GitHub API client: Octokit from @actions/github with the throttling and retry plugins.
- * Everything that calls GitHub goes through a client made here.
+ * The only GitHub API client. Every request has a timeout; only requests that are safe to repeat
+ * are retried; a rate limit that resets within `maxRateLimitWaitMs` is waited out, a longer one
+ * fails with the time to re-run; every final error names the request and what went wrong.
  */
 export function createGitHub(options: ClientOptions): GitHub {
   const retries = options.retries ?? 3
   const warn = options.warn ?? (() => undefined)
-  const octokit = getOctokit(
-    options.token,
-    {
-      baseUrl: options.baseUrl.replace(/\/+$/, ''),
-      userAgent: 'fixline',
-      throttle: {
-        // The write spacing protects github.com's secondary rate limits; a loopback API (the local
-        // fake server in tests, a proxy on the runner) has no such limiter.
-        enabled: options.throttle ?? throttlingFor(options.baseUrl),
-        onRateLimit: (
-          retryAfter: number,
-          opts: { method: string; url: string },
-          _o: unknown,
-          retryCount: number,
-        ) => {
-          warn(
-            `GitHub rate limit hit for ${opts.method} ${opts.url}; retrying after ${retryAfter}s`,
-          )
-          return retryCount < retries
-        },
-        onSecondaryRateLimit: (
-          retryAfter: number,
-          opts: { method: string; url: string },
-          _o: unknown,
-          retryCount: number,
-        ) => {
-          warn(
-            `GitHub secondary rate limit hit for ${opts.method} ${opts.url}; retrying after ${retryAfter}s`,
-          )
-          return retryCount < retries
-        },
-      },
-      // 501 means "not implemented": retrying cannot help.
-      retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451, 501], retries },
+  const timeoutMs = options.timeoutMs ?? DEFAULT_API_TIMEOUT_MS
+  const maxWaitMs = options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS
+  const baseUrl = options.baseUrl.replace(/\/+$/, '')
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, opts: { method: string; url: string }, _o: unknown, count: number) => {
+      const wait = retryAfter * 1000 <= maxWaitMs && count < retries
+      warn(
+        `GitHub ${kind} hit for ${opts.method} ${opts.url}; ${wait ? `retrying after ${retryAfter}s` : `it resets in ${retryAfter}s, longer than fixline waits`}`,
+      )
+      return wait
+    }
+  const octokit = new FixlineOctokit({
+    auth: `token ${options.token}`,
+    baseUrl,
+    userAgent: 'fixline',
+    request: { fetch: timedFetch(timeoutMs, proxyDispatcher(baseUrl)) },
+    throttle: {
+      enabled: options.throttle ?? true,
+      ...spacing(baseUrl),
+      onRateLimit: onLimit('rate limit'),
+      onSecondaryRateLimit: onLimit('secondary rate limit'),
     },
-    throttling,
-    retry,
-  )
-  if (options.onRequest) {
-    const onRequest = options.onRequest
-    octokit.hook.before('request', (o) => {
-      onRequest(`${o.method} ${o.url}`)
-    })
-  }
+    retry: {
+      // 501 means "not implemented" and 429 is the throttling plugin's: retrying cannot help.
+      doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451, 501],
+      retries,
+      ...(options.retryBaseMs !== undefined ? { retryAfterBaseValue: options.retryBaseMs } : {}),
+    },
+  })
+  octokit.hook.before('request', (o) => {
+    if (isCreate(o.method, o.url)) o.request = { ...o.request, retries: 0 }
+    options.onRequest?.(`${o.method} ${o.url}`)
+  })
+  // Registered last, so it wraps the plugins: it sees only the final error of a request.
+  octokit.hook.wrap('request', async (request, o) => {
+    try {
+      return await request(o)
+    } catch (error) {
+      throw describeApiFailure(error, { method: o.method, url: o.url, timeoutMs })
+    }
+  })
   return octokit
+}
+
+/**
+ * The throttling plugin spaces writes (1 s, 3 s for PRs and comments) to respect github.com's
+ * secondary rate limits; a loopback API (the local fake server in tests, a proxy on the runner)
+ * has no such limiter, so there the groups have no spacing. Rate-limit answers are handled the
+ * same way everywhere.
+ */
+function spacing(baseUrl: string): Record<string, unknown> {
+  if (throttlingFor(baseUrl)) return {}
+  const group = () => new BottleneckLight.Group({ maxConcurrent: 1, minTime: 0 })
+  return {
+    global: new BottleneckLight.Group({ maxConcurrent: 10 }),
+    write: group(),
+    notifications: group(),
+    search: group(),
+    auth: group(),
+  }
 }
 
 /** Whether write spacing applies: everywhere but a loopback API. */
@@ -84,4 +142,33 @@ function isLoopback(url: string): boolean {
   } catch {
     return false
   }
+}
+
+/** The runner's proxy settings (HTTPS_PROXY, NO_PROXY), as @actions/github applies them. */
+function proxyDispatcher(baseUrl: string): Dispatcher | undefined {
+  try {
+    return new HttpClient().getAgentDispatcher(baseUrl) as Dispatcher | undefined
+  } catch {
+    return undefined
+  }
+}
+
+export class ApiTimeoutError extends Error {
+  override readonly name = 'ApiTimeoutError'
+}
+
+/** fetch with a deadline per attempt: headers and body must arrive within `timeoutMs`. */
+function timedFetch(timeoutMs: number, dispatcher: Dispatcher | undefined): typeof fetch {
+  return (async (url: string, init: Record<string, unknown> = {}) => {
+    const deadline = AbortSignal.timeout(timeoutMs)
+    const outer = init.signal as AbortSignal | undefined
+    const signal = outer ? AbortSignal.any([outer, deadline]) : deadline
+    try {
+      return await undiciFetch(url, { ...init, signal, ...(dispatcher ? { dispatcher } : {}) })
+    } catch (error) {
+      if (deadline.aborted)
+        throw new ApiTimeoutError(`no answer within ${seconds(timeoutMs)}`, { cause: error })
+      throw error
+    }
+  }) as unknown as typeof fetch
 }

@@ -1,4 +1,3 @@
-import { findMarkedComment } from './comments.js'
 import type { GitHub } from './client.js'
 
 export interface IssueInfo {
@@ -108,23 +107,4 @@ export async function reopenIssue(
   number: number,
 ): Promise<void> {
   await github.rest.issues.update({ owner, repo, issue_number: number, state: 'open' })
-}
-
-/**
- * fixline's comment carrying `marker`: written by `botLogin` when it is known, else by a bot
- * account (user type `Bot`), so that a person cannot plant a comment with fixline's hidden marker and
- * state (a forged approval, say) for fixline to read.
- */
-export async function findBotComment(
-  github: GitHub,
-  ref: { owner: string; repo: string; issue: number },
-  marker: string,
-  botLogin: string | undefined,
-): Promise<{ id: number; body: string } | undefined> {
-  const found = await findMarkedComment(github, {
-    ...ref,
-    marker,
-    ...(botLogin !== undefined ? { author: botLogin } : {}),
-  })
-  return found ? { id: found.id, body: found.body } : undefined
 }

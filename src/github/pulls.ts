@@ -1,8 +1,11 @@
 import type { GitHub } from './client.js'
+import { createOnce } from './create-once.js'
 
 export interface PullSummary {
   number: number
   url: string
+  nodeId: string
+  base: string
   state: string
   merged: boolean
   draft: boolean
@@ -13,6 +16,8 @@ export interface CreatedPull {
   url: string
   nodeId: string
   draft: boolean
+  /** Its create's answer was lost; it was found again afterwards (this run made it). */
+  recovered?: boolean
 }
 
 /** One pull request as the REST API returns it (parsed by the caller: the fields are checked there). */
@@ -45,6 +50,8 @@ export async function findPullsByHead(
     .map((p) => ({
       number: p.number,
       url: p.html_url,
+      nodeId: p.node_id,
+      base: p.base.ref,
       state: p.state,
       merged: p.merged_at !== null && p.merged_at !== undefined,
       draft: p.draft === true,
@@ -63,21 +70,34 @@ export async function createPull(
     draft: boolean
   },
 ): Promise<CreatedPull> {
-  const { data } = await github.rest.pulls.create({
-    owner: input.owner,
-    repo: input.repo,
-    head: input.head,
-    base: input.base,
-    title: input.title,
-    body: input.body,
-    draft: input.draft,
+  const { value, recovered } = await createOnce({
+    what: `the pull request ${input.head} -> ${input.base}`,
+    create: async (): Promise<CreatedPull> => {
+      const { data } = await github.rest.pulls.create({
+        owner: input.owner,
+        repo: input.repo,
+        head: input.head,
+        base: input.base,
+        title: input.title,
+        body: input.body,
+        draft: input.draft,
+      })
+      return {
+        number: data.number,
+        url: data.html_url,
+        nodeId: data.node_id,
+        draft: data.draft === true,
+      }
+    },
+    // An open PR from fixline's branch into the target after a lost answer is the one it made.
+    find: async () => {
+      const open = (await findPullsByHead(github, input.owner, input.repo, input.head)).find(
+        (p) => p.state === 'open' && p.base === input.base,
+      )
+      return open && { number: open.number, url: open.url, nodeId: open.nodeId, draft: open.draft }
+    },
   })
-  return {
-    number: data.number,
-    url: data.html_url,
-    nodeId: data.node_id,
-    draft: data.draft === true,
-  }
+  return recovered ? { ...value, recovered } : value
 }
 
 /** Logins of everyone who submitted a review on a PR (every page). */

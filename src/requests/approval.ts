@@ -20,8 +20,7 @@ export async function handleLabeled(
   const approved = deps.config.requests.labels.approved
   if (trigger.label !== approved)
     return skipped(JOB, `label "${trigger.label}" is not the approval label (${approved})`)
-  if (deps.botLogin !== undefined && trigger.user === deps.botLogin)
-    return skipped(JOB, 'fixline added the approval label itself')
+  if (trigger.user === deps.botLogin) return skipped(JOB, 'fixline added the approval label itself')
   const issue = await getIssue(deps.github, deps.ctx.owner, deps.ctx.repo, trigger.issue)
   if (!isRequestIssue(deps, issue))
     return skipped(JOB, `#${trigger.issue} is not a backport request`)

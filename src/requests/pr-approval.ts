@@ -1,11 +1,10 @@
 import { labelForTarget } from '../backport/labels.js'
 import type { TriggerPlan } from '../backport/triggers.js'
-import { findBotComment } from '../github/issues.js'
-import { writeComment } from '../github/comments.js'
+import { findMarkedComment, writeComment } from '../github/comments.js'
 import { addLabels } from '../github/labels.js'
 import { getPullRaw } from '../github/pulls.js'
 import type { JobDeps, JobOutcome } from '../jobs.js'
-import { skipped } from '../jobs.js'
+import { commentIdentity, skipped } from '../jobs.js'
 import { discoverLines, payloadDefaultBranch } from './lines.js'
 import { checkReleaseManager, releaseManagerList, unreadableNote } from './managers.js'
 import { openBackports, type BackportFn } from './open.js'
@@ -111,7 +110,12 @@ export async function requestApprovalForPr(
     if (!deps.dryRun)
       await writeComment(
         deps.github,
-        { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: pr },
+        {
+          owner: deps.ctx.owner,
+          repo: deps.ctx.repo,
+          issue: pr,
+          ...commentIdentity(deps, PR_APPROVAL_MARKER),
+        },
         found,
         renderPrApproval(deps, pr, state, user, maintained),
       )
@@ -214,7 +218,12 @@ async function updateApprovalComment(deps: JobDeps, held: HeldApproval): Promise
   if (deps.dryRun) return
   await writeComment(
     deps.github,
-    { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: held.pr },
+    {
+      owner: deps.ctx.owner,
+      repo: deps.ctx.repo,
+      issue: held.pr,
+      ...commentIdentity(deps, PR_APPROVAL_MARKER),
+    },
     held.found,
     renderPrApproval(deps, held.pr, held.state, undefined, []),
   )
@@ -231,12 +240,12 @@ async function findApprovalComment(
   deps: JobDeps,
   pr: number,
 ): Promise<{ id: number; body: string } | undefined> {
-  return findBotComment(
-    deps.github,
-    { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: pr },
-    PR_APPROVAL_MARKER,
-    deps.botLogin,
-  )
+  return findMarkedComment(deps.github, {
+    owner: deps.ctx.owner,
+    repo: deps.ctx.repo,
+    issue: pr,
+    ...commentIdentity(deps, PR_APPROVAL_MARKER),
+  })
 }
 
 function renderPrApproval(

@@ -1,13 +1,7 @@
-import {
-  closeIssue,
-  findBotComment,
-  getIssue,
-  reopenIssue,
-  type IssueInfo,
-} from '../github/issues.js'
-import { writeComment } from '../github/comments.js'
+import { closeIssue, getIssue, reopenIssue, type IssueInfo } from '../github/issues.js'
+import { findMarkedComment, writeComment } from '../github/comments.js'
 import type { CreatedPullRequest, JobDeps, JobOutcome } from '../jobs.js'
-import { skipped } from '../jobs.js'
+import { commentIdentity, skipped } from '../jobs.js'
 import { classifyTargets, planLabels } from './classify.js'
 import { looksLikeRequestForm, parseRequestForm } from './form.js'
 import { openBackports, resultsOf, type BackportFn } from './open.js'
@@ -48,12 +42,12 @@ export async function loadRequest(
 ): Promise<LoadedRequest | undefined> {
   const issue = preloaded ?? (await getIssue(deps.github, deps.ctx.owner, deps.ctx.repo, number))
   if (!isRequestIssue(deps, issue)) return undefined
-  const comment = await findBotComment(
-    deps.github,
-    { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: number },
-    PLAN_MARKER,
-    deps.botLogin,
-  )
+  const comment = await findMarkedComment(deps.github, {
+    owner: deps.ctx.owner,
+    repo: deps.ctx.repo,
+    issue: number,
+    ...commentIdentity(deps, PLAN_MARKER),
+  })
   return { issue, comment, state: decodeState(comment?.body) }
 }
 
@@ -268,7 +262,12 @@ export async function writePlan(deps: JobDeps, loaded: LoadedRequest, body: stri
   }
   const written = await writeComment(
     deps.github,
-    { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: loaded.issue.number },
+    {
+      owner: deps.ctx.owner,
+      repo: deps.ctx.repo,
+      issue: loaded.issue.number,
+      ...commentIdentity(deps, PLAN_MARKER),
+    },
     loaded.comment,
     body,
   )

@@ -1,6 +1,6 @@
 import { addLabels } from '../github/labels.js'
-import { findBotComment, removeLabel } from '../github/issues.js'
-import { writeComment } from '../github/comments.js'
+import { removeLabel } from '../github/issues.js'
+import { replyOnce } from '../github/comments.js'
 import type { JobDeps } from '../jobs.js'
 
 /**
@@ -16,11 +16,15 @@ export async function reply(
 ): Promise<void> {
   deps.log.info(`#${issue}: ${body.split('\n')[0] ?? ''}`)
   if (deps.dryRun) return
-  const marker = `<!-- fixline:reply ${key.replace(/[^A-Za-z0-9_.@/-]/g, '_')} -->`
-  const ref = { owner: deps.ctx.owner, repo: deps.ctx.repo, issue }
-  const existing = await findBotComment(deps.github, ref, marker, deps.botLogin)
-  if (existing) return
-  await writeComment(deps.github, ref, undefined, `${marker}\n${body}`)
+  await replyOnce(deps.github, {
+    owner: deps.ctx.owner,
+    repo: deps.ctx.repo,
+    issue,
+    key,
+    body,
+    author: deps.botLogin,
+    warn: (m) => deps.log.warning(m),
+  })
 }
 
 /** Adds the labels that are missing and removes the unwanted ones that are present (no call when in sync). */

@@ -61,6 +61,7 @@ export async function runUpgradeJob(deps: JobDeps, trigger: UpgradeTrigger): Pro
       summary: markdown,
       annotations: annotations(result.findings, tags),
       detailsUrl: `${deps.ctx.serverUrl}/${deps.ctx.owner}/${deps.ctx.repo}/actions/runs/${deps.ctx.runId}`,
+      botLogin: deps.botLogin,
     })
     posted = `\n${describePublished(published, target.sha)}\n`
     deps.log.info(describePublished(published, target.sha))

@@ -292,8 +292,12 @@ describe('backport scenarios (real git, fake GitHub)', () => {
     expect(replies[0]?.body).toContain('nothing was done')
     expect(world.server.calls.map((c) => c.operation)).toEqual([
       'repos/get-collaborator-permission-level',
+      'issues/list-comments',
       'issues/create-comment',
     ])
+    // The same delivery again (a re-run): the reply is found by its marker, not posted twice.
+    await runEvent(world, 'issue_comment', payload)
+    expect(fixlineComments(world, 5)).toHaveLength(1)
   })
 
   it('/backport from a maintainer on a merged PR backports now; on an open PR it adds the labels', async () => {

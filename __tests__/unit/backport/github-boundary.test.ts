@@ -56,17 +56,34 @@ describe('upsertMarkedComment', () => {
     expect((await findMarkedComment(github, where))?.body).toBe(`${MARKER}\nno marker here`)
   })
 
-  it("without a known identity, prefers the bot's marked comment over a pasted marker", async () => {
-    server.state.addComment(1, 'mallory', `${MARKER}\nfake rows`)
-    const mine = server.state.addComment(1, BOT, `${MARKER}\nreal`)
-    const { author: _author, ...anyone } = where
-    expect((await findMarkedComment(github, anyone))?.id).toBe(mine.id)
+  it("reads and edits only fixline's own identity: another app's bot imitating the marker is ignored and named", async () => {
+    const forged = server.state.addComment(1, 'other-app[bot]', `${MARKER}\nforged state`)
+    const warnings: string[] = []
+    expect(await findMarkedComment(github, { ...where, warn: (m) => warnings.push(m) })).toBe(
+      undefined,
+    )
+    expect(warnings.join('\n')).toMatch(
+      new RegExp(`ignored comment ${forged.id} on #1 by other-app\\[bot\\]`),
+    )
+    const written = await upsertMarkedComment(github, { ...where, body: `${MARKER}\nmine` })
+    expect(written.created).toBe(true)
+    expect(server.state.comments(1).find((c) => c.id === forged.id)?.body).toBe(
+      `${MARKER}\nforged state`,
+    )
+    expect(server.callsTo('issues/update-comment')).toHaveLength(0)
   })
 
-  it("without a known identity, never reads a person's comment as fixline's", async () => {
-    server.state.addComment(1, 'mallory', `${MARKER}\nfake rows`)
-    const { author: _author, ...anyone } = where
-    expect(await findMarkedComment(github, anyone)).toBeUndefined()
+  it("with an App identity, a comment by github-actions[bot] is not fixline's", async () => {
+    server.state.addComment(1, BOT, `${MARKER}\nold default-token comment`)
+    const app = { ...where, author: 'fixline-app[bot]' }
+    expect(await findMarkedComment(github, app)).toBeUndefined()
+  })
+
+  it('fails with the fix when the token acts as someone other than bot-login', async () => {
+    server.state.actor = 'my-app[bot]'
+    await expect(upsertMarkedComment(github, { ...where, body: 'x' })).rejects.toThrow(
+      /the token acts as my-app\[bot\], but fixline's identity is github-actions\[bot\].*bot-login/,
+    )
   })
 
   it('makes no write when the body is unchanged', async () => {

@@ -6,11 +6,15 @@ import { parseInputs } from '../../../src/inputs.js'
 import { contextFromEnv } from '../../../src/github/context.js'
 
 describe('parseInputs', () => {
-  it('parses the three inputs with their defaults', () => {
+  it('parses the inputs with their defaults', () => {
     expect(parseInputs({ 'INPUT_GITHUB-TOKEN': ' ghs_x ' })).toEqual({
       token: 'ghs_x',
       configPath: '.github/fixline.yml',
       dryRun: false,
+      botLogin: 'github-actions[bot]',
+      apiTimeoutMs: 30_000,
+      gitTimeoutMs: 300_000,
+      maxRateLimitWaitMs: 60_000,
     })
     expect(
       parseInputs({
@@ -18,10 +22,24 @@ describe('parseInputs', () => {
         INPUT_CONFIG: 'ci/fixline.yml',
         'INPUT_DRY-RUN': 'TRUE',
       }),
-    ).toEqual({
+    ).toMatchObject({
       token: 't',
       configPath: 'ci/fixline.yml',
       dryRun: true,
+    })
+    expect(
+      parseInputs({
+        'INPUT_GITHUB-TOKEN': 't',
+        'INPUT_BOT-LOGIN': 'fixline-app[bot]',
+        'INPUT_API-TIMEOUT': '2.5',
+        'INPUT_GIT-TIMEOUT': '60',
+        'INPUT_MAX-RATE-LIMIT-WAIT': '0',
+      }),
+    ).toMatchObject({
+      botLogin: 'fixline-app[bot]',
+      apiTimeoutMs: 2500,
+      gitTimeoutMs: 60_000,
+      maxRateLimitWaitMs: 0,
     })
   })
 
@@ -36,6 +54,13 @@ describe('parseInputs', () => {
     expect(() => parseInputs({ 'INPUT_GITHUB-TOKEN': 't', INPUT_CONFIG: '/etc/passwd' })).toThrow(
       /inside the repository/,
     )
+    expect(() => parseInputs({ 'INPUT_GITHUB-TOKEN': 't', 'INPUT_BOT-LOGIN': '@team x' })).toThrow(
+      /"bot-login" must be a GitHub login/,
+    )
+    for (const bad of ['0', '-1', 'soon', '1e9'])
+      expect(() => parseInputs({ 'INPUT_GITHUB-TOKEN': 't', 'INPUT_API-TIMEOUT': bad })).toThrow(
+        /"api-timeout" must be a number of seconds/,
+      )
   })
 })
 

@@ -36,6 +36,7 @@ function publication(annotations: number, summary = '## report'): CheckPublicati
       title: 'migration-id',
     })),
     detailsUrl: 'https://github.com/acme/plugin/actions/runs/1',
+    botLogin: 'github-actions[bot]',
   }
 }
 
@@ -44,7 +45,7 @@ describe('publishCheck', () => {
     const published = await publishCheck(github, publication(120, 'x'.repeat(70_000)))
     expect(published).toMatchObject({ kind: 'check-run', annotations: 120 })
     const ops = server.calls.map((c) => c.operation).filter((o) => o?.startsWith('checks/'))
-    expect(ops).toEqual(['checks/create', 'checks/update', 'checks/update'])
+    expect(ops).toEqual(['checks/list-for-ref', 'checks/create', 'checks/update', 'checks/update'])
     const [run] = server.state.checkRuns()
     expect(run).toMatchObject({
       name: 'fixline / upgrade-safety',
@@ -57,6 +58,16 @@ describe('publishCheck', () => {
     expect(run?.output.summary?.length).toBeLessThanOrEqual(65_000)
     expect(run?.output.summary?.endsWith('…')).toBe(true)
     expect(server.state.statuses()).toEqual([])
+  })
+
+  it('a re-run with the same result posts nothing more; a changed result is a new check run', async () => {
+    const first = await publishCheck(github, publication(60))
+    const again = await publishCheck(github, publication(60))
+    expect(again).toEqual(first)
+    expect(server.state.checkRuns()).toHaveLength(1)
+    expect(server.calls.filter((c) => c.method !== 'GET')).toHaveLength(2) // create + 1 update
+    await publishCheck(github, { ...publication(60), conclusion: 'success' })
+    expect(server.state.checkRuns().map((r) => r.conclusion)).toEqual(['failure', 'success'])
   })
 
   it('falls back to a commit status of the same name when check runs are forbidden (403)', async () => {
