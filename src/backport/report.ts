@@ -1,20 +1,23 @@
 /**
  * What the backport job shows people: the rows of the one comment on the original PR (kept as
  * hidden JSON so a later run merges its rows in), the backport PR's body, the job summary. Pure.
+ * Outside text (targets, messages, commit subjects, file names) goes through markdown/escape.ts;
+ * every body is bounded (markdown/bound.ts).
  */
 import type { TargetResult } from '../jobs.js'
+import { boundList, COMMENT_LIMIT, fitBody } from '../markdown/bound.js'
+import { codeBlock, codeSpan, inline, oneLine, prose, proseCell } from '../markdown/escape.js'
+import { hiddenRows, type BackportRow } from './comment-rows.js'
 import type { BranchOutcome, PickPlan, PickedCommit } from './types.js'
 
-/** A result row, plus the manual steps shown in the comment (conflicts in comment mode). */
-export interface BackportRow extends TargetResult {
-  steps?: string[]
-}
+export { mergeRows, parseCommentRows, type BackportRow } from './comment-rows.js'
 
 export const COMMENT_MARKER = '<!-- fixline:backport-comment -->'
-const ROWS_PREFIX = '<!-- fixline:rows '
 
+/** The hidden marker of a backport PR's body; the target on one line, with no `--` to end it early. */
 export function backportMarker(source: number, target: string): string {
-  return `<!-- fixline:backport source=${source} target=${target.replace(/--+/g, '-')} -->`
+  const safe = oneLine(target).replace(/\s/g, '_').replace(/--+/g, '-')
+  return `<!-- fixline:backport source=${source} target=${safe} -->`
 }
 
 const STATUS_TEXT: Record<TargetResult['status'], string> = {
@@ -29,134 +32,52 @@ const STATUS_TEXT: Record<TargetResult['status'], string> = {
   pending: '⏳ pending',
 }
 
-/** Text safe inside a markdown table cell (no pipes, newlines or HTML). */
-export function cell(text: string): string {
-  return text
-    .replace(/\r?\n/g, ' ')
-    .replace(/\|/g, '\\|')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-}
+/** Rows shown in the comment's table (all of them are in the job summary). */
+const COMMENT_ROWS = 100
+/** Rows shown in the job summary's table. */
+const SUMMARY_ROWS = 2_000
+/** Conflicts whose manual steps the comment shows. */
+const STEP_SECTIONS = 10
 
-/** Code span that survives backticks in the value. */
-function code(text: string): string {
-  const clean = text.replace(/[\r\n]/g, ' ')
-  const fence = clean.includes('`') ? '``' : '`'
-  return `${fence}${clean.includes('`') ? ` ${clean} ` : clean}${fence}`
-}
-
-export function renderTable(rows: readonly BackportRow[]): string {
+/** The results table; past `max` rows, a line says how many more there are and where they are. */
+export function renderTable(
+  rows: readonly BackportRow[],
+  max = COMMENT_ROWS,
+  where = 'the job summary',
+): string {
+  const { shown, more } = boundList(rows, max, ` targets (${where} lists them all)`)
   const lines = ['| Target | Status | Details |', '| --- | --- | --- |']
-  for (const row of rows) {
+  for (const row of shown) {
     const pr = row.pullRequest ? `[#${row.pullRequest.number}](${row.pullRequest.url}) ` : ''
     lines.push(
-      `| ${cell(code(row.target))} | ${STATUS_TEXT[row.status]} | ${pr}${cell(row.message)} |`,
+      `| ${codeSpan(row.target, 200)} | ${STATUS_TEXT[row.status]} | ${pr}${proseCell(row.message)} |`,
     )
   }
+  if (more) lines.push('', more)
   return lines.join('\n')
 }
 
 /** The comment on the original PR: a table, manual steps where needed, and the rows as hidden JSON. */
 export function renderComment(source: number, rows: readonly BackportRow[]): string {
   const parts = [COMMENT_MARKER, `### fixline backports of #${source}`, '', renderTable(rows)]
-  for (const row of rows) {
-    if (!row.steps || row.steps.length === 0) continue
+  const withSteps = boundList(
+    rows.filter((r) => r.steps && r.steps.length > 0),
+    STEP_SECTIONS,
+    ' conflicts to finish by hand (see the job log)',
+  )
+  for (const row of withSteps.shown) {
     parts.push(
       '',
-      `<details><summary>Finish the backport to ${cell(code(row.target))} by hand</summary>`,
+      `<details><summary>Finish the backport to ${codeSpan(row.target, 200)} by hand</summary>`,
       '',
-      fence(row.steps.join('\n')),
+      codeBlock((row.steps ?? []).join('\n'), 'sh'),
       '',
       '</details>',
     )
   }
-  parts.push('', `${ROWS_PREFIX}${hiddenJson(rows)} -->`)
-  return parts.join('\n')
-}
-
-/** The rows an earlier run left in its comment (invalid entries are dropped). */
-export function parseCommentRows(body: string | undefined): BackportRow[] {
-  if (!body) return []
-  const start = body.lastIndexOf(ROWS_PREFIX)
-  if (start < 0) return []
-  const end = body.indexOf(' -->', start)
-  if (end < 0) return []
-  let data: unknown
-  try {
-    data = JSON.parse(body.slice(start + ROWS_PREFIX.length, end))
-  } catch {
-    return []
-  }
-  return Array.isArray(data) ? data.flatMap((d) => (isRow(d) ? [d] : [])) : []
-}
-
-/** Earlier rows updated by newer ones (same target), in first-seen order. */
-export function mergeRows(
-  earlier: readonly BackportRow[],
-  newer: readonly BackportRow[],
-): BackportRow[] {
-  const byTarget = new Map<string, BackportRow>()
-  for (const row of earlier) byTarget.set(row.target, row)
-  for (const row of newer) {
-    byTarget.delete(row.target)
-    byTarget.set(row.target, row)
-  }
-  const order = [...earlier.map((r) => r.target), ...newer.map((r) => r.target)]
-  return [...new Set(order)].map((t) => byTarget.get(t) as BackportRow)
-}
-
-/** JSON that is safe inside an HTML comment (no `--`, `<`, `>`), still valid JSON. */
-function hiddenJson(rows: readonly BackportRow[]): string {
-  const plain = rows.map((r) => ({
-    target: r.target,
-    status: r.status,
-    message: r.message,
-    ...(r.pullRequest ? { pullRequest: r.pullRequest } : {}),
-    ...(r.error !== undefined ? { error: r.error } : {}),
-    ...(r.steps ? { steps: r.steps } : {}),
-  }))
-  return JSON.stringify(plain)
-    .replace(/-/g, '\\u002d')
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-}
-
-const STATUSES = new Set(Object.keys(STATUS_TEXT))
-/** A link target that cannot break out of markdown `[..](..)`. */
-const SAFE_URL = /^https?:\/\/[^\s()<>]+$/
-
-function isRow(d: unknown): d is BackportRow {
-  if (d === null || typeof d !== 'object') return false
-  const r = d as Record<string, unknown>
-  if (
-    typeof r.target !== 'string' ||
-    typeof r.message !== 'string' ||
-    typeof r.status !== 'string' ||
-    !STATUSES.has(r.status)
-  )
-    return false
-  if (r.pullRequest !== undefined) {
-    const p = r.pullRequest as Record<string, unknown> | null
-    if (
-      !p ||
-      typeof p !== 'object' ||
-      !Number.isSafeInteger(p.number) ||
-      typeof p.url !== 'string' ||
-      !SAFE_URL.test(p.url)
-    )
-      return false
-  }
-  if (r.error !== undefined && typeof r.error !== 'string') return false
-  if (
-    r.steps !== undefined &&
-    !(Array.isArray(r.steps) && r.steps.every((s) => typeof s === 'string'))
-  )
-    return false
-  return true
-}
-
-function fence(text: string): string {
-  return ['```sh', text.replace(/```/g, '` ` `'), '```'].join('\n')
+  if (withSteps.more) parts.push('', withSteps.more)
+  parts.push('', hiddenRows(rows))
+  return fitBody(parts.join('\n'), COMMENT_LIMIT)
 }
 
 export interface PrBodyInput {
@@ -167,31 +88,41 @@ export interface PrBodyInput {
   requestIssue?: number
 }
 
+/** Commits listed in a PR body (a PR of more than 250 commits works; its body must stay bounded). */
+const BODY_COMMITS = 250
+/** Conflicting files listed in a PR body. */
+const BODY_FILES = 100
+
 /** The backport PR's body: link to the original, the picks, conflicts and how to finish, the hidden marker. */
 export function renderPrBody(input: PrBodyInput): string {
   const { source, target, plan, outcome } = input
-  const lines = [`Backport of #${source.number} to ${code(target)}.`]
+  const lines = [`Backport of #${source.number} to ${codeSpan(target)}.`]
   if (input.requestIssue !== undefined) lines.push('', `Requested in #${input.requestIssue}.`)
-  lines.push('', `**Commit selection:** ${cell(plan.explanation)}`)
+  lines.push('', `**Commit selection:** ${prose(plan.explanation)}`)
   const commits = outcome.status === 'picked' ? outcome.commits : outcome.applied
   const picked = commits.filter((c) => c.result !== undefined)
   const empty = commits.filter((c) => c.result === undefined)
   if (picked.length > 0)
-    lines.push('', 'Cherry-picked (`git cherry-pick -x`):', ...picked.map(commitLine))
+    lines.push('', 'Cherry-picked (`git cherry-pick -x`):', ...commitList(picked))
   if (empty.length > 0)
     lines.push(
       '',
-      `Already on ${code(target)} (the pick came out empty):`,
-      ...empty.map(commitLine),
+      `Already on ${codeSpan(target)} (the pick came out empty):`,
+      ...commitList(empty),
     )
   if (outcome.status === 'conflict') lines.push('', ...conflictSection(target, outcome))
   lines.push('', backportMarker(source.number, target))
-  return lines.join('\n')
+  return fitBody(lines.join('\n'), COMMENT_LIMIT)
+}
+
+function commitList(commits: readonly PickedCommit[]): string[] {
+  const { shown, more } = boundList(commits, BODY_COMMITS, ' commits')
+  return [...shown.map(commitLine), ...(more ? [`- ${more}`] : [])]
 }
 
 function commitLine(c: PickedCommit): string {
   const result = c.result ? ` -> ${c.result.slice(0, 12)}` : ''
-  return `- ${c.source.slice(0, 12)}${result} ${cell(c.subject)}`
+  return `- ${c.source.slice(0, 12)}${result} ${inline(c.subject, 200)}`
 }
 
 function conflictSection(
@@ -200,27 +131,35 @@ function conflictSection(
 ): string[] {
   const lines = [
     '> [!WARNING]',
-    `> Cherry-picking ${outcome.failed.sha.slice(0, 12)} (${cell(outcome.failed.subject)}) onto ${code(target)} conflicted.`,
+    `> Cherry-picking ${outcome.failed.sha.slice(0, 12)} (${inline(outcome.failed.subject, 200)}) onto ${codeSpan(target)} conflicted.`,
   ]
   if (outcome.markersCommitted)
     lines.push(
       '> The last commit on this branch holds its conflict markers: resolve them before merging.',
     )
-  lines.push('', 'Conflicting files:', ...outcome.conflictingFiles.map((f) => `- ${code(f)}`))
-  if (outcome.remaining.length > 0)
-    lines.push('', `Not yet applied: ${outcome.remaining.map((s) => s.slice(0, 12)).join(', ')}`)
-  lines.push('', 'To finish by hand:', '', fence(outcome.resumeCommands.join('\n')))
+  const files = boundList(outcome.conflictingFiles, BODY_FILES, ' files')
+  lines.push('', 'Conflicting files:', ...files.shown.map((f) => `- ${codeSpan(f)}`))
+  if (files.more) lines.push(`- ${files.more}`)
+  if (outcome.remaining.length > 0) {
+    const remaining = boundList(outcome.remaining, 50, ' commits')
+    const list = remaining.shown.map((sha) => sha.slice(0, 12)).join(', ')
+    lines.push('', `Not yet applied: ${list}${remaining.more ? ` ${remaining.more}` : ''}`)
+  }
+  lines.push('', 'To finish by hand:', '', codeBlock(outcome.resumeCommands.join('\n'), 'sh'))
   return lines
 }
 
-/** The job summary: a heading, the plan's explanation, the same table as the comment. */
+/** The job summary: a heading, notes (warnings), the same table as the comment with every row. */
 export function renderSummary(
   source: number,
   rows: readonly BackportRow[],
   notes: readonly string[] = [],
 ): string {
   const parts = [`## fixline backports of #${source}`, '']
-  for (const note of notes) parts.push(`${cell(note)}`, '')
-  parts.push(rows.length > 0 ? renderTable(rows) : 'No targets.', '')
+  for (const note of notes) parts.push(prose(note), '')
+  parts.push(
+    rows.length > 0 ? renderTable(rows, SUMMARY_ROWS, 'the `results` output') : 'No targets.',
+    '',
+  )
   return parts.join('\n')
 }

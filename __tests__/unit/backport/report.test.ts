@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest'
 import {
   COMMENT_MARKER,
   backportMarker,
-  cell,
   mergeRows,
   parseCommentRows,
   renderComment,
@@ -12,6 +11,15 @@ import {
   type BackportRow,
 } from '../../../src/backport/report.js'
 import type { PickPlan } from '../../../src/backport/types.js'
+import { COMMENT_LIMIT } from '../../../src/markdown/bound.js'
+import { cell } from '../../../src/markdown/escape.js'
+import {
+  brokenTableRows,
+  hasUnclosedComment,
+  hostileText,
+  markerCount,
+  mentions,
+} from '../../support/markdown-checks.js'
 
 const created: BackportRow = {
   target: '1.x',
@@ -180,5 +188,148 @@ describe('summary', () => {
     expect(s).toContain('Dry run')
     expect(s).toContain('[#12](https://x/pull/12)')
     expect(renderSummary(7, [])).toContain('No targets.')
+  })
+})
+
+describe('outside text in the comment, the PR body and the summary', () => {
+  const statuses = ['created', 'failed', 'conflict', 'already-applied', 'skipped'] as const
+  const hostileRow: fc.Arbitrary<BackportRow> = fc.record({
+    target: hostileText,
+    status: fc.constantFrom(...statuses),
+    message: hostileText,
+    steps: fc.array(hostileText, { maxLength: 3 }),
+  })
+
+  /** No marker but fixline's `expected` ones, no open comment, no mention, whole table rows. */
+  function expectSafe(body: string, expected: number): void {
+    expect(markerCount(body)).toBe(expected)
+    expect(body.split('<!--').length - 1).toBe(expected)
+    expect(hasUnclosedComment(body)).toBe(false)
+    expect(mentions(body)).toEqual([])
+    expect(brokenTableRows(body)).toEqual([])
+  }
+
+  it('property: hostile targets, messages and steps never forge a marker, a mention or a row', () => {
+    fc.assert(
+      fc.property(fc.array(hostileRow, { maxLength: 4 }), (rows) => {
+        const body = renderComment(7, rows)
+        expectSafe(body, 2)
+        expect(body.startsWith(COMMENT_MARKER)).toBe(true)
+        expect(parseCommentRows(body)).toEqual(rows)
+        const summary = renderSummary(
+          7,
+          rows,
+          rows.map((r) => r.message),
+        )
+        expectSafe(summary, 0)
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('property: hostile PR titles, subjects, targets and file names in the PR body', () => {
+    const commit = fc.record({
+      source: fc.constant(a),
+      result: fc.option(fc.constant(b), { nil: undefined }),
+      subject: hostileText,
+    })
+    fc.assert(
+      fc.property(
+        fc.record({
+          title: hostileText,
+          target: hostileText,
+          explanation: hostileText,
+          commits: fc.array(commit, { maxLength: 3 }),
+          files: fc.array(hostileText, { maxLength: 3 }),
+          subject: hostileText,
+          commands: fc.array(hostileText, { maxLength: 3 }),
+        }),
+        (x) => {
+          const picked = renderPrBody({
+            source: { number: 7, title: x.title },
+            target: x.target,
+            plan: { ...plan, explanation: x.explanation },
+            outcome: { status: 'picked', branch: 'b', commits: x.commits },
+          })
+          expectSafe(picked, 1)
+          const conflict = renderPrBody({
+            source: { number: 7, title: x.title },
+            target: x.target,
+            plan: { ...plan, explanation: x.explanation },
+            outcome: {
+              status: 'conflict',
+              branch: 'b',
+              applied: x.commits,
+              failed: { sha: a, subject: x.subject },
+              conflictingFiles: x.files,
+              remaining: [b],
+              resumeCommands: x.commands,
+              markersCommitted: true,
+            },
+          })
+          expectSafe(conflict, 1)
+          // The only marker is the one fixline appended, whole, at the end.
+          expect(conflict.endsWith(backportMarker(7, x.target))).toBe(true)
+        },
+      ),
+      { numRuns: 500 },
+    )
+  })
+
+  it('shows `<` and `>` in a code span as they are, not as visible entities', () => {
+    const row: BackportRow = { target: 'feature/<x>', status: 'failed', message: 'no `a>b` here' }
+    const body = renderComment(7, [row])
+    expect(body).toContain('| `feature/<\u200bx>` | ❌ failed | no `a>b` here |')
+    expect(body).not.toContain('&gt;')
+    expect(body).not.toContain('&lt;')
+  })
+
+  it('a `/backport` naming hundreds of missing lines gives a comment under the limit that still parses', () => {
+    const rows: BackportRow[] = Array.from({ length: 900 }, (_, i) => ({
+      target: `missing-line-${i}-${'x'.repeat(40)}`,
+      status: 'failed',
+      message: `branch missing-line-${i}-${'x'.repeat(40)} is not a release line (see lines.patterns in the config)`,
+      error: 'e'.repeat(200),
+    }))
+    rows.push({ ...created, target: 'kept-with-pr' })
+    const body = renderComment(7, rows)
+    expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT)
+    expect(body).toContain('… and 801 more targets (the job summary lists them all)')
+    const parsed = parseCommentRows(body)
+    expect(parsed.length).toBeGreaterThan(100)
+    // The row with a pull request is the last to go.
+    expect(parsed.find((r) => r.target === 'kept-with-pr')?.pullRequest).toEqual(
+      created.pullRequest,
+    )
+    expect(renderSummary(7, rows)).toContain('missing-line-899')
+  })
+
+  it('a PR body with thousands of commits and conflicting files stays under the limit', () => {
+    const commits = Array.from({ length: 3000 }, (_, i) => ({
+      source: a,
+      result: b,
+      subject: `commit ${i} ${'s'.repeat(60)}`,
+    }))
+    const body = renderPrBody({
+      source: { number: 7, title: 't' },
+      target: '1.x',
+      plan,
+      outcome: {
+        status: 'conflict',
+        branch: 'backport/7-to-1.x',
+        applied: commits,
+        failed: { sha: a, subject: 'x' },
+        conflictingFiles: Array.from({ length: 5000 }, (_, i) => `src/file-${i}.ts`),
+        remaining: Array.from({ length: 3000 }, () => b),
+        resumeCommands: [`git cherry-pick -x ${Array.from({ length: 3000 }, () => b).join(' ')}`],
+        markersCommitted: true,
+      },
+      requestIssue: 3,
+    })
+    expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT)
+    expect(body).toContain('Requested in #3.')
+    expect(body).toContain('- … and 2750 more commits')
+    expect(body).toContain('- … and 4900 more files')
+    expect(body.endsWith(backportMarker(7, '1.x'))).toBe(true)
   })
 })
