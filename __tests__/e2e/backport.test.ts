@@ -84,6 +84,8 @@ describe('e2e: the backport action bundle', () => {
     const basic = Buffer.from('x-access-token:ghs_e2e-token').toString('base64')
     expect(gitConfig).not.toContain('ghs_e2e-token')
     expect(gitConfig).not.toContain(basic)
+    // Every form of the token fixline derives is masked too: the git auth header's credential.
+    expect(result.masks).toContain(basic)
     expect(gitConfig).toMatch(/url = (file:\/\/)?\//)
     expect(result.exitCode, result.stdout + result.stderr).toBe(0)
     expect(result.outputs.conclusion).toBe('success')

@@ -78,8 +78,12 @@ export async function backportTargets(
     rows.push(row)
   }
   const ordered = inRequestOrder(rows, selection.targets)
-  const notes = await reportOnPr(deps, source.number, ordered)
-  return outcome(source.number, ordered, ctx.created, notes)
+  return outcome(
+    source.number,
+    ordered,
+    ctx.created,
+    await reportOnPr(deps, source.number, ordered),
+  )
 }
 
 /** Rejected labels/arguments first, then the targets in the order they were asked for. */
@@ -182,6 +186,10 @@ async function openPr(
       pullRequest: { number: opened.number, url: opened.url },
     }
   const { pull: created, warnings } = opened
+  if (created.recovered)
+    ctx.deps.log.info(
+      `${target.target}: GitHub's answer to opening the PR was lost; found #${created.number}, which this run opened`,
+    )
   for (const warning of warnings) ctx.deps.log.warning(warning)
   ctx.created.push({
     number: created.number,
@@ -291,14 +299,22 @@ function dryRunRow(target: ValidTarget, outcome: PushedOutcome): BackportRow {
   }
 }
 
-/** Updates the one comment on the original PR; returns notes for the summary when that fails. */
+/** How the report on the original PR went: notes for the job summary, and whether it failed. */
+export interface PrReport {
+  notes: string[]
+  /** The comment could not be written: the people who asked see nothing, so the job fails. */
+  failure?: string
+}
+
+/** Updates the one comment on the original PR. */
 export async function reportOnPr(
   deps: JobDeps,
   source: number,
   rows: readonly BackportRow[],
-): Promise<string[]> {
-  if (rows.length === 0) return []
-  if (deps.dryRun) return ['Dry run: no branch pushed, no pull request opened, no comment posted.']
+): Promise<PrReport> {
+  if (rows.length === 0) return { notes: [] }
+  if (deps.dryRun)
+    return { notes: ['Dry run: no branch pushed, no pull request opened, no comment posted.'] }
   try {
     await upsertMarkedComment(deps.github, {
       owner: deps.ctx.owner,
@@ -307,11 +323,11 @@ export async function reportOnPr(
       ...commentIdentity(deps, COMMENT_MARKER),
       body: (existing) => renderComment(source, mergeRows(parseCommentRows(existing), rows)),
     })
-    return []
+    return { notes: [] }
   } catch (error) {
-    const note = `could not update the backport comment on #${source}: ${messageOf(error)}`
-    deps.log.warning(note)
-    return [note]
+    const failure = `could not write the backport comment on #${source}, so nobody on the PR sees these results: ${messageOf(error)}`
+    deps.log.error(failure)
+    return { notes: [`${failure}. The results are below.`], failure }
   }
 }
 
@@ -319,21 +335,30 @@ export function outcome(
   source: number,
   rows: readonly BackportRow[],
   created: CreatedPullRequest[],
-  notes: readonly string[] = [],
+  report: PrReport = { notes: [] },
 ): JobOutcome {
-  const conclusion = rows.some((r) => r.status === 'failed')
-    ? 'failure'
-    : rows.some((r) => r.status === 'conflict')
-      ? 'neutral'
-      : rows.length === 0
-        ? 'skipped'
-        : 'success'
+  const conclusion =
+    rows.some((r) => r.status === 'failed') || report.failure !== undefined
+      ? 'failure'
+      : rows.some((r) => r.status === 'conflict')
+        ? 'neutral'
+        : rows.length === 0
+          ? 'skipped'
+          : 'success'
+  const results = rows.map(({ steps: _steps, ...row }) => row)
+  if (report.failure !== undefined)
+    results.push({
+      target: `comment on #${source}`,
+      status: 'failed',
+      message: report.failure,
+      error: report.failure,
+    })
   return {
     job: 'backport',
-    results: rows.map(({ steps: _steps, ...row }) => row),
+    results,
     createdPullRequests: created,
     conclusion,
-    summary: renderSummary(source, rows, notes),
+    summary: renderSummary(source, rows, report.notes),
   }
 }
 

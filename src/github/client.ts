@@ -106,7 +106,8 @@ export function createGitHub(options: ClientOptions): GitHub {
     try {
       return await request(o)
     } catch (error) {
-      throw describeApiFailure(error, { method: o.method, url: o.url, timeoutMs })
+      const { url } = octokit.request.endpoint.parse(o)
+      throw describeApiFailure(error, { method: o.method, url, timeoutMs })
     }
   })
   return octokit

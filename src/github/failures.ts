@@ -95,9 +95,10 @@ function rootMessage(e: Error): string {
   return current.message
 }
 
+/** The request's path, without the API's base and the query (which may carry search text). */
 function pathOf(url: string): string {
   try {
-    return new URL(url, 'http://api.invalid').pathname
+    return decodeURIComponent(new URL(url, 'http://api.invalid').pathname)
   } catch {
     return url
   }
