@@ -41,17 +41,17 @@ export const DEFAULT_API_TIMEOUT_MS = 30_000
 export const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 60_000
 
 /**
- * Writes that must not be repeated blindly: creating a comment, a PR, a check run or a commit
- * status twice makes two. These get no automatic retry; their callers retry through
- * `createOnce` (github/create-once.ts), which first looks for what a lost answer created.
- * Every other POST fixline makes is idempotent (adding labels, reviewers or assignees, reactions,
- * GraphQL auto-merge and queries) and keeps the plugin's retries.
+ * Writes that must not be repeated blindly: creating a comment, a PR or a check run twice makes
+ * two. These get no automatic retry; their callers retry through `createOnce`
+ * (github/create-once.ts), which first looks for what a lost answer created. Every other POST
+ * fixline makes is idempotent and keeps the plugin's retries: adding labels, reviewers or
+ * assignees, GraphQL auto-merge and queries, and a commit status (GitHub shows only the newest
+ * status of a context, so a repeated one with the same state changes nothing anyone sees).
  */
 const CREATES = [
   /\/issues\/[^/]+\/comments$/,
   /\/repos\/[^/]+\/[^/]+\/pulls$/,
   /\/check-runs$/,
-  /\/statuses\/[^/]+$/,
 ]
 
 export function isCreate(method: string, url: string): boolean {
