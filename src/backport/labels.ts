@@ -1,4 +1,4 @@
-import { wholeName } from '../config/patterns.js'
+import { wholeName, type PatternMatch } from '../config/patterns.js'
 /**
  * Label -> target branch rules (config.backport.labels) and the reverse (target -> label, for
  * `/backport 1.x` on an open PR). Pure: labels are outside input, so every result that names a
@@ -46,7 +46,7 @@ export function parseTemplate(template: string): Part[] {
 }
 
 /** Fills a template from a regex match; throws when a placeholder names a group the match lacks. */
-export function renderBranchTemplate(template: string, match: RegExpExecArray): string {
+export function renderBranchTemplate(template: string, match: PatternMatch): string {
   return parseTemplate(template)
     .map((part) => {
       if ('literal' in part) return part.literal
@@ -124,7 +124,16 @@ function candidatesFor(target: string, rule: LabelRule): string[] {
   return [...new Set(out)]
 }
 
-/** The group values that make `template` render to `target` (a few solutions, shortest groups first). */
+/** Longest target solveTemplate tries, and its step budget: a `/backport` comment is outside input. */
+const SOLVE_MAX_TARGET = 1024
+const SOLVE_MAX_STEPS = 10_000
+
+/**
+ * The group values that make `template` render to `target`: the first solution with the shortest
+ * groups first, or none. A depth-first search over the template's parts with a step budget, so a
+ * long or crafted target costs a bounded time (a RegExp with backreferences and lazy groups, as
+ * this once was, backtracks without bound). A repeated placeholder must take the same value.
+ */
 export function solveTemplate(template: string, target: string): Array<Record<string, string>> {
   let parts: Part[]
   try {
@@ -132,21 +141,28 @@ export function solveTemplate(template: string, target: string): Array<Record<st
   } catch {
     return []
   }
-  const seen = new Map<string, number>()
-  const source = parts
-    .map((p) => {
-      if ('literal' in p) return escapeRegExp(p.literal)
-      const known = seen.get(p.group)
-      if (known !== undefined) return `\\${known}`
-      seen.set(p.group, seen.size + 1)
-      return '(.+?)'
-    })
-    .join('')
-  const match = new RegExp(`^${source}$`, 's').exec(target)
-  if (!match) return []
-  const values: Record<string, string> = {}
-  for (const [name, index] of seen) values[name] = match[index] ?? ''
-  return [values]
+  if (target.length > SOLVE_MAX_TARGET) return []
+  const values = new Map<string, string>()
+  let steps = 0
+  const solve = (index: number, pos: number): boolean => {
+    if (++steps > SOLVE_MAX_STEPS) return false
+    const part = parts[index]
+    if (part === undefined) return pos === target.length
+    if ('literal' in part)
+      return target.startsWith(part.literal, pos) && solve(index + 1, pos + part.literal.length)
+    const known = values.get(part.group)
+    if (known !== undefined)
+      return target.startsWith(known, pos) && solve(index + 1, pos + known.length)
+    // A new placeholder: one character or more, shortest first.
+    for (let end = pos + 1; end <= target.length; end++) {
+      values.set(part.group, target.slice(pos, end))
+      if (solve(index + 1, end)) return true
+      if (steps > SOLVE_MAX_STEPS) break
+    }
+    values.delete(part.group)
+    return false
+  }
+  return solve(0, 0) ? [Object.fromEntries(values)] : []
 }
 
 /**
@@ -216,7 +232,7 @@ function skipAlternative(s: GenState): void {
       if (ch === '(') {
         depth++
         if (
-          s.src.startsWith('(?<', s.pos) &&
+          (s.src.startsWith('(?<', s.pos) || s.src.startsWith('(?P<', s.pos)) &&
           !s.src.startsWith('(?<=', s.pos) &&
           !s.src.startsWith('(?<!', s.pos)
         )
@@ -277,8 +293,9 @@ function generateGroup(s: GenState, values: Record<string, string>): string {
   let name: string | undefined
   if (rest.startsWith('(?:')) s.pos += 3
   else if (/^\(\?[=!]|^\(\?<[=!]/.test(rest)) throw new Error('lookaround')
-  else if (rest.startsWith('(?<')) {
-    const m = /^\(\?<([A-Za-z_$][\w$]*)>/.exec(rest)
+  else if (rest.startsWith('(?<') || rest.startsWith('(?P<')) {
+    // `(?P<name>...)` is RE2's spelling of a named group.
+    const m = /^\(\?P?<([A-Za-z_$][\w$]*)>/.exec(rest)
     if (!m?.[1]) throw new Error('group name')
     name = m[1]
     s.pos += m[0].length
@@ -303,8 +320,4 @@ function unescapeChar(ch: string): string {
   if (ch === 'S' || ch === 'D' || ch === 'W') return 'x'
   if (ch === 'n' || ch === 't' || ch === 'r') throw new Error('control')
   return ch
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 }

@@ -3,6 +3,7 @@
  * decorating it (labels, assignees, milestone, reviewers, auto-merge) as configured. Each optional
  * step costs an API call only when it is configured and has something to do.
  */
+import { searchPattern } from '../config/patterns.js'
 import type { Config } from '../config/types.js'
 import type { GitHub } from '../github/client.js'
 import { addLabels } from '../github/labels.js'
@@ -44,10 +45,9 @@ export function backportLabels(
   sourceLabels: readonly string[],
   conflict: boolean,
 ): string[] {
+  const copy = config.copyLabels.flatMap((p) => searchPattern(p) ?? [])
   const copied = sourceLabels.filter(
-    (l) =>
-      config.copyLabels.some((p) => new RegExp(p).test(l)) &&
-      mapLabel(l, config.labels).kind === 'none',
+    (l) => copy.some((re) => re.test(l)) && mapLabel(l, config.labels).kind === 'none',
   )
   return [...new Set([...config.addLabels, ...copied, ...(conflict ? [config.conflictLabel] : [])])]
 }

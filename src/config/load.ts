@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject } from 'ajv'
 import { parseDocument } from 'yaml'
 import schema from '../../fixline.schema.json' with { type: 'json' }
+import { globSource, patternProblem, tagPatternSource } from './patterns.js'
 import { ConfigError, type Config, type ConfigProblem } from './types.js'
 
 const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false })
@@ -112,21 +113,21 @@ function subschemaAt(schemaPath: string): SchemaNode | undefined {
 
 function checkRegexes(config: Config): ConfigProblem[] {
   const problems: ConfigProblem[] = []
-  const check = (path: string, source: string | undefined) => {
-    if (source === undefined) return
-    try {
-      new RegExp(source)
-    } catch (error) {
-      problems.push({
-        path,
-        message: `is not a valid regular expression: ${(error as Error).message}`,
-      })
-    }
+  const check = (path: string, source: string | undefined, use: 'whole' | 'search') => {
+    const message = source === undefined ? undefined : patternProblem(source, use)
+    if (message !== undefined) problems.push({ path, message })
   }
-  config.lines.patterns.forEach((p, i) => check(`lines.patterns[${i}]`, p))
-  config.backport.labels.forEach((r, i) => check(`backport.labels[${i}].pattern`, r.pattern))
-  config.backport.copyLabels.forEach((p, i) => check(`backport.copyLabels[${i}]`, p))
-  check('upgrade.migrations.pattern', config.upgrade.migrations.pattern)
+  config.lines.patterns.forEach((p, i) => check(`lines.patterns[${i}]`, p, 'whole'))
+  config.backport.labels.forEach((r, i) =>
+    check(`backport.labels[${i}].pattern`, r.pattern, 'whole'),
+  )
+  config.backport.copyLabels.forEach((p, i) => check(`backport.copyLabels[${i}]`, p, 'search'))
+  check('upgrade.migrations.pattern', config.upgrade.migrations.pattern, 'search')
+  // Built from config text (always valid syntax), but they may still be too large to run.
+  config.upgrade.tags.forEach((t, i) => check(`upgrade.tags[${i}]`, tagPatternSource(t), 'whole'))
+  config.upgrade.bookkeeping.forEach((g, i) =>
+    check(`upgrade.bookkeeping[${i}]`, globSource(g), 'whole'),
+  )
   if (config.upgrade.build.source === 'file' && !config.upgrade.build.file)
     problems.push({
       path: 'upgrade.build.file',

@@ -26,6 +26,19 @@ export function renderConfigReference(schema: Node): string {
     '| --- | --- | --- | --- |',
     ...rows,
     '',
+    '## Pattern syntax',
+    '',
+    '`lines.patterns`, `backport.labels[].pattern`, `backport.copyLabels` and',
+    '`upgrade.migrations.pattern` are regular expressions in [RE2 syntax](https://github.com/google/re2/wiki/Syntax),',
+    'run in time linear in the name they are matched against, so that no label, branch, tag or file',
+    "name can stall a run. That is JavaScript's syntax for everything these patterns usually need",
+    '(classes, `\\d`, `\\S`, groups, named groups `(?<name>...)` or `(?P<name>...)`, alternation,',
+    'quantifiers up to `{1000}`, inline flags such as `(?i)`), without lookahead and lookbehind',
+    '(`(?=`, `(?!`, `(?<=`, `(?<!`) and backreferences (`\\1`, `\\k<name>`), and with `\\x{41}`',
+    'for `\\u0041`. A pattern outside it, or too large to match quickly, is rejected when the config',
+    'loads, with its key path and the reason. `upgrade.tags` (`{build}` templates) and',
+    '`upgrade.bookkeeping` (globs) are literal text and run on the same engine.',
+    '',
   ].join('\n')
 }
 

@@ -4,6 +4,7 @@
  * two cat-file --batch (plugin/build files, then sources), and for fix diffs one log -p and one
  * patch-id. The count does not grow with the number of releases or files.
  */
+import { searchPattern } from '../../config/patterns.js'
 import type { Config } from '../../config/types.js'
 import { readObjects } from '../../git/batch.js'
 import type { Git } from '../../git/git.js'
@@ -209,7 +210,7 @@ async function readReleases(git: Git, config: Config, c: Collected): Promise<Dis
   if (layout === 'delphix')
     cache.delphix = delphixListings({ plan, changes, states, blobs, cache, config })
   const regex = config.upgrade.migrations.pattern
-    ? new RegExp(config.upgrade.migrations.pattern)
+    ? searchPattern(config.upgrade.migrations.pattern)
     : undefined
   const ctx: ReadContext = { config, layout, buildSource, blobs, cache, regex }
   return { ...assemble(c, ctx, filesAt), batchReads, bookkeeping }

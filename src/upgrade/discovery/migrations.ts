@@ -3,6 +3,7 @@
  * manifest file (a JSON or YAML list of IDs). Pure; garbage gives a problem, never an exception.
  */
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml'
+import type { NamePattern } from '../../config/patterns.js'
 import type { Migration } from '../model.js'
 import { lineAt, quote, firstLine, type DiscoveryProblem } from './problems.js'
 
@@ -30,13 +31,17 @@ export function railsId(path: string): string | undefined {
 }
 
 /** A configured regex on file names: group `id`, else the first group, else the whole match. */
-export function regexId(path: string, re: RegExp): string | undefined {
+export function regexId(path: string, re: NamePattern): string | undefined {
   const m = re.exec(baseName(path))
   if (!m) return undefined
   return m.groups?.id ?? m[1] ?? m[0]
 }
 
-export function idFromFileName(layout: FileLayout, path: string, re?: RegExp): string | undefined {
+export function idFromFileName(
+  layout: FileLayout,
+  path: string,
+  re?: NamePattern,
+): string | undefined {
   switch (layout) {
     case 'flyway':
       return flywayId(path)
@@ -63,7 +68,7 @@ export function migrationsFromFiles(
   files: ReadonlyMap<string, string>,
   layout: FileLayout,
   dirs: readonly string[],
-  re?: RegExp,
+  re?: NamePattern,
 ): Migration[] {
   const out: Migration[] = []
   for (const [path, blob] of files) {

@@ -1,4 +1,10 @@
-import { lineMatcher } from '../../config/patterns.js'
+import {
+  globSource,
+  lineMatcher,
+  tagPatternSource,
+  wholeName,
+  type NamePattern,
+} from '../../config/patterns.js'
 /**
  * Names of refs: which branches are release lines (and their version), which tags are releases
  * (and the build number they carry). Pure.
@@ -16,21 +22,19 @@ export function versionIsPrefixOf(version: readonly number[], build: string): bo
   return version.every((v, i) => parts[i] === v)
 }
 
-const BUILD_RE = '[0-9][0-9A-Za-z.+_-]*'
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-}
-
-/** Compiles tag patterns (`v{build}`, `{build}`, `release-{build}`) into anchored regexes. */
-export function compileTagPatterns(patterns: readonly string[]): RegExp[] {
-  return patterns.map(
-    (p) => new RegExp(`^${p.split('{build}').map(escapeRegex).join(`(${BUILD_RE})`)}$`),
-  )
+/**
+ * Compiles tag patterns (`v{build}`, `{build}`, `release-{build}`) into whole-name patterns
+ * (config/patterns.ts runs them in linear time: tag names are outside input). A pattern too large
+ * to run (the config check refuses it) is left out.
+ */
+export function compileTagPatterns(patterns: readonly string[]): NamePattern[] {
+  return patterns
+    .map((p) => wholeName(tagPatternSource(p)))
+    .filter((re): re is NamePattern => re !== undefined)
 }
 
 /** The build number a tag names, or undefined when the tag is not a release tag. First pattern wins. */
-export function buildFromTag(tag: string, patterns: readonly RegExp[]): string | undefined {
+export function buildFromTag(tag: string, patterns: readonly NamePattern[]): string | undefined {
   for (const re of patterns) {
     const m = re.exec(tag)
     if (m?.[1] !== undefined) return m[1]
@@ -38,18 +42,7 @@ export function buildFromTag(tag: string, patterns: readonly RegExp[]): string |
   return undefined
 }
 
-/** Simple glob (`*`, `**`, `?`) to a regex over slash-separated paths. */
-export function globToRegex(glob: string): RegExp {
-  let out = ''
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i] as string
-    if (c === '*' && glob[i + 1] === '*') {
-      const slash = glob[i + 2] === '/'
-      out += slash ? '(?:.*/)?' : '.*'
-      i += slash ? 2 : 1
-    } else if (c === '*') out += '[^/]*'
-    else if (c === '?') out += '[^/]'
-    else out += escapeRegex(c)
-  }
-  return new RegExp(`^${out}$`)
+/** Simple glob (`*`, `**`, `?`) to a whole-path pattern over slash-separated paths (linear time). */
+export function globToRegex(glob: string): NamePattern {
+  return wholeName(globSource(glob)) ?? { test: () => false, exec: () => null }
 }

@@ -3,6 +3,7 @@
  * the blobs read in batch. Layout and build source are resolved once per repository; parses are
  * cached per blob (parse-cache.ts), so a file shared by a thousand releases is parsed once. Pure.
  */
+import type { NamePattern } from '../../config/patterns.js'
 import type { Config } from '../../config/types.js'
 import type { Migration, SchemaSummary, SourceLocation } from '../model.js'
 import {
@@ -140,7 +141,7 @@ export interface ReadContext {
   buildSource: BuildSource
   blobs: ReadonlyMap<string, string | undefined>
   cache: ParseCache
-  regex: RegExp | undefined
+  regex: NamePattern | undefined
 }
 
 /** Reads the build number of a commit (tagBuild: the `{build}` part of its tag, if any). */
