@@ -70,6 +70,16 @@ describe('publishCheck', () => {
     expect(server.state.checkRuns().map((r) => r.conclusion)).toEqual(['failure', 'success'])
   })
 
+  it('a check run whose create answer was lost is found, not made twice, and gets its remaining annotations', async () => {
+    server.faults.add({ operation: 'checks/create', kind: 'lost-answer' })
+    const published = await publishCheck(github, publication(70))
+    expect(published).toMatchObject({ kind: 'check-run', annotations: 70 })
+    const runs = server.state.checkRuns()
+    expect(runs).toHaveLength(1)
+    expect(runs[0]?.output.annotations).toHaveLength(70)
+    expect(server.callsTo('checks/create')).toHaveLength(1)
+  })
+
   it('falls back to a commit status of the same name when check runs are forbidden (403)', async () => {
     server.state.forbidCheckRuns()
     expect(await publishCheck(github, publication(3))).toEqual({ kind: 'status', state: 'failure' })
