@@ -46,6 +46,13 @@ export interface SchemaSummary {
   location: SourceLocation
 }
 
+/** What YAML read an unquoted value as, when not a string (build-format names it). */
+export interface YamlNotString {
+  type: 'number' | 'null' | 'boolean' | 'binary' | 'timestamp' | 'other'
+  /** The tag written before the value (`!!binary`, `!custom`), if any. */
+  tag?: string
+}
+
 export interface Release {
   /** Tag name (`v1.2`), or `PR #12` for a candidate release. */
   name: string
@@ -58,6 +65,8 @@ export interface Release {
   buildLocation: SourceLocation
   /** True when the raw value was not a string (e.g. an unquoted YAML float). */
   buildNotString?: boolean
+  /** What YAML read it as, when not a string (absent: a number). */
+  buildYaml?: YamlNotString
   migrations: Migration[]
   schema?: SchemaSummary
   /** A release PR checked as if published. */

@@ -1,11 +1,15 @@
 /** Build numbers from a VERSION file, package.json, or a configured YAML/JSON file and key. Pure. */
 import { isScalar, parseDocument } from 'yaml'
+import type { YamlNotString } from '../model.js'
 import { lineAt, firstLine, type DiscoveryProblem } from './problems.js'
+import { yamlNotString } from './yaml-type.js'
 
 export interface BuildRead {
   build: string | undefined
   line?: number
   notString?: boolean
+  /** What YAML read the build as, when not a string. */
+  yaml?: YamlNotString
   problems: DiscoveryProblem[]
 }
 
@@ -67,9 +71,11 @@ export function buildFromKey(text: string, file: string, key: string): BuildRead
     }
   }
   const range = node.range
-  const notString = typeof node.value !== 'string'
+  const yaml = yamlNotString(node)
+  const notString = yaml !== undefined
   const build = notString && range ? text.slice(range[0], range[1]).trim() : String(node.value)
-  return { build, ...(range ? { line: lineAt(text, range[0]) } : {}), notString, problems: [] }
+  const line = range ? { line: lineAt(text, range[0]) } : {}
+  return { build, ...line, notString, ...(yaml ? { yaml } : {}), problems: [] }
 }
 
 /** `version` of a package.json. */

@@ -6,14 +6,17 @@ import { isRecord } from '../../payload.js'
  */
 import { createHash } from 'node:crypto'
 import { isScalar, parseDocument } from 'yaml'
-import type { Migration, SchemaSummary } from '../model.js'
+import type { Migration, SchemaSummary, YamlNotString } from '../model.js'
 import { simplePluginConfig } from './plugin-config-fast.js'
 import { lineAt, quote, firstLine, type DiscoveryProblem } from './problems.js'
+import { yamlNotString } from './yaml-type.js'
 
 export interface PluginConfig {
   /** The build number exactly as written (YAML source text for unquoted values), or undefined. */
   build: string | undefined
   buildNotString: boolean
+  /** What YAML read the build number as, when not a string. */
+  buildYaml?: YamlNotString
   buildLine: number | undefined
   srcDir: string | undefined
   schemaFile: string | undefined
@@ -71,7 +74,9 @@ export function parsePluginConfigYaml(text: string, file: string): PluginConfig 
     const range = node.range
     const raw = range ? text.slice(range[0], range[1]) : String(node.value)
     out.buildLine = range ? lineAt(text, range[0]) : undefined
-    out.buildNotString = typeof node.value !== 'string'
+    const yaml = yamlNotString(node)
+    out.buildNotString = yaml !== undefined
+    if (yaml) out.buildYaml = yaml
     out.build = out.buildNotString ? raw.trim() : String(node.value)
   } else {
     out.problems.push({

@@ -320,6 +320,7 @@ function readRelease(ctx: ReadContext, sink: ProblemSink, files: FileMap, r: Rel
     build: b.build ?? '',
     buildLocation: { file: b.file, ...(b.line ? { line: b.line } : {}) },
     ...(b.notString ? { buildNotString: true } : {}),
+    ...(b.yaml ? { buildYaml: b.yaml } : {}),
     migrations: m.migrations,
     ...(m.schema ? { schema: m.schema } : {}),
   }

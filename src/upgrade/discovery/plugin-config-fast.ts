@@ -81,6 +81,8 @@ export function simplePluginConfig(text: string, file: string): PluginConfig | u
   return {
     build: build?.value,
     buildNotString,
+    // Only unquoted numbers reach here as non-strings (null, booleans, tags go to the YAML parser).
+    ...(buildNotString ? { buildYaml: { type: 'number' as const } } : {}),
     buildLine: build?.line,
     srcDir: trimmed('srcDir'),
     schemaFile: trimmed('schemaFile'),

@@ -203,6 +203,7 @@ function buildInFile(ctx: ReadContext, file: string, blob: string, text: string)
         build: p.build,
         ...(p.buildLine ? { line: p.buildLine } : {}),
         notString: p.buildNotString,
+        ...(p.buildYaml ? { yaml: p.buildYaml } : {}),
         problems: p.problems,
       }
     }

@@ -4,10 +4,31 @@
  * A build read from an unquoted YAML number (buildNotString) is an error, but when its text parses it
  * still takes part in the other rules and the matrix (it is what the author meant).
  */
-import type { Finding } from '../model.js'
+import type { Finding, Release, YamlNotString } from '../model.js'
 import { at, where, type LineInfo, type ReleaseInfo, type RuleContext } from './context.js'
 
 const q = (s: string): string => JSON.stringify(s)
+
+const YAML_TYPE: Record<YamlNotString['type'], string> = {
+  number: 'a YAML number',
+  null: 'YAML null (no value)',
+  boolean: 'a YAML boolean',
+  binary: 'YAML binary data',
+  timestamp: 'a YAML timestamp',
+  other: 'a YAML value that is not a string',
+}
+
+/** What YAML made of the build number, and how to write it instead. */
+function notStringReason(rel: Release): string {
+  const yaml = rel.buildYaml ?? { type: 'number' }
+  const what = YAML_TYPE[yaml.type]
+  if (yaml.tag)
+    return `${q(rel.build)} tagged ${yaml.tag} is ${what}: drop the tag and quote the build number`
+  if (yaml.type === 'number')
+    return `an unquoted ${rel.build} is ${what} (1.10 would read as 1.1): quote it, buildNumber: ${q(rel.build)}`
+  const written = rel.build ? `an unquoted ${rel.build}` : 'an empty value'
+  return `${written} is ${what}, not a build number: write it as a quoted string, e.g. buildNumber: "1.0.0"`
+}
 
 export function buildFormat(ctx: RuleContext): Finding[] {
   const out: Finding[] = []
@@ -17,9 +38,7 @@ export function buildFormat(ctx: RuleContext): Finding[] {
       out.push({
         rule: 'build-format',
         severity: 'error',
-        message:
-          `build number of ${rel.name} in ${where(rel.buildLocation)} is not a string: an unquoted ${rel.build} is a YAML number ` +
-          `(1.10 would read as 1.1): quote it, buildNumber: ${q(rel.build)}`,
+        message: `build number of ${rel.name} in ${where(rel.buildLocation)} is not a string: ${notStringReason(rel)}`,
         ...at(rel.buildLocation),
         releases: [rel.name],
       })
