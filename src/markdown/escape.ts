@@ -53,9 +53,16 @@ function escapeText(text: string): string {
     .replace(/@/g, `@${NO_MENTION}`)
 }
 
-/** A character that would make a line a heading, list item or thematic break where it starts one. */
+/**
+ * The first character escaped when the text would start a heading (`# x`), a list item (`- x`,
+ * `1. x`), a thematic break or a setext underline (`---`, `===`) where it begins a line.
+ */
 function escapeLineStart(escaped: string): string {
-  return escaped.replace(/^([#+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2')
+  const ordered = /^(\d{1,9})([.)])(?=[ \t]|$)/.exec(escaped)
+  if (ordered) return `${ordered[1]}\\${escaped.slice(ordered[1]?.length ?? 0)}`
+  if (/^(?:#{1,6}|[-+*])(?=[ \t]|$)/.test(escaped) || /^([-=_*])[ \t]*(?:\1[ \t]*)*$/.test(escaped))
+    return `\\${escaped}`
+  return escaped
 }
 
 /**

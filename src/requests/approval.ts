@@ -6,6 +6,7 @@ import { checkReleaseManager, releaseManagerList, unreadableNote } from './manag
 import type { BackportFn } from './open.js'
 import { handlePrCommand } from './pr-approval.js'
 import { isRequestIssue, JOB, loadRequest, processRequest } from './process.js'
+import { codeSpan, mention } from '../markdown/escape.js'
 import { reply } from './replies.js'
 
 /**
@@ -37,7 +38,7 @@ export async function handleLabeled(
       deps,
       trigger.issue,
       `label-${trigger.user}`,
-      `@${trigger.user}: only release managers can approve backport requests (${releaseManagerList(deps)}), so fixline removed the \`${approved}\` label. Nothing was opened.${unreadableNote(check)}`,
+      `${mention(trigger.user)}: only release managers can approve backport requests (${releaseManagerList(deps)}), so fixline removed the ${codeSpan(approved)} label. Nothing was opened.${unreadableNote(check)}`,
     )
     return {
       ...skipped(JOB, `@${trigger.user} is not a release manager: label removed`),
@@ -74,7 +75,7 @@ export async function handleCommand(
       deps,
       trigger.issue,
       key,
-      `@${trigger.user}: only release managers can \`/${trigger.command}\` backport requests (${releaseManagerList(deps)}). Nothing changed.${unreadableNote(check)}`,
+      `${mention(trigger.user)}: only release managers can \`/${trigger.command}\` backport requests (${releaseManagerList(deps)}). Nothing changed.${unreadableNote(check)}`,
     )
     return { ...skipped(JOB, `@${trigger.user} is not a release manager`), conclusion: 'neutral' }
   }

@@ -1,5 +1,7 @@
 import { isActiveTeamMember } from '../github/teams.js'
 import type { JobDeps } from '../jobs.js'
+import { boundList } from '../markdown/bound.js'
+import { mention } from '../markdown/escape.js'
 
 export interface ManagerCheck {
   manager: boolean
@@ -24,13 +26,13 @@ export async function checkReleaseManager(deps: JobDeps, user: string): Promise<
     if (!org || !slug) continue
     try {
       if (await isActiveTeamMember(deps.github, org, slug, user))
-        return { manager: true, reason: `member of @${team}` }
+        return { manager: true, reason: `member of ${mention(team)}` }
     } catch (error) {
       // A token that cannot read teams (the default GITHUB_TOKEN): not a yes, and said so.
       deps.log.warning(
         `${error instanceof Error ? error.message : String(error)}: the token needs organization Members: read (read:org)`,
       )
-      unreadable.push(`@${team}`)
+      unreadable.push(mention(team))
     }
   }
   const note = unreadable.length
@@ -43,12 +45,12 @@ export async function checkReleaseManager(deps: JobDeps, user: string): Promise<
   }
 }
 
-/** `@alice, @acme/release-managers`, for messages. */
+/** `@alice, @acme/release-managers`, for messages (Markdown: the configured names are mentioned). */
 export function releaseManagerList(deps: Pick<JobDeps, 'config'>): string {
   const rm = deps.config.requests.releaseManagers
-  const who = [...rm.users, ...rm.teams].map((w) => `@${w}`)
-  return who.length
-    ? `release managers: ${who.join(', ')}`
+  const who = boundList([...rm.users, ...rm.teams].map(mention), 20)
+  return who.shown.length
+    ? `release managers: ${[...who.shown, ...(who.more ? [who.more] : [])].join(', ')}`
     : 'no release managers are configured: set requests.releaseManagers in .github/fixline.yml'
 }
 

@@ -9,10 +9,12 @@ import { discoverLines, payloadDefaultBranch } from './lines.js'
 import { checkReleaseManager, releaseManagerList, unreadableNote } from './managers.js'
 import { openBackports, type BackportFn } from './open.js'
 import { maintainedLines, targetsNeedingApproval } from './policy.js'
-import { JOB, outcomeOf } from './process.js'
+import { JOB, lineList, outcomeOf } from './process.js'
+import { boundList, COMMENT_LIMIT, fitBody } from '../markdown/bound.js'
+import { codeSpan, mention, prose, proseCell } from '../markdown/escape.js'
 import { reply } from './replies.js'
 import { approvePending, decodeState, encodeState, rejectPending } from './state.js'
-import type { RequestState } from './types.js'
+import type { RequestState, TrackedTarget } from './types.js'
 
 /**
  * `/backport <line>` on a PR for a line outside the maintenance window: instead of a backport, the
@@ -159,7 +161,7 @@ export async function handlePrCommand(
       deps,
       pr,
       held.key,
-      `@${command.user}: only release managers can \`/${command.command}\` (${releaseManagerList(deps)}). Nothing changed.${unreadableNote(check)}`,
+      `${mention(command.user)}: only release managers can \`/${command.command}\` (${releaseManagerList(deps)}). Nothing changed.${unreadableNote(check)}`,
     )
     return { ...outcomeOf(pr, state, []), conclusion: 'neutral' }
   }
@@ -179,7 +181,7 @@ async function rejectOnPr(
     deps,
     held.pr,
     held.key,
-    `Rejected by @${command.user}: ${command.argument.trim() || '(no reason given)'}`,
+    `Rejected by ${mention(command.user)}: ${prose(command.argument) || '(no reason given)'}`,
   )
   await updateApprovalComment(deps, held)
   return outcomeOf(held.pr, held.state, [])
@@ -209,7 +211,7 @@ async function approveOnPr(
     deps,
     pr,
     held.key,
-    `Approved by @${command.user} (${approved.map((t) => `\`${t}\``).join(', ')}): ${what}.`,
+    `Approved by ${mention(command.user)} (${lineList(approved)}): ${what}.`,
   )
   return outcomeOf(pr, state, created)
 }
@@ -248,44 +250,55 @@ async function findApprovalComment(
   })
 }
 
-function renderPrApproval(
-  deps: JobDeps,
+/** Lines shown in the approval comment's table. */
+const MAX_ROWS = 100
+
+/** The approval comment on a PR: who asked, the held lines, the decision, the hidden state (pure). */
+export function renderPrApproval(
+  deps: Pick<JobDeps, 'config'>,
   pr: number,
   state: RequestState,
   user: string | undefined,
   maintained: string[],
 ): string {
-  const rows = state.targets.map((t) => {
-    const status = t.pr
-      ? `#${t.pr.number} (${t.pr.state})`
-      : t.status
-        ? `${t.status}${t.message ? `: ${t.message.replace(/\s+/g, ' ').replace(/\|/g, '\\|')}` : ''}`
-        : '-'
-    const approval =
-      t.approval === 'approved'
-        ? `approved by @${t.approvedBy ?? '?'}`
-        : t.approval === 'pending'
-          ? 'awaiting a release manager'
-          : t.approval
-    return `| \`${t.target}\` | ${approval} | ${status} |`
-  })
-  const asked = user ? `@${user} asked for ` : ''
-  return [
-    PR_APPROVAL_MARKER,
-    `### Backport of #${pr}: approval needed`,
-    '',
-    `${asked}backports to lines outside the maintenance window${maintained.length ? ` (maintained: ${maintained.map((m) => `\`${m}\``).join(', ')})` : ''}. These are exceptions: a release manager decides (${releaseManagerList(deps)}) by commenting \`/approve\` or \`/reject <reason>\` here.`,
-    '',
-    '| Line | Approval | Backport |',
-    '| --- | --- | --- |',
-    ...rows,
-    '',
-    ...(state.rejected
-      ? [
-          `Rejected by @${state.rejected.by}: ${state.rejected.reason.replace(/\s+/g, ' ') || '(no reason given)'}`,
-          '',
-        ]
-      : []),
-    encodeState(state),
-  ].join('\n')
+  const rows = boundList(state.targets, MAX_ROWS, ' lines (the job summary lists them all)')
+  const asked = user ? `${mention(user)} asked for ` : ''
+  const window = maintained.length ? ` (maintained: ${lineList(maintained)})` : ''
+  return fitBody(
+    [
+      PR_APPROVAL_MARKER,
+      `### Backport of #${pr}: approval needed`,
+      '',
+      `${asked}backports to lines outside the maintenance window${window}. These are exceptions: a release manager decides (${releaseManagerList(deps)}) by commenting \`/approve\` or \`/reject <reason>\` here.`,
+      '',
+      '| Line | Approval | Backport |',
+      '| --- | --- | --- |',
+      ...rows.shown.map(approvalRow),
+      '',
+      ...(rows.more ? [rows.more, ''] : []),
+      ...(state.rejected
+        ? [
+            `Rejected by ${mention(state.rejected.by)}: ${prose(state.rejected.reason, 1_000) || '(no reason given)'}`,
+            '',
+          ]
+        : []),
+      encodeState(state),
+    ].join('\n'),
+    COMMENT_LIMIT,
+  )
+}
+
+function approvalRow(t: TrackedTarget): string {
+  const status = t.pr
+    ? `#${t.pr.number} (${t.pr.state})`
+    : t.status
+      ? `${t.status}${t.message ? `: ${proseCell(t.message)}` : ''}`
+      : '-'
+  const approval =
+    t.approval === 'approved'
+      ? `approved by ${t.approvedBy ? mention(t.approvedBy) : '?'}`
+      : t.approval === 'pending'
+        ? 'awaiting a release manager'
+        : t.approval
+  return `| ${codeSpan(t.target, 200)} | ${approval} | ${status} |`
 }

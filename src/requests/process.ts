@@ -6,7 +6,9 @@ import { classifyTargets, planLabels } from './classify.js'
 import { looksLikeRequestForm, parseRequestForm } from './form.js'
 import { openBackports, resultsOf, type BackportFn } from './open.js'
 import { maintainedLines } from './policy.js'
-import { oneLine, renderPlan } from './render.js'
+import { boundList } from '../markdown/bound.js'
+import { codeSpan, mention, prose, proseCell } from '../markdown/escape.js'
+import { renderPlan } from './render.js'
 import { reply, syncLabels } from './replies.js'
 import {
   approvePending,
@@ -108,7 +110,7 @@ async function cannotProceed(
   const notes =
     action.kind === 'approve'
       ? [
-          `@${action.by}: approval not recorded while the request has problems; approve again once they are fixed.`,
+          `${mention(action.by)}: approval not recorded while the request has problems; approve again once they are fixed.`,
         ]
       : []
   const state = loaded.state ?? { v: 1, source: undefined, targets: [] }
@@ -131,7 +133,7 @@ async function cannotProceed(
     results,
     createdPullRequests: [],
     conclusion: 'neutral',
-    summary: `fixline (requests): #${number} cannot proceed:\n\n${problems.map((p) => `- ${p}`).join('\n')}\n`,
+    summary: `fixline (requests): #${number} cannot proceed:\n\n${problemList(problems)}\n`,
   }
 }
 
@@ -146,8 +148,20 @@ function recordApproval(state: RequestState, by: string): string {
       .filter((t) => t.approval === 'approved' && t.approvedBy === by)
       .map((t) => t.target)
   return approved.length
-    ? `Approved by @${by}: ${approved.map((t) => `\`${t}\``).join(', ')}.`
-    : `@${by} approved; no line was waiting for approval.`
+    ? `Approved by ${mention(by)}: ${lineList(approved)}.`
+    : `${mention(by)} approved; no line was waiting for approval.`
+}
+
+/** Problems as a Markdown list for the job summary (bounded: a request can name thousands of lines). */
+function problemList(problems: readonly string[]): string {
+  const { shown, more } = boundList(problems, 1_000)
+  return [...shown.map((p) => `- ${prose(p, 1_000)}`), ...(more ? [`- ${more}`] : [])].join('\n')
+}
+
+/** Line names as code spans, at most 20 and how many more. */
+export function lineList(lines: readonly string[]): string {
+  const { shown, more } = boundList(lines, 20)
+  return [...shown.map((l) => codeSpan(l, 200)), ...(more ? [more] : [])].join(', ')
 }
 
 interface AdvanceInput {
@@ -211,7 +225,7 @@ async function advance(
       deps,
       number,
       input.action.replyKey,
-      `Approved by @${input.action.by}. ${created.length ? `Opened ${created.map((c) => `#${c.number}`).join(', ')}.` : ''}`.trim(),
+      `Approved by ${mention(input.action.by)}. ${created.length ? `Opened ${created.map((c) => `#${c.number}`).join(', ')}.` : ''}`.trim(),
     )
   return outcomeOf(number, state, created)
 }
@@ -245,13 +259,13 @@ async function reject(
     deps,
     number,
     action.replyKey,
-    `Rejected by @${action.by}: ${reason}\n\nfixline closed this request. A release manager can still \`/approve\` it.`,
+    `Rejected by ${mention(action.by)}: ${prose(reason)}\n\nfixline closed this request. A release manager can still \`/approve\` it.`,
   )
   if (loaded.issue.state === 'open' && !deps.dryRun)
     await closeIssue(deps.github, deps.ctx.owner, deps.ctx.repo, number, 'not_planned')
   return {
     ...outcomeOf(number, state, []),
-    summary: `fixline (requests): #${number} rejected by @${action.by}: ${reason}\n`,
+    summary: `fixline (requests): #${number} rejected by ${mention(action.by)}: ${prose(reason)}\n`,
   }
 }
 
@@ -283,7 +297,7 @@ export function outcomeOf(
   const failed = results.some((r) => r.error !== undefined)
   const rows = results.map(
     (r) =>
-      `| \`${r.target}\` | ${r.status} | ${r.pullRequest ? `#${r.pullRequest.number}` : ''} | ${oneLine(r.message)} |`,
+      `| ${codeSpan(r.target, 200)} | ${r.status} | ${r.pullRequest ? `#${r.pullRequest.number}` : ''} | ${proseCell(r.message)} |`,
   )
   const summary = [
     `### fixline: backport request #${number}`,

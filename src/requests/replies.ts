@@ -2,11 +2,13 @@ import { addLabels } from '../github/labels.js'
 import { removeLabel } from '../github/issues.js'
 import { replyOnce } from '../github/comments.js'
 import type { JobDeps } from '../jobs.js'
+import { COMMENT_LIMIT, fitBody } from '../markdown/bound.js'
 
 /**
  * A reply fixline posts once per `key` (a command's comment id, a refused label and user): a second
  * delivery of the same event finds it and writes nothing (a repeat has less news: "Opened #12" would
- * become a bare "Approved").
+ * become a bare "Approved"). `body` is Markdown with its outside text escaped (markdown/escape.ts);
+ * it is cut to GitHub's size limit, leaving room for the reply's marker.
  */
 export async function reply(
   deps: JobDeps,
@@ -21,7 +23,7 @@ export async function reply(
     repo: deps.ctx.repo,
     issue,
     key,
-    body,
+    body: fitBody(body, COMMENT_LIMIT - 512),
     author: deps.botLogin,
     warn: (m) => deps.log.warning(m),
   })

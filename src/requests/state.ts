@@ -1,4 +1,5 @@
 import { isRecord } from '../payload.js'
+import { CELL_MAX, hiddenJson, shorten } from '../markdown/escape.js'
 import type { RequestState, TargetPlan, TrackedTarget } from './types.js'
 
 /**
@@ -8,18 +9,87 @@ import type { RequestState, TargetPlan, TrackedTarget } from './types.js'
  */
 
 export const PLAN_MARKER = '<!-- fixline:backport-request -->'
-const STATE_RE = /<!-- fixline:state (\{.*?\}) -->/s
+const STATE_PREFIX = '<!-- fixline:state '
 
-export function encodeState(state: RequestState): string {
-  // `>` and `-` are escaped so that no value can end the HTML comment early.
-  const json = JSON.stringify(state).replace(/>/g, '\\u003e').replace(/-/g, '\\u002d')
-  return `<!-- fixline:state ${json} -->`
+/**
+ * Most characters of the encoded state: with the visible plan (cut by `fitBody`) the comment stays
+ * under GitHub's 65,536.
+ */
+export const STATE_MAX = 40_000
+/** The longest rejection reason kept in the state (the reply comment has it whole). */
+const REASON_MAX = 1_000
+
+/** The state as a hidden comment, at most `max` characters (see `fitState` for what gives way). */
+export function encodeState(state: RequestState, max = STATE_MAX): string {
+  const room = max - STATE_PREFIX.length - ' -->'.length
+  return `${STATE_PREFIX}${hiddenJson(fitState(state, room))} -->`
 }
 
-/** The state in a comment body; undefined when missing or malformed (then the plan starts afresh). */
+/** Parts of a too large state dropped in turn, least useful first (see `fitState`). */
+const DROPS: ((t: TrackedTarget) => boolean)[] = [
+  // Nothing done or decided yet: the next edit of the form plans it again.
+  (t) => !t.status && !t.pr && t.approval === 'not-needed',
+  // Failed and skipped lines are retried on the next event anyway; an already-applied one is found again.
+  (t) =>
+    !t.pr && (t.status === 'failed' || t.status === 'skipped' || t.status === 'already-applied'),
+  // Waiting for approval: back as pending with the next edit of the form (or `/backport` on a PR).
+  (t) => !t.pr && t.approval === 'pending',
+  // A release manager's decision on a line with no backport yet.
+  (t) => !t.pr,
+  // Backports that were merged or closed.
+  (t) => t.pr?.state !== 'open',
+  // Last, open backports.
+  () => true,
+]
+
+/**
+ * The state in at most `max` characters of JSON. Messages are kept as far as the plan shows them
+ * (300 characters) and the rejection reason to 1,000. When that is still too large (a request with
+ * thousands of lines), parts give way deliberately, least useful first: every message, then (from
+ * the last line up) lines nothing was done for, failed/skipped/already-applied lines without a PR,
+ * lines awaiting approval, other lines without a PR, lines whose PR was merged or closed, and last
+ * lines with an open PR. What is dropped is planned again from the form on the next event, so
+ * the cost is at most a repeated approval or backport attempt; a line with a PR goes only when
+ * hundreds of PRs would not fit.
+ */
+export function fitState(state: RequestState, max: number): RequestState {
+  const fitted: RequestState = {
+    ...state,
+    targets: state.targets.map((t) =>
+      t.message === undefined ? t : { ...t, message: shorten(t.message, CELL_MAX) },
+    ),
+    ...(state.rejected
+      ? { rejected: { ...state.rejected, reason: shorten(state.rejected.reason, REASON_MAX) } }
+      : {}),
+  }
+  if (hiddenJson(fitted).length <= max) return fitted
+  const targets = fitted.targets.map(({ message: _m, ...t }) => t as TrackedTarget)
+  // The array's length is the sum of its targets' (each escaped alike) plus commas.
+  const sizes = targets.map((t) => hiddenJson(t).length + 1)
+  let total = hiddenJson({ ...fitted, targets: [] }).length + sizes.reduce((a, b) => a + b, 0)
+  const keep = targets.map(() => true)
+  for (const drop of DROPS) {
+    for (let i = targets.length - 1; i >= 0 && total > max; i--) {
+      if (keep[i] && drop(targets[i] as TrackedTarget)) {
+        keep[i] = false
+        total -= sizes[i] ?? 0
+      }
+    }
+  }
+  return { ...fitted, targets: targets.filter((_t, i) => keep[i]) }
+}
+
+/**
+ * The state in a comment body: the last state marker, where fixline writes it (outside text in
+ * the visible part is escaped and cannot form one anyway). Undefined when missing or malformed
+ * (then the plan starts afresh).
+ */
 export function decodeState(body: string | undefined | null): RequestState | undefined {
-  const json = STATE_RE.exec(body ?? '')?.[1]
-  if (!json) return undefined
+  const text = body ?? ''
+  const start = text.lastIndexOf(STATE_PREFIX)
+  const end = start < 0 ? -1 : text.indexOf(' -->', start)
+  if (end < 0) return undefined
+  const json = text.slice(start + STATE_PREFIX.length, end)
   let data: unknown
   try {
     data = JSON.parse(json)

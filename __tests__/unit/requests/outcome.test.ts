@@ -21,7 +21,7 @@ describe('outcomeOf', () => {
     expect(conclusion).toBe('failure')
     const rows = summary.split('\n').filter((l) => l.startsWith('| `1.x`'))
     expect(rows).toEqual([
-      '| `1.x` | failed |  | git push failed: ! [rejected] a \\| b hint: fetch first |',
+      '| `1.x` | failed |  | git push failed: ! \\[rejected] a \\| b hint: fetch first |',
     ])
   })
 })
