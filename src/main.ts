@@ -12,10 +12,11 @@ import { parseInputs } from './inputs.js'
 import type { JobDeps, JobOutcome } from './jobs.js'
 import { coreLogger } from './report/core-logger.js'
 import { writeOutcome } from './report/outputs.js'
-import { routeEvent, type Route } from './route.js'
+import { routeEvent, type BackportTrigger, type Route } from './route.js'
 import { runBackportJob } from './backport/job.js'
 import { runUpgradeJob } from './upgrade/job.js'
 import { runRequestsJob } from './requests/job.js'
+import { holdForApproval } from './requests/pr-approval.js'
 
 export const BOT_NAME = 'github-actions[bot]'
 export const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com'
@@ -55,12 +56,20 @@ export async function run(env: Env = process.env, cwd: string = process.cwd()): 
 
 /** The jobs an event can route to (injectable in tests). */
 export interface Jobs {
-  backport: typeof runBackportJob
+  backport: (deps: JobDeps, trigger: BackportTrigger) => Promise<JobOutcome>
   upgrade: typeof runUpgradeJob
   requests: typeof runRequestsJob
 }
 
-const JOBS: Jobs = { backport: runBackportJob, upgrade: runUpgradeJob, requests: runRequestsJob }
+/**
+ * How the jobs are wired: `/backport` to a line outside the maintenance window is held for a
+ * release manager by the backport-requests job (the backport job never imports it).
+ */
+export const JOBS: Jobs = {
+  backport: (deps, trigger) => runBackportJob(deps, trigger, { holdForApproval }),
+  upgrade: runUpgradeJob,
+  requests: runRequestsJob,
+}
 
 /**
  * Runs every route of the event. A job that throws becomes a failed outcome (the step fails) and

@@ -9,19 +9,36 @@ import { addLabels } from '../github/labels.js'
 import { collaboratorPermission, hasPermission } from '../github/permissions.js'
 import { getPullRaw } from '../github/pulls.js'
 import type { BackportTrigger } from '../route.js'
-import { holdForApproval } from '../requests/pr-approval.js'
 import { defaultEngine } from './default-engine.js'
 import type { BackportEngine } from './engine.js'
 import type { BackportRow } from './report.js'
 import { messageOf } from '../errors.js'
 import { backportTargets, outcome, reportOnPr } from './run-targets.js'
 import { isComplete, parsePull, type PullInfo } from './source.js'
-import { planTrigger, targetsFromArgs } from './triggers.js'
+import { planTrigger, targetsFromArgs, type TriggerPlan } from './triggers.js'
 import { failed, validateTargets } from './validate.js'
+
+/**
+ * Decisions the backport job leaves to its caller (main.ts wires them), so that it never reaches
+ * into another job's code.
+ */
+export interface BackportHooks {
+  /**
+   * `/backport` to lines outside the maintenance window waits for a release manager: returns the
+   * plan without the held targets (the backport-requests job's `holdForApproval`).
+   */
+  holdForApproval?: (
+    deps: JobDeps,
+    pr: number,
+    user: string,
+    plan: TriggerPlan,
+  ) => Promise<TriggerPlan>
+}
 
 export async function runBackportJob(
   deps: JobDeps,
   trigger: BackportTrigger,
+  hooks: BackportHooks = {},
   engine: BackportEngine = defaultEngine,
 ): Promise<JobOutcome> {
   if (trigger.type === 'comment') {
@@ -42,10 +59,9 @@ export async function runBackportJob(
     deps.config.backport.labels,
     trigger.pr,
   )
-  // `/backport` to lines outside the maintenance window waits for a release manager (backport requests).
   const plan =
-    trigger.type === 'comment'
-      ? await holdForApproval(deps, trigger.pr, trigger.user, planned)
+    trigger.type === 'comment' && hooks.holdForApproval
+      ? await hooks.holdForApproval(deps, trigger.pr, trigger.user, planned)
       : planned
   const defaultBranch = defaultBranchLookup(deps)
   switch (plan.action) {

@@ -16,7 +16,7 @@ import {
 import { pullRequest } from '../../support/fake-github/factories/pulls.js'
 import { repository } from '../../support/fake-github/factories/common.js'
 import type { JobOutcome } from '../../../src/jobs.js'
-import { runBackportJob } from '../../../src/backport/job.js'
+import { JOBS } from '../../../src/main.js'
 
 export * from '../../support/job-world.js'
 
@@ -86,7 +86,8 @@ export async function runEvent(
   options: DepsOptions = {},
 ): Promise<JobOutcome> {
   const deps = await depsFor(world, { name, payload }, options)
-  return runBackportJob(deps, triggerFor(name, payload, 'backport'))
+  // Wired as main.ts wires it (the backport-requests hold included).
+  return JOBS.backport(deps, triggerFor(name, payload, 'backport'))
 }
 
 /** Subjects on origin's `branch` above `base`, oldest first. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runBackportJob } from '../../../src/backport/job.js'
+import { JOBS } from '../../../src/main.js'
 import { routeEvent } from '../../../src/route.js'
 import {
   backportPrs,
@@ -29,7 +29,7 @@ async function backportCommand(user: string, body: string, pr = 5) {
   const route = routeEvent('issue_comment', payload)[0]
   if (route?.job !== 'backport') throw new Error('not routed to the backport job')
   const deps = await depsFor(world, { name: 'issue_comment', payload })
-  return runBackportJob(deps, route.trigger)
+  return JOBS.backport(deps, route.trigger)
 }
 
 const approvalComment = () =>
