@@ -2,6 +2,8 @@
  * Publishing a check result: a check run (annotations in batches of 50: create, then updates), or
  * a commit status of the same name when the token may not create check runs (403).
  */
+import { CHECK_TEXT_LIMIT, fitBody } from '../markdown/bound.js'
+import { shorten } from '../markdown/escape.js'
 import type { GitHub } from './client.js'
 import { createOnce } from './create-once.js'
 
@@ -20,7 +22,7 @@ export interface CheckPublication {
   name: string
   conclusion: 'success' | 'failure' | 'neutral'
   title: string
-  /** Markdown. */
+  /** Markdown; cut to the 65,535 characters GitHub takes (markdown/bound.ts `fitBody`). */
   summary: string
   annotations: readonly CheckAnnotation[]
   /** Link for the commit status fallback (the workflow run). */
@@ -37,14 +39,13 @@ export type Published =
   | { kind: 'status'; state: 'success' | 'failure' }
 
 export const ANNOTATIONS_PER_REQUEST = 50
-const SUMMARY_MAX = 65_000
 const DESCRIPTION_MAX = 140
 
 export async function publishCheck(github: GitHub, p: CheckPublication): Promise<Published> {
   const batches = chunk(p.annotations.map(toApi), ANNOTATIONS_PER_REQUEST)
   const output = (annotations: ReturnType<typeof toApi>[]) => ({
     title: p.title.slice(0, 250),
-    summary: truncate(p.summary, SUMMARY_MAX),
+    summary: fitBody(p.summary, CHECK_TEXT_LIMIT),
     annotations,
   })
   let created: { id: number; url: string }
@@ -134,7 +135,7 @@ async function publishStatus(github: GitHub, p: CheckPublication): Promise<Publi
     sha: p.sha,
     state,
     context: p.name,
-    description: truncate(p.title.replace(/\s+/g, ' '), DESCRIPTION_MAX),
+    description: shorten(p.title.replace(/\s+/g, ' '), DESCRIPTION_MAX),
     ...(p.detailsUrl ? { target_url: p.detailsUrl } : {}),
   })
   return { kind: 'status', state }
@@ -155,10 +156,6 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = []
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
   return out
-}
-
-export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`
 }
 
 function statusOf(error: unknown): number | undefined {

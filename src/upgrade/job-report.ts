@@ -1,6 +1,8 @@
 /** Turning a check result into the job's outputs: result rows, check-run title and annotations. Pure. */
 import type { CheckAnnotation } from '../github/checks.js'
 import type { TargetResult } from '../jobs.js'
+import { boundList } from '../markdown/bound.js'
+import { prose } from '../markdown/escape.js'
 import type { CheckResult, Finding } from './model.js'
 
 export const CHECK_NAME = 'fixline / upgrade-safety'
@@ -40,4 +42,18 @@ export function annotations(
       message: f.message,
       title: f.rule,
     }))
+}
+
+/** Discovery notes shown in the check run and the job summary. */
+const MAX_NOTES = 50
+
+/**
+ * The discovery notes (tags skipped, duplicates, layout) as a collapsed list: they name tags and
+ * files of the repository, so each is escaped; the log has every note.
+ */
+export function notesMarkdown(notes: readonly string[]): string {
+  if (notes.length === 0) return ''
+  const { shown, more } = boundList(notes, MAX_NOTES, ' notes (the log has them all)')
+  const items = [...shown.map((n) => `- ${prose(n, 1_000)}`), ...(more ? [`- ${more}`] : [])]
+  return `\n<details><summary>Discovery notes</summary>\n\n${items.join('\n')}\n\n</details>\n`
 }

@@ -15,7 +15,7 @@ import { checkRepository } from './discovery/check-repo.js'
 import type { Candidate } from './discovery/discover.js'
 import { buildCandidates, releasePrVerdict } from './discovery/release-pr.js'
 import { buildFromTag, compileTagPatterns } from './discovery/names.js'
-import { annotations, CHECK_NAME, checkTitle, resultRows } from './job-report.js'
+import { annotations, CHECK_NAME, checkTitle, notesMarkdown, resultRows } from './job-report.js'
 import { renderMarkdown } from './render/index.js'
 
 const JOB = 'upgrade'
@@ -174,12 +174,6 @@ async function commitOf(git: Git, ref: string): Promise<string> {
 
 function defaultBranch(deps: JobDeps): string | undefined {
   return payloadDefaultBranch(deps.ctx.payload)
-}
-
-function notesMarkdown(notes: readonly string[]): string {
-  return notes.length === 0
-    ? ''
-    : `\n<details><summary>Discovery notes</summary>\n\n${notes.map((n) => `- ${n}`).join('\n')}\n\n</details>\n`
 }
 
 function describePublished(p: Published, sha: string): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { chunk, truncate } from '../../../src/github/checks.js'
+import { chunk } from '../../../src/github/checks.js'
+import { shorten } from '../../../src/markdown/escape.js'
 import { annotations, checkTitle, resultRows } from '../../../src/upgrade/job-report.js'
 import type { CheckResult, Finding } from '../../../src/upgrade/model.js'
 
@@ -68,6 +69,6 @@ describe('job report', () => {
         50,
       ).map((c) => c.length),
     ).toEqual([50, 50, 20])
-    expect(truncate('x'.repeat(200), 140)).toHaveLength(140)
+    expect(shorten('x'.repeat(200), 140)).toHaveLength(140)
   })
 })

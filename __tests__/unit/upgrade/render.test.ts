@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { checkModel, type CheckOptions } from '../../../src/upgrade/check.js'
 import type { CheckResult, Upgrade } from '../../../src/upgrade/model.js'
@@ -8,6 +9,13 @@ import {
   renderText,
 } from '../../../src/upgrade/render/index.js'
 import { buildModel, workedExample, withRelease } from './worked-example.js'
+import {
+  brokenTableRows,
+  hasUnclosedComment,
+  hostileText,
+  mentions,
+  withoutCode,
+} from '../../support/markdown-checks.js'
 
 const SET: CheckOptions = { scheme: 'dotted', engine: 'set', contentChange: 'warning' }
 const passing = (): CheckResult => checkModel(workedExample(), SET)
@@ -180,5 +188,83 @@ describe('renderMermaid labels', () => {
     ]
     const g = renderMermaid(result)
     expect(g).toContain('["PR #35;12 #quot;x#quot; #lt;y#gt;<br/>build 1.0"]:::candidate')
+  })
+})
+
+describe('outside text (tags, branches, files, IDs) in the Markdown and the Mermaid graph', () => {
+  /** The worked example with every name and text replaced by hostile ones (names kept distinct). */
+  function hostile(names: string[], texts: string[]): CheckResult {
+    const result = lossy()
+    const rename = new Map(result.releases.map((r, i) => [r.name, `${names[i] ?? ''}#${i}`]))
+    const branch = new Map(result.lines.map((l, i) => [l.branch, `${names[i + 5] ?? ''}~${i}`]))
+    const text = (i: number) => texts[i % Math.max(1, texts.length)] ?? ''
+    for (const r of result.releases) {
+      r.line = branch.get(r.line) ?? r.line
+      r.name = rename.get(r.name) ?? r.name
+      r.build = `${text(1)}${r.build}`
+    }
+    for (const l of result.lines) l.branch = branch.get(l.branch) ?? l.branch
+    result.upgrades.forEach((u, i) => {
+      u.from = rename.get(u.from) ?? u.from
+      u.to = rename.get(u.to) ?? u.to
+      u.reason = text(i)
+    })
+    result.findings.push(
+      ...texts.map((t, i) => ({
+        rule: 'migration-id' as const,
+        severity: 'error' as const,
+        message: t,
+        file: text(i + 1),
+        line: i,
+      })),
+    )
+    return result
+  }
+
+  it('property: no marker, comment, mention or broken row; the graph stays inside its fence', () => {
+    fc.assert(
+      fc.property(
+        fc.array(hostileText, { minLength: 7, maxLength: 7 }),
+        fc.array(hostileText, { maxLength: 4 }),
+        (names, texts) => {
+          const md = renderMarkdown(hostile(names, texts))
+          expect(md).not.toContain('<!--')
+          expect(hasUnclosedComment(md)).toBe(false)
+          expect(mentions(md)).toEqual([])
+          expect(brokenTableRows(md)).toEqual([])
+          // Nothing of the Mermaid source is outside the code block.
+          expect(withoutCode(md)).not.toMatch(/flowchart|subgraph|-\.->|classDef/)
+          const graph = md.slice(md.indexOf('flowchart LR'))
+          for (const line of graph.split('\n').filter((l) => /^ {4}l\d+r\d+\[/.test(l)))
+            expect(line).toMatch(
+              /^ {4}l\d+r\d+\["[^"`<>\n]*(<br\/>build [^"`<>\n]*)?"\](:::candidate)?$/,
+            )
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+
+  it('shows tags and paths with `<`, `>` and backticks as they are', () => {
+    const result = passing()
+    result.findings.push({
+      rule: 'migration-id',
+      severity: 'error',
+      message: 'bad id',
+      file: 'db/<x>`y.sql',
+      line: 3,
+    })
+    const md = renderMarkdown(result)
+    expect(md).toContain('| ``db/<\u200bx>`y.sql:3`` |')
+  })
+
+  it('cuts with fitBody: the cut never leaves the Mermaid fence open', () => {
+    const result = passing()
+    for (let i = 0; i < 40; i++)
+      result.findings.push({ rule: 'forward-ported', severity: 'error', message: 'x'.repeat(900) })
+    const md = renderMarkdown(result, { maxChars: 3_000 })
+    expect(md.length).toBeLessThanOrEqual(3_000)
+    expect(md).toContain('cut to fit')
+    expect(md.split('\n').filter((l) => /^```/.test(l)).length % 2).toBe(0)
   })
 })

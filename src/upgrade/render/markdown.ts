@@ -2,7 +2,11 @@
  * Markdown for the job summary and the check run: verdict, findings table, upgrade matrix
  * (from -> to: allowed / blocked and why / loses fixes) and a Mermaid graph of lines and releases.
  * Kept under `maxChars` (default 60,000: a check run's summary holds 65,535) by showing fewer rows.
+ * Tags, branch names, migration IDs and file paths come from repositories: they go through
+ * markdown/escape.ts.
  */
+import { fitBody } from '../../markdown/bound.js'
+import { codeSpan, fenced, inline, proseCell } from '../../markdown/escape.js'
 import type { CheckResult, Finding } from '../model.js'
 import { renderMermaid } from './mermaid.js'
 import { counts, location, plural, rowKind, selectRows } from './shared.js'
@@ -19,17 +23,8 @@ const RESULT = {
   'loses-fixes': '⚠️ loses fixes',
 } as const
 
-/** Text safe in a table cell: no pipes, newlines or HTML tags. */
-export function cell(s: string): string {
-  return s
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\r?\n/g, ' ')
-}
-
-const code = (s: string): string => (s ? `\`${s.replace(/`/g, "'")}\`` : '')
+/** The longest finding message or reason shown in a cell (the JSON output has them whole). */
+const MESSAGE_MAX = 1_000
 
 function findingsTable(findings: Finding[], max: number): string[] {
   if (findings.length === 0) return ['No findings: every rule passed.']
@@ -37,7 +32,7 @@ function findingsTable(findings: Finding[], max: number): string[] {
   for (const f of findings.slice(0, max)) {
     const sev = f.severity === 'error' ? '❌ error' : '⚠️ warning'
     out.push(
-      `| ${sev} | ${code(f.rule)} | ${cell(f.message)} | ${code(location(f.file, f.line))} |`,
+      `| ${sev} | ${codeSpan(f.rule)} | ${proseCell(f.message, MESSAGE_MAX)} | ${codeSpan(location(f.file, f.line))} |`,
     )
   }
   if (findings.length > max)
@@ -53,7 +48,7 @@ function matrixTable(result: CheckResult, max: number): string[] {
   for (const u of rows) {
     const kind = rowKind(u)
     out.push(
-      `| ${cell(u.from)} | ${cell(u.to)} | ${RESULT[kind]} | ${kind === 'allowed' ? '' : cell(u.reason)} |`,
+      `| ${inline(u.from, 200)} | ${inline(u.to, 200)} | ${RESULT[kind]} | ${kind === 'allowed' ? '' : proseCell(u.reason, MESSAGE_MAX)} |`,
     )
   }
   out.push('')
@@ -92,14 +87,7 @@ function render(
     ...matrixTable(result, rows),
   ]
   if (graph)
-    parts.push(
-      '',
-      `${h}# Lines and releases`,
-      '',
-      '```mermaid',
-      renderMermaid(result).trimEnd(),
-      '```',
-    )
+    parts.push('', `${h}# Lines and releases`, '', fenced(renderMermaid(result), 'mermaid'))
   return `${parts.join('\n')}\n`
 }
 
@@ -117,6 +105,5 @@ export function renderMarkdown(result: CheckResult, options: MarkdownOptions = {
     text = render(result, level, findings, rows, graph)
     if (text.length <= max) return text
   }
-  const note = '\n\n… (cut to fit; see the JSON output)\n'
-  return text.slice(0, Math.max(0, max - note.length)) + note
+  return fitBody(text, max, '… (cut to fit; see the JSON output)')
 }

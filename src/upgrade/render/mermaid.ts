@@ -8,6 +8,7 @@
  * and releases so the graph stays readable and under GitHub's Mermaid limits.
  */
 import type { CheckResult, Release, Upgrade } from '../model.js'
+import { mermaidEdgeLabel, mermaidLabel } from '../../markdown/escape.js'
 import { releasesByLine } from './shared.js'
 
 export interface MermaidOptions {
@@ -15,23 +16,6 @@ export interface MermaidOptions {
   maxReleasesPerLine?: number
   /** Newest lines shown (default 8 when the model has more than 40 releases, else all). */
   maxLines?: number
-}
-
-/** Text safe inside a quoted Mermaid label. */
-function label(s: string): string {
-  return s.replace(
-    /[#"<>]/g,
-    (c) => ({ '#': '#35;', '"': '#quot;', '<': '#lt;', '>': '#gt;' })[c] as string,
-  )
-}
-
-/** Text safe inside an edge label |...|: no pipes, quotes, brackets or braces. */
-function edgeLabel(s: string, max = 48): string {
-  const clean = s
-    .replace(/[|"[\](){}<>#;`]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-  return clean.length > max ? `${clean.slice(0, max - 3)}...` : clean
 }
 
 interface Shown {
@@ -89,13 +73,13 @@ export function renderMermaid(result: CheckResult, options: MermaidOptions = {})
   const lossy: number[] = []
   let edgeCount = 0
   groups.forEach((g, li) => {
-    out.push(`  subgraph line${li}["${label(g.branch)}${g.isDefault ? ' (default)' : ''}"]`)
+    out.push(`  subgraph line${li}["${mermaidLabel(g.branch)}${g.isDefault ? ' (default)' : ''}"]`)
     g.releases.forEach((r, ri) => {
       const id = `l${li}r${ri}`
       ids.set(r.name, id)
       lineOf.set(r.name, g.branch)
-      const build = r.build === r.name ? '' : `<br/>build ${label(r.build)}`
-      out.push(`    ${id}["${label(r.name)}${build}"]${r.candidate ? ':::candidate' : ''}`)
+      const build = r.build === r.name ? '' : `<br/>build ${mermaidLabel(r.build)}`
+      out.push(`    ${id}["${mermaidLabel(r.name)}${build}"]${r.candidate ? ':::candidate' : ''}`)
     })
     for (let ri = 1; ri < g.releases.length; ri++) {
       out.push(`    l${li}r${ri - 1} --> l${li}r${ri}`)
@@ -106,7 +90,7 @@ export function renderMermaid(result: CheckResult, options: MermaidOptions = {})
   for (const u of crossEdges(result, lineOf, ids)) {
     const from = ids.get(u.from) as string
     const to = ids.get(u.to) as string
-    if (!u.allowed) out.push(`  ${from} -.-x|${edgeLabel(u.reason)}| ${to}`)
+    if (!u.allowed) out.push(`  ${from} -.-x|${mermaidEdgeLabel(u.reason)}| ${to}`)
     else if (u.losesFixes) {
       out.push(`  ${from} -.->|loses fixes| ${to}`)
       lossy.push(edgeCount)
