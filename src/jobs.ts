@@ -3,6 +3,7 @@ import type { Git } from './git/git.js'
 import type { GitHub } from './github/client.js'
 import type { RunContext } from './github/context.js'
 import type { Logger } from './log.js'
+import { prose } from './markdown/escape.js'
 
 /** What every job gets: parsed inputs, the two I/O boundaries, and a logger. */
 export interface JobDeps {
@@ -70,6 +71,6 @@ export function skipped(job: string, reason: string): JobOutcome {
     results: [],
     createdPullRequests: [],
     conclusion: 'skipped',
-    summary: `fixline (${job}): ${reason}\n`,
+    summary: `fixline (${job}): ${prose(reason, 2_000)}\n`,
   }
 }

@@ -10,6 +10,7 @@ import { createGitHub } from './github/client.js'
 import { contextFromEnv, type Env, type RunContext } from './github/context.js'
 import { parseInputs } from './inputs.js'
 import type { JobDeps, JobOutcome } from './jobs.js'
+import { prose } from './markdown/escape.js'
 import { coreLogger } from './report/core-logger.js'
 import { writeOutcome } from './report/outputs.js'
 import { routeEvent, type BackportTrigger, type Route } from './route.js'
@@ -96,7 +97,7 @@ export async function runRoutes(
         results: [{ target: route.job, status: 'failed', message, error: message }],
         createdPullRequests: [],
         conclusion: 'failure',
-        summary: `### fixline: ${route.job}\n\n${message}\n`,
+        summary: `### fixline: ${route.job}\n\n${prose(message, 2_000)}\n`,
       })
     }
   }

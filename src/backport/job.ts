@@ -13,6 +13,7 @@ import { defaultEngine } from './default-engine.js'
 import type { BackportEngine } from './engine.js'
 import type { BackportRow } from './report.js'
 import { messageOf } from '../errors.js'
+import { prose } from '../markdown/escape.js'
 import { backportTargets, outcome, reportOnPr } from './run-targets.js'
 import { isComplete, parsePull, type PullInfo } from './source.js'
 import { planTrigger, targetsFromArgs, type TriggerPlan } from './triggers.js'
@@ -159,8 +160,11 @@ async function skip(
   deps.log.info(`nothing to backport: ${plan.reason}`)
   if (plan.failed) return outcome(trigger.pr, [failed(`#${trigger.pr}`, plan.reason)], [])
   if (plan.tell && trigger.type === 'comment' && !deps.dryRun)
-    await replyTo(deps, trigger, `\`/backport\`: ${plan.reason}.`)
-  return { ...outcome(trigger.pr, [], []), summary: `fixline (backport): ${plan.reason}\n` }
+    await replyTo(deps, trigger, `\`/backport\`: ${prose(plan.reason, 2_000)}.`)
+  return {
+    ...outcome(trigger.pr, [], []),
+    summary: `fixline (backport): ${prose(plan.reason, 2_000)}\n`,
+  }
 }
 
 /** `/backport 1.x` on an open PR: label it so that the merge triggers the backports. */

@@ -125,3 +125,21 @@ function closers(text: string): string {
   const closed = (text.match(/<\/details>/g) ?? []).length
   return `${fence ? `\n${fence}` : ''}${'\n\n</details>'.repeat(Math.max(0, opened - closed))}`
 }
+
+/** Most bytes (UTF-8) of a step's job summary; a larger one is dropped by the runner. */
+export const JOB_SUMMARY_BYTES = 1_048_576
+
+/** `text` in at most `maxBytes` of UTF-8, cut like `fitBody` (markers kept, fences closed). */
+export function fitBytes(text: string, maxBytes = JOB_SUMMARY_BYTES): string {
+  const bytes = (s: string) => new TextEncoder().encode(s).length
+  let size = bytes(text)
+  let fitted = text
+  let limit = text.length
+  while (size > maxBytes && limit > 0) {
+    // Shrink in proportion to the excess (multi-byte characters make this an estimate), then check.
+    limit = Math.floor((limit * maxBytes) / size) - 1_024
+    fitted = fitBody(text, Math.max(0, limit))
+    size = bytes(fitted)
+  }
+  return fitted
+}

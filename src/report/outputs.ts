@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import type { JobOutcome } from '../jobs.js'
+import { fitBytes } from '../markdown/bound.js'
 
 /** Sets the action's outputs, writes the job summary and fails the step when any target failed. */
 export async function writeOutcome(outcomes: readonly JobOutcome[]): Promise<void> {
@@ -12,7 +13,8 @@ export async function writeOutcome(outcomes: readonly JobOutcome[]): Promise<voi
   const summary = outcomes.map((o) => o.summary).filter((s) => s.trim().length > 0)
   if (summary.length > 0) {
     try {
-      await core.summary.addRaw(summary.join('\n\n')).write()
+      // The runner drops a step summary over 1 MiB: cut it (the outputs keep every result).
+      await core.summary.addRaw(fitBytes(summary.join('\n\n'))).write()
     } catch (error) {
       core.debug(`no job summary written: ${(error as Error).message}`)
     }

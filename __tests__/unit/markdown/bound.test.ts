@@ -1,6 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { boundList, COMMENT_LIMIT, CUT_NOTE, fitBody } from '../../../src/markdown/bound.js'
+import {
+  boundList,
+  COMMENT_LIMIT,
+  CUT_NOTE,
+  fitBody,
+  fitBytes,
+} from '../../../src/markdown/bound.js'
 import { hiddenJson } from '../../../src/markdown/escape.js'
 import { withoutCode } from '../../support/markdown-checks.js'
 
@@ -70,5 +76,17 @@ describe('fitBody', () => {
 
   it('refuses to cut hidden state that alone is over the limit', () => {
     expect(() => fitBody(`x\n${state(100)}`, 200)).toThrow(/hidden state/)
+  })
+})
+
+describe('fitBytes', () => {
+  it('keeps a job summary under 1 MiB of UTF-8, multi-byte characters included', () => {
+    const rows = Array.from({ length: 40_000 }, (_, i) => `| ${i} | ✅ created — déjà vu |`)
+    const summary = ['| # | Status |', '| --- | --- |', ...rows].join('\n')
+    expect(new TextEncoder().encode(summary).length).toBeGreaterThan(1_048_576)
+    const fitted = fitBytes(summary)
+    expect(new TextEncoder().encode(fitted).length).toBeLessThanOrEqual(1_048_576)
+    expect(fitted).toContain(CUT_NOTE)
+    expect(fitBytes('short')).toBe('short')
   })
 })
