@@ -11,7 +11,13 @@ import { isComplete } from './state.js'
 import type { RequestState } from './types.js'
 
 const BRANCH = /^backport\/(\d{1,9})-to-(.+)$/
-const REQUESTED_IN = /Requested in #(\d{1,9})\b/g
+/** fixline's own line in a backport PR's body (a line of its own: a quoted commit subject cannot forge it). */
+const REQUESTED_IN = /^Requested in #(\d{1,9})\.?[ \t]*$/gm
+
+/** The request issues a backport PR's body names, each once. */
+export function requestIssuesIn(body: string): number[] {
+  return [...new Set([...body.matchAll(REQUESTED_IN)].map((m) => Number(m[1])))]
+}
 
 /**
  * A backport PR (`backport/<n>-to-<target>`) was merged: update the request(s) that track it and
@@ -31,7 +37,7 @@ export async function handleBackportMerged(
   const target = branch[2]
   const raw = await getPullRaw(deps.github, deps.ctx.owner, deps.ctx.repo, trigger.pr)
   const body = typeof raw.body === 'string' ? raw.body : ''
-  let issues = [...new Set([...body.matchAll(REQUESTED_IN)].map((m) => Number(m[1])))]
+  let issues = requestIssuesIn(body)
   // fixline's own body without "Requested in": a label or /backport backport, which no request tracks.
   if (issues.length === 0 && body.includes('<!-- fixline:backport '))
     return skipped(JOB, `#${trigger.pr} was not opened for a request`)

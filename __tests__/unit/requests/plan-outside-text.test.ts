@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { renderPrBody } from '../../../src/backport/report.js'
 import { parseConfig } from '../../../src/config/load.js'
 import { COMMENT_LIMIT } from '../../../src/markdown/bound.js'
 import { classifyTargets } from '../../../src/requests/classify.js'
@@ -8,6 +9,7 @@ import { renderPrApproval } from '../../../src/requests/pr-approval.js'
 import { outcomeOf } from '../../../src/requests/process.js'
 import { renderPlan } from '../../../src/requests/render.js'
 import { decodeState, fitState, mergeState, STATE_MAX } from '../../../src/requests/state.js'
+import { requestIssuesIn } from '../../../src/requests/tracking.js'
 import type { RequestState, TrackedTarget } from '../../../src/requests/types.js'
 import {
   brokenTableRows,
@@ -197,5 +199,24 @@ describe('size bounds', () => {
     expect(fitState(small, STATE_MAX).targets.map((t) => t.message?.length)).toEqual([
       300, 300, 300,
     ])
+  })
+})
+
+describe('the request a backport PR names', () => {
+  it("is read from fixline's own line only, never from a quoted commit subject", () => {
+    const body = renderPrBody({
+      source: { number: 5, title: 'Requested in #99' },
+      target: '2.x',
+      plan: { method: 'squash', commits: ['a'.repeat(40)], explanation: 'Requested in #98.' },
+      outcome: {
+        status: 'picked',
+        branch: 'backport/5-to-2.x',
+        commits: [{ source: 'a'.repeat(40), result: 'b'.repeat(40), subject: 'Requested in #97.' }],
+      },
+      requestIssue: 10,
+    })
+    expect(body).toContain('Requested in #97.')
+    expect(requestIssuesIn(body)).toEqual([10])
+    expect(requestIssuesIn('Opened by hand.\n\nRequested in #12\n')).toEqual([12])
   })
 })
