@@ -66,9 +66,10 @@ function escapeLineStart(escaped: string): string {
 }
 
 /**
- * Outside text as plain inline Markdown on one line: shown as given (newlines become spaces), with
- * no formatting, link, HTML, mention or code span of its own. Safe inside a table cell as well.
- * `max` bounds the length of the text before escaping (cut with `…`).
+ * Outside text as plain inline Markdown on one line (newlines become spaces), with no link, image,
+ * HTML, entity, mention, code span, heading or list of its own. Emphasis marks (`*`, `_`, `~`) are
+ * left as written: they cannot reach beyond the text's own line or harm anything. Safe inside a
+ * table cell as well. `max` bounds the length of the text before escaping (cut with `…`).
  */
 export function inline(text: string, max = Infinity): string {
   return escapeLineStart(escapeText(shorten(oneLine(text), max)))
