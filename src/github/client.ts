@@ -48,11 +48,7 @@ export const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 60_000
  * assignees, GraphQL auto-merge and queries, and a commit status (GitHub shows only the newest
  * status of a context, so a repeated one with the same state changes nothing anyone sees).
  */
-const CREATES = [
-  /\/issues\/[^/]+\/comments$/,
-  /\/repos\/[^/]+\/[^/]+\/pulls$/,
-  /\/check-runs$/,
-]
+const CREATES = [/\/issues\/[^/]+\/comments$/, /\/repos\/[^/]+\/[^/]+\/pulls$/, /\/check-runs$/]
 
 export function isCreate(method: string, url: string): boolean {
   const path = url.split('?')[0] ?? ''
