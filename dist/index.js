@@ -1,849 +1,6 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9659:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
-exports.getProxyUrl = getProxyUrl;
-exports.isHttps = isHttps;
-const http = __importStar(__nccwpck_require__(8611));
-const https = __importStar(__nccwpck_require__(5692));
-const pm = __importStar(__nccwpck_require__(3335));
-const tunnel = __importStar(__nccwpck_require__(770));
-const undici_1 = __nccwpck_require__(6752);
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (exports.HttpCodes = HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (exports.Headers = Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (exports.MediaTypes = MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-exports.HttpClientError = HttpClientError;
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-exports.HttpClientResponse = HttpClientResponse;
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-exports.HttpClient = HttpClient;
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 3335:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.getProxyUrl = getProxyUrl;
-exports.checkBypass = checkBypass;
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-
-/***/ }),
-
 /***/ 2463:
 /***/ ((module, exports, __nccwpck_require__) => {
 
@@ -8187,6 +7344,7 @@ module.exports = __nccwpck_require__(218);
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
+var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -8450,7 +7608,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-exports.debug = debug; // for test
+__webpack_unused_export__ = debug; // for test
 
 
 /***/ }),
@@ -8458,6 +7616,7 @@ exports.debug = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -8485,29 +7644,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-module.exports.Dispatcher = Dispatcher
-module.exports.Client = Client
-module.exports.Pool = Pool
-module.exports.BalancedPool = BalancedPool
-module.exports.Agent = Agent
-module.exports.ProxyAgent = ProxyAgent
-module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
-module.exports.RetryAgent = RetryAgent
-module.exports.RetryHandler = RetryHandler
+__webpack_unused_export__ = Dispatcher
+__webpack_unused_export__ = Client
+__webpack_unused_export__ = Pool
+__webpack_unused_export__ = BalancedPool
+__webpack_unused_export__ = Agent
+module.exports.kT = ProxyAgent
+__webpack_unused_export__ = EnvHttpProxyAgent
+__webpack_unused_export__ = RetryAgent
+__webpack_unused_export__ = RetryHandler
 
-module.exports.DecoratorHandler = DecoratorHandler
-module.exports.RedirectHandler = RedirectHandler
-module.exports.createRedirectInterceptor = createRedirectInterceptor
-module.exports.interceptors = {
+__webpack_unused_export__ = DecoratorHandler
+__webpack_unused_export__ = RedirectHandler
+__webpack_unused_export__ = createRedirectInterceptor
+__webpack_unused_export__ = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-module.exports.buildConnector = buildConnector
-module.exports.errors = errors
-module.exports.util = {
+__webpack_unused_export__ = buildConnector
+__webpack_unused_export__ = errors
+__webpack_unused_export__ = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -8561,11 +7720,11 @@ function makeDispatcher (fn) {
   }
 }
 
-module.exports.setGlobalDispatcher = setGlobalDispatcher
-module.exports.getGlobalDispatcher = getGlobalDispatcher
+__webpack_unused_export__ = setGlobalDispatcher
+__webpack_unused_export__ = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-module.exports.fetch = async function fetch (init, options = undefined) {
+module.exports.hd = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -8576,57 +7735,57 @@ module.exports.fetch = async function fetch (init, options = undefined) {
     throw err
   }
 }
-module.exports.Headers = __nccwpck_require__(660).Headers
-module.exports.Response = __nccwpck_require__(9051).Response
-module.exports.Request = __nccwpck_require__(9967).Request
-module.exports.FormData = __nccwpck_require__(5910).FormData
-module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
-module.exports.FileReader = __nccwpck_require__(8355).FileReader
+/* unused reexport */ __nccwpck_require__(660).Headers
+/* unused reexport */ __nccwpck_require__(9051).Response
+/* unused reexport */ __nccwpck_require__(9967).Request
+/* unused reexport */ __nccwpck_require__(5910).FormData
+__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
+/* unused reexport */ __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-module.exports.setGlobalOrigin = setGlobalOrigin
-module.exports.getGlobalOrigin = getGlobalOrigin
+__webpack_unused_export__ = setGlobalOrigin
+__webpack_unused_export__ = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-module.exports.caches = new CacheStorage(kConstruct)
+__webpack_unused_export__ = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-module.exports.deleteCookie = deleteCookie
-module.exports.getCookies = getCookies
-module.exports.getSetCookies = getSetCookies
-module.exports.setCookie = setCookie
+__webpack_unused_export__ = deleteCookie
+__webpack_unused_export__ = getCookies
+__webpack_unused_export__ = getSetCookies
+__webpack_unused_export__ = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-module.exports.parseMIMEType = parseMIMEType
-module.exports.serializeAMimeType = serializeAMimeType
+__webpack_unused_export__ = parseMIMEType
+__webpack_unused_export__ = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
-module.exports.CloseEvent = CloseEvent
-module.exports.ErrorEvent = ErrorEvent
-module.exports.MessageEvent = MessageEvent
+/* unused reexport */ __nccwpck_require__(3726).WebSocket
+__webpack_unused_export__ = CloseEvent
+__webpack_unused_export__ = ErrorEvent
+__webpack_unused_export__ = MessageEvent
 
-module.exports.request = makeDispatcher(api.request)
-module.exports.stream = makeDispatcher(api.stream)
-module.exports.pipeline = makeDispatcher(api.pipeline)
-module.exports.connect = makeDispatcher(api.connect)
-module.exports.upgrade = makeDispatcher(api.upgrade)
+__webpack_unused_export__ = makeDispatcher(api.request)
+__webpack_unused_export__ = makeDispatcher(api.stream)
+__webpack_unused_export__ = makeDispatcher(api.pipeline)
+__webpack_unused_export__ = makeDispatcher(api.connect)
+__webpack_unused_export__ = makeDispatcher(api.upgrade)
 
-module.exports.MockClient = MockClient
-module.exports.MockPool = MockPool
-module.exports.MockAgent = MockAgent
-module.exports.mockErrors = mockErrors
+__webpack_unused_export__ = MockClient
+__webpack_unused_export__ = MockPool
+__webpack_unused_export__ = MockAgent
+__webpack_unused_export__ = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-module.exports.EventSource = EventSource
+__webpack_unused_export__ = EventSource
 
 
 /***/ }),
@@ -47173,6 +46332,76 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
 /******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
 /************************************************************************/
 var __webpack_exports__ = {};
 
@@ -47414,8 +46643,10 @@ function file_command_prepareKeyValueMessage(key, value) {
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -47508,7 +46739,7 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
+var tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
@@ -47586,7 +46817,7 @@ const HttpResponseRetryCodes = [
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
 const ExponentialBackoffCeiling = 10;
 const ExponentialBackoffTimeSlice = 5;
 class HttpClientError extends Error {
@@ -47935,7 +47166,7 @@ class lib_HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -47946,7 +47177,7 @@ class lib_HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -48045,7 +47276,7 @@ class lib_HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -48060,7 +47291,7 @@ class lib_HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -48085,7 +47316,7 @@ class lib_HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -48108,7 +47339,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -50195,7 +49426,6975 @@ var ajv = __nccwpck_require__(2463);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./fixline.schema.json
-const fixline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/fixline/fixline/fixline.schema.json","title":"fixline configuration (.github/fixline.yml)","description":"Every key has a default: an empty file (or no file) works for a repository whose release lines are N.x branches.","type":"object","additionalProperties":false,"default":{},"properties":{"lines":{"description":"Which branches are release lines.","type":"object","additionalProperties":false,"default":{},"properties":{"patterns":{"description":"Regular expressions matched against whole branch names. The digits a branch name contains give the line\'s version (1.x -> 1, release/16.5 -> 16.5).","type":"array","items":{"type":"string","minLength":1},"default":["^\\\\d+\\\\.x$","^\\\\d+\\\\.\\\\d+\\\\.x$","^release/\\\\d+\\\\.\\\\d+$","^release-\\\\d+\\\\.\\\\d+$","^stable-\\\\d+$"]},"defaultBranch":{"description":"Treat the default branch as the newest release line.","type":"boolean","default":true}}},"backport":{"type":"object","additionalProperties":false,"default":{},"properties":{"labels":{"description":"Label-to-branch rules, tried in order. `branch` is a template over the pattern\'s capture groups: {name} for a named group, {1} for a numbered one.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1,"description":"Regular expression matched against the whole label name."},"branch":{"type":"string","minLength":1,"default":"{branch}","description":"Target branch template, e.g. `release/{v}` for a pattern with the group `(?<v>...)`."}}},"default":[{"pattern":"^backport[- ](?<branch>\\\\S+)$","branch":"{branch}"}]},"mergeCommits":{"description":"For PRs merged with a merge commit: pick the PR\'s own commits (without base-into-head merges), or the merge commit itself with -m 1.","enum":["own-commits","mainline"],"default":"own-commits"},"conflicts":{"description":"On conflict: open a draft PR holding the conflict markers, or only comment the manual steps.","enum":["draft-pr","comment"],"default":"draft-pr"},"conflictLabel":{"type":"string","minLength":1,"default":"backport-conflict","description":"Label put on draft backport PRs that hold conflict markers."},"title":{"description":"Backport PR title template: {target}, {title}, {number}.","type":"string","minLength":1,"default":"[{target}] {title}"},"copyLabels":{"description":"Regular expressions: labels of the original PR that match are copied to the backport.","type":"array","items":{"type":"string","minLength":1},"default":[]},"addLabels":{"description":"Labels added to every backport PR.","type":"array","items":{"type":"string","minLength":1},"default":[]},"copyAssignees":{"type":"boolean","default":false,"description":"Assign the backport PR to the original PR\'s assignees."},"copyMilestone":{"type":"boolean","default":false,"description":"Put the backport PR in the original PR\'s milestone."},"requestReviewers":{"type":"boolean","default":false,"description":"Request reviews from the original PR\'s reviewers."},"autoMerge":{"description":"Enable auto-merge on backport PRs with this method.","enum":["off","merge","squash","rebase"],"default":"off"}}},"upgrade":{"type":"object","additionalProperties":false,"default":{},"properties":{"scheme":{"description":"Build number scheme: dotted non-negative integers (Delphix) or semver.","enum":["dotted","semver"],"default":"dotted"},"tags":{"description":"Tag patterns that are releases; {build} stands for the build number.","type":"array","minItems":1,"items":{"type":"string","pattern":"\\\\{build\\\\}"},"default":["v{build}","{build}"]},"build":{"type":"object","additionalProperties":false,"default":{},"properties":{"source":{"description":"Where a release\'s build number is read from.","enum":["auto","plugin-config","file","version-file","package-json","tag"],"default":"auto"},"file":{"description":"With source: file, the YAML or JSON file.","type":"string","minLength":1},"key":{"description":"With source: file, the dotted key path in that file.","type":"string","minLength":1}}},"plugin":{"type":"object","additionalProperties":false,"default":{},"properties":{"config":{"description":"Path of the Delphix plugin_config.yml.","type":"string","minLength":1,"default":"plugin_config.yml"}}},"migrations":{"type":"object","additionalProperties":false,"default":{},"properties":{"layout":{"enum":["auto","delphix","flyway","golang-migrate","rails","regex","manifest","none"],"default":"auto","description":"Where migration IDs come from: Delphix upgrade decorators, migration folders by file-name pattern, a manifest file, or none. `auto` detects them in that order."},"dirs":{"description":"Folders holding migration files (flyway, golang-migrate, rails, regex).","type":"array","items":{"type":"string","minLength":1},"default":[]},"pattern":{"description":"With layout: regex, a regular expression on file names whose group `id` (or first group) is the migration ID.","type":"string","minLength":1},"manifest":{"description":"With layout: manifest, a JSON or YAML file listing migration IDs.","type":"string","minLength":1}}},"engine":{"description":"How the target system applies migrations: every missing ID (set) or only IDs above the highest applied (linear).","enum":["set","linear"],"default":"set"},"bookkeeping":{"description":"Paths (globs) whose changes are release bookkeeping, ignored when looking for lost fixes. The build-number file is always included.","type":"array","items":{"type":"string","minLength":1},"default":["CHANGELOG*","**/CHANGELOG*","VERSION","package.json","package-lock.json"]},"contentChange":{"description":"Severity when one migration ID has different content on two lines.","enum":["warning","error"],"default":"warning"}}},"requests":{"type":"object","additionalProperties":false,"default":{},"properties":{"window":{"description":"The maintenance window: the newest N release lines are supported.","type":"integer","minimum":1,"default":3},"supportedLines":{"description":"An explicit list of supported lines; overrides `window` when not empty.","type":"array","items":{"type":"string","minLength":1},"default":[]},"releaseManagers":{"type":"object","additionalProperties":false,"default":{},"properties":{"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\\\\[bot\\\\])?$"},"default":[],"description":"Logins of release managers."},"teams":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+$"},"default":[],"description":"Teams of release managers, as `org/team-slug` (membership is checked through the API; the token needs Members: read)."}}},"approval":{"description":"Which requests need a release manager\'s approval.","enum":["outside-window","always","never"],"default":"outside-window"},"labels":{"type":"object","additionalProperties":false,"default":{},"properties":{"request":{"type":"string","minLength":1,"default":"backport-request","description":"Put on every backport request issue."},"approved":{"type":"string","minLength":1,"default":"backport-approved","description":"Added by a release manager to approve (or by fixline after /approve)."},"rejected":{"type":"string","minLength":1,"default":"backport-rejected","description":"Added when a release manager rejects with /reject."},"awaitingApproval":{"type":"string","minLength":1,"default":"awaiting-approval","description":"Requests that wait for a release manager."},"exception":{"type":"string","minLength":1,"default":"backport-exception","description":"Requests for lines outside the maintenance window (backport exception requests)."},"security":{"type":"string","minLength":1,"default":"security-release","description":"Requests for a security fix (security release)."},"patch":{"type":"string","minLength":1,"default":"patch-release","description":"Requests for the current line (patch release)."}}}}},"hotfix":{"type":"object","additionalProperties":false,"default":{},"properties":{"branchPrefix":{"type":"string","minLength":1,"default":"hotfix/","description":"Prefix of hotfix branches (`hotfix/<release>`)."},"forwardPort":{"description":"Open forward-port PRs automatically when an older line is released.","type":"boolean","default":false}}}}}');
+const fixline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/fixline/fixline/fixline.schema.json","title":"fixline configuration (.github/fixline.yml)","description":"Every key has a default: an empty file (or no file) works for a repository whose release lines are N.x branches.","type":"object","additionalProperties":false,"default":{},"properties":{"lines":{"description":"Which branches are release lines.","type":"object","additionalProperties":false,"default":{},"properties":{"patterns":{"description":"Regular expressions (RE2 syntax: no lookaround or backreferences) matched against whole branch names. The digits a branch name contains give the line\'s version (1.x -> 1, release/16.5 -> 16.5).","type":"array","items":{"type":"string","minLength":1},"default":["^\\\\d+\\\\.x$","^\\\\d+\\\\.\\\\d+\\\\.x$","^release/\\\\d+\\\\.\\\\d+$","^release-\\\\d+\\\\.\\\\d+$","^stable-\\\\d+$"]},"defaultBranch":{"description":"Treat the default branch as the newest release line.","type":"boolean","default":true}}},"backport":{"type":"object","additionalProperties":false,"default":{},"properties":{"labels":{"description":"Label-to-branch rules, tried in order. `branch` is a template over the pattern\'s capture groups: {name} for a named group, {1} for a numbered one.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1,"description":"Regular expression (RE2 syntax: no lookaround or backreferences; named groups as `(?<name>...)`) matched against the whole label name."},"branch":{"type":"string","minLength":1,"default":"{branch}","description":"Target branch template, e.g. `release/{v}` for a pattern with the group `(?<v>...)`."}}},"default":[{"pattern":"^backport[- ](?<branch>\\\\S+)$","branch":"{branch}"}]},"mergeCommits":{"description":"For PRs merged with a merge commit: pick the PR\'s own commits (without base-into-head merges), or the merge commit itself with -m 1.","enum":["own-commits","mainline"],"default":"own-commits"},"conflicts":{"description":"On conflict: open a draft PR holding the conflict markers, or only comment the manual steps.","enum":["draft-pr","comment"],"default":"draft-pr"},"conflictLabel":{"type":"string","minLength":1,"default":"backport-conflict","description":"Label put on draft backport PRs that hold conflict markers."},"title":{"description":"Backport PR title template: {target}, {title}, {number}.","type":"string","minLength":1,"default":"[{target}] {title}"},"copyLabels":{"description":"Regular expressions (RE2 syntax: no lookaround or backreferences), found anywhere in the label: labels of the original PR that match are copied to the backport.","type":"array","items":{"type":"string","minLength":1},"default":[]},"addLabels":{"description":"Labels added to every backport PR.","type":"array","items":{"type":"string","minLength":1},"default":[]},"copyAssignees":{"type":"boolean","default":false,"description":"Assign the backport PR to the original PR\'s assignees."},"copyMilestone":{"type":"boolean","default":false,"description":"Put the backport PR in the original PR\'s milestone."},"requestReviewers":{"type":"boolean","default":false,"description":"Request reviews from the original PR\'s reviewers."},"autoMerge":{"description":"Enable auto-merge on backport PRs with this method.","enum":["off","merge","squash","rebase"],"default":"off"}}},"upgrade":{"type":"object","additionalProperties":false,"default":{},"properties":{"scheme":{"description":"Build number scheme: dotted non-negative integers (Delphix) or semver.","enum":["dotted","semver"],"default":"dotted"},"tags":{"description":"Tag patterns that are releases; {build} stands for the build number.","type":"array","minItems":1,"items":{"type":"string","pattern":"\\\\{build\\\\}"},"default":["v{build}","{build}"]},"build":{"type":"object","additionalProperties":false,"default":{},"properties":{"source":{"description":"Where a release\'s build number is read from.","enum":["auto","plugin-config","file","version-file","package-json","tag"],"default":"auto"},"file":{"description":"With source: file, the YAML or JSON file.","type":"string","minLength":1},"key":{"description":"With source: file, the dotted key path in that file.","type":"string","minLength":1}}},"plugin":{"type":"object","additionalProperties":false,"default":{},"properties":{"config":{"description":"Path of the Delphix plugin_config.yml.","type":"string","minLength":1,"default":"plugin_config.yml"}}},"migrations":{"type":"object","additionalProperties":false,"default":{},"properties":{"layout":{"enum":["auto","delphix","flyway","golang-migrate","rails","regex","manifest","none"],"default":"auto","description":"Where migration IDs come from: Delphix upgrade decorators, migration folders by file-name pattern, a manifest file, or none. `auto` detects them in that order."},"dirs":{"description":"Folders holding migration files (flyway, golang-migrate, rails, regex).","type":"array","items":{"type":"string","minLength":1},"default":[]},"pattern":{"description":"With layout: regex, a regular expression (RE2 syntax: no lookaround or backreferences) found in file names, whose group `id` (or first group) is the migration ID.","type":"string","minLength":1},"manifest":{"description":"With layout: manifest, a JSON or YAML file listing migration IDs.","type":"string","minLength":1}}},"engine":{"description":"How the target system applies migrations: every missing ID (set) or only IDs above the highest applied (linear).","enum":["set","linear"],"default":"set"},"bookkeeping":{"description":"Paths (globs) whose changes are release bookkeeping, ignored when looking for lost fixes. The build-number file is always included.","type":"array","items":{"type":"string","minLength":1},"default":["CHANGELOG*","**/CHANGELOG*","VERSION","package.json","package-lock.json"]},"contentChange":{"description":"Severity when one migration ID has different content on two lines.","enum":["warning","error"],"default":"warning"}}},"requests":{"type":"object","additionalProperties":false,"default":{},"properties":{"window":{"description":"The maintenance window: the newest N release lines are supported.","type":"integer","minimum":1,"default":3},"supportedLines":{"description":"An explicit list of supported lines; overrides `window` when not empty.","type":"array","items":{"type":"string","minLength":1},"default":[]},"releaseManagers":{"type":"object","additionalProperties":false,"default":{},"properties":{"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\\\\[bot\\\\])?$"},"default":[],"description":"Logins of release managers."},"teams":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+$"},"default":[],"description":"Teams of release managers, as `org/team-slug` (membership is checked through the API; the token needs Members: read)."}}},"approval":{"description":"Which requests need a release manager\'s approval.","enum":["outside-window","always","never"],"default":"outside-window"},"labels":{"type":"object","additionalProperties":false,"default":{},"properties":{"request":{"type":"string","minLength":1,"default":"backport-request","description":"Put on every backport request issue."},"approved":{"type":"string","minLength":1,"default":"backport-approved","description":"Added by a release manager to approve (or by fixline after /approve)."},"rejected":{"type":"string","minLength":1,"default":"backport-rejected","description":"Added when a release manager rejects with /reject."},"awaitingApproval":{"type":"string","minLength":1,"default":"awaiting-approval","description":"Requests that wait for a release manager."},"exception":{"type":"string","minLength":1,"default":"backport-exception","description":"Requests for lines outside the maintenance window (backport exception requests)."},"security":{"type":"string","minLength":1,"default":"security-release","description":"Requests for a security fix (security release)."},"patch":{"type":"string","minLength":1,"default":"patch-release","description":"Requests for the current line (patch release)."}}}}},"hotfix":{"type":"object","additionalProperties":false,"default":{},"properties":{"branchPrefix":{"type":"string","minLength":1,"default":"hotfix/","description":"Prefix of hotfix branches (`hotfix/<release>`)."},"forwardPort":{"description":"Open forward-port PRs automatically when an older line is released.","type":"boolean","default":false}}}}}');
+;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js
+/*!
+* re2js
+* RE2JS is the JavaScript port of RE2, a regular expression engine that provides linear time matching
+*
+* @version v2.10.0
+* @author Oleksii Vasyliev
+* @homepage https://github.com/le0pard/re2js#readme
+* @repository [object Object]
+* @license MIT
+*/
+// src/RE2Flags.js
+var RE2Flags = class RE2Flags {
+	static FOLD_CASE = 1;
+	static LITERAL = 2;
+	static CLASS_NL = 4;
+	static DOT_NL = 8;
+	static ONE_LINE = 16;
+	static NON_GREEDY = 32;
+	static PERL_X = 64;
+	static UNICODE_GROUPS = 128;
+	static WAS_DOLLAR = 256;
+	static LOOKBEHIND = 512;
+	static MATCH_NL = RE2Flags.CLASS_NL | RE2Flags.DOT_NL;
+	static PERL = RE2Flags.CLASS_NL | RE2Flags.ONE_LINE | RE2Flags.PERL_X | RE2Flags.UNICODE_GROUPS;
+	static POSIX = 0;
+	static UNANCHORED = 0;
+	static ANCHOR_START = 1;
+	static ANCHOR_BOTH = 2;
+};
+// src/PublicFlags.js
+/**
+* Public flags for RE2JS and RE2Set compilation.
+*/
+const PublicFlags = {
+	CASE_INSENSITIVE: 1,
+	DOTALL: 2,
+	MULTILINE: 4,
+	DISABLE_UNICODE_GROUPS: 8,
+	LONGEST_MATCH: 16,
+	LOOKBEHINDS: 512
+};
+// src/Codepoint.js
+/**
+* Various constants and helper for unicode codepoints.
+*/
+const ASCII_SIZE = 128;
+const ASCII_TO_UPPER = new Int32Array(ASCII_SIZE);
+const ASCII_TO_LOWER = new Int32Array(ASCII_SIZE);
+const MAX_BMP = 65535;
+for (let i = 0; i < ASCII_SIZE; i++) {
+	if (i >= 97 && i <= 122) ASCII_TO_UPPER[i] = i - 32;
+	else ASCII_TO_UPPER[i] = i;
+	if (i >= 65 && i <= 90) ASCII_TO_LOWER[i] = i + 32;
+	else ASCII_TO_LOWER[i] = i;
+}
+var Codepoint = class {
+	static CODES = Object.freeze({
+		"\x07": 7,
+		"\b": 8,
+		"	": 9,
+		"\n": 10,
+		"\v": 11,
+		"\f": 12,
+		"\r": 13,
+		" ": 32,
+		"\"": 34,
+		$: 36,
+		"&": 38,
+		"'": 39,
+		"(": 40,
+		")": 41,
+		"*": 42,
+		"+": 43,
+		"-": 45,
+		".": 46,
+		0: 48,
+		1: 49,
+		2: 50,
+		3: 51,
+		4: 52,
+		5: 53,
+		6: 54,
+		7: 55,
+		8: 56,
+		9: 57,
+		":": 58,
+		"<": 60,
+		">": 62,
+		"?": 63,
+		A: 65,
+		B: 66,
+		C: 67,
+		F: 70,
+		P: 80,
+		Q: 81,
+		U: 85,
+		Z: 90,
+		"[": 91,
+		"\\": 92,
+		"]": 93,
+		"^": 94,
+		_: 95,
+		"`": 96,
+		a: 97,
+		b: 98,
+		f: 102,
+		i: 105,
+		m: 109,
+		n: 110,
+		r: 114,
+		s: 115,
+		t: 116,
+		v: 118,
+		x: 120,
+		z: 122,
+		"{": 123,
+		"|": 124,
+		"}": 125
+	});
+	static toUpperCase(codepoint) {
+		if (codepoint < ASCII_SIZE) return ASCII_TO_UPPER[codepoint];
+		const s = String.fromCodePoint(codepoint).toUpperCase();
+		const expectedLen = s.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (s.length > expectedLen) return codepoint;
+		const sOrigin = String.fromCodePoint(s.codePointAt(0)).toLowerCase();
+		const originExpectedLen = sOrigin.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (sOrigin.length > originExpectedLen || sOrigin.codePointAt(0) !== codepoint) return codepoint;
+		return s.codePointAt(0);
+	}
+	static toLowerCase(codepoint) {
+		if (codepoint < ASCII_SIZE) return ASCII_TO_LOWER[codepoint];
+		const s = String.fromCodePoint(codepoint).toLowerCase();
+		const expectedLen = s.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (s.length > expectedLen) return codepoint;
+		const sOrigin = String.fromCodePoint(s.codePointAt(0)).toUpperCase();
+		const originExpectedLen = sOrigin.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (sOrigin.length > originExpectedLen || sOrigin.codePointAt(0) !== codepoint) return codepoint;
+		return s.codePointAt(0);
+	}
+};
+// src/UnicodeRangeTable.js
+var UnicodeRangeTable = class {
+	/**
+	* @param {Uint32Array | number[]} data
+	* @param {boolean} isStride1
+	*/
+	constructor(data, isStride1 = false) {
+		this.data = data;
+		this.isStride1 = isStride1;
+		this.SIZE = isStride1 ? 2 : 3;
+	}
+	getLo(index) {
+		return this.data[index * this.SIZE];
+	}
+	getHi(index) {
+		return this.data[index * this.SIZE + 1];
+	}
+	getStride(index) {
+		return this.isStride1 ? 1 : this.data[index * this.SIZE + 2];
+	}
+	get length() {
+		return this.data.length / this.SIZE;
+	}
+};
+// src/UnicodeTables.js
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-";
+const B64_MAP = /* @__PURE__ */ new Uint8Array(256);
+for (let i = 0; i < 64; i++) B64_MAP[B64.charCodeAt(i)] = i;
+const decodeVLQ = (str) => {
+	const res = [];
+	let value = 0;
+	let shift = 0;
+	for (let i = 0; i < str.length; i++) {
+		const digit = B64_MAP[str.charCodeAt(i)];
+		value |= (digit & 31) << shift;
+		if ((digit & 32) === 0) {
+			res.push(value);
+			value = 0;
+			shift = 0;
+		} else shift += 5;
+	}
+	return res;
+};
+const decodeRanges = (str, isStride1) => {
+	const res = decodeVLQ(str);
+	const numRanges = isStride1 ? res.length / 2 : res.length / 3;
+	const out = new Uint32Array(numRanges * 3);
+	let current = 0;
+	let resIdx = 0;
+	for (let i = 0; i < numRanges; i++) {
+		current += res[resIdx++];
+		out[i * 3] = current;
+		current += res[resIdx++];
+		out[i * 3 + 1] = current;
+		out[i * 3 + 2] = isStride1 ? 1 : res[resIdx++];
+	}
+	return out;
+};
+const decodeOrbit = (str) => {
+	const res = decodeVLQ(str);
+	const map = /* @__PURE__ */ new Map();
+	let currentKey = 0;
+	for (let i = 0; i < res.length; i += 2) {
+		currentKey += res[i];
+		const zz = res[i + 1];
+		const delta = zz >>> 1 ^ -(zz & 1);
+		map.set(currentKey, currentKey + delta);
+	}
+	return map;
+};
+var LazyMap = class {
+	constructor(initializer) {
+		this.initializer = initializer;
+		this.cache = /* @__PURE__ */ new Map();
+	}
+	has(key) {
+		return Object.hasOwn(this.initializer, key);
+	}
+	get(key) {
+		if (this.cache.has(key)) return this.cache.get(key);
+		const val = this.has(key) ? this.initializer[key]() : null;
+		this.cache.set(key, val);
+		return val;
+	}
+};
+var UnicodeTables = class {
+	static _CASE_ORBIT = null;
+	static get CASE_ORBIT() {
+		if (!this._CASE_ORBIT) this._CASE_ORBIT = decodeOrbit("rCgCIgCY+rQI4QiCuuBLgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCCgCBgCBgCBgCBgCBgCBgCB+7OB-BB-BB-BB-BB-BBskQB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BC-BB-BB-BB-BB-BB-BB-BByHBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBxHBCBBBCBBBCBBB3SBmMBkNBCBBBCBBB8MBCBBB6MB6MBCBBC+EB0MB2MBCBBB6MB+MBiGBmNBiNBCBBBmKBikzCBmNBqNBkIBsNBCBBBCBBBCBBB0NBCBBB0NDCBBB0NBCBBByNByNBCBBBCBBB2NBCBBDCBBCwDFCBCBDBCBCBDBCBCBDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB9EBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBCBDBCBBBhGBvDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBjICCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBH2iVBCBBBlKBwiVB+jVB+jVBCBBBlMBqEBuEBCBBBCBBBCBBBCBBBCBBB+hVB4hVB8hVBjNB7MC5MB5MCzMC1MB+0yCE5MB20yCC9MBu2yCBwyyCBo0yCChNBlNBo0yCBu-UBi0yCDlNC6-UBpNDrNIu+UDzNCm0yCBzNE0yyCBzNBpEBxNBxNBtEG1NLqxyCBkxyCnFoFrBCBBBCBBDCBBEkIBkIBkICoHHsCCqCBqCBqCCgEC+DB+DBmkOBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCC+BBgCBgCBgCBgCBgCBgCBgCBgCBrCBpCBpCBpCBmjOB-BB8BB-BB-BBgEB-BB-BByBBqgOBsDB-BBtwBB-BB-BB-BBsBBgDBCB-BB-BB-BBeB-BB-BB61OB-BB-BB-DB9DB9DBQB7DBmCE9CBrDBPBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBrFB-EBOBnHB3FB-FCCBBBNBCBBCjIBjIBjIBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB8kMB-BB6kMB-BB-BB-BB-BB-BB-BB-BB-BB-BBokMB-BB-BBkkMBkkMB-BB-BB-BB-BB-BB-BB-BB4jMB-BB-BB-BB-BB-BB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EBCBBBCBoiMBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBJCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBeBCBBBCBBBCBBBCBBBCBBBCBBBCBBBdBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDL-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-C64CgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOCgmOGgmODg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FDg8FBg8FBg8FhVg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBQBQBQBQBQBQDPBPBPBPBPBPjkC7mMB5mMBnmMBjmMBCBlmMB3lMBpiMBk8kCBCBBG-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FD-7FB-7FB-7F6FoglCEsuHRwjlCyDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCB0DBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBG1DD97OCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPEQCQCQCQCPCPCPCPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPB0EB0EBsFBsFBsFBsFBoGBoGBgIBgIBgHBgHB8HB8HDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQCSFPBPBzEBzEBRCxnOFSFrFBrFBrFBrFBREQBQClkOFPBPBnGBnGFQBQCljOCODPBPB-GB-GBNHSF-HB-HB7HB7HBRqJ53OE9tQBrmQH4Bc3BSgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfECBByZ0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzB34BgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CBCBBBt-UBruHBt+UB1iVBviVBCBBBCBBBCBBB3hVB5-UB9hVB7hVCCBBCCBBI9jVB9jVBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBICBBBCBBECBBN-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOC-lOG-lOzoeCBBBCBBBCBBBCBBBCBBBCBl8kCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBTCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBnECBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBKCBBBCBBBnglCBCBBBCBBBCBBBCBBBCBBECBBBvyyCDCBBBCBBBgDCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBn0yCB90yCB10yCBh0yCBn0yCCjxyCBzyyCBpxyCBg6BBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB-CBl0yCBvjlCBCBBBCBBBt2yCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBhkzCZCBB9a-5Bd-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCm6TCBB7gBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCH-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BmlBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvChDwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCFvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvC1DuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCCuCBuCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCCtCBtCk2BgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEO-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-D+CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCL-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-B74CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhrVgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BD1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BtxekCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjC");
+		return this._CASE_ORBIT;
+	}
+	static _Print = null;
+	static get Print() {
+		if (!this._Print) this._Print = new UnicodeRangeTable(decodeRanges("hB9CBjBLBCpWBDFBFGBCCCBSBCsMBClBBDxBBDCBC2BBJaBFFBSVBC-FBCvBBD6BBDkDBP6BBDwBBDOBCbBDCCBJBGfBIqCBCgFBCHBDBBDVBCGBCEEBCBDIBDBBDDBJFFBCCBDBDYBDCBCFBFBBDVBCGBCBBCBBCBBDCCBDBFBBDCBEIIBCBCIIBPBLCBCIBCCBCVBCGBCBBCEBDJBCCBCCBDQQBCBDLBIGBCCBCHBDBBDVBCGBCBBCEBDIBDBBDCBICBFBBCEBDRBLBBCFBECBCDBEBBCCCBEEBEEBBBELBFEBECBCDBDHHPUBGMBCCBCWBCPBDIBCCBCDBIBBCCBCBBDDBDJBIVBCCBCWBCJBCEBDIBCCBCDBIBBGCBCDBDJBCCBNMBCCBCyBBCCBCFBFPBDZBCCBCRBEXBCIBCDDBFBEFFBEBCCCBGBHJBDCBN5BBFcBmBBBCCCBDBCXBCCCBVBDEBCCCBFBCJBDDBhBnCBCjBBFmBBCjBBCOBCMBmBlGBCGGD4LBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBDfBEZBH1CBDFBD-TBCbBE4CBIVBKXBKTBNMBCCBCBBN9CBDJBHJBHNBCKBH4CBIqBBGlCBLeBCLBFLBFEEBoBBDEBMrBBFZBHKBE9BBDgCBCcBDKBHJBHNBDtBBDLBVsCBClFBJ7BBEOBE9BBGqBBDKBJqBBG1QBDFBDlBBDFBDHBCGCBdBD0BBCOBCNBDFBCSBDCBCIBSXBJuBBSBBDaBCMBEhBBPgBBQrEBF5UBXKBWz4BBD9LBGsBBCGGD3BBIBBPXBKGBCGBCGBCGBCGBCGBCGBCGBC9DBjBZBC4CBN1GBbPBC+BBC1CBDmDBGqBBC9CBC1CBKvBBCszcBE2BBK7KBV3FBJ8GBV7BBEJBH3BBJlCBJLBHzDBMdBEtCBCKBFgBBC2BBKNBDJBDmDBZbBLFBDFBDFBKGBCGBC7BBF9DBDJBHj9KBNWBFwBBloItLBDpDBnBGBNEBGZBCEBCCCBCCBCCBoUBhBpBBHyBBCSBCDBFEBCmEBF9FBEFBDFBDFBDCBEGBCGBOBBDLBCZBCSBCBBCOBDNBjB6DBGCBFsBBE3CBCMBEwBwBBsBBjEcBEwBBQbBFjBBKdBGqBBGdBCkBBFNBrB9EBDJBHjBBFjBBFnBBJzBBMLBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBCnCBJIBxBSBCBBGgBBEaBGaBnB3BBFTBDxBBCBBGHBCCBCcBDCBFJBIIBI-BBhBmBBFLBK1BBEcBDaBGZBIDBNGBxCoCB4ByBBOyBBItBBJJBHlBBEcBJBBxGeBCpBBCCBDBBRFBJIBiBtBBJpBBXZBnBbBVWBKtCBFjBBK9BBCEBOYBIJBH0BBCRBJmBBK-CBCTBMRBCuBB-BGBCCCBCBCOBCKBH6BBGJBHDBCHBDBBDVBCGBCBBCEBCJBDBBDCBDHHGGBDGBEEBMJBCDDClBBCJBCDDCDBCJBCBBJBBe7CBCEBfnCBJJBnF1BBDlBBjBkCBMJBHMBU5BBHJBHTBdaBDOBFWB6F7BBlDyCBNHBDDDBGBCBBCdBCBBDLBKJBnCHBDtBBDKBcnCBJyCBOoCBIJB3CHB5ChBBPJBHIBCsBBCNBLcBEfBDVBCNBqCGBCBBCrBBECCBCCBHBJJBHFBCBBCkBBCBBCFBIJBHrBBFJB3HYBIQBCoBBEcB2CQQBwBBO6cBnDuDBCEBMjGBtyCiDBOvhBBRVBL68DBGmSB61G5BBn2B4RBIeBCJBFwCBCJBHdBDFBLlCBLJBCGBCUBGSBxN5BBnG6CBGYBDYBtBqCBF4BBIQBhCEBMGBK1mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBDDBh7D8HBEzNBHWBQQBQtBBDWBKzDB9B1HBLmBBDpCBJvDBWlCB7DTBNTBN2CBKYBoE0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBD9VBQEBCOBxiBeBHFB2GGBCQBDGBCBBCEBG9BBiBxDxDBrBBENBDJBFBBhKeBS5BBGxOxOBoBB3GqBBFhGhGBdBCVBJBBhHGBCDBCBBCOBCkGBDPBqBrCBFJBFBByYjCBtC8BBjGDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBBvIrBBFjDBNOBDOBCOBCkBBLtFB5BcBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBCmDBmgB-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIBnkzVvHB", false));
+		return this._Print;
+	}
+	static CATEGORIES = new LazyMap({
+		C: () => new UnicodeRangeTable(decodeRanges("AfBgDgBBOrWrWBHHBCBICCVuMuMnBBBzBBBE4B4BBGBcDBHQBXhGhGxBBB8BBBmDNB8BBByBBBQddBCCMEBhBGBsCiFiFJBBDBBXIICCBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBPMMBEB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKMMBDBbEByBPBDBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBjoIBvLBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCB-FCBHBBHBBHBBECBIIIBLBDBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIB-BGGBLBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMBxhBPBXJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBF-6DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBrCHBxDUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIlkzVBxHvw-FB", false)),
+		Cc: () => new UnicodeRangeTable(decodeRanges("AfgDgB", true)),
+		Cf: () => new UnicodeRangeTable(decodeRanges("tFzqBzqBBEBXhGhGyBhMhMBxCxCs5D9-B9-BBDBbEByBEBCJBw03B6H6HBBBimEQQj7IPBhjiBDBwmFHBn0rYffB+CB", false)),
+		Cn: () => new UnicodeRangeTable(decodeRanges("4bBBHDBICCVuMuMnBBBzBBBE4B4BBGBcDBHKBvI9B9BBmDmDBMB8BBByBBBQddBCCMEBjBEBuHJJBDDBXXICCBBBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBbFB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKmDmDNBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBDBvzIBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCC-FCBHBBHBBHBBECBIIIBIBGBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIBlCJBCBBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMB3iBJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBJ76DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBjGUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIm8yVBCdBhD-DBxHvw-BB---BBB---BBB", false)),
+		Co: () => new UnicodeRangeTable(decodeRanges("gg4B-nGh4hc9--BD9--B", true)),
+		Cs: () => new UnicodeRangeTable(decodeRanges("gg2B--B", true)),
+		L: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBLLFGGBVBCeBCpOBFLBPEBICCiEEBCBBDDBCHHCCBCCCBSBCyCBCqEBJlFBClBBDHHBnBBoCaBFDBuBqBBkBBBCiDBCQQBIIBLLBBBDRRCdBe4CBMZZBfBKBBFGGBUBFKKEYYBXBIKBGXBCGBRpBB7B1BBETTIJBQPBFHBDBBDVBCGBCEEBCBERROBBCCBPBBLJJBEBFBBDVBCGBCBBCBBCBBgBDBCUUBBBRIBCCBCVBCGBCBBCEBETTQBBYMMBGBDBBDVBCGBCBBCEBEffBCCBBBQSSCFBECBCDBEBBCCCBEEBEEBBBELBX1B1BBGBCCBCWBCPBEbbBBBCBBDBBfFFBGBCCBCWBCJBCEBEffBBBCBBQBBSIBCCBCoBBDRRGCBJCBZFBGRBEXBCIBCDDBFB7BvBBCBBNGB7BBBCCCBDBCXBCCCBIBCBBKDDBDBCWWBCBhBgCgCBGBCjBBcEB0DqBBVRRBEBFDBEEEBIIBBBFMBNSSBkBBCGGDqBBCsKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPBR1CBDFBErTBDQBCZBGqCBHHBIRBOSBPRBPMBCCBQzBBkBFFkC4CBIEBDhBBCGGBkCBLeByBdBDEBMrBBFZB3BWBK0BBzC+C+CBtBBSHB3BdBOBBLrBBbjBBqBCBLjBBDKBGqBBDCBqBDBCFBCBBEGGB+FBhC1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGB1DOORMBmDFFDJBCEEBDBHGCBCBCKBDDBGEBF1B1BB8zC8zCBjHBHDBEBBNlBBCGGD3BBIRRBVBKGBCGBCGBCGBCGBCGBCGBCGBxC2O2OBrBrBBDBGBBF1CBHCBC5CBCDBGqBBC9CBSfBxBPBhQ-tGBhCs0VBkCtBBDsIBEPBLBBVuBBReBDlCByBIBDmDBDxCBVQBCCBCDBCWBezBBPxBB-BFBECCBMMBaBLWBacBIuBBdRRBDBCJBLEBCoBBYCBCHBVWBEEEBwBBCEEBDDBDBDCCZCBDKBICBNFBDFBDFBKGBCGBCqBBCNBHyDBej9KBNWBFwBBloItLBDpDBnBGBNEBGCCBIBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBlBZBHZBM4CBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmMcBEwBBwBfBOTBCHBHlBBLdBDjBBFHBxB9EBTjBBFjBBFnBBJzBBNKBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCQQBCBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4ByBBOyBBOjBBnBbBKWB7HpBBHBBRFB5BcBLJJBUBrBRBvBUBcWBN0BB6BBBDOOBrBBhBYBbjBBeDDJiBBENNBuBBPDBWCCkBRBCYBUBBgCGBCCCBCBCOBCJBIuBBnBHBDBBDVBCGBCBBCEBETTNEBfJBCDDClBBCaaCtBtBBzBBTDBVCBfvBBVBBC5F5FBtBBqBDBlBvBBV8B8BBpBBOoCoCBZBmBGB6FrBB1D-BBgBHBDDDBGBCBBCXBQCC-CHBDmBBRCCdLLBmBBIWWMtBBUTTBnCBoGgBBgBIBCkBBSyByBBcBxDGBCBBClBBWaaBEBCBBCfBPYYBqBBlISBQCCBLBChBB9DwCwCB4cBnHjGBtyCgDBQvhBBSFBa68DBGmSB61GdBj3B4RBIeBSuCBSdBTvBBRDBgBUBGSBxNsBB0G-BBhBYBDYBtBqCBGjCjCBLBhCBBCPPBNNB0mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBn7F0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BeBHFBmI9BBzEsBBLGBRiKiKBcBTrBBlPbBlHdBDwGwGBdBCCBCBBCGBDEBKBBhHGBCDBCBBCOBCkGB8BjCBI1lB1lBBCBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQBlqE-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		LC: () => new UnicodeRangeTable(decodeRanges("hCZBHZB7BLLBVBCeBCiGBCDBFvGBDZBhGDBDBBECBCHHCCBCCCBSBCyCBCqEBJlFBClBBKoBB44ClBBCGGDqBBDCBhV1CBDFBjkCKBGqBBDCBhCrBBgCMBChBBmD1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGBmIFFDJBCEEBDBHGCBCBCFBFDDBCBGEBF1B1BB8zC8zCB6DBDmDBHDBEBBNlBBCGGzoetBBTbBnEtCBCWBEDBCsCBZBBE2Z2ZBpBBGIBIvCBh6TGBNEBqgBZBHZBmlBvCBhDjBBFjBB1DKBCOBCGBCBBCKBCOBCGBCBBk2ByBBOyBB+CVBLVB74C-BBhrV-BBhBYBDYBtpZ0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BJBCTBHFB2uCjCB", false)),
+		Ll: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBC2BCBQCBuBCDECBBBDCCDEEBFFDEEBBBDDDCCCDCCBCCDEECDDBDDBBBHGDCOCBSCBDDCEEC4BCBFBDDDBCCFICBjCBDZBiGCCEEEBBBTccBhBBCBBECBCWCBDBCGDB0B0BBuBBCgBCK0BCDMCBgDCxBoBBo6CqBBDCB5XFBjkCIBC2D2DBqBBgCMBChBBnD0ECBHBCgDCBHBJFBLHBJHBJFBLHBJHBJNBDHBJHBJHBJEBCBBHEEBBBCBBJDBDBBJHBLCBCBBzIEEBEEcKFDBBJDBF2B2Bs1CvBBCEEBGCFCCBCCBEBGiDCBIICFFNlBBCGG0oesBCUaCoEMCBBBC+BCBGBCCCDICFCCDCCBBBCSCGGGCMCFCCDOCbEE2ZqBBGIBIvCBh6TGBNEBqhBZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBnqZZBbGBCRBbZBbDBCCCBFBCKBbZBbZBbZBbZBbZBbZBbZBbZBbbBdYBCFBbYBCFBbYBCFBbYBCFBbYBCFBC15B15BBIBCTBHFB4vChBB", false)),
+		Lm: () => new UnicodeRangeTable(decodeRanges("wVRBFLBPEBICCmEGG-OnHnHlFBBuIBBFgBgBKEEhFoFoF1mBgEgE2R72B72BsDkTkTxOFBvF+BBOjBjBBjBByVOORMBg-CBByHgGgG2OsBsBBDBGiDiDB+C+CBBB34bjnBjnBBEBvIzDzDdBB6DIBxCYYpDDBEBB2OXXqEtDtDWBBoDDBKngVngVuBBBh-BFBCpBBCIB0sBhBhB2K04D04DnrTDB9PCBpBBBnRMBhCBBCPPB9-P9-PBCBCGBCBByhM9BBqGGBud0Q0QsSAB", false)),
+		Lo: () => new UnicodeRangeTable(decodeRanges("qFQQhIFFBCBxGBB7ZaBFDBuBfBCJBkBBBCiDBCZZBLLBBBDRRCdBe4CBMZZBfBWVBrBYBIKBGXBCGBRoBB8B1BBETTIJBROBFHBDBBDVBCGBCEEBCBERROBBCCBPBBLJJBEBFBBDVBCGBCBBCBBCBBgBDBCUUBBBRIBCCBCVBCGBCBBCEBETTQBBYMMBGBDBBDVBCGBCBBCEBEffBCCBBBQSSCFBECBCDBEBBCCCBEEBEEBBBELBX1B1BBGBCCBCWBCPBEbbBBBCBBDBBfFFBGBCCBCWBCJBCEBEffBBBCBBQBBSIBCCBCoBBDRRGCBJCBZFBGRBEXBCIBCDDBFB7BvBBCBBNFB8BBBCCCBDBCXBCCCBIBCBBKDDBDBYDBhBgCgCBGBCjBBcEB0DqBBVRRBEBFDBEEEBIIBBBFMBNyDyDBnKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPByDrTBDQBCZBGqCBHHBIRBOSBPRBPMBCCBQzBBpBkCkCBhBBC0BBIEBDhBBCGGBkCBLeByBdBDEBMrBBFZB3BWBK0BBxFuBBSHB3BdBOBBLrBBbjBBqBCBLdByDDBCFBCBBE7hB7hBBCB4-C3BBZWBKGBCGBCGBCGBCGBCGBCGBCGBoR2B2BF1CBJCCB4CBFGGBpBBC9CBSfBxBPBhQ-tGBhC0wUBC2jBBkCnBBJrIBFPBLBBjCyByBBkCBqFoDoDEGBCCBCDBCWBezBBPxBB-BFBECCBMMBaBLWBacBIuBBuBEBDIBLEBCoBBYCBCHBVPBCFBEEEBwBBCEEBDDBDBDCCZBBEKBIPPBEBDFBDFBKGBCGByEiBBej9KBNWBFwBBloItLBDpDBkCCCBIBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBqDJBCsBBDeBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmMcBEwBBwBfBOTBCHBHlBBLdBDjBBFHBhEtCBjDnBBJzBB9CzBBN2JBKVBLHB5EFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCQQBCBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4FjBBnBDBCxJxJBoBBHBBRCBCBB5BcBLJJBUBrBRBvBUBcWBN0BB6BBBDOOBrBBhBYBbjBBeDDJiBBENNBuBBPDBWCCkBRBCYBUBBgCGBCCCBCBCOBCJBIuBBnBHBDBBDVBCGBCBBCEBETTNEBfJBCDDClBBCaaCtBtBBzBBTDBVCBfvBBVBBC5F5FBtBBqBDBlBvBBV8B8BBpBBOoCoCBZBmBGB6FrBB0GHBDDDBGBCBBCXBQCC-CHBDmBBRCCdLLBmBBIWWMtBBUTTBnCBoGgBBgBIBCkBBSyByBBcBxDGBCBBClBBWaaBEBCBBCfBPYYBnBBCBBlISBQCCBLBChBB9DwCwCB4cBnHjGBtyCgDBQvhBBSFBa68DBGmSB61GdBj3B4RBIeBSuCBSdBTvBB0BUBGSB0NnBB2MqCBGwFwFB0mHBqBfBiDyDBuwIiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBxzI2P2PBrBBiBiKiKBcBTrBBlPaBmHdBDwGwGBdBCCBCBBCGBDEBKiHiHBFBCDBCBBCOBCkGB8pBDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQBlqE-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		Lt: () => new UnicodeRangeTable(decodeRanges("lOGDnB2sH2sHBGBJHBJHBNQQwBAB", false)),
+		Lu: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiB2BCDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIJDCMCDQCDDDCCBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBDDBBBEWCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBpCDBNDBNDBNEBMDBnIFFECBDCBDEEBDBHGCBCBDDBLBBG+B+B9zCvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoqZZBbZBbZBbCCBGDBDDBCBCHBbZBbBBCDBDHBCGBcBBCDBCEBCEEBFBcZBbZBbZBbZBbZBbZBfYBiBYBiBYBiBYBiBYBiB2pE2pEBgBB", false)),
+		M: () => new UnicodeRangeTable(decodeRanges("gYvDB0IGBoIsBBCCCBCCBCCpCKBxBUBRmDmDBFBDFBDBBCDBkBffBZB8CKB7BIBKZZBCBCIBCCBCEBsBCB8BIBrBXBCgBB3BCBCRBCGBLBBeCB5BCCBFBDBBDCBKLLBbbDCB5BCCBDBFBBDCBEffBEEMCB5BCCBGBCCBCCBVBBXFBCCB5BCCBFBDBBDCBICBLBBf8B8BBDBECBCDBKpBpBBDB4BCCBFBCCBCDBIBBMBBeCB5BCCBFBCCBCDBIBBMBBQNNBCB4BBBCGBCCBCDBKLLBeeBBBnCFFBEBCCCBGBTBB+BDDBFBNHBjDDDBHBMGBqCBBcECFBByBTBCBBGKBCjBBKlDlDBSBYDBFCBCCBDGBEDBOLBCLLBCBgWCBzdDBdCBeBBfBBhCfBKuBuBBBBC2D2DBjBjB3DLBFLB8GEB6BJBCcBDxBxBBsBBDLBVEBwBQBnBIBNCBfMB5BNBxBTB5ECBCUBFHHDCBnG-BBxWgBB--CCBuEhDhDBeBrRFBqDBB1udDBCJBhBBBxCBBxIEEFYYBDBF0C0CBzBzBBQBbRBOnBnBBGBaMBtBDBwBNBlBkCkCBMBNJJBuBuBBBBzBCCBBBDBBGBBCqBqBBDBGBBtHHBCBBx5TiXiXBOBRPBuejHjH2EEBn0BCBCBBGDBpBCBFmFmFB+R+RBCBiCEB+JBBuCFBnCKByBDB7DCB2BOBqBDDBLLBCBuBKBI+B+BBBBlBNBRBBtBNNBBBxBNBJDBCBB9CLBHDD+ELBWDB4BBBCGBDBBDCBKLLBDDBFBEEBkCIBCDDCDBCEBCPPBzCzCBQBYyCyCBSBsHGBDIBcBBzCQBrDMBmDOBhIOB2HFBCBBDDBCCCBuEuEBFBDGBEddBIBpBGBCDBJKKBJBvBPBnGHBoGHBCHBzCVBCNB7DFBECCBCCBFBCjCjCBDBCBBCEB8KDBKBBCxBxBBFBEEBYmnFmnFHOBpmLRBhuCEB8BGB5gBCCB1BBIDByCMMBslTslTBizEizEBsBBDWB-QEBEFBJHBDGBfDB1ECB89B2BBFxBBJPPXEBCOBxqBGBCQBDGBCBBCEBlDhFhFBFB4L+B+BBCB9PDB-HBB0HDDIBBG7O7OBFBuDGB29lYvHB", false)),
+		Mc: () => new UnicodeRangeTable(decodeRanges("joC4B4BDCBJDBCBBzBBB7BCBHBBDBBLsBsB7BCBjC7B7BBBBJCCB2B2BB7B7BCHHBDDBLLnDBBCBBECBCCBLqBqBBBB+BDB+BBB7BCCBDBDBBCBBKBBdPPB7B7BBBBGCBCCBLrBrBBsCsCBBBHHBTBBrKBBgCsFsFBFFHDDBaaBLLBBBDGBWBBDFBDLLBBB5zBffiEIIBGBCBB7KDBDCBFBBCFBhHBB7BCCKCCBJJBEByExBxBGCCBDBCBB+BffFBBD9B9BDCBCEEBxBxBBGBJBBsFWW35EBB0-dBBD5C5CBzBzBBOBvEBBwBxBxBBFFBDDBBBvDBBDBBZuBuBCuDuDDBBGuHuHBCCBCCBCC0gZCCgEuBuBBBBFBB0DZZB8B8BxBCBKBBO+C+CBBBEBBCrFrFBBBgBBB7BBBCDBDBBDCBKLLB1C1CBBBIDDCDBCBBCmDmDBBBJBBErDrDBBBHCCBCBDuHuHBBBHDBDyDyDBBBJBBCuDuDCBBHoDoDCBBFmImIBBBK4H4HBEBCBBFDDCvEvEBBBJDBF1C1CeBB-BqGqGECCoGPPrDIID2G2GBDBFBBC-K-KBNNxBBBJBBCpvQpvQBBBlxD2BBpDBB0rYBBHFB", false)),
+		Me: () => new UnicodeRangeTable(decodeRanges("okBBB1xF-wB-wBBCBCCBsshBCB", false)),
+		Mn: () => new UnicodeRangeTable(decodeRanges("gYvDB0IEBqIsBBCCCBCCBCCpCKBxBUBRmDmDBFBDFBDBBCDBkBffBZB8CKB7BIBKZZBCBCIBCCBCEBsBCB8BIBrBXBCfB4BCCFHBFEEBFBLBBe7B7BFDBJVVBbbDBB6BFFBFFBDDBBBEffBEEMBB6BFFBDBCBBFVVBXXBEBC7B7BDCCBCBJIIBMMBff+BNNzBEE4BCCBBBGCBCDBIBBMBBe7B7BDHHGBBVBBdBB6BBBFDBJVVBeepCIIBBBC7C7CDGBNHBjDDDBHBMGBqCBBcEC4BNBCEBCBBGKBCjBBKnDnDBCBCFBCBBDBBaBBFCBRDBODDBHHQgWgWBBBzdCBeBBfBBfBBhCBBCGBJDDBJBKuBuBBBBC2D2DBjBjB3DCBFBBKHHBBB8GBBD7B7BCGBCCCDHBHJBDxBxBBMBCeBDLBVDBxBCCBDBCGGpBIBNBBhBDBDBBCCB5BCCBEECCB7BHBDBB5ECBCMBCGBFHHEBBnG-BBxWMBFEEBKB--CCBuEhDhDBeBrRDBsDBB1udFFBIBhBBBxCBBxIEEFaaBGG4EBBbRBOnBnBBGBaKBvBCBxBDDBCBDBBoBkCkCBEBDBBDBBNJJwB0B0BCCBDBBGBBCrBrBBJJvHDDFx5Tx5TiXPBRPBuejHjH2EEBn0BCBCBBGDBpBCBFmFmFB+R+RBCBiCEB+JBBuCFBnCKByBDB8D3B3BBNBqBDDBLLBBByBDBDBBI+B+BBBBlBEBCHB-BNNB1B1BBHBLDBDgDgDBBBDCCBHHD+E+EEHBWBB6BBBEmBmBBFBEEBnCFBOECPBB2CHBDCBCYY1CFBCFFBCCBvHvHBCBHBBCBBcBB2CHBDCCBrDrDCDDBEBCmDmDCDDBCBCEBkIIBCBBhIBBCFFxEDBDBBFhBhBBIBpBFBDDBJKKBEBDCBvBMBCBBnGCCBBBCqGqGBFBCFBCzCzCBUBDGBCBBCBB7DFBECCBCCBFBCpCpCBEEC8K8KBMMB1B1BBDBGCCYmnFmnFHOBpmLLBECBhuCEB8BGB5gBgCgCBCByC5lT5lTBizEizEBsBBDWBhRCBSHBDGBfDB1ECB89B2BBFxBBJPPXEBCOBxqBGBCQBDGBCBBCEBlDhFhFBFB4L+B+BBCB9PDB-HBB0HDDIBBG7O7OBFBuDGB29lYvHB", false)),
+		N: () => new UnicodeRangeTable(decodeRanges("wBJB5DBBGDDBBBitBJBnEJBnGJB9MJB3DJBFFBtDJB3DJB3DJBDFBvDMB0DJBJGBoDJBpDGBISBuDJBhDJB3DJBnCTBtIJBnCJBwWTBybCBwHJBHJBXJBtJJBhEKBmFJBHJB3FJB3CJBnEJBHJB3gBEEBEBHJBnGyBBDEB3W7BBvCVB3TdBqrBqYqYaIBPCB4KDBrEJBfHBCOBhBJBoBOBh7cJB9FJBhKFB7EJBnBJBnGJBXJB3CJB3MJB34UJBuPsBBN4BBSBB2KaBlBDBeJJnEEBrGJBvdHBaGBoBIBsCEBXFBhFBBDPBDtBBhCIB1BBBfCBsCEBpDHBZHBqBGBrKFBxBJBHJB3IeB-EJBrBDBxDGBnEdBhEJB9BJBxEJBITB8HJB3KJB3DJB3LJBnDJBHTBtCLBlNSB+CJB3UJB3CcBkHJBnCJB3BJBnLJBnDUBshBuDBimPJBnpCJB3CJBnEJBCGBvQJBnIWB+KCB6nXJBnuBTBNTBtDYB2iBxBBhqCJBnNJB3PJB4HJBtWIBhEJB4Y6BBCCBCDBtCsBBCOBjeMBk3CJB", false)),
+		Nd: () => new UnicodeRangeTable(decodeRanges("wBJnxBJnEJnGJ9MJ3DJ3DJ3DJ3DJ3DJ3DJ3DJ3DJ3DJhDJ3DJnCJ3IJnCJn6BJnBJtJJhEJnFJHJ3FJ3CJnEJHJnuiBJnVJnBJnGJXJ3CJ3MJ34UJnsBJnkCJHJ9YJhEJ9BJxEJ3IJ3KJ3DJ3LJnDJHTtCJnNJnDJ3UJ3CJ3HJnCJ3BJnLJ3uQJnpCJ3CJnEJ3QJ37XJ12CxBhqCJnNJ3PJ4HJ2aJ30EJ", true)),
+		Nl: () => new UnicodeRangeTable(decodeRanges("u3FCBwzCiBBDDB-zDaaBHBPCBs1dJBxyW0BBtOJJnEEBrhIuDBm8SCB", false)),
+		No: () => new UnicodeRangeTable(decodeRanges("yFBBGDDBBB2pCFB5LFB5DCBmEGB6GGBSIByNJB2hBTB0jBJBhP20B20BEFBHJBnGPBqB3W3WB6BBvCVB3TdBqrB1kB1kBBCBrEJBfHBCOBhBJBoBOBxrdFBymWsBBiCDBSBB2KaBlBDB1pBHBaGBoBIBsCEBXFBhFBBDPBDtBBhCIB1BBBfCBsCEBpDHBZHBqBGBrKFBhLeB-EJBrBDBxDGBnETB8LTBmqBBBvNIBobSB0aUBn8SGB-YWBqhZTBNTBtDYBvqFIBid6BBCCBCDBtCsBBCOBjeMB", false)),
+		P: () => new UnicodeRangeTable(decodeRanges("hBCBCFBCDBLBBEBBbCBCccCkBkBGEELBBEEE-VJJzOFBqBBB0BCCDDDtBBBVBBCBBOCCBBBrCDBnDsBsBBMBqHCB3BOBgBmImIBLLtE5D5D6DnMnMNwLwL7CLLBpFpFBNBCmBmBBCBoCrCrCBDBFBBwDFBsFlTlTBHB4EuTuTtBBBvCCBoCBB+ECBCCBmBKB6JBB5GBBhEGBCFBhFBBLGBdCB9DDB8BEB-BBBhCHBM9Z9ZBWBJTBCMBCLBfBBPBB6TDBeBB+hBNBwCBBgBJB0MVBgCDBhBBB8XDBCBBxDwEwEBtBBCfBDLBkNCBFJBDLBRNNjD7C7CjgdBBuICBkDLL0DFB9LDB3CBBpBCBCyByBBwBwBiDMBRBB9DDB-DBBRBB6HzqUzqUBxGxGBIBXiBBCNBCFFCBB2ECBCFBCDBLBBEBBbCBCccCCCBFB7MCB9UxBxB-MoXoXoGgBgBxIIBnBxDxDBFBjCGB6CDByO-J-JjBlElEBDBtBDB+FGBuDBBCDB-DDBxBBBwCDBFOOCCB5CFBsDrJrJBCCBzDzDBDBLBBCpDpD7HWBqDCBdMBtCjEjEBBB9HpIpIBBB8E9C9CBGB0CCBCEB+CJB4GgDgDBDBrBBBmUBBrCMBwFxjBxjBBDB97CBB8zOBBmEiCiCBDBJpRpRBBBoJDBoK9lT9lTovHEB07C-a-aBAB", false)),
+		Pc: () => new UnicodeRangeTable(decodeRanges("-Cg-Hg-HBUU-u3BBBZCBwHAB", false)),
+		Pd: () => new UnicodeRangeTable(decodeRanges("tB9qB9qB0BiyDiyDmgBqgCqgCBEBiwDDDgBBBFdd-NUUwDxszBxszBBmBmBLqFqFhzD-J-J", false)),
+		Pe: () => new UnicodeRangeTable(decodeRanges("pB0B0BgB+1D+1DC-6B-6BqtC4B4BQ7T7TCff-hBMCxChBhBCGC1MUChCCCiBmhBmhBCECtBGCtNICEGCDBB-ozB6G6GeOCESSCCCrF0B0BgBGD", false)),
+		Pf: () => new UnicodeRangeTable(decodeRanges("7F+6H+6HEddpuDCCFDDQEE", false)),
+		Pi: () => new UnicodeRangeTable(decodeRanges("rFt7Ht7HDBBDaapuDCCFDDQEE", false)),
+		Po: () => new UnicodeRangeTable(decodeRanges("hBCBCCBDECBLLBEEBcclCGGPBBI-V-VJzOzOBEBqB3B3BDDDtBBBVBBCBBOCCBBBrCDBnDsBsBBMBqHCB3BOBgBmImIBLLtE5D5D6DnMnMNwLwL7CLLBpFpFBNBCxDxDrCEBFBBwDFBsFlTlTBHBmY9D9DBBBoCBB+ECBCCBmBFBCDB6JBB5GBBhEGBCFBhFBBLGBdCB9DDB8BEB-BBBhCHBMjajaBJJBGBJIBDDBDCBEKBCCCBIB7kDDBCBBxDwEwEBFFBBBDDDBHBCBBCDDBLLBDBCJBDDBCCCBLBDCBtNCB6B+F+FjgdBBuICBkDLL0DFB9LDB3CBBpBCBCyByBBwBwBiDMBRBB9DDB-DBBRBB6HlxUlxUBFBDXXVBBDDBECBCDBICBHCCB2E2EBBBCCBDECBLLBEEBcclBDDB7M7MBBB9UxBxB-MoXoXoGgBgBxIIBnBxDxDBFBjCGB6CDB0ZlElEBDBtBDB+FGBuDBBCDB-DDBxBBBwCDBFOOCCB5CFBsDrJrJBCCBzDzDBDBLBBCpDpD7HWBqDCBdMBtCjEjEBBB9HpIpIBBB8E9C9CBGB0CCBCEB+CJB4GgDgDBDBrBBBmUBBrCMBwFxjBxjBBDB97CBB8zOBBmEiCiCBDBJpRpRBBBoJDBoK9lT9lTovHEB07C-a-aBAB", false)),
+		Ps: () => new UnicodeRangeTable(decodeRanges("oBzBzBgB-1D-1DC-6B-6B-rCEEnB4B4BQ7T7TCff-hBMCxChBhBCGC1MUChCCCiBmhBmhBCECaTTCECtNICEGCDipzBipzB4GeeCMCESSCCCrFzBzBgBEEDAB", false)),
+		S: () => new UnicodeRangeTable(decodeRanges("kBHHRCBgBCCcCCkBEBCBBDCCBCBDEEfgBgBrODBNNBGGBCCCBPB2DPPBxDxDsErIrIBBB3DCBDDDBvGvGLUUB4H4HIBBpEqLqLBHHB2H2H-DjEjEBGBlEwGwGqBmGmGiGCBQCCBBBDFBVECmEHBCFBCBBGDBmGBBxXJB0WuLuLlL+E+EBgBBiLJBKIBhiBCCBBBMCBOCBOCBOBBmCOOoBCBOCBUhBB-BBBCDBCBBLCCBBBGFBCECFMMBFFBDBGDBC7B7BBFFB2LBFcBD+HBXKByCtCBXnTBtBwBBDeBLyMBX+BBFfBD1LBDpEBmHFBmLBBvBZBC4CBN1GBbPBFOOBNNWBBHBB8CBB0HBBFJBhBlBBKRRBdBMdBJQQBeBLmBBQ-JBhuG-BBx0V2BB6RWBKBBoDBB+EDBLDB+RCBiHPPB+9T+9TpEgBBuLPBhCBB3BHBtBDBjDCCBBBD7E7EHRRBBBgBCCcCCiEGBCGBOBB6JIB6BQBDCBCMBEwBwBBrBB7zBBBwSmWmWBiKiKBGBnjC2kC2kCBbBr6SDBG3qU3qUk7DvHBLCBEzNBHWBQQBgDzDB9B1HBLmBBD7BBGCBXBBIdBF8BBWhCBE7F7FB1CBrbaagBaagBaagBaagBaa9B-PB4BDBzBHBCNBCBBp2BwNwNttCEE+DiOiOBvIvIBqBBFjDBNOBDOBCOBCkBBYgFB5BcBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBC7CBLAB", false)),
+		Sc: () => new UnicodeRangeTable(decodeRanges("kB+D+DBCBqnB8D8DzPBBzPBBI2H2HoImSmS8sClmClmCBgBB37hBkuVkuVtD7E7E8GBBEBB3-HDB-4wBxtCxtC", false)),
+		Sk: () => new UnicodeRangeTable(decodeRanges("+CCCoCHHFEEqQDBNNBGGBCCCBPB2DPPBjoBjoB15FCCBBBMCBOCBOCBOBB9kEBBkzdWBKBBoDBBxePPBniUniUBPB8bCCjF4g9B4g9BBDB", false)),
+		Sm: () => new UnicodeRangeTable(decodeRanges("rBRRBBB+BCCuBFFmBgBgB-XwQwQBBB8xGOOoBCBOCBsEoBoBBDBHlClCBDBGBBFGDIgBgBBDDCgBgBBqIBhBBB7CffBXBpBFB2OKK3BHBwDxKxKBDBDeBLPBhIiEBX+BBFfBDhIBxBUBDFB9+zB5Z5ZCCBlFRRBBB+BCCkEHHBCBitDBBhrwBx+Bx+BagBgBagBgBagBgBagBgBat5Ft5FB-uC-uCBHB", false)),
+		So: () => new UnicodeRangeTable(decodeRanges("mFDDFCCyerIrIBgEgEBvGvGLUUB4H4HkQ2L2LjEFBClElEwGqBqBoMCBQCCBBBDFBVECmEHBCFBCBBGDBmGBBxXJB0WzWzW+EhBBiLJBKIBksBBBCDBCBBLCCBHHBEBCECFMMBPPCBBC7B7BBKKBDBDDBCBBCBBCGBCeBDBBCCCBdBtIHBFTBDGBDwCBCdBanBBHnCBXKByCtCBX2FBCIBC1BBJuDBC3HBtBrBBhC-HBhQvBBWBBHmBBDpEBmHFBmLBBvBZBC4CBN1GBbPBFOOBNNWBBHBBxKBBFJBhBlBBKRRBdBMdBJQQBeBLmBBQ-JBhuG-BBx0V2BBibDBLBBC+R+RBBBqqUPBuLPBhCBB3BHBuBCBlPEEFBBOBB6JIB6BQBDCBCMBEwBwBBrBB7zBBBwSpgBpgBBGBnjC2kC2kCBGBFQBr6SDBG3qU3qUk7DvHBLCBEzNBHWBQPBhDzDB9B1HBLmBBD7BBGCBXBBIdBF8BBWhCBE7F7FB1CBqlB-PB4BDBzBHBCNBCBBp2B96C96CiEyWyWBqBBFjDBNOBDOBCOBCkBBYgFB5BcBOrBBFIBIBBPFB7E6HBG4WBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBB-B3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBC7CBLAB", false)),
+		Z: () => new UnicodeRangeTable(decodeRanges("gBgEgEgvFgsCgsCBJBeBBGwBwBh9DAB", false)),
+		Zl: () => new UnicodeRangeTable(decodeRanges("ohIA", true)),
+		Zp: () => new UnicodeRangeTable(decodeRanges("phIA", true)),
+		Zs: () => new UnicodeRangeTable(decodeRanges("gBgEgEgvFgsCgsCBJBlBwBwBh9DAB", false)),
+		ASCII_Hex_Digit: () => new UnicodeRangeTable(decodeRanges("wBJIFbF", true)),
+		Alphabetic: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBLLFGGBVBCeBCpOBFLBPEBICC3CeeBQBCBBDDBCHHCCBCCCBSBCyCBCqEBJlFBClBBDHHBnBBoBNBCCCBCCBCCJaBFDBeKBG3BBCGBPlDBCHBFHBFCBLCBDRRBuBBOkDBZgBBKBBFGGBWBDSBUYBIKBGXBCGBIJJBoBBLLBEGBHrCBCPBCCBFOBOSBCHBDBBDVBCGBCEEBCBEHBDBBDBBCJJFBBCEBNBBLFFBBBCFBFBBDVBCGBCBBCBBCBBFEBFBBDBBFIIBCBCSSBEBMCBCIBCCBCVBCGBCBBCEBEIBCCBCBBEQQBCBWDBFCBCHBDBBDVBCGBCBBCEBEHBDBBDBBKBBFBBCEBORRBCCBEBECBCDBEBBCCCBEEBEEBBBELBFEBECBCCBEHHpBMBCCBCWBCPBEHBCCBCCBJBBCCBCBBDDBdDBCHBCCBCWBCJBCEBEHBCCBCCBJBBGCBCDBOCBNMBCCBCoBBDHBCCBCCBCGGBCBIEBXFBCCBCRBEXBCIBCDDBFBJFBCCCBGBTBBO5BBGGBH0B0BBECBDBCXBCCCBRBCCBDEBCHHPDBhBgCgCBGBCjBBFSBFPBCjBBkC2BBCDDBDBR-BBLDBDlBBCGGDqBBCsKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPBR1CBDFBErTBDQBCZBGqCBEKBITBMUBNTBNMBCCBCBBNzBBDSBPFFkC4CBIqBBGlCBLeBCLBFIBYdBDEBMrBBFZB3BbBF+BBDTBzBYYBMMBBByBzBBCOBCHB0BpBBDDBLrBBCKBP2BBXCBLjBBDKBGqBBDCBqBDBCFBCBBEGGB+FBUhBBM1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGB1DOORMBmDFFDJBCEEBDBHGCBCBCKBDDBGEBFSSBnBBuZzBB34BkHBHDBEBBNlBBCGGD3BBIRRBVBKGBCGBCGBCGBCGBCGBCGBCGBCfBwB2O2OBBBaIBIEBDEBF1CBHCBC5CBCDBGqBBC9CBSfBxBPBhQ-tGBhCs0VBkCtBBDsIBEPBLBBVuBBGHBEwDBoBIBDmDBDxCBVUBCgBBZzBBNjCBCtBtBBEBECCBBBLgBBGiBBOcBEyBBCLBQRRBOBLEBC2BBKNBTWBEkCBCCCZCBDPBDDBMFBDFBDFBKGBCGBCqBBCNBH6DBWj9KBNWBFwBBloItLBDpDBnBGBNEBGLBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBlBZBHZBM4CBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmC0BBsIcBEwBBwBfBOdBGqBBGdBDjBBFHBCEBrB9EBTjBBFjBBFnBBJzBBNKBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCDBCBBGHBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4ByBBOyBBOnBBjBbBEGGBVB7HpBBCBBEBBRFBzBCBEcBLJJBUBrBRBvBUBcWBKlCBsBEBL4BBKOOBXBYyBBSDBJiBBEKKB+BBCDBKBBLCCkBRBChBBDHHBCB-BGBCCCBCBCOBCJBI4BBYDBCHBDBBDVBCGBCBBCEBEHBDBBDBBEHHGGBdJBCDDClBBCJBCDDCDBCBBECCtBhCBCCBCDBVCBfhCBDBBC5F5FB0BBDGBaFBjB+BBCEE8B1BBDoCoCBZBDNBWGB6F4BBoD-BBgBHBDDDBGBCBBCdBCBBDBBDDB+CHBDtBBDFBCCCBccBxBBDJBSnCBGTTBnCBoDHB5CgBBgBIBCsBBCGBCyByBBcBDVBCNBqCGBCBBCrBBECCBCCBBBCDDBZZBEBCBBCkBBCBBCDBCYYBqBBlIWBKQBCoBBECBwDwCwCB4cBnDuDBSjGBtyCgDBQvhBBSFBa68DBGmSB61GuBBy2B4RBIeBSuCBSdBTvBBRDBgBUBGSBxNsBB0G-BBhBYBDYBtBqCBF4BBIQBhCBBCNNBFBK1mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBFi7Fi7FBzCBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BeBHFB2GGBCQBDGBCBBCEBG9BBiBxDxDBrBBLGBRiKiKBcBTrBBlPbBlHdBDwGwGBdBCVBJBBhHGBCDBCBBCOBCkGB8BjCBEEE1lBDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1TZBHZBHZB3zD-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		Dash: () => new UnicodeRangeTable(decodeRanges("tB9qB9qB0BiyDiyDmgBqgCqgCBEB+BoBoBQnMnMlgDDDgBBBFdd-NUUwDxszBxszBBmBmBLqFqFhzD-J-J", false)),
+		Emoji: () => new UnicodeRangeTable(decodeRanges("jBHHGJBwDFFu8HNN5GXX7CFBQBBwLBBNnFnFaKBFCBoGoHoHBLLK7B7BBCBCEBKGDBDDFDDCBBDIEBJJBBBGCCGLBMBBDCCBCCTDDBTTBEBCCCBEEBGGDBBFBBMBBGBBDGGBECBVVBGGBEBCDBDFFDDDBEBCDDCCCHEEHLLBQQDFFCFFBBBCMMBxBxBBBBKeP1LBBwOCBUBB0BFF7mBNN6SCCrrvDrGrGhFBBNBBPDDBIBsCZBCBBYVVDIBWBBvFhBBDvDBDBBCCBDyCBDCBCmIBC+BBMFBCXBIBBDHBNDDBCBDFFBOOBDDJBBKGGBBBNCBJCBDCCFHHEHHB0CBxBlCBGHBDDBEJBECCBEEDJBkHLBF8I8IBtBBCJBC4FBxDMBEKBE4BBCFFBOBDLBFJB", false)),
+		Emoji_Component: () => new UnicodeRangeTable(decodeRanges("jBHHGJB0+H2G2Gsp3B3+8B3+8BBYB8PEBxtBDBtzhY-CB", false)),
+		Emoji_Modifier: () => new UnicodeRangeTable(decodeRanges("7-8DE", true)),
+		Emoji_Modifier_Base: () => new UnicodeRangeTable(decodeRanges("9wJ8G8GRDB4jzD9B9BBBBDDDBBB2DBBDKBWSBEFFBBBCCBICCZqGqGBFFWFFBvFvFBBBEEB0CRRBBBKMMgSDDJHBHKKBIBDCB5B+B+BBCCBCCSCBCMBmHCBrBIB", false)),
+		Emoji_Presentation: () => new UnicodeRangeTable(decodeRanges("64IBBuGDBEDDqQBBWBBzBLBsBUUOJJBSSBGGBJJGWWIBBCFFDIIFBBdkBkBCFFBBBC+B+BBBBZPP8aBB0BFFvlxDrGrG-FDDBIBsCZBCZZVDDBDBCCBWBBvFgBBNIBClCBCVBNqBBFEBNQBEEEBlCBCCCB5FBD+BBODBCXBTbbBOO3C0CBxBlCBHEEBBBDDBEDBMBBIIBkHLBF8I8IBtBBCJBC4FBxDMBEKBE4BBCFFBOBDLBFJB", false)),
+		Extended_Pictographic: () => new UnicodeRangeTable(decodeRanges("pFFFu8HNN5GXX7CFBQBBwLBBNnFnFaKBFCBoGoHoHBLLK7B7BBCBCEBKGDBDDFDDCBBDIEBJJBBBGCCGLBMBBDCCBCCTDDBTTBEBCCCBEEBGGDBBFBBMBBGBBDGGBECBVVBGGBEBCDBDFFDDDBEBCDDCCCHEEHLLBQQDFFCFFBBBCMMBxBxBBBBKeP1LBBwOCBUBB0BFF7mBNN6SCCrrvDoBoBBCBlDLBQBBQPPBmBmBBIBxDBBNBBPDDBIBU3BBcOBLVVDIBCDBKWBH7FBDvDBDBBCCBDyCBDCBCDBG9HBC+BBMFBCXBIBBDHBNDDBCBDFFBOOBDDJBBKGGBBBNCBJCBDCCFHHEHHB0CBxBlCBGHBDQBECCBEBDMB7GlBBNDB5BHBLFBpBHBfBBNDBDNBKmBBNuBBCJBC4FB5CHBPxEBhI9fB", false)),
+		Hex_Digit: () => new UnicodeRangeTable(decodeRanges("wBJIFbFq1-BJIFbF", true)),
+		Lowercase: () => new UnicodeRangeTable(decodeRanges("hDZBwBLLFlBlBBWBCHBC2BCBQCBuBCDECBBBDCCDEEBFFDEEBBBDDDCCCDCCBCCDEECDDBDDBBBHGDCOCBSCBDDCEEC4BCBFBDDDBCCFICBjCBDiBBIBBfEBhDsBsBCEEDDBTccBhBBCBBECBCWCBDBCGDB0B0BBuBBCgBCK0BCDMCBgDCxBoBBo6CqBBCDB5XFBjkCIBC2D2DB+FBiC0ECBHBCgDCBHBJFBLHBJHBJFBLHBJHBJNBDHBJHBJHBJEBCBBHEEBBBCBBJDBDBBJHBLCBCBB6DOORMBuDEEBEEcKFDBBJDBFiBiBBOBFsasaBYBn6BvBBCEEBGCFCCBCCBGBEiDCBIICFFNlBBCGG0oesBCUaCBBBmEMCBBBC8BCBIBCCCDICFCCDCCBBBCSCGGGCMCFCCDOCWDBCCCBBB2ZqBBCNBHvCBh6TGBNEBqhBZBumBnBBpEjBB8EKBCOBCGBCBBkODDBBBCpBBCIBmoByBB+DVB75CfBhsVfB8BYBnqZZBbGBCRBbZBbDBCCCBFBCKBbZBbZBbZBbZBbZBbZBbZBbZBbbBdYBCFBbYBCFBbYBCFBbYBCFBbYBCFBC15B15BBIBCTBHFBmI9BB1lChBB", false)),
+		Math: () => new UnicodeRangeTable(decodeRanges("rBRRBBBgBeeCuBuBFmBmBgB5W5WBBBDbbBDDBBBwQCBuwGccBBBMEEOPPBCBWEBMEBiCMBFEEBFFBDBTFFDJBCDDBEBHEEBDDBCCBBBCFBENBClClCBWBCFBCBBFBBFfBCHHBPPBqIBJDBVBB7CffBZBCZZMGB+NBBNJBFFBFBBDBBEEBPCCDFBMHBGBB6BCCeDBKCBxK-BBhI-PBxBUBDFB9+zB4Z4ZBEBCjFjFRCBeCCeCCkEHHBCBitDBBhrwBwoBwoBBzCBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBDxBBhwFDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBB-uCIB", false)),
+		Quotation_Mark: () => new UnicodeRangeTable(decodeRanges("iBFFkEQQ96HHBaBBowDqOqOBCBOCBixzBDB+FFF7CBB", false)),
+		Terminal_Punctuation: () => new UnicodeRangeTable(decodeRanges("hBLLCMMBEE-ZJJiQ6B6BpCPPCCB1FsBsBBJBCsHsHB3B3BBEBCHBgBmImIB1nB1nBBtFtFFFB4JBB2YHBmY9D9DBBBoCBB+ECBEoBoBBCBDBB7JBBjLDBjFBBLBBCCBeCB8FEB-BBBldYYBKKBBBwlDCBzJOOFLLCBBEBBtNBB8ndBBuICBkHEB-LBB3CBBgD4E4EBBB0ECBgERRB6H6HnxUDDB6B6BBBBCDBqFLLCMMBEEiCDD7hBxBxBnkBoGoG3JBB5EFBlCFB6CDB5dEBtBDB+FGBxDDBgECBiEBBHRRB5C5CBDBtDrJrJB2D2DBBBNBBnLDBEOBqDBB6HCBmQCC8HBB4CBBFBB-MCBuBmUmUBrCrCBspBspBBDB6vRBBmEiCiCBBBLqRqRBoJoJBnwTnwTovHDB", false)),
+		Uppercase: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiB2BCDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIJDCMCDQCDDDCCBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBDDBBBEWCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBpCDBNDBNDBNEBMDBnIFFECBDCBDEEBDBHGCBCBDDBLBBGbbBOBUzZzZBYBx5BvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoqZZBbZBbZBbCCBGDBDDBCBCHBbZBbBBCDBDHBCGBcBBCDBCEBCEEBFBcZBbZBbZBbZBbZBbZBfYBiBYBiBYBiBYBiBYBiB2pE2pEBgBBvgCZBHZBHZB", false)),
+		White_Space: () => new UnicodeRangeTable(decodeRanges("JEBTlDlDbgvFgvFgsCKBeBBGwBwBh9DAB", false))
+	});
+	static SCRIPTS = new LazyMap({
+		Adlam: () => new UnicodeRangeTable(decodeRanges("go6DrCFJFB", true)),
+		Ahom: () => new UnicodeRangeTable(decodeRanges("g4lCaDOFW", true)),
+		Anatolian_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("ggxCmS", true)),
+		Arabic: () => new UnicodeRangeTable(decodeRanges("gwBEBCFBCNBCCBCfBCJBMZBCrDBChBBxCvBBxHhBBGqCBCcBxy8BtPBDvEBhBPBxDEBCmEBk7DeBkCFBJIBiBFBh43BDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBB", false)),
+		Armenian: () => new UnicodeRangeTable(decodeRanges("xpBlBDxBDCks9BE", true)),
+		Avestan: () => new UnicodeRangeTable(decodeRanges("g4iC1BEG", true)),
+		Balinese: () => new UnicodeRangeTable(decodeRanges("g4GsCCxB", true)),
+		Bamum: () => new UnicodeRangeTable(decodeRanges("g1pB3CpowB4R", true)),
+		Bassa_Vah: () => new UnicodeRangeTable(decodeRanges("w26CdDF", true)),
+		Batak: () => new UnicodeRangeTable(decodeRanges("g+GzBJD", true)),
+		Bengali: () => new UnicodeRangeTable(decodeRanges("gsCDBCHBDBBDVBCGBCEEBCBDIBDBBDDBJFFBCCBDBDYB", false)),
+		Beria_Erfe: () => new UnicodeRangeTable(decodeRanges("g17CYDY", true)),
+		Bhaiksuki: () => new UnicodeRangeTable(decodeRanges("ggnCICsBCNLc", true)),
+		Bopomofo: () => new UnicodeRangeTable(decodeRanges("qXB6wLqBxDf", true)),
+		Brahmi: () => new UnicodeRangeTable(decodeRanges("ggkCtCFjBKA", true)),
+		Braille: () => new UnicodeRangeTable(decodeRanges("ggK-H", true)),
+		Buginese: () => new UnicodeRangeTable(decodeRanges("gwGbDB", true)),
+		Buhid: () => new UnicodeRangeTable(decodeRanges("g6FT", true)),
+		Canadian_Aboriginal: () => new UnicodeRangeTable(decodeRanges("ggF-TxRlC7tgCP", true)),
+		Carian: () => new UnicodeRangeTable(decodeRanges("g1gCwB", true)),
+		Caucasian_Albanian: () => new UnicodeRangeTable(decodeRanges("wphCzBMA", true)),
+		Chakma: () => new UnicodeRangeTable(decodeRanges("gokC0BCR", true)),
+		Cham: () => new UnicodeRangeTable(decodeRanges("gwqB2BKNDJDD", true)),
+		Cherokee: () => new UnicodeRangeTable(decodeRanges("g9E1CDFz7lBvC", true)),
+		Chorasmian: () => new UnicodeRangeTable(decodeRanges("w9jCb", true)),
+		Common: () => new UnicodeRangeTable(decodeRanges("AgCBbFBbuBBCOBCEBYgBgBiOmBBGEBDTB1DKKHCC+THHPEEhB9E9ElQiEiEB6mB6mB2MDBjJwvBwvBBBBoCBBsGBBCumBumBOIIBCBCFBCCBDmYmYBKBD2CBCKBEKBCOBShBB-BlBBCCBDFBCaBCQBqBCBF5UBXKBW-cBhIzTBDpEBhQ9CBzMUBCCCBXBQHBFDB8CBBE7C7CB0E0EBOBhBlBBKxBxBB+BBgBwCBwB5C5CBmFBhuG-BBhoWhBBnDCBmFJB1HhFhFsMPPBzuUzuUBxGxGBIBXiBBCSBCDB0ECCBeBbFBbKBLuBuBBhChCBFBCGBLEBjICBFsBBEIBxCMB0BsBBlHaBltuBDB96D8HBEzNBHWBQQBgDzDB9B1HBLmBBD9BBEQBJBBIdBF8BB2GTBNTBN2CBKYBoE0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBDxBByjFjCBtC8BBjWrBBFjDBNOBDOBCOBCkBBLtFB5BZBCBBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBCmDBnghYffB+CB", false)),
+		Coptic: () => new UnicodeRangeTable(decodeRanges("ifNxkKzDGG", true)),
+		Cuneiform: () => new UnicodeRangeTable(decodeRanges("ggoC5cnDuDCEMjG", true)),
+		Cypriot: () => new UnicodeRangeTable(decodeRanges("ggiCFBDCCBqBBCBBEDD", false)),
+		Cypro_Minoan: () => new UnicodeRangeTable(decodeRanges("w8rCiD", true)),
+		Cyrillic: () => new UnicodeRangeTable(decodeRanges("ggBkEBDoFBx6FKBhFtCtCojEfBhie-CBv8VBBhw4B9BBiBAB", false)),
+		Deseret: () => new UnicodeRangeTable(decodeRanges("gghCvC", true)),
+		Devanagari: () => new UnicodeRangeTable(decodeRanges("goCwCFODZh7nBfhwcJ", true)),
+		Dives_Akuru: () => new UnicodeRangeTable(decodeRanges("gomCGBDDDBGBCBBCdBCBBDLBKJB", false)),
+		Dogra: () => new UnicodeRangeTable(decodeRanges("ggmC7B", true)),
+		Duployan: () => new UnicodeRangeTable(decodeRanges("ggvDqDGMEIIJDD", true)),
+		Egyptian_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("ggsC1iBL68D", true)),
+		Elbasan: () => new UnicodeRangeTable(decodeRanges("gohCnB", true)),
+		Elymaic: () => new UnicodeRangeTable(decodeRanges("g-jCW", true)),
+		Ethiopic: () => new UnicodeRangeTable(decodeRanges("gwEoCBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBDfBEZBnvGWBKGBCGBCGBCGBCGBCGBCGBCGBjpfFBDFBDFBKGBCGBylvCGBCDBCBBCOB", false)),
+		Garay: () => new UnicodeRangeTable(decodeRanges("gqjClBEcJB", true)),
+		Georgian: () => new UnicodeRangeTable(decodeRanges("glElBBCGGDqBBCDBx8CqBBDCBhiElBBCGG", false)),
+		Glagolitic: () => new UnicodeRangeTable(decodeRanges("ggL-Ch9sDGCQDGCBCE", true)),
+		Gothic: () => new UnicodeRangeTable(decodeRanges("w5gCa", true)),
+		Grantha: () => new UnicodeRangeTable(decodeRanges("g4kCDBCHBDBBDVBCGBCBBCEBDIBDBBDCBDHHGGBDGBEEB", false)),
+		Greek: () => new UnicodeRangeTable(decodeRanges("wbDBCCBDDBCFFCCCBBBCCCBSBC+BBPPBnpGEBzBEBFEB1ChKhKBUBDFBDlBBDFBDHBCGCBdBD0BBCOBCNBDFBCSBDCBCIBoJ-xiB-xiB7uVuCBSgj0Bgj0BBkCB", false)),
+		Gujarati: () => new UnicodeRangeTable(decodeRanges("h0CCBCIBCCBCVBCGBCBBCEBDJBCCBCCBDQQBCBDLBIGB", false)),
+		Gunjala_Gondi: () => new UnicodeRangeTable(decodeRanges("grnCFCBCkBCBCFIJ", true)),
+		Gurmukhi: () => new UnicodeRangeTable(decodeRanges("hwCCBCFBFBBDVBCGBCBBCBBCBBDCCBDBFBBDCBEIIBCBCIIBPB", false)),
+		Gurung_Khema: () => new UnicodeRangeTable(decodeRanges("go4C5B", true)),
+		Han: () => new UnicodeRangeTable(decodeRanges("g0LZBC4CBN1GBwBCCaIBPDBle-tGBhC-vUBhoWtLBDpDBpodBBNGBqgkB-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		Hangul: () => new UnicodeRangeTable(decodeRanges("goE-HvxHBiI9CyDeiCei3dckUj9KNWFwBl9JeEFDFDFDC", true)),
+		Hanifi_Rohingya: () => new UnicodeRangeTable(decodeRanges("gojCnBJJ", true)),
+		Hanunoo: () => new UnicodeRangeTable(decodeRanges("g5FU", true)),
+		Hatran: () => new UnicodeRangeTable(decodeRanges("gniCSCBGE", true)),
+		Hebrew: () => new UnicodeRangeTable(decodeRanges("xsB2BBJaBFFBpp9BZBCEBCCCBCCBCCBIB", false)),
+		Hiragana: () => new UnicodeRangeTable(decodeRanges("hiM1CBHCBi7-C+IBTeeBBBulQAB", false)),
+		Imperial_Aramaic: () => new UnicodeRangeTable(decodeRanges("giiCVCI", true)),
+		Inherited: () => new UnicodeRangeTable(decodeRanges("gYvDB2IBBlOKBbhXhXBCB8qEtBBDLBlPCBCMBCGBFHHEBBnG-BBtQBBjGgBB65DDBsDBBmrzBPBRNBwejHjH7iEl+uBl+uBBsBBDWBhRCBSHBDGBfDBz6rYvHB", false)),
+		Inscriptional_Pahlavi: () => new UnicodeRangeTable(decodeRanges("g7iCSGH", true)),
+		Inscriptional_Parthian: () => new UnicodeRangeTable(decodeRanges("g6iCVDH", true)),
+		Javanese: () => new UnicodeRangeTable(decodeRanges("gsqBtCDJFB", true)),
+		Kaithi: () => new UnicodeRangeTable(decodeRanges("gkkCiCLA", true)),
+		Kannada: () => new UnicodeRangeTable(decodeRanges("gkDMCCCWCJCEDICCCDIBGCCDDJCC", true)),
+		Katakana: () => new UnicodeRangeTable(decodeRanges("hlM5CBDCBxHPBxGuBBC3CBvgzBJBCsBBzisBDBCGBCBBCgJgJBBBzBPPBCB", false)),
+		Kawi: () => new UnicodeRangeTable(decodeRanges("g4nCQCoBEc", true)),
+		Kayah_Li: () => new UnicodeRangeTable(decodeRanges("goqBtBCA", true)),
+		Kharoshthi: () => new UnicodeRangeTable(decodeRanges("gwiCDCBGHCCCcDCFJII", true)),
+		Khitan_Small_Script: () => new UnicodeRangeTable(decodeRanges("k-7C84G84GB0OBqBAB", false)),
+		Khmer: () => new UnicodeRangeTable(decodeRanges("g8F9CDJHJnPf", true)),
+		Khojki: () => new UnicodeRangeTable(decodeRanges("gwkCRCuB", true)),
+		Khudawadi: () => new UnicodeRangeTable(decodeRanges("w1kC6BGJ", true)),
+		Kirat_Rai: () => new UnicodeRangeTable(decodeRanges("gq7C5B", true)),
+		Lao: () => new UnicodeRangeTable(decodeRanges("h0DBBCCCBDBCXBCCCBVBDEBCCCBFBCJBDDB", false)),
+		Latin: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBQQGWBCeBCgOBoBEB8wGlBBHwBBGDBGMBClCBiC-HByLOORMBuEBBHccSoBB42CfBj1elDBExCBVOBxZqBBCIBCDB38TGB7gBZBHZBmhCFBCpBBCIBm61BeBHFB", false)),
+		Lepcha: () => new UnicodeRangeTable(decodeRanges("ggH3BEOEC", true)),
+		Limbu: () => new UnicodeRangeTable(decodeRanges("goGeBCLBFLBFEEBKB", false)),
+		Linear_A: () => new UnicodeRangeTable(decodeRanges("gwhC2JKVLH", true)),
+		Linear_B: () => new UnicodeRangeTable(decodeRanges("gggCLCZCSCBCODNjB6D", true)),
+		Lisu: () => new UnicodeRangeTable(decodeRanges("wmpBvBx1eA", true)),
+		Lycian: () => new UnicodeRangeTable(decodeRanges("g0gCc", true)),
+		Lydian: () => new UnicodeRangeTable(decodeRanges("gpiCZGA", true)),
+		Mahajani: () => new UnicodeRangeTable(decodeRanges("wqkCmB", true)),
+		Makasar: () => new UnicodeRangeTable(decodeRanges("g3nCY", true)),
+		Malayalam: () => new UnicodeRangeTable(decodeRanges("goDMCCCyBCCCFFPDZ", true)),
+		Mandaic: () => new UnicodeRangeTable(decodeRanges("giCbDA", true)),
+		Manichaean: () => new UnicodeRangeTable(decodeRanges("g2iCmBFL", true)),
+		Marchen: () => new UnicodeRangeTable(decodeRanges("wjnCfDVCN", true)),
+		Masaram_Gondi: () => new UnicodeRangeTable(decodeRanges("gonCGBCBBCrBBECCBCCBHBJJB", false)),
+		Medefaidrin: () => new UnicodeRangeTable(decodeRanges("gy7C6C", true)),
+		Meetei_Mayek: () => new UnicodeRangeTable(decodeRanges("g3qBWqGtBDJ", true)),
+		Mende_Kikakui: () => new UnicodeRangeTable(decodeRanges("gg6DkGDP", true)),
+		Meroitic_Cursive: () => new UnicodeRangeTable(decodeRanges("gtiCXFTDtB", true)),
+		Meroitic_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("gsiCf", true)),
+		Miao: () => new UnicodeRangeTable(decodeRanges("g47CqCF4BIQ", true)),
+		Modi: () => new UnicodeRangeTable(decodeRanges("gwlCkCMJ", true)),
+		Mongolian: () => new UnicodeRangeTable(decodeRanges("ggGBBDCCBSBH4CBIqBB2t-BMB", false)),
+		Mro: () => new UnicodeRangeTable(decodeRanges("gy6CeCJFB", true)),
+		Multani: () => new UnicodeRangeTable(decodeRanges("g0kCGBCCCBCBCOBCKB", false)),
+		Myanmar: () => new UnicodeRangeTable(decodeRanges("ggE-EhqmBeiDfxibT", true)),
+		Nabataean: () => new UnicodeRangeTable(decodeRanges("gkiCeJI", true)),
+		Nag_Mundari: () => new UnicodeRangeTable(decodeRanges("wm5DpB", true)),
+		Nandinagari: () => new UnicodeRangeTable(decodeRanges("gtmCHDtBDK", true)),
+		New_Tai_Lue: () => new UnicodeRangeTable(decodeRanges("gsGrBFZHKEB", true)),
+		Newa: () => new UnicodeRangeTable(decodeRanges("gglC7CCE", true)),
+		Nko: () => new UnicodeRangeTable(decodeRanges("g+B6BDC", true)),
+		Nushu: () => new UnicodeRangeTable(decodeRanges("h-7CvsQvsQBqMB", false)),
+		Nyiakeng_Puachue_Hmong: () => new UnicodeRangeTable(decodeRanges("go4DsBENDJFB", true)),
+		Ogham: () => new UnicodeRangeTable(decodeRanges("g0Fc", true)),
+		Ol_Chiki: () => new UnicodeRangeTable(decodeRanges("wiHvB", true)),
+		Ol_Onal: () => new UnicodeRangeTable(decodeRanges("wu5DqBFA", true)),
+		Old_Hungarian: () => new UnicodeRangeTable(decodeRanges("gkjCyBOyBIF", true)),
+		Old_Italic: () => new UnicodeRangeTable(decodeRanges("g4gCjBKC", true)),
+		Old_North_Arabian: () => new UnicodeRangeTable(decodeRanges("g0iCf", true)),
+		Old_Permic: () => new UnicodeRangeTable(decodeRanges("w6gCqB", true)),
+		Old_Persian: () => new UnicodeRangeTable(decodeRanges("g9gCjBFN", true)),
+		Old_Sogdian: () => new UnicodeRangeTable(decodeRanges("g4jCnB", true)),
+		Old_South_Arabian: () => new UnicodeRangeTable(decodeRanges("gziCf", true)),
+		Old_Turkic: () => new UnicodeRangeTable(decodeRanges("ggjCoC", true)),
+		Old_Uyghur: () => new UnicodeRangeTable(decodeRanges("w7jCZ", true)),
+		Oriya: () => new UnicodeRangeTable(decodeRanges("h4CCCHDBDVCGCBCEDIDBDCICFBCEDR", true)),
+		Osage: () => new UnicodeRangeTable(decodeRanges("wlhCjBFjB", true)),
+		Osmanya: () => new UnicodeRangeTable(decodeRanges("gkhCdDJ", true)),
+		Pahawh_Hmong: () => new UnicodeRangeTable(decodeRanges("g46ClCLJCGCUGS", true)),
+		Palmyrene: () => new UnicodeRangeTable(decodeRanges("gjiCf", true)),
+		Pau_Cin_Hau: () => new UnicodeRangeTable(decodeRanges("g2mC4B", true)),
+		Phags_Pa: () => new UnicodeRangeTable(decodeRanges("giqB3B", true)),
+		Phoenician: () => new UnicodeRangeTable(decodeRanges("goiCbEA", true)),
+		Psalter_Pahlavi: () => new UnicodeRangeTable(decodeRanges("g8iCRIDNG", true)),
+		Rejang: () => new UnicodeRangeTable(decodeRanges("wpqBjBMA", true)),
+		Runic: () => new UnicodeRangeTable(decodeRanges("g1FqCEK", true)),
+		Samaritan: () => new UnicodeRangeTable(decodeRanges("ggCtBDO", true)),
+		Saurashtra: () => new UnicodeRangeTable(decodeRanges("gkqBlCJL", true)),
+		Sharada: () => new UnicodeRangeTable(decodeRanges("gskC-ChsCH", true)),
+		Shavian: () => new UnicodeRangeTable(decodeRanges("wihCvB", true)),
+		Siddham: () => new UnicodeRangeTable(decodeRanges("gslC1BDlB", true)),
+		Sidetic: () => new UnicodeRangeTable(decodeRanges("gqiCZ", true)),
+		SignWriting: () => new UnicodeRangeTable(decodeRanges("gg2DrUQECO", true)),
+		Sinhala: () => new UnicodeRangeTable(decodeRanges("hsDCBCRBEXBCIBCDDBFBEFFBEBCCCBGBHJBDCBt-gCTB", false)),
+		Sogdian: () => new UnicodeRangeTable(decodeRanges("w5jCpB", true)),
+		Sora_Sompeng: () => new UnicodeRangeTable(decodeRanges("wmkCYIJ", true)),
+		Soyombo: () => new UnicodeRangeTable(decodeRanges("wymCyC", true)),
+		Sundanese: () => new UnicodeRangeTable(decodeRanges("g8G-BhIH", true)),
+		Sunuwar: () => new UnicodeRangeTable(decodeRanges("g+mChBPJ", true)),
+		Syloti_Nagri: () => new UnicodeRangeTable(decodeRanges("ggqBsB", true)),
+		Syriac: () => new UnicodeRangeTable(decodeRanges("g4BNC7BDCxIK", true)),
+		Tagalog: () => new UnicodeRangeTable(decodeRanges("g4FVKA", true)),
+		Tagbanwa: () => new UnicodeRangeTable(decodeRanges("g7FMCCCB", true)),
+		Tai_Le: () => new UnicodeRangeTable(decodeRanges("wqGdDE", true)),
+		Tai_Tham: () => new UnicodeRangeTable(decodeRanges("gxG+BCcDKHJHN", true)),
+		Tai_Viet: () => new UnicodeRangeTable(decodeRanges("g0qBiCZE", true)),
+		Tai_Yo: () => new UnicodeRangeTable(decodeRanges("g25DeCVJB", true)),
+		Takri: () => new UnicodeRangeTable(decodeRanges("g0lC5BHJ", true)),
+		Tamil: () => new UnicodeRangeTable(decodeRanges("i8CBBCFBECBCDBEBBCCCBEEBEEBBBELBFEBECBCDBDHHPUBm+kCxBBOAB", false)),
+		Tangsa: () => new UnicodeRangeTable(decodeRanges("wz6CuCCJ", true)),
+		Tangut: () => new UnicodeRangeTable(decodeRanges("g-7CgBgBB+3GBhQeBiDyDB", false)),
+		Telugu: () => new UnicodeRangeTable(decodeRanges("ggDMCCCWCPDICCCDIBCCCBDDDJII", true)),
+		Thaana: () => new UnicodeRangeTable(decodeRanges("g8BxB", true)),
+		Thai: () => new UnicodeRangeTable(decodeRanges("hwD5BGb", true)),
+		Tibetan: () => new UnicodeRangeTable(decodeRanges("g4DnCCjBFmBCjBCOCGFB", true)),
+		Tifinagh: () => new UnicodeRangeTable(decodeRanges("wpL3BIBPA", true)),
+		Tirhuta: () => new UnicodeRangeTable(decodeRanges("gklCnCJJ", true)),
+		Todhri: () => new UnicodeRangeTable(decodeRanges("guhCzB", true)),
+		Tolong_Siki: () => new UnicodeRangeTable(decodeRanges("wtnCrBFJ", true)),
+		Toto: () => new UnicodeRangeTable(decodeRanges("w04De", true)),
+		Tulu_Tigalari: () => new UnicodeRangeTable(decodeRanges("g8kCJBCDDClBBCJBCDDCDBCJBCBBJBB", false)),
+		Ugaritic: () => new UnicodeRangeTable(decodeRanges("g8gCdCA", true)),
+		Unknown: () => new UnicodeRangeTable(decodeRanges("4bBBHDBICCVuMuMnBBBzBBBE4B4BBGBcDBHKBvI9B9BBmDmDBMB8BBByBBBQddBCCMEBjBEBuHJJBDDBXXICCBBBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBbFB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKmDmDNBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBjoIBvLBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCC-FCBHBBHBBHBBECBIIIBIBGBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIBlCJBCBBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMB3iBJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBJ76DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBjGUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIm8yVBCdBhD-DBxHvw-FB", false)),
+		Vai: () => new UnicodeRangeTable(decodeRanges("gopBrJ", true)),
+		Vithkuqi: () => new UnicodeRangeTable(decodeRanges("wrhCKCOCGCBCKCOCGCB", true)),
+		Wancho: () => new UnicodeRangeTable(decodeRanges("g24D5BGA", true)),
+		Warang_Citi: () => new UnicodeRangeTable(decodeRanges("glmCyCNA", true)),
+		Yezidi: () => new UnicodeRangeTable(decodeRanges("g0jCpBCCDB", true)),
+		Yi: () => new UnicodeRangeTable(decodeRanges("ggoBskBE2B", true)),
+		Zanabazar_Square: () => new UnicodeRangeTable(decodeRanges("gwmCnC", true))
+	});
+	static FOLD_CATEGORIES = new LazyMap({
+		L: () => new UnicodeRangeTable(decodeRanges("laA", true)),
+		LC: () => new UnicodeRangeTable(decodeRanges("laA", true)),
+		Ll: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiBuBCEECDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIBBCBBCBBCOCDQCDBBCCCBBBC4BCIBBCBBDCCBCBCGC3HrBrBCEEJHHCCBCCCBCCBPBCIBkBJJCUCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBZHBJHBJHBJEBMEBMDBNEBMEBqJEEBHHxC9zC9zCBuBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoyehBB", false)),
+		Lt: () => new UnicodeRangeTable(decodeRanges("kOCCBCCBCClBCCtsHHBJHBJHBMQQwBAB", false)),
+		Lu: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBCuBCEECDOCDsBCDECBBBDCCDEEGDDECBDDDCCCDFFDEECDDECCGBBCBBCBBCOCBSCDBBCEECkBCEQCJDDBCCFICBEBCBBCCCBEEBCCBCBCEBDCCBDDIDDCBBEFBGLLBnFnFsBCCEEEBBBvBDBCdBCBBECBCWCBDBCGD1BvBBCgBCK0BCDMCBgDCyBlBBq6CqBBDCB5XFBjkCIBCvHvHERRzD0ECGGGC8CCBHBJFBLHBJHBJFBMGCJHBJNBzBBBNSSBPPBEEpL2B2Bs1CvBBCEEBGCHDDLiDCJCCFNNBkBBCGG0oesBCUaCoEMCE8BCLCCDICFFFCBBDSCMOCFCCDOCb9a9advCBi8UZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBvyehBB", false)),
+		M: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false)),
+		Mn: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false)),
+		Emoji: () => new UnicodeRangeTable(decodeRanges("8mJA", true)),
+		Extended_Pictographic: () => new UnicodeRangeTable(decodeRanges("8mJA", true)),
+		Lowercase: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiBuBCEECDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIBBCBBCBBCOCDQCDBBCCCBBBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBJJCUCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBZHBJHBJHBJEBMEBMDBNEBMEBqJEEBHHuBPBUzZzZBYBx5BvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoyehBB", false)),
+		Math: () => new UnicodeRangeTable(decodeRanges("ycGDCHHFMMDDDCHHFAB", false)),
+		Uppercase: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBCuBCEECDOCDsBCDECBBBDCCDEEGDDECBDDDCCCDFFDEECDDECCGBBCBBCBBCOCBSCDBBCEECkBCEQCJDDBCCFICBEBCBBCCCBEEBCCBCBCEBDCCBDDIDDCBBEFBGLLBnFnFsBCCEEEBBBvBDBCdBCBBECBCWCBDBCGD1BvBBCgBCK0BCDMCBgDCyBlBBq6CqBBDCB5XFBjkCIBCvHvHERRzD0ECGGGC8CCBHBJFBLHBJHBJFBMGCJHBJNBzBBBNSSBPPBEEpLiBiBBOBFsasaBYBn6BvBBCEEBGCHDDLiDCJCCFNNBkBBCGG0oesBCUaCoEMCE8BCLCCDICFFFCBBDSCMOCFCCDOCb9a9advCBi8UZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBvyehBB", false))
+	});
+	static FOLD_SCRIPT = new LazyMap({
+		Common: () => new UnicodeRangeTable(decodeRanges("8cgBgB", false)),
+		Greek: () => new UnicodeRangeTable(decodeRanges("1FwUwU", false)),
+		Inherited: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false))
+	});
+};
+// src/Unicode.js
+/**
+* Utilities for dealing with Unicode better than JS does.
+*/
+var Unicode = class Unicode {
+	static MAX_RUNE = 1114111;
+	static RUNE_ERROR = 65533;
+	static isUnsearchable(r) {
+		return r === Unicode.RUNE_ERROR || r >= Unicode.MIN_HIGH_SURROGATE && r <= Unicode.MAX_LOW_SURROGATE;
+	}
+	static MAX_ASCII = 127;
+	static MAX_LATIN1 = 255;
+	static MAX_BMP = 65535;
+	static MIN_FOLD = 65;
+	static MAX_FOLD = 125251;
+	static MIN_HIGH_SURROGATE = 55296;
+	static MAX_HIGH_SURROGATE = 56319;
+	static MIN_LOW_SURROGATE = 56320;
+	static MAX_LOW_SURROGATE = 57343;
+	static MIN_SUPPLEMENTARY_CODE_POINT = 65536;
+	static is32(ranges, r) {
+		let lo = 0;
+		let hi = ranges.length;
+		while (lo < hi) {
+			const m = lo + Math.floor((hi - lo) / 2);
+			const rlo = ranges.getLo(m);
+			const rhi = ranges.getHi(m);
+			if (rlo <= r && r <= rhi) {
+				const stride = ranges.getStride(m);
+				return (r - rlo) % stride === 0;
+			}
+			if (r < rlo) hi = m;
+			else lo = m + 1;
+		}
+		return false;
+	}
+	static is(ranges, r) {
+		if (r <= Unicode.MAX_LATIN1) {
+			for (let i = 0; i < ranges.length; i++) {
+				if (r > ranges.getHi(i)) continue;
+				const rlo = ranges.getLo(i);
+				if (r < rlo) return false;
+				const stride = ranges.getStride(i);
+				return (r - rlo) % stride === 0;
+			}
+			return false;
+		}
+		return ranges.length > 0 && r >= ranges.getLo(0) && Unicode.is32(ranges, r);
+	}
+	static isPrint(r) {
+		if (r <= Unicode.MAX_LATIN1) return r >= 32 && r < Unicode.MAX_ASCII || r >= 161 && r !== 173;
+		return Unicode.is(UnicodeTables.Print, r);
+	}
+	static simpleFold(r) {
+		if (UnicodeTables.CASE_ORBIT.has(r)) return UnicodeTables.CASE_ORBIT.get(r);
+		if (r <= Unicode.MAX_ASCII) {
+			const l = Codepoint.toLowerCase(r);
+			return l !== r ? l : Codepoint.toUpperCase(r);
+		}
+		return r;
+	}
+	static equalsIgnoreCase(r1, r2) {
+		if (r1 === r2) return true;
+		if (r1 < 0 || r2 < 0) return false;
+		if (r1 <= Unicode.MAX_ASCII && r2 <= Unicode.MAX_ASCII) {
+			if (65 <= r1 && r1 <= 90) r1 |= 32;
+			if (65 <= r2 && r2 <= 90) r2 |= 32;
+			return r1 === r2;
+		}
+		for (let r = Unicode.simpleFold(r1); r !== r1; r = Unicode.simpleFold(r)) if (r === r2) return true;
+		return false;
+	}
+};
+// src/exceptions.js
+var RE2JSException = class extends Error {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSException";
+	}
+};
+/**
+* An exception thrown by the parser if the pattern was invalid.
+*/
+var RE2JSSyntaxException = class extends RE2JSException {
+	/**
+	* @param {string} error
+	* @param {string|null} [input=null]
+	*/
+	constructor(error, input = null) {
+		let message = `error parsing regexp: ${error}`;
+		if (input) message += `: \`${input}\``;
+		super(message);
+		this.name = "RE2JSSyntaxException";
+		this.message = message;
+		/** @type {string} */
+		this.error = error;
+		/** @type {string|null} */
+		this.input = input;
+	}
+	/**
+	* Retrieves the description of the error.
+	* @returns {string}
+	*/
+	getDescription() {
+		return this.error;
+	}
+	/**
+	* Retrieves the erroneous regular-expression pattern.
+	* @returns {string|null}
+	*/
+	getPattern() {
+		return this.input;
+	}
+};
+/**
+* An exception thrown by the compiler
+*/
+var RE2JSCompileException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSCompileException";
+	}
+};
+/**
+* An exception thrown by using groups
+*/
+var RE2JSGroupException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSGroupException";
+	}
+};
+/**
+* An exception thrown by flags
+*/
+var RE2JSFlagsException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSFlagsException";
+	}
+};
+/**
+* An exception thrown for internal engine errors, such as corrupted bytecodes.
+*/
+var RE2JSInternalException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSInternalException";
+	}
+};
+// src/Utils.js
+/**
+* Size of the precomputed single-byte lookup table.
+* Covers standard ASCII and Latin-1 characters for fast-path execution.
+*/
+const FAST_PATH_TABLE_SIZE = 256;
+/**
+* Precomputed lookup table for Word Boundary (\b, \B) assertions.
+* * By precomputing the boolean results for standard ASCII word ranges
+* ('a'-'z', 'A'-'Z', '0'-'9', '_'), we completely eliminate 4 logical
+* branches from the NFA's hot execution loop. This prevents costly
+* CPU branch mispredictions when scanning large strings.
+*/
+const WORD_RUNE_TABLE = new Uint8Array(FAST_PATH_TABLE_SIZE);
+for (let i = 0; i < FAST_PATH_TABLE_SIZE; i++) WORD_RUNE_TABLE[i] = 97 <= i && i <= 122 || 65 <= i && i <= 90 || 48 <= i && i <= 57 || i === 95 ? 1 : 0;
+let cachedNativeEncoder = null;
+let cachedNativeDecoder = null;
+/**
+* Various constants and helper utilities.
+*/
+var Utils = class Utils {
+	static METACHARACTERS = "\\.+*?()|[]{}^$";
+	static EMPTY_BEGIN_LINE = 1;
+	static EMPTY_END_LINE = 2;
+	static EMPTY_BEGIN_TEXT = 4;
+	static EMPTY_END_TEXT = 8;
+	static EMPTY_WORD_BOUNDARY = 16;
+	static EMPTY_NO_WORD_BOUNDARY = 32;
+	static EMPTY_ALL = -1;
+	static emptyInts() {
+		return [];
+	}
+	static isString(value) {
+		return typeof value === "string" || Object.prototype.toString.call(value) === "[object String]";
+	}
+	static typeName(value) {
+		if (value === null || typeof value !== "object" && typeof value !== "function") return value === null ? "null" : typeof value;
+		return Object.prototype.toString.call(value).slice(8, -1);
+	}
+	static checkPattern(pattern) {
+		if (!Utils.isString(pattern)) throw new TypeError(`The pattern must be a string, not ${Utils.typeName(pattern)} (RE2JS.translateRegExp() converts a RegExp)`);
+	}
+	static checkInput(input) {
+		if (!Utils.isString(input) && !Utils.isByteArray(input)) throw new TypeError(`The input must be a string or a byte array (Uint8Array or number[]), not ${Utils.typeName(input)}`);
+	}
+	static checkFlags(flags) {
+		const known = PublicFlags.MULTILINE | PublicFlags.DOTALL | PublicFlags.CASE_INSENSITIVE | PublicFlags.DISABLE_UNICODE_GROUPS | PublicFlags.LONGEST_MATCH | PublicFlags.LOOKBEHINDS;
+		if (!Number.isInteger(flags) || (flags & ~known) !== 0) throw new RE2JSFlagsException("Flags should only be a combination of MULTILINE, DOTALL, CASE_INSENSITIVE, DISABLE_UNICODE_GROUPS, LONGEST_MATCH, LOOKBEHINDS");
+	}
+	static isByteArray(input) {
+		return Array.isArray(input) || Object.prototype.toString.call(input) === "[object Uint8Array]";
+	}
+	static isalnum(c) {
+		return Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"] || Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["z"] || Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["Z"];
+	}
+	static unhex(c) {
+		if (Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"]) return c - Codepoint.CODES["0"];
+		if (Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["f"]) return c - Codepoint.CODES["a"] + 10;
+		if (Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["F"]) return c - Codepoint.CODES["A"] + 10;
+		return -1;
+	}
+	static escapeRune(rune) {
+		let out = "";
+		if (Unicode.isPrint(rune)) {
+			if (Utils.METACHARACTERS.indexOf(String.fromCodePoint(rune)) >= 0) out += "\\";
+			out += String.fromCodePoint(rune);
+		} else switch (rune) {
+			case Codepoint.CODES["\""]:
+				out += "\\\"";
+				break;
+			case Codepoint.CODES["\\"]:
+				out += "\\\\";
+				break;
+			case Codepoint.CODES["	"]:
+				out += "\\t";
+				break;
+			case Codepoint.CODES["\n"]:
+				out += "\\n";
+				break;
+			case Codepoint.CODES["\r"]:
+				out += "\\r";
+				break;
+			case Codepoint.CODES["\b"]:
+				out += "\\b";
+				break;
+			case Codepoint.CODES["\f"]:
+				out += "\\f";
+				break;
+			default: {
+				let s = rune.toString(16);
+				if (rune < 256) {
+					out += "\\x";
+					if (s.length === 1) out += "0";
+					out += s;
+				} else out += `\\x{${s}}`;
+				break;
+			}
+		}
+		return out;
+	}
+	static stringToRunes(str) {
+		const string = String(str);
+		const runes = [];
+		let i = 0;
+		while (i < string.length) {
+			const cp = string.codePointAt(i);
+			runes.push(cp);
+			i += cp > Unicode.MAX_BMP ? 2 : 1;
+		}
+		return new Int32Array(runes);
+	}
+	static runeToString(r) {
+		return String.fromCodePoint(r);
+	}
+	static isWordRune(r) {
+		return r < FAST_PATH_TABLE_SIZE ? WORD_RUNE_TABLE[r] === 1 : false;
+	}
+	static emptyOpContext(r1, r2) {
+		let op = 0;
+		if (r1 < 0) op |= Utils.EMPTY_BEGIN_TEXT | Utils.EMPTY_BEGIN_LINE;
+		if (r1 === 10) op |= Utils.EMPTY_BEGIN_LINE;
+		if (r2 < 0) op |= Utils.EMPTY_END_TEXT | Utils.EMPTY_END_LINE;
+		if (r2 === 10) op |= Utils.EMPTY_END_LINE;
+		if (Utils.isWordRune(r1) !== Utils.isWordRune(r2)) op |= Utils.EMPTY_WORD_BOUNDARY;
+		else op |= Utils.EMPTY_NO_WORD_BOUNDARY;
+		return op;
+	}
+	/**
+	* Returns a string that quotes all regular expression metacharacters inside the argument text;
+	* the returned string is a regular expression matching the literal text. For example,
+	* {@code quoteMeta("[foo]").equals("\\[foo\\]")}.
+	* @param {string} str
+	* @returns {string}
+	*/
+	static quoteMeta(str) {
+		return str.split("").map((s) => {
+			if (Utils.METACHARACTERS.indexOf(s) >= 0) return `\\${s}`;
+			return s;
+		}).join("");
+	}
+	static charCount(codePoint) {
+		return codePoint > Unicode.MAX_BMP ? 2 : 1;
+	}
+	/**
+	* High-speed conversion from TypedArrays to standard JS Arrays.
+	* Bypasses the expensive Symbol.iterator overhead of Array.from()
+	*/
+	static toArray(typedArray) {
+		const len = typedArray.length;
+		const res = new Array(len);
+		for (let i = 0; i < len; i++) res[i] = typedArray[i];
+		return res;
+	}
+	static stringToUtf8ByteArray(str) {
+		if (globalThis.TextEncoder) {
+			if (!cachedNativeEncoder) cachedNativeEncoder = new TextEncoder();
+			return cachedNativeEncoder.encode(str);
+		} else {
+			let out = [], p = 0;
+			for (let i = 0; i < str.length; i++) {
+				let c = str.charCodeAt(i);
+				if (c < 128) out[p++] = c;
+				else if (c < 2048) {
+					out[p++] = c >> 6 | 192;
+					out[p++] = c & 63 | 128;
+				} else if ((c & 64512) === Unicode.MIN_HIGH_SURROGATE && i + 1 < str.length && (str.charCodeAt(i + 1) & 64512) === Unicode.MIN_LOW_SURROGATE) {
+					c = Unicode.MIN_SUPPLEMENTARY_CODE_POINT + ((c & 1023) << 10) + (str.charCodeAt(++i) & 1023);
+					out[p++] = c >> 18 | 240;
+					out[p++] = c >> 12 & 63 | 128;
+					out[p++] = c >> 6 & 63 | 128;
+					out[p++] = c & 63 | 128;
+				} else {
+					out[p++] = c >> 12 | 224;
+					out[p++] = c >> 6 & 63 | 128;
+					out[p++] = c & 63 | 128;
+				}
+			}
+			return out;
+		}
+	}
+	static utf8ByteArrayToString(bytes) {
+		if (globalThis.TextDecoder) {
+			if (!cachedNativeDecoder) cachedNativeDecoder = new TextDecoder("utf-8");
+			const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+			return cachedNativeDecoder.decode(view);
+		} else {
+			let out = [], pos = 0, c = 0;
+			while (pos < bytes.length) {
+				let c1 = bytes[pos++];
+				if (c1 < 128) out[c++] = String.fromCharCode(c1);
+				else if (c1 > 191 && c1 < 224) {
+					let c2 = bytes[pos++];
+					out[c++] = String.fromCharCode((c1 & 31) << 6 | c2 & 63);
+				} else if (c1 > 239 && c1 < 365) {
+					let c2 = bytes[pos++];
+					let c3 = bytes[pos++];
+					let c4 = bytes[pos++];
+					let u = ((c1 & 7) << 18 | (c2 & 63) << 12 | (c3 & 63) << 6 | c4 & 63) - Unicode.MIN_SUPPLEMENTARY_CODE_POINT;
+					out[c++] = String.fromCharCode(Unicode.MIN_HIGH_SURROGATE + (u >> 10));
+					out[c++] = String.fromCharCode(Unicode.MIN_LOW_SURROGATE + (u & 1023));
+				} else {
+					let c2 = bytes[pos++];
+					let c3 = bytes[pos++];
+					out[c++] = String.fromCharCode((c1 & 15) << 12 | (c2 & 63) << 6 | c3 & 63);
+				}
+			}
+			return out.join("");
+		}
+	}
+};
+// src/helpers.js
+const createEnum = (values = [], initNum = 0) => {
+	const enumObject = Object.create(null);
+	for (let i = 0; i < values.length; i++) {
+		const val = values[i];
+		const keyVal = initNum + i;
+		enumObject[val] = keyVal;
+		enumObject[keyVal] = val;
+	}
+	return Object.freeze(enumObject);
+};
+// src/MatcherInput.js
+/**
+* Abstract the representations of input text supplied to Matcher.
+*/
+var MatcherInputBase = class MatcherInputBase {
+	static Encoding = createEnum(["UTF_16", "UTF_8"]);
+	getEncoding() {
+		throw Error("not implemented");
+	}
+	/** @returns {string} */
+	asCharSequence() {
+		throw Error("not implemented");
+	}
+	/** @returns {Uint8Array|number[]|null} */
+	asBytes() {
+		throw Error("not implemented");
+	}
+	/** @returns {number} */
+	length() {
+		throw Error("not implemented");
+	}
+	/**
+	*
+	* @returns {boolean}
+	*/
+	isUTF8Encoding() {
+		return this.getEncoding() === MatcherInputBase.Encoding.UTF_8;
+	}
+	/**
+	*
+	* @returns {boolean}
+	*/
+	isUTF16Encoding() {
+		return this.getEncoding() === MatcherInputBase.Encoding.UTF_16;
+	}
+};
+var Utf8MatcherInput = class extends MatcherInputBase {
+	/** @param {Uint8Array|number[]|null} bytes */
+	constructor(bytes = null) {
+		super();
+		this.bytes = bytes;
+	}
+	getEncoding() {
+		return MatcherInputBase.Encoding.UTF_8;
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	asCharSequence() {
+		return Utils.utf8ByteArrayToString(this.bytes);
+	}
+	/**
+	*
+	* @returns {Uint8Array|number[]|null}
+	*/
+	asBytes() {
+		return this.bytes;
+	}
+	/**
+	*
+	* @returns {number}
+	*/
+	length() {
+		return this.bytes.length;
+	}
+};
+var Utf16MatcherInput = class extends MatcherInputBase {
+	/** @param {string|null} charSequence */
+	constructor(charSequence = null) {
+		super();
+		this.charSequence = charSequence;
+	}
+	getEncoding() {
+		return MatcherInputBase.Encoding.UTF_16;
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	asCharSequence() {
+		return this.charSequence;
+	}
+	/**
+	*
+	* @returns {number[]}
+	*/
+	asBytes() {
+		return Utils.stringToUtf8ByteArray(this.charSequence.toString());
+	}
+	/**
+	*
+	* @returns {number}
+	*/
+	length() {
+		return this.charSequence.length;
+	}
+};
+var MatcherInput = class {
+	/**
+	* Return the MatcherInput for UTF_16 encoding.
+	* @returns {Utf16MatcherInput}
+	*/
+	static utf16(charSequence) {
+		Utils.checkInput(charSequence);
+		return new Utf16MatcherInput(charSequence);
+	}
+	/**
+	* Return the MatcherInput for UTF_8 encoding.
+	* @returns {Utf8MatcherInput}
+	*/
+	static utf8(input) {
+		if (Utils.isByteArray(input)) return new Utf8MatcherInput(input);
+		return new Utf8MatcherInput(Utils.stringToUtf8ByteArray(input));
+	}
+};
+// src/MachineInput.js
+/**
+* MachineInput abstracts different representations of the input text supplied to the Machine. It
+* provides one-character lookahead.
+*/
+var MachineInputBase = class {
+	static EOF() {
+		return -8;
+	}
+	constructor() {
+		this.start = 0;
+		this.end = 0;
+	}
+	canCheckPrefix() {
+		return true;
+	}
+	endPos() {
+		return this.end - this.start;
+	}
+	hasString() {
+		return false;
+	}
+	hasAnyString() {
+		return false;
+	}
+	prefixLength() {
+		return 0;
+	}
+};
+var MachineUTF8Input = class MachineUTF8Input extends MachineInputBase {
+	static RUNE_ERROR_STEP = Unicode.RUNE_ERROR << 3 | 1;
+	constructor(bytes, start = 0, end = bytes.length) {
+		super();
+		this.bytes = bytes;
+		this.start = start;
+		this.end = end;
+	}
+	hasString(prefilter, pos) {
+		const target = prefilter.bytes;
+		if (target.length === 0) return true;
+		const idx = this.indexOf(this.bytes, target, this.start + pos);
+		return idx !== -1 && idx <= this.end - target.length;
+	}
+	hasAnyString(prefilter, pos) {
+		return prefilter.automaton8().searchUTF8(this.bytes, this.start + pos, this.end);
+	}
+	step(pos) {
+		pos += this.start;
+		if (pos >= this.end) return MachineInputBase.EOF();
+		const c = this.bytes[pos] & 255;
+		if (c < 128) return c << 3 | 1;
+		let size;
+		let rune;
+		let lo = 128;
+		let hi = 191;
+		if (c >= 194 && c <= 223) {
+			size = 2;
+			rune = c & 31;
+		} else if (c >= 224 && c <= 239) {
+			size = 3;
+			rune = c & 15;
+			if (c === 224) lo = 160;
+			else if (c === 237) hi = 159;
+		} else if (c >= 240 && c <= 244) {
+			size = 4;
+			rune = c & 7;
+			if (c === 240) lo = 144;
+			else if (c === 244) hi = 143;
+		} else return MachineUTF8Input.RUNE_ERROR_STEP;
+		if (pos + size > this.end) return MachineUTF8Input.RUNE_ERROR_STEP;
+		const c1 = this.bytes[pos + 1] & 255;
+		if (c1 < lo || c1 > hi) return MachineUTF8Input.RUNE_ERROR_STEP;
+		rune = rune << 6 | c1 & 63;
+		if (size > 2) {
+			const c2 = this.bytes[pos + 2] & 255;
+			if ((c2 & 192) !== 128) return MachineUTF8Input.RUNE_ERROR_STEP;
+			rune = rune << 6 | c2 & 63;
+			if (size > 3) {
+				const c3 = this.bytes[pos + 3] & 255;
+				if ((c3 & 192) !== 128) return MachineUTF8Input.RUNE_ERROR_STEP;
+				rune = rune << 6 | c3 & 63;
+			}
+		}
+		return rune << 3 | size;
+	}
+	index(re2, pos) {
+		pos += this.start;
+		const i = this.indexOf(this.bytes, re2.prefixUTF8, pos);
+		return i < 0 ? i : i - pos;
+	}
+	context(pos) {
+		pos += this.start;
+		let r1 = -1;
+		if (pos > this.start && pos <= this.end) {
+			let start = pos - 1;
+			r1 = this.bytes[start--];
+			if (r1 >= 128) {
+				let lim = pos - 4;
+				if (lim < this.start) lim = this.start;
+				while (start >= lim && (this.bytes[start] & 192) === 128) start--;
+				if (start < this.start) start = this.start;
+				const r = this.step(start - this.start);
+				r1 = start + (r & 7) === pos ? r >> 3 : Unicode.RUNE_ERROR;
+			}
+		}
+		const r2 = pos < this.end ? this.step(pos - this.start) >> 3 : -1;
+		return Utils.emptyOpContext(r1, r2);
+	}
+	indexOf(source, target, fromIndex = 0) {
+		let targetLength = target.length;
+		if (targetLength === 0) return fromIndex <= this.end ? fromIndex : -1;
+		const firstByte = target[0];
+		let limit = this.end - targetLength;
+		const hasNativeIndexOf = typeof source.indexOf === "function";
+		let i = fromIndex;
+		while (i <= limit) {
+			if (hasNativeIndexOf) {
+				i = source.indexOf(firstByte, i);
+				if (i === -1 || i > limit) return -1;
+			} else {
+				while (i <= limit && source[i] !== firstByte) i++;
+				if (i > limit) return -1;
+			}
+			let match = true;
+			for (let j = 1; j < targetLength; j++) if (source[i + j] !== target[j]) {
+				match = false;
+				break;
+			}
+			if (match) return i;
+			i++;
+		}
+		return -1;
+	}
+	prefixLength(re2) {
+		return re2.prefixUTF8.length;
+	}
+};
+var MachineUTF16Input = class extends MachineInputBase {
+	constructor(charSequence, start = 0, end = charSequence.length) {
+		super();
+		this.charSequence = charSequence;
+		this.start = start;
+		this.end = end;
+	}
+	hasString(prefilter, pos) {
+		const idx = this.charSequence.indexOf(prefilter.str, this.start + pos);
+		return idx !== -1 && idx <= this.end - prefilter.str.length;
+	}
+	hasAnyString(prefilter, pos) {
+		return prefilter.automaton16().searchUTF16(this.charSequence, this.start + pos, this.end);
+	}
+	step(pos) {
+		pos += this.start;
+		if (pos >= this.end) return MachineInputBase.EOF();
+		const c1 = this.charSequence.charCodeAt(pos);
+		if (c1 < Unicode.MIN_HIGH_SURROGATE || c1 > Unicode.MAX_HIGH_SURROGATE || pos + 1 >= this.end) return c1 << 3 | 1;
+		const c2 = this.charSequence.charCodeAt(pos + 1);
+		if (c2 >= Unicode.MIN_LOW_SURROGATE && c2 <= Unicode.MAX_LOW_SURROGATE) return (c1 - Unicode.MIN_HIGH_SURROGATE) * 1024 + (c2 - Unicode.MIN_LOW_SURROGATE) + Unicode.MIN_SUPPLEMENTARY_CODE_POINT << 3 | 2;
+		return c1 << 3 | 1;
+	}
+	index(re2, pos) {
+		pos += this.start;
+		const i = this.charSequence.indexOf(re2.prefix, pos);
+		if (i < 0 || i > this.end - re2.prefix.length) return -1;
+		return i - pos;
+	}
+	context(pos) {
+		pos += this.start;
+		const r1 = pos > this.start && pos <= this.end ? this.charSequence.charCodeAt(pos - 1) : -1;
+		const r2 = pos < this.end ? this.charSequence.charCodeAt(pos) : -1;
+		return Utils.emptyOpContext(r1, r2);
+	}
+	prefixLength(re2) {
+		return re2.prefix.length;
+	}
+};
+var MachineInput = class {
+	static fromUTF8(bytes, start = 0, end = bytes.length) {
+		return new MachineUTF8Input(bytes, start, end);
+	}
+	static fromUTF16(charSequence, start = 0, end = void 0) {
+		Utils.checkInput(charSequence);
+		return new MachineUTF16Input(charSequence, start, end ?? charSequence.length);
+	}
+};
+// src/Matcher.js
+/**
+* A stateful iterator that interprets a regex {@code RE2JS} on a specific input.
+*
+* Conceptually, a Matcher consists of four parts:
+* <ol>
+* <li>A compiled regular expression {@code RE2JS}, set at construction and fixed for the lifetime
+* of the matcher.</li>
+*
+* <li>The remainder of the input string, set at construction or {@link #reset()} and advanced by
+* each match operation such as {@link #find}, {@link #matches} or {@link #lookingAt}.</li>
+*
+* <li>The current match information, accessible via {@link #start}, {@link #end}, and
+* {@link #group}, and updated by each match operation.</li>
+*
+* <li>The append position, used and advanced by {@link #appendReplacement} and {@link #appendTail}
+* if performing a search and replace from the input to an external {@code StringBuffer}.
+*
+* </ol>
+*
+*
+* @author rsc@google.com (Russ Cox)
+*/
+var Matcher = class Matcher {
+	/**
+	* V8 and WebKit have historical hard limits on the number of arguments
+	* that can be passed to a function. We cap replacer arguments to prevent
+	* Call Stack Overflow (DoS) vulnerabilities on massive ASTs.
+	*/
+	static MAX_REPLACER_ARGS = 65535;
+	/**
+	* Quotes '\' and '$' in {@code s}, so that the returned string could be used in
+	* {@link #appendReplacement} as a literal replacement of {@code s}.
+	*
+	* @param {string} str the string to be quoted
+	* @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
+	* @returns {string} the quoted string
+	*/
+	static quoteReplacement(str, javaMode = false) {
+		if (javaMode) {
+			if (str.indexOf("\\") < 0 && str.indexOf("$") < 0) return str;
+			return str.split("").map((s) => {
+				const c = s.codePointAt(0);
+				if (c === Codepoint.CODES["\\"] || c === Codepoint.CODES["$"]) return `\\${s}`;
+				return s;
+			}).join("");
+		}
+		if (str.indexOf("$") < 0) return str;
+		return str.split("").map((s) => {
+			if (s.codePointAt(0) === Codepoint.CODES["$"]) return "$$";
+			return s;
+		}).join("");
+	}
+	/**
+	*
+	* @param {import('./index.js').RE2JS} pattern
+	* @param {string|number[]|Uint8Array|MatcherInputBase} input
+	*/
+	constructor(pattern, input) {
+		if (pattern === null) throw new Error("pattern is null");
+		/**
+		* The pattern being matched.
+		* @type {import('./index.js').RE2JS}
+		*/
+		this.patternInput = pattern;
+		const re2 = this.patternInput.re2();
+		/** @type {number} */
+		this.patternGroupCount = re2.numberOfCapturingGroups();
+		/** @type {number[]} */
+		this.groups = [];
+		/** @type {Record<string, number>} */
+		this.namedGroups = re2.namedGroups;
+		/** @type {boolean} */
+		this.hasNamedGroups = Object.keys(this.namedGroups).length > 0;
+		/** @type {number} */
+		this.numberOfInstructions = re2.numberOfInstructions();
+		/** @type {import('./Machine.js').LookbehindState|null} */
+		this.lookbehindState = null;
+		if (input instanceof MatcherInputBase) this.resetMatcherInput(input);
+		else if (Utils.isByteArray(input)) this.resetMatcherInput(MatcherInput.utf8(input));
+		else this.resetMatcherInput(MatcherInput.utf16(input));
+	}
+	/**
+	* Returns the {@code RE2JS} associated with this {@code Matcher}.
+	* @returns {import('./index.js').RE2JS}
+	*/
+	pattern() {
+		return this.patternInput;
+	}
+	/**
+	* Resets the {@code Matcher}, rewinding input and discarding any match information.
+	*
+	* @returns {Matcher} the {@code Matcher} itself, for chained method calls
+	*/
+	reset() {
+		/** @type {number} */
+		this.matcherInputLength = this.matcherInput.length();
+		/** @type {number} */
+		this.appendPos = 0;
+		this.hasMatch = false;
+		this.hasGroups = false;
+		this.anchorFlag = 0;
+		return this;
+	}
+	/**
+	* Resets the {@code Matcher} and changes the input.
+	* @param {string|number[]|Uint8Array|MatcherInputBase} input
+	* @returns {Matcher} the {@code Matcher} itself, for chained method calls
+	*/
+	resetMatcherInput(input) {
+		if (input === null) throw new Error("input is null");
+		if (!(input instanceof MatcherInputBase)) {
+			if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+			else input = MatcherInput.utf16(input);
+		}
+		this.matcherInput = input;
+		if (this.lookbehindState !== null) this.lookbehindState.reset();
+		else this.lookbehindState = this.patternInput.re2().createLookbehindState();
+		this.reset();
+		return this;
+	}
+	/**
+	* Returns the start of the named group of the most recent match, or -1 if the group was not
+	* matched.
+	* @param {string|number} [group=0]
+	* @returns {number}
+	*/
+	start(group = 0) {
+		if (typeof group === "string") {
+			const groupInt = this.namedGroups[group];
+			if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+			group = groupInt;
+		}
+		this.loadGroup(group);
+		return this.groups[2 * group];
+	}
+	/**
+	* Returns the end of the named group of the most recent match, or -1 if the group was not
+	* matched.
+	* @param {string|number} [group=0]
+	* @returns {number}
+	*/
+	end(group = 0) {
+		if (typeof group === "string") {
+			const groupInt = this.namedGroups[group];
+			if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+			group = groupInt;
+		}
+		this.loadGroup(group);
+		return this.groups[2 * group + 1];
+	}
+	/**
+	* Returns the program size of this pattern.
+	*
+	* <p>
+	* Similar to the C++ implementation, the program size is a very approximate measure of a regexp's
+	* "cost". Larger numbers are more expensive than smaller numbers.
+	* </p>
+	*
+	* @returns {number} the program size of this pattern
+	*/
+	programSize() {
+		return this.numberOfInstructions;
+	}
+	/**
+	* Returns the named group of the most recent match, or {@code null} if the group was not matched.
+	* @param {string|number} [group=0]
+	* @returns {string|null}
+	*/
+	group(group = 0) {
+		if (typeof group === "string") {
+			const groupInt = this.namedGroups[group];
+			if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+			group = groupInt;
+		}
+		const start = this.start(group);
+		const end = this.end(group);
+		if (start < 0 && end < 0) return null;
+		return this.substring(start, end);
+	}
+	/**
+	* Returns a dictionary map of all named capturing groups and their matched values.
+	* If a group was not matched, its value will be `null`.
+	* @returns {Record<string, string|null>}
+	*/
+	getNamedGroups() {
+		if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
+		const result = Object.create(null);
+		for (const name of Object.keys(this.namedGroups)) result[name] = this.group(name);
+		return result;
+	}
+	/**
+	* Returns the number of subgroups in this pattern.
+	*
+	* @returns {number} the number of subgroups; the overall match (group 0) does not count
+	*/
+	groupCount() {
+		return this.patternGroupCount;
+	}
+	/**
+	* Helper: finds subgroup information if needed for group.
+	* @param {number} group
+	* @private
+	*/
+	loadGroup(group) {
+		if (!Number.isInteger(group) || group < 0 || group > this.patternGroupCount) throw new RE2JSGroupException(`Group index out of bounds: ${group}`);
+		if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
+		if (group === 0 || this.hasGroups) return;
+		const end = this.matcherInputLength;
+		const res = this.patternInput.re2().matchMachineInput(this.matcherInput, this.groups[0], end, this.anchorFlag, 1 + this.patternGroupCount, this.lookbehindState);
+		if (!res[0]) throw new RE2JSGroupException("inconsistency in matching group data");
+		this.groups = res[1];
+		this.hasGroups = true;
+	}
+	/**
+	* Matches the entire input against the pattern (anchored start and end). If there is a match,
+	* {@code matches} sets the match state to describe it.
+	*
+	* @returns {boolean} true if the entire input matches the pattern
+	*/
+	matches() {
+		return this.genMatch(0, RE2Flags.ANCHOR_BOTH);
+	}
+	/**
+	* Matches the beginning of input against the pattern (anchored start). If there is a match,
+	* {@code lookingAt} sets the match state to describe it.
+	*
+	* @returns {boolean} true if the beginning of the input matches the pattern
+	*/
+	lookingAt() {
+		return this.genMatch(0, RE2Flags.ANCHOR_START);
+	}
+	/**
+	* Matches the input against the pattern (unanchored), starting at a specified position. If there
+	* is a match, {@code find} sets the match state to describe it.
+	*
+	* @param {number|null} [start=null] the input position where the search begins
+	* @returns {boolean} if it finds a match
+	* @throws IndexOutOfBoundsException if start is not a valid input position
+	*/
+	find(start = null) {
+		if (start !== null) {
+			if (!Number.isInteger(start) || start < 0 || start > this.matcherInputLength) throw new RE2JSGroupException(`start index out of bounds: ${start}`);
+			this.reset();
+			return this.genMatch(start, 0);
+		}
+		start = 0;
+		if (this.hasMatch) {
+			start = this.groups[1];
+			if (this.groups[0] === this.groups[1]) {
+				const r = (this.matcherInput.isUTF16Encoding() ? MachineInput.fromUTF16(this.matcherInput.asCharSequence(), 0, this.matcherInputLength) : MachineInput.fromUTF8(this.matcherInput.asBytes(), 0, this.matcherInputLength)).step(start);
+				if (r < 0) start++;
+				else start += r & 7;
+			}
+		}
+		return this.genMatch(start, RE2Flags.UNANCHORED);
+	}
+	/**
+	* Helper: does match starting at start, with RE2 anchor flag.
+	* @param {number} startByte
+	* @param {number} anchor
+	* @returns {boolean}
+	* @private
+	*/
+	genMatch(startByte, anchor) {
+		const res = this.patternInput.re2().matchMachineInput(this.matcherInput, startByte, this.matcherInputLength, anchor, 1, this.lookbehindState);
+		if (!res[0]) {
+			this.hasMatch = false;
+			return false;
+		}
+		this.groups = res[1];
+		this.hasMatch = true;
+		this.hasGroups = this.patternGroupCount === 0;
+		this.anchorFlag = anchor;
+		return true;
+	}
+	/**
+	* Helper: return substring for [start, end).
+	* @param {number} start
+	* @param {number} end
+	* @returns {string}
+	*/
+	substring(start, end) {
+		if (this.matcherInput.isUTF8Encoding()) return Utils.utf8ByteArrayToString(this.matcherInput.asBytes().slice(start, end));
+		return this.matcherInput.asCharSequence().substring(start, end).toString();
+	}
+	/**
+	* Helper for Pattern: return input length.
+	* @returns {number}
+	*/
+	inputLength() {
+		return this.matcherInputLength;
+	}
+	/**
+	* Appends to result two strings: the text from the append position up to the beginning of the
+	* most recent match, and then the replacement with submatch groups substituted for references to
+	* them. It advances the append position to where the most recent match ended.
+	*
+	* By default the replacement is expanded as by String.prototype.replace (see
+	* appendReplacementInternalJs). In Java mode it follows re2j / java.util.regex: $n takes as
+	* many digits as still form a valid group number, ${name} is a named group, and a backslash
+	* escapes the next character (so "\\$" in a JS string literal inserts a literal $).
+	*
+	* @param {string} replacement the replacement string
+	* @param {boolean} [javaMode=false] activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string}
+	* @throws IllegalStateException if there was no most recent match
+	* @throws IndexOutOfBoundsException in Java mode, if replacement refers to an invalid group
+	* @private
+	*/
+	appendReplacement(replacement, javaMode = false) {
+		let res = "";
+		const s = this.start();
+		const e = this.end();
+		if (this.appendPos < s) res += this.substring(this.appendPos, s);
+		this.appendPos = e;
+		res += javaMode ? this.appendReplacementInternalJava(replacement) : this.appendReplacementInternalJs(replacement);
+		return res;
+	}
+	/**
+	* @param {string} replacement - the replacement string
+	* @returns {string}
+	* @private
+	*/
+	appendReplacementInternalJava(replacement) {
+		let res = "";
+		let last = 0;
+		const m = replacement.length;
+		let i = 0;
+		while (i < m) {
+			const cCode = replacement.codePointAt(i);
+			if (cCode === Codepoint.CODES["\\"]) {
+				if (last < i) res += replacement.substring(last, i);
+				i++;
+				if (i >= m) throw new RE2JSGroupException("character to be escaped is missing");
+				last = i;
+				i++;
+				continue;
+			}
+			if (cCode === Codepoint.CODES["$"]) {
+				if (last < i) res += replacement.substring(last, i);
+				if (i + 1 >= m) throw new RE2JSGroupException("Illegal group reference: group index is missing");
+				const nextCode = replacement.codePointAt(i + 1);
+				if (Codepoint.CODES["0"] <= nextCode && nextCode <= Codepoint.CODES["9"]) {
+					let n = nextCode - Codepoint.CODES["0"];
+					let j = i + 2;
+					for (; j < m; j++) {
+						const digit = replacement.codePointAt(j);
+						if (digit < Codepoint.CODES["0"] || digit > Codepoint.CODES["9"] || n * 10 + digit - Codepoint.CODES["0"] > this.patternGroupCount) break;
+						n = n * 10 + digit - Codepoint.CODES["0"];
+					}
+					if (n > this.patternGroupCount) throw new RE2JSGroupException(`n > number of groups: ${n}`);
+					const group = this.group(n);
+					if (group !== null) res += group;
+					i = j;
+					last = i;
+				} else if (nextCode === Codepoint.CODES["{"]) {
+					let j = i + 2;
+					while (j < m && replacement.codePointAt(j) !== Codepoint.CODES["}"]) j++;
+					if (j >= m) throw new RE2JSGroupException("named capture group is missing trailing '}'");
+					const groupName = replacement.substring(i + 2, j);
+					const groupVal = this.group(groupName);
+					if (groupVal !== null) res += groupVal;
+					i = j + 1;
+					last = i;
+				} else throw new RE2JSGroupException("Illegal group reference");
+				continue;
+			}
+			i++;
+		}
+		if (last < m) res += replacement.substring(last, m);
+		return res;
+	}
+	/**
+	* Expands |replacement| for the current match by the rules of String.prototype.replace
+	* (ECMAScript GetSubstitution): $$ is "$", $& the match, $` the text before it, $' the text
+	* after it, $n and $nn a group (two digits only when they form a valid group number, so with
+	* one group "$10" is group 1 then "0"; an unmatched group is empty), and $<name> a named group
+	* (empty when no such group), only when the pattern has named groups. Anything else, such as
+	* "$0" or "$<" without a closing ">", is kept as is.
+	* @param {string} replacement - the replacement string
+	* @returns {string}
+	* @private
+	*/
+	appendReplacementInternalJs(replacement) {
+		const isDigit = (c) => c >= 48 && c <= 57;
+		const groupCount = this.patternGroupCount;
+		let res = "";
+		let i = 0;
+		while (i < replacement.length) {
+			const dollar = replacement.indexOf("$", i);
+			if (dollar < 0) break;
+			res += replacement.substring(i, dollar);
+			i = dollar;
+			const c = replacement.charCodeAt(i + 1);
+			if (c === Codepoint.CODES["$"]) {
+				res += "$";
+				i += 2;
+			} else if (c === Codepoint.CODES["&"]) {
+				res += this.group(0);
+				i += 2;
+			} else if (c === Codepoint.CODES["`"]) {
+				res += this.substring(0, this.start(0));
+				i += 2;
+			} else if (c === Codepoint.CODES["'"]) {
+				res += this.substring(this.end(0), this.matcherInputLength);
+				i += 2;
+			} else if (isDigit(c)) {
+				let digits = 1;
+				let index = c - 48;
+				const c2 = replacement.charCodeAt(i + 2);
+				if (isDigit(c2) && index * 10 + c2 - 48 <= groupCount) {
+					digits = 2;
+					index = index * 10 + c2 - 48;
+				}
+				if (index >= 1 && index <= groupCount) {
+					const group = this.group(index);
+					if (group !== null) res += group;
+				} else res += replacement.substring(i, i + 1 + digits);
+				i += 1 + digits;
+			} else if (c === Codepoint.CODES["<"] && this.hasNamedGroups) {
+				const gt = replacement.indexOf(">", i + 2);
+				if (gt < 0) {
+					res += "$<";
+					i += 2;
+				} else {
+					const name = replacement.substring(i + 2, gt);
+					if (Object.hasOwn(this.namedGroups, name)) {
+						const group = this.group(name);
+						if (group !== null) res += group;
+					}
+					i = gt + 1;
+				}
+			} else {
+				res += "$";
+				i += 1;
+			}
+		}
+		return res + replacement.substring(i);
+	}
+	/**
+	* Return the substring of the input from the append position to the end of the
+	* input.
+	* @returns {string}
+	*/
+	appendTail() {
+		return this.substring(this.appendPos, this.matcherInputLength);
+	}
+	/**
+	* Returns the input with all matches replaced by {@code replacement}, interpreted as for
+	* {@code appendReplacement}.
+	*
+	* @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+	* @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string} the input string with the matches replaced
+	* @throws IndexOutOfBoundsException if replacement refers to an invalid group and javaMode is true
+	*/
+	replaceAll(replacement, javaMode = false) {
+		return this.replace(replacement, true, javaMode);
+	}
+	/**
+	* Returns the input with the first match replaced by {@code replacement}, interpreted as for
+	* {@code appendReplacement}.
+	*
+	* @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+	* @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string} the input string with the first match replaced
+	* @throws IndexOutOfBoundsException if replacement refers to an invalid group and javaMode is true
+	*/
+	replaceFirst(replacement, javaMode = false) {
+		return this.replace(replacement, false, javaMode);
+	}
+	/**
+	* Helper: replaceAll/replaceFirst hybrid.
+	* @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+	* @param {boolean} [all=true] - replace all matches
+	* @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string}
+	* @private
+	*/
+	replace(replacement, all = true, javaMode = false) {
+		let res = "";
+		this.reset();
+		const isFunc = typeof replacement === "function";
+		let originalInput = null;
+		if (isFunc) {
+			if (this.groupCount() >= Matcher.MAX_REPLACER_ARGS) throw new RE2JSGroupException("Too many capture groups to safely invoke replacer function");
+			originalInput = this.matcherInput.isUTF8Encoding() ? this.matcherInput.asBytes() : this.matcherInput.asCharSequence();
+		}
+		while (this.find()) {
+			res += isFunc ? this.appendReplacementFunc(replacement, originalInput) : this.appendReplacement(replacement, javaMode);
+			if (!all) break;
+		}
+		res += this.appendTail();
+		return res;
+	}
+	/**
+	* Evaluates a replacer function for the current match and appends the result,
+	* along with any un-matched preceding text, advancing the append position.
+	* @param {Function} replacer - the replacer function
+	* @param {string|Uint8Array|number[]} originalInput - the cached original input reference
+	* @returns {string} the evaluated string to append
+	* @private
+	*/
+	appendReplacementFunc(replacer, originalInput) {
+		let res = "";
+		const s = this.start();
+		const e = this.end();
+		if (this.appendPos < s) res += this.substring(this.appendPos, s);
+		this.appendPos = e;
+		/** @type {unknown[]} */
+		const args = this.matchArray();
+		args.push(s, originalInput);
+		if (this.hasNamedGroups) args.push(this.namedGroupsObject());
+		res += String(replacer(...args));
+		return res;
+	}
+	/**
+	* The match and its groups, as the elements of a JS RegExpExecArray: undefined for a group that
+	* did not take part in the match. Used by exec(), matchAll() and replacer functions.
+	* @returns {Array<string|undefined>}
+	* @private
+	*/
+	matchArray() {
+		const result = [this.group(0)];
+		for (let i = 1; i <= this.patternGroupCount; i++) {
+			const group = this.group(i);
+			result.push(group === null ? void 0 : group);
+		}
+		return result;
+	}
+	/**
+	* The named groups, as the groups property of a JS RegExpExecArray: an object without a
+	* prototype mapping each name to its group (undefined when it did not take part in the match),
+	* or undefined when the pattern has no named groups.
+	* @returns {Record<string, string|undefined>|undefined}
+	* @private
+	*/
+	namedGroupsObject() {
+		if (!this.hasNamedGroups) return;
+		const result = this.getNamedGroups();
+		for (const name in result) if (result[name] === null) result[name] = void 0;
+		return result;
+	}
+};
+// src/Inst.js
+/**
+* A single instruction in the regular expression virtual machine.
+*
+* @see http://swtch.com/~rsc/regexp/regexp2.html
+*/
+var Inst = class Inst {
+	static ALT = 1;
+	static ALT_MATCH = 2;
+	static CAPTURE = 3;
+	static EMPTY_WIDTH = 4;
+	static FAIL = 5;
+	static MATCH = 6;
+	static NOP = 7;
+	static RUNE = 8;
+	static RUNE1 = 9;
+	static RUNE_ANY = 10;
+	static RUNE_ANY_NOT_NL = 11;
+	static LB_WRITE = 12;
+	static LB_CHECK = 13;
+	static isRuneOp(op) {
+		return Inst.RUNE <= op && op <= Inst.RUNE_ANY_NOT_NL;
+	}
+	static escapeRunes(runes) {
+		let out = "\"";
+		for (let rune of runes) out += Utils.escapeRune(rune);
+		out += "\"";
+		return out;
+	}
+	constructor(op) {
+		this.op = op;
+		this.out = 0;
+		this.arg = 0;
+		/** @type {Int32Array} */
+		this.runes = /* @__PURE__ */ new Int32Array(0);
+		/** @type {Uint32Array | number[] | null} */
+		this.next = null;
+	}
+	matchRune(r) {
+		if (this.runes.length === 1) {
+			const r0 = this.runes[0];
+			if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r);
+			return r === r0;
+		}
+		const len = this.runes.length;
+		if (len === 0) return false;
+		if (len === 2 || len === 4 || len === 6 || len === 8) {
+			for (let j = 0; j < len; j += 2) {
+				if (r < this.runes[j]) return false;
+				if (r <= this.runes[j + 1]) return true;
+			}
+			return false;
+		}
+		let base = 0;
+		let n = len >> 1;
+		while (n > 1) {
+			const half = n >> 1;
+			base += this.runes[base + half << 1] <= r ? half : 0;
+			n -= half;
+		}
+		base += this.runes[base << 1] <= r ? 1 : 0;
+		const m = base - 1;
+		return m >= 0 && r <= this.runes[m << 1 | 1];
+	}
+	matchRunePos(r) {
+		if (this.runes.length === 1) {
+			const r0 = this.runes[0];
+			if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r) ? 0 : -1;
+			return r === r0 ? 0 : -1;
+		}
+		const len = this.runes.length;
+		if (len === 0) return -1;
+		if (len === 2 || len === 4 || len === 6 || len === 8) {
+			for (let j = 0; j < len; j += 2) {
+				if (r < this.runes[j]) return -1;
+				if (r <= this.runes[j + 1]) return Math.floor(j / 2);
+			}
+			return -1;
+		}
+		let base = 0;
+		let n = len >> 1;
+		while (n > 1) {
+			const half = n >> 1;
+			base += this.runes[base + half << 1] <= r ? half : 0;
+			n -= half;
+		}
+		base += this.runes[base << 1] <= r ? 1 : 0;
+		const m = base - 1;
+		return m >= 0 && r <= this.runes[m << 1 | 1] ? m : -1;
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	toString() {
+		switch (this.op) {
+			case Inst.ALT: return `alt -> ${this.out}, ${this.arg}`;
+			case Inst.ALT_MATCH: return `altmatch -> ${this.out}, ${this.arg}`;
+			case Inst.CAPTURE: return `cap ${this.arg} -> ${this.out}`;
+			case Inst.EMPTY_WIDTH: return `empty ${this.arg} -> ${this.out}`;
+			case Inst.MATCH: return `match${this.arg !== 0 ? ` ${this.arg}` : ""}`;
+			case Inst.FAIL: return "fail";
+			case Inst.NOP: return `nop -> ${this.out}`;
+			case Inst.LB_WRITE: return `lbwrite ${this.arg} -> ${this.out}`;
+			case Inst.LB_CHECK: return `lbcheck ${this.arg} -> ${this.out}`;
+			case Inst.RUNE:
+				if (this.runes === null) return "rune <null>";
+				return [
+					"rune ",
+					Inst.escapeRunes(this.runes),
+					(this.arg & RE2Flags.FOLD_CASE) !== 0 ? "/i" : "",
+					" -> ",
+					this.out
+				].join("");
+			case Inst.RUNE1: return `rune1 ${Inst.escapeRunes(this.runes)} -> ${this.out}`;
+			case Inst.RUNE_ANY: return `any -> ${this.out}`;
+			case Inst.RUNE_ANY_NOT_NL: return `anynotnl -> ${this.out}`;
+			default: throw new Error("unhandled case in Inst.toString");
+		}
+	}
+};
+// src/Machine.js
+var Queue = class Queue {
+	constructor(numInst) {
+		this.sparse = new Int32Array(numInst);
+		this.densePcs = new Int32Array(numInst);
+		this.denseCaps = null;
+		this.size = 0;
+		this.ncap = 0;
+		this.mainThreads = 0;
+	}
+	static INITIAL_THREADS = 32;
+	init(ncap) {
+		this.ncap = ncap;
+		const needed = Math.min(this.densePcs.length, Queue.INITIAL_THREADS) * ncap;
+		if (!this.denseCaps || this.denseCaps.length < needed) this.denseCaps = new Int32Array(needed);
+	}
+	growCaps(needed) {
+		const limit = this.densePcs.length * this.ncap;
+		const grown = new Int32Array(Math.min(limit, Math.max(needed, 2 * this.denseCaps.length)));
+		grown.set(this.denseCaps);
+		this.denseCaps = grown;
+	}
+	contains(pc) {
+		const j = this.sparse[pc];
+		return j < this.size && this.densePcs[j] === pc;
+	}
+	isEmpty() {
+		return this.size === 0;
+	}
+	add(pc) {
+		const j = this.size++;
+		this.sparse[pc] = j;
+		this.densePcs[j] = pc;
+		return j;
+	}
+	clear() {
+		this.size = 0;
+		this.mainThreads = 0;
+	}
+	toString() {
+		let out = "{";
+		for (let i = 0; i < this.size; i++) {
+			if (i !== 0) out += ", ";
+			out += this.densePcs[i];
+		}
+		out += "}";
+		return out;
+	}
+};
+var LookbehindState = class {
+	constructor(prog) {
+		this.pos = -1;
+		this.pcs = new Int32Array(prog.numInst());
+		this.size = 0;
+		this.lbTable = new Int32Array(prog.numLb + 1);
+	}
+	reset() {
+		this.pos = -1;
+		this.size = 0;
+	}
+};
+var Machine = class Machine {
+	static fromRE2(re2) {
+		const m = new Machine();
+		m.prog = re2.prog;
+		m.re2 = re2;
+		m.q0 = new Queue(m.prog.numInst());
+		m.q1 = new Queue(m.prog.numInst());
+		m.addStack = new Int32Array(2 * (m.prog.numInst() + 1));
+		m.matched = false;
+		m.matchcap = new Int32Array(m.prog.numCap < 2 ? 2 : m.prog.numCap);
+		m.ncap = 0;
+		return m;
+	}
+	constructor() {
+		this.prog = null;
+		this.re2 = null;
+		this.q0 = null;
+		this.q1 = null;
+		this.addStack = null;
+		this.matched = false;
+		this.matchcap = null;
+		this.ncap = 0;
+		this.lbTable = null;
+	}
+	init(ncap) {
+		this.ncap = ncap;
+		if (ncap > this.matchcap.length) this.matchcap = new Int32Array(ncap).fill(-1);
+		else this.matchcap.fill(-1);
+		this.q0.init(ncap);
+		this.q1.init(ncap);
+		if (this.prog.numLb > 0) {
+			if (!this.lbTable || this.lbTable.length < this.prog.numLb + 1) this.lbTable = new Int32Array(this.prog.numLb + 1);
+			this.lbTable.fill(-1);
+		}
+	}
+	submatches() {
+		if (this.ncap === 0) return Utils.emptyInts();
+		return Utils.toArray(this.matchcap.subarray(0, this.ncap));
+	}
+	match(input, pos, anchor, lbState = null) {
+		const startCond = this.re2.cond;
+		if (startCond === Utils.EMPTY_ALL) return false;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
+		this.matched = false;
+		this.matchcap.fill(-1);
+		const hasLookbehinds = this.prog.numLb > 0;
+		const matchStartPos = pos;
+		let currentPos = pos;
+		let resumeLookbehinds = false;
+		if (hasLookbehinds) {
+			if (lbState !== null && lbState.pos >= 0 && lbState.pos <= pos) {
+				currentPos = lbState.pos;
+				resumeLookbehinds = true;
+			} else currentPos = 0;
+		}
+		let saveLookbehinds = hasLookbehinds && lbState !== null;
+		let runq = this.q0;
+		let nextq = this.q1;
+		let r = input.step(currentPos);
+		let rune = r >> 3;
+		let width = r & 7;
+		let rune1 = -1;
+		let width1 = 0;
+		if (r !== MachineInputBase.EOF()) {
+			r = input.step(currentPos + width);
+			rune1 = r >> 3;
+			width1 = r & 7;
+		}
+		let flag;
+		if (currentPos === 0) flag = Utils.emptyOpContext(-1, rune);
+		else flag = input.context(currentPos);
+		if (hasLookbehinds) {
+			if (resumeLookbehinds) this.restoreLookbehinds(lbState, runq, flag);
+			else this.spawnLookbehinds(runq, currentPos, flag);
+		}
+		while (true) {
+			if (runq.mainThreads === 0) {
+				if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && currentPos !== 0) break;
+				if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && currentPos !== 0) break;
+				if (this.matched) break;
+				if (this.prog.numLb === 0 && runq.isEmpty() && !(this.re2.prefix.length === 0) && rune1 !== this.re2.prefixRune && input.canCheckPrefix()) {
+					const advance = input.index(this.re2, currentPos);
+					if (advance < 0) break;
+					currentPos += advance;
+					r = input.step(currentPos);
+					rune = r >> 3;
+					width = r & 7;
+					r = input.step(currentPos + width);
+					rune1 = r >> 3;
+					width1 = r & 7;
+					flag = input.context(currentPos);
+				}
+			}
+			if (currentPos >= matchStartPos) {
+				if (saveLookbehinds) {
+					this.saveLookbehinds(lbState, runq, currentPos);
+					saveLookbehinds = false;
+				}
+				if (!this.matched && (currentPos === 0 || anchor === RE2Flags.UNANCHORED)) {
+					if (this.ncap > 0) this.matchcap[0] = currentPos;
+					this.add(runq, this.prog.start, currentPos, this.matchcap, 0, flag);
+				}
+			}
+			const nextPos = currentPos + width;
+			flag = input.context(nextPos);
+			this.step(runq, nextq, currentPos, nextPos, rune, flag, anchor, currentPos === input.endPos());
+			if (width === 0) break;
+			if (this.ncap === 0 && this.matched) break;
+			currentPos += width;
+			rune = rune1;
+			width = width1;
+			if (rune !== -1) {
+				r = input.step(currentPos + width);
+				rune1 = r >> 3;
+				width1 = r & 7;
+			}
+			const tmpq = runq;
+			runq = nextq;
+			nextq = tmpq;
+		}
+		runq.clear();
+		nextq.clear();
+		return this.matched;
+	}
+	matchSet(input, pos, anchor) {
+		const startCond = this.re2.cond;
+		if (startCond === Utils.EMPTY_ALL) return [];
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
+		let currentPos = this.prog.numLb > 0 ? 0 : pos;
+		let matchStartPos = pos;
+		let runq = this.q0;
+		let nextq = this.q1;
+		let r = input.step(currentPos);
+		let rune = r >> 3;
+		let width = r & 7;
+		let rune1 = -1;
+		let width1 = 0;
+		if (r !== MachineInputBase.EOF()) {
+			r = input.step(currentPos + width);
+			rune1 = r >> 3;
+			width1 = r & 7;
+		}
+		let flag = currentPos === 0 ? Utils.emptyOpContext(-1, rune) : input.context(currentPos);
+		const matches = /* @__PURE__ */ new Set();
+		if (this.prog.numLb > 0) this.spawnLookbehinds(runq, currentPos, flag);
+		while (true) {
+			if (runq.mainThreads === 0) {
+				if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && currentPos !== 0) break;
+				if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && currentPos !== 0) break;
+			}
+			if (currentPos === 0 || anchor === RE2Flags.UNANCHORED) {
+				if (currentPos >= matchStartPos) this.add(runq, this.prog.start, currentPos, this.matchcap, 0, flag);
+			}
+			const nextPos = currentPos + width;
+			flag = input.context(nextPos);
+			for (let j = 0; j < runq.size; j++) {
+				const pc = runq.densePcs[j];
+				const i = this.prog.inst[pc];
+				const capOffset = j * this.ncap;
+				let add = false;
+				switch (i.op) {
+					case Inst.MATCH:
+						if (anchor === RE2Flags.ANCHOR_BOTH && currentPos !== input.endPos()) break;
+						matches.add(i.arg);
+						break;
+					case Inst.RUNE:
+						add = i.matchRune(rune);
+						break;
+					case Inst.RUNE1:
+						add = rune === i.runes[0];
+						break;
+					case Inst.RUNE_ANY:
+						add = true;
+						break;
+					case Inst.RUNE_ANY_NOT_NL:
+						add = rune !== 10;
+						break;
+					default: continue;
+				}
+				if (add) this.add(nextq, i.out, nextPos, runq.denseCaps, capOffset, flag);
+			}
+			runq.clear();
+			if (width === 0) break;
+			currentPos += width;
+			rune = rune1;
+			width = width1;
+			if (rune !== -1) {
+				r = input.step(currentPos + width);
+				rune1 = r >> 3;
+				width1 = r & 7;
+			}
+			const tmpq = runq;
+			runq = nextq;
+			nextq = tmpq;
+		}
+		nextq.clear();
+		return Array.from(matches).sort((a, b) => a - b);
+	}
+	step(runq, nextq, pos, nextPos, c, nextCond, anchor, atEnd) {
+		const longest = this.re2.longest;
+		for (let j = 0; j < runq.size; j++) {
+			const pc = runq.densePcs[j];
+			const capOffset = j * this.ncap;
+			if (longest && this.matched && this.ncap > 0 && this.matchcap[0] < runq.denseCaps[capOffset]) continue;
+			const i = this.prog.inst[pc];
+			let add = false;
+			switch (i.op) {
+				case Inst.MATCH:
+					if (anchor === RE2Flags.ANCHOR_BOTH && !atEnd) break;
+					if (this.ncap > 0 && (!longest || !this.matched || this.matchcap[1] < pos)) {
+						runq.denseCaps[capOffset + 1] = pos;
+						for (let k = 0; k < this.ncap; k++) this.matchcap[k] = runq.denseCaps[capOffset + k];
+					}
+					if (!longest) runq.size = 0;
+					this.matched = true;
+					break;
+				case Inst.RUNE:
+					add = i.matchRune(c);
+					break;
+				case Inst.RUNE1:
+					add = c === i.runes[0];
+					break;
+				case Inst.RUNE_ANY:
+					add = true;
+					break;
+				case Inst.RUNE_ANY_NOT_NL:
+					add = c !== 10;
+					break;
+				default: continue;
+			}
+			if (add) this.add(nextq, i.out, nextPos, runq.denseCaps, capOffset, nextCond);
+		}
+		runq.clear();
+	}
+	spawnLookbehinds(q, pos, flag) {
+		for (let i = 0; i < this.prog.lbStarts.length; i++) this.add(q, this.prog.lbStarts[i], pos, this.matchcap, 0, flag);
+	}
+	restoreLookbehinds(lbState, q, flag) {
+		this.lbTable.set(lbState.lbTable);
+		for (let j = 0; j < lbState.size; j++) this.add(q, lbState.pcs[j], lbState.pos, this.matchcap, 0, flag);
+	}
+	saveLookbehinds(lbState, q, pos) {
+		let size = 0;
+		for (let j = 0; j < q.size; j++) {
+			const pc = q.densePcs[j];
+			if (this.prog.lbInst[pc] === 1 && Inst.isRuneOp(this.prog.inst[pc].op)) lbState.pcs[size++] = pc;
+		}
+		lbState.size = size;
+		lbState.pos = pos;
+		lbState.lbTable.set(this.lbTable);
+	}
+	add(q, pc, pos, capArray, capOffset, cond) {
+		const stk = this.addStack;
+		let nstk = 0;
+		for (;;) {
+			while (pc !== 0 && !q.contains(pc)) {
+				const d = q.add(pc);
+				const inst = this.prog.inst[pc];
+				switch (inst.op) {
+					case Inst.FAIL:
+						pc = 0;
+						break;
+					case Inst.ALT:
+					case Inst.ALT_MATCH:
+						stk[nstk++] = inst.arg;
+						stk[nstk++] = 0;
+						pc = inst.out;
+						break;
+					case Inst.EMPTY_WIDTH:
+						pc = (inst.arg & ~cond) === 0 ? inst.out : 0;
+						break;
+					case Inst.NOP:
+						pc = inst.out;
+						break;
+					case Inst.CAPTURE:
+						if (inst.arg < this.ncap) {
+							stk[nstk++] = -inst.arg - 1;
+							stk[nstk++] = capArray[capOffset + inst.arg];
+							capArray[capOffset + inst.arg] = pos;
+						}
+						pc = inst.out;
+						break;
+					case Inst.LB_WRITE:
+						this.lbTable[Math.abs(inst.arg)] = pos;
+						pc = inst.out;
+						break;
+					case Inst.LB_CHECK:
+						if (inst.arg > 0) pc = this.lbTable[inst.arg] === pos ? inst.out : 0;
+						else pc = this.lbTable[-inst.arg] !== pos ? inst.out : 0;
+						break;
+					case Inst.MATCH:
+					case Inst.RUNE:
+					case Inst.RUNE1:
+					case Inst.RUNE_ANY:
+					case Inst.RUNE_ANY_NOT_NL:
+						if (this.prog.lbInst[pc] === 0) q.mainThreads++;
+						if (this.ncap > 0) {
+							const destOffset = d * this.ncap;
+							if (destOffset + this.ncap > q.denseCaps.length) q.growCaps(destOffset + this.ncap);
+							for (let c = 0; c < this.ncap; c++) q.denseCaps[destOffset + c] = capArray[capOffset + c];
+						}
+						pc = 0;
+						break;
+					default: throw new RE2JSInternalException("unhandled");
+				}
+			}
+			if (nstk === 0) return;
+			nstk -= 2;
+			const entry = stk[nstk];
+			if (entry < 0) {
+				capArray[capOffset - entry - 1] = stk[nstk + 1];
+				pc = 0;
+			} else pc = entry;
+		}
+	}
+};
+// src/DFA.js
+const hashState = (pcs, flag, ids) => {
+	let h = -2128831035;
+	for (let i = 0; i < pcs.length; i++) {
+		h ^= pcs[i];
+		h = Math.imul(h, 16777619);
+	}
+	h ^= flag;
+	h = Math.imul(h, 16777619);
+	for (let i = 0; i < ids.length; i++) {
+		h ^= ids[i];
+		h = Math.imul(h, 16777619);
+	}
+	return h;
+};
+const arraysEqual = (a, b) => {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
+};
+const isState = (state, pcs, flag, ids) => state.flag === flag && arraysEqual(state.nfaStates, pcs) && arraysEqual(state.matchIDs, ids);
+const NO_IDS = [];
+const END_TEXT = -1;
+var DFAState = class {
+	constructor(nfaStates, flag, matchIDs) {
+		this.nfaStates = nfaStates;
+		this.flag = flag;
+		this.isMatch = (flag & DFA.FLAG_MATCH) !== 0;
+		this.matchIDs = matchIDs;
+		this.next = null;
+		this.nextAnchored = null;
+	}
+};
+var DFA = class DFA {
+	static FLAG_EMPTY_MASK = 255;
+	static FLAG_MATCH = 256;
+	static FLAG_LAST_WORD = 512;
+	static FLAG_NEED_SHIFT = 16;
+	static STATE_OVERHEAD = 150;
+	static ARRAY_OVERHEAD = 40;
+	static ELEMENT_SIZE = 8;
+	static TABLE_OVERHEAD = 48;
+	static PROGRESS_PER_STATE = 10;
+	constructor(prog, maxMem = 8388608) {
+		this.prog = prog;
+		this.maxMem = maxMem;
+		this.stateCache = /* @__PURE__ */ new Map();
+		this.stateCount = 0;
+		this.startStates = /* @__PURE__ */ new Map();
+		this.failed = false;
+		for (let pc = 0; pc < prog.numInst(); pc++) {
+			const op = prog.getInst(pc).op;
+			if (op === Inst.LB_WRITE || op === Inst.LB_CHECK) {
+				this.failed = true;
+				break;
+			}
+		}
+		this.computeRuneClasses();
+		this.stateBudget = maxMem;
+		this.memBudget = maxMem;
+	}
+	computeRuneClasses() {
+		const bounds = /* @__PURE__ */ new Set();
+		const addRange = (lo, hi) => {
+			bounds.add(lo);
+			bounds.add(hi + 1);
+		};
+		for (let pc = 0; pc < this.prog.numInst(); pc++) {
+			const inst = this.prog.getInst(pc);
+			switch (inst.op) {
+				case Inst.RUNE:
+				case Inst.RUNE1:
+					if (inst.runes.length === 1) {
+						addRange(inst.runes[0], inst.runes[0]);
+						if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) for (let f = Unicode.simpleFold(inst.runes[0]); f !== inst.runes[0]; f = Unicode.simpleFold(f)) addRange(f, f);
+					} else for (let j = 0; j < inst.runes.length; j += 2) addRange(inst.runes[j], inst.runes[j + 1]);
+					break;
+				case Inst.RUNE_ANY_NOT_NL:
+					addRange(10, 10);
+					break;
+				case Inst.EMPTY_WIDTH:
+					if ((inst.arg & (Utils.EMPTY_BEGIN_LINE | Utils.EMPTY_END_LINE)) !== 0) addRange(10, 10);
+					if ((inst.arg & (Utils.EMPTY_WORD_BOUNDARY | Utils.EMPTY_NO_WORD_BOUNDARY)) !== 0) {
+						addRange(48, 57);
+						addRange(65, 90);
+						addRange(95, 95);
+						addRange(97, 122);
+					}
+			}
+		}
+		bounds.delete(0);
+		this.classBounds = Int32Array.from(bounds).sort();
+		this.numClasses = this.classBounds.length + 1;
+		const latin1Class = new Int32Array(Unicode.MAX_LATIN1 + 1);
+		for (let r = 0; r <= Unicode.MAX_LATIN1; r++) latin1Class[r] = this.searchClass(r);
+		this.latin1Class = latin1Class;
+	}
+	runeClass(r) {
+		if (r <= Unicode.MAX_LATIN1) return this.latin1Class[r];
+		return this.searchClass(r);
+	}
+	searchClass(r) {
+		const bounds = this.classBounds;
+		let lo = 0;
+		let hi = bounds.length;
+		while (lo < hi) {
+			const mid = lo + hi >> 1;
+			if (bounds[mid] <= r) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo;
+	}
+	closure(pcs, flag) {
+		const closure = /* @__PURE__ */ new Set();
+		const stack = Array.from(pcs);
+		let needflags = 0;
+		while (stack.length > 0) {
+			const pc = stack.pop();
+			if (pc === 0 || closure.has(pc)) continue;
+			closure.add(pc);
+			const inst = this.prog.getInst(pc);
+			switch (inst.op) {
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					stack.push(inst.out);
+					stack.push(inst.arg);
+					break;
+				case Inst.NOP:
+				case Inst.CAPTURE:
+					stack.push(inst.out);
+					break;
+				case Inst.EMPTY_WIDTH:
+					needflags |= inst.arg;
+					if ((inst.arg & ~flag) === 0) stack.push(inst.out);
+			}
+		}
+		return {
+			pcs: Array.from(closure).sort((a, b) => a - b),
+			needflags
+		};
+	}
+	getState(pcs, flag, ids) {
+		const hash = hashState(pcs, flag, ids);
+		const cached = this.stateCache.get(hash);
+		if (cached instanceof DFAState) {
+			if (isState(cached, pcs, flag, ids)) return cached;
+		} else if (cached !== void 0) {
+			for (let i = 0; i < cached.length; i++) if (isState(cached[i], pcs, flag, ids)) return cached[i];
+		}
+		const cost = DFA.stateCost(pcs, ids);
+		if (this.memBudget < cost) return null;
+		this.memBudget -= cost;
+		const state = new DFAState(pcs, flag, ids);
+		if (cached === void 0) this.stateCache.set(hash, state);
+		else if (cached instanceof DFAState) this.stateCache.set(hash, [cached, state]);
+		else cached.push(state);
+		this.stateCount++;
+		return state;
+	}
+	static stateCost(pcs, ids) {
+		const idsCost = ids.length === 0 ? 0 : DFA.ARRAY_OVERHEAD + DFA.ELEMENT_SIZE * ids.length;
+		return DFA.STATE_OVERHEAD + DFA.ELEMENT_SIZE * pcs.length + idsCost;
+	}
+	*cachedStates() {
+		for (const cached of this.stateCache.values()) if (cached instanceof DFAState) yield cached;
+		else yield* cached;
+	}
+	makeState(pcs, flag, ids) {
+		const closure = this.closure(pcs, flag & DFA.FLAG_EMPTY_MASK);
+		let stateFlag = flag;
+		if (closure.needflags === 0) stateFlag &= DFA.FLAG_MATCH;
+		stateFlag |= closure.needflags << DFA.FLAG_NEED_SHIFT;
+		return this.getState(closure.pcs, stateFlag, ids);
+	}
+	allocTable(state, anchor) {
+		const size = this.numClasses + 1;
+		const cost = DFA.TABLE_OVERHEAD + DFA.ELEMENT_SIZE * size;
+		if (this.memBudget < cost) return null;
+		this.memBudget -= cost;
+		const table = new Array(size).fill(null);
+		if (anchor === RE2Flags.UNANCHORED) state.next = table;
+		else state.nextAnchored = table;
+		return table;
+	}
+	clearCache() {
+		this.stateCache.clear();
+		this.stateCount = 0;
+		this.startStates.clear();
+		this.memBudget = this.stateBudget;
+	}
+	resetCache(current) {
+		this.clearCache();
+		return this.getState(current.nfaStates, current.flag, current.matchIDs);
+	}
+	step(state, cls, rune, anchor) {
+		let table = anchor === RE2Flags.UNANCHORED ? state.next : state.nextAnchored;
+		if (table !== null) {
+			const cached = table[cls];
+			if (cached !== null) return cached;
+		} else {
+			table = this.allocTable(state, anchor);
+			if (table === null) return null;
+		}
+		const needflag = state.flag >>> DFA.FLAG_NEED_SHIFT;
+		const oldbeforeflag = state.flag & DFA.FLAG_EMPTY_MASK;
+		let beforeflag = oldbeforeflag;
+		let afterflag = 0;
+		if (rune === 10) {
+			beforeflag |= Utils.EMPTY_END_LINE;
+			afterflag |= Utils.EMPTY_BEGIN_LINE;
+		}
+		if (rune === END_TEXT) beforeflag |= Utils.EMPTY_END_LINE | Utils.EMPTY_END_TEXT;
+		const islastword = (state.flag & DFA.FLAG_LAST_WORD) !== 0;
+		const isword = rune !== END_TEXT && Utils.isWordRune(rune);
+		beforeflag |= isword === islastword ? Utils.EMPTY_NO_WORD_BOUNDARY : Utils.EMPTY_WORD_BOUNDARY;
+		let pcs = state.nfaStates;
+		if ((beforeflag & ~oldbeforeflag & needflag) !== 0) pcs = this.closure(pcs, beforeflag).pcs;
+		const nextPCs = [];
+		let ismatch = false;
+		let ids = NO_IDS;
+		for (let i = 0; i < pcs.length; i++) {
+			const inst = this.prog.getInst(pcs[i]);
+			if (inst.op === Inst.MATCH) {
+				if (!ismatch) {
+					ismatch = true;
+					ids = [];
+				}
+				ids.push(inst.arg);
+			} else if (rune !== END_TEXT && Inst.isRuneOp(inst.op) && inst.matchRune(rune)) nextPCs.push(inst.out);
+		}
+		if (ids.length > 1) ids.sort((a, b) => a - b);
+		if (anchor === RE2Flags.UNANCHORED && rune !== END_TEXT) nextPCs.push(this.prog.start);
+		let flag = afterflag;
+		if (ismatch) flag |= DFA.FLAG_MATCH;
+		if (isword) flag |= DFA.FLAG_LAST_WORD;
+		const nextState = this.makeState(nextPCs, flag, ids);
+		if (nextState === null) return null;
+		table[cls] = nextState;
+		return nextState;
+	}
+	start(input, pos) {
+		const context = input.context(pos);
+		let flags;
+		if ((context & Utils.EMPTY_BEGIN_TEXT) !== 0) flags = Utils.EMPTY_BEGIN_TEXT | Utils.EMPTY_BEGIN_LINE;
+		else if ((context & Utils.EMPTY_BEGIN_LINE) !== 0) flags = Utils.EMPTY_BEGIN_LINE;
+		else {
+			const r = input.step(pos);
+			const nextIsWord = r >= 0 && Utils.isWordRune(r >> 3);
+			flags = (context & Utils.EMPTY_WORD_BOUNDARY) !== 0 !== nextIsWord ? DFA.FLAG_LAST_WORD : 0;
+		}
+		let state = this.startStates.get(flags);
+		if (state === void 0) {
+			state = this.makeState([this.prog.start], flags, NO_IDS);
+			if (state === null) {
+				this.clearCache();
+				state = this.makeState([this.prog.start], flags, NO_IDS);
+				if (state === null) return null;
+			}
+			this.startStates.set(flags, state);
+		}
+		return state;
+	}
+	stepOrReset(state, cls, rune, anchor, pos, search) {
+		let next = this.step(state, cls, rune, anchor);
+		if (next !== null) return next;
+		if (search.resetPos >= 0 && pos - search.resetPos < DFA.PROGRESS_PER_STATE * this.stateCount) return null;
+		search.resetPos = pos;
+		const restored = this.resetCache(state);
+		if (restored === null) return null;
+		next = this.step(restored, cls, rune, anchor);
+		return next;
+	}
+	run(input, pos, anchor, state, onMatch) {
+		const endPos = input.endPos();
+		const latin1Class = this.latin1Class;
+		const unanchored = anchor === RE2Flags.UNANCHORED;
+		const search = { resetPos: -1 };
+		let i = pos;
+		while (i < endPos) {
+			const r = input.step(i);
+			const rune = r >> 3;
+			const width = r & 7;
+			if (width === 0) break;
+			const cls = rune <= Unicode.MAX_LATIN1 ? latin1Class[rune] : this.runeClass(rune);
+			let next = unanchored && state.next !== null ? state.next[cls] : null;
+			if (next === null) {
+				next = this.stepOrReset(state, cls, rune, anchor, i, search);
+				if (next === null) return null;
+			}
+			state = next;
+			if (state.isMatch && onMatch(state, false)) return true;
+			if (!unanchored && state.nfaStates.length === 0) return false;
+			i += width;
+		}
+		state = this.stepOrReset(state, this.numClasses, END_TEXT, anchor, i, search);
+		if (state === null) return null;
+		return state.isMatch && onMatch(state, true);
+	}
+	match(input, pos, anchor) {
+		if (this.failed) return null;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
+		const startState = this.start(input, pos);
+		if (startState === null) return null;
+		return this.run(input, pos, anchor, startState, (state, atEnd) => anchor !== RE2Flags.ANCHOR_BOTH || atEnd);
+	}
+	matchSet(input, pos, anchor) {
+		if (this.failed) return null;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
+		const startState = this.start(input, pos);
+		if (startState === null) return null;
+		const matches = /* @__PURE__ */ new Set();
+		const collect = (state, atEnd) => {
+			if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state.matchIDs.length; k++) matches.add(state.matchIDs[k]);
+			return false;
+		};
+		if (this.run(input, pos, anchor, startState, collect) === null) return null;
+		return Array.from(matches).sort((a, b) => a - b);
+	}
+};
+// src/Backtracker.js
+const VISITED_BITS = 32;
+const MAX_BACKTRACK_PROG = 500;
+const INITIAL_JOB_CAPACITY = 256;
+const MAX_BACKTRACK_VECTOR = 262144;
+var BitState = class {
+	constructor() {
+		this.end = 0;
+		this.cap = /* @__PURE__ */ new Int32Array(0);
+		this.matchcap = /* @__PURE__ */ new Int32Array(0);
+		this.ncap = 0;
+		this.jobPc = new Int32Array(INITIAL_JOB_CAPACITY);
+		this.jobArg = new Uint8Array(INITIAL_JOB_CAPACITY);
+		this.jobPos = new Int32Array(INITIAL_JOB_CAPACITY);
+		this.jobLen = 0;
+		this.visited = /* @__PURE__ */ new Uint32Array(0);
+	}
+	reset(prog, end, ncap) {
+		this.end = end;
+		this.jobLen = 0;
+		this.ncap = ncap;
+		const visitedSize = prog.numInst() * (end + 1) + VISITED_BITS - 1 >>> 5;
+		if (this.visited.length < visitedSize) this.visited = new Uint32Array(visitedSize);
+		else this.visited.fill(0, 0, visitedSize);
+		if (this.cap.length < ncap) this.cap = new Int32Array(ncap).fill(-1);
+		else this.cap.fill(-1, 0, ncap);
+		if (this.matchcap.length < ncap) this.matchcap = new Int32Array(ncap).fill(-1);
+		else this.matchcap.fill(-1, 0, ncap);
+	}
+	shouldVisit(pc, pos) {
+		const n = pc * (this.end + 1) + pos;
+		const idx = n >>> 5;
+		const mask = 1 << (n & 31);
+		if ((this.visited[idx] & mask) !== 0) return false;
+		this.visited[idx] |= mask;
+		return true;
+	}
+	push(re2, pc, pos, arg) {
+		if (re2.prog.getInst(pc).op !== Inst.FAIL && (arg || this.shouldVisit(pc, pos))) {
+			if (this.jobLen >= this.jobPc.length) {
+				const newSize = this.jobPc.length * 2;
+				const newPc = new Int32Array(newSize);
+				newPc.set(this.jobPc);
+				this.jobPc = newPc;
+				const newArg = new Uint8Array(newSize);
+				newArg.set(this.jobArg);
+				this.jobArg = newArg;
+				const newPos = new Int32Array(newSize);
+				newPos.set(this.jobPos);
+				this.jobPos = newPos;
+			}
+			this.jobPc[this.jobLen] = pc;
+			this.jobArg[this.jobLen] = arg ? 1 : 0;
+			this.jobPos[this.jobLen] = pos;
+			this.jobLen++;
+		}
+	}
+	tryBacktrack(re2, input, pc, pos, anchor) {
+		const longest = re2.longest;
+		this.push(re2, pc, pos, false);
+		while (this.jobLen > 0) {
+			this.jobLen--;
+			let currentPc = this.jobPc[this.jobLen];
+			let arg = this.jobArg[this.jobLen] === 1;
+			let currentPos = this.jobPos[this.jobLen];
+			let skipShouldVisit = true;
+			while (true) {
+				if (!skipShouldVisit) {
+					if (!this.shouldVisit(currentPc, currentPos)) break;
+				}
+				skipShouldVisit = false;
+				const inst = re2.prog.getInst(currentPc);
+				switch (inst.op) {
+					case Inst.FAIL: break;
+					case Inst.ALT: if (arg) {
+						arg = false;
+						currentPc = inst.arg;
+						continue;
+					} else {
+						this.push(re2, currentPc, currentPos, true);
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.ALT_MATCH: {
+						const outInst = re2.prog.getInst(inst.out);
+						if (Inst.isRuneOp(outInst.op)) {
+							this.push(re2, inst.arg, currentPos, false);
+							currentPc = inst.arg;
+							currentPos = this.end;
+							continue;
+						}
+						this.push(re2, inst.out, this.end, false);
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						if (!inst.matchRune(r >> 3)) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE1: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						if (r >> 3 !== inst.runes[0]) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE_ANY_NOT_NL: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						if (r >> 3 === 10) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE_ANY: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.CAPTURE: if (arg) {
+						this.cap[inst.arg] = currentPos;
+						break;
+					} else {
+						if (inst.arg < this.ncap) {
+							this.push(re2, currentPc, this.cap[inst.arg], true);
+							this.cap[inst.arg] = currentPos;
+						}
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.EMPTY_WIDTH: {
+						const flag = input.context(currentPos);
+						if ((inst.arg & ~flag) !== 0) break;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.NOP:
+						currentPc = inst.out;
+						continue;
+					case Inst.MATCH: {
+						if (anchor === RE2Flags.ANCHOR_BOTH && currentPos !== this.end) break;
+						if (this.ncap === 0) return true;
+						if (this.ncap > 1) this.cap[1] = currentPos;
+						const old = this.matchcap[1];
+						if (old === -1 || longest && currentPos > 0 && currentPos > old) this.matchcap.set(this.cap);
+						if (!longest) return true;
+						if (currentPos === this.end) return true;
+						break;
+					}
+					case Inst.LB_WRITE:
+					case Inst.LB_CHECK: throw new RE2JSInternalException("Backtracker cannot evaluate Lookbehind instructions");
+					default: throw new RE2JSInternalException("bad inst");
+				}
+				break;
+			}
+		}
+		return longest && this.matchcap.length > 1 && this.matchcap[1] >= 0;
+	}
+};
+const bitStatePool = [];
+var Backtracker = class Backtracker {
+	static shouldBacktrack(prog) {
+		return prog.numInst() <= MAX_BACKTRACK_PROG;
+	}
+	static maxBitStateLen(prog) {
+		if (!Backtracker.shouldBacktrack(prog)) return 0;
+		return Math.floor(MAX_BACKTRACK_VECTOR / prog.numInst());
+	}
+	static execute(re2, input, pos, anchor, ncap) {
+		const startCond = re2.cond;
+		if (startCond === Utils.EMPTY_ALL) return null;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
+		if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && pos !== 0) return null;
+		const b = bitStatePool.length > 0 ? bitStatePool.pop() : new BitState();
+		const end = input.endPos();
+		b.reset(re2.prog, end, ncap);
+		let matched = false;
+		if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 || anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) {
+			if (b.ncap > 0) b.cap[0] = pos;
+			if (b.tryBacktrack(re2, input, re2.prog.start, pos, anchor)) matched = true;
+		} else {
+			let width = -1;
+			for (; pos <= end && width !== 0; pos += width) {
+				if (re2.prefix.length > 0) {
+					const advance = input.index(re2, pos);
+					if (advance < 0) break;
+					pos += advance;
+				}
+				if (b.ncap > 0) b.cap[0] = pos;
+				if (b.tryBacktrack(re2, input, re2.prog.start, pos, anchor)) {
+					matched = true;
+					break;
+				}
+				const r = input.step(pos);
+				width = r === MachineInputBase.EOF() ? 0 : r & 7;
+			}
+		}
+		if (!matched) {
+			bitStatePool.push(b);
+			return null;
+		}
+		const result = ncap === 0 ? [] : Utils.toArray(b.matchcap.subarray(0, ncap));
+		bitStatePool.push(b);
+		return result;
+	}
+};
+// src/OnePass.js
+var QueueOnePass = class {
+	constructor(size) {
+		this.sparse = new Uint32Array(size);
+		this.dense = new Uint32Array(size);
+		this.size = 0;
+		this.nextIndex = 0;
+	}
+	empty() {
+		return this.nextIndex >= this.size;
+	}
+	next() {
+		return this.dense[this.nextIndex++];
+	}
+	clear() {
+		this.size = 0;
+		this.nextIndex = 0;
+	}
+	contains(u) {
+		return u < this.sparse.length && this.sparse[u] < this.size && this.dense[this.sparse[u]] === u;
+	}
+	insert(u) {
+		if (!this.contains(u)) this.insertNew(u);
+	}
+	insertNew(u) {
+		if (u >= this.sparse.length) return;
+		this.sparse[u] = this.size;
+		this.dense[this.size] = u;
+		this.size++;
+	}
+};
+const mergeRuneSets = (leftRunes, rightRunes, leftPC, rightPC) => {
+	const leftLen = leftRunes.length;
+	const rightLen = rightRunes.length;
+	let lx = 0, rx = 0;
+	const merged = [];
+	const next = [];
+	let ok = true;
+	let ix = -1;
+	const extend = (isLeft) => {
+		const newArray = isLeft ? leftRunes : rightRunes;
+		const low = isLeft ? lx : rx;
+		const pc = isLeft ? leftPC : rightPC;
+		if (ix > 0 && newArray[low] <= merged[ix]) return false;
+		merged.push(newArray[low], newArray[low + 1]);
+		if (isLeft) lx += 2;
+		else rx += 2;
+		ix += 2;
+		next.push(pc);
+		return true;
+	};
+	while (lx < leftLen || rx < rightLen) {
+		if (rx >= rightLen) ok = extend(true);
+		else if (lx >= leftLen) ok = extend(false);
+		else if (rightRunes[rx] < leftRunes[lx]) ok = extend(false);
+		else ok = extend(true);
+		if (!ok) return null;
+	}
+	return {
+		merged,
+		next
+	};
+};
+var OnePassProg = class {
+	constructor(prog) {
+		this.start = prog.start;
+		this.numCap = prog.numCap;
+		this.inst = new Array(prog.inst.length);
+		for (let i = 0; i < prog.inst.length; i++) {
+			const orig = prog.inst[i];
+			const inst = new Inst(orig.op);
+			inst.out = orig.out;
+			inst.arg = orig.arg;
+			inst.runes = orig.runes ? new Int32Array(orig.runes) : /* @__PURE__ */ new Int32Array(0);
+			inst.next = null;
+			this.inst[i] = inst;
+		}
+	}
+};
+const onePassCopy = (prog) => {
+	const p = new OnePassProg(prog);
+	for (let pc = 0; pc < p.inst.length; pc++) {
+		const inst = p.inst[pc];
+		if (inst.op !== Inst.ALT && inst.op !== Inst.ALT_MATCH) continue;
+		let pAOther = "out";
+		let pAAlt = "arg";
+		let instAlt = p.inst[inst[pAAlt]];
+		if (instAlt.op !== Inst.ALT && instAlt.op !== Inst.ALT_MATCH) {
+			pAOther = "arg";
+			pAAlt = "out";
+			instAlt = p.inst[inst[pAAlt]];
+			if (instAlt.op !== Inst.ALT && instAlt.op !== Inst.ALT_MATCH) continue;
+		}
+		const instOther = p.inst[inst[pAOther]];
+		if (instOther.op === Inst.ALT || instOther.op === Inst.ALT_MATCH) continue;
+		let pBAlt = "out";
+		let pBOther = "arg";
+		let patch = false;
+		if (instAlt.out === pc) patch = true;
+		else if (instAlt.arg === pc) {
+			patch = true;
+			pBAlt = "arg";
+			pBOther = "out";
+		}
+		if (patch) instAlt[pBAlt] = inst[pAOther];
+		if (inst[pAOther] === instAlt[pBAlt]) inst[pAAlt] = instAlt[pBOther];
+	}
+	return p;
+};
+const makeOnePass = (p) => {
+	if (p.inst.length >= 1e3) return null;
+	const instQueue = new QueueOnePass(p.inst.length);
+	const visitQueue = new QueueOnePass(p.inst.length);
+	const onePassRunes = new Array(p.inst.length);
+	const m = new Array(p.inst.length).fill(false);
+	const check = (pc) => {
+		let ok = true;
+		const inst = p.inst[pc];
+		if (visitQueue.contains(pc)) return true;
+		visitQueue.insert(pc);
+		switch (inst.op) {
+			case Inst.ALT:
+			case Inst.ALT_MATCH: {
+				ok = check(inst.out) && check(inst.arg);
+				let matchOut = m[inst.out];
+				let matchArg = m[inst.arg];
+				if (matchOut && matchArg) return false;
+				if (matchArg) {
+					const tempOut = inst.out;
+					inst.out = inst.arg;
+					inst.arg = tempOut;
+					const tempMatch = matchOut;
+					matchOut = matchArg;
+					matchArg = tempMatch;
+				}
+				if (matchOut) {
+					m[pc] = true;
+					inst.op = Inst.ALT_MATCH;
+				}
+				const leftRunes = onePassRunes[inst.out] || [];
+				const rightRunes = onePassRunes[inst.arg] || [];
+				const mergeRes = mergeRuneSets(leftRunes, rightRunes, inst.out, inst.arg);
+				if (!mergeRes) return false;
+				onePassRunes[pc] = new Int32Array(mergeRes.merged);
+				inst.next = new Uint32Array(mergeRes.next);
+				break;
+			}
+			case Inst.CAPTURE:
+			case Inst.EMPTY_WIDTH:
+			case Inst.NOP:
+				ok = check(inst.out);
+				m[pc] = m[inst.out];
+				onePassRunes[pc] = onePassRunes[inst.out] ? new Int32Array(onePassRunes[inst.out]) : /* @__PURE__ */ new Int32Array(0);
+				inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
+				break;
+			case Inst.MATCH:
+			case Inst.FAIL:
+				m[pc] = inst.op === Inst.MATCH;
+				break;
+			case Inst.RUNE: {
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				if (!inst.runes || inst.runes.length === 0) {
+					onePassRunes[pc] = /* @__PURE__ */ new Int32Array(0);
+					inst.next = new Uint32Array([inst.out]);
+					break;
+				}
+				let runes = [];
+				if (inst.runes.length === 1 && (inst.arg & RE2Flags.FOLD_CASE) !== 0) {
+					const r0 = inst.runes[0];
+					runes.push(r0, r0);
+					for (let r1 = Unicode.simpleFold(r0); r1 !== r0; r1 = Unicode.simpleFold(r1)) runes.push(r1, r1);
+					runes.sort((a, b) => a - b);
+				} else for (let j = 0; j < inst.runes.length; j++) runes.push(inst.runes[j]);
+				onePassRunes[pc] = new Int32Array(runes);
+				inst.next = new Uint32Array(Math.floor(runes.length / 2) + 1).fill(inst.out);
+				inst.op = Inst.RUNE;
+				break;
+			}
+			case Inst.RUNE1: {
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				let runes = [];
+				if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) {
+					const r0 = inst.runes[0];
+					runes.push(r0, r0);
+					for (let r1 = Unicode.simpleFold(r0); r1 !== r0; r1 = Unicode.simpleFold(r1)) runes.push(r1, r1);
+					runes.sort((a, b) => a - b);
+				} else runes.push(inst.runes[0], inst.runes[0]);
+				onePassRunes[pc] = new Int32Array(runes);
+				inst.next = new Uint32Array(Math.floor(runes.length / 2) + 1).fill(inst.out);
+				inst.op = Inst.RUNE;
+				break;
+			}
+			case Inst.RUNE_ANY:
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				onePassRunes[pc] = new Int32Array([0, Unicode.MAX_RUNE]);
+				inst.next = new Uint32Array([inst.out]);
+				break;
+			case Inst.RUNE_ANY_NOT_NL:
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				onePassRunes[pc] = new Int32Array([
+					0,
+					9,
+					11,
+					Unicode.MAX_RUNE
+				]);
+				inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
+		}
+		return ok;
+	};
+	instQueue.clear();
+	instQueue.insert(p.start);
+	while (!instQueue.empty()) {
+		visitQueue.clear();
+		if (!check(instQueue.next())) return null;
+	}
+	for (let i = 0; i < p.inst.length; i++) if (onePassRunes[i]) p.inst[i].runes = onePassRunes[i];
+	return p;
+};
+const cleanupOnePass = (p, original) => {
+	for (let ix = 0; ix < original.inst.length; ix++) {
+		const instOriginal = original.inst[ix];
+		switch (instOriginal.op) {
+			case Inst.ALT:
+			case Inst.ALT_MATCH:
+			case Inst.RUNE: break;
+			case Inst.CAPTURE:
+			case Inst.EMPTY_WIDTH:
+			case Inst.NOP:
+			case Inst.MATCH:
+			case Inst.FAIL:
+				p.inst[ix].next = null;
+				break;
+			case Inst.RUNE1:
+			case Inst.RUNE_ANY:
+			case Inst.RUNE_ANY_NOT_NL:
+				p.inst[ix].next = null;
+				p.inst[ix].op = instOriginal.op;
+				p.inst[ix].runes = instOriginal.runes ? new Int32Array(instOriginal.runes) : /* @__PURE__ */ new Int32Array(0);
+		}
+	}
+};
+var OnePass = class OnePass {
+	static compile(prog) {
+		if (prog.start === 0) return null;
+		if (prog.numLb > 0) return null;
+		const startInst = prog.inst[prog.start];
+		if (startInst.op !== Inst.EMPTY_WIDTH || (startInst.arg & Utils.EMPTY_BEGIN_TEXT) === 0) return null;
+		let hasAlt = false;
+		for (let i = 0; i < prog.inst.length; i++) if (prog.inst[i].op === Inst.ALT || prog.inst[i].op === Inst.ALT_MATCH) {
+			hasAlt = true;
+			break;
+		}
+		for (let i = 0; i < prog.inst.length; i++) {
+			const inst = prog.inst[i];
+			const opOut = prog.inst[inst.out].op;
+			switch (inst.op) {
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					if (opOut === Inst.MATCH || prog.inst[inst.arg].op === Inst.MATCH) return null;
+					break;
+				case Inst.EMPTY_WIDTH:
+					if (opOut === Inst.MATCH) {
+						if ((inst.arg & Utils.EMPTY_END_TEXT) === Utils.EMPTY_END_TEXT) continue;
+						return null;
+					}
+					break;
+				default: if (opOut === Inst.MATCH && hasAlt) return null;
+			}
+		}
+		let p = onePassCopy(prog);
+		p = makeOnePass(p);
+		if (p !== null) cleanupOnePass(p, prog);
+		return p;
+	}
+	static next(inst, r) {
+		const nextIdx = inst.matchRunePos(r);
+		if (nextIdx >= 0) return inst.next[nextIdx];
+		if (inst.op === Inst.ALT_MATCH) return inst.out;
+		return 0;
+	}
+	static execute(re2, input, pos, anchor, ncap) {
+		const onepass = re2.onepass;
+		if (!onepass) return null;
+		const matchcap = new Int32Array(ncap).fill(-1);
+		let matched = false;
+		let r = input.step(pos);
+		let rune = r >> 3;
+		let width = r & 7;
+		let r1 = MachineInputBase.EOF();
+		let rune1 = -1;
+		let width1 = 0;
+		if (r !== MachineInputBase.EOF()) {
+			r1 = input.step(pos + width);
+			if (r1 !== MachineInputBase.EOF()) {
+				rune1 = r1 >> 3;
+				width1 = r1 & 7;
+			}
+		}
+		let flag = pos === 0 ? Utils.emptyOpContext(-1, rune) : input.context(pos);
+		let pc = onepass.start;
+		let inst;
+		while (true) {
+			inst = onepass.inst[pc];
+			pc = inst.out;
+			switch (inst.op) {
+				case Inst.MATCH:
+					if (anchor === RE2Flags.ANCHOR_BOTH && pos !== input.endPos()) return null;
+					matched = true;
+					if (matchcap.length > 0) {
+						matchcap[0] = 0;
+						matchcap[1] = pos;
+					}
+					return ncap === 0 ? [] : Utils.toArray(matchcap);
+				case Inst.RUNE:
+					if (!inst.matchRune(rune)) return null;
+					break;
+				case Inst.RUNE1:
+					if (rune !== inst.runes[0]) return null;
+					break;
+				case Inst.RUNE_ANY: break;
+				case Inst.RUNE_ANY_NOT_NL:
+					if (rune === 10) return null;
+					break;
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					pc = OnePass.next(inst, rune);
+					continue;
+				case Inst.FAIL: return null;
+				case Inst.NOP: continue;
+				case Inst.EMPTY_WIDTH:
+					if ((inst.arg & ~flag) !== 0) return null;
+					continue;
+				case Inst.CAPTURE:
+					if (inst.arg < matchcap.length) matchcap[inst.arg] = pos;
+					continue;
+				default: throw new RE2JSInternalException("bad inst");
+			}
+			if (width === 0) break;
+			flag = Utils.emptyOpContext(rune, rune1);
+			pos += width;
+			rune = rune1;
+			width = width1;
+			if (rune !== -1) {
+				r1 = input.step(pos + width);
+				if (r1 !== MachineInputBase.EOF()) {
+					rune1 = r1 >> 3;
+					width1 = r1 & 7;
+				} else {
+					rune1 = -1;
+					width1 = 0;
+				}
+			}
+		}
+		if (!matched) return null;
+		return ncap === 0 ? [] : Utils.toArray(matchcap);
+	}
+};
+// src/Regexp.js
+/**
+* Regular expression abstract syntax tree. Produced by parser, used by compiler. NB, this
+* corresponds to {@code syntax.regexp} in the Go implementation; Go's {@code regexp} is called
+* {@code RE2} in Java.
+*/
+var Regexp = class Regexp {
+	static Op = createEnum([
+		"NO_MATCH",
+		"EMPTY_MATCH",
+		"LITERAL",
+		"CHAR_CLASS",
+		"ANY_CHAR_NOT_NL",
+		"ANY_CHAR",
+		"BEGIN_LINE",
+		"END_LINE",
+		"BEGIN_TEXT",
+		"END_TEXT",
+		"WORD_BOUNDARY",
+		"NO_WORD_BOUNDARY",
+		"CAPTURE",
+		"STAR",
+		"PLUS",
+		"QUEST",
+		"REPEAT",
+		"CONCAT",
+		"ALTERNATE",
+		"PLB",
+		"NLB",
+		"LEFT_PAREN",
+		"VERTICAL_BAR"
+	]);
+	static isPseudoOp(op) {
+		return op >= Regexp.Op.LEFT_PAREN;
+	}
+	static emptySubs() {
+		return [];
+	}
+	static quoteIfHyphen(rune) {
+		if (rune === Codepoint.CODES["-"]) return "\\";
+		return "";
+	}
+	static fromRegexp(re) {
+		const regex = new Regexp(re.op);
+		regex.flags = re.flags;
+		regex.subs = re.subs;
+		regex.runes = re.runes;
+		regex.cap = re.cap;
+		regex.min = re.min;
+		regex.max = re.max;
+		regex.name = re.name;
+		regex.namedGroups = re.namedGroups;
+		regex.lb = re.lb;
+		return regex;
+	}
+	constructor(op) {
+		this.op = op;
+		this.flags = 0;
+		this.subs = Regexp.emptySubs();
+		this.runes = /* @__PURE__ */ new Int32Array(0);
+		this.min = 0;
+		this.max = 0;
+		this.cap = 0;
+		this.name = null;
+		this.namedGroups = Object.create(null);
+		this.lb = 0;
+	}
+	reinit() {
+		this.flags = 0;
+		this.subs = Regexp.emptySubs();
+		this.runes = /* @__PURE__ */ new Int32Array(0);
+		this.cap = 0;
+		this.min = 0;
+		this.max = 0;
+		this.name = null;
+		this.namedGroups = Object.create(null);
+		this.lb = 0;
+	}
+	toString() {
+		return this.appendTo();
+	}
+	appendTo() {
+		let out = "";
+		switch (this.op) {
+			case Regexp.Op.NO_MATCH:
+				out += "[^\\x00-\\x{10FFFF}]";
+				break;
+			case Regexp.Op.EMPTY_MATCH:
+				out += "(?:)";
+				break;
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST:
+			case Regexp.Op.REPEAT: {
+				const sub = this.subs[0];
+				if (sub.op > Regexp.Op.CAPTURE || sub.op === Regexp.Op.LITERAL && sub.runes.length > 1) out += `(?:${sub.appendTo()})`;
+				else out += sub.appendTo();
+				switch (this.op) {
+					case Regexp.Op.STAR:
+						out += "*";
+						break;
+					case Regexp.Op.PLUS:
+						out += "+";
+						break;
+					case Regexp.Op.QUEST:
+						out += "?";
+						break;
+					case Regexp.Op.REPEAT:
+						out += `{${this.min}`;
+						if (this.min !== this.max) {
+							out += ",";
+							if (this.max >= 0) out += this.max;
+						}
+						out += "}";
+				}
+				if ((this.flags & RE2Flags.NON_GREEDY) !== 0) out += "?";
+				break;
+			}
+			case Regexp.Op.CONCAT:
+				for (let sub of this.subs) if (sub.op === Regexp.Op.ALTERNATE) out += `(?:${sub.appendTo()})`;
+				else out += sub.appendTo();
+				break;
+			case Regexp.Op.ALTERNATE: {
+				let sep = "";
+				for (let sub of this.subs) {
+					out += sep;
+					sep = "|";
+					out += sub.appendTo();
+				}
+				break;
+			}
+			case Regexp.Op.LITERAL:
+				if ((this.flags & RE2Flags.FOLD_CASE) !== 0) out += "(?i:";
+				for (let rune of this.runes) out += Utils.escapeRune(rune);
+				if ((this.flags & RE2Flags.FOLD_CASE) !== 0) out += ")";
+				break;
+			case Regexp.Op.ANY_CHAR_NOT_NL:
+				out += "(?-s:.)";
+				break;
+			case Regexp.Op.ANY_CHAR:
+				out += "(?s:.)";
+				break;
+			case Regexp.Op.PLB:
+				out += `(?<=${this.subs[0].appendTo()})`;
+				break;
+			case Regexp.Op.NLB:
+				out += `(?<!${this.subs[0].appendTo()})`;
+				break;
+			case Regexp.Op.CAPTURE:
+				if (this.name === null || this.name.length === 0) out += "(";
+				else out += `(?P<${this.name}>`;
+				if (this.subs[0].op !== Regexp.Op.EMPTY_MATCH) out += this.subs[0].appendTo();
+				out += ")";
+				break;
+			case Regexp.Op.BEGIN_TEXT:
+				out += "\\A";
+				break;
+			case Regexp.Op.END_TEXT:
+				if ((this.flags & RE2Flags.WAS_DOLLAR) !== 0) out += "(?-m:$)";
+				else out += "\\z";
+				break;
+			case Regexp.Op.BEGIN_LINE:
+				out += "^";
+				break;
+			case Regexp.Op.END_LINE:
+				out += "$";
+				break;
+			case Regexp.Op.WORD_BOUNDARY:
+				out += "\\b";
+				break;
+			case Regexp.Op.NO_WORD_BOUNDARY:
+				out += "\\B";
+				break;
+			case Regexp.Op.CHAR_CLASS:
+				if (this.runes.length % 2 !== 0) {
+					out += "[invalid char class]";
+					break;
+				}
+				out += "[";
+				if (this.runes.length === 0) out += "^\\x00-\\x{10FFFF}";
+				else if (this.runes[0] === 0 && this.runes[this.runes.length - 1] === Unicode.MAX_RUNE) {
+					out += "^";
+					for (let i = 1; i < this.runes.length - 1; i += 2) {
+						const lo = this.runes[i] + 1;
+						const hi = this.runes[i + 1] - 1;
+						out += Regexp.quoteIfHyphen(lo);
+						out += Utils.escapeRune(lo);
+						if (lo !== hi) {
+							out += "-";
+							out += Regexp.quoteIfHyphen(hi);
+							out += Utils.escapeRune(hi);
+						}
+					}
+				} else for (let i = 0; i < this.runes.length; i += 2) {
+					const lo = this.runes[i];
+					const hi = this.runes[i + 1];
+					out += Regexp.quoteIfHyphen(lo);
+					out += Utils.escapeRune(lo);
+					if (lo !== hi) {
+						out += "-";
+						out += Regexp.quoteIfHyphen(hi);
+						out += Utils.escapeRune(hi);
+					}
+				}
+				out += "]";
+				break;
+			default: out += this.op;
+		}
+		return out;
+	}
+	maxCap() {
+		let m = 0;
+		if (this.op === Regexp.Op.CAPTURE) m = this.cap;
+		if (this.subs !== null) for (let sub of this.subs) {
+			const n = sub.maxCap();
+			if (m < n) m = n;
+		}
+		return m;
+	}
+	equals(that) {
+		if (!(that !== null && that instanceof Regexp)) return false;
+		if (this.op !== that.op) return false;
+		switch (this.op) {
+			case Regexp.Op.END_TEXT:
+				if ((this.flags & RE2Flags.WAS_DOLLAR) !== (that.flags & RE2Flags.WAS_DOLLAR)) return false;
+				break;
+			case Regexp.Op.LITERAL:
+			case Regexp.Op.CHAR_CLASS:
+				if ((this.flags & RE2Flags.FOLD_CASE) !== (that.flags & RE2Flags.FOLD_CASE)) return false;
+				if (this.runes === null && that.runes === null) break;
+				if (this.runes === null || that.runes === null) return false;
+				if (this.runes.length !== that.runes.length) return false;
+				for (let i = 0; i < this.runes.length; i++) if (this.runes[i] !== that.runes[i]) return false;
+				break;
+			case Regexp.Op.ALTERNATE:
+			case Regexp.Op.CONCAT:
+				if (this.subs.length !== that.subs.length) return false;
+				for (let i = 0; i < this.subs.length; ++i) if (!this.subs[i].equals(that.subs[i])) return false;
+				break;
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST:
+				if ((this.flags & RE2Flags.NON_GREEDY) !== (that.flags & RE2Flags.NON_GREEDY) || !this.subs[0].equals(that.subs[0])) return false;
+				break;
+			case Regexp.Op.REPEAT:
+				if ((this.flags & RE2Flags.NON_GREEDY) !== (that.flags & RE2Flags.NON_GREEDY) || this.min !== that.min || this.max !== that.max || !this.subs[0].equals(that.subs[0])) return false;
+				break;
+			case Regexp.Op.CAPTURE:
+				if (this.cap !== that.cap || (this.name === null ? that.name !== null : this.name !== that.name) || !this.subs[0].equals(that.subs[0])) return false;
+				break;
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB: if (this.lb !== that.lb || !this.subs[0].equals(that.subs[0])) return false;
+		}
+		return true;
+	}
+};
+// src/RegexpWalker.js
+/**
+* Walks a Regexp tree without recursion, visiting nodes in the same order a recursive walk
+* would (RE2: re2/walker-inl.h, "Helper class for traversing Regexps without recursion").
+*
+* The handler sees a node without subexpressions once, through `leaf(re)`, which returns its
+* result. Any other node is seen up to three times:
+* - `enter(re)` before its children. It returns the state kept for `re` while its children are
+*   visited; a state whose `result` is already set skips the children.
+* - `child(re, state, result, i)` after child `i` produced `result`. Setting `state.result`
+*   stops visiting the remaining children.
+* - `leave(re, state)` after the last child; it returns the result for `re`.
+*
+* Counted repetitions expand into one nesting level per copy, so the simplified tree can be
+* thousands of levels deep; recursion over it would overflow the JS stack, which has no fixed
+* relation to the parser's nesting limit. This walk keeps its frames on the heap instead.
+*/
+var RegexpWalker = class {
+	static walk(root, handler) {
+		const stack = [];
+		let re = root;
+		let result;
+		for (;;) {
+			if (re.subs.length === 0) result = handler.leaf(re);
+			else {
+				const state = handler.enter(re);
+				if (state.result === void 0) {
+					stack.push({
+						re,
+						state,
+						i: 0
+					});
+					re = re.subs[0];
+					continue;
+				}
+				result = state.result;
+			}
+			for (;;) {
+				if (stack.length === 0) return result;
+				const frame = stack[stack.length - 1];
+				handler.child(frame.re, frame.state, result, frame.i);
+				frame.i++;
+				if (frame.state.result === void 0 && frame.i < frame.re.subs.length) {
+					re = frame.re.subs[frame.i];
+					break;
+				}
+				stack.pop();
+				result = frame.state.result !== void 0 ? frame.state.result : handler.leave(frame.re, frame.state);
+			}
+		}
+	}
+};
+// src/Prefilter.js
+var AhoCorasick = class {
+	constructor(words, alphabetSize) {
+		const edges = /* @__PURE__ */ new Map();
+		const parent = [0];
+		const unit = [0];
+		const depth = [0];
+		const terminal = [0];
+		for (const word of words) {
+			let node = 0;
+			for (let i = 0; i < word.length; i++) {
+				const key = node * alphabetSize + word[i];
+				let child = edges.get(key);
+				if (child === void 0) {
+					child = parent.length;
+					edges.set(key, child);
+					parent.push(node);
+					unit.push(word[i]);
+					depth.push(depth[node] + 1);
+					terminal.push(0);
+				}
+				node = child;
+			}
+			terminal[node] = 1;
+		}
+		const numNodes = parent.length;
+		const children = new Int32Array(numNodes - 1);
+		for (let c = 1; c < numNodes; c++) children[c - 1] = c;
+		children.sort((a, b) => parent[a] - parent[b] || unit[a] - unit[b]);
+		const childStart = new Int32Array(numNodes + 1);
+		for (let c = 1; c < numNodes; c++) childStart[parent[c] + 1]++;
+		for (let n = 0; n < numNodes; n++) childStart[n + 1] += childStart[n];
+		const childUnit = new Int32Array(numNodes - 1);
+		for (let k = 0; k < children.length; k++) childUnit[k] = unit[children[k]];
+		this.childStart = childStart;
+		this.childUnit = childUnit;
+		this.childNode = children;
+		const byDepth = new Int32Array(numNodes);
+		for (let n = 0; n < numNodes; n++) byDepth[n] = n;
+		byDepth.sort((a, b) => depth[a] - depth[b]);
+		const fail = new Int32Array(numNodes);
+		const match = Uint8Array.from(terminal);
+		for (let k = 1; k < numNodes; k++) {
+			const c = byDepth[k];
+			const p = parent[c];
+			if (p !== 0) {
+				let f = fail[p];
+				let next = this.next(f, unit[c]);
+				while (next < 0 && f !== 0) {
+					f = fail[f];
+					next = this.next(f, unit[c]);
+				}
+				fail[c] = next >= 0 ? next : 0;
+			}
+			match[c] |= match[fail[c]];
+		}
+		this.fail = fail;
+		this.match = match;
+	}
+	next(node, u) {
+		let lo = this.childStart[node];
+		let hi = this.childStart[node + 1];
+		const units = this.childUnit;
+		while (lo < hi) {
+			const mid = lo + hi >> 1;
+			const m = units[mid];
+			if (m === u) return this.childNode[mid];
+			if (m < u) lo = mid + 1;
+			else hi = mid;
+		}
+		return -1;
+	}
+	advance(node, u) {
+		for (;;) {
+			const next = this.next(node, u);
+			if (next >= 0) return next;
+			if (node === 0) return 0;
+			node = this.fail[node];
+		}
+	}
+	searchUTF16(charSeq, start, end) {
+		let node = 0;
+		for (let i = start; i < end; i++) {
+			node = this.advance(node, charSeq.charCodeAt(i));
+			if (this.match[node] === 1) return true;
+		}
+		return false;
+	}
+	searchUTF8(bytes, start, end) {
+		let node = 0;
+		for (let i = start; i < end; i++) {
+			node = this.advance(node, bytes[i]);
+			if (this.match[node] === 1) return true;
+		}
+		return false;
+	}
+};
+var Prefilter = class Prefilter {
+	static Type = {
+		NONE: 0,
+		EXACT: 1,
+		AND: 2,
+		OR: 3
+	};
+	static MAX_SCANS = 32;
+	static MAX_AC_UNITS = 1 << 18;
+	constructor(type) {
+		this.type = type;
+		this.subs = [];
+		this.str = "";
+		this.bytes = null;
+		this.cost = type === Prefilter.Type.EXACT ? 1 : 0;
+		this.allExact = false;
+		this.ac16 = null;
+		this.ac8 = null;
+	}
+	automaton16() {
+		if (this.ac16 === null) {
+			const words = this.subs.map((s) => {
+				const arr = new Array(s.str.length);
+				for (let i = 0; i < s.str.length; i++) arr[i] = s.str.charCodeAt(i);
+				return arr;
+			});
+			this.ac16 = new AhoCorasick(words, 65536);
+		}
+		return this.ac16;
+	}
+	automaton8() {
+		if (this.ac8 === null) this.ac8 = new AhoCorasick(this.subs.map((s) => s.bytes), 256);
+		return this.ac8;
+	}
+	eval(input, pos) {
+		switch (this.type) {
+			case Prefilter.Type.NONE: return true;
+			case Prefilter.Type.EXACT: return input.hasString(this, pos);
+			case Prefilter.Type.AND:
+				for (let i = 0; i < this.subs.length; i++) if (!this.subs[i].eval(input, pos)) return false;
+				return true;
+			case Prefilter.Type.OR:
+				if (this.allExact) return input.hasAnyString(this, pos);
+				for (let i = 0; i < this.subs.length; i++) if (this.subs[i].eval(input, pos)) return true;
+				return false;
+			default: return true;
+		}
+	}
+};
+var PrefilterTree = class PrefilterTree {
+	static build(re) {
+		if (!re) return new Prefilter(Prefilter.Type.NONE);
+		return RegexpWalker.walk(re, PrefilterTree.WALKER);
+	}
+	static WALKER = {
+		leaf: (re) => PrefilterTree.leaf(re),
+		enter: (re) => PrefilterTree.enter(re),
+		child: (re, state, result) => PrefilterTree.child(re, state, result),
+		leave: (re, state) => PrefilterTree.leave(re, state)
+	};
+	static leaf(re) {
+		if (re.op !== Regexp.Op.LITERAL) return new Prefilter(Prefilter.Type.NONE);
+		if (re.runes.length === 0 || (re.flags & RE2Flags.FOLD_CASE) !== 0) return new Prefilter(Prefilter.Type.NONE);
+		let str = "";
+		for (let i = 0; i < re.runes.length; i++) {
+			if (Unicode.isUnsearchable(re.runes[i])) return new Prefilter(Prefilter.Type.NONE);
+			str += String.fromCodePoint(re.runes[i]);
+		}
+		const pf = new Prefilter(Prefilter.Type.EXACT);
+		pf.str = str;
+		pf.bytes = Utils.stringToUtf8ByteArray(pf.str);
+		return pf;
+	}
+	static enter(re) {
+		switch (re.op) {
+			case Regexp.Op.CAPTURE:
+			case Regexp.Op.PLUS: return { sub: null };
+			case Regexp.Op.REPEAT:
+				if (re.min >= 1) return { sub: null };
+				return { result: new Prefilter(Prefilter.Type.NONE) };
+			case Regexp.Op.CONCAT: return {
+				pf: new Prefilter(Prefilter.Type.AND),
+				subs: []
+			};
+			case Regexp.Op.ALTERNATE: return {
+				pf: new Prefilter(Prefilter.Type.OR),
+				subs: []
+			};
+			default: return { result: new Prefilter(Prefilter.Type.NONE) };
+		}
+	}
+	static child(re, state, s) {
+		if (state.subs === void 0) {
+			state.sub = s;
+			return;
+		}
+		if (state.pf.type === Prefilter.Type.AND) {
+			if (s.type === Prefilter.Type.NONE) return;
+			if (s.type === Prefilter.Type.AND) {
+				for (let j = 0; j < s.subs.length; j++) state.subs.push(s.subs[j]);
+				return;
+			}
+			state.subs.push(s);
+			return;
+		}
+		if (s.type === Prefilter.Type.NONE) {
+			state.result = new Prefilter(Prefilter.Type.NONE);
+			return;
+		}
+		if (s.type === Prefilter.Type.OR) {
+			for (let j = 0; j < s.subs.length; j++) state.subs.push(s.subs[j]);
+			return;
+		}
+		state.subs.push(s);
+	}
+	static leave(re, state) {
+		if (state.subs === void 0) return state.sub;
+		const pf = state.pf;
+		const seen = /* @__PURE__ */ new Set();
+		const subs = [];
+		for (const sub of state.subs) {
+			if (sub.type === Prefilter.Type.EXACT) {
+				if (seen.has(sub.str)) continue;
+				seen.add(sub.str);
+			}
+			subs.push(sub);
+		}
+		if (pf.type === Prefilter.Type.AND) {
+			const kept = [];
+			let cost = 0;
+			for (const sub of subs) {
+				if (cost + sub.cost > Prefilter.MAX_SCANS) continue;
+				kept.push(sub);
+				cost += sub.cost;
+			}
+			if (kept.length === 0) return new Prefilter(Prefilter.Type.NONE);
+			if (kept.length === 1) return kept[0];
+			pf.subs = kept;
+			pf.cost = cost;
+			return pf;
+		}
+		if (subs.length === 0) return new Prefilter(Prefilter.Type.NONE);
+		if (subs.length === 1) return subs[0];
+		pf.subs = subs;
+		let allExact = true;
+		let cost = 0;
+		let units = 0;
+		for (const sub of subs) {
+			if (sub.type !== Prefilter.Type.EXACT) allExact = false;
+			else units += sub.bytes.length;
+			cost += sub.cost;
+		}
+		if (allExact) {
+			if (units > Prefilter.MAX_AC_UNITS) return new Prefilter(Prefilter.Type.NONE);
+			pf.allExact = true;
+			pf.cost = 1;
+			return pf;
+		}
+		if (cost > Prefilter.MAX_SCANS) return new Prefilter(Prefilter.Type.NONE);
+		pf.cost = cost;
+		return pf;
+	}
+};
+// src/Prog.js
+/**
+* A list of instruction pointers waiting to be patched.
+* Tracks both `head` and `tail` to allow O(1) appending during compilation.
+* * Values are encoded integers, not standard memory pointers:
+* - Program instruction index: `l >> 1`
+* - Patch `.out` field if: `(l & 1) === 0`
+* - Patch `.arg` field if: `(l & 1) === 1`
+* - `0` denotes an empty list.
+* * @see https://swtch.com/~rsc/regexp/regexp1.html
+*/
+var PatchList = class {
+	/**
+	* @param {number} head - Encoded pointer to the start of the patch list.
+	* @param {number} tail - Encoded pointer to the end of the patch list.
+	*/
+	constructor(head = 0, tail = 0) {
+		this.head = head;
+		this.tail = tail;
+	}
+};
+/**
+* A Prog is a compiled regular expression program.
+*/
+var Prog = class {
+	constructor() {
+		this.inst = [];
+		this.start = 0;
+		this.numCap = 2;
+		this.lbStarts = [];
+		this.numLb = 0;
+		this.lbInst = null;
+	}
+	getInst(pc) {
+		return this.inst[pc];
+	}
+	numInst() {
+		return this.inst.length;
+	}
+	addInst(op) {
+		this.inst.push(new Inst(op));
+	}
+	markLookbehindInsts() {
+		const lbInst = new Uint8Array(this.inst.length);
+		const pending = this.lbStarts.slice();
+		while (pending.length > 0) {
+			const pc = pending.pop();
+			if (pc === 0 || lbInst[pc] === 1) continue;
+			lbInst[pc] = 1;
+			const i = this.inst[pc];
+			switch (i.op) {
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					pending.push(i.out, i.arg);
+					break;
+				case Inst.MATCH:
+				case Inst.FAIL: break;
+				default: pending.push(i.out);
+			}
+		}
+		this.lbInst = lbInst;
+	}
+	skipNop(pc) {
+		let i = this.inst[pc];
+		while (i.op === Inst.NOP || i.op === Inst.CAPTURE) {
+			i = this.inst[pc];
+			pc = i.out;
+		}
+		return i;
+	}
+	/** @returns {[boolean, string]} */
+	prefix() {
+		let prefix = "";
+		let i = this.skipNop(this.start);
+		if (!Inst.isRuneOp(i.op) || i.runes.length !== 1) return [i.op === Inst.MATCH, prefix];
+		while (Inst.isRuneOp(i.op) && i.runes.length === 1 && (i.arg & RE2Flags.FOLD_CASE) === 0 && !Unicode.isUnsearchable(i.runes[0])) {
+			prefix += String.fromCodePoint(i.runes[0]);
+			i = this.skipNop(i.out);
+		}
+		return [i.op === Inst.MATCH, prefix];
+	}
+	startCond() {
+		let flag = 0;
+		let pc = this.start;
+		loop: for (;;) {
+			const i = this.inst[pc];
+			switch (i.op) {
+				case Inst.EMPTY_WIDTH:
+					flag |= i.arg;
+					break;
+				case Inst.FAIL: return -1;
+				case Inst.CAPTURE:
+				case Inst.NOP: break;
+				default: break loop;
+			}
+			pc = i.out;
+		}
+		return flag;
+	}
+	patch(l, val) {
+		let head = l.head;
+		while (head !== 0) {
+			const i = this.inst[head >> 1];
+			if ((head & 1) === 0) {
+				head = i.out;
+				i.out = val;
+			} else {
+				head = i.arg;
+				i.arg = val;
+			}
+		}
+	}
+	append(l1, l2) {
+		if (l1.head === 0) return l2;
+		if (l2.head === 0) return l1;
+		const i = this.inst[l1.tail >> 1];
+		if ((l1.tail & 1) === 0) i.out = l2.head;
+		else i.arg = l2.head;
+		return new PatchList(l1.head, l2.tail);
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	toString() {
+		let out = "";
+		for (let pc = 0; pc < this.inst.length; pc++) {
+			const len = out.length;
+			out += pc;
+			if (pc === this.start) out += "*";
+			out += "        ".substring(out.length - len);
+			out += this.inst[pc];
+			out += "\n";
+		}
+		return out;
+	}
+};
+// src/Compiler.js
+const ANY_RUNE_NOT_NL = new Int32Array([
+	0,
+	Codepoint.CODES["\n"] - 1,
+	Codepoint.CODES["\n"] + 1,
+	Unicode.MAX_RUNE
+]);
+const ANY_RUNE = new Int32Array([0, Unicode.MAX_RUNE]);
+/**
+* A fragment of a compiled regular expression program.
+*
+* @see http://swtch.com/~rsc/regexp/regexp1.html
+* @class
+*/
+var Frag = class {
+	constructor(i = 0, out = new PatchList(), nullable = false) {
+		this.i = i;
+		this.out = out;
+		this.nullable = nullable;
+	}
+};
+/**
+* Compiler from {@code Regexp} (RE2 abstract syntax) to {@code RE2} (compiled regular expression).
+*
+* The only entry point is {@link #compileRegexp}.
+*/
+var Compiler = class Compiler {
+	static compileRegexp(re) {
+		const c = new Compiler();
+		const f = c.compile(re);
+		c.prog.patch(f.out, c.newInst(Inst.MATCH).i);
+		c.prog.start = f.i;
+		c.prog.markLookbehindInsts();
+		return c.prog;
+	}
+	static compileSet(regexps) {
+		const c = new Compiler();
+		if (regexps.length === 0) {
+			c.prog.start = c.newInst(Inst.FAIL).i;
+			c.prog.markLookbehindInsts();
+			return c.prog;
+		}
+		let starts = [];
+		for (let i = 0; i < regexps.length; i++) {
+			c.lbOffset = c.prog.numLb;
+			const f = c.compile(regexps[i]);
+			const m = c.newInst(Inst.MATCH);
+			c.prog.getInst(m.i).arg = i;
+			c.prog.patch(f.out, m.i);
+			starts.push(f.i);
+		}
+		let start = starts[0];
+		for (let i = 1; i < starts.length; i++) {
+			const f = c.newInst(Inst.ALT);
+			const inst = c.prog.getInst(f.i);
+			inst.out = start;
+			inst.arg = starts[i];
+			start = f.i;
+		}
+		c.prog.start = start;
+		c.prog.markLookbehindInsts();
+		return c.prog;
+	}
+	constructor() {
+		this.prog = new Prog();
+		this.newInst(Inst.FAIL);
+		this.lbOffset = 0;
+		this.runeCache = /* @__PURE__ */ new Map();
+		this.walker = {
+			leaf: (re) => this.leaf(re),
+			enter: (re) => this.enter(re),
+			child: (re, state, result) => this.child(re, state, result),
+			leave: (re, state) => this.leave(re, state)
+		};
+	}
+	newInst(op) {
+		this.prog.addInst(op);
+		return new Frag(this.prog.numInst() - 1, new PatchList(), true);
+	}
+	nop() {
+		const f = this.newInst(Inst.NOP);
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		return f;
+	}
+	fail() {
+		return new Frag();
+	}
+	cap(arg) {
+		const f = this.newInst(Inst.CAPTURE);
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		this.prog.getInst(f.i).arg = arg;
+		if (this.prog.numCap < arg + 1) this.prog.numCap = arg + 1;
+		return f;
+	}
+	cat(f1, f2) {
+		if (f1.i === 0 || f2.i === 0) {
+			this.prog.patch(f1.out, 0);
+			this.prog.patch(f2.out, 0);
+			return this.fail();
+		}
+		this.prog.patch(f1.out, f2.i);
+		return new Frag(f1.i, f2.out, f1.nullable && f2.nullable);
+	}
+	alt(f1, f2) {
+		if (f1.i === 0) return f2;
+		if (f2.i === 0) return f1;
+		const f = this.newInst(Inst.ALT);
+		const i = this.prog.getInst(f.i);
+		i.out = f1.i;
+		i.arg = f2.i;
+		f.out = this.prog.append(f1.out, f2.out);
+		f.nullable = f1.nullable || f2.nullable;
+		return f;
+	}
+	loop(f1, nongreedy) {
+		const f = this.newInst(Inst.ALT);
+		const i = this.prog.getInst(f.i);
+		if (nongreedy) {
+			i.arg = f1.i;
+			f.out = new PatchList(f.i << 1, f.i << 1);
+		} else {
+			i.out = f1.i;
+			f.out = new PatchList(f.i << 1 | 1, f.i << 1 | 1);
+		}
+		this.prog.patch(f1.out, f.i);
+		return f;
+	}
+	quest(f1, nongreedy) {
+		if (f1.i === 0) return this.nop();
+		const f = this.newInst(Inst.ALT);
+		const i = this.prog.getInst(f.i);
+		if (nongreedy) {
+			i.arg = f1.i;
+			f.out = new PatchList(f.i << 1, f.i << 1);
+		} else {
+			i.out = f1.i;
+			f.out = new PatchList(f.i << 1 | 1, f.i << 1 | 1);
+		}
+		f.out = this.prog.append(f.out, f1.out);
+		return f;
+	}
+	star(f1, nongreedy) {
+		if (f1.i === 0) return this.nop();
+		if (f1.nullable) return this.quest(this.plus(f1, nongreedy), nongreedy);
+		return this.loop(f1, nongreedy);
+	}
+	plus(f1, nongreedy) {
+		if (f1.i === 0) return this.fail();
+		return new Frag(f1.i, this.loop(f1, nongreedy).out, f1.nullable);
+	}
+	empty(op) {
+		const f = this.newInst(Inst.EMPTY_WIDTH);
+		this.prog.getInst(f.i).arg = op;
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		return f;
+	}
+	rune(runes, flags) {
+		const f = this.newInst(Inst.RUNE);
+		f.nullable = false;
+		const i = this.prog.getInst(f.i);
+		i.runes = runes;
+		flags &= RE2Flags.FOLD_CASE;
+		if (runes.length !== 1 || Unicode.simpleFold(runes[0]) === runes[0]) flags &= ~RE2Flags.FOLD_CASE;
+		i.arg = flags;
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		if ((flags & RE2Flags.FOLD_CASE) === 0 && runes.length === 1 || runes.length === 2 && runes[0] === runes[1]) i.op = Inst.RUNE1;
+		else if (runes.length === 2 && runes[0] === 0 && runes[1] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY;
+		else if (runes.length === 4 && runes[0] === 0 && runes[1] === Codepoint.CODES["\n"] - 1 && runes[2] === Codepoint.CODES["\n"] + 1 && runes[3] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY_NOT_NL;
+		return f;
+	}
+	lookBehind(a, parsedLb) {
+		const lb = Math.sign(parsedLb) * (Math.abs(parsedLb) + this.lbOffset);
+		const id = this.newInst(Inst.LB_WRITE);
+		this.prog.getInst(id.i).arg = lb;
+		const any = this.rune(ANY_RUNE, 0);
+		const dotStar = this.star(any, true);
+		const lbAutomaton = this.cat(dotStar, a);
+		this.prog.patch(lbAutomaton.out, id.i);
+		const checkId = this.newInst(Inst.LB_CHECK);
+		this.prog.getInst(checkId.i).arg = lb;
+		this.prog.lbStarts.push(lbAutomaton.i);
+		if (Math.abs(lb) > this.prog.numLb) this.prog.numLb = Math.abs(lb);
+		checkId.out = new PatchList(checkId.i << 1, checkId.i << 1);
+		return checkId;
+	}
+	compile(re) {
+		return RegexpWalker.walk(re, this.walker);
+	}
+	leaf(re) {
+		switch (re.op) {
+			case Regexp.Op.NO_MATCH: return this.fail();
+			case Regexp.Op.EMPTY_MATCH: return this.nop();
+			case Regexp.Op.LITERAL: {
+				if (re.runes.length === 0) return this.nop();
+				let f = null;
+				for (let r of re.runes) {
+					let singleRune = this.runeCache.get(r);
+					if (singleRune === void 0) {
+						singleRune = new Int32Array([r]);
+						this.runeCache.set(r, singleRune);
+					}
+					const f1 = this.rune(singleRune, re.flags);
+					f = f === null ? f1 : this.cat(f, f1);
+				}
+				return f;
+			}
+			case Regexp.Op.CHAR_CLASS: return this.rune(re.runes, re.flags);
+			case Regexp.Op.ANY_CHAR_NOT_NL: return this.rune(ANY_RUNE_NOT_NL, 0);
+			case Regexp.Op.ANY_CHAR: return this.rune(ANY_RUNE, 0);
+			case Regexp.Op.BEGIN_LINE: return this.empty(Utils.EMPTY_BEGIN_LINE);
+			case Regexp.Op.END_LINE: return this.empty(Utils.EMPTY_END_LINE);
+			case Regexp.Op.BEGIN_TEXT: return this.empty(Utils.EMPTY_BEGIN_TEXT);
+			case Regexp.Op.END_TEXT: return this.empty(Utils.EMPTY_END_TEXT);
+			case Regexp.Op.WORD_BOUNDARY: return this.empty(Utils.EMPTY_WORD_BOUNDARY);
+			case Regexp.Op.NO_WORD_BOUNDARY: return this.empty(Utils.EMPTY_NO_WORD_BOUNDARY);
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return this.nop();
+			default: throw new RE2JSCompileException("regexp: unhandled case in compile");
+		}
+	}
+	enter(re) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST: return { sub: null };
+			case Regexp.Op.CAPTURE: return {
+				bra: this.cap(re.cap << 1),
+				sub: null
+			};
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return { f: null };
+			default: throw new RE2JSCompileException("regexp: unhandled case in compile");
+		}
+	}
+	child(re, state, f1) {
+		if (re.op === Regexp.Op.CONCAT) state.f = state.f === null ? f1 : this.cat(state.f, f1);
+		else if (re.op === Regexp.Op.ALTERNATE) state.f = state.f === null ? f1 : this.alt(state.f, f1);
+		else state.sub = f1;
+	}
+	leave(re, state) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB: return this.lookBehind(state.sub, re.lb);
+			case Regexp.Op.CAPTURE: {
+				const ket = this.cap(re.cap << 1 | 1);
+				return this.cat(this.cat(state.bra, state.sub), ket);
+			}
+			case Regexp.Op.STAR: return this.star(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+			case Regexp.Op.PLUS: return this.plus(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+			case Regexp.Op.QUEST: return this.quest(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return state.f;
+			default: throw new RE2JSCompileException("regexp: unhandled case in compile");
+		}
+	}
+};
+// src/Simplify.js
+var Simplify = class Simplify {
+	static simplify(re) {
+		if (re === null) return null;
+		return RegexpWalker.walk(re, Simplify.WALKER);
+	}
+	static WALKER = {
+		leaf: (re) => Simplify.leaf(re),
+		enter: (re) => Simplify.enter(re),
+		child: (re, state, result, i) => Simplify.child(re, state, result, i),
+		leave: (re, state) => Simplify.leave(re, state)
+	};
+	static leaf(re) {
+		if (re.op === Regexp.Op.CHAR_CLASS) {
+			if (re.runes === null) return re;
+			if (re.runes.length === 0) return new Regexp(Regexp.Op.NO_MATCH);
+			if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR);
+			if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR_NOT_NL);
+		}
+		return re;
+	}
+	static enter(re) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.CAPTURE:
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST: return { sub: null };
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return {
+				subs: [],
+				changed: false
+			};
+			case Regexp.Op.REPEAT:
+				if (re.min === 0 && re.max === 0) return { result: new Regexp(Regexp.Op.EMPTY_MATCH) };
+				return { sub: null };
+			default: return { result: re };
+		}
+	}
+	static child(re, state, nsub, i) {
+		if (state.subs === void 0) {
+			state.sub = nsub;
+			return;
+		}
+		if (nsub !== re.subs[i]) state.changed = true;
+		if (re.op === Regexp.Op.CONCAT) {
+			if (nsub.op === Regexp.Op.NO_MATCH) {
+				state.result = new Regexp(Regexp.Op.NO_MATCH);
+				return;
+			}
+			if (nsub.op === Regexp.Op.EMPTY_MATCH) {
+				state.changed = true;
+				return;
+			}
+			if (nsub.op === Regexp.Op.CONCAT) {
+				state.changed = true;
+				for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+				return;
+			}
+		} else {
+			if (nsub.op === Regexp.Op.NO_MATCH) {
+				state.changed = true;
+				return;
+			}
+			if (nsub.op === Regexp.Op.ALTERNATE) {
+				state.changed = true;
+				for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+				return;
+			}
+		}
+		state.subs.push(nsub);
+	}
+	static leave(re, state) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.CAPTURE: {
+				const sub = state.sub;
+				if (sub !== re.subs[0]) {
+					const nre = Regexp.fromRegexp(re);
+					nre.runes = /* @__PURE__ */ new Int32Array(0);
+					nre.subs = [sub];
+					return nre;
+				}
+				return re;
+			}
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE:
+				if (state.changed) {
+					const newSubs = state.subs;
+					if (newSubs.length === 0) return new Regexp(re.op === Regexp.Op.CONCAT ? Regexp.Op.EMPTY_MATCH : Regexp.Op.NO_MATCH);
+					if (newSubs.length === 1) return newSubs[0];
+					const nre = Regexp.fromRegexp(re);
+					nre.runes = /* @__PURE__ */ new Int32Array(0);
+					nre.subs = newSubs;
+					return nre;
+				}
+				return re;
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST: return Simplify.simplify1(re.op, re.flags, state.sub, re);
+			case Regexp.Op.REPEAT: return Simplify.simplifyRepeat(re, state.sub);
+			default: return re;
+		}
+	}
+	static simplifyRepeat(re, sub) {
+		if (re.max === -1) {
+			if (re.min === 0) return Simplify.simplify1(Regexp.Op.STAR, re.flags, sub, null);
+			if (re.min === 1) return Simplify.simplify1(Regexp.Op.PLUS, re.flags, sub, null);
+			const subs = [];
+			for (let i = 0; i < re.min - 1; i++) subs.push(sub);
+			subs.push(Simplify.simplify1(Regexp.Op.PLUS, re.flags, sub, null));
+			return Simplify.concat(subs);
+		}
+		if (re.min === 1 && re.max === 1) return sub;
+		let prefixSubs = null;
+		if (re.min > 0) {
+			prefixSubs = [];
+			for (let i = 0; i < re.min; i++) prefixSubs.push(sub);
+		}
+		if (re.max > re.min) {
+			let suffix = Simplify.simplify1(Regexp.Op.QUEST, re.flags, sub, null);
+			for (let i = re.min + 1; i < re.max; i++) suffix = Simplify.simplify1(Regexp.Op.QUEST, re.flags, Simplify.concat([sub, suffix]), null);
+			if (prefixSubs === null) return suffix;
+			prefixSubs.push(suffix);
+		}
+		if (prefixSubs !== null) return Simplify.concat(prefixSubs);
+		return new Regexp(Regexp.Op.NO_MATCH);
+	}
+	static concat(subs) {
+		const newSubs = [];
+		for (let i = 0; i < subs.length; i++) {
+			const sub = subs[i];
+			if (sub.op === Regexp.Op.NO_MATCH) return new Regexp(Regexp.Op.NO_MATCH);
+			if (sub.op === Regexp.Op.EMPTY_MATCH) continue;
+			if (sub.op === Regexp.Op.CONCAT) {
+				for (let j = 0; j < sub.subs.length; j++) newSubs.push(sub.subs[j]);
+				continue;
+			}
+			newSubs.push(sub);
+		}
+		if (newSubs.length === 0) return new Regexp(Regexp.Op.EMPTY_MATCH);
+		if (newSubs.length === 1) return newSubs[0];
+		const nre = new Regexp(Regexp.Op.CONCAT);
+		nre.subs = newSubs;
+		return nre;
+	}
+	static simplify1(op, flags, sub, re) {
+		if (sub.op === Regexp.Op.EMPTY_MATCH) return sub;
+		if (sub.op === Regexp.Op.NO_MATCH) {
+			if (op === Regexp.Op.PLUS) return sub;
+			return new Regexp(Regexp.Op.EMPTY_MATCH);
+		}
+		if (op === sub.op && (flags & RE2Flags.NON_GREEDY) === (sub.flags & RE2Flags.NON_GREEDY)) return sub;
+		if (re !== null && re.op === op && (re.flags & RE2Flags.NON_GREEDY) === (flags & RE2Flags.NON_GREEDY) && sub === re.subs[0]) return re;
+		const nre = new Regexp(op);
+		nre.flags = flags;
+		nre.subs = [sub];
+		return nre;
+	}
+};
+// src/CharGroup.js
+var CharGroup = class {
+	constructor(sign, cls) {
+		this.sign = sign;
+		this.cls = cls;
+	}
+};
+const code1 = [48, 57];
+const code2 = [
+	9,
+	10,
+	12,
+	13,
+	32,
+	32
+];
+const code3 = [
+	48,
+	57,
+	65,
+	90,
+	95,
+	95,
+	97,
+	122
+];
+const PERL_GROUPS = /* @__PURE__ */ new Map([
+	["\\d", new CharGroup(1, code1)],
+	["\\D", new CharGroup(-1, code1)],
+	["\\s", new CharGroup(1, code2)],
+	["\\S", new CharGroup(-1, code2)],
+	["\\w", new CharGroup(1, code3)],
+	["\\W", new CharGroup(-1, code3)]
+]);
+const code4 = [
+	48,
+	57,
+	65,
+	90,
+	97,
+	122
+];
+const code5 = [
+	65,
+	90,
+	97,
+	122
+];
+const code6 = [0, 127];
+const code7 = [
+	9,
+	9,
+	32,
+	32
+];
+const code8 = [
+	0,
+	31,
+	127,
+	127
+];
+const code9 = [48, 57];
+const code10 = [33, 126];
+const code11 = [97, 122];
+const code12 = [32, 126];
+const code13 = [
+	33,
+	47,
+	58,
+	64,
+	91,
+	96,
+	123,
+	126
+];
+const code14 = [
+	9,
+	13,
+	32,
+	32
+];
+const code15 = [65, 90];
+const code16 = [
+	48,
+	57,
+	65,
+	90,
+	95,
+	95,
+	97,
+	122
+];
+const code17 = [
+	48,
+	57,
+	65,
+	70,
+	97,
+	102
+];
+const POSIX_GROUPS = /* @__PURE__ */ new Map([
+	["[:alnum:]", new CharGroup(1, code4)],
+	["[:^alnum:]", new CharGroup(-1, code4)],
+	["[:alpha:]", new CharGroup(1, code5)],
+	["[:^alpha:]", new CharGroup(-1, code5)],
+	["[:ascii:]", new CharGroup(1, code6)],
+	["[:^ascii:]", new CharGroup(-1, code6)],
+	["[:blank:]", new CharGroup(1, code7)],
+	["[:^blank:]", new CharGroup(-1, code7)],
+	["[:cntrl:]", new CharGroup(1, code8)],
+	["[:^cntrl:]", new CharGroup(-1, code8)],
+	["[:digit:]", new CharGroup(1, code9)],
+	["[:^digit:]", new CharGroup(-1, code9)],
+	["[:graph:]", new CharGroup(1, code10)],
+	["[:^graph:]", new CharGroup(-1, code10)],
+	["[:lower:]", new CharGroup(1, code11)],
+	["[:^lower:]", new CharGroup(-1, code11)],
+	["[:print:]", new CharGroup(1, code12)],
+	["[:^print:]", new CharGroup(-1, code12)],
+	["[:punct:]", new CharGroup(1, code13)],
+	["[:^punct:]", new CharGroup(-1, code13)],
+	["[:space:]", new CharGroup(1, code14)],
+	["[:^space:]", new CharGroup(-1, code14)],
+	["[:upper:]", new CharGroup(1, code15)],
+	["[:^upper:]", new CharGroup(-1, code15)],
+	["[:word:]", new CharGroup(1, code16)],
+	["[:^word:]", new CharGroup(-1, code16)],
+	["[:xdigit:]", new CharGroup(1, code17)],
+	["[:^xdigit:]", new CharGroup(-1, code17)]
+]);
+// src/CharClass.js
+/**
+* A "builder"-style helper class for manipulating character classes represented as an array of
+* pairs of runes [lo, hi], each denoting an inclusive interval.
+*
+* All methods mutate the internal state and return {@code this}, allowing operations to be chained.
+*/
+var CharClass = class CharClass {
+	static charClassToString(r, len) {
+		let result = "[";
+		for (let i = 0; i < len; i += 2) {
+			if (i > 0) result += " ";
+			const lo = r[i];
+			const hi = r[i + 1];
+			if (lo === hi) result += `0x${lo.toString(16)}`;
+			else result += `0x${lo.toString(16)}-0x${hi.toString(16)}`;
+		}
+		result += "]";
+		return result;
+	}
+	static sortRanges(array, len) {
+		const n = len >> 1;
+		const order = new Array(n);
+		for (let i = 0; i < n; i++) order[i] = i;
+		order.sort((a, b) => array[2 * a] - array[2 * b] || array[2 * b + 1] - array[2 * a + 1]);
+		const sorted = array.slice(0, len);
+		for (let i = 0; i < n; i++) {
+			array[2 * i] = sorted[2 * order[i]];
+			array[2 * i + 1] = sorted[2 * order[i] + 1];
+		}
+	}
+	/**
+	* @param {number[]|Int32Array} [r]
+	*/
+	constructor(r = Utils.emptyInts()) {
+		/** @type {number[]|Int32Array} */
+		this.r = r;
+		this.len = r.length;
+	}
+	toArray() {
+		if (this.r instanceof Int32Array) return this.len === this.r.length ? this.r : this.r.subarray(0, this.len);
+		return new Int32Array(this.len === this.r.length ? this.r : this.r.slice(0, this.len));
+	}
+	toGrowableArray() {
+		if (Array.isArray(this.r)) {
+			this.r.length = this.len;
+			return this.r;
+		}
+		return Array.from(this.r.subarray(0, this.len));
+	}
+	cleanClass() {
+		if (this.len < 4) return this;
+		CharClass.sortRanges(this.r, this.len);
+		let w = 2;
+		for (let i = 2; i < this.len; i += 2) {
+			const lo = this.r[i];
+			const hi = this.r[i + 1];
+			if (lo <= this.r[w - 1] + 1) {
+				if (hi > this.r[w - 1]) this.r[w - 1] = hi;
+				continue;
+			}
+			this.r[w] = lo;
+			this.r[w + 1] = hi;
+			w += 2;
+		}
+		this.len = w;
+		return this;
+	}
+	appendLiteral(x, flags) {
+		return (flags & RE2Flags.FOLD_CASE) !== 0 ? this.appendFoldedRange(x, x) : this.appendRange(x, x);
+	}
+	appendRange(lo, hi) {
+		if (this.len > 0) {
+			for (let i = 2; i <= 4; i += 2) if (this.len >= i) {
+				const rlo = this.r[this.len - i];
+				const rhi = this.r[this.len - i + 1];
+				if (lo <= rhi + 1 && rlo <= hi + 1) {
+					if (lo < rlo) this.r[this.len - i] = lo;
+					if (hi > rhi) this.r[this.len - i + 1] = hi;
+					return this;
+				}
+			}
+		}
+		this.r[this.len++] = lo;
+		this.r[this.len++] = hi;
+		return this;
+	}
+	appendFoldedRange(lo, hi) {
+		if (lo <= Unicode.MIN_FOLD && hi >= Unicode.MAX_FOLD) return this.appendRange(lo, hi);
+		if (hi < Unicode.MIN_FOLD || lo > Unicode.MAX_FOLD) return this.appendRange(lo, hi);
+		if (lo < Unicode.MIN_FOLD) {
+			this.appendRange(lo, Unicode.MIN_FOLD - 1);
+			lo = Unicode.MIN_FOLD;
+		}
+		if (hi > Unicode.MAX_FOLD) {
+			this.appendRange(Unicode.MAX_FOLD + 1, hi);
+			hi = Unicode.MAX_FOLD;
+		}
+		for (let c = lo; c <= hi; c++) {
+			this.appendRange(c, c);
+			for (let f = Unicode.simpleFold(c); f !== c; f = Unicode.simpleFold(f)) this.appendRange(f, f);
+		}
+		return this;
+	}
+	appendClass(x) {
+		for (let i = 0; i < x.length; i += 2) this.appendRange(x[i], x[i + 1]);
+		return this;
+	}
+	appendFoldedClass(x) {
+		for (let i = 0; i < x.length; i += 2) this.appendFoldedRange(x[i], x[i + 1]);
+		return this;
+	}
+	appendNegatedClass(x) {
+		let nextLo = 0;
+		for (let i = 0; i < x.length; i += 2) {
+			const lo = x[i];
+			const hi = x[i + 1];
+			if (nextLo <= lo - 1) this.appendRange(nextLo, lo - 1);
+			nextLo = hi + 1;
+		}
+		if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
+		return this;
+	}
+	appendTable(table) {
+		for (let i = 0; i < table.length; ++i) {
+			const lo = table.getLo(i);
+			const hi = table.getHi(i);
+			const stride = table.getStride(i);
+			if (stride === 1) {
+				this.appendRange(lo, hi);
+				continue;
+			}
+			for (let c = lo; c <= hi; c += stride) this.appendRange(c, c);
+		}
+		return this;
+	}
+	appendNegatedTable(table) {
+		let nextLo = 0;
+		for (let i = 0; i < table.length; ++i) {
+			const lo = table.getLo(i);
+			const hi = table.getHi(i);
+			const stride = table.getStride(i);
+			if (stride === 1) {
+				if (nextLo <= lo - 1) this.appendRange(nextLo, lo - 1);
+				nextLo = hi + 1;
+				continue;
+			}
+			for (let c = lo; c <= hi; c += stride) {
+				if (nextLo <= c - 1) this.appendRange(nextLo, c - 1);
+				nextLo = c + 1;
+			}
+		}
+		if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
+		return this;
+	}
+	appendTableWithSign(table, sign) {
+		return sign < 0 ? this.appendNegatedTable(table) : this.appendTable(table);
+	}
+	negateClass() {
+		let nextLo = 0;
+		let w = 0;
+		for (let i = 0; i < this.len; i += 2) {
+			const lo = this.r[i];
+			const hi = this.r[i + 1];
+			if (nextLo <= lo - 1) {
+				this.r[w] = nextLo;
+				this.r[w + 1] = lo - 1;
+				w += 2;
+			}
+			nextLo = hi + 1;
+		}
+		this.len = w;
+		if (nextLo <= Unicode.MAX_RUNE) {
+			this.r[this.len++] = nextLo;
+			this.r[this.len++] = Unicode.MAX_RUNE;
+		}
+		return this;
+	}
+	appendClassWithSign(x, sign) {
+		return sign < 0 ? this.appendNegatedClass(x) : this.appendClass(x);
+	}
+	appendGroup(g, foldCase) {
+		let cls = g.cls;
+		if (foldCase) cls = new CharClass().appendFoldedClass(cls).cleanClass().toArray();
+		return this.appendClassWithSign(cls, g.sign);
+	}
+	toString() {
+		return CharClass.charClassToString(this.r, this.len);
+	}
+};
+// src/Parser.js
+var StringIterator = class {
+	constructor(str) {
+		this.str = str;
+		this.position = 0;
+	}
+	pos() {
+		return this.position;
+	}
+	rewindTo(pos) {
+		this.position = pos;
+	}
+	more() {
+		return this.position < this.str.length;
+	}
+	peek() {
+		return this.str.codePointAt(this.position);
+	}
+	skip(n) {
+		this.position += n;
+	}
+	skipString(s) {
+		this.position += s.length;
+	}
+	pop() {
+		const r = this.str.codePointAt(this.position);
+		this.position += Utils.charCount(r);
+		return r;
+	}
+	lookingAt(s) {
+		return this.str.startsWith(s, this.position);
+	}
+	rest() {
+		return this.str.substring(this.position);
+	}
+	from(beforePos) {
+		return this.str.substring(beforePos, this.position);
+	}
+	toString() {
+		return this.rest();
+	}
+};
+/**
+* A parser of regular expression patterns.
+*
+* The only public entry point is {@link #parse(String pattern, int flags)}.
+*/
+var Parser = class Parser {
+	static ERR_INTERNAL_ERROR = "regexp/syntax: internal error";
+	static ERR_INVALID_CHAR_RANGE = "invalid character class range";
+	static ERR_INVALID_ESCAPE = "invalid escape sequence";
+	static ERR_INVALID_NAMED_CAPTURE = "invalid named capture";
+	static ERR_INVALID_PERL_OP = "invalid or unsupported Perl syntax";
+	static ERR_INVALID_REPEAT_OP = "invalid nested repetition operator";
+	static ERR_INVALID_REPEAT_SIZE = "invalid repeat count";
+	static ERR_MISSING_BRACKET = "missing closing ]";
+	static ERR_MISSING_PAREN = "missing closing )";
+	static ERR_MISSING_REPEAT_ARGUMENT = "missing argument to repetition operator";
+	static ERR_TRAILING_BACKSLASH = "trailing backslash at end of expression";
+	static ERR_DUPLICATE_NAMED_CAPTURE = "duplicate capture group name";
+	static ERR_UNEXPECTED_PAREN = "unexpected )";
+	static ERR_NESTING_DEPTH = "expression nests too deeply";
+	static ERR_LARGE = "expression too large";
+	static ERR_INVALID_CAPTURE_IN_LOOKBEHIND = "invalid capture in lookbehind";
+	static MAX_HEIGHT = 1e3;
+	static MAX_SIZE = 1398101;
+	static MAX_RUNES = 33554432;
+	static ANY_TABLE = new UnicodeRangeTable(new Uint32Array([
+		0,
+		Unicode.MAX_RUNE,
+		1
+	]));
+	static ASCII_TABLE = new UnicodeRangeTable(new Uint32Array([
+		0,
+		127,
+		1
+	]));
+	static ASCII_FOLD_TABLE = new UnicodeRangeTable(new Uint32Array([
+		0,
+		127,
+		1,
+		383,
+		383,
+		1,
+		8490,
+		8490,
+		1
+	]));
+	static unicodeTable(name) {
+		if (name === "Any") return {
+			tab: Parser.ANY_TABLE,
+			fold: Parser.ANY_TABLE,
+			sign: 1
+		};
+		if (name === "Ascii") return {
+			tab: Parser.ASCII_TABLE,
+			fold: Parser.ASCII_FOLD_TABLE,
+			sign: 1
+		};
+		if (name === "Assigned") return {
+			tab: UnicodeTables.CATEGORIES.get("Cn"),
+			fold: UnicodeTables.CATEGORIES.get("Cn"),
+			sign: -1
+		};
+		if (name === "Lc") return {
+			tab: UnicodeTables.CATEGORIES.get("LC"),
+			fold: UnicodeTables.FOLD_CATEGORIES.get("LC"),
+			sign: 1
+		};
+		if (UnicodeTables.CATEGORIES.has(name)) return {
+			tab: UnicodeTables.CATEGORIES.get(name),
+			fold: UnicodeTables.FOLD_CATEGORIES.get(name),
+			sign: 1
+		};
+		if (UnicodeTables.SCRIPTS.has(name)) return {
+			tab: UnicodeTables.SCRIPTS.get(name),
+			fold: UnicodeTables.FOLD_SCRIPT.get(name),
+			sign: 1
+		};
+		return null;
+	}
+	static minFoldRune(r) {
+		if (r < Unicode.MIN_FOLD || r > Unicode.MAX_FOLD) return r;
+		let min = r;
+		const r0 = r;
+		for (r = Unicode.simpleFold(r); r !== r0; r = Unicode.simpleFold(r)) if (min > r) min = r;
+		return min;
+	}
+	static leadingRegexp(re) {
+		if (re.op === Regexp.Op.EMPTY_MATCH) return null;
+		if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+			const sub = re.subs[0];
+			if (sub.op === Regexp.Op.EMPTY_MATCH) return null;
+			return sub;
+		}
+		return re;
+	}
+	static literalRegexp(s, flags) {
+		const re = new Regexp(Regexp.Op.LITERAL);
+		re.flags = flags;
+		re.runes = Utils.stringToRunes(s);
+		return re;
+	}
+	/**
+	* Parse regular expression pattern {@code pattern} with mode flags {@code flags}.
+	* @param {string} pattern
+	* @param {number} flags
+	*/
+	static parse(pattern, flags) {
+		return new Parser(pattern, flags).parseInternal();
+	}
+	static parseRepeat(t) {
+		const start = t.pos();
+		if (!t.more() || !t.lookingAt("{")) return -1;
+		t.skip(1);
+		const min = Parser.parseInt(t);
+		if (min === -1) return -1;
+		if (!t.more()) return -1;
+		let max;
+		if (!t.lookingAt(",")) max = min;
+		else {
+			t.skip(1);
+			if (!t.more()) return -1;
+			if (t.lookingAt("}")) max = -1;
+			else if ((max = Parser.parseInt(t)) === -1) return -1;
+		}
+		if (!t.more() || !t.lookingAt("}")) return -1;
+		t.skip(1);
+		if (min < 0 || min > 1e3 || max === -2 || max > 1e3 || max >= 0 && min > max) throw new RE2JSSyntaxException(Parser.ERR_INVALID_REPEAT_SIZE, t.from(start));
+		return min << 16 | max & Unicode.MAX_BMP;
+	}
+	static isValidCaptureName(name) {
+		if (name.length === 0) return false;
+		for (let i = 0; i < name.length; i++) {
+			const c = name.codePointAt(i);
+			if (c !== Codepoint.CODES["_"] && !Utils.isalnum(c)) return false;
+		}
+		return true;
+	}
+	static parseInt(t) {
+		const start = t.pos();
+		while (t.more() && t.peek() >= Codepoint.CODES["0"] && t.peek() <= Codepoint.CODES["9"]) t.skip(1);
+		const n = t.from(start);
+		if (n.length === 0 || n.length > 1 && n.codePointAt(0) === Codepoint.CODES["0"]) return -1;
+		if (n.length > 8) return -2;
+		return parseInt(n, 10);
+	}
+	static isCharClass(re) {
+		return re.op === Regexp.Op.LITERAL && re.runes.length === 1 || re.op === Regexp.Op.CHAR_CLASS || re.op === Regexp.Op.ANY_CHAR_NOT_NL || re.op === Regexp.Op.ANY_CHAR;
+	}
+	static matchRune(re, r) {
+		switch (re.op) {
+			case Regexp.Op.LITERAL: return re.runes.length === 1 && re.runes[0] === r;
+			case Regexp.Op.CHAR_CLASS:
+				for (let i = 0; i < re.runes.length; i += 2) if (re.runes[i] <= r && r <= re.runes[i + 1]) return true;
+				return false;
+			case Regexp.Op.ANY_CHAR_NOT_NL: return r !== Codepoint.CODES["\n"];
+			case Regexp.Op.ANY_CHAR: return true;
+		}
+		return false;
+	}
+	static mergeCharClass(dst, src) {
+		switch (dst.op) {
+			case Regexp.Op.ANY_CHAR: break;
+			case Regexp.Op.ANY_CHAR_NOT_NL:
+				if (Parser.matchRune(src, Codepoint.CODES["\n"])) dst.op = Regexp.Op.ANY_CHAR;
+				break;
+			case Regexp.Op.CHAR_CLASS: {
+				const cc = new CharClass(Array.isArray(dst.runes) ? dst.runes : Array.from(dst.runes));
+				if (src.op === Regexp.Op.LITERAL) cc.appendLiteral(src.runes[0], src.flags);
+				else cc.appendClass(src.runes);
+				dst.runes = cc.toGrowableArray();
+				break;
+			}
+			case Regexp.Op.LITERAL:
+				if (src.runes[0] === dst.runes[0] && src.flags === dst.flags) break;
+				dst.op = Regexp.Op.CHAR_CLASS;
+				dst.runes = new CharClass().appendLiteral(dst.runes[0], dst.flags).appendLiteral(src.runes[0], src.flags).toGrowableArray();
+		}
+	}
+	static parseEscape(t) {
+		const startPos = t.pos();
+		t.skip(1);
+		if (!t.more()) throw new RE2JSSyntaxException(Parser.ERR_TRAILING_BACKSLASH);
+		let c = t.pop();
+		bigswitch: switch (c) {
+			case Codepoint.CODES["1"]:
+			case Codepoint.CODES["2"]:
+			case Codepoint.CODES["3"]:
+			case Codepoint.CODES["4"]:
+			case Codepoint.CODES["5"]:
+			case Codepoint.CODES["6"]:
+			case Codepoint.CODES["7"]: if (!t.more() || t.peek() < Codepoint.CODES["0"] || t.peek() > Codepoint.CODES["7"]) break;
+			case Codepoint.CODES["0"]: {
+				let r = c - Codepoint.CODES["0"];
+				for (let i = 1; i < 3; i++) {
+					if (!t.more() || t.peek() < Codepoint.CODES["0"] || t.peek() > Codepoint.CODES["7"]) break;
+					r = r * 8 + t.peek() - Codepoint.CODES["0"];
+					t.skip(1);
+				}
+				return r;
+			}
+			case Codepoint.CODES["x"]: {
+				if (!t.more()) break;
+				c = t.pop();
+				if (c === Codepoint.CODES["{"]) {
+					let nhex = 0;
+					let r = 0;
+					while (true) {
+						if (!t.more()) break bigswitch;
+						c = t.pop();
+						if (c === Codepoint.CODES["}"]) break;
+						const v = Utils.unhex(c);
+						if (v < 0) break bigswitch;
+						r = r * 16 + v;
+						if (r > Unicode.MAX_RUNE) break bigswitch;
+						nhex++;
+					}
+					if (nhex === 0) break bigswitch;
+					return r;
+				}
+				const x = Utils.unhex(c);
+				if (!t.more()) break;
+				c = t.pop();
+				const y = Utils.unhex(c);
+				if (x < 0 || y < 0) break;
+				return x * 16 + y;
+			}
+			case Codepoint.CODES["a"]: return Codepoint.CODES["\x07"];
+			case Codepoint.CODES["f"]: return Codepoint.CODES["\f"];
+			case Codepoint.CODES["n"]: return Codepoint.CODES["\n"];
+			case Codepoint.CODES["r"]: return Codepoint.CODES["\r"];
+			case Codepoint.CODES["t"]: return Codepoint.CODES["	"];
+			case Codepoint.CODES["v"]: return Codepoint.CODES["\v"];
+			default: if (c <= Unicode.MAX_ASCII && !Utils.isalnum(c)) return c;
+		}
+		throw new RE2JSSyntaxException(Parser.ERR_INVALID_ESCAPE, t.from(startPos));
+	}
+	static parseClassChar(t, wholeClassPos) {
+		if (!t.more()) throw new RE2JSSyntaxException(Parser.ERR_MISSING_BRACKET, t.from(wholeClassPos));
+		if (t.lookingAt("\\")) return Parser.parseEscape(t);
+		return t.pop();
+	}
+	static hasCapture(re) {
+		if (re === null) return false;
+		if (re.op === Regexp.Op.CAPTURE) return true;
+		if (re.subs) {
+			for (let sub of re.subs) if (Parser.hasCapture(sub)) return true;
+		}
+		return false;
+	}
+	constructor(wholeRegexp, flags = 0) {
+		this.wholeRegexp = wholeRegexp;
+		this.flags = flags;
+		this.numCap = 0;
+		this.namedGroups = Object.create(null);
+		this.stack = [];
+		this.free = null;
+		this.numRegexp = 0;
+		this.numRunes = 0;
+		this.repeats = 0;
+		this.height = null;
+		this.size = null;
+		this.nlb = 0;
+	}
+	newRegexp(op) {
+		let re = this.free;
+		if (re !== null && re.subs !== null && re.subs.length > 0) {
+			this.free = re.subs[0];
+			re.reinit();
+			re.op = op;
+		} else {
+			re = new Regexp(op);
+			this.numRegexp += 1;
+		}
+		return re;
+	}
+	reuse(re) {
+		if (this.height !== null && this.height.has(re)) this.height.delete(re);
+		if (re.subs !== null && re.subs.length > 0) re.subs[0] = this.free;
+		this.free = re;
+	}
+	checkLimits(re) {
+		if (this.numRunes > Parser.MAX_RUNES) throw new RE2JSSyntaxException(Parser.ERR_LARGE);
+		this.checkSize(re);
+		this.checkHeight(re);
+	}
+	checkSize(re) {
+		if (this.size === null) {
+			if (this.repeats === 0) this.repeats = 1;
+			if (re.op === Regexp.Op.REPEAT) {
+				let n = re.max;
+				if (n === -1) n = re.min;
+				if (n <= 0) n = 1;
+				if (n > Math.floor(Parser.MAX_SIZE / this.repeats)) this.repeats = Parser.MAX_SIZE;
+				else this.repeats *= n;
+			}
+			if (this.numRegexp < Math.floor(Parser.MAX_SIZE / this.repeats)) return;
+			this.size = /* @__PURE__ */ new Map();
+			for (let reEx of this.stack) this.checkSize(reEx);
+		}
+		if (this.calcSize(re, true) > Parser.MAX_SIZE) throw new RE2JSSyntaxException(Parser.ERR_LARGE);
+	}
+	calcSize(re, force = false) {
+		if (!force && this.size !== null) {
+			if (this.size.has(re)) return this.size.get(re);
+		}
+		let size = 0;
+		switch (re.op) {
+			case Regexp.Op.LITERAL:
+				size = re.runes.length;
+				break;
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.CAPTURE:
+			case Regexp.Op.STAR:
+				size = 2 + this.calcSize(re.subs[0]);
+				break;
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST:
+				size = 1 + this.calcSize(re.subs[0]);
+				break;
+			case Regexp.Op.CONCAT:
+				for (let sub of re.subs) size = size + this.calcSize(sub);
+				break;
+			case Regexp.Op.ALTERNATE:
+				for (let sub of re.subs) size = size + this.calcSize(sub);
+				if (re.subs.length > 1) size = size + re.subs.length - 1;
+				break;
+			case Regexp.Op.REPEAT: {
+				let sub = this.calcSize(re.subs[0]);
+				if (re.max === -1) {
+					if (re.min === 0) size = 2 + sub;
+					else size = 1 + re.min * sub;
+					break;
+				}
+				size = re.max * sub + (re.max - re.min);
+				break;
+			}
+		}
+		size = Math.max(1, size);
+		if (this.size === null) this.size = /* @__PURE__ */ new Map();
+		this.size.set(re, size);
+		return size;
+	}
+	checkHeight(re) {
+		if (this.numRegexp < Parser.MAX_HEIGHT) return;
+		if (this.height === null) {
+			this.height = /* @__PURE__ */ new Map();
+			for (let reEx of this.stack) this.checkHeight(reEx);
+		}
+		if (this.calcHeight(re, true) > Parser.MAX_HEIGHT) throw new RE2JSSyntaxException(Parser.ERR_NESTING_DEPTH);
+	}
+	calcHeight(re, force = false) {
+		if (!force && this.height !== null) {
+			if (this.height.has(re)) return this.height.get(re);
+		}
+		let h = 1;
+		for (let sub of re.subs) {
+			const hsub = this.calcHeight(sub);
+			if (h < 1 + hsub) h = 1 + hsub;
+		}
+		if (this.height === null) this.height = /* @__PURE__ */ new Map();
+		this.height.set(re, h);
+		return h;
+	}
+	pop() {
+		return this.stack.pop();
+	}
+	popToPseudo() {
+		const n = this.stack.length;
+		let i = n;
+		while (i > 0 && !Regexp.isPseudoOp(this.stack[i - 1].op)) i--;
+		return this.stack.splice(i, n - i);
+	}
+	push(re) {
+		this.numRunes += re.runes.length;
+		if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] === re.runes[1]) {
+			if (this.maybeConcat(re.runes[0], this.flags & ~RE2Flags.FOLD_CASE)) return null;
+			re.op = Regexp.Op.LITERAL;
+			re.runes = [re.runes[0]];
+			re.flags = this.flags & ~RE2Flags.FOLD_CASE;
+		} else if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 4 && re.runes[0] === re.runes[1] && re.runes[2] === re.runes[3] && Unicode.simpleFold(re.runes[0]) === re.runes[2] && Unicode.simpleFold(re.runes[2]) === re.runes[0] || re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] + 1 === re.runes[1] && Unicode.simpleFold(re.runes[0]) === re.runes[1] && Unicode.simpleFold(re.runes[1]) === re.runes[0]) {
+			if (this.maybeConcat(re.runes[0], this.flags | RE2Flags.FOLD_CASE)) return null;
+			re.op = Regexp.Op.LITERAL;
+			re.runes = [re.runes[0]];
+			re.flags = this.flags | RE2Flags.FOLD_CASE;
+		} else this.maybeConcat(-1, 0);
+		this.stack.push(re);
+		this.checkLimits(re);
+		return re;
+	}
+	maybeConcat(r, flags) {
+		const n = this.stack.length;
+		if (n < 2) return false;
+		const re1 = this.stack[n - 1];
+		const re2 = this.stack[n - 2];
+		if (re1.op !== Regexp.Op.LITERAL || re2.op !== Regexp.Op.LITERAL || (re1.flags & RE2Flags.FOLD_CASE) !== (re2.flags & RE2Flags.FOLD_CASE)) return false;
+		if (!Array.isArray(re2.runes)) re2.runes = Array.from(re2.runes);
+		for (let i = 0; i < re1.runes.length; i++) re2.runes.push(re1.runes[i]);
+		if (r >= 0) {
+			re1.runes = [r];
+			re1.flags = flags;
+			return true;
+		}
+		this.pop();
+		this.reuse(re1);
+		return false;
+	}
+	newLiteral(r, flags) {
+		const re = this.newRegexp(Regexp.Op.LITERAL);
+		re.flags = flags;
+		if ((flags & RE2Flags.FOLD_CASE) !== 0) r = Parser.minFoldRune(r);
+		re.runes = [r];
+		return re;
+	}
+	literal(r) {
+		this.push(this.newLiteral(r, this.flags));
+	}
+	op(op) {
+		const re = this.newRegexp(op);
+		re.flags = this.flags;
+		return this.push(re);
+	}
+	repeat(op, min, max, beforePos, t, lastRepeatPos) {
+		let flags = this.flags;
+		if ((flags & RE2Flags.PERL_X) !== 0) {
+			if (t.more() && t.lookingAt("?")) {
+				t.skip(1);
+				flags ^= RE2Flags.NON_GREEDY;
+			}
+			if (lastRepeatPos !== -1) throw new RE2JSSyntaxException(Parser.ERR_INVALID_REPEAT_OP, t.from(lastRepeatPos));
+		}
+		const n = this.stack.length;
+		if (n === 0) throw new RE2JSSyntaxException(Parser.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+		const sub = this.stack[n - 1];
+		if (Regexp.isPseudoOp(sub.op)) throw new RE2JSSyntaxException(Parser.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+		const re = this.newRegexp(op);
+		re.min = min;
+		re.max = max;
+		re.flags = flags;
+		re.subs = [sub];
+		this.stack[n - 1] = re;
+		this.checkLimits(re);
+		if (op === Regexp.Op.REPEAT && (min >= 2 || max >= 2) && !this.repeatIsValid(re, 1e3)) throw new RE2JSSyntaxException(Parser.ERR_INVALID_REPEAT_SIZE, t.from(beforePos));
+	}
+	repeatIsValid(re, n) {
+		if (re.op === Regexp.Op.REPEAT) {
+			let m = re.max;
+			if (m === 0) return true;
+			if (m < 0) m = re.min;
+			if (m > n) return false;
+			if (m > 0) n = Math.trunc(n / m);
+		}
+		for (let sub of re.subs) if (!this.repeatIsValid(sub, n)) return false;
+		return true;
+	}
+	concat() {
+		this.maybeConcat(-1, 0);
+		const subs = this.popToPseudo();
+		if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.EMPTY_MATCH));
+		return this.push(this.collapse(subs, Regexp.Op.CONCAT));
+	}
+	alternate() {
+		const subs = this.popToPseudo();
+		if (subs.length > 0) this.cleanAlt(subs[subs.length - 1]);
+		if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.NO_MATCH));
+		return this.push(this.collapse(subs, Regexp.Op.ALTERNATE));
+	}
+	cleanAlt(re) {
+		if (re.op === Regexp.Op.CHAR_CLASS) {
+			re.runes = new CharClass(Array.from(re.runes)).cleanClass().toArray();
+			if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) {
+				re.runes = /* @__PURE__ */ new Int32Array(0);
+				re.op = Regexp.Op.ANY_CHAR;
+			} else if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) {
+				re.runes = /* @__PURE__ */ new Int32Array(0);
+				re.op = Regexp.Op.ANY_CHAR_NOT_NL;
+			}
+		}
+	}
+	collapse(subs, op) {
+		if (subs.length === 1) return subs[0];
+		let len = 0;
+		for (let sub of subs) len += sub.op === op ? sub.subs.length : 1;
+		let newsubs = new Array(len).fill(null);
+		let i = 0;
+		for (let sub of subs) if (sub.op === op) {
+			for (let j = 0; j < sub.subs.length; j++) newsubs[i++] = sub.subs[j];
+			this.reuse(sub);
+		} else newsubs[i++] = sub;
+		let re = this.newRegexp(op);
+		re.subs = newsubs;
+		if (op === Regexp.Op.ALTERNATE) {
+			re.subs = this.factor(re.subs);
+			if (re.subs.length === 1) {
+				const old = re;
+				re = re.subs[0];
+				this.reuse(old);
+			}
+		}
+		return re;
+	}
+	factor(array) {
+		if (array.length < 2) return array;
+		let s = 0;
+		let lensub = array.length;
+		let lenout = 0;
+		let str = null;
+		let strlen = 0;
+		let strflags = 0;
+		let start = 0;
+		for (let i = 0; i <= lensub; i++) {
+			let istr = null;
+			let istrlen = 0;
+			let iflags = 0;
+			if (i < lensub) {
+				let re = array[s + i];
+				if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) re = re.subs[0];
+				if (re.op === Regexp.Op.LITERAL) {
+					istr = re.runes;
+					istrlen = re.runes.length;
+					iflags = re.flags & RE2Flags.FOLD_CASE;
+				}
+				if (iflags === strflags) {
+					let same = 0;
+					while (same < strlen && same < istrlen && str[same] === istr[same]) same++;
+					if (same > 0) {
+						strlen = same;
+						continue;
+					}
+				}
+			}
+			if (i === start) {} else if (i === start + 1) array[lenout++] = array[s + start];
+			else {
+				const prefix = this.newRegexp(Regexp.Op.LITERAL);
+				prefix.flags = strflags;
+				prefix.runes = str.slice(0, strlen);
+				for (let j = start; j < i; j++) {
+					array[s + j] = this.removeLeadingString(array[s + j], strlen);
+					this.checkLimits(array[s + j]);
+				}
+				const suffix = this.collapse(array.slice(s + start, s + i), Regexp.Op.ALTERNATE);
+				const re = this.newRegexp(Regexp.Op.CONCAT);
+				re.subs = [prefix, suffix];
+				array[lenout++] = re;
+			}
+			start = i;
+			str = istr;
+			strlen = istrlen;
+			strflags = iflags;
+		}
+		lensub = lenout;
+		s = 0;
+		start = 0;
+		lenout = 0;
+		let first = null;
+		for (let i = 0; i <= lensub; i++) {
+			let ifirst = null;
+			if (i < lensub) {
+				ifirst = Parser.leadingRegexp(array[s + i]);
+				if (first !== null && first.equals(ifirst) && (Parser.isCharClass(first) || first.op === Regexp.Op.REPEAT && first.min === first.max && Parser.isCharClass(first.subs[0]))) continue;
+			}
+			if (i === start) {} else if (i === start + 1) array[lenout++] = array[s + start];
+			else {
+				const prefix = first;
+				for (let j = start; j < i; j++) {
+					const reuse = j !== start;
+					array[s + j] = this.removeLeadingRegexp(array[s + j], reuse);
+					this.checkLimits(array[s + j]);
+				}
+				const suffix = this.collapse(array.slice(s + start, s + i), Regexp.Op.ALTERNATE);
+				const re = this.newRegexp(Regexp.Op.CONCAT);
+				re.subs = [prefix, suffix];
+				array[lenout++] = re;
+			}
+			start = i;
+			first = ifirst;
+		}
+		lensub = lenout;
+		s = 0;
+		start = 0;
+		lenout = 0;
+		for (let i = 0; i <= lensub; i++) {
+			if (i < lensub && Parser.isCharClass(array[s + i])) continue;
+			if (i === start) {} else if (i === start + 1) array[lenout++] = array[s + start];
+			else {
+				let max = start;
+				for (let j = start + 1; j < i; j++) {
+					const subMax = array[s + max];
+					const subJ = array[s + j];
+					if (subMax.op < subJ.op || subMax.op === subJ.op && (subMax.runes !== null ? subMax.runes.length : 0) < (subJ.runes !== null ? subJ.runes.length : 0)) max = j;
+				}
+				const tmp = array[s + start];
+				array[s + start] = array[s + max];
+				array[s + max] = tmp;
+				for (let j = start + 1; j < i; j++) {
+					Parser.mergeCharClass(array[s + start], array[s + j]);
+					this.reuse(array[s + j]);
+				}
+				this.cleanAlt(array[s + start]);
+				array[lenout++] = array[s + start];
+			}
+			if (i < lensub) array[lenout++] = array[s + i];
+			start = i + 1;
+		}
+		lensub = lenout;
+		s = 0;
+		start = 0;
+		lenout = 0;
+		for (let i = 0; i < lensub; ++i) {
+			if (i + 1 < lensub && array[s + i].op === Regexp.Op.EMPTY_MATCH && array[s + i + 1].op === Regexp.Op.EMPTY_MATCH) continue;
+			array[lenout++] = array[s + i];
+		}
+		lensub = lenout;
+		s = 0;
+		return array.slice(s, lensub);
+	}
+	removeLeadingString(re, n) {
+		if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+			const sub = this.removeLeadingString(re.subs[0], n);
+			re.subs[0] = sub;
+			if (sub.op === Regexp.Op.EMPTY_MATCH) {
+				this.reuse(sub);
+				switch (re.subs.length) {
+					case 0:
+					case 1:
+						re.op = Regexp.Op.EMPTY_MATCH;
+						re.subs = Regexp.emptySubs();
+						break;
+					case 2: {
+						const old = re;
+						re = re.subs[1];
+						this.reuse(old);
+						break;
+					}
+					default: re.subs = re.subs.slice(1, re.subs.length);
+				}
+			}
+			return re;
+		}
+		if (re.op === Regexp.Op.LITERAL) {
+			re.runes = re.runes.slice(n, re.runes.length);
+			if (re.runes.length === 0) re.op = Regexp.Op.EMPTY_MATCH;
+		}
+		return re;
+	}
+	removeLeadingRegexp(re, reuse) {
+		if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+			if (reuse) this.reuse(re.subs[0]);
+			re.subs = re.subs.slice(1, re.subs.length);
+			switch (re.subs.length) {
+				case 0:
+					re.op = Regexp.Op.EMPTY_MATCH;
+					re.subs = Regexp.emptySubs();
+					break;
+				case 1: {
+					const old = re;
+					re = re.subs[0];
+					this.reuse(old);
+					break;
+				}
+			}
+			return re;
+		}
+		if (reuse) this.reuse(re);
+		return this.newRegexp(Regexp.Op.EMPTY_MATCH);
+	}
+	parseInternal() {
+		if ((this.flags & RE2Flags.LITERAL) !== 0) return Parser.literalRegexp(this.wholeRegexp, this.flags);
+		let lastRepeatPos = -1;
+		let min = -1;
+		let max = -1;
+		const t = new StringIterator(this.wholeRegexp);
+		while (t.more()) {
+			let repeatPos = -1;
+			bigswitch: switch (t.peek()) {
+				case Codepoint.CODES["("]:
+					if ((this.flags & RE2Flags.LOOKBEHIND) !== 0) {
+						if (t.lookingAt("(?<=")) {
+							this.parsePosLookBehind();
+							t.skip(4);
+							break;
+						}
+						if (t.lookingAt("(?<!")) {
+							this.parseNegLookBehind();
+							t.skip(4);
+							break;
+						}
+					}
+					if ((this.flags & RE2Flags.PERL_X) !== 0 && t.lookingAt("(?")) {
+						this.parsePerlFlags(t);
+						break;
+					}
+					this.op(Regexp.Op.LEFT_PAREN).cap = ++this.numCap;
+					t.skip(1);
+					break;
+				case Codepoint.CODES["|"]:
+					this.parseVerticalBar();
+					t.skip(1);
+					break;
+				case Codepoint.CODES[")"]:
+					this.parseRightParen();
+					t.skip(1);
+					break;
+				case Codepoint.CODES["^"]:
+					if ((this.flags & RE2Flags.ONE_LINE) !== 0) this.op(Regexp.Op.BEGIN_TEXT);
+					else this.op(Regexp.Op.BEGIN_LINE);
+					t.skip(1);
+					break;
+				case Codepoint.CODES["$"]:
+					if ((this.flags & RE2Flags.ONE_LINE) !== 0) this.op(Regexp.Op.END_TEXT).flags |= RE2Flags.WAS_DOLLAR;
+					else this.op(Regexp.Op.END_LINE);
+					t.skip(1);
+					break;
+				case Codepoint.CODES["."]:
+					if ((this.flags & RE2Flags.DOT_NL) !== 0) this.op(Regexp.Op.ANY_CHAR);
+					else this.op(Regexp.Op.ANY_CHAR_NOT_NL);
+					t.skip(1);
+					break;
+				case Codepoint.CODES["["]:
+					this.parseClass(t);
+					break;
+				case Codepoint.CODES["*"]:
+				case Codepoint.CODES["+"]:
+				case Codepoint.CODES["?"]: {
+					repeatPos = t.pos();
+					let op = null;
+					switch (t.pop()) {
+						case Codepoint.CODES["*"]:
+							op = Regexp.Op.STAR;
+							break;
+						case Codepoint.CODES["+"]:
+							op = Regexp.Op.PLUS;
+							break;
+						case Codepoint.CODES["?"]: op = Regexp.Op.QUEST;
+					}
+					this.repeat(op, min, max, repeatPos, t, lastRepeatPos);
+					break;
+				}
+				case Codepoint.CODES["{"]: {
+					const before = t.pos();
+					const minMax = Parser.parseRepeat(t);
+					if (minMax < 0) {
+						t.rewindTo(before);
+						this.literal(t.pop());
+						break;
+					}
+					repeatPos = before;
+					min = minMax >> 16;
+					max = (minMax & Unicode.MAX_BMP) << 16 >> 16;
+					this.repeat(Regexp.Op.REPEAT, min, max, repeatPos, t, lastRepeatPos);
+					break;
+				}
+				case Codepoint.CODES["\\"]: {
+					const savedPos = t.pos();
+					t.skip(1);
+					if ((this.flags & RE2Flags.PERL_X) !== 0 && t.more()) switch (t.pop()) {
+						case Codepoint.CODES["A"]:
+							this.op(Regexp.Op.BEGIN_TEXT);
+							break bigswitch;
+						case Codepoint.CODES["b"]:
+							this.op(Regexp.Op.WORD_BOUNDARY);
+							break bigswitch;
+						case Codepoint.CODES["B"]:
+							this.op(Regexp.Op.NO_WORD_BOUNDARY);
+							break bigswitch;
+						case Codepoint.CODES["C"]: throw new RE2JSSyntaxException(Parser.ERR_INVALID_ESCAPE, "\\C");
+						case Codepoint.CODES["Q"]: {
+							let lit = t.rest();
+							const i = lit.indexOf("\\E");
+							if (i >= 0) {
+								lit = lit.substring(0, i);
+								t.skipString(lit);
+								t.skipString("\\E");
+							} else t.skipString(lit);
+							let j = 0;
+							while (j < lit.length) {
+								const codepoint = lit.codePointAt(j);
+								this.literal(codepoint);
+								j += Utils.charCount(codepoint);
+							}
+							break bigswitch;
+						}
+						case Codepoint.CODES["z"]:
+							this.op(Regexp.Op.END_TEXT);
+							break bigswitch;
+						default: t.rewindTo(savedPos);
+					}
+					else t.rewindTo(savedPos);
+					const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
+					re.flags = this.flags;
+					if (t.lookingAt("\\p") || t.lookingAt("\\P")) {
+						const cc = new CharClass();
+						if (this.parseUnicodeClass(t, cc)) {
+							re.runes = cc.toArray();
+							this.push(re);
+							break bigswitch;
+						}
+					}
+					const cc = new CharClass();
+					if (this.parsePerlClassEscape(t, cc)) {
+						re.runes = cc.toArray();
+						this.push(re);
+						break bigswitch;
+					}
+					t.rewindTo(savedPos);
+					this.reuse(re);
+					this.literal(Parser.parseEscape(t));
+					break;
+				}
+				default: this.literal(t.pop());
+			}
+			lastRepeatPos = repeatPos;
+		}
+		this.concat();
+		if (this.swapVerticalBar()) this.pop();
+		this.alternate();
+		if (this.stack.length !== 1) throw new RE2JSSyntaxException(Parser.ERR_MISSING_PAREN, this.wholeRegexp);
+		this.stack[0].namedGroups = this.namedGroups;
+		return this.stack[0];
+	}
+	parsePerlFlags(t) {
+		const startPos = t.pos();
+		const s = t.rest();
+		if (s.startsWith("(?P<") || s.startsWith("(?<")) {
+			const begin = s.charAt(2) === "P" ? 4 : 3;
+			const end = s.indexOf(">");
+			if (end < 0) throw new RE2JSSyntaxException(Parser.ERR_INVALID_NAMED_CAPTURE, s);
+			const name = s.substring(begin, end);
+			t.skipString(name);
+			t.skip(begin + 1);
+			if (!Parser.isValidCaptureName(name)) throw new RE2JSSyntaxException(Parser.ERR_INVALID_NAMED_CAPTURE, s.substring(0, end + 1));
+			const re = this.op(Regexp.Op.LEFT_PAREN);
+			re.cap = ++this.numCap;
+			if (this.namedGroups[name]) throw new RE2JSSyntaxException(Parser.ERR_DUPLICATE_NAMED_CAPTURE, name);
+			this.namedGroups[name] = this.numCap;
+			re.name = name;
+			return;
+		}
+		t.skip(2);
+		let flags = this.flags;
+		let sign = 1;
+		let sawFlag = false;
+		loop: while (t.more()) {
+			const c = t.pop();
+			switch (c) {
+				case Codepoint.CODES["i"]:
+					flags |= RE2Flags.FOLD_CASE;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["m"]:
+					flags &= ~RE2Flags.ONE_LINE;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["s"]:
+					flags |= RE2Flags.DOT_NL;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["U"]:
+					flags |= RE2Flags.NON_GREEDY;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["-"]:
+					if (sign < 0) break loop;
+					sign = -1;
+					flags = ~flags;
+					sawFlag = false;
+					break;
+				case Codepoint.CODES[":"]:
+				case Codepoint.CODES[")"]:
+					if (sign < 0) {
+						if (!sawFlag) break loop;
+						flags = ~flags;
+					}
+					if (c === Codepoint.CODES[":"]) this.op(Regexp.Op.LEFT_PAREN);
+					this.flags = flags;
+					return;
+				default: break loop;
+			}
+		}
+		throw new RE2JSSyntaxException(Parser.ERR_INVALID_PERL_OP, t.from(startPos));
+	}
+	parsePosLookBehind() {
+		const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
+		re.flags = this.flags;
+		re.lb = ++this.nlb;
+		return this.push(re);
+	}
+	parseNegLookBehind() {
+		const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
+		re.flags = this.flags;
+		re.lb = -++this.nlb;
+		return this.push(re);
+	}
+	parseVerticalBar() {
+		this.concat();
+		if (!this.swapVerticalBar()) this.op(Regexp.Op.VERTICAL_BAR);
+	}
+	swapVerticalBar() {
+		const n = this.stack.length;
+		if (n >= 3 && this.stack[n - 2].op === Regexp.Op.VERTICAL_BAR && Parser.isCharClass(this.stack[n - 1]) && Parser.isCharClass(this.stack[n - 3])) {
+			let re1 = this.stack[n - 1];
+			let re3 = this.stack[n - 3];
+			if (re1.op > re3.op) {
+				const tmp = re3;
+				re3 = re1;
+				re1 = tmp;
+				this.stack[n - 3] = re3;
+			}
+			Parser.mergeCharClass(re3, re1);
+			this.reuse(re1);
+			this.pop();
+			return true;
+		}
+		if (n >= 2) {
+			const re1 = this.stack[n - 1];
+			const re2 = this.stack[n - 2];
+			if (re2.op === Regexp.Op.VERTICAL_BAR) {
+				if (n >= 3) this.cleanAlt(this.stack[n - 3]);
+				this.stack[n - 2] = re1;
+				this.stack[n - 1] = re2;
+				return true;
+			}
+		}
+		return false;
+	}
+	parseRightParen() {
+		this.concat();
+		if (this.swapVerticalBar()) this.pop();
+		this.alternate();
+		if (this.stack.length < 2) throw new RE2JSSyntaxException(Parser.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+		const re1 = this.pop();
+		const re2 = this.pop();
+		if (re2.op !== Regexp.Op.LEFT_PAREN) throw new RE2JSSyntaxException(Parser.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+		this.flags = re2.flags;
+		if (re2.lb !== 0) {
+			if (Parser.hasCapture(re1)) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CAPTURE_IN_LOOKBEHIND, this.wholeRegexp);
+			if (re2.lb > 0) re2.op = Regexp.Op.PLB;
+			else re2.op = Regexp.Op.NLB;
+			re2.subs = [re1];
+			this.push(re2);
+			return;
+		}
+		if (re2.cap === 0) this.push(re1);
+		else {
+			re2.op = Regexp.Op.CAPTURE;
+			re2.subs = [re1];
+			this.push(re2);
+		}
+	}
+	parsePerlClassEscape(t, cc) {
+		const beforePos = t.pos();
+		if ((this.flags & RE2Flags.PERL_X) === 0 || !t.more() || t.pop() !== Codepoint.CODES["\\"] || !t.more()) return false;
+		t.pop();
+		const p = t.from(beforePos);
+		const g = PERL_GROUPS.has(p) ? PERL_GROUPS.get(p) : null;
+		if (g === null) return false;
+		cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
+		return true;
+	}
+	parseNamedClass(t, cc) {
+		const cls = t.rest();
+		const i = cls.indexOf(":]");
+		if (i < 0) return false;
+		const name = cls.substring(0, i + 2);
+		t.skipString(name);
+		const g = POSIX_GROUPS.has(name) ? POSIX_GROUPS.get(name) : null;
+		if (g === null) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, name);
+		cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
+		return true;
+	}
+	parseUnicodeClass(t, cc) {
+		const startPos = t.pos();
+		if ((this.flags & RE2Flags.UNICODE_GROUPS) === 0 || !t.lookingAt("\\p") && !t.lookingAt("\\P")) return false;
+		t.skip(1);
+		let sign = 1;
+		let c = t.pop();
+		if (c === Codepoint.CODES["P"]) sign = -1;
+		if (!t.more()) {
+			t.rewindTo(startPos);
+			throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.rest());
+		}
+		c = t.pop();
+		let name;
+		if (c !== Codepoint.CODES["{"]) name = Utils.runeToString(c);
+		else {
+			const rest = t.rest();
+			const end = rest.indexOf("}");
+			if (end < 0) {
+				t.rewindTo(startPos);
+				throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.rest());
+			}
+			name = rest.substring(0, end);
+			t.skipString(name);
+			t.skip(1);
+		}
+		if (!(name.length === 0) && name.codePointAt(0) === Codepoint.CODES["^"]) {
+			sign = 0 - sign;
+			name = name.substring(1);
+		}
+		const pair = Parser.unicodeTable(name);
+		if (pair === null) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.from(startPos));
+		if (pair.sign < 0) sign = 0 - sign;
+		const tab = pair.tab;
+		const fold = pair.fold;
+		if ((this.flags & RE2Flags.FOLD_CASE) === 0 || fold === null) cc.appendTableWithSign(tab, sign);
+		else {
+			const tmp = new CharClass().appendTable(tab).appendTable(fold).cleanClass().toArray();
+			cc.appendClassWithSign(Array.from(tmp), sign);
+		}
+		return true;
+	}
+	parseClass(t) {
+		const startPos = t.pos();
+		t.skip(1);
+		const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
+		re.flags = this.flags;
+		const cc = new CharClass();
+		let sign = 1;
+		if (t.more() && t.lookingAt("^")) {
+			sign = -1;
+			t.skip(1);
+			if ((this.flags & RE2Flags.CLASS_NL) === 0) cc.appendRange(Codepoint.CODES["\n"], Codepoint.CODES["\n"]);
+		}
+		let first = true;
+		while (!t.more() || t.peek() !== Codepoint.CODES["]"] || first) {
+			if (t.more() && t.lookingAt("-") && (this.flags & RE2Flags.PERL_X) === 0 && !first) {
+				const s = t.rest();
+				if (s === "-" || !s.startsWith("-]")) {
+					t.rewindTo(startPos);
+					throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.rest());
+				}
+			}
+			first = false;
+			const beforePos = t.pos();
+			if (t.lookingAt("[:")) {
+				if (this.parseNamedClass(t, cc)) continue;
+				t.rewindTo(beforePos);
+			}
+			if (this.parseUnicodeClass(t, cc)) continue;
+			if (this.parsePerlClassEscape(t, cc)) continue;
+			t.rewindTo(beforePos);
+			const lo = Parser.parseClassChar(t, startPos);
+			let hi = lo;
+			if (t.more() && t.lookingAt("-")) {
+				t.skip(1);
+				if (t.more() && t.lookingAt("]")) t.skip(-1);
+				else {
+					hi = Parser.parseClassChar(t, startPos);
+					if (hi < lo) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.from(beforePos));
+				}
+			}
+			if ((this.flags & RE2Flags.FOLD_CASE) === 0) cc.appendRange(lo, hi);
+			else cc.appendFoldedRange(lo, hi);
+		}
+		t.skip(1);
+		cc.cleanClass();
+		if (sign < 0) cc.negateClass();
+		re.runes = cc.toArray();
+		this.push(re);
+	}
+};
+// src/RE2.js
+/**
+* An RE2 class instance is a compiled representation of an RE2 regular expression, independent of
+* the public Java-like Pattern/Matcher API.
+*
+* This class also contains various implementation helpers for RE2 regular expressions.
+*
+* Use the {@link #quoteMeta(String)} utility function to quote all regular expression
+* metacharacters in an arbitrary string.
+*
+*/
+var RE2 = class RE2 {
+	static initTest(expr) {
+		const re2 = RE2.compile(expr);
+		const res = new RE2(re2.expr, re2.prog, re2.numSubexp, re2.longest);
+		res.cond = re2.cond;
+		res.prefix = re2.prefix;
+		res.prefixUTF8 = re2.prefixUTF8;
+		res.prefixComplete = re2.prefixComplete;
+		res.prefixRune = re2.prefixRune;
+		res.prefilter = re2.prefilter;
+		res.namedGroups = re2.namedGroups;
+		return res;
+	}
+	/**
+	* Parses a regular expression and returns, if successful, an {@code RE2} instance that can be
+	* used to match against text.
+	*
+	* When matching against text, the regexp returns a match that begins as early as possible in the
+	* input (leftmost), and among those it chooses the one that a backtracking search would have
+	* found first. This so-called leftmost-first matching is the same semantics that Perl, Python,
+	* and other implementations use, although this package implements it without the expense of
+	* backtracking. For POSIX leftmost-longest matching, see {@link #compilePOSIX}.
+	*/
+	static compile(expr) {
+		return RE2.compileImpl(expr, RE2Flags.PERL, false);
+	}
+	/**
+	* {@code compilePOSIX} is like {@link #compile} but restricts the regular expression to POSIX ERE
+	* (egrep) syntax and changes the match semantics to leftmost-longest.
+	*
+	* That is, when matching against text, the regexp returns a match that begins as early as
+	* possible in the input (leftmost), and among those it chooses a match that is as long as
+	* possible. This so-called leftmost-longest matching is the same semantics that early regular
+	* expression implementations used and that POSIX specifies.
+	*
+	* However, there can be multiple leftmost-longest matches, with different submatch choices, and
+	* here this package diverges from POSIX. Among the possible leftmost-longest matches, this
+	* package chooses the one that a backtracking search would have found first, while POSIX
+	* specifies that the match be chosen to maximize the length of the first subexpression, then the
+	* second, and so on from left to right. The POSIX rule is computationally prohibitive and not
+	* even well-defined. See http://swtch.com/~rsc/regexp/regexp2.html#posix
+	*/
+	static compilePOSIX(expr) {
+		return RE2.compileImpl(expr, RE2Flags.POSIX, true);
+	}
+	static compileImpl(expr, mode, longest) {
+		let re = Parser.parse(expr, mode);
+		const maxCap = re.maxCap();
+		const namedGroups = re.namedGroups;
+		re = Simplify.simplify(re);
+		const prefilter = PrefilterTree.build(re);
+		const prog = Compiler.compileRegexp(re);
+		const re2 = new RE2(expr, prog, maxCap, longest);
+		re2.prefilter = prefilter.type === Prefilter.Type.NONE ? null : prefilter;
+		const [prefixCompl, prefixStr] = prog.prefix();
+		re2.prefixComplete = prefixCompl;
+		re2.prefix = prefixStr;
+		re2.prefixUTF8 = Utils.stringToUtf8ByteArray(re2.prefix);
+		if (re2.prefix.length > 0) re2.prefixRune = re2.prefix.codePointAt(0);
+		re2.namedGroups = namedGroups;
+		return re2;
+	}
+	/**
+	* Returns true iff textual regular expression {@code pattern} matches string {@code s}.
+	*
+	* More complicated queries need to use {@link #compile} and the full {@code RE2} interface.
+	*/
+	static match(pattern, s) {
+		return RE2.compile(pattern).match(s);
+	}
+	constructor(expr, prog, numSubexp = 0, longest = 0) {
+		this.expr = expr;
+		this.prog = prog;
+		this.numSubexp = numSubexp;
+		this.longest = longest;
+		this.cond = prog.startCond();
+		this.prefix = null;
+		this.prefixUTF8 = null;
+		this.prefixComplete = false;
+		this.prefixRune = 0;
+		/** @type {Record<string, number>} */
+		this.namedGroups = Object.create(null);
+		this.machinePool = [];
+		this.lazyDFA = null;
+		this.onepass = OnePass.compile(this.prog);
+		this.prefilter = null;
+	}
+	get dfa() {
+		if (this.lazyDFA === null) this.lazyDFA = new DFA(this.prog);
+		return this.lazyDFA;
+	}
+	matchPrefixComplete(input, pos, anchor, ncap) {
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
+		let matchStart = -1;
+		let matchEnd = -1;
+		const pLen = input.prefixLength(this);
+		if (anchor === RE2Flags.UNANCHORED) {
+			const idx = input.index(this, pos);
+			if (idx < 0) return null;
+			matchStart = pos + idx;
+			matchEnd = matchStart + pLen;
+		} else if (anchor === RE2Flags.ANCHOR_BOTH) {
+			if (input.endPos() !== pLen) return null;
+			if (input.index(this, 0) !== 0) return null;
+			matchStart = 0;
+			matchEnd = pLen;
+		} else if (anchor === RE2Flags.ANCHOR_START) {
+			if (input.index(this, 0) !== 0) return null;
+			matchStart = 0;
+			matchEnd = pLen;
+		}
+		if (matchStart < 0) return null;
+		if (ncap > 0) {
+			const matchcap = new Int32Array(ncap).fill(-1);
+			matchcap[0] = matchStart;
+			matchcap[1] = matchEnd;
+			return Array.from(matchcap);
+		}
+		return [];
+	}
+	createLookbehindState() {
+		return this.prog.numLb > 0 ? new LookbehindState(this.prog) : null;
+	}
+	executeEngine(input, pos, anchor, ncap, lbState = null) {
+		if (this.prefixComplete && (ncap === 0 || this.numSubexp === 0)) return this.matchPrefixComplete(input, pos, anchor, ncap);
+		if (this.prefilter !== null && anchor === RE2Flags.UNANCHORED) {
+			if (!this.prefilter.eval(input, pos)) return null;
+		}
+		if (this.onepass !== null) return OnePass.execute(this, input, pos, anchor, ncap);
+		if (ncap > 0) {
+			if (this.prog.numLb === 0 && input.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input, pos, anchor, ncap);
+			return this.doExecuteNFA(input, pos, anchor, ncap, lbState);
+		}
+		if (this.prog.numLb === 0) {
+			const dfaResult = this.dfa.match(input, pos, anchor);
+			if (dfaResult !== null) return dfaResult ? [] : null;
+			if (input.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input, pos, anchor, ncap);
+		}
+		return this.doExecuteNFA(input, pos, anchor, ncap, lbState);
+	}
+	/**
+	* Returns the number of parenthesized subexpressions in this regular expression.
+	*/
+	numberOfCapturingGroups() {
+		return this.numSubexp;
+	}
+	/**
+	* Returns the number of instructions in this compiled regular expression program.
+	*/
+	numberOfInstructions() {
+		return this.prog.numInst();
+	}
+	get() {
+		return this.machinePool.length > 0 ? this.machinePool.pop() : null;
+	}
+	reset() {
+		this.machinePool.length = 0;
+	}
+	put(m) {
+		this.machinePool.push(m);
+	}
+	toString() {
+		return this.expr;
+	}
+	doExecuteNFA(input, pos, anchor, ncap, lbState = null) {
+		let m = this.get();
+		if (!m) m = Machine.fromRE2(this);
+		m.init(ncap);
+		const cap = m.match(input, pos, anchor, lbState) ? m.submatches() : null;
+		this.put(m);
+		return cap;
+	}
+	match(s) {
+		return this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 0) !== null;
+	}
+	/**
+	* Matches the regular expression against input starting at position start and ending at position
+	* end, with the given anchoring. Records the submatch boundaries in group, which is [start, end)
+	* pairs of byte offsets. The number of boundaries needed is inferred from the size of the group
+	* array. It is most efficient not to ask for submatch boundaries.
+	*
+	* @param input the input byte array
+	* @param start the beginning position in the input
+	* @param end the end position in the input
+	* @param anchor the anchoring flag (UNANCHORED, ANCHOR_START, ANCHOR_BOTH)
+	* @param group the array to fill with submatch positions
+	* @param ngroup the number of array pairs to fill in
+	* @param lbState optional state carried between successive matches over the same input (see
+	*   createLookbehindState); omit it to evaluate lookbehinds from the beginning of the input
+	* @returns true if a match was found
+	*/
+	matchWithGroup(input, start, end, anchor, ngroup, lbState = null) {
+		if (!(input instanceof MatcherInputBase)) {
+			if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+			else input = MatcherInput.utf16(input);
+		}
+		return this.matchMachineInput(input, start, end, anchor, ngroup, lbState);
+	}
+	matchMachineInput(input, start, end, anchor, ngroup, lbState = null) {
+		if (start > end) return [false, null];
+		const machineInput = input.isUTF16Encoding() ? MachineInput.fromUTF16(input.asCharSequence(), 0, end) : MachineInput.fromUTF8(input.asBytes(), 0, end);
+		const groupMatch = this.executeEngine(machineInput, start, anchor, 2 * ngroup, lbState);
+		if (groupMatch === null) return [false, null];
+		return [true, groupMatch];
+	}
+	/**
+	* Returns true iff this regexp matches the UTF-8 byte array {@code b}.
+	*/
+	matchUTF8(b) {
+		return this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 0) !== null;
+	}
+	/**
+	* Returns a copy of {@code src} in which all matches for this regexp have been replaced by
+	* {@code repl}. No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+	* replacement string.
+	*/
+	replaceAll(src, repl) {
+		return this.replaceAllFunc(src, () => repl, 2 * src.length + 1);
+	}
+	/**
+	* Returns a copy of {@code src} in which only the first match for this regexp has been replaced
+	* by {@code repl}. No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+	* replacement string.
+	*/
+	replaceFirst(src, repl) {
+		return this.replaceAllFunc(src, () => repl, 1);
+	}
+	/**
+	* Returns a copy of {@code src} in which at most {@code maxReplaces} matches for this regexp have
+	* been replaced by the return value of of function {@code repl} (whose first argument is the
+	* matched string). No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+	* replacement string.
+	*/
+	replaceAllFunc(src, replFunc, maxReplaces) {
+		let lastMatchEnd = 0;
+		let searchPos = 0;
+		let out = "";
+		const input = MachineInput.fromUTF16(src);
+		const lbState = this.createLookbehindState();
+		let numReplaces = 0;
+		while (searchPos <= src.length) {
+			const a = this.executeEngine(input, searchPos, RE2Flags.UNANCHORED, 2, lbState);
+			if (a === null || a.length === 0) break;
+			out += src.substring(lastMatchEnd, a[0]);
+			if (a[1] > lastMatchEnd || a[0] === 0) {
+				out += replFunc(src.substring(a[0], a[1]));
+				numReplaces++;
+			}
+			lastMatchEnd = a[1];
+			const width = input.step(searchPos) & 7;
+			if (searchPos + width > a[1]) searchPos += width;
+			else if (searchPos + 1 > a[1]) searchPos++;
+			else searchPos = a[1];
+			if (numReplaces >= maxReplaces) break;
+		}
+		out += src.substring(lastMatchEnd);
+		return out;
+	}
+	pad(a) {
+		if (a === null) return null;
+		let n = (1 + this.numSubexp) * 2;
+		if (a.length < n) {
+			let a2 = new Array(n).fill(-1);
+			for (let i = 0; i < a.length; i++) a2[i] = a[i];
+			a = a2;
+		}
+		return a;
+	}
+	allMatches(input, n, deliverFun = (v) => v) {
+		let result = [];
+		const end = input.endPos();
+		if (n < 0) n = end + 1;
+		let pos = 0;
+		let i = 0;
+		let prevMatchEnd = -1;
+		const lbState = this.createLookbehindState();
+		while (i < n && pos <= end) {
+			const matches = this.executeEngine(input, pos, RE2Flags.UNANCHORED, this.prog.numCap, lbState);
+			if (matches === null || matches.length === 0) break;
+			let accept = true;
+			if (matches[1] === pos) {
+				if (matches[0] === prevMatchEnd) accept = false;
+				const r = input.step(pos);
+				if (r < 0) pos = end + 1;
+				else pos += r & 7;
+			} else pos = matches[1];
+			prevMatchEnd = matches[1];
+			if (accept) {
+				result.push(deliverFun(this.pad(matches)));
+				i++;
+			}
+		}
+		return result;
+	}
+	/**
+	* Returns an array holding the text of the leftmost match in {@code b} of this regular
+	* expression.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8(b) {
+		const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 2);
+		if (a === null) return null;
+		return b.slice(a[0], a[1]);
+	}
+	/**
+	* Returns a two-element array of integers defining the location of the leftmost match in
+	* {@code b} of this regular expression. The match itself is at {@code b[loc[0]...loc[1]]}.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8Index(b) {
+		const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 2);
+		if (a === null) return null;
+		return a.slice(0, 2);
+	}
+	/**
+	* Returns a string holding the text of the leftmost match in {@code s} of this regular
+	* expression.
+	*
+	* If there is no match, the return value is an empty string, but it will also be empty if the
+	* regular expression successfully matches an empty string. Use {@link #findIndex} or
+	* {@link #findSubmatch} if it is necessary to distinguish these cases.
+	*/
+	find(s) {
+		const a = this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 2);
+		if (a === null) return "";
+		return s.substring(a[0], a[1]);
+	}
+	/**
+	* Returns a two-element array of integers defining the location of the leftmost match in
+	* {@code s} of this regular expression. The match itself is at
+	* {@code s.substring(loc[0], loc[1])}.
+	*
+	* A return value of null indicates no match.
+	*/
+	findIndex(s) {
+		return this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 2);
+	}
+	/**
+	* Returns an array of arrays the text of the leftmost match of the regular expression in
+	* {@code b} and the matches, if any, of its subexpressions, as defined by the <a
+	* href='#submatch'>Submatch</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8Submatch(b) {
+		const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, this.prog.numCap);
+		if (a === null) return null;
+		const ret = new Array(1 + this.numSubexp).fill(null);
+		for (let i = 0; i < ret.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret[i] = b.slice(a[2 * i], a[2 * i + 1]);
+		return ret;
+	}
+	/**
+	* Returns an array holding the index pairs identifying the leftmost match of this regular
+	* expression in {@code b} and the matches, if any, of its subexpressions, as defined by the the
+	* <a href='#submatch'>Submatch</a> and <a href='#index'>Index</a> descriptions above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8SubmatchIndex(b) {
+		return this.pad(this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, this.prog.numCap));
+	}
+	/**
+	* Returns an array of strings holding the text of the leftmost match of the regular expression in
+	* {@code s} and the matches, if any, of its subexpressions, as defined by the <a
+	* href='#submatch'>Submatch</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findSubmatch(s) {
+		const a = this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, this.prog.numCap);
+		if (a === null) return null;
+		const ret = new Array(1 + this.numSubexp).fill(null);
+		for (let i = 0; i < ret.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret[i] = s.substring(a[2 * i], a[2 * i + 1]);
+		return ret;
+	}
+	/**
+	* Returns an array holding the index pairs identifying the leftmost match of this regular
+	* expression in {@code s} and the matches, if any, of its subexpressions, as defined by the <a
+	* href='#submatch'>Submatch</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findSubmatchIndex(s) {
+		return this.pad(this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, this.prog.numCap));
+	}
+	/**
+	* {@code findAllUTF8()} is the <a href='#all'>All</a> version of {@link #findUTF8}; it returns a
+	* list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*
+	* TODO(adonovan): think about defining a byte slice view class, like a read-only Go slice backed
+	* by |b|.
+	*/
+	findAllUTF8(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n, (match) => b.slice(match[0], match[1]));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllUTF8Index} is the <a href='#all'>All</a> version of {@link #findUTF8Index}; it
+	* returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllUTF8Index(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n, (match) => match.slice(0, 2));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAll} is the <a href='#all'>All</a> version of {@link #find}; it returns a list of up
+	* to {@code n} successive matches of the expression, as defined by the <a href='#all'>All</a>
+	* description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAll(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n, (match) => s.substring(match[0], match[1]));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllIndex} is the <a href='#all'>All</a> version of {@link #findIndex}; it returns a
+	* list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllIndex(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n, (match) => match.slice(0, 2));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllUTF8Submatch} is the <a href='#all'>All</a> version of {@link #findUTF8Submatch};
+	* it returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllUTF8Submatch(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n, (match) => {
+			let slice = new Array(match.length / 2 | 0).fill(null);
+			for (let j = 0; j < slice.length; j++) if (match[2 * j] >= 0) slice[j] = b.slice(match[2 * j], match[2 * j + 1]);
+			return slice;
+		});
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllUTF8SubmatchIndex} is the <a href='#all'>All</a> version of
+	* {@link #findUTF8SubmatchIndex}; it returns a list of up to {@code n} successive matches of the
+	* expression, as defined by the <a href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllUTF8SubmatchIndex(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n);
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllSubmatch} is the <a href='#all'>All</a> version of {@link #findSubmatch}; it
+	* returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllSubmatch(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n, (match) => {
+			let slice = new Array(match.length / 2 | 0).fill(null);
+			for (let j = 0; j < slice.length; j++) if (match[2 * j] >= 0) slice[j] = s.substring(match[2 * j], match[2 * j + 1]);
+			return slice;
+		});
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllSubmatchIndex} is the <a href='#all'>All</a> version of
+	* {@link #findSubmatchIndex}; it returns a list of up to {@code n} successive matches of the
+	* expression, as defined by the <a href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllSubmatchIndex(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n);
+		if (result.length === 0) return null;
+		return result;
+	}
+};
+// src/Set.js
+var RE2Set = class RE2Set {
+	/** @type {number} */
+	static UNANCHORED = RE2Flags.UNANCHORED;
+	/** @type {number} */
+	static ANCHOR_START = RE2Flags.ANCHOR_START;
+	/** @type {number} */
+	static ANCHOR_BOTH = RE2Flags.ANCHOR_BOTH;
+	/**
+	* Constructs a new RE2Set with the specified anchor mode and flags.
+	* @param {number} [anchor=RE2Set.UNANCHORED] - The anchoring mode (e.g., RE2Set.UNANCHORED).
+	* @param {number} [flags=0] - The public flags to apply to all patterns in the set.
+	* @param {number} [maxMem=8388608] - The maximum memory in bytes to use for the DFA (default 8MB).
+	*/
+	constructor(anchor = RE2Set.UNANCHORED, flags = 0, maxMem = 8388608) {
+		if (![
+			RE2Set.UNANCHORED,
+			RE2Set.ANCHOR_START,
+			RE2Set.ANCHOR_BOTH
+		].includes(anchor)) throw new RE2JSFlagsException("The anchor should be RE2Set.UNANCHORED, RE2Set.ANCHOR_START or RE2Set.ANCHOR_BOTH");
+		Utils.checkFlags(flags);
+		this.anchor = anchor;
+		this.jsFlags = flags;
+		this.maxMem = maxMem;
+		let re2Flags = RE2Flags.PERL;
+		if ((flags & PublicFlags.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= ~RE2Flags.UNICODE_GROUPS;
+		if ((flags & PublicFlags.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
+		this.re2Flags = re2Flags;
+		this.regexps = [];
+		this.prog = null;
+		this.dfa = null;
+		this.dummyRe2 = null;
+	}
+	/**
+	* Adds a new regular expression pattern to the set.
+	* Patterns cannot be added after the set has been compiled.
+	* @param {string} pattern - The regular expression pattern to add.
+	* @returns {number} The integer index assigned to the added pattern.
+	* @throws {RE2JSCompileException} If patterns are added after compilation.
+	*/
+	add(pattern) {
+		if (this.prog) throw new RE2JSCompileException("Cannot add patterns after compile");
+		Utils.checkPattern(pattern);
+		let fregex = pattern;
+		if ((this.jsFlags & PublicFlags.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
+		if ((this.jsFlags & PublicFlags.DOTALL) !== 0) fregex = `(?s)${fregex}`;
+		if ((this.jsFlags & PublicFlags.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
+		const re = Parser.parse(fregex, this.re2Flags);
+		this.regexps.push(Simplify.simplify(re));
+		return this.regexps.length - 1;
+	}
+	/**
+	* Compiles the added patterns into a single state machine.
+	* This is automatically called on the first match if not called explicitly.
+	* @returns {void}
+	*/
+	compile() {
+		if (this.prog) return;
+		const prog = Compiler.compileSet(this.regexps);
+		if (prog.numInst() > Parser.MAX_SIZE) throw new RE2JSCompileException(`${Parser.ERR_LARGE}: the set compiles to ${prog.numInst()} instructions, more than ${Parser.MAX_SIZE}`);
+		this.prog = prog;
+		this.dfa = new DFA(this.prog, this.maxMem);
+		this.dummyRe2 = {
+			prog: this.prog,
+			cond: this.prog.startCond(),
+			prefix: "",
+			prefixRune: 0,
+			longest: false
+		};
+	}
+	/**
+	* Matches the input against the compiled set of regular expressions.
+	* @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to match against.
+	* @returns {number[]} An array of indices representing the patterns that successfully matched the input.
+	*/
+	match(input) {
+		if (!this.prog) this.compile();
+		const machineInput = Utils.isByteArray(input) ? MachineInput.fromUTF8(input) : MachineInput.fromUTF16(input);
+		let internalAnchor = RE2Flags.UNANCHORED;
+		if (this.anchor === RE2Set.ANCHOR_START) internalAnchor = RE2Flags.ANCHOR_START;
+		else if (this.anchor === RE2Set.ANCHOR_BOTH) internalAnchor = RE2Flags.ANCHOR_BOTH;
+		const dfaResult = this.dfa.matchSet(machineInput, 0, internalAnchor);
+		if (dfaResult !== null) return dfaResult;
+		const machine = Machine.fromRE2(this.dummyRe2);
+		machine.init(0);
+		return machine.matchSet(machineInput, 0, internalAnchor);
+	}
+};
+// src/TranslateRegExpString.js
+/**
+* Transform JS regex string to RE2 regex string
+*/
+var TranslateRegExpString = class TranslateRegExpString {
+	static isHexadecimal(ch) {
+		return "0" <= ch && ch <= "9" || "A" <= ch && ch <= "F" || "a" <= ch && ch <= "f";
+	}
+	static translate(data) {
+		let prefixFlags = "";
+		if (Object.prototype.toString.call(data) === "[object RegExp]") {
+			if (data.ignoreCase) prefixFlags += "i";
+			if (data.multiline) prefixFlags += "m";
+			if (data.dotAll) prefixFlags += "s";
+			data = data.source;
+		}
+		if (typeof data !== "string") return data;
+		let result = "";
+		let changed = false;
+		let size = data.length;
+		if (size === 0) {
+			result = "(?:)";
+			changed = true;
+		}
+		let inCharClass = false;
+		let i = 0;
+		while (i < size) {
+			let ch = data[i];
+			if (ch === "\\") {
+				if (i + 1 < size) {
+					ch = data[i + 1];
+					switch (ch) {
+						case "\\":
+							result += "\\\\";
+							i += 2;
+							continue;
+						case "c":
+							if (i + 2 < size) {
+								let code = data[i + 2].charCodeAt(0);
+								if (code >= 65 && code <= 90 || code >= 97 && code <= 122) {
+									let val = code % 32;
+									result += "\\x";
+									result += (val >> 4).toString(16).toUpperCase();
+									result += (val & 15).toString(16).toUpperCase();
+									i += 3;
+									changed = true;
+									continue;
+								}
+							}
+							result += "c";
+							i += 2;
+							changed = true;
+							continue;
+						case "u":
+							if (i + 2 < size) {
+								if (data[i + 2] === "{") {
+									let j = i + 3;
+									let hasHex = false;
+									let closed = false;
+									while (j < size) {
+										const hexChar = data[j];
+										if (hexChar === "}") {
+											closed = true;
+											break;
+										}
+										if (!TranslateRegExpString.isHexadecimal(hexChar)) break;
+										hasHex = true;
+										j++;
+									}
+									if (closed && hasHex) {
+										result += "\\x";
+										i += 2;
+										changed = true;
+										continue;
+									}
+								} else if (i + 5 < size) {
+									let isHex4 = true;
+									for (let j = 0; j < 4; j++) if (!TranslateRegExpString.isHexadecimal(data[i + 2 + j])) {
+										isHex4 = false;
+										break;
+									}
+									if (isHex4) {
+										result += "\\x{" + data.substring(i + 2, i + 6) + "}";
+										i += 6;
+										changed = true;
+										continue;
+									}
+								}
+							}
+							result += "u";
+							i += 2;
+							changed = true;
+							continue;
+						case "x": {
+							let isValidHex = false;
+							if (i + 2 < size && data[i + 2] === "{") {
+								let j = i + 3;
+								let hasHex = false;
+								let closed = false;
+								while (j < size) {
+									const hexChar = data[j];
+									if (hexChar === "}") {
+										closed = true;
+										break;
+									}
+									if (!TranslateRegExpString.isHexadecimal(hexChar)) break;
+									hasHex = true;
+									j++;
+								}
+								if (closed && hasHex) isValidHex = true;
+							} else if (i + 3 < size && TranslateRegExpString.isHexadecimal(data[i + 2]) && TranslateRegExpString.isHexadecimal(data[i + 3])) isValidHex = true;
+							if (isValidHex) {
+								result += "\\x";
+								i += 2;
+							} else {
+								result += "x";
+								i += 2;
+								changed = true;
+							}
+							continue;
+						}
+						case "n":
+						case "r":
+						case "t":
+						case "a":
+						case "f":
+						case "v":
+						case "d":
+						case "D":
+						case "s":
+						case "S":
+						case "w":
+						case "W":
+						case "b":
+						case "B":
+						case "p":
+						case "P":
+						case "A":
+						case "z":
+						case "Q":
+						case "E":
+						case "0":
+						case "1":
+						case "2":
+						case "3":
+						case "4":
+						case "5":
+						case "6":
+						case "7":
+							result += "\\" + ch;
+							i += 2;
+							continue;
+						default: {
+							let cp = data.codePointAt(i + 1);
+							if (cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122) {
+								let symSize = Utils.charCount(cp);
+								result += data.substring(i + 1, i + 1 + symSize);
+								i += symSize + 1;
+								changed = true;
+							} else {
+								result += "\\";
+								let symSize = Utils.charCount(cp);
+								result += data.substring(i + 1, i + 1 + symSize);
+								i += symSize + 1;
+							}
+							continue;
+						}
+					}
+				}
+			} else if (ch === "/") {
+				result += "\\/";
+				i += 1;
+				changed = true;
+				continue;
+			} else if (ch === "[") {
+				if (!inCharClass && data[i + 1] === "]") {
+					result += "[^\\x00-\\x{10FFFF}]";
+					i += 2;
+					changed = true;
+					continue;
+				}
+				if (!inCharClass && data[i + 1] === "^" && data[i + 2] === "]") {
+					result += "[\\x00-\\x{10FFFF}]";
+					i += 3;
+					changed = true;
+					continue;
+				}
+				inCharClass = true;
+			} else if (ch === "]") inCharClass = false;
+			else if (!inCharClass && ch === "(" && i + 2 < size && data[i + 1] === "?" && data[i + 2] === "<") {
+				if (i + 3 < size && !"=!>)".includes(data[i + 3])) {
+					result += "(?P<";
+					i += 3;
+					changed = true;
+					continue;
+				}
+			}
+			let cp = data.codePointAt(i);
+			let symSize = Utils.charCount(cp);
+			result += data.substring(i, i + symSize);
+			i += symSize;
+		}
+		const finalResult = changed ? result : data;
+		if (prefixFlags.length > 0) return `(?${prefixFlags})${finalResult}`;
+		return finalResult;
+	}
+};
+// src/index.js
+const execResult = (m, input) => {
+	const result = m.matchArray();
+	result.index = m.start(0);
+	result.input = input;
+	result.groups = m.namedGroupsObject();
+	return result;
+};
+/**
+* A compiled representation of an RE2 regular expression
+*
+* The matching functions take {@code String} arguments instead of the more general Java
+* {@code CharSequence} since the latter doesn't provide UTF-16 decoding.
+*
+*
+* @author rsc@google.com (Russ Cox)
+* @class
+*/
+var RE2JS = class RE2JS {
+	/**
+	* Flag: case insensitive matching.
+	*/
+	static CASE_INSENSITIVE = PublicFlags.CASE_INSENSITIVE;
+	/**
+	* Flag: dot ({@code .}) matches all characters, including newline.
+	*/
+	static DOTALL = PublicFlags.DOTALL;
+	/**
+	* Flag: multiline matching: {@code ^} and {@code $} match at beginning and end of line, not just
+	* beginning and end of input.
+	*/
+	static MULTILINE = PublicFlags.MULTILINE;
+	/**
+	* Flag: Unicode groups (e.g. {@code \p\ Greek\} ) will be syntax errors.
+	*/
+	static DISABLE_UNICODE_GROUPS = PublicFlags.DISABLE_UNICODE_GROUPS;
+	/**
+	* Flag: matches longest possible string.
+	*/
+	static LONGEST_MATCH = PublicFlags.LONGEST_MATCH;
+	/**
+	* Flag: enable linear-time captureless lookbehinds.
+	*/
+	static LOOKBEHINDS = PublicFlags.LOOKBEHINDS;
+	/**
+	* Returns a literal pattern string for the specified string.
+	*
+	* This method produces a string that can be used to create a <code>RE2JS</code> that would
+	* match the string <code>s</code> as if it were a literal pattern.
+	*
+	* Metacharacters or escape sequences in the input sequence will be given no special meaning.
+	*
+	* @param {string} str The string to be literalized
+	* @returns {string} A literal string replacement
+	*/
+	static quote(str) {
+		return Utils.quoteMeta(str);
+	}
+	/**
+	* Quotes '\' and '$' in {@code str}, so that the returned string could be used in
+	* replacement methods as a literal replacement of {@code str}.
+	*
+	* This is a convenience delegation to {@link Matcher.quoteReplacement}.
+	*
+	* @param {string} str the string to be quoted
+	* @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
+	* @returns {string} the quoted string
+	*/
+	static quoteReplacement(str, javaMode = false) {
+		return Matcher.quoteReplacement(str, javaMode);
+	}
+	/**
+	* Translates a given regular expression string to ensure compatibility with RE2JS.
+	*
+	* This function preprocesses the input regex string by applying necessary transformations,
+	* such as escaping special characters (e.g., `/`), converting named capture groups to
+	* RE2JS-compatible syntax, and handling Unicode sequences properly. It ensures that the
+	* resulting regex is safe and properly formatted before compilation.
+	*
+	* @param {string|RegExp} expr - The regular expression string to be translated.
+	* @returns {string} - The transformed regular expression string, ready for compilation.
+	*/
+	static translateRegExp(expr) {
+		return TranslateRegExpString.translate(expr);
+	}
+	/**
+	* Helper: create new RE2JS with given regex and flags. Flregex is the regex with flags applied.
+	* @param {string} regex
+	* @param {number} [flags=0]
+	* @returns {RE2JS}
+	*/
+	static compile(regex, flags = 0) {
+		Utils.checkPattern(regex);
+		Utils.checkFlags(flags);
+		let fregex = regex;
+		if ((flags & RE2JS.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
+		if ((flags & RE2JS.DOTALL) !== 0) fregex = `(?s)${fregex}`;
+		if ((flags & RE2JS.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
+		let re2Flags = RE2Flags.PERL;
+		if ((flags & RE2JS.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= ~RE2Flags.UNICODE_GROUPS;
+		if ((flags & RE2JS.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
+		const p = new RE2JS(regex, flags);
+		p.re2Input = RE2.compileImpl(fregex, re2Flags, (flags & RE2JS.LONGEST_MATCH) !== 0);
+		return p;
+	}
+	/**
+	* Matches a string against a regular expression.
+	*
+	* @param {string} regex the regular expression
+	* @param {string|number[]|Uint8Array} input the input
+	* @returns {boolean} true if the regular expression matches the entire input
+	* @throws RE2JSSyntaxException if the regular expression is malformed
+	*/
+	static matches(regex, input) {
+		return RE2JS.compile(regex).testExact(input);
+	}
+	/**
+	* This is visible for testing.
+	* @private
+	*/
+	static initTest(pattern, flags, re2) {
+		if (pattern == null) throw new Error("pattern is null");
+		if (re2 == null) throw new Error("re2 is null");
+		const p = new RE2JS(pattern, flags);
+		p.re2Input = re2;
+		return p;
+	}
+	/**
+	*
+	* @param {string} pattern
+	* @param {number} flags
+	*/
+	constructor(pattern, flags) {
+		this.patternInput = pattern;
+		this.flagsInput = flags;
+		/** @type {import('./RE2.js').RE2} */
+		this.re2Input = null;
+	}
+	/**
+	* Releases memory used by internal caches associated with this pattern. Does not change the
+	* observable behaviour. Useful for tests that detect memory leaks via allocation tracking.
+	*/
+	reset() {
+		this.re2Input.reset();
+	}
+	/**
+	* Returns the flags used in the constructor.
+	* @returns {number}
+	*/
+	flags() {
+		return this.flagsInput;
+	}
+	/**
+	* Returns the pattern used in the constructor.
+	* @returns {string}
+	*/
+	pattern() {
+		return this.patternInput;
+	}
+	re2() {
+		return this.re2Input;
+	}
+	/**
+	* Matches a string against a regular expression.
+	*
+	* @param {string|number[]|Uint8Array} input the input
+	* @returns {boolean} true if the regular expression matches the entire input
+	*/
+	matches(input) {
+		return this.testExact(input);
+	}
+	/**
+	* Creates a new {@code Matcher} matching the pattern against the input.
+	*
+	* @param {string|number[]|Uint8Array|MatcherInputBase} input the input string
+	* @returns {Matcher}
+	*/
+	matcher(input) {
+		if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+		return new Matcher(this, input);
+	}
+	/**
+	* Tests whether the regular expression matches any part of the input string.
+	* Performance Note: This method is highly optimized. Because it only returns
+	* a boolean and does not extract capture groups, it bypasses the `Matcher` overhead
+	* and guarantees execution on the high-speed DFA engine whenever possible.
+	*
+	* @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to test against.
+	* @returns {boolean} `true` if the pattern is found anywhere in the input, `false` otherwise.
+	*/
+	test(input) {
+		if (Utils.isByteArray(input)) return this.re2Input.matchUTF8(input);
+		return this.re2Input.match(input);
+	}
+	/**
+	* Tests whether the regular expression matches the ENTIRE input string.
+	* * **Performance Note:** This operates identically to `.matches()`, but is significantly
+	* faster because it does not request capture group data. By requesting 0 capture groups,
+	* it securely routes execution through the DFA fast-path.
+	*
+	* @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to test against.
+	* @returns {boolean} `true` if the exact input string fully matches the pattern, `false` otherwise.
+	*/
+	testExact(input) {
+		const machineInput = Utils.isByteArray(input) ? MachineInput.fromUTF8(input) : MachineInput.fromUTF16(input);
+		return this.re2Input.executeEngine(machineInput, 0, RE2Flags.ANCHOR_BOTH, 0) !== null;
+	}
+	/**
+	* Executes a search for a match in a specified string.
+	* Returns a result array, or null if no match is found.
+	* The returned array perfectly mirrors standard JavaScript `RegExpExecArray`,
+	* including `.index`, `.input`, and `.groups` properties.
+	*
+	* @param {string|number[]|Uint8Array} input the input string or byte array
+	* @returns {Array|null} the match array with index, input, and groups properties, or null
+	*/
+	exec(input) {
+		const m = this.matcher(input);
+		return m.find() ? execResult(m, input) : null;
+	}
+	/**
+	* Splits input around instances of the regular expression. It returns an array giving the strings
+	* that occur before, between, and after instances of the regular expression.
+	*
+	* If {@code limit <= 0}, there is no limit on the size of the returned array. If
+	* {@code limit == 0}, empty strings that would occur at the end of the array are omitted. If
+	* {@code limit > 0}, at most limit strings are returned. The final string contains the remainder
+	* of the input, possibly including additional matches of the pattern.
+	*
+	* @param {string} input the input string to be split
+	* @param {number} [limit=0] the limit
+	* @returns {string[]} the split strings
+	*/
+	split(input, limit = 0) {
+		const m = this.matcher(input);
+		const result = [];
+		let emptiesSkipped = 0;
+		let last = 0;
+		while (m.find()) {
+			if (last === 0 && m.end() === 0) {
+				last = m.end();
+				continue;
+			}
+			if (limit > 0 && result.length === limit - 1) break;
+			if (last === m.start()) {
+				if (limit === 0) {
+					emptiesSkipped += 1;
+					last = m.end();
+					continue;
+				}
+			} else while (emptiesSkipped > 0) {
+				result.push("");
+				emptiesSkipped -= 1;
+			}
+			result.push(m.substring(last, m.start()));
+			last = m.end();
+		}
+		if (limit === 0 && last !== m.inputLength()) {
+			while (emptiesSkipped > 0) {
+				result.push("");
+				emptiesSkipped -= 1;
+			}
+			result.push(m.substring(last, m.inputLength()));
+		}
+		if (limit !== 0 || result.length === 0 && !(last === m.inputLength() && last > 0)) result.push(m.substring(last, m.inputLength()));
+		return result;
+	}
+	/**
+	* Returns an iterator of all results matching a string against the regular expression,
+	* including capturing groups.
+	*
+	* @param {string|number[]|Uint8Array} input the input string or byte array
+	* @returns {IterableIterator<RegExpMatchArray>}
+	*/
+	*matchAll(input) {
+		const m = this.matcher(input);
+		while (m.find()) yield execResult(m, input);
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	toString() {
+		return this.patternInput;
+	}
+	/**
+	* Returns the program size of this pattern.
+	*
+	* <p>
+	* Similar to the C++ implementation, the program size is a very approximate measure of a regexp's
+	* "cost". Larger numbers are more expensive than smaller numbers.
+	* </p>
+	*
+	* @returns {number} the program size of this pattern
+	*/
+	programSize() {
+		return this.re2Input.numberOfInstructions();
+	}
+	/**
+	* Returns the number of capturing groups in this matcher's pattern. Group zero denotes the entire
+	* pattern and is excluded from this count.
+	*
+	* @returns {number} the number of capturing groups in this pattern
+	*/
+	groupCount() {
+		return this.re2Input.numberOfCapturingGroups();
+	}
+	/**
+	* Return a map of the capturing groups in this matcher's pattern, where key is the name and value
+	* is the index of the group in the pattern.
+	* @returns {Record<string, number>}
+	*/
+	namedGroups() {
+		return this.re2Input.namedGroups;
+	}
+	/**
+	*
+	* @param {*} other
+	* @returns {boolean}
+	*/
+	equals(other) {
+		if (this === other) return true;
+		if (other === null || this.constructor !== other.constructor) return false;
+		return this.flagsInput === other.flagsInput && this.patternInput === other.patternInput;
+	}
+};
+/**
+* Creates an RE2JS regex directly from a template literal.
+* @overload
+* @param {TemplateStringsArray} stringsOrFlags - The raw string segments of the template literal.
+* @param {...any} values - The interpolated values.
+* @returns {RE2JS}
+*/
+/**
+* Creates a template literal tag function with specific RE2JS flags.
+* @overload
+* @param {number} stringsOrFlags - The RE2JS flags to apply (e.g., RE2JS.CASE_INSENSITIVE).
+* @returns {(strings: TemplateStringsArray, ...tagValues: any[]) => RE2JS}
+*/
+/**
+* Implementation signature
+* @param {TemplateStringsArray | number} stringsOrFlags
+* @param {...any} values
+* @returns {RE2JS | ((strings: TemplateStringsArray, ...tagValues: any[]) => RE2JS)}
+*/
+function re(stringsOrFlags, ...values) {
+	if (Array.isArray(stringsOrFlags) && "raw" in stringsOrFlags) {
+		const pattern = String.raw(stringsOrFlags, ...values);
+		return RE2JS.compile(pattern);
+	}
+	const flags = typeof stringsOrFlags === "number" ? stringsOrFlags : 0;
+	return (strings, ...tagValues) => {
+		const pattern = String.raw(strings, ...tagValues);
+		return RE2JS.compile(pattern, flags);
+	};
+}
+
+
+;// CONCATENATED MODULE: ./src/config/patterns.ts
+/**
+ * The one place where regular expressions from the config (lines.patterns,
+ * backport.labels[].pattern, backport.copyLabels, upgrade.migrations.pattern) and those built from
+ * config text (upgrade.tags templates, upgrade.bookkeeping globs) are compiled and run. Callers get
+ * a {@link NamePattern} and never construct a RegExp from config themselves.
+ *
+ * Engine: re2js, a pure-JavaScript port of RE2. The patterns come from maintainers, but the names
+ * they run on come from anyone who can label a pull request or push a branch or tag, and
+ * JavaScript's backtracking RegExp takes exponential time on `(a+)+` or `(\d+\.?)+x` (ReDoS: a
+ * 44-character label stalls the run for minutes). RE2 matches in time linear in the name, so a
+ * 10,000-character name takes milliseconds whatever the pattern. Chosen over:
+ * - the native `re2` addon: a compiled `.node` file that ncc cannot bundle into the single
+ *   dist/index.js the runner executes, and whose install downloads or builds a binary (7 MB);
+ * - rejecting nested quantifiers when the config loads: a heuristic that misses other
+ *   super-linear shapes (`(a|a)*`, `.*.*.*x`) and still runs the backtracking engine.
+ * Cost: re2js adds about 225 KB to each bundle, and a match takes about 0.3 µs against 0.06 µs for
+ * RegExp; compiling takes about 60 µs, so compiled patterns are cached.
+ *
+ * Syntax is RE2's: what JavaScript regular expressions write, including named groups
+ * `(?<name>...)`, without lookaround (`(?=`, `(?!`, `(?<=`, `(?<!`) and backreferences (`\1`,
+ * `\k<name>`), which no linear-time engine can run; also no `\uXXXX` (write `\x{XXXX}`).
+ */
+
+/**
+ * The most instructions a compiled pattern may have. Matching costs at most (instructions x name
+ * length) steps: 2,000 keeps a 64 KB name well under a second, and is far above real patterns
+ * (the default label rule has 19, a 300-way alternation about 1,250).
+ */
+const MAX_PROGRAM_SIZE = 2000;
+const cache = new Map();
+/** The compiled pattern, or the reason it cannot be one. Cached: the same source compiles once. */
+function compile(source) {
+    const known = cache.get(source);
+    if (known !== undefined)
+        return known;
+    let result;
+    try {
+        result = RE2JS.compile(source);
+        if (result.programSize() > MAX_PROGRAM_SIZE)
+            result = `is too complex (${result.programSize()} instructions, at most ${MAX_PROGRAM_SIZE})`;
+    }
+    catch (error) {
+        result = syntaxMessage(source, error);
+    }
+    if (cache.size >= 1000)
+        cache.clear();
+    cache.set(source, result);
+    return result;
+}
+function syntaxMessage(source, error) {
+    const reason = (error instanceof Error ? error.message : String(error)).replace(/^error parsing regexp: /, '');
+    const hint = /\(\?<?[=!]/.test(source) || /\\[1-9]|\\k</.test(source)
+        ? ' (lookaround and backreferences cannot run in linear time, so fixline does not accept them)'
+        : '';
+    return `is not a valid regular expression (RE2 syntax): ${reason}${hint}`;
+}
+function wrap(re) {
+    return {
+        test: (text) => re.test(text),
+        exec: (text) => re.exec(text),
+    };
+}
+/**
+ * Why `source` cannot be a config pattern (a message to follow the key path, e.g. "is not a valid
+ * regular expression (RE2 syntax): ..."), or undefined when it is fine. `whole`: matched against whole
+ * names (lines.patterns, label rules), else searched anywhere (copyLabels, migrations.pattern).
+ */
+function patternProblem(source, use) {
+    const plain = compile(source);
+    if (typeof plain === 'string')
+        return plain;
+    const whole = use === 'whole' ? compile(anchored(source)) : plain;
+    return typeof whole === 'string' ? whole : undefined;
+}
+function anchored(pattern) {
+    return `^(?:${pattern})$`;
+}
+/**
+ * Config patterns match whole names: `^(?:pattern)$`, so `\d+\.x` cannot match `feature/1.x-old`.
+ * Patterns are validated when the config is loaded; one that still does not compile matches nothing.
+ */
+function wholeName(pattern) {
+    // `a)|(b` is no pattern, though `^(?:a)|(b)$` compiles.
+    if (typeof compile(pattern) === 'string')
+        return undefined;
+    const re = compile(anchored(pattern));
+    return typeof re === 'string' ? undefined : wrap(re);
+}
+/** A pattern that matches anywhere in the text, as RegExp does (copyLabels, migrations.pattern). */
+function searchPattern(pattern) {
+    const re = compile(pattern);
+    return typeof re === 'string' ? undefined : wrap(re);
+}
+/** The characters RE2 and RegExp treat specially, escaped. */
+function escapeRegex(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** What `{build}` stands for in a tag pattern. */
+const BUILD_RE = '[0-9][0-9A-Za-z.+_-]*';
+/** The regex source of a tag pattern (`v{build}`, `release-{build}`): literal text, `{build}` as group 1. */
+function tagPatternSource(template) {
+    return template.split('{build}').map(escapeRegex).join(`(${BUILD_RE})`);
+}
+/** The regex source of a simple glob (`*`, `**`, `?`) over slash-separated paths. */
+function globSource(glob) {
+    let out = '';
+    for (let i = 0; i < glob.length; i++) {
+        const c = glob[i];
+        if (c === '*' && glob[i + 1] === '*') {
+            const slash = glob[i + 2] === '/';
+            out += slash ? '(?:.*/)?' : '.*';
+            i += slash ? 2 : 1;
+        }
+        else if (c === '*')
+            out += '[^/]*';
+        else if (c === '?')
+            out += '[^/]';
+        else
+            out += escapeRegex(c);
+    }
+    return out;
+}
+/** Whether `branch` matches one of `lines.patterns` (see isReleaseLine for the default branch too). */
+function lineMatcher(patterns) {
+    const compiled = patterns.map(wholeName).filter((r) => r !== undefined);
+    return (branch) => compiled.some((r) => r.test(branch));
+}
+/** The numbers a branch name carries, in order: `1.x` -> [1], `release/16.5` -> [16, 5], `main` -> []. */
+function lineVersion(branch) {
+    // At most 15 digits a part, so every part is an exact integer.
+    return (branch.match(/\d+/g) ?? []).map((d) => Number(d.slice(0, 15)));
+}
+/** Orders line versions numerically part by part; a prefix sorts first ([1] < [1, 0] < [1, 1] < [2]). */
+function compareLineVersions(a, b) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+        const x = a[i];
+        const y = b[i];
+        if (x === undefined)
+            return -1;
+        if (y === undefined)
+            return 1;
+        if (x !== y)
+            return x < y ? -1 : 1;
+    }
+    return 0;
+}
+/** Whether a branch is a release line: it matches `lines.patterns`, or it is the default branch when `lines.defaultBranch`. */
+function isReleaseLine(branch, lines, defaultBranch) {
+    if (lineMatcher(lines.patterns)(branch))
+        return true;
+    return lines.defaultBranch && defaultBranch !== undefined && branch === defaultBranch;
+}
+
 ;// CONCATENATED MODULE: ./src/config/types.ts
 class ConfigError extends Error {
     file;
@@ -50209,6 +56408,7 @@ class ConfigError extends Error {
 }
 
 ;// CONCATENATED MODULE: ./src/config/load.ts
+
 
 
 
@@ -50309,23 +56509,18 @@ function subschemaAt(schemaPath) {
 }
 function checkRegexes(config) {
     const problems = [];
-    const check = (path, source) => {
-        if (source === undefined)
-            return;
-        try {
-            new RegExp(source);
-        }
-        catch (error) {
-            problems.push({
-                path,
-                message: `is not a valid regular expression: ${error.message}`,
-            });
-        }
+    const check = (path, source, use) => {
+        const message = source === undefined ? undefined : patternProblem(source, use);
+        if (message !== undefined)
+            problems.push({ path, message });
     };
-    config.lines.patterns.forEach((p, i) => check(`lines.patterns[${i}]`, p));
-    config.backport.labels.forEach((r, i) => check(`backport.labels[${i}].pattern`, r.pattern));
-    config.backport.copyLabels.forEach((p, i) => check(`backport.copyLabels[${i}]`, p));
-    check('upgrade.migrations.pattern', config.upgrade.migrations.pattern);
+    config.lines.patterns.forEach((p, i) => check(`lines.patterns[${i}]`, p, 'whole'));
+    config.backport.labels.forEach((r, i) => check(`backport.labels[${i}].pattern`, r.pattern, 'whole'));
+    config.backport.copyLabels.forEach((p, i) => check(`backport.copyLabels[${i}]`, p, 'search'));
+    check('upgrade.migrations.pattern', config.upgrade.migrations.pattern, 'search');
+    // Built from config text (always valid syntax), but they may still be too large to run.
+    config.upgrade.tags.forEach((t, i) => check(`upgrade.tags[${i}]`, tagPatternSource(t), 'whole'));
+    config.upgrade.bookkeeping.forEach((g, i) => check(`upgrade.bookkeeping[${i}]`, globSource(g), 'whole'));
     if (config.upgrade.build.source === 'file' && !config.upgrade.build.file)
         problems.push({
             path: 'upgrade.build.file',
@@ -50349,6 +56544,9 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 ;// CONCATENATED MODULE: ./src/git/git.ts
 
 
+/** Git commands that talk to a remote, and so may hang on it. */
+const NETWORK_COMMANDS = new Set(['fetch', 'push', 'ls-remote', 'clone', 'pull']);
+const DEFAULT_GIT_TIMEOUT_MS = 300_000;
 const MAX_BUFFER = 512 * 1024 * 1024;
 /**
  * The only way fixline runs git: arguments as an array (never a shell string), no prompts,
@@ -50358,27 +56556,42 @@ class Git {
     cwd;
     env;
     observer;
+    networkTimeoutMs;
     constructor(options) {
         this.cwd = options.cwd;
         this.env = options.env ?? {};
         this.observer = options.observer;
+        this.networkTimeoutMs = options.networkTimeoutMs ?? DEFAULT_GIT_TIMEOUT_MS;
     }
-    /** A Git for another folder that keeps this one's environment and observer. */
+    /** A Git for another folder that keeps this one's environment, observer and timeout. */
     at(cwd) {
-        return new Git({ cwd, env: this.env, ...(this.observer ? { observer: this.observer } : {}) });
+        return new Git({ ...this.options(), cwd });
     }
     /** A Git whose invocations carry extra environment (for example the push token's GIT_CONFIG_*). */
     withEnv(env) {
-        return new Git({
+        return new Git({ ...this.options(), env: { ...this.env, ...env } });
+    }
+    options() {
+        return {
             cwd: this.cwd,
-            env: { ...this.env, ...env },
+            env: this.env,
+            networkTimeoutMs: this.networkTimeoutMs,
             ...(this.observer ? { observer: this.observer } : {}),
-        });
+        };
     }
     async run(args, options = {}) {
         const started = Date.now();
-        const result = await spawnGit(args, this.cwd, { ...baseEnv(), ...this.env, ...options.env }, options.input);
+        const timeoutMs = options.timeoutMs ??
+            (NETWORK_COMMANDS.has(subcommand(args)) ? this.networkTimeoutMs : undefined);
+        const result = await spawnGit(args, {
+            cwd: this.cwd,
+            env: { ...baseEnv(), ...this.env, ...options.env },
+            input: options.input,
+            timeoutMs,
+        });
         this.observer?.(args, Date.now() - started, result.exitCode);
+        if (result.timedOut)
+            throw new GitError(`git ${describe(args)} did not finish within ${Math.round((timeoutMs ?? 0) / 100) / 10} s and was stopped`, 'timeout', args, null, result.stderr);
         const ok = options.okCodes ?? [0];
         if (!ok.includes(result.exitCode)) {
             const kind = classifyGitFailure(args, `${result.stderr}\n${result.stdout}`);
@@ -50411,18 +56624,86 @@ function baseEnv() {
 function describe(args) {
     return args.map((a) => (a.length > 60 ? `${a.slice(0, 57)}...` : a)).join(' ');
 }
-function spawnGit(args, cwd, env, input) {
+/** The git subcommand of an argument list (`-c key=value` options skipped). */
+function subcommand(args) {
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i] ?? '';
+        if (a === '-c' || a === '-C')
+            i++;
+        else if (!a.startsWith('-'))
+            return a;
+    }
+    return '';
+}
+function spawnGit(args, options) {
+    const { cwd, env, input, timeoutMs } = options;
     return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.execFile)('git', [...args], { cwd, env, maxBuffer: MAX_BUFFER, encoding: 'utf8' }, (error, stdout, stderr) => {
-            if (error && typeof error.code !== 'number') {
-                reject(new GitError(`could not run git ${describe(args)}: ${error.message}`, 'unknown', args, null, stderr, { cause: error }));
+        // spawn rather than execFile, which does not pass `detached` on: with a deadline, git gets its
+        // own process group so that the deadline stops git and every helper it started (remote
+        // helpers, a local receive-pack and its hooks), which would otherwise hold its output open.
+        const child = (0,external_node_child_process_namespaceObject.spawn)('git', [...args], { cwd, env, detached: timeoutMs !== undefined });
+        const out = collect(child.stdout, () => fail('its output is larger than 512 MiB'));
+        const err = collect(child.stderr, () => fail('its error output is larger than 512 MiB'));
+        let timedOut = false;
+        let settled = false;
+        const timer = timeoutMs === undefined
+            ? undefined
+            : setTimeout(() => {
+                timedOut = true;
+                killGroup(child.pid);
+            }, timeoutMs);
+        const fail = (why, cause) => {
+            if (settled)
                 return;
-            }
-            resolve({ stdout, stderr, exitCode: error ? error.code : 0 });
+            settled = true;
+            if (timer)
+                clearTimeout(timer);
+            killGroup(child.pid);
+            reject(new GitError(`could not run git ${describe(args)}: ${why}`, 'unknown', args, null, err(), {
+                cause,
+            }));
+        };
+        child.on('error', (error) => fail(error.message, error));
+        child.on('close', (code, signal) => {
+            if (settled)
+                return;
+            settled = true;
+            if (timer)
+                clearTimeout(timer);
+            const exitCode = code ?? (signal ? 128 : -1);
+            resolve({ stdout: out(), stderr: err(), exitCode: timedOut ? -1 : exitCode, timedOut });
         });
-        if (input !== undefined)
-            child.stdin?.end(input);
+        child.stdin.on('error', () => undefined); // git may exit before reading all of its input
+        child.stdin.end(input);
     });
+}
+/** Collects a stream's bytes (at most MAX_BUFFER); returns a reader of the text so far. */
+function collect(stream, overflow) {
+    const chunks = [];
+    let size = 0;
+    stream.on('data', (chunk) => {
+        size += chunk.length;
+        if (size > MAX_BUFFER)
+            overflow();
+        else
+            chunks.push(chunk);
+    });
+    return () => Buffer.concat(chunks).toString('utf8');
+}
+function killGroup(pid) {
+    if (pid === undefined)
+        return;
+    try {
+        process.kill(-pid, 'SIGKILL');
+    }
+    catch {
+        try {
+            process.kill(pid, 'SIGKILL');
+        }
+        catch {
+            // already gone
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/git/auth.ts
@@ -50433,12 +56714,23 @@ function spawnGit(args, cwd, env, input) {
  */
 function tokenEnv(token, serverUrl) {
     const base = serverUrl.replace(/\/+$/, '');
-    const basic = Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64');
+    const basic = basicCredential(token);
     return {
         GIT_CONFIG_COUNT: '1',
         GIT_CONFIG_KEY_0: `http.${base}/.extraheader`,
         GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basic}`,
     };
+}
+function basicCredential(token) {
+    return Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64');
+}
+/**
+ * Every form of the token that fixline derives and that could reach a log: the token itself and
+ * the base64 credential of the git auth header (masked by the caller with core.setSecret, as
+ * actions/checkout does).
+ */
+function tokenSecrets(token) {
+    return [token, basicCredential(token)];
 }
 /**
  * The identity fixline commits as, through environment (nothing written to config).
@@ -50452,114 +56744,6 @@ function identityEnv(name, email, options = {}) {
     return env;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
-
-
-class Context {
-    /**
-     * Hydrate the context from the environment
-     */
-    constructor() {
-        var _a, _b, _c;
-        this.payload = {};
-        if (process.env.GITHUB_EVENT_PATH) {
-            if ((0,external_fs_namespaceObject.existsSync)(process.env.GITHUB_EVENT_PATH)) {
-                this.payload = JSON.parse((0,external_fs_namespaceObject.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
-            }
-            else {
-                const path = process.env.GITHUB_EVENT_PATH;
-                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_namespaceObject.EOL}`);
-            }
-        }
-        this.eventName = process.env.GITHUB_EVENT_NAME;
-        this.sha = process.env.GITHUB_SHA;
-        this.ref = process.env.GITHUB_REF;
-        this.workflow = process.env.GITHUB_WORKFLOW;
-        this.action = process.env.GITHUB_ACTION;
-        this.actor = process.env.GITHUB_ACTOR;
-        this.job = process.env.GITHUB_JOB;
-        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
-        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
-        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
-        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
-        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
-        this.graphqlUrl =
-            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
-    }
-    get issue() {
-        const payload = this.payload;
-        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
-    }
-    get repo() {
-        if (process.env.GITHUB_REPOSITORY) {
-            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
-            return { owner, repo };
-        }
-        if (this.payload.repository) {
-            return {
-                owner: this.payload.repository.owner.login,
-                repo: this.payload.repository.name
-            };
-        }
-        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
-    }
-}
-//# sourceMappingURL=context.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
-var lib = __nccwpck_require__(9659);
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
-var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-function getAuthString(token, options) {
-    if (!token && !options.auth) {
-        throw new Error('Parameter token or opts.auth is required');
-    }
-    else if (token && options.auth) {
-        throw new Error('Parameters token and opts.auth may not both be specified');
-    }
-    return typeof options.auth === 'string' ? options.auth : `token ${token}`;
-}
-function getProxyAgent(destinationUrl) {
-    const hc = new lib.HttpClient();
-    return hc.getAgent(destinationUrl);
-}
-function getProxyAgentDispatcher(destinationUrl) {
-    const hc = new lib.HttpClient();
-    return hc.getAgentDispatcher(destinationUrl);
-}
-function getProxyFetch(destinationUrl) {
-    const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
-    const proxyFetch = (url, opts) => utils_awaiter(this, void 0, void 0, function* () {
-        return (0,undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
-    });
-    return proxyFetch;
-}
-function getApiBaseUrl() {
-    return process.env['GITHUB_API_URL'] || 'https://api.github.com';
-}
-function getUserAgentWithOrchestrationId(baseUserAgent) {
-    var _a;
-    const orchId = (_a = process.env['ACTIONS_ORCHESTRATION_ID']) === null || _a === void 0 ? void 0 : _a.trim();
-    if (orchId) {
-        const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-        const tag = `actions_orchestration_id/${sanitizedId}`;
-        if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
-            return baseUserAgent;
-        const ua = baseUserAgent ? `${baseUserAgent} ` : '';
-        return `${ua}${tag}`;
-    }
-    return baseUserAgent;
-}
-//# sourceMappingURL=utils.js.map
 ;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
@@ -52536,6 +58720,418 @@ class Octokit {
   // TODO: type `octokit.auth` based on passed options.authStrategy
   auth;
 }
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// pkg/dist-src/version.js
+var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/normalize-paginated-list-response.js
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+
+// pkg/dist-src/iterator.js
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url) return { done: true };
+        try {
+          const response = await requestMethod({ method, url, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error) {
+          if (error.status !== 409) throw error;
+          url = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+
+// pkg/dist-src/paginate.js
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+
+// pkg/dist-src/compose-paginate.js
+var composePaginateRest = Object.assign(paginate, {
+  iterator
+});
+
+// pkg/dist-src/generated/paginating-endpoints.js
+var paginatingEndpoints = (/* unused pure expression or super */ null && ([
+  "GET /advisories",
+  "GET /app/hook/deliveries",
+  "GET /app/installation-requests",
+  "GET /app/installations",
+  "GET /assignments/{assignment_id}/accepted_assignments",
+  "GET /classrooms",
+  "GET /classrooms/{classroom_id}/assignments",
+  "GET /enterprises/{enterprise}/code-security/configurations",
+  "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
+  "GET /enterprises/{enterprise}/dependabot/alerts",
+  "GET /enterprises/{enterprise}/teams",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
+  "GET /events",
+  "GET /gists",
+  "GET /gists/public",
+  "GET /gists/starred",
+  "GET /gists/{gist_id}/comments",
+  "GET /gists/{gist_id}/commits",
+  "GET /gists/{gist_id}/forks",
+  "GET /installation/repositories",
+  "GET /issues",
+  "GET /licenses",
+  "GET /marketplace_listing/plans",
+  "GET /marketplace_listing/plans/{plan_id}/accounts",
+  "GET /marketplace_listing/stubbed/plans",
+  "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
+  "GET /networks/{owner}/{repo}/events",
+  "GET /notifications",
+  "GET /organizations",
+  "GET /organizations/{org}/dependabot/repository-access",
+  "GET /orgs/{org}/actions/cache/usage-by-repository",
+  "GET /orgs/{org}/actions/hosted-runners",
+  "GET /orgs/{org}/actions/permissions/repositories",
+  "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
+  "GET /orgs/{org}/actions/runner-groups",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners",
+  "GET /orgs/{org}/actions/runners",
+  "GET /orgs/{org}/actions/secrets",
+  "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/actions/variables",
+  "GET /orgs/{org}/actions/variables/{name}/repositories",
+  "GET /orgs/{org}/attestations/repositories",
+  "GET /orgs/{org}/attestations/{subject_digest}",
+  "GET /orgs/{org}/blocks",
+  "GET /orgs/{org}/campaigns",
+  "GET /orgs/{org}/code-scanning/alerts",
+  "GET /orgs/{org}/code-security/configurations",
+  "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
+  "GET /orgs/{org}/codespaces",
+  "GET /orgs/{org}/codespaces/secrets",
+  "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/copilot/billing/seats",
+  "GET /orgs/{org}/copilot/metrics",
+  "GET /orgs/{org}/dependabot/alerts",
+  "GET /orgs/{org}/dependabot/secrets",
+  "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/events",
+  "GET /orgs/{org}/failed_invitations",
+  "GET /orgs/{org}/hooks",
+  "GET /orgs/{org}/hooks/{hook_id}/deliveries",
+  "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}",
+  "GET /orgs/{org}/insights/api/subject-stats",
+  "GET /orgs/{org}/insights/api/user-stats/{user_id}",
+  "GET /orgs/{org}/installations",
+  "GET /orgs/{org}/invitations",
+  "GET /orgs/{org}/invitations/{invitation_id}/teams",
+  "GET /orgs/{org}/issues",
+  "GET /orgs/{org}/members",
+  "GET /orgs/{org}/members/{username}/codespaces",
+  "GET /orgs/{org}/migrations",
+  "GET /orgs/{org}/migrations/{migration_id}/repositories",
+  "GET /orgs/{org}/organization-roles/{role_id}/teams",
+  "GET /orgs/{org}/organization-roles/{role_id}/users",
+  "GET /orgs/{org}/outside_collaborators",
+  "GET /orgs/{org}/packages",
+  "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+  "GET /orgs/{org}/personal-access-token-requests",
+  "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
+  "GET /orgs/{org}/personal-access-tokens",
+  "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
+  "GET /orgs/{org}/private-registries",
+  "GET /orgs/{org}/projects",
+  "GET /orgs/{org}/projectsV2",
+  "GET /orgs/{org}/projectsV2/{project_number}/fields",
+  "GET /orgs/{org}/projectsV2/{project_number}/items",
+  "GET /orgs/{org}/properties/values",
+  "GET /orgs/{org}/public_members",
+  "GET /orgs/{org}/repos",
+  "GET /orgs/{org}/rulesets",
+  "GET /orgs/{org}/rulesets/rule-suites",
+  "GET /orgs/{org}/rulesets/{ruleset_id}/history",
+  "GET /orgs/{org}/secret-scanning/alerts",
+  "GET /orgs/{org}/security-advisories",
+  "GET /orgs/{org}/settings/immutable-releases/repositories",
+  "GET /orgs/{org}/settings/network-configurations",
+  "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
+  "GET /orgs/{org}/teams",
+  "GET /orgs/{org}/teams/{team_slug}/discussions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/invitations",
+  "GET /orgs/{org}/teams/{team_slug}/members",
+  "GET /orgs/{org}/teams/{team_slug}/projects",
+  "GET /orgs/{org}/teams/{team_slug}/repos",
+  "GET /orgs/{org}/teams/{team_slug}/teams",
+  "GET /projects/{project_id}/collaborators",
+  "GET /repos/{owner}/{repo}/actions/artifacts",
+  "GET /repos/{owner}/{repo}/actions/caches",
+  "GET /repos/{owner}/{repo}/actions/organization-secrets",
+  "GET /repos/{owner}/{repo}/actions/organization-variables",
+  "GET /repos/{owner}/{repo}/actions/runners",
+  "GET /repos/{owner}/{repo}/actions/runs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
+  "GET /repos/{owner}/{repo}/actions/secrets",
+  "GET /repos/{owner}/{repo}/actions/variables",
+  "GET /repos/{owner}/{repo}/actions/workflows",
+  "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
+  "GET /repos/{owner}/{repo}/activity",
+  "GET /repos/{owner}/{repo}/assignees",
+  "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
+  "GET /repos/{owner}/{repo}/branches",
+  "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
+  "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+  "GET /repos/{owner}/{repo}/code-scanning/analyses",
+  "GET /repos/{owner}/{repo}/codespaces",
+  "GET /repos/{owner}/{repo}/codespaces/devcontainers",
+  "GET /repos/{owner}/{repo}/codespaces/secrets",
+  "GET /repos/{owner}/{repo}/collaborators",
+  "GET /repos/{owner}/{repo}/comments",
+  "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/commits",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
+  "GET /repos/{owner}/{repo}/commits/{ref}/status",
+  "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
+  "GET /repos/{owner}/{repo}/compare/{basehead}",
+  "GET /repos/{owner}/{repo}/compare/{base}...{head}",
+  "GET /repos/{owner}/{repo}/contributors",
+  "GET /repos/{owner}/{repo}/dependabot/alerts",
+  "GET /repos/{owner}/{repo}/dependabot/secrets",
+  "GET /repos/{owner}/{repo}/deployments",
+  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
+  "GET /repos/{owner}/{repo}/environments",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
+  "GET /repos/{owner}/{repo}/events",
+  "GET /repos/{owner}/{repo}/forks",
+  "GET /repos/{owner}/{repo}/hooks",
+  "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
+  "GET /repos/{owner}/{repo}/invitations",
+  "GET /repos/{owner}/{repo}/issues",
+  "GET /repos/{owner}/{repo}/issues/comments",
+  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/issues/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
+  "GET /repos/{owner}/{repo}/keys",
+  "GET /repos/{owner}/{repo}/labels",
+  "GET /repos/{owner}/{repo}/milestones",
+  "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
+  "GET /repos/{owner}/{repo}/notifications",
+  "GET /repos/{owner}/{repo}/pages/builds",
+  "GET /repos/{owner}/{repo}/projects",
+  "GET /repos/{owner}/{repo}/pulls",
+  "GET /repos/{owner}/{repo}/pulls/comments",
+  "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
+  "GET /repos/{owner}/{repo}/releases",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
+  "GET /repos/{owner}/{repo}/rules/branches/{branch}",
+  "GET /repos/{owner}/{repo}/rulesets",
+  "GET /repos/{owner}/{repo}/rulesets/rule-suites",
+  "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
+  "GET /repos/{owner}/{repo}/security-advisories",
+  "GET /repos/{owner}/{repo}/stargazers",
+  "GET /repos/{owner}/{repo}/subscribers",
+  "GET /repos/{owner}/{repo}/tags",
+  "GET /repos/{owner}/{repo}/teams",
+  "GET /repos/{owner}/{repo}/topics",
+  "GET /repositories",
+  "GET /search/code",
+  "GET /search/commits",
+  "GET /search/issues",
+  "GET /search/labels",
+  "GET /search/repositories",
+  "GET /search/topics",
+  "GET /search/users",
+  "GET /teams/{team_id}/discussions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/reactions",
+  "GET /teams/{team_id}/invitations",
+  "GET /teams/{team_id}/members",
+  "GET /teams/{team_id}/projects",
+  "GET /teams/{team_id}/repos",
+  "GET /teams/{team_id}/teams",
+  "GET /user/blocks",
+  "GET /user/codespaces",
+  "GET /user/codespaces/secrets",
+  "GET /user/emails",
+  "GET /user/followers",
+  "GET /user/following",
+  "GET /user/gpg_keys",
+  "GET /user/installations",
+  "GET /user/installations/{installation_id}/repositories",
+  "GET /user/issues",
+  "GET /user/keys",
+  "GET /user/marketplace_purchases",
+  "GET /user/marketplace_purchases/stubbed",
+  "GET /user/memberships/orgs",
+  "GET /user/migrations",
+  "GET /user/migrations/{migration_id}/repositories",
+  "GET /user/orgs",
+  "GET /user/packages",
+  "GET /user/packages/{package_type}/{package_name}/versions",
+  "GET /user/public_emails",
+  "GET /user/repos",
+  "GET /user/repository_invitations",
+  "GET /user/social_accounts",
+  "GET /user/ssh_signing_keys",
+  "GET /user/starred",
+  "GET /user/subscriptions",
+  "GET /user/teams",
+  "GET /users",
+  "GET /users/{username}/attestations/{subject_digest}",
+  "GET /users/{username}/events",
+  "GET /users/{username}/events/orgs/{org}",
+  "GET /users/{username}/events/public",
+  "GET /users/{username}/followers",
+  "GET /users/{username}/following",
+  "GET /users/{username}/gists",
+  "GET /users/{username}/gpg_keys",
+  "GET /users/{username}/keys",
+  "GET /users/{username}/orgs",
+  "GET /users/{username}/packages",
+  "GET /users/{username}/projects",
+  "GET /users/{username}/projectsV2",
+  "GET /users/{username}/projectsV2/{project_number}/fields",
+  "GET /users/{username}/projectsV2/{project_number}/items",
+  "GET /users/{username}/received_events",
+  "GET /users/{username}/received_events/public",
+  "GET /users/{username}/repos",
+  "GET /users/{username}/social_accounts",
+  "GET /users/{username}/ssh_signing_keys",
+  "GET /users/{username}/starred",
+  "GET /users/{username}/subscriptions"
+]));
+
+// pkg/dist-src/paginating-endpoints.js
+function isPaginatingEndpoint(arg) {
+  if (typeof arg === "string") {
+    return paginatingEndpoints.includes(arg);
+  } else {
+    return false;
+  }
+}
+
+// pkg/dist-src/index.js
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
 
 
 ;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
@@ -54984,474 +61580,9 @@ legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
 
 //# sourceMappingURL=index.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-// pkg/dist-src/version.js
-var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/normalize-paginated-list-response.js
-function normalizePaginatedListResponse(response) {
-  if (!response.data) {
-    return {
-      ...response,
-      data: []
-    };
-  }
-  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
-  if (!responseNeedsNormalization) return response;
-  const incompleteResults = response.data.incomplete_results;
-  const repositorySelection = response.data.repository_selection;
-  const totalCount = response.data.total_count;
-  const totalCommits = response.data.total_commits;
-  delete response.data.incomplete_results;
-  delete response.data.repository_selection;
-  delete response.data.total_count;
-  delete response.data.total_commits;
-  const namespaceKey = Object.keys(response.data)[0];
-  const data = response.data[namespaceKey];
-  response.data = data;
-  if (typeof incompleteResults !== "undefined") {
-    response.data.incomplete_results = incompleteResults;
-  }
-  if (typeof repositorySelection !== "undefined") {
-    response.data.repository_selection = repositorySelection;
-  }
-  response.data.total_count = totalCount;
-  response.data.total_commits = totalCommits;
-  return response;
-}
-
-// pkg/dist-src/iterator.js
-function iterator(octokit, route, parameters) {
-  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
-  const requestMethod = typeof route === "function" ? route : octokit.request;
-  const method = options.method;
-  const headers = options.headers;
-  let url = options.url;
-  return {
-    [Symbol.asyncIterator]: () => ({
-      async next() {
-        if (!url) return { done: true };
-        try {
-          const response = await requestMethod({ method, url, headers });
-          const normalizedResponse = normalizePaginatedListResponse(response);
-          url = ((normalizedResponse.headers.link || "").match(
-            /<([^<>]+)>;\s*rel="next"/
-          ) || [])[1];
-          if (!url && "total_commits" in normalizedResponse.data) {
-            const parsedUrl = new URL(normalizedResponse.url);
-            const params = parsedUrl.searchParams;
-            const page = parseInt(params.get("page") || "1", 10);
-            const per_page = parseInt(params.get("per_page") || "250", 10);
-            if (page * per_page < normalizedResponse.data.total_commits) {
-              params.set("page", String(page + 1));
-              url = parsedUrl.toString();
-            }
-          }
-          return { value: normalizedResponse };
-        } catch (error) {
-          if (error.status !== 409) throw error;
-          url = "";
-          return {
-            value: {
-              status: 200,
-              headers: {},
-              data: []
-            }
-          };
-        }
-      }
-    })
-  };
-}
-
-// pkg/dist-src/paginate.js
-function paginate(octokit, route, parameters, mapFn) {
-  if (typeof parameters === "function") {
-    mapFn = parameters;
-    parameters = void 0;
-  }
-  return gather(
-    octokit,
-    [],
-    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
-    mapFn
-  );
-}
-function gather(octokit, results, iterator2, mapFn) {
-  return iterator2.next().then((result) => {
-    if (result.done) {
-      return results;
-    }
-    let earlyExit = false;
-    function done() {
-      earlyExit = true;
-    }
-    results = results.concat(
-      mapFn ? mapFn(result.value, done) : result.value.data
-    );
-    if (earlyExit) {
-      return results;
-    }
-    return gather(octokit, results, iterator2, mapFn);
-  });
-}
-
-// pkg/dist-src/compose-paginate.js
-var composePaginateRest = Object.assign(paginate, {
-  iterator
-});
-
-// pkg/dist-src/generated/paginating-endpoints.js
-var paginatingEndpoints = (/* unused pure expression or super */ null && ([
-  "GET /advisories",
-  "GET /app/hook/deliveries",
-  "GET /app/installation-requests",
-  "GET /app/installations",
-  "GET /assignments/{assignment_id}/accepted_assignments",
-  "GET /classrooms",
-  "GET /classrooms/{classroom_id}/assignments",
-  "GET /enterprises/{enterprise}/code-security/configurations",
-  "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
-  "GET /enterprises/{enterprise}/dependabot/alerts",
-  "GET /enterprises/{enterprise}/teams",
-  "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
-  "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
-  "GET /events",
-  "GET /gists",
-  "GET /gists/public",
-  "GET /gists/starred",
-  "GET /gists/{gist_id}/comments",
-  "GET /gists/{gist_id}/commits",
-  "GET /gists/{gist_id}/forks",
-  "GET /installation/repositories",
-  "GET /issues",
-  "GET /licenses",
-  "GET /marketplace_listing/plans",
-  "GET /marketplace_listing/plans/{plan_id}/accounts",
-  "GET /marketplace_listing/stubbed/plans",
-  "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
-  "GET /networks/{owner}/{repo}/events",
-  "GET /notifications",
-  "GET /organizations",
-  "GET /organizations/{org}/dependabot/repository-access",
-  "GET /orgs/{org}/actions/cache/usage-by-repository",
-  "GET /orgs/{org}/actions/hosted-runners",
-  "GET /orgs/{org}/actions/permissions/repositories",
-  "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
-  "GET /orgs/{org}/actions/runner-groups",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners",
-  "GET /orgs/{org}/actions/runners",
-  "GET /orgs/{org}/actions/secrets",
-  "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/actions/variables",
-  "GET /orgs/{org}/actions/variables/{name}/repositories",
-  "GET /orgs/{org}/attestations/repositories",
-  "GET /orgs/{org}/attestations/{subject_digest}",
-  "GET /orgs/{org}/blocks",
-  "GET /orgs/{org}/campaigns",
-  "GET /orgs/{org}/code-scanning/alerts",
-  "GET /orgs/{org}/code-security/configurations",
-  "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
-  "GET /orgs/{org}/codespaces",
-  "GET /orgs/{org}/codespaces/secrets",
-  "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/copilot/billing/seats",
-  "GET /orgs/{org}/copilot/metrics",
-  "GET /orgs/{org}/dependabot/alerts",
-  "GET /orgs/{org}/dependabot/secrets",
-  "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/events",
-  "GET /orgs/{org}/failed_invitations",
-  "GET /orgs/{org}/hooks",
-  "GET /orgs/{org}/hooks/{hook_id}/deliveries",
-  "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}",
-  "GET /orgs/{org}/insights/api/subject-stats",
-  "GET /orgs/{org}/insights/api/user-stats/{user_id}",
-  "GET /orgs/{org}/installations",
-  "GET /orgs/{org}/invitations",
-  "GET /orgs/{org}/invitations/{invitation_id}/teams",
-  "GET /orgs/{org}/issues",
-  "GET /orgs/{org}/members",
-  "GET /orgs/{org}/members/{username}/codespaces",
-  "GET /orgs/{org}/migrations",
-  "GET /orgs/{org}/migrations/{migration_id}/repositories",
-  "GET /orgs/{org}/organization-roles/{role_id}/teams",
-  "GET /orgs/{org}/organization-roles/{role_id}/users",
-  "GET /orgs/{org}/outside_collaborators",
-  "GET /orgs/{org}/packages",
-  "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
-  "GET /orgs/{org}/personal-access-token-requests",
-  "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
-  "GET /orgs/{org}/personal-access-tokens",
-  "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
-  "GET /orgs/{org}/private-registries",
-  "GET /orgs/{org}/projects",
-  "GET /orgs/{org}/projectsV2",
-  "GET /orgs/{org}/projectsV2/{project_number}/fields",
-  "GET /orgs/{org}/projectsV2/{project_number}/items",
-  "GET /orgs/{org}/properties/values",
-  "GET /orgs/{org}/public_members",
-  "GET /orgs/{org}/repos",
-  "GET /orgs/{org}/rulesets",
-  "GET /orgs/{org}/rulesets/rule-suites",
-  "GET /orgs/{org}/rulesets/{ruleset_id}/history",
-  "GET /orgs/{org}/secret-scanning/alerts",
-  "GET /orgs/{org}/security-advisories",
-  "GET /orgs/{org}/settings/immutable-releases/repositories",
-  "GET /orgs/{org}/settings/network-configurations",
-  "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
-  "GET /orgs/{org}/teams",
-  "GET /orgs/{org}/teams/{team_slug}/discussions",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
-  "GET /orgs/{org}/teams/{team_slug}/invitations",
-  "GET /orgs/{org}/teams/{team_slug}/members",
-  "GET /orgs/{org}/teams/{team_slug}/projects",
-  "GET /orgs/{org}/teams/{team_slug}/repos",
-  "GET /orgs/{org}/teams/{team_slug}/teams",
-  "GET /projects/{project_id}/collaborators",
-  "GET /repos/{owner}/{repo}/actions/artifacts",
-  "GET /repos/{owner}/{repo}/actions/caches",
-  "GET /repos/{owner}/{repo}/actions/organization-secrets",
-  "GET /repos/{owner}/{repo}/actions/organization-variables",
-  "GET /repos/{owner}/{repo}/actions/runners",
-  "GET /repos/{owner}/{repo}/actions/runs",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
-  "GET /repos/{owner}/{repo}/actions/secrets",
-  "GET /repos/{owner}/{repo}/actions/variables",
-  "GET /repos/{owner}/{repo}/actions/workflows",
-  "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
-  "GET /repos/{owner}/{repo}/activity",
-  "GET /repos/{owner}/{repo}/assignees",
-  "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
-  "GET /repos/{owner}/{repo}/branches",
-  "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
-  "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
-  "GET /repos/{owner}/{repo}/code-scanning/alerts",
-  "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
-  "GET /repos/{owner}/{repo}/code-scanning/analyses",
-  "GET /repos/{owner}/{repo}/codespaces",
-  "GET /repos/{owner}/{repo}/codespaces/devcontainers",
-  "GET /repos/{owner}/{repo}/codespaces/secrets",
-  "GET /repos/{owner}/{repo}/collaborators",
-  "GET /repos/{owner}/{repo}/comments",
-  "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/commits",
-  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
-  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
-  "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
-  "GET /repos/{owner}/{repo}/commits/{ref}/status",
-  "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
-  "GET /repos/{owner}/{repo}/compare/{basehead}",
-  "GET /repos/{owner}/{repo}/compare/{base}...{head}",
-  "GET /repos/{owner}/{repo}/contributors",
-  "GET /repos/{owner}/{repo}/dependabot/alerts",
-  "GET /repos/{owner}/{repo}/dependabot/secrets",
-  "GET /repos/{owner}/{repo}/deployments",
-  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
-  "GET /repos/{owner}/{repo}/environments",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
-  "GET /repos/{owner}/{repo}/events",
-  "GET /repos/{owner}/{repo}/forks",
-  "GET /repos/{owner}/{repo}/hooks",
-  "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
-  "GET /repos/{owner}/{repo}/invitations",
-  "GET /repos/{owner}/{repo}/issues",
-  "GET /repos/{owner}/{repo}/issues/comments",
-  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/issues/events",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
-  "GET /repos/{owner}/{repo}/keys",
-  "GET /repos/{owner}/{repo}/labels",
-  "GET /repos/{owner}/{repo}/milestones",
-  "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
-  "GET /repos/{owner}/{repo}/notifications",
-  "GET /repos/{owner}/{repo}/pages/builds",
-  "GET /repos/{owner}/{repo}/projects",
-  "GET /repos/{owner}/{repo}/pulls",
-  "GET /repos/{owner}/{repo}/pulls/comments",
-  "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
-  "GET /repos/{owner}/{repo}/releases",
-  "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
-  "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
-  "GET /repos/{owner}/{repo}/rules/branches/{branch}",
-  "GET /repos/{owner}/{repo}/rulesets",
-  "GET /repos/{owner}/{repo}/rulesets/rule-suites",
-  "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
-  "GET /repos/{owner}/{repo}/secret-scanning/alerts",
-  "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
-  "GET /repos/{owner}/{repo}/security-advisories",
-  "GET /repos/{owner}/{repo}/stargazers",
-  "GET /repos/{owner}/{repo}/subscribers",
-  "GET /repos/{owner}/{repo}/tags",
-  "GET /repos/{owner}/{repo}/teams",
-  "GET /repos/{owner}/{repo}/topics",
-  "GET /repositories",
-  "GET /search/code",
-  "GET /search/commits",
-  "GET /search/issues",
-  "GET /search/labels",
-  "GET /search/repositories",
-  "GET /search/topics",
-  "GET /search/users",
-  "GET /teams/{team_id}/discussions",
-  "GET /teams/{team_id}/discussions/{discussion_number}/comments",
-  "GET /teams/{team_id}/discussions/{discussion_number}/comments/{comment_number}/reactions",
-  "GET /teams/{team_id}/discussions/{discussion_number}/reactions",
-  "GET /teams/{team_id}/invitations",
-  "GET /teams/{team_id}/members",
-  "GET /teams/{team_id}/projects",
-  "GET /teams/{team_id}/repos",
-  "GET /teams/{team_id}/teams",
-  "GET /user/blocks",
-  "GET /user/codespaces",
-  "GET /user/codespaces/secrets",
-  "GET /user/emails",
-  "GET /user/followers",
-  "GET /user/following",
-  "GET /user/gpg_keys",
-  "GET /user/installations",
-  "GET /user/installations/{installation_id}/repositories",
-  "GET /user/issues",
-  "GET /user/keys",
-  "GET /user/marketplace_purchases",
-  "GET /user/marketplace_purchases/stubbed",
-  "GET /user/memberships/orgs",
-  "GET /user/migrations",
-  "GET /user/migrations/{migration_id}/repositories",
-  "GET /user/orgs",
-  "GET /user/packages",
-  "GET /user/packages/{package_type}/{package_name}/versions",
-  "GET /user/public_emails",
-  "GET /user/repos",
-  "GET /user/repository_invitations",
-  "GET /user/social_accounts",
-  "GET /user/ssh_signing_keys",
-  "GET /user/starred",
-  "GET /user/subscriptions",
-  "GET /user/teams",
-  "GET /users",
-  "GET /users/{username}/attestations/{subject_digest}",
-  "GET /users/{username}/events",
-  "GET /users/{username}/events/orgs/{org}",
-  "GET /users/{username}/events/public",
-  "GET /users/{username}/followers",
-  "GET /users/{username}/following",
-  "GET /users/{username}/gists",
-  "GET /users/{username}/gpg_keys",
-  "GET /users/{username}/keys",
-  "GET /users/{username}/orgs",
-  "GET /users/{username}/packages",
-  "GET /users/{username}/projects",
-  "GET /users/{username}/projectsV2",
-  "GET /users/{username}/projectsV2/{project_number}/fields",
-  "GET /users/{username}/projectsV2/{project_number}/items",
-  "GET /users/{username}/received_events",
-  "GET /users/{username}/received_events/public",
-  "GET /users/{username}/repos",
-  "GET /users/{username}/social_accounts",
-  "GET /users/{username}/ssh_signing_keys",
-  "GET /users/{username}/starred",
-  "GET /users/{username}/subscriptions"
-]));
-
-// pkg/dist-src/paginating-endpoints.js
-function isPaginatingEndpoint(arg) {
-  if (typeof arg === "string") {
-    return paginatingEndpoints.includes(arg);
-  } else {
-    return false;
-  }
-}
-
-// pkg/dist-src/index.js
-function paginateRest(octokit) {
-  return {
-    paginate: Object.assign(paginate.bind(null, octokit), {
-      iterator: iterator.bind(null, octokit)
-    })
-  };
-}
-paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
-
-
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
-
-
-// octokit + plugins
-
-
-
-const context = new Context();
-const baseUrl = getApiBaseUrl();
-const defaults = {
-    baseUrl,
-    request: {
-        agent: getProxyAgent(baseUrl),
-        fetch: getProxyFetch(baseUrl)
-    }
-};
-const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
-
-/**
- * Convience function to correctly format Octokit Options to pass into the constructor.
- *
- * @param     token    the repo PAT or GITHUB_TOKEN
- * @param     options  other options to set
- */
-function getOctokitOptions(token, options) {
-    const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
-    // Auth
-    const auth = getAuthString(token, opts);
-    if (auth) {
-        opts.auth = auth;
-    }
-    // Orchestration ID
-    const userAgent = getUserAgentWithOrchestrationId(opts.userAgent);
-    if (userAgent) {
-        opts.userAgent = userAgent;
-    }
-    return opts;
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/github.js
-
-
-const github_context = new Context();
-/**
- * Returns a hydrated octokit ready to use for GitHub Actions
- *
- * @param     token    the repo PAT or GITHUB_TOKEN
- * @param     options  other options to set
- */
-function getOctokit(token, options, ...additionalPlugins) {
-    const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
-    return new GitHubWithPlugins(getOctokitOptions(token, options));
-}
-//# sourceMappingURL=github.js.map
 // EXTERNAL MODULE: ./node_modules/bottleneck/light.js
 var light = __nccwpck_require__(3251);
+var light_default = /*#__PURE__*/__nccwpck_require__.n(light);
 ;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
 // pkg/dist-src/version.js
 var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
@@ -55777,43 +61908,200 @@ throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
 throttling.triggersNotification = triggersNotification;
 
 
+;// CONCATENATED MODULE: ./src/github/failures.ts
+function describeApiFailure(error, request, now = Date.now()) {
+    const e = (error instanceof Error ? error : new Error(String(error)));
+    if (e.fixlineFailure !== undefined)
+        return e;
+    const kind = failureKind(e);
+    const what = `GitHub API ${request.method} ${pathOf(request.url)}`;
+    const detail = kind === 'timeout'
+        ? `did not answer within ${seconds(request.timeoutMs)}`
+        : kind === 'network'
+            ? `connection failed (${rootMessage(e)})`
+            : kind === 'rate-limit'
+                ? rateLimitText(e, now)
+                : `${e.status ?? 'error'}: ${e.message}`;
+    try {
+        e.message = `${what} ${detail}`;
+    }
+    catch {
+        return Object.assign(new Error(`${what} ${detail}`, { cause: e }), { fixlineFailure: kind });
+    }
+    e.fixlineFailure = kind;
+    return e;
+}
+/** Whether the request may have failed on the way, so that repeating it could succeed. */
+function isTransient(error) {
+    const kind = error?.fixlineFailure ?? failureKind(error);
+    return kind === 'timeout' || kind === 'network' || kind === 'server';
+}
+function failureKind(e) {
+    if (!e)
+        return 'client';
+    if (inChain(e, (x) => x.name === 'ApiTimeoutError' || x.name === 'TimeoutError'))
+        return 'timeout';
+    // Octokit's errors carry the request; anything else (a bug, a check of ours) is not the API's.
+    if (!('request' in e))
+        return 'client';
+    const response = e.response;
+    const status = e.status;
+    if (response === undefined || status === undefined)
+        return 'network';
+    if (isRateLimit(status, response.headers ?? {}, e.message))
+        return 'rate-limit';
+    return status >= 500 ? 'server' : 'client';
+}
+function isRateLimit(status, headers, message) {
+    if (status === 429)
+        return true;
+    if (status !== 403)
+        return false;
+    return headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(message);
+}
+function rateLimitText(e, now) {
+    const headers = e.response?.headers ?? {};
+    const after = Number(headers['retry-after']);
+    const reset = Number(headers['x-ratelimit-reset']);
+    const at = Number.isFinite(after) && after > 0
+        ? now + after * 1000
+        : Number.isFinite(reset) && reset > 0
+            ? reset * 1000
+            : undefined;
+    if (at === undefined)
+        return "was refused by GitHub's rate limit: re-run the job in a few minutes";
+    const time = new Date(at).toISOString().slice(11, 19);
+    const wait = Math.max(0, Math.ceil((at - now) / 1000));
+    return `was refused by GitHub's rate limit, which resets at ${time} UTC (in ${wait} s, longer than fixline waits): re-run the job after that`;
+}
+function inChain(e, test) {
+    let current = e;
+    for (let depth = 0; current instanceof Error && depth < 5; depth++) {
+        if (test(current))
+            return true;
+        current = current.cause;
+    }
+    return false;
+}
+function rootMessage(e) {
+    let current = e;
+    for (let depth = 0; current.cause instanceof Error && depth < 5; depth++)
+        current = current.cause;
+    return current.message;
+}
+/** The request's path, without the API's base and the query (which may carry search text). */
+function pathOf(url) {
+    try {
+        return decodeURIComponent(new URL(url, 'http://api.invalid').pathname);
+    }
+    catch {
+        return url;
+    }
+}
+function seconds(ms) {
+    return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
 ;// CONCATENATED MODULE: ./src/github/client.ts
 
 
 
+
+
+
+
+
+
 /**
- * The only GitHub API client: Octokit from @actions/github with the throttling and retry plugins.
- * Everything that calls GitHub goes through a client made here.
+ * fixline's Octokit: REST methods and pagination, with the throttling and retry plugins. Built
+ * from @octokit/core directly rather than @actions/github's getOctokit, because importing
+ * @actions/github reads and JSON-parses GITHUB_EVENT_PATH at bundle load, before fixline's own
+ * reader can turn a broken event file into a clear error.
+ */
+const FixlineOctokit = Octokit.plugin(restEndpointMethods, paginateRest, throttling, retry);
+const DEFAULT_API_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 60_000;
+/**
+ * Writes that must not be repeated blindly: creating a comment, a PR or a check run twice makes
+ * two. These get no automatic retry; their callers retry through `createOnce`
+ * (github/create-once.ts), which first looks for what a lost answer created. Every other POST
+ * fixline makes is idempotent and keeps the plugin's retries: adding labels, reviewers or
+ * assignees, GraphQL auto-merge and queries, and a commit status (GitHub shows only the newest
+ * status of a context, so a repeated one with the same state changes nothing anyone sees).
+ */
+const CREATES = [/\/issues\/[^/]+\/comments$/, /\/repos\/[^/]+\/[^/]+\/pulls$/, /\/check-runs$/];
+function isCreate(method, url) {
+    const path = url.split('?')[0] ?? '';
+    return method === 'POST' && CREATES.some((r) => r.test(path));
+}
+/**
+ * The only GitHub API client. Every request has a timeout; only requests that are safe to repeat
+ * are retried; a rate limit that resets within `maxRateLimitWaitMs` is waited out, a longer one
+ * fails with the time to re-run; every final error names the request and what went wrong.
  */
 function createGitHub(options) {
     const retries = options.retries ?? 3;
     const warn = options.warn ?? (() => undefined);
-    const octokit = getOctokit(options.token, {
-        baseUrl: options.baseUrl.replace(/\/+$/, ''),
+    const timeoutMs = options.timeoutMs ?? DEFAULT_API_TIMEOUT_MS;
+    const maxWaitMs = options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
+    const baseUrl = options.baseUrl.replace(/\/+$/, '');
+    const onLimit = (kind) => (retryAfter, opts, _o, count) => {
+        const wait = retryAfter * 1000 <= maxWaitMs && count < retries;
+        warn(`GitHub ${kind} hit for ${opts.method} ${opts.url}; ${wait ? `retrying after ${retryAfter}s` : `it resets in ${retryAfter}s, longer than fixline waits`}`);
+        return wait;
+    };
+    const octokit = new FixlineOctokit({
+        auth: `token ${options.token}`,
+        baseUrl,
         userAgent: 'fixline',
+        request: { fetch: timedFetch(timeoutMs, proxyDispatcher(baseUrl)) },
         throttle: {
-            // The write spacing protects github.com's secondary rate limits; a loopback API (the local
-            // fake server in tests, a proxy on the runner) has no such limiter.
-            enabled: options.throttle ?? throttlingFor(options.baseUrl),
-            onRateLimit: (retryAfter, opts, _o, retryCount) => {
-                warn(`GitHub rate limit hit for ${opts.method} ${opts.url}; retrying after ${retryAfter}s`);
-                return retryCount < retries;
-            },
-            onSecondaryRateLimit: (retryAfter, opts, _o, retryCount) => {
-                warn(`GitHub secondary rate limit hit for ${opts.method} ${opts.url}; retrying after ${retryAfter}s`);
-                return retryCount < retries;
-            },
+            enabled: options.throttle ?? true,
+            ...spacing(baseUrl),
+            onRateLimit: onLimit('rate limit'),
+            onSecondaryRateLimit: onLimit('secondary rate limit'),
         },
-        // 501 means "not implemented": retrying cannot help.
-        retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451, 501], retries },
-    }, throttling, retry);
-    if (options.onRequest) {
-        const onRequest = options.onRequest;
-        octokit.hook.before('request', (o) => {
-            onRequest(`${o.method} ${o.url}`);
-        });
-    }
+        retry: {
+            // 501 means "not implemented" and 429 is the throttling plugin's: retrying cannot help.
+            doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451, 501],
+            retries,
+            ...(options.retryBaseMs !== undefined ? { retryAfterBaseValue: options.retryBaseMs } : {}),
+        },
+    });
+    octokit.hook.before('request', (o) => {
+        if (isCreate(o.method, o.url))
+            o.request = { ...o.request, retries: 0 };
+        options.onRequest?.(`${o.method} ${o.url}`);
+    });
+    // Registered last, so it wraps the plugins: it sees only the final error of a request.
+    octokit.hook.wrap('request', async (request, o) => {
+        try {
+            return await request(o);
+        }
+        catch (error) {
+            const { url } = octokit.request.endpoint.parse(o);
+            throw describeApiFailure(error, { method: o.method, url, timeoutMs });
+        }
+    });
     return octokit;
+}
+/**
+ * The throttling plugin spaces writes (1 s, 3 s for PRs and comments) to respect github.com's
+ * secondary rate limits; a loopback API (the local fake server in tests, a proxy on the runner)
+ * has no such limiter, so there the groups have no spacing. Rate-limit answers are handled the
+ * same way everywhere.
+ */
+function spacing(baseUrl) {
+    if (throttlingFor(baseUrl))
+        return {};
+    const group = () => new (light_default()).Group({ maxConcurrent: 1, minTime: 0 });
+    return {
+        global: new (light_default()).Group({ maxConcurrent: 10 }),
+        write: group(),
+        notifications: group(),
+        search: group(),
+        auth: group(),
+    };
 }
 /** Whether write spacing applies: everywhere but a loopback API. */
 function throttlingFor(url) {
@@ -55827,6 +62115,34 @@ function isLoopback(url) {
     catch {
         return false;
     }
+}
+/** The runner's proxy settings (HTTPS_PROXY, NO_PROXY), as @actions/github applies them. */
+function proxyDispatcher(baseUrl) {
+    try {
+        return new lib_HttpClient().getAgentDispatcher(baseUrl);
+    }
+    catch {
+        return undefined;
+    }
+}
+class ApiTimeoutError extends Error {
+    name = 'ApiTimeoutError';
+}
+/** fetch with a deadline per attempt: headers and body must arrive within `timeoutMs`. */
+function timedFetch(timeoutMs, dispatcher) {
+    return (async (url, init = {}) => {
+        const deadline = AbortSignal.timeout(timeoutMs);
+        const outer = init.signal;
+        const signal = outer ? AbortSignal.any([outer, deadline]) : deadline;
+        try {
+            return await (0,undici/* fetch */.hd)(url, { ...init, signal, ...(dispatcher ? { dispatcher } : {}) });
+        }
+        catch (error) {
+            if (deadline.aborted)
+                throw new ApiTimeoutError(`no answer within ${seconds(timeoutMs)}`, { cause: error });
+            throw error;
+        }
+    });
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -55878,9 +62194,12 @@ function contextFromEnv(env, cwd) {
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
+const DEFAULT_BOT_LOGIN = 'github-actions[bot]';
 function input(env, name) {
     return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
+/** A GitHub login: a user or organization name, or an App's bot account (`<slug>[bot]`). */
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
 function parseInputs(env) {
     const token = input(env, 'github-token');
     if (!token) {
@@ -55892,7 +62211,230 @@ function parseInputs(env) {
     const raw = input(env, 'dry-run').toLowerCase() || 'false';
     if (!['true', 'false'].includes(raw))
         throw new Error(`the input "dry-run" must be true or false, got "${raw}"`);
-    return { token, configPath, dryRun: raw === 'true' };
+    const botLogin = input(env, 'bot-login') || DEFAULT_BOT_LOGIN;
+    if (!LOGIN.test(botLogin))
+        throw new Error(`the input "bot-login" must be a GitHub login such as github-actions[bot] or my-app[bot], got "${botLogin}"`);
+    return {
+        token,
+        configPath,
+        dryRun: raw === 'true',
+        botLogin,
+        apiTimeoutMs: secondsInput(env, 'api-timeout', 30),
+        gitTimeoutMs: secondsInput(env, 'git-timeout', 300),
+        maxRateLimitWaitMs: secondsInput(env, 'max-rate-limit-wait', 60, 0),
+    };
+}
+/** A duration input in seconds (fractions allowed), as milliseconds. */
+function secondsInput(env, name, fallback, min = 0.1) {
+    const raw = input(env, name);
+    if (!raw)
+        return fallback * 1000;
+    const value = Number(raw);
+    if (!/^\d+(\.\d+)?$/.test(raw) || !Number.isFinite(value) || value < min || value > 86_400)
+        throw new Error(`the input "${name}" must be a number of seconds between ${min} and 86400, got "${raw}"`);
+    return Math.round(value * 1000);
+}
+
+;// CONCATENATED MODULE: ./src/markdown/escape.ts
+/**
+ * The one place where outside text (labels, PR and issue titles, issue-form fields, branch and tag
+ * names, commit subjects, file paths, migration IDs, command arguments, error messages that quote
+ * any of them) becomes Markdown in a comment, a PR body, a job summary or a check run. Pure.
+ *
+ * Whatever the input, the output of every function here:
+ * - never contains `<!--` or `-->` (so never a fixline marker such as `<!-- fixline:state ... -->`,
+ *   which fixline finds with `indexOf`/`startsWith` on the raw body, even inside a code span), nor a
+ *   raw HTML tag or autolink (`<` never reaches the body followed by a character that could open one);
+ * - never pings anyone: `@` is followed by a zero-width joiner, so `@user` and `@org/team` are shown
+ *   but are not mentions (GitHub does not ping inside code, so code keeps `@` as is);
+ * - keeps a table row whole (no newline, no unescaped `|`) and cannot open or close a code span or
+ *   a fenced block that fixline did not write.
+ *
+ * Plain text is escaped with entities and backslashes, which GitHub decodes. Inside code, entities
+ * and backslashes are shown literally (`&gt;` would be visible), so code keeps the characters and
+ * breaks the dangerous sequences with an invisible zero-width space instead.
+ */
+/** Zero-width joiner: put after `@` so that GitHub shows `@name` without linking or pinging it. */
+const NO_MENTION = '\u200d';
+/** Zero-width space: breaks `<!--`, `-->` and tag openers inside code, where entities show literally. */
+const BREAK = '\u200b';
+/** Stands in for `|` inside code spans: `\|` would show its backslash outside a table. */
+const PIPE_IN_CODE = '\u2502';
+// C0 and C1 control characters and the Unicode line and paragraph separators.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL_BUT_NEWLINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+/** `text` on one line: every run of whitespace or control characters becomes one space, trimmed. */
+function oneLine(text) {
+    return text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+}
+/** At most `max` characters (UTF-16 units), ending in `…` when cut; never splits a surrogate pair. */
+function shorten(text, max) {
+    if (text.length <= max)
+        return text;
+    let cut = text.slice(0, Math.max(0, max - 1));
+    if (/[\ud800-\udbff]$/.test(cut))
+        cut = cut.slice(0, -1);
+    return `${cut}…`;
+}
+const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+/** Escapes text that is already on one line, without trimming (for pieces of a longer line). */
+function escapeText(text) {
+    return text
+        .replace(/[\\`[|]/g, (c) => `\\${c}`)
+        .replace(/[&<>]/g, (c) => ENTITIES[c])
+        .replace(/@/g, `@${NO_MENTION}`);
+}
+/**
+ * The first character escaped when the text would start a heading (`# x`), a list item (`- x`,
+ * `1. x`), a thematic break or a setext underline (`---`, `===`) where it begins a line.
+ */
+function escapeLineStart(escaped) {
+    const ordered = /^(\d{1,9})([.)])(?=[ \t]|$)/.exec(escaped);
+    if (ordered)
+        return `${ordered[1]}\\${escaped.slice(ordered[1]?.length ?? 0)}`;
+    if (/^(?:#{1,6}|[-+*])(?=[ \t]|$)/.test(escaped) || /^([-=_*])[ \t]*(?:\1[ \t]*)*$/.test(escaped))
+        return `\\${escaped}`;
+    return escaped;
+}
+/**
+ * Outside text as plain inline Markdown on one line (newlines become spaces), with no link, image,
+ * HTML, entity, mention, code span, heading or list of its own. Emphasis marks (`*`, `_`, `~`) are
+ * left as written: they cannot reach beyond the text's own line or harm anything. Safe inside a
+ * table cell as well. `max` bounds the length of the text before escaping (cut with `…`).
+ */
+function inline(text, max = Infinity) {
+    return escapeLineStart(escapeText(shorten(oneLine(text), max)));
+}
+/** The longest cell text before escaping: a table row stays readable and a table stays small. */
+const CELL_MAX = 300;
+/** Outside text inside a table cell: `inline` bounded to `max` characters (default 300). */
+function cell(text, max = CELL_MAX) {
+    return inline(text, max);
+}
+/** The characters of `text` made harmless inside code (a code span or a fenced block). */
+function neutralizeCode(text) {
+    return text.replace(/</g, `<${BREAK}`).replace(/(--!?)>/g, `$1${BREAK}>`);
+}
+function longestRun(text, char) {
+    let longest = 0;
+    let run = 0;
+    for (const c of text) {
+        run = c === char ? run + 1 : 0;
+        if (run > longest)
+            longest = run;
+    }
+    return longest;
+}
+/**
+ * Outside text as a code span on one line (branch, tag, file, migration ID), shown exactly as
+ * given except that `|` shows as `│`: safe in running text and inside a table cell. The span's
+ * backtick fence is longer than any run of backticks in the text. Empty text gives ''.
+ */
+function codeSpan(text, max = Infinity) {
+    const clean = neutralizeCode(shorten(oneLine(text), max)).replace(/\|/g, PIPE_IN_CODE);
+    if (clean === '')
+        return '';
+    const fence = '`'.repeat(longestRun(clean, '`') + 1);
+    // A backtick next to the fence would lengthen it; CommonMark strips one padding space each side.
+    const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${clean}${pad}${fence}`;
+}
+/**
+ * A one-line message written by fixline that quotes outside text and marks code with backticks
+ * (`` branch `1.x` does not exist ``): backtick-delimited parts become code spans, the rest plain
+ * text, both escaped as above. Whatever the quoted text holds (even unbalanced backticks), the
+ * result is safe; at worst the code formatting pairs up differently. Safe inside a table cell.
+ */
+function prose(text, max = Infinity) {
+    const parts = shorten(oneLine(text), max).split('`');
+    const out = parts.map((part, i) => {
+        if (i % 2 === 0)
+            return escapeText(part);
+        // An odd part is code when a later backtick closes it; otherwise the backtick was literal.
+        return i < parts.length - 1 ? codeSpan(part) : escapeText(`\`${part}`);
+    });
+    return escapeLineStart(out.join(''));
+}
+/** A `max`-bounded `prose` for a table cell (default 300 characters before escaping). */
+function proseCell(text, max = CELL_MAX) {
+    return prose(text, max);
+}
+/**
+ * Multi-line outside text (a rejection reason, say) as a block quote: every line escaped as
+ * `inline`, blank lines kept as paragraph breaks. Put it on lines of its own.
+ */
+function quote(text, max = Infinity) {
+    const lines = shorten(text.replace(/\r\n?/g, '\n'), max).split('\n');
+    return lines.map((line) => (line.trim() === '' ? '>' : `> ${inline(line)}`)).join('\n');
+}
+/** A fence of backticks that no line of `body` can close (at least three). */
+function fenceFor(body) {
+    return '`'.repeat(Math.max(3, longestRun(body, '`') + 1));
+}
+function infoString(lang) {
+    return lang.replace(/[^A-Za-z0-9_+-]/g, '');
+}
+/**
+ * Multi-line outside text (commands, git output) as a fenced code block, shown as given; the fence
+ * is longer than any backtick run in the text, so the text cannot close it. Put it on lines of
+ * its own.
+ */
+function codeBlock(text, lang = '') {
+    const body = neutralizeCode(text.replace(/\r\n?/g, '\n').replace(CONTROL_BUT_NEWLINE, ' ').replace(/\n+$/, ''));
+    const fence = fenceFor(body);
+    return `${fence}${infoString(lang)}\n${body}\n${fence}`;
+}
+/**
+ * Source that fixline built itself, with every piece of outside text already escaped for its
+ * language (a Mermaid graph whose labels went through `mermaidLabel`), in a fenced block that its
+ * content cannot close. Unlike `codeBlock`, the source is kept byte for byte (`<br/>`, `-->`).
+ */
+function fenced(source, lang = '') {
+    const body = source.replace(/\n+$/, '');
+    const fence = fenceFor(body);
+    return `${fence}${infoString(lang)}\n${body}\n${fence}`;
+}
+const escape_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
+const TEAM = /^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+/**
+ * A deliberate mention of an account fixline acts for or asks (the commenter, a release manager,
+ * a configured team): `@login` or `@org/team` when the name is a valid GitHub login or team;
+ * anything else is shown escaped, without pinging.
+ */
+function mention(login) {
+    if (escape_LOGIN.test(login) || TEAM.test(login))
+        return `@${login}`;
+    return inline(`@${login}`);
+}
+const MERMAID_ENTITIES = {
+    '#': '#35;',
+    '"': '#quot;',
+    '<': '#lt;',
+    '>': '#gt;',
+    '`': '#96;',
+};
+/**
+ * Outside text inside a quoted Mermaid label (`id["..."]`): no quote can end it, no HTML, no
+ * backtick (which would start a Mermaid markdown string or a Markdown fence), on one line.
+ */
+function mermaidLabel(text) {
+    return oneLine(text).replace(/[#"<>`]/g, (c) => MERMAID_ENTITIES[c]);
+}
+/** Outside text inside a Mermaid edge label (`-->|...|`): no delimiters at all, bounded. */
+function mermaidEdgeLabel(text, max = 48) {
+    const clean = oneLine(text.replace(/[|"[\](){}<>#;`]/g, ' '));
+    return clean.length > max ? `${clean.slice(0, max - 3)}...` : clean;
+}
+/**
+ * JSON for a hidden `<!-- fixline:... -->` comment: still valid JSON (parse it as is), but every
+ * `-`, `<` and `>` inside a string is written `\u002d`, `\u003c`, `\u003e`, so that no value can end
+ * the comment early or open another one (outside strings, JSON has no `<` or `>`, and the `-` of a
+ * number is never next to another).
+ */
+function hiddenJson(value) {
+    return JSON.stringify(value).replace(/"(?:[^"\\]|\\.)*"/g, (s) => s.replace(/-/g, '\\u002d').replace(/</g, '\\u003c').replace(/>/g, '\\u003e'));
 }
 
 ;// CONCATENATED MODULE: ./src/report/core-logger.ts
@@ -55908,7 +62450,141 @@ function coreLogger() {
     };
 }
 
+;// CONCATENATED MODULE: ./src/markdown/bound.ts
+/**
+ * Size bounds for everything fixline writes to GitHub. Pure.
+ *
+ * GitHub rejects an issue, pull request or comment body over 65,536 characters and a check run's
+ * `output.summary` or `output.text` over 65,535; a rejected write means the user sees nothing. So
+ * every writer cuts its long lists with `boundList` ("… and N more") and passes the whole body
+ * through `fitBody` last. The full detail goes to the job summary (1 MiB per step) or the log.
+ */
+/** Most characters in an issue, pull request or comment body. */
+const COMMENT_LIMIT = 65_536;
+/** Most characters in a check run's `output.summary` or `output.text`. */
+const CHECK_TEXT_LIMIT = 65_535;
+/**
+ * The first `max` items of a list, and the line that says how many more there are. Put `more`
+ * where it reads as a line of its own: a list item, or a paragraph after a blank line under a
+ * table (a line right under a table would become one of its rows).
+ */
+function boundList(items, max, suffix = '') {
+    const limit = Math.max(0, Math.floor(max));
+    if (items.length <= limit)
+        return { shown: [...items], hidden: 0, more: undefined };
+    const hidden = items.length - limit;
+    return { shown: items.slice(0, limit), hidden, more: `… and ${hidden} more${suffix}` };
+}
+/** fixline's hidden comments: markers (`<!-- fixline:backport-comment -->`) and state JSON. */
+const HIDDEN = /<!-- fixline:[\s\S]*?-->/g;
+const CUT_NOTE = '… (cut to fit GitHub’s size limit: the job summary of the workflow run has the full report)';
+function segments(text) {
+    const out = [];
+    let last = 0;
+    for (const match of text.matchAll(HIDDEN)) {
+        if (match.index > last)
+            out.push({ hidden: false, text: text.slice(last, match.index) });
+        out.push({ hidden: true, text: match[0] });
+        last = match.index + match[0].length;
+    }
+    if (last < text.length)
+        out.push({ hidden: false, text: text.slice(last) });
+    return out;
+}
+/**
+ * `text` in at most `limit` characters. fixline's hidden markers and state (`<!-- fixline:... -->`)
+ * are never cut: they stay whole and in place, so the body is still found and its state still
+ * parses. The visible text is cut at a line end, an open code fence or `<details>` is closed, and
+ * `note` says so. Throws when the hidden parts alone do not fit (callers bound their state first,
+ * see `encodeState` in requests/state.ts).
+ */
+function fitBody(text, limit, note = CUT_NOTE) {
+    if (text.length <= limit)
+        return text;
+    const parts = segments(text);
+    const hidden = parts.reduce((n, p) => n + (p.hidden ? p.text.length : 0), 0);
+    const tail = `\n\n${note}\n`;
+    let budget = limit - hidden - tail.length;
+    if (budget < 0)
+        throw new Error(`fixline's hidden state (${hidden} characters) does not fit in ${limit}`);
+    const out = [];
+    let visible = '';
+    let cut = false;
+    for (const part of parts) {
+        if (part.hidden)
+            out.push(part.text);
+        else if (cut)
+            continue;
+        else if (part.text.length <= budget) {
+            out.push(part.text);
+            visible += part.text;
+            budget -= part.text.length;
+        }
+        else {
+            out.push(cutVisible(visible, part.text, budget) + tail);
+            cut = true;
+        }
+    }
+    return out.join('');
+}
+/** The start of `text` (after `before`) that fits `budget` with the closers it then needs. */
+function cutVisible(before, text, budget) {
+    let room = budget;
+    for (let attempt = 0; attempt < 3; attempt++) {
+        const kept = cutAtLine(text, room);
+        const closing = closers(before + kept);
+        if (kept.length + closing.length <= budget)
+            return kept + closing;
+        room = budget - closing.length;
+    }
+    return '';
+}
+/** At most `max` characters of `text`, ending at a line end when there is one. */
+function cutAtLine(text, max) {
+    if (max <= 0)
+        return '';
+    const head = text.slice(0, max);
+    const newline = head.lastIndexOf('\n');
+    if (newline > 0)
+        return head.slice(0, newline);
+    // One long line: do not end inside an entity or a surrogate pair.
+    return head.replace(/&[#A-Za-z0-9]*$/, '').replace(/[\ud800-\udbff]$/, '');
+}
+/** What closes the code fence and `<details>` blocks that `text` leaves open. */
+function closers(text) {
+    let fence;
+    for (const line of text.split('\n')) {
+        const mark = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+        if (!mark?.[1])
+            continue;
+        if (fence === undefined)
+            fence = mark[1];
+        else if (mark[1][0] === fence[0] && mark[1].length >= fence.length && !mark[2]?.trim())
+            fence = undefined;
+    }
+    const opened = (text.match(/<details\b/g) ?? []).length;
+    const closed = (text.match(/<\/details>/g) ?? []).length;
+    return `${fence ? `\n${fence}` : ''}${'\n\n</details>'.repeat(Math.max(0, opened - closed))}`;
+}
+/** Most bytes (UTF-8) of a step's job summary; a larger one is dropped by the runner. */
+const JOB_SUMMARY_BYTES = 1_048_576;
+/** `text` in at most `maxBytes` of UTF-8, cut like `fitBody` (markers kept, fences closed). */
+function fitBytes(text, maxBytes = JOB_SUMMARY_BYTES) {
+    const bytes = (s) => new TextEncoder().encode(s).length;
+    let size = bytes(text);
+    let fitted = text;
+    let limit = text.length;
+    while (size > maxBytes && limit > 0) {
+        // Shrink in proportion to the excess (multi-byte characters make this an estimate), then check.
+        limit = Math.floor((limit * maxBytes) / size) - 1_024;
+        fitted = fitBody(text, Math.max(0, limit));
+        size = bytes(fitted);
+    }
+    return fitted;
+}
+
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
+
 
 /** Sets the action's outputs, writes the job summary and fails the step when any target failed. */
 async function writeOutcome(outcomes) {
@@ -55921,7 +62597,8 @@ async function writeOutcome(outcomes) {
     const summary = outcomes.map((o) => o.summary).filter((s) => s.trim().length > 0);
     if (summary.length > 0) {
         try {
-            await summary_summary.addRaw(summary.join('\n\n')).write();
+            // The runner drops a step summary over 1 MiB: cut it (the outputs keep every result).
+            await summary_summary.addRaw(fitBytes(summary.join('\n\n'))).write();
         }
         catch (error) {
             core_debug(`no job summary written: ${error.message}`);
@@ -56148,8 +62825,51 @@ function routeDispatch(payload) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/github/create-once.ts
+
+/**
+ * Creates something exactly once across lost answers. The client never repeats a create by
+ * itself (client.ts `isCreate`): when an attempt fails in a way that may have reached GitHub (no
+ * answer in time, connection lost, a 5xx), this looks for what that attempt made before trying
+ * again, so a 502 after the write does not make a twin.
+ */
+async function createOnce(options) {
+    const attempts = options.attempts ?? 3;
+    const backoff = options.backoffMs ?? ((n) => (n - 1) ** 2 * 1000);
+    let last;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+        if (attempt > 1) {
+            const found = await options.find();
+            if (found !== undefined)
+                return { value: found, recovered: true };
+            await sleep(backoff(attempt));
+        }
+        try {
+            return { value: await options.create(), recovered: false };
+        }
+        catch (error) {
+            if (!isTransient(error))
+                throw error;
+            last = error;
+        }
+    }
+    const found = await options.find();
+    if (found !== undefined)
+        return { value: found, recovered: true };
+    throw new Error(`could not create ${options.what} after ${attempts} attempts: ${last.message}`, { cause: last });
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 ;// CONCATENATED MODULE: ./src/github/comments.ts
-/** fixline's comment carrying `marker` on an issue or PR, found through every page of comments. */
+
+/**
+ * fixline's comment carrying `marker` on an issue or PR, found through every page of comments.
+ * Only a comment by fixline's own identity counts: another account (a person, another app's bot)
+ * that posts the hidden marker and state is never read as fixline, never edited, and is named in
+ * the log.
+ */
 async function findMarkedComment(github, options) {
     const comments = await github.paginate(github.rest.issues.listComments, {
         owner: options.owner,
@@ -56157,11 +62877,11 @@ async function findMarkedComment(github, options) {
         issue_number: options.issue,
         per_page: 100,
     });
-    // fixline's comments start with the marker and are written by fixline's identity, or, when that
-    // is not known (a GitHub App token), by a bot account: a person who pastes the hidden marker and
-    // state into a comment of their own is never read as fixline.
-    const found = comments.find((c) => (c.body ?? '').startsWith(options.marker) &&
-        (options.author !== undefined ? c.user?.login === options.author : c.user?.type === 'Bot'));
+    const marked = comments.filter((c) => (c.body ?? '').startsWith(options.marker));
+    for (const c of marked)
+        if (c.user?.login !== options.author)
+            options.warn?.(`ignored comment ${c.id} on #${options.issue} by ${c.user?.login ?? 'an unknown account'}: it carries fixline's marker but fixline acts as ${options.author}`);
+    const found = marked.find((c) => c.user?.login === options.author);
     return found ? { id: found.id, body: found.body ?? '', url: found.html_url } : undefined;
 }
 /**
@@ -56170,17 +62890,17 @@ async function findMarkedComment(github, options) {
  */
 async function upsertMarkedComment(github, options) {
     const existing = await findMarkedComment(github, options);
-    let body = typeof options.body === 'function' ? options.body(existing?.body) : options.body;
-    if (!body.includes(options.marker))
-        body = `${options.marker}\n${body}`;
+    const body = withMarker(options.marker, typeof options.body === 'function' ? options.body(existing?.body) : options.body);
     const written = await writeComment(github, options, existing, body);
     return { ...written, url: written.url ?? '' };
 }
 /**
  * Writes fixline's comment: updates `existing` in place when its body changed (no call when it did
- * not), else creates one.
+ * not), else creates it exactly once (a create whose answer was lost is found by its marker, not
+ * posted twice).
  */
-async function writeComment(github, ref, existing, body) {
+async function writeComment(github, ref, existing, text) {
+    const body = withMarker(ref.marker, text);
     if (existing) {
         if (existing.body === body)
             return { id: existing.id, url: existing.url, created: false };
@@ -56192,23 +62912,50 @@ async function writeComment(github, ref, existing, body) {
         });
         return { id: data.id, url: data.html_url, created: false };
     }
-    const { data } = await github.rest.issues.createComment({
-        owner: ref.owner,
-        repo: ref.repo,
-        issue_number: ref.issue,
-        body,
+    const { value } = await createOnce({
+        what: `fixline's comment on #${ref.issue}`,
+        create: async () => {
+            const { data } = await github.rest.issues.createComment({
+                owner: ref.owner,
+                repo: ref.repo,
+                issue_number: ref.issue,
+                body,
+            });
+            checkIdentity(ref.author, data.user?.login);
+            return { id: data.id, url: data.html_url };
+        },
+        find: () => findMarkedComment(github, ref),
     });
-    return { id: data.id, url: data.html_url, created: true };
+    return { ...value, created: true };
 }
-/** A plain new comment (replies such as a refused command). */
-async function createComment(github, options) {
-    const { data } = await github.rest.issues.createComment({
-        owner: options.owner,
-        repo: options.repo,
-        issue_number: options.issue,
-        body: options.body,
-    });
-    return { id: data.id, url: data.html_url };
+/**
+ * A reply fixline posts once per `key` (the id of the command's comment, a refused label and
+ * user): a second delivery of the same event, or a retry after a lost answer, finds it and
+ * writes nothing. Returns whether it posted.
+ */
+async function replyOnce(github, ref) {
+    const marker = `<!-- fixline:reply ${ref.key.replace(/[^A-Za-z0-9_.@/-]/g, '_')} -->`;
+    const identity = { ...ref, marker };
+    if (await findMarkedComment(github, identity))
+        return false;
+    await writeComment(github, identity, undefined, ref.body);
+    return true;
+}
+class IdentityMismatchError extends Error {
+    name = 'IdentityMismatchError';
+}
+/**
+ * fixline finds its own comments by the identity it is told it acts as: when GitHub says the token
+ * belongs to someone else, every later run would miss this comment and post another. Stop and say
+ * how to set the identity instead.
+ */
+function checkIdentity(expected, actual) {
+    if (actual === undefined || actual === expected)
+        return;
+    throw new IdentityMismatchError(`the token acts as ${actual}, but fixline's identity is ${expected}: fixline reads back only its own comments, so set the input bot-login to ${actual} (with actions/create-github-app-token: bot-login: \${{ steps.<id>.outputs.app-slug }}[bot])`);
+}
+function withMarker(marker, body) {
+    return body.startsWith(marker) ? body : `${marker}\n${body}`;
 }
 
 ;// CONCATENATED MODULE: ./src/github/labels.ts
@@ -56254,6 +63001,7 @@ function isPermission(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/pulls.ts
+
 /** One pull request as the REST API returns it (parsed by the caller: the fields are checked there). */
 async function getPullRaw(github, owner, repo, number) {
     const { data } = await github.rest.pulls.get({ owner, repo, pull_number: number });
@@ -56273,27 +63021,40 @@ async function findPullsByHead(github, owner, repo, branch) {
         .map((p) => ({
         number: p.number,
         url: p.html_url,
+        nodeId: p.node_id,
+        base: p.base.ref,
         state: p.state,
         merged: p.merged_at !== null && p.merged_at !== undefined,
         draft: p.draft === true,
     }));
 }
 async function createPull(github, input) {
-    const { data } = await github.rest.pulls.create({
-        owner: input.owner,
-        repo: input.repo,
-        head: input.head,
-        base: input.base,
-        title: input.title,
-        body: input.body,
-        draft: input.draft,
+    const { value, recovered } = await createOnce({
+        what: `the pull request ${input.head} -> ${input.base}`,
+        create: async () => {
+            const { data } = await github.rest.pulls.create({
+                owner: input.owner,
+                repo: input.repo,
+                head: input.head,
+                base: input.base,
+                title: input.title,
+                body: input.body,
+                draft: input.draft,
+            });
+            return {
+                number: data.number,
+                url: data.html_url,
+                nodeId: data.node_id,
+                draft: data.draft === true,
+            };
+        },
+        // An open PR from fixline's branch into the target after a lost answer is the one it made.
+        find: async () => {
+            const open = (await findPullsByHead(github, input.owner, input.repo, input.head)).find((p) => p.state === 'open' && p.base === input.base);
+            return open && { number: open.number, url: open.url, nodeId: open.nodeId, draft: open.draft };
+        },
     });
-    return {
-        number: data.number,
-        url: data.html_url,
-        nodeId: data.node_id,
-        draft: data.draft === true,
-    };
+    return recovered ? { ...value, recovered } : value;
 }
 /** Logins of everyone who submitted a review on a PR (every page). */
 async function reviewerLogins(github, owner, repo, number) {
@@ -56351,1716 +63112,6 @@ async function mutateAutoMerge(github, pullRequestNodeId, method) {
     await github.graphql(`mutation($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!) {
       enablePullRequestAutoMerge(input: { pullRequestId: $pullRequestId, mergeMethod: $mergeMethod }) { clientMutationId }
     }`, { pullRequestId: pullRequestNodeId, mergeMethod: method.toUpperCase() });
-}
-
-;// CONCATENATED MODULE: ./src/config/patterns.ts
-/**
- * Config patterns match whole names: `^(?:pattern)$`, so `\d+\.x` cannot match `feature/1.x-old`.
- * Patterns are validated when the config is loaded; one that still does not compile matches nothing.
- */
-function wholeName(pattern) {
-    try {
-        return new RegExp(`^(?:${pattern})$`);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Whether `branch` matches one of `lines.patterns` (see isReleaseLine for the default branch too). */
-function lineMatcher(patterns) {
-    const compiled = patterns.map(wholeName).filter((r) => r !== undefined);
-    return (branch) => compiled.some((r) => r.test(branch));
-}
-/** The numbers a branch name carries, in order: `1.x` -> [1], `release/16.5` -> [16, 5], `main` -> []. */
-function lineVersion(branch) {
-    // At most 15 digits a part, so every part is an exact integer.
-    return (branch.match(/\d+/g) ?? []).map((d) => Number(d.slice(0, 15)));
-}
-/** Orders line versions numerically part by part; a prefix sorts first ([1] < [1, 0] < [1, 1] < [2]). */
-function compareLineVersions(a, b) {
-    for (let i = 0; i < Math.max(a.length, b.length); i++) {
-        const x = a[i];
-        const y = b[i];
-        if (x === undefined)
-            return -1;
-        if (y === undefined)
-            return 1;
-        if (x !== y)
-            return x < y ? -1 : 1;
-    }
-    return 0;
-}
-/** Whether a branch is a release line: it matches `lines.patterns`, or it is the default branch when `lines.defaultBranch`. */
-function isReleaseLine(branch, lines, defaultBranch) {
-    if (lineMatcher(lines.patterns)(branch))
-        return true;
-    return lines.defaultBranch && defaultBranch !== undefined && branch === defaultBranch;
-}
-
-;// CONCATENATED MODULE: ./src/backport/labels.ts
-
-
-/** Splits a branch template into literals and `{name}` / `{1}` placeholders. `{{` and `}}` are literal braces. */
-function parseTemplate(template) {
-    const parts = [];
-    let literal = '';
-    for (let i = 0; i < template.length; i++) {
-        const ch = template[i];
-        const next = template[i + 1];
-        if ((ch === '{' && next === '{') || (ch === '}' && next === '}')) {
-            literal += ch;
-            i++;
-        }
-        else if (ch === '{') {
-            const end = template.indexOf('}', i);
-            const name = end < 0 ? '' : template.slice(i + 1, end);
-            if (!/^(?:\d+|[A-Za-z_$][\w$]*)$/.test(name))
-                throw new Error(`branch template "${template}" has a bad placeholder at position ${i + 1}`);
-            if (literal)
-                parts.push({ literal });
-            literal = '';
-            parts.push({ group: name });
-            i = end;
-        }
-        else {
-            literal += ch;
-        }
-    }
-    if (literal)
-        parts.push({ literal });
-    return parts;
-}
-/** Fills a template from a regex match; throws when a placeholder names a group the match lacks. */
-function renderBranchTemplate(template, match) {
-    return parseTemplate(template)
-        .map((part) => {
-        if ('literal' in part)
-            return part.literal;
-        const value = /^\d+$/.test(part.group)
-            ? match[Number(part.group)]
-            : match.groups?.[part.group];
-        if (value === undefined)
-            throw new Error(`the pattern does not capture {${part.group}}`);
-        return value;
-    })
-        .join('');
-}
-/** Maps one label through the rules, first matching rule wins. */
-function mapLabel(label, rules) {
-    for (const [index, rule] of rules.entries()) {
-        const match = wholeName(rule.pattern)?.exec(label);
-        if (!match)
-            continue;
-        let branch;
-        try {
-            branch = renderBranchTemplate(rule.branch, match);
-        }
-        catch (error) {
-            return {
-                kind: 'invalid',
-                label,
-                rule: index,
-                message: `label ${printable(label)}: backport.labels[${index}]: ${error.message}`,
-            };
-        }
-        if (!isBranchName(branch))
-            return {
-                kind: 'invalid',
-                label,
-                rule: index,
-                message: `label ${printable(label)}: "${printable(branch)}" is not a valid branch name`,
-            };
-        return { kind: 'target', label, branch, rule: index };
-    }
-    return { kind: 'none', label };
-}
-/**
- * The pure ref-name check plus git's per-component rules (no component starting with a dot or
- * ending in `.lock`, no empty component, not `@`), so that what passes here also passes
- * `git check-ref-format --branch`, which the job runs as well.
- */
-function isBranchName(name) {
-    if (!isPlausibleRefName(name) || name === '@')
-        return false;
-    return name
-        .split('/')
-        .every((part) => part.length > 0 && !part.startsWith('.') && !part.endsWith('.lock'));
-}
-/**
- * A label that the rules map to `target` (for `/backport <target>` on an open PR), or undefined
- * when no rule can produce one. Every candidate is checked by mapping it forward.
- */
-function labelForTarget(target, rules) {
-    for (const [index, rule] of rules.entries()) {
-        for (const candidate of candidatesFor(target, rule)) {
-            const mapped = mapLabel(candidate, rules);
-            if (mapped.kind === 'target' && mapped.rule === index && mapped.branch === target)
-                return candidate;
-        }
-    }
-    return undefined;
-}
-function candidatesFor(target, rule) {
-    const out = [];
-    for (const values of solveTemplate(rule.branch, target)) {
-        const example = exampleForPattern(rule.pattern, values);
-        if (example !== undefined)
-            out.push(example);
-    }
-    out.push(`backport-${target}`, `backport ${target}`, target);
-    return [...new Set(out)];
-}
-/** The group values that make `template` render to `target` (a few solutions, shortest groups first). */
-function solveTemplate(template, target) {
-    let parts;
-    try {
-        parts = parseTemplate(template);
-    }
-    catch {
-        return [];
-    }
-    const seen = new Map();
-    const source = parts
-        .map((p) => {
-        if ('literal' in p)
-            return escapeRegExp(p.literal);
-        const known = seen.get(p.group);
-        if (known !== undefined)
-            return `\\${known}`;
-        seen.set(p.group, seen.size + 1);
-        return '(.+?)';
-    })
-        .join('');
-    const match = new RegExp(`^${source}$`, 's').exec(target);
-    if (!match)
-        return [];
-    const values = {};
-    for (const [name, index] of seen)
-        values[name] = match[index] ?? '';
-    return [values];
-}
-/**
- * A string the pattern would match with the given group values, generated from the pattern's
- * source for the common shapes (anchors, literals, escapes, classes, groups, alternation,
- * quantifiers). Undefined for shapes it does not know; callers verify the result anyway.
- */
-function exampleForPattern(pattern, values) {
-    const state = { src: pattern, pos: 0, group: 0 };
-    try {
-        const text = generateSequence(state, values);
-        return state.pos === pattern.length ? text : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function generateSequence(s, values) {
-    let out = '';
-    let chosen = false;
-    while (s.pos < s.src.length) {
-        const ch = s.src[s.pos];
-        if (ch === ')')
-            break;
-        if (ch === '|') {
-            // First alternative wins: skip the rest of this sequence.
-            chosen = true;
-            s.pos++;
-            skipAlternative(s);
-            continue;
-        }
-        if (chosen)
-            break;
-        let atom = generateAtom(s, values);
-        const q = s.src[s.pos];
-        if (q === '?' || q === '*') {
-            s.pos++;
-            atom = '';
-        }
-        else if (q === '+') {
-            s.pos++;
-        }
-        else if (q === '{') {
-            const m = /^\{(\d+)(?:,\d*)?\}/.exec(s.src.slice(s.pos));
-            if (!m)
-                throw new Error('quantifier');
-            s.pos += m[0].length;
-            atom = atom.repeat(Number(m[1]));
-        }
-        if (s.src[s.pos] === '?')
-            s.pos++; // lazy quantifier
-        out += atom;
-    }
-    return out;
-}
-function skipAlternative(s) {
-    let depth = 0;
-    while (s.pos < s.src.length) {
-        const ch = s.src[s.pos];
-        if (ch === '\\')
-            s.pos += 2;
-        else if (ch === '[')
-            skipClass(s);
-        else {
-            if (ch === '(') {
-                depth++;
-                if (s.src.startsWith('(?<', s.pos) &&
-                    !s.src.startsWith('(?<=', s.pos) &&
-                    !s.src.startsWith('(?<!', s.pos))
-                    s.group++;
-                else if (!s.src.startsWith('(?', s.pos))
-                    s.group++;
-            }
-            else if (ch === ')') {
-                if (depth === 0)
-                    return;
-                depth--;
-            }
-            s.pos++;
-        }
-    }
-}
-function skipClass(s) {
-    const start = s.pos;
-    s.pos++;
-    if (s.src[s.pos] === '^')
-        throw new Error('negated class');
-    let first;
-    while (s.pos < s.src.length && s.src[s.pos] !== ']') {
-        let ch = s.src[s.pos];
-        if (ch === '\\') {
-            ch = unescapeChar(s.src[s.pos + 1] ?? '');
-            s.pos++;
-        }
-        first ??= ch;
-        s.pos++;
-    }
-    if (s.src[s.pos] !== ']' || first === undefined || start === s.pos)
-        throw new Error('class');
-    s.pos++;
-    return first;
-}
-function generateAtom(s, values) {
-    const ch = s.src[s.pos];
-    if (ch === '^' || ch === '$') {
-        s.pos++;
-        return '';
-    }
-    if (ch === '\\') {
-        const next = s.src[s.pos + 1] ?? '';
-        s.pos += 2;
-        if (/[bB]/.test(next))
-            return '';
-        return unescapeChar(next);
-    }
-    if (ch === '[')
-        return skipClass(s);
-    if (ch === '(')
-        return generateGroup(s, values);
-    if (ch === '.') {
-        s.pos++;
-        return 'x';
-    }
-    s.pos++;
-    return ch;
-}
-function generateGroup(s, values) {
-    const rest = s.src.slice(s.pos);
-    let name;
-    if (rest.startsWith('(?:'))
-        s.pos += 3;
-    else if (/^\(\?[=!]|^\(\?<[=!]/.test(rest))
-        throw new Error('lookaround');
-    else if (rest.startsWith('(?<')) {
-        const m = /^\(\?<([A-Za-z_$][\w$]*)>/.exec(rest);
-        if (!m?.[1])
-            throw new Error('group name');
-        name = m[1];
-        s.pos += m[0].length;
-        s.group++;
-    }
-    else {
-        s.pos++;
-        s.group++;
-    }
-    const number = String(s.group);
-    const capturing = name !== undefined || !rest.startsWith('(?');
-    const inner = generateSequence(s, values);
-    if (s.src[s.pos] !== ')')
-        throw new Error('unclosed group');
-    s.pos++;
-    if (!capturing)
-        return inner;
-    return (name !== undefined ? values[name] : undefined) ?? values[number] ?? inner;
-}
-function unescapeChar(ch) {
-    if (ch === 'd')
-        return '0';
-    if (ch === 'w')
-        return 'x';
-    if (ch === 's')
-        return ' ';
-    if (ch === 'S' || ch === 'D' || ch === 'W')
-        return 'x';
-    if (ch === 'n' || ch === 't' || ch === 'r')
-        throw new Error('control');
-    return ch;
-}
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
-;// CONCATENATED MODULE: ./src/github/issues.ts
-
-async function getIssue(github, owner, repo, number) {
-    const { data } = await github.rest.issues.get({ owner, repo, issue_number: number });
-    return {
-        number: data.number,
-        title: data.title,
-        body: data.body ?? '',
-        state: data.state === 'closed' ? 'closed' : 'open',
-        labels: data.labels.flatMap((l) => (typeof l === 'string' ? [l] : l.name ? [l.name] : [])),
-        isPullRequest: data.pull_request !== undefined && data.pull_request !== null,
-        author: data.user?.login,
-    };
-}
-/** Closes an issue with a reason (`completed`, or `not_planned` for a rejected request). */
-async function closeIssue(github, owner, repo, number, reason) {
-    await github.rest.issues.update({
-        owner,
-        repo,
-        issue_number: number,
-        state: 'closed',
-        state_reason: reason,
-    });
-}
-/** Removes a label; a label that is not there (404) is fine. */
-async function removeLabel(github, owner, repo, number, name) {
-    try {
-        await github.rest.issues.removeLabel({ owner, repo, issue_number: number, name });
-    }
-    catch (error) {
-        if (error.status !== 404)
-            throw new Error(`cannot remove the label ${name} from #${number}`, { cause: error });
-    }
-}
-/** Open issues carrying a label, newest first, at most `limit` (one page per 100). */
-async function openIssuesWithLabel(github, owner, repo, label, limit = 100) {
-    const out = [];
-    for await (const page of github.paginate.iterator(github.rest.issues.listForRepo, {
-        owner,
-        repo,
-        labels: label,
-        state: 'open',
-        per_page: 100,
-    })) {
-        for (const issue of page.data)
-            if (!issue.pull_request)
-                out.push(issue.number);
-        if (out.length >= limit)
-            break;
-    }
-    return out.slice(0, limit);
-}
-/** The merged pull requests that contain a commit (to resolve a request given by commits). */
-async function mergedPullsForCommit(github, owner, repo, sha) {
-    const { data } = await github.rest.repos.listPullRequestsAssociatedWithCommit({
-        owner,
-        repo,
-        commit_sha: sha,
-        per_page: 100,
-    });
-    return data.filter((p) => p.merged_at !== null && p.merged_at !== undefined).map((p) => p.number);
-}
-async function reopenIssue(github, owner, repo, number) {
-    await github.rest.issues.update({ owner, repo, issue_number: number, state: 'open' });
-}
-/**
- * fixline's comment carrying `marker`: written by `botLogin` when it is known, else by a bot
- * account (user type `Bot`), so that a person cannot plant a comment with fixline's hidden marker and
- * state (a forged approval, say) for fixline to read.
- */
-async function findBotComment(github, ref, marker, botLogin) {
-    const found = await findMarkedComment(github, {
-        ...ref,
-        marker,
-        ...(botLogin !== undefined ? { author: botLogin } : {}),
-    });
-    return found ? { id: found.id, body: found.body } : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/jobs.ts
-function skipped(job, reason) {
-    return {
-        job,
-        results: [],
-        createdPullRequests: [],
-        conclusion: 'skipped',
-        summary: `fixline (${job}): ${reason}\n`,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/requests/policy.ts
-
-/** Release lines among `branches`, newest first. Invalid patterns in the config match nothing. */
-function orderLines(branches, config, defaultBranch) {
-    const isLine = lineMatcher(config.lines.patterns);
-    const lines = [];
-    for (const branch of new Set(branches)) {
-        if (branch === defaultBranch)
-            continue;
-        if (isLine(branch))
-            lines.push({ branch, version: lineVersion(branch), isDefault: false });
-    }
-    lines.sort((a, b) => compareLineVersions(b.version, a.version) || a.branch.localeCompare(b.branch));
-    if (defaultBranch && config.lines.defaultBranch && branches.includes(defaultBranch))
-        lines.unshift({ branch: defaultBranch, version: [], isDefault: true });
-    return lines;
-}
-/** The maintained lines: `requests.supportedLines` when set, else the newest `requests.window` lines. */
-function maintainedLines(lines, config) {
-    const names = lines.map((l) => (typeof l === 'string' ? l : l.branch));
-    if (config.requests.supportedLines.length > 0)
-        return names.filter((n) => config.requests.supportedLines.includes(n));
-    return names.slice(0, config.requests.window);
-}
-/**
- * The targets outside the maintenance window. `lines` are the release lines newest first (branch
- * names or {@link ReleaseLine}s). A target that is not a line at all is outside too.
- */
-function outsideWindow(targets, lines, config) {
-    const maintained = new Set(maintainedLines(lines, config));
-    return targets.filter((t) => !maintained.has(t));
-}
-/**
- * The targets of a `/backport` comment that must go through approval instead: those outside the
- * window, unless `requests.approval` is `never`.
- */
-function targetsNeedingApproval(targets, lines, config) {
-    return config.requests.approval === 'never' ? [] : outsideWindow(targets, lines, config);
-}
-/** Parses `git ls-remote --symref origin HEAD refs/heads/*` output: the branches and the default branch. */
-function parseLsRemote(output) {
-    const branches = [];
-    let defaultBranch;
-    for (const line of output.split('\n')) {
-        const symref = /^ref: refs\/heads\/(\S+)\s+HEAD$/.exec(line);
-        if (symref?.[1]) {
-            defaultBranch = symref[1];
-            continue;
-        }
-        const head = /^[0-9a-f]{40,64}\s+refs\/heads\/(\S+)$/.exec(line);
-        if (head?.[1])
-            branches.push(head[1]);
-    }
-    return { branches, defaultBranch };
-}
-
-;// CONCATENATED MODULE: ./src/requests/lines.ts
-
-/**
- * The release lines of the repository, newest first: one `git ls-remote --symref origin HEAD
- * refs/heads/*` (branches and the default branch in one round trip; works from a shallow checkout).
- * `defaultBranch` (from the event payload) wins over the remote's HEAD when given.
- */
-async function discoverLines(git, config, defaultBranch) {
-    const output = await git.text(['ls-remote', '--symref', 'origin', 'HEAD', 'refs/heads/*']);
-    const parsed = parseLsRemote(output);
-    return orderLines(parsed.branches, config, defaultBranch ?? parsed.defaultBranch);
-}
-
-
-;// CONCATENATED MODULE: ./src/github/teams.ts
-/**
- * Whether `username` is an active member of the team `org/team_slug`
- * (GET /orgs/{org}/teams/{team_slug}/memberships/{username}). A 404 means not a member (or a team
- * the token cannot see); a pending invitation is not membership. Needs a token with `read:org`
- * (a GitHub App with organization "Members: read"): the default GITHUB_TOKEN cannot read teams.
- */
-async function isActiveTeamMember(github, org, teamSlug, username) {
-    try {
-        const { data } = await github.rest.teams.getMembershipForUserInOrg({
-            org,
-            team_slug: teamSlug,
-            username,
-        });
-        return data.state === 'active';
-    }
-    catch (error) {
-        if (error.status === 404)
-            return false;
-        throw new Error(`cannot read the membership of @${username} in the team ${org}/${teamSlug}`, {
-            cause: error,
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/requests/managers.ts
-
-/**
- * Whether `user` is a release manager: listed in `requests.releaseManagers.users` (case-insensitive),
- * or an active member of one of `requests.releaseManagers.teams` (checked through the API, one call
- * per team until one answers yes). Never from the payload's author_association.
- */
-async function checkReleaseManager(deps, user) {
-    const rm = deps.config.requests.releaseManagers;
-    if (rm.users.some((u) => u.toLowerCase() === user.toLowerCase()))
-        return { manager: true, reason: 'listed in requests.releaseManagers.users' };
-    const unreadable = [];
-    for (const team of rm.teams) {
-        const [org, slug] = team.split('/');
-        if (!org || !slug)
-            continue;
-        try {
-            if (await isActiveTeamMember(deps.github, org, slug, user))
-                return { manager: true, reason: `member of @${team}` };
-        }
-        catch (error) {
-            // A token that cannot read teams (the default GITHUB_TOKEN): not a yes, and said so.
-            deps.log.warning(`${error instanceof Error ? error.message : String(error)}: the token needs organization Members: read (read:org)`);
-            unreadable.push(`@${team}`);
-        }
-    }
-    const note = unreadable.length
-        ? `; fixline could not read the membership of ${unreadable.join(', ')}: its token needs organization Members: read`
-        : '';
-    return {
-        manager: false,
-        reason: `not a release manager (${releaseManagerList(deps)})${note}`,
-        ...(unreadable.length ? { unreadable } : {}),
-    };
-}
-/** `@alice, @acme/release-managers`, for messages. */
-function releaseManagerList(deps) {
-    const rm = deps.config.requests.releaseManagers;
-    const who = [...rm.users, ...rm.teams].map((w) => `@${w}`);
-    return who.length
-        ? `release managers: ${who.join(', ')}`
-        : 'no release managers are configured: set requests.releaseManagers in .github/fixline.yml';
-}
-/** Appended to a refusal when a team could not be checked. */
-function unreadableNote(check) {
-    return check.unreadable?.length
-        ? ` (fixline could not read the membership of ${check.unreadable.join(', ')}: its token needs organization Members: read)`
-        : '';
-}
-
-;// CONCATENATED MODULE: ./src/requests/open.ts
-
-const defaultBackport = (deps, pr, targets, options) => runBackportTargets(deps, pr, targets, options);
-const KNOWN = new Set(['created', 'updated', 'already-applied', 'conflict', 'failed', 'skipped']);
-/**
- * Opens the backports of `targets` and records each result in `state` (status, PR link). A failing
- * target never stops the others (the engine runs each in its own try/catch).
- */
-async function openBackports(deps, backport, state, targets, requestIssue) {
-    if (targets.length === 0 || state.source === undefined)
-        return [];
-    if (deps.dryRun) {
-        deps.log.info(`dry run: would backport #${state.source} to ${targets.join(', ')}`);
-        return [];
-    }
-    let outcome;
-    try {
-        outcome = await backport(deps, state.source, [...targets], requestIssue !== undefined ? { requestIssue } : {});
-    }
-    catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        for (const t of tracked(state, targets))
-            Object.assign(t, { status: 'failed', message });
-        return [];
-    }
-    for (const t of tracked(state, targets)) {
-        const row = outcome.results.find((r) => r.target === t.target) ??
-            outcome.results.find((r) => r.target === `#${state.source}`);
-        record(t, row);
-    }
-    return outcome.createdPullRequests;
-}
-function tracked(state, targets) {
-    return state.targets.filter((t) => targets.includes(t.target));
-}
-function record(t, row) {
-    if (!row) {
-        t.status = 'failed';
-        t.message = 'the backport job returned no result for this line';
-        return;
-    }
-    t.status = KNOWN.has(row.status)
-        ? row.status
-        : row.error
-            ? 'failed'
-            : 'skipped';
-    t.message = row.message;
-    if (row.pullRequest) {
-        // "already-applied" with a PR: an earlier backport PR was merged.
-        t.pr = {
-            number: row.pullRequest.number,
-            url: row.pullRequest.url,
-            state: row.status === 'already-applied' ? 'merged' : 'open',
-        };
-    }
-}
-/** One result row per target of the request, for outputs and the job summary. */
-function resultsOf(state) {
-    return state.targets.map((t) => {
-        const pullRequest = t.pr ? { pullRequest: { number: t.pr.number, url: t.pr.url } } : {};
-        if (t.approval === 'pending')
-            return {
-                target: t.target,
-                status: 'pending',
-                message: 'awaiting approval by a release manager',
-                ...pullRequest,
-            };
-        if (t.approval === 'rejected')
-            return {
-                target: t.target,
-                status: 'skipped',
-                message: 'rejected by a release manager',
-                ...pullRequest,
-            };
-        if (t.status === 'failed')
-            return {
-                target: t.target,
-                status: 'failed',
-                message: t.message ?? 'failed',
-                error: t.message ?? 'failed',
-                ...pullRequest,
-            };
-        const status = t.status ?? 'pending';
-        return {
-            target: t.target,
-            status,
-            message: t.message ?? (t.pr ? `backport PR #${t.pr.number} (${t.pr.state})` : 'not opened yet'),
-            ...pullRequest,
-        };
-    });
-}
-
-;// CONCATENATED MODULE: ./src/requests/classify.ts
-
-/**
- * The seed's decision flow, per target (pure):
- *   is the target covered by the maintenance policy (inside the window)?
- *     no  -> backport exception request (release managers decide)
- *     yes -> security fix? security release : patch release
- * The approval requirement follows `requests.approval`: `outside-window` (exceptions only),
- * `always`, or `never`.
- */
-function classifyTargets(targets, lines, request, config) {
-    const maintained = new Set(maintainedLines(lines, config));
-    return targets.map((target) => {
-        const classification = !maintained.has(target)
-            ? 'exception'
-            : request.security
-                ? 'security'
-                : 'patch';
-        return { target, classification, approval: approvalFor(classification, config) };
-    });
-}
-function approvalFor(classification, config) {
-    switch (config.requests.approval) {
-        case 'never':
-            return 'not-needed';
-        case 'always':
-            return 'pending';
-        case 'outside-window':
-            return classification === 'exception' ? 'pending' : 'not-needed';
-    }
-}
-/** The labels a request issue carries for its plan (besides the request label). */
-function planLabels(plans, config) {
-    const l = config.requests.labels;
-    const byClass = {
-        patch: l.patch,
-        security: l.security,
-        exception: l.exception,
-    };
-    const wanted = new Set([l.request]);
-    for (const p of plans)
-        if (p.approval !== 'rejected')
-            wanted.add(byClass[p.classification]);
-    if (plans.some((p) => p.approval === 'pending'))
-        wanted.add(l.awaitingApproval);
-    const managed = [l.patch, l.security, l.exception, l.awaitingApproval];
-    return { add: [...wanted], remove: managed.filter((m) => !wanted.has(m)) };
-}
-
-;// CONCATENATED MODULE: ./src/requests/form.ts
-/** The headings of the issue form, exactly as the form's labels (see backport-request.yml). */
-const FORM_HEADINGS = {
-    source: 'Source pull request',
-    commits: 'Commits',
-    targets: 'Target release lines',
-    severity: 'Severity',
-    priority: 'Priority',
-    security: 'Security fix',
-    dataLoss: 'Data-loss risk',
-    customerImpact: 'Customer impact',
-    justification: 'Justification',
-};
-const ALIASES = {
-    'source pull request': 'source',
-    'source pr': 'source',
-    'pull request': 'source',
-    commits: 'commits',
-    'target release lines': 'targets',
-    'target lines': 'targets',
-    targets: 'targets',
-    severity: 'severity',
-    priority: 'priority',
-    'security fix': 'security',
-    security: 'security',
-    'data loss risk': 'dataLoss',
-    'data loss': 'dataLoss',
-    'customer impact': 'customerImpact',
-    justification: 'justification',
-};
-const FREE_TEXT = new Set(['customerImpact', 'justification']);
-const NO_RESPONSE = '_No response_';
-const MAX_BODY = 65_536;
-/** The sections of a rendered form body, by field; unknown headings are folded or dropped. */
-function formSections(body) {
-    const lines = body.slice(0, MAX_BODY).replace(/\r\n?/g, '\n').split('\n');
-    const sections = {};
-    let current;
-    let fence;
-    for (const line of lines) {
-        const fenceMark = /^\s*(```+|~~~+)/.exec(line)?.[1];
-        if (fenceMark && (fence === undefined || fenceMark.startsWith(fence)))
-            fence = fence === undefined ? fenceMark : undefined;
-        const heading = fence === undefined && !fenceMark ? /^ {0,3}###\s+(.*?)\s*#*\s*$/.exec(line)?.[1] : undefined;
-        if (heading !== undefined) {
-            const key = ALIASES[normalizeHeading(heading)];
-            if (key && sections[key] === undefined) {
-                current = key;
-                sections[key] = [];
-                continue;
-            }
-            // An unknown (or repeated) heading: text typed into a free-text field stays with it; otherwise dropped.
-            if (!(current && FREE_TEXT.has(current))) {
-                current = undefined;
-                continue;
-            }
-        }
-        if (current)
-            sections[current]?.push(line);
-    }
-    const out = {};
-    for (const [key, value] of Object.entries(sections)) {
-        const text = value.join('\n').trim();
-        out[key] = text === NO_RESPONSE ? '' : text;
-    }
-    return out;
-}
-/** True when a body looks like the request form (at least the source and the targets headings). */
-function looksLikeRequestForm(body) {
-    const s = formSections(body);
-    return s.targets !== undefined && (s.source !== undefined || s.commits !== undefined);
-}
-function normalizeHeading(heading) {
-    return heading
-        .toLowerCase()
-        .replace(/\(optional\)|\(required\)/g, '')
-        .replace(/[^a-z0-9]+/g, ' ')
-        .trim();
-}
-function parseRequestForm(body, repo) {
-    const s = formSections(body);
-    const problems = [];
-    const pr = parsePrReference(s.source ?? '', repo, problems);
-    const commits = parseCommits(s.commits ?? '', problems);
-    if (pr === undefined && commits.length === 0 && !problems.length)
-        problems.push(`"${FORM_HEADINGS.source}": give the merged pull request (#123 or its URL) or its commits`);
-    const targets = parseTargets(s.targets ?? '', problems);
-    const severity = parseLevel(s.severity, 'S', 'severity', problems);
-    const priority = parseLevel(s.priority, 'P', 'priority', problems);
-    const security = parseYesNo(s.security, 'security', problems);
-    const dataLoss = parseYesNo(s.dataLoss, 'dataLoss', problems);
-    if (problems.length > 0)
-        return { ok: false, problems };
-    return {
-        ok: true,
-        request: {
-            pr,
-            commits,
-            targets,
-            severity,
-            priority,
-            security,
-            dataLoss,
-            customerImpact: s.customerImpact ?? '',
-            justification: s.justification ?? '',
-        },
-    };
-}
-/** `#123`, `123`, `owner/repo#123`, `https://github.com/owner/repo/pull/123[/files...]`. */
-function parsePrReference(text, repo, problems) {
-    const value = stripFences(text).trim().replace(/^`|`$/g, '');
-    if (value === '')
-        return undefined;
-    const label = `"${FORM_HEADINGS.source}"`;
-    let match = /^(?:#|GH-)?(\d{1,9})$/i.exec(value);
-    if (match?.[1])
-        return positive(match[1], label, problems);
-    match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)#(\d{1,9})$/.exec(value);
-    match ??=
-        /^https?:\/\/[^/\s]+\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)\/pulls?\/(\d{1,9})(?:[/?#]\S*)?$/i.exec(value);
-    if (match?.[1] && match[2] && match[3]) {
-        if (repo &&
-            (match[1].toLowerCase() !== repo.owner.toLowerCase() ||
-                match[2].toLowerCase() !== repo.repo.toLowerCase())) {
-            problems.push(`${label}: ${form_short(value)} is in ${match[1]}/${match[2]}, not in ${repo.owner}/${repo.repo}`);
-            return undefined;
-        }
-        return positive(match[3], label, problems);
-    }
-    problems.push(`${label}: "${form_short(value)}" is not a pull request (write #123 or the pull request's URL)`);
-    return undefined;
-}
-function positive(digits, label, problems) {
-    const n = Number(digits);
-    if (n > 0)
-        return n;
-    problems.push(`${label}: #${digits} is not a pull request number`);
-    return undefined;
-}
-function parseCommits(text, problems) {
-    const out = [];
-    for (const token of stripFences(text).split(/[\s,;]+/)) {
-        const t = token.replace(/^[`*-]+|[`*.]+$/g, '');
-        if (t === '')
-            continue;
-        if (/^[0-9a-f]{7,40}$/i.test(t)) {
-            if (!out.includes(t.toLowerCase()))
-                out.push(t.toLowerCase());
-        }
-        else
-            problems.push(`"${FORM_HEADINGS.commits}": "${form_short(t)}" is not a commit SHA (7 to 40 hex digits)`);
-    }
-    return out;
-}
-/** Ticked checkboxes (`- [x] 1.x`); a section with no checkboxes at all is read as a list of names. */
-function parseTargets(text, problems) {
-    const lines = text.split('\n');
-    const boxes = lines
-        .map((l) => /^\s*[-*+]\s+\[([ xX])\]\s*(.*)$/.exec(l))
-        .filter((m) => m !== null);
-    const names = [];
-    if (boxes.length > 0) {
-        for (const m of boxes)
-            if (m[1] !== ' ')
-                names.push(firstToken(m[2] ?? ''));
-    }
-    else {
-        for (const token of stripFences(text).split(/[\s,;]+/))
-            names.push(token.replace(/^[-*+`]+|[`]+$/g, ''));
-    }
-    const targets = [];
-    for (const name of names) {
-        if (name === '')
-            continue;
-        if (!/^[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/.test(name) || name.includes('..'))
-            problems.push(`"${FORM_HEADINGS.targets}": "${form_short(name)}" is not a branch name`);
-        else if (!targets.includes(name))
-            targets.push(name);
-    }
-    if (targets.length === 0 && problems.every((p) => !p.startsWith(`"${FORM_HEADINGS.targets}"`)))
-        problems.push(`"${FORM_HEADINGS.targets}": tick at least one release line`);
-    return targets;
-}
-function firstToken(label) {
-    return (label.trim().split(/\s+/)[0] ?? '').replace(/^`|`$/g, '');
-}
-function parseLevel(text, letter, key, problems) {
-    const m = new RegExp(`^\\s*${letter}?([1-4])(?![0-9])`, 'i').exec(text ?? '');
-    if (m?.[1])
-        return `${letter}${m[1]}`;
-    const got = text
-        ? `"${form_short(text)}" is not one of ${letter}1-${letter}4`
-        : `choose one of ${letter}1-${letter}4`;
-    problems.push(`"${FORM_HEADINGS[key]}": ${got}`);
-    return `${letter}4`;
-}
-function parseYesNo(text, key, problems) {
-    const value = (text ?? '').trim();
-    if (/^(yes|y|true)\b/i.test(value))
-        return true;
-    if (/^(no|n|false)\b/i.test(value))
-        return false;
-    problems.push(`"${FORM_HEADINGS[key]}": ${value ? `"${form_short(value)}" is not` : 'answer'} Yes or No`);
-    return false;
-}
-function stripFences(text) {
-    return text
-        .split('\n')
-        .filter((l) => !/^\s*(```|~~~)/.test(l))
-        .join('\n');
-}
-function form_short(value) {
-    // eslint-disable-next-line no-control-regex
-    const clean = value.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
-    return clean.length > 60 ? `${clean.slice(0, 57)}...` : clean;
-}
-const SEVERITY_NAMES = {
-    S1: 'Blocker',
-    S2: 'Critical',
-    S3: 'Major',
-    S4: 'Low',
-};
-const PRIORITY_NAMES = {
-    P1: 'Urgent',
-    P2: 'High',
-    P3: 'Medium',
-    P4: 'Low',
-};
-/**
- * Renders a request the way GitHub renders the issue form (used to open request issues and in tests).
- * `lines` are the checkbox options (the ticked targets are added when missing).
- */
-function renderRequestForm(request, lines = request.targets) {
-    const options = [...lines, ...request.targets.filter((t) => !lines.includes(t))];
-    const value = (v) => (v.trim() === '' ? NO_RESPONSE : v);
-    const sections = [
-        [FORM_HEADINGS.source, request.pr === undefined ? NO_RESPONSE : `#${request.pr}`],
-        [
-            FORM_HEADINGS.commits,
-            request.commits.length ? '```text\n' + request.commits.join('\n') + '\n```' : NO_RESPONSE,
-        ],
-        [
-            FORM_HEADINGS.targets,
-            options.map((l) => `- [${request.targets.includes(l) ? 'X' : ' '}] ${l}`).join('\n'),
-        ],
-        [FORM_HEADINGS.severity, `${request.severity} - ${SEVERITY_NAMES[request.severity]}`],
-        [FORM_HEADINGS.priority, `${request.priority} - ${PRIORITY_NAMES[request.priority]}`],
-        [FORM_HEADINGS.security, request.security ? 'Yes' : 'No'],
-        [FORM_HEADINGS.dataLoss, request.dataLoss ? 'Yes' : 'No'],
-        [FORM_HEADINGS.customerImpact, value(request.customerImpact)],
-        [FORM_HEADINGS.justification, value(request.justification)],
-    ];
-    return sections.map(([h, v]) => `### ${h}\n\n${v}`).join('\n\n');
-}
-
-;// CONCATENATED MODULE: ./src/requests/state.ts
-
-/**
- * The hidden state of a plan comment (pure). The comment carries what was decided (classification,
- * approvals) and done (backport PRs), so that every event, delivered once or twice, acts only on
- * what is left.
- */
-const PLAN_MARKER = '<!-- fixline:backport-request -->';
-const STATE_RE = /<!-- fixline:state (\{.*?\}) -->/s;
-function encodeState(state) {
-    // `>` and `-` are escaped so that no value can end the HTML comment early.
-    const json = JSON.stringify(state).replace(/>/g, '\\u003e').replace(/-/g, '\\u002d');
-    return `<!-- fixline:state ${json} -->`;
-}
-/** The state in a comment body; undefined when missing or malformed (then the plan starts afresh). */
-function decodeState(body) {
-    const json = STATE_RE.exec(body ?? '')?.[1];
-    if (!json)
-        return undefined;
-    let data;
-    try {
-        data = JSON.parse(json);
-    }
-    catch {
-        return undefined;
-    }
-    if (!isRecord(data) || data.v !== 1 || !Array.isArray(data.targets))
-        return undefined;
-    const targets = data.targets.filter(isTrackedTarget);
-    const source = typeof data.source === 'number' && Number.isSafeInteger(data.source) ? data.source : undefined;
-    const state = { v: 1, source, targets };
-    if (isRecord(data.rejected) &&
-        typeof data.rejected.by === 'string' &&
-        typeof data.rejected.reason === 'string')
-        state.rejected = { by: data.rejected.by, reason: data.rejected.reason };
-    if (data.completed === true)
-        state.completed = true;
-    return state;
-}
-/**
- * New plans merged over what an earlier event decided and did: a target that was already acted on
- * keeps its record; approvals and rejections stay; targets dropped from the form are forgotten unless
- * a backport was opened for them.
- */
-function mergeState(previous, source, plans) {
-    // Approvals are for one source PR: an edit that names another PR starts the approvals afresh.
-    const sameSource = previous?.source === undefined || previous.source === source;
-    const old = new Map((sameSource ? (previous?.targets ?? []) : []).map((t) => [t.target, t]));
-    const targets = plans.map((plan) => {
-        const before = old.get(plan.target);
-        if (!before)
-            return { ...plan };
-        if (before.status && before.status !== 'failed' && before.status !== 'skipped')
-            return before;
-        if (before.approval === 'rejected')
-            return { ...plan, approval: 'rejected' };
-        if (plan.approval === 'pending' && before.approval === 'approved')
-            return {
-                ...plan,
-                approval: 'approved',
-                ...(before.approvedBy ? { approvedBy: before.approvedBy } : {}),
-            };
-        return { ...plan };
-    });
-    for (const t of previous?.targets ?? []) {
-        if (!plans.some((p) => p.target === t.target) && t.pr)
-            targets.push(t);
-    }
-    const state = { v: 1, source, targets };
-    if (previous?.rejected)
-        state.rejected = previous.rejected;
-    if (previous?.completed)
-        state.completed = true;
-    return state;
-}
-/** Targets whose backport may be opened now: approved or needing no approval, and not yet done. */
-function targetsToOpen(state) {
-    if (state.rejected)
-        return [];
-    return state.targets
-        .filter((t) => (t.approval === 'not-needed' || t.approval === 'approved') &&
-        (!t.status || t.status === 'failed' || t.status === 'skipped'))
-        .map((t) => t.target);
-}
-/** Every target has landed: its backport PR merged, or the fix was already on the line. */
-function isComplete(state) {
-    const live = state.targets.filter((t) => t.approval !== 'rejected');
-    return (!state.rejected &&
-        live.length > 0 &&
-        live.every((t) => t.status === 'already-applied' || t.pr?.state === 'merged'));
-}
-/**
- * Marks every pending (or earlier rejected) target approved by a release manager, lifting a rejection;
- * returns the targets approved.
- */
-function approvePending(state, by) {
-    const approved = [];
-    delete state.rejected;
-    for (const t of state.targets) {
-        if (t.approval === 'pending' || t.approval === 'rejected') {
-            t.approval = 'approved';
-            t.approvedBy = by;
-            approved.push(t.target);
-        }
-    }
-    return approved;
-}
-function rejectPending(state, by, reason) {
-    state.rejected = { by, reason };
-    for (const t of state.targets)
-        if (t.approval === 'pending')
-            t.approval = 'rejected';
-}
-const CLASSES = new Set(['patch', 'security', 'exception']);
-const APPROVALS = new Set(['not-needed', 'pending', 'approved', 'rejected']);
-const STATUSES = new Set(['created', 'updated', 'already-applied', 'conflict', 'failed', 'skipped']);
-const PR_STATES = new Set(['open', 'merged', 'closed']);
-function isTrackedTarget(v) {
-    if (!isRecord(v))
-        return false;
-    if (typeof v.target !== 'string' ||
-        !CLASSES.has(v.classification) ||
-        !APPROVALS.has(v.approval))
-        return false;
-    if (v.status !== undefined && !STATUSES.has(v.status))
-        return false;
-    if (v.approvedBy !== undefined && typeof v.approvedBy !== 'string')
-        return false;
-    if (v.message !== undefined && typeof v.message !== 'string')
-        return false;
-    if (v.pr !== undefined) {
-        if (!isRecord(v.pr) ||
-            typeof v.pr.number !== 'number' ||
-            typeof v.pr.url !== 'string' ||
-            !PR_STATES.has(v.pr.state))
-            return false;
-    }
-    return true;
-}
-
-;// CONCATENATED MODULE: ./src/requests/render.ts
-
-const CLASS_TEXT = {
-    patch: 'patch release',
-    security: 'security release',
-    exception: 'exception (outside the maintenance window)',
-};
-function renderPlan(view) {
-    const out = [PLAN_MARKER];
-    if (view.problems.length > 0) {
-        out.push('### Backport request: cannot proceed', '');
-        out.push('fixline cannot act on this request:', '');
-        for (const p of view.problems)
-            out.push(`- ${p}`);
-        out.push('', 'Nothing was opened. Edit the issue to fix this; fixline reads it again on every edit.');
-    }
-    else {
-        out.push(`### Backport request: ${headline(view.state)}`, '');
-        if (view.request)
-            out.push(summary(view.request), '');
-    }
-    if (view.state.targets.length > 0 &&
-        (view.problems.length === 0 || view.state.targets.some((t) => t.pr))) {
-        out.push('| Line | Release | Approval | Backport |', '| --- | --- | --- | --- |');
-        for (const t of view.state.targets)
-            out.push(`| \`${t.target}\` | ${CLASS_TEXT[t.classification]} | ${approvalText(t)} | ${backportText(t)} |`);
-        out.push('');
-    }
-    if (view.state.rejected)
-        out.push(`Rejected by @${view.state.rejected.by}: ${oneLine(view.state.rejected.reason) || '(no reason given)'}`, '');
-    for (const note of view.notes ?? [])
-        out.push(note, '');
-    out.push(policyText(view));
-    out.push(encodeState(view.state));
-    return out.join('\n');
-}
-function headline(state) {
-    if (state.rejected)
-        return 'rejected';
-    if (state.completed)
-        return 'done';
-    if (state.targets.some((t) => t.approval === 'pending'))
-        return 'awaiting approval';
-    if (state.targets.some((t) => t.status === 'failed' || t.status === 'conflict'))
-        return 'needs attention';
-    return 'in progress';
-}
-function summary(r) {
-    const source = r.pr !== undefined ? `#${r.pr}` : r.commits.map((c) => c.slice(0, 12)).join(', ');
-    return `Source: ${source} · severity ${r.severity} · priority ${r.priority} · security fix: ${r.security ? 'yes' : 'no'} · data-loss risk: ${r.dataLoss ? 'yes' : 'no'}`;
-}
-function approvalText(t) {
-    switch (t.approval) {
-        case 'not-needed':
-            return 'not needed';
-        case 'pending':
-            return 'awaiting a release manager';
-        case 'approved':
-            return t.approvedBy ? `approved by @${t.approvedBy}` : 'approved';
-        case 'rejected':
-            return 'rejected';
-    }
-}
-function backportText(t) {
-    if (t.pr)
-        return `#${t.pr.number} (${t.pr.state}${t.status === 'conflict' ? ', conflict' : ''})`;
-    switch (t.status) {
-        case 'already-applied':
-            return 'already on the line';
-        case 'failed':
-            return `failed: ${oneLine(t.message ?? '')}`;
-        case 'conflict':
-            return `conflict: ${oneLine(t.message ?? '')}`;
-        case 'skipped':
-            return `skipped: ${oneLine(t.message ?? '')}`;
-        default:
-            return t.approval === 'pending'
-                ? 'waits for approval'
-                : t.approval === 'rejected'
-                    ? '-'
-                    : 'not opened yet';
-    }
-}
-function policyText(view) {
-    const rm = view.config.requests.releaseManagers;
-    const who = [...rm.users.map((u) => `@${u}`), ...rm.teams.map((t) => `@${t}`)];
-    const maintained = view.maintained;
-    const lines = maintained === undefined
-        ? ''
-        : `Maintained lines: ${maintained.length ? maintained.map((l) => `\`${l}\``).join(', ') : '(none found)'}. `;
-    const approve = `A release manager (${who.length ? who.join(', ') : 'none configured: set requests.releaseManagers'}) approves with \`/approve\` or the \`${view.config.requests.labels.approved}\` label, or declines with \`/reject <reason>\`.`;
-    return `<sub>${lines}${approve}</sub>`;
-}
-/** A value safe inside one table cell. */
-function oneLine(text) {
-    const clean = text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
-    return clean.length > 200 ? `${clean.slice(0, 197)}...` : clean;
-}
-
-;// CONCATENATED MODULE: ./src/requests/replies.ts
-
-
-
-/**
- * A reply fixline posts once per `key` (a command's comment id, a refused label and user): a second
- * delivery of the same event finds it and writes nothing (a repeat has less news: "Opened #12" would
- * become a bare "Approved").
- */
-async function reply(deps, issue, key, body) {
-    deps.log.info(`#${issue}: ${body.split('\n')[0] ?? ''}`);
-    if (deps.dryRun)
-        return;
-    const marker = `<!-- fixline:reply ${key.replace(/[^A-Za-z0-9_.@/-]/g, '_')} -->`;
-    const ref = { owner: deps.ctx.owner, repo: deps.ctx.repo, issue };
-    const existing = await findBotComment(deps.github, ref, marker, deps.botLogin);
-    if (existing)
-        return;
-    await writeComment(deps.github, ref, undefined, `${marker}\n${body}`);
-}
-/** Adds the labels that are missing and removes the unwanted ones that are present (no call when in sync). */
-async function syncLabels(deps, issue, current, wanted) {
-    const add = wanted.add.filter((l) => !current.includes(l));
-    const remove = wanted.remove.filter((l) => current.includes(l));
-    if (add.length === 0 && remove.length === 0)
-        return;
-    deps.log.info(`#${issue}: labels +[${add.join(', ')}] -[${remove.join(', ')}]`);
-    if (deps.dryRun)
-        return;
-    await addLabels(deps.github, deps.ctx.owner, deps.ctx.repo, issue, add);
-    for (const label of remove)
-        await removeLabel(deps.github, deps.ctx.owner, deps.ctx.repo, issue, label);
-}
-
-;// CONCATENATED MODULE: ./src/requests/validate.ts
-
-
-
-
-/**
- * Checks a parsed request against the repository: the source PR exists and is merged (one pulls.get),
- * every target is an existing release line (one ls-remote), and the source did not change after
- * backports were opened for it. Every problem is collected; nothing is changed.
- */
-async function checkRequest(deps, request, previous) {
-    const problems = [];
-    const pr = request.pr ?? (await prFromCommits(deps, request.commits, problems));
-    let baseRef;
-    if (pr !== undefined)
-        baseRef = await checkMerged(deps, pr, problems);
-    let lines = [];
-    try {
-        lines = await discoverLines(deps.git, deps.config, payloadDefaultBranch(deps.ctx.payload));
-    }
-    catch (error) {
-        problems.push(`cannot list the release lines of the repository: ${messageOf(error)}`);
-    }
-    const names = lines.map((l) => l.branch);
-    for (const target of request.targets) {
-        if (target === baseRef)
-            problems.push(`#${pr} was merged into \`${target}\`: the fix is already on that line; untick it`);
-        else if (lines.length > 0 && !names.includes(target))
-            problems.push(`\`${target}\` is not a release line of this repository (release lines: ${names.map((n) => `\`${n}\``).join(', ') || 'none'})`);
-    }
-    const opened = previous?.targets.some((t) => t.pr !== undefined) ?? false;
-    if (opened && previous?.source !== undefined && pr !== undefined && pr !== previous.source)
-        problems.push(`the source pull request cannot change once backports were opened for #${previous.source}; file a new request for #${pr}`);
-    return { pr, baseRef, lines, problems };
-}
-async function checkMerged(deps, pr, problems) {
-    let raw;
-    try {
-        raw = await getPullRaw(deps.github, deps.ctx.owner, deps.ctx.repo, pr);
-    }
-    catch (error) {
-        if (error.status === 404)
-            problems.push(`#${pr} is not a pull request of ${deps.ctx.owner}/${deps.ctx.repo}`);
-        else
-            problems.push(`cannot read pull request #${pr}: ${messageOf(error)}`);
-        return undefined;
-    }
-    const base = raw.base?.ref;
-    const merged = raw.merged === true || (typeof raw.merged_at === 'string' && raw.merged_at !== '');
-    if (!merged) {
-        const why = raw.state === 'closed' ? 'was closed without merging' : 'is not merged yet';
-        problems.push(`#${pr} ${why}: only merged fixes are backported (file the request again, or edit it, once it is merged)`);
-    }
-    return typeof base === 'string' ? base : undefined;
-}
-/** One API call per commit: the merged PR containing each; all must name the same PR. */
-async function prFromCommits(deps, commits, problems) {
-    const found = new Set();
-    for (const sha of commits.slice(0, 20)) {
-        try {
-            const pulls = await mergedPullsForCommit(deps.github, deps.ctx.owner, deps.ctx.repo, sha);
-            if (pulls.length === 0)
-                problems.push(`commit ${sha.slice(0, 12)} is in no merged pull request: give the pull request instead`);
-            for (const p of pulls)
-                found.add(p);
-        }
-        catch (error) {
-            problems.push(`cannot find the pull request of commit ${sha.slice(0, 12)}: ${messageOf(error)}; give the pull request instead`);
-        }
-    }
-    if (found.size > 1)
-        problems.push(`the commits come from several pull requests (${[...found].map((n) => `#${n}`).join(', ')}): file one request per pull request`);
-    return found.size === 1 ? [...found][0] : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/requests/process.ts
-
-
-
-
-
-
-
-
-
-
-
-const JOB = 'requests';
-/** The request issue and fixline's plan comment on it; undefined when the issue is not a request. */
-async function loadRequest(deps, number, preloaded) {
-    const issue = preloaded ?? (await getIssue(deps.github, deps.ctx.owner, deps.ctx.repo, number));
-    if (!isRequestIssue(deps, issue))
-        return undefined;
-    const comment = await findBotComment(deps.github, { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: number }, PLAN_MARKER, deps.botLogin);
-    return { issue, comment, state: decodeState(comment?.body) };
-}
-/** An issue (not a PR) with the request label, or whose body has the form's headings. */
-function isRequestIssue(deps, issue) {
-    if (issue.isPullRequest)
-        return false;
-    return (issue.labels.includes(deps.config.requests.labels.request) || looksLikeRequestForm(issue.body));
-}
-/**
- * Reads the request, checks it, classifies each target, records a release manager's decision,
- * opens what may be opened, labels the issue and upserts the plan comment. Safe to run twice.
- */
-async function processRequest(deps, number, action, backport, preloaded) {
-    const loaded = await loadRequest(deps, number, preloaded);
-    if (!loaded)
-        return skipped(JOB, `#${number} is not a backport request (no ${deps.config.requests.labels.request} label, not the request form)`);
-    if (action.kind === 'reject')
-        return reject(deps, loaded, action);
-    if (loaded.issue.state === 'closed' && action.kind === 'event')
-        return skipped(JOB, `#${number} is closed: edit ignored (reopen it to act on it again)`);
-    const parsed = parseRequestForm(loaded.issue.body, { owner: deps.ctx.owner, repo: deps.ctx.repo });
-    const checked = parsed.ok ? await checkRequest(deps, parsed.request, loaded.state) : undefined;
-    const problems = parsed.ok ? (checked?.problems ?? []) : parsed.problems;
-    const maintained = maintainedLines(checked?.lines ?? [], deps.config);
-    if (!parsed.ok || !checked || checked.pr === undefined || problems.length > 0)
-        return cannotProceed(deps, loaded, action, problems, maintained);
-    const request = parsed.request;
-    const plans = classifyTargets(request.targets, checked.lines, request, deps.config);
-    const state = mergeState(loaded.state, checked.pr, plans);
-    const notes = action.kind === 'approve' ? [recordApproval(state, action.by)] : [];
-    return advance(deps, loaded, state, { request, maintained, notes, backport, action });
-}
-/**
- * The request cannot proceed (unreadable form, unmerged or missing PR, unknown line...): the plan
- * comment lists every problem, nothing is opened. An approval given meanwhile is not recorded, and
- * its label is taken off so that it cannot mislead.
- */
-async function cannotProceed(deps, loaded, action, problems, maintained) {
-    const number = loaded.issue.number;
-    const notes = action.kind === 'approve'
-        ? [
-            `@${action.by}: approval not recorded while the request has problems; approve again once they are fixed.`,
-        ]
-        : [];
-    const state = loaded.state ?? { v: 1, source: undefined, targets: [] };
-    await writePlan(deps, loaded, renderPlan({ state, problems, maintained, config: deps.config, notes }));
-    await syncLabels(deps, number, loaded.issue.labels, {
-        add: [deps.config.requests.labels.request],
-        remove: action.kind === 'approve' ? [deps.config.requests.labels.approved] : [],
-    });
-    const results = problems.map((p) => ({
-        target: `#${number}`,
-        status: 'skipped',
-        message: p,
-    }));
-    return {
-        job: JOB,
-        results,
-        createdPullRequests: [],
-        conclusion: 'neutral',
-        summary: `fixline (requests): #${number} cannot proceed:\n\n${problems.map((p) => `- ${p}`).join('\n')}\n`,
-    };
-}
-/**
- * A release manager's approval: every line waiting for one is approved; the note for the plan. The
- * same approval delivered again names the same lines, so that the plan comment is left as it was.
- */
-function recordApproval(state, by) {
-    let approved = approvePending(state, by);
-    if (approved.length === 0)
-        approved = state.targets
-            .filter((t) => t.approval === 'approved' && t.approvedBy === by)
-            .map((t) => t.target);
-    return approved.length
-        ? `Approved by @${by}: ${approved.map((t) => `\`${t}\``).join(', ')}.`
-        : `@${by} approved; no line was waiting for approval.`;
-}
-/** Opens what may be opened, closes the issue when everything landed, then labels and reports. */
-async function advance(deps, loaded, state, input) {
-    const number = loaded.issue.number;
-    const created = await openBackports(deps, input.backport, state, targetsToOpen(state), number);
-    const labels = planLabels(state.targets, deps.config);
-    if (input.action.kind === 'approve') {
-        labels.add.push(deps.config.requests.labels.approved);
-        labels.remove.push(deps.config.requests.labels.rejected);
-    }
-    // Closed once, when the last backport lands; a request reopened after that is left open.
-    const closeNow = isComplete(state) && !state.completed;
-    if (isComplete(state))
-        state.completed = true;
-    // An approval after a rejection (which closed the issue) reopens it until its backports land.
-    if (input.action.kind === 'approve' &&
-        loaded.issue.state === 'closed' &&
-        !state.completed &&
-        !deps.dryRun) {
-        await reopenIssue(deps.github, deps.ctx.owner, deps.ctx.repo, number);
-        loaded.issue.state = 'open';
-    }
-    await syncLabels(deps, number, loaded.issue.labels, labels);
-    await writePlan(deps, loaded, renderPlan({
-        state,
-        request: input.request,
-        problems: [],
-        maintained: input.maintained,
-        config: deps.config,
-        notes: input.notes,
-    }));
-    if (closeNow && loaded.issue.state === 'open' && !deps.dryRun)
-        await closeIssue(deps.github, deps.ctx.owner, deps.ctx.repo, number, 'completed');
-    if (input.action.kind === 'approve' && input.action.replyKey)
-        await reply(deps, number, input.action.replyKey, `Approved by @${input.action.by}. ${created.length ? `Opened ${created.map((c) => `#${c.number}`).join(', ')}.` : ''}`.trim());
-    return outcomeOf(number, state, created);
-}
-async function reject(deps, loaded, action) {
-    const number = loaded.issue.number;
-    const state = loaded.state ?? { v: 1, source: undefined, targets: [] };
-    rejectPending(state, action.by, action.reason);
-    const l = deps.config.requests.labels;
-    await syncLabels(deps, number, loaded.issue.labels, {
-        add: [l.request, l.rejected],
-        remove: [l.awaitingApproval, l.approved],
-    });
-    const opened = state.targets.filter((t) => t.pr);
-    const notes = opened.length
-        ? [
-            `Backports opened before the rejection stay open: ${opened.map((t) => `#${t.pr?.number}`).join(', ')}. Close them by hand if they should not land.`,
-        ]
-        : [];
-    await writePlan(deps, loaded, renderPlan({ state, ...requestOf(deps, loaded), problems: [], config: deps.config, notes }));
-    const reason = action.reason.trim() || '(no reason given)';
-    await reply(deps, number, action.replyKey, `Rejected by @${action.by}: ${reason}\n\nfixline closed this request. A release manager can still \`/approve\` it.`);
-    if (loaded.issue.state === 'open' && !deps.dryRun)
-        await closeIssue(deps.github, deps.ctx.owner, deps.ctx.repo, number, 'not_planned');
-    return {
-        ...outcomeOf(number, state, []),
-        summary: `fixline (requests): #${number} rejected by @${action.by}: ${reason}\n`,
-    };
-}
-async function writePlan(deps, loaded, body) {
-    if (deps.dryRun) {
-        deps.log.info(`dry run: plan comment on #${loaded.issue.number}:\n${body}`);
-        return;
-    }
-    const written = await writeComment(deps.github, { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: loaded.issue.number }, loaded.comment, body);
-    loaded.comment = { id: written.id, body };
-}
-function outcomeOf(number, state, created) {
-    const results = resultsOf(state);
-    const failed = results.some((r) => r.error !== undefined);
-    const rows = results.map((r) => `| \`${r.target}\` | ${r.status} | ${r.pullRequest ? `#${r.pullRequest.number}` : ''} | ${oneLine(r.message)} |`);
-    const summary = [
-        `### fixline: backport request #${number}`,
-        '',
-        '| Line | Status | PR | |',
-        '| --- | --- | --- | --- |',
-        ...rows,
-        '',
-    ].join('\n');
-    return {
-        job: JOB,
-        results,
-        createdPullRequests: created,
-        conclusion: failed ? 'failure' : 'success',
-        summary,
-    };
-}
-/** The request as the issue states it, for the plan's summary line (none when unreadable). */
-function requestOf(deps, loaded) {
-    const parsed = parseRequestForm(loaded.issue.body, { owner: deps.ctx.owner, repo: deps.ctx.repo });
-    return parsed.ok ? { request: parsed.request } : {};
-}
-
-;// CONCATENATED MODULE: ./src/requests/pr-approval.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * `/backport <line>` on a PR for a line outside the maintenance window: instead of a backport, the
- * PR gets an "awaiting approval" comment (hidden marker + state); a release manager answers with
- * `/approve` or `/reject <reason>` on the PR (or runs `/backport <line>` themselves).
- */
-const PR_APPROVAL_MARKER = '<!-- fixline:backport-approval -->';
-/**
- * The hook for the `/backport` comment trigger: which of `targets` must wait for a release
- * manager. Lists the lines (one ls-remote) only when approval can be needed. Returns [] when the
- * commenter is a release manager, when every target is inside the window, or when
- * `requests.approval` is `never`.
- */
-async function divertOutsideWindow(deps, pr, targets, user) {
-    if (targets.length === 0 || deps.config.requests.approval === 'never')
-        return [];
-    const lines = await discoverLines(deps.git, deps.config, payloadDefaultBranch(deps.ctx.payload));
-    const outside = targetsNeedingApproval(targets, lines, deps.config).filter((t) => lines.some((l) => l.branch === t));
-    if (outside.length === 0)
-        return [];
-    return requestApprovalForPr(deps, pr, outside, user, maintainedLines(lines, deps.config));
-}
-/**
- * The hook in the `/backport` comment trigger: the plan without the lines that now wait for a
- * release manager (a skip when none is left). Plans of other kinds pass through unchanged.
- */
-async function holdForApproval(deps, pr, user, plan) {
-    if (plan.action === 'skip')
-        return plan;
-    const targets = plan.action === 'backport'
-        ? plan.targets.map((t) => t.target)
-        : plan.labels.map((l) => l.target);
-    const held = await divertOutsideWindow(deps, pr, targets, user);
-    if (held.length === 0)
-        return plan;
-    const reason = `${held.join(', ')} outside the maintenance window: awaiting a release manager's /approve`;
-    if (plan.action === 'backport') {
-        const left = plan.targets.filter((t) => !held.includes(t.target));
-        if (left.length === 0 && plan.rejected.length === 0)
-            return { action: 'skip', reason, tell: false, failed: false };
-        return { ...plan, targets: left };
-    }
-    const left = plan.labels.filter((l) => !held.includes(l.target));
-    if (left.length === 0 && plan.rejected.length === 0)
-        return { action: 'skip', reason, tell: false, failed: false };
-    return { ...plan, labels: left };
-}
-/**
- * Puts `targets` (outside the window) of PR `pr` into "awaiting approval", unless `user` is a release
- * manager (whose `/backport` is the approval) or a release manager already approved them. Returns the
- * targets held back.
- */
-async function requestApprovalForPr(deps, pr, targets, user, maintained = []) {
-    const check = await checkReleaseManager(deps, user);
-    if (check.manager) {
-        deps.log.info(`@${user} is a release manager (${check.reason}): backporting ${targets.join(', ')} without a request`);
-        return [];
-    }
-    const found = await findApprovalComment(deps, pr);
-    const state = decodeState(found?.body) ?? { v: 1, source: pr, targets: [] };
-    const held = [];
-    for (const target of targets) {
-        const existing = state.targets.find((t) => t.target === target);
-        if (existing?.approval === 'approved')
-            continue;
-        if (existing)
-            existing.approval = 'pending';
-        else
-            state.targets.push({ target, classification: 'exception', approval: 'pending' });
-        held.push(target);
-    }
-    if (held.length > 0) {
-        delete state.rejected;
-        deps.log.info(`#${pr}: ${held.join(', ')} outside the maintenance window: awaiting a release manager`);
-        if (!deps.dryRun)
-            await writeComment(deps.github, { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: pr }, found, renderPrApproval(deps, pr, state, user, maintained));
-    }
-    return held;
-}
-/** `/approve` or `/reject` on a pull request: the release manager's answer to a held `/backport`. */
-async function handlePrCommand(deps, pr, command, backport) {
-    const found = await findApprovalComment(deps, pr);
-    const state = decodeState(found?.body);
-    // `/approve` on a PR that fixline holds nothing for is someone else's command (review bots use it too): stay quiet.
-    if (!state || !state.targets.some((t) => t.approval === 'pending' || t.approval === 'rejected'))
-        return skipped(JOB, `no backport of #${pr} is awaiting approval`);
-    const held = { pr, state, found, key: `comment-${command.commentId}` };
-    const check = await checkReleaseManager(deps, command.user);
-    if (!check.manager) {
-        await reply(deps, pr, held.key, `@${command.user}: only release managers can \`/${command.command}\` (${releaseManagerList(deps)}). Nothing changed.${unreadableNote(check)}`);
-        return { ...outcomeOf(pr, state, []), conclusion: 'neutral' };
-    }
-    state.source = pr;
-    return command.command === 'reject'
-        ? rejectOnPr(deps, held, command)
-        : approveOnPr(deps, held, command, backport);
-}
-async function rejectOnPr(deps, held, command) {
-    rejectPending(held.state, command.user, command.argument);
-    await reply(deps, held.pr, held.key, `Rejected by @${command.user}: ${command.argument.trim() || '(no reason given)'}`);
-    await updateApprovalComment(deps, held);
-    return outcomeOf(held.pr, held.state, []);
-}
-/** Opens the approved backports of a merged PR, or labels an open one so that its merge opens them. */
-async function approveOnPr(deps, held, command, backport) {
-    const { pr, state } = held;
-    const approved = approvePending(state, command.user);
-    const raw = await getPullRaw(deps.github, deps.ctx.owner, deps.ctx.repo, pr);
-    const merged = raw.merged === true || (typeof raw.merged_at === 'string' && raw.merged_at !== '');
-    const created = merged
-        ? await openBackports(deps, backport, state, approved, undefined)
-        : await labelForMerge(deps, pr, approved);
-    await updateApprovalComment(deps, held);
-    const what = merged
-        ? created.length
-            ? `opened ${created.map((c) => `#${c.number}`).join(', ')}`
-            : 'see the table below'
-        : 'labelled: the backports run when the PR is merged';
-    await reply(deps, pr, held.key, `Approved by @${command.user} (${approved.map((t) => `\`${t}\``).join(', ')}): ${what}.`);
-    return outcomeOf(pr, state, created);
-}
-async function updateApprovalComment(deps, held) {
-    if (deps.dryRun)
-        return;
-    await writeComment(deps.github, { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: held.pr }, held.found, renderPrApproval(deps, held.pr, held.state, undefined, []));
-}
-/** The PR is still open: label it so that its merge backports the approved lines. */
-async function labelForMerge(deps, pr, targets) {
-    const labels = targets.flatMap((t) => labelForTarget(t, deps.config.backport.labels) ?? []);
-    if (!deps.dryRun)
-        await addLabels(deps.github, deps.ctx.owner, deps.ctx.repo, pr, labels);
-    return [];
-}
-async function findApprovalComment(deps, pr) {
-    return findBotComment(deps.github, { owner: deps.ctx.owner, repo: deps.ctx.repo, issue: pr }, PR_APPROVAL_MARKER, deps.botLogin);
-}
-function renderPrApproval(deps, pr, state, user, maintained) {
-    const rows = state.targets.map((t) => {
-        const status = t.pr
-            ? `#${t.pr.number} (${t.pr.state})`
-            : t.status
-                ? `${t.status}${t.message ? `: ${t.message.replace(/\s+/g, ' ').replace(/\|/g, '\\|')}` : ''}`
-                : '-';
-        const approval = t.approval === 'approved'
-            ? `approved by @${t.approvedBy ?? '?'}`
-            : t.approval === 'pending'
-                ? 'awaiting a release manager'
-                : t.approval;
-        return `| \`${t.target}\` | ${approval} | ${status} |`;
-    });
-    const asked = user ? `@${user} asked for ` : '';
-    return [
-        PR_APPROVAL_MARKER,
-        `### Backport of #${pr}: approval needed`,
-        '',
-        `${asked}backports to lines outside the maintenance window${maintained.length ? ` (maintained: ${maintained.map((m) => `\`${m}\``).join(', ')})` : ''}. These are exceptions: a release manager decides (${releaseManagerList(deps)}) by commenting \`/approve\` or \`/reject <reason>\` here.`,
-        '',
-        '| Line | Approval | Backport |',
-        '| --- | --- | --- |',
-        ...rows,
-        '',
-        ...(state.rejected
-            ? [
-                `Rejected by @${state.rejected.by}: ${state.rejected.reason.replace(/\s+/g, ' ') || '(no reason given)'}`,
-                '',
-            ]
-            : []),
-        encodeState(state),
-    ].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/git/commits.ts
@@ -58688,11 +63739,359 @@ const defaultEngine = {
     remoteBranchHeads: remoteBranchHeads,
 };
 
+;// CONCATENATED MODULE: ./src/jobs.ts
+
+/** fixline's identity for a comment carrying `marker` (see github/comments.ts). */
+function commentIdentity(deps, marker) {
+    return { marker, author: deps.botLogin, warn: (m) => deps.log.warning(m) };
+}
+function skipped(job, reason) {
+    return {
+        job,
+        results: [],
+        createdPullRequests: [],
+        conclusion: 'skipped',
+        summary: `fixline (${job}): ${prose(reason, 2_000)}\n`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/backport/engine.ts
 /** The remote fixline pushes to: the checkout's origin. */
 const REMOTE = 'origin';
 
+;// CONCATENATED MODULE: ./src/backport/labels.ts
+
+
+/** Splits a branch template into literals and `{name}` / `{1}` placeholders. `{{` and `}}` are literal braces. */
+function parseTemplate(template) {
+    const parts = [];
+    let literal = '';
+    for (let i = 0; i < template.length; i++) {
+        const ch = template[i];
+        const next = template[i + 1];
+        if ((ch === '{' && next === '{') || (ch === '}' && next === '}')) {
+            literal += ch;
+            i++;
+        }
+        else if (ch === '{') {
+            const end = template.indexOf('}', i);
+            const name = end < 0 ? '' : template.slice(i + 1, end);
+            if (!/^(?:\d+|[A-Za-z_$][\w$]*)$/.test(name))
+                throw new Error(`branch template "${template}" has a bad placeholder at position ${i + 1}`);
+            if (literal)
+                parts.push({ literal });
+            literal = '';
+            parts.push({ group: name });
+            i = end;
+        }
+        else {
+            literal += ch;
+        }
+    }
+    if (literal)
+        parts.push({ literal });
+    return parts;
+}
+/** Fills a template from a regex match; throws when a placeholder names a group the match lacks. */
+function renderBranchTemplate(template, match) {
+    return parseTemplate(template)
+        .map((part) => {
+        if ('literal' in part)
+            return part.literal;
+        const value = /^\d+$/.test(part.group)
+            ? match[Number(part.group)]
+            : match.groups?.[part.group];
+        if (value === undefined)
+            throw new Error(`the pattern does not capture {${part.group}}`);
+        return value;
+    })
+        .join('');
+}
+/** Maps one label through the rules, first matching rule wins. */
+function mapLabel(label, rules) {
+    for (const [index, rule] of rules.entries()) {
+        const match = wholeName(rule.pattern)?.exec(label);
+        if (!match)
+            continue;
+        let branch;
+        try {
+            branch = renderBranchTemplate(rule.branch, match);
+        }
+        catch (error) {
+            return {
+                kind: 'invalid',
+                label,
+                rule: index,
+                message: `label ${printable(label)}: backport.labels[${index}]: ${error.message}`,
+            };
+        }
+        if (!isBranchName(branch))
+            return {
+                kind: 'invalid',
+                label,
+                rule: index,
+                message: `label ${printable(label)}: "${printable(branch)}" is not a valid branch name`,
+            };
+        return { kind: 'target', label, branch, rule: index };
+    }
+    return { kind: 'none', label };
+}
+/**
+ * The pure ref-name check plus git's per-component rules (no component starting with a dot or
+ * ending in `.lock`, no empty component, not `@`), so that what passes here also passes
+ * `git check-ref-format --branch`, which the job runs as well.
+ */
+function isBranchName(name) {
+    if (!isPlausibleRefName(name) || name === '@')
+        return false;
+    return name
+        .split('/')
+        .every((part) => part.length > 0 && !part.startsWith('.') && !part.endsWith('.lock'));
+}
+/**
+ * A label that the rules map to `target` (for `/backport <target>` on an open PR), or undefined
+ * when no rule can produce one. Every candidate is checked by mapping it forward.
+ */
+function labelForTarget(target, rules) {
+    for (const [index, rule] of rules.entries()) {
+        for (const candidate of candidatesFor(target, rule)) {
+            const mapped = mapLabel(candidate, rules);
+            if (mapped.kind === 'target' && mapped.rule === index && mapped.branch === target)
+                return candidate;
+        }
+    }
+    return undefined;
+}
+function candidatesFor(target, rule) {
+    const out = [];
+    for (const values of solveTemplate(rule.branch, target)) {
+        const example = exampleForPattern(rule.pattern, values);
+        if (example !== undefined)
+            out.push(example);
+    }
+    out.push(`backport-${target}`, `backport ${target}`, target);
+    return [...new Set(out)];
+}
+/** Longest target solveTemplate tries, and its step budget: a `/backport` comment is outside input. */
+const SOLVE_MAX_TARGET = 1024;
+const SOLVE_MAX_STEPS = 10_000;
+/**
+ * The group values that make `template` render to `target`: the first solution with the shortest
+ * groups first, or none. A depth-first search over the template's parts with a step budget, so a
+ * long or crafted target costs a bounded time (a RegExp with backreferences and lazy groups, as
+ * this once was, backtracks without bound). A repeated placeholder must take the same value.
+ */
+function solveTemplate(template, target) {
+    let parts;
+    try {
+        parts = parseTemplate(template);
+    }
+    catch {
+        return [];
+    }
+    if (target.length > SOLVE_MAX_TARGET)
+        return [];
+    const values = new Map();
+    let steps = 0;
+    const solve = (index, pos) => {
+        if (++steps > SOLVE_MAX_STEPS)
+            return false;
+        const part = parts[index];
+        if (part === undefined)
+            return pos === target.length;
+        if ('literal' in part)
+            return target.startsWith(part.literal, pos) && solve(index + 1, pos + part.literal.length);
+        const known = values.get(part.group);
+        if (known !== undefined)
+            return target.startsWith(known, pos) && solve(index + 1, pos + known.length);
+        // A new placeholder: one character or more, shortest first.
+        for (let end = pos + 1; end <= target.length; end++) {
+            values.set(part.group, target.slice(pos, end));
+            if (solve(index + 1, end))
+                return true;
+            if (steps > SOLVE_MAX_STEPS)
+                break;
+        }
+        values.delete(part.group);
+        return false;
+    };
+    return solve(0, 0) ? [Object.fromEntries(values)] : [];
+}
+/**
+ * A string the pattern would match with the given group values, generated from the pattern's
+ * source for the common shapes (anchors, literals, escapes, classes, groups, alternation,
+ * quantifiers). Undefined for shapes it does not know; callers verify the result anyway.
+ */
+function exampleForPattern(pattern, values) {
+    const state = { src: pattern, pos: 0, group: 0 };
+    try {
+        const text = generateSequence(state, values);
+        return state.pos === pattern.length ? text : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function generateSequence(s, values) {
+    let out = '';
+    let chosen = false;
+    while (s.pos < s.src.length) {
+        const ch = s.src[s.pos];
+        if (ch === ')')
+            break;
+        if (ch === '|') {
+            // First alternative wins: skip the rest of this sequence.
+            chosen = true;
+            s.pos++;
+            skipAlternative(s);
+            continue;
+        }
+        if (chosen)
+            break;
+        let atom = generateAtom(s, values);
+        const q = s.src[s.pos];
+        if (q === '?' || q === '*') {
+            s.pos++;
+            atom = '';
+        }
+        else if (q === '+') {
+            s.pos++;
+        }
+        else if (q === '{') {
+            const m = /^\{(\d+)(?:,\d*)?\}/.exec(s.src.slice(s.pos));
+            if (!m)
+                throw new Error('quantifier');
+            s.pos += m[0].length;
+            atom = atom.repeat(Number(m[1]));
+        }
+        if (s.src[s.pos] === '?')
+            s.pos++; // lazy quantifier
+        out += atom;
+    }
+    return out;
+}
+function skipAlternative(s) {
+    let depth = 0;
+    while (s.pos < s.src.length) {
+        const ch = s.src[s.pos];
+        if (ch === '\\')
+            s.pos += 2;
+        else if (ch === '[')
+            skipClass(s);
+        else {
+            if (ch === '(') {
+                depth++;
+                if ((s.src.startsWith('(?<', s.pos) || s.src.startsWith('(?P<', s.pos)) &&
+                    !s.src.startsWith('(?<=', s.pos) &&
+                    !s.src.startsWith('(?<!', s.pos))
+                    s.group++;
+                else if (!s.src.startsWith('(?', s.pos))
+                    s.group++;
+            }
+            else if (ch === ')') {
+                if (depth === 0)
+                    return;
+                depth--;
+            }
+            s.pos++;
+        }
+    }
+}
+function skipClass(s) {
+    const start = s.pos;
+    s.pos++;
+    if (s.src[s.pos] === '^')
+        throw new Error('negated class');
+    let first;
+    while (s.pos < s.src.length && s.src[s.pos] !== ']') {
+        let ch = s.src[s.pos];
+        if (ch === '\\') {
+            ch = unescapeChar(s.src[s.pos + 1] ?? '');
+            s.pos++;
+        }
+        first ??= ch;
+        s.pos++;
+    }
+    if (s.src[s.pos] !== ']' || first === undefined || start === s.pos)
+        throw new Error('class');
+    s.pos++;
+    return first;
+}
+function generateAtom(s, values) {
+    const ch = s.src[s.pos];
+    if (ch === '^' || ch === '$') {
+        s.pos++;
+        return '';
+    }
+    if (ch === '\\') {
+        const next = s.src[s.pos + 1] ?? '';
+        s.pos += 2;
+        if (/[bB]/.test(next))
+            return '';
+        return unescapeChar(next);
+    }
+    if (ch === '[')
+        return skipClass(s);
+    if (ch === '(')
+        return generateGroup(s, values);
+    if (ch === '.') {
+        s.pos++;
+        return 'x';
+    }
+    s.pos++;
+    return ch;
+}
+function generateGroup(s, values) {
+    const rest = s.src.slice(s.pos);
+    let name;
+    if (rest.startsWith('(?:'))
+        s.pos += 3;
+    else if (/^\(\?[=!]|^\(\?<[=!]/.test(rest))
+        throw new Error('lookaround');
+    else if (rest.startsWith('(?<') || rest.startsWith('(?P<')) {
+        // `(?P<name>...)` is RE2's spelling of a named group.
+        const m = /^\(\?P?<([A-Za-z_$][\w$]*)>/.exec(rest);
+        if (!m?.[1])
+            throw new Error('group name');
+        name = m[1];
+        s.pos += m[0].length;
+        s.group++;
+    }
+    else {
+        s.pos++;
+        s.group++;
+    }
+    const number = String(s.group);
+    const capturing = name !== undefined || !rest.startsWith('(?');
+    const inner = generateSequence(s, values);
+    if (s.src[s.pos] !== ')')
+        throw new Error('unclosed group');
+    s.pos++;
+    if (!capturing)
+        return inner;
+    return (name !== undefined ? values[name] : undefined) ?? values[number] ?? inner;
+}
+function unescapeChar(ch) {
+    if (ch === 'd')
+        return '0';
+    if (ch === 'w')
+        return 'x';
+    if (ch === 's')
+        return ' ';
+    if (ch === 'S' || ch === 'D' || ch === 'W')
+        return 'x';
+    if (ch === 'n' || ch === 't' || ch === 'r')
+        throw new Error('control');
+    return ch;
+}
+
 ;// CONCATENATED MODULE: ./src/backport/pr.ts
+/**
+ * The backport PR on GitHub: finding the one an earlier run opened, opening a new one and
+ * decorating it (labels, assignees, milestone, reviewers, auto-merge) as configured. Each optional
+ * step costs an API call only when it is configured and has something to do.
+ */
+
 
 
 
@@ -58708,8 +64107,8 @@ function backportTitle(template, values) {
  * the backport PR's own merge must not trigger more backports), plus the conflict label.
  */
 function backportLabels(config, sourceLabels, conflict) {
-    const copied = sourceLabels.filter((l) => config.copyLabels.some((p) => new RegExp(p).test(l)) &&
-        mapLabel(l, config.labels).kind === 'none');
+    const copy = config.copyLabels.flatMap((p) => searchPattern(p) ?? []);
+    const copied = sourceLabels.filter((l) => copy.some((re) => re.test(l)) && mapLabel(l, config.labels).kind === 'none');
     return [...new Set([...config.addLabels, ...copied, ...(conflict ? [config.conflictLabel] : [])])];
 }
 /** The PR an earlier run opened from `branch`: an open one first, then a merged one, then a closed one. */
@@ -58768,56 +64167,25 @@ async function requestOriginalReviewers(input, number) {
     await requestReviewers(github, { owner, repo, number, reviewers, teams: source.requestedTeams });
 }
 
-;// CONCATENATED MODULE: ./src/backport/report.ts
-const COMMENT_MARKER = '<!-- fixline:backport-comment -->';
+;// CONCATENATED MODULE: ./src/backport/comment-rows.ts
+
 const ROWS_PREFIX = '<!-- fixline:rows ';
-function backportMarker(source, target) {
-    return `<!-- fixline:backport source=${source} target=${target.replace(/--+/g, '-')} -->`;
-}
-const STATUS_TEXT = {
-    created: '✅ created',
-    updated: '🔁 PR already open',
-    'already-applied': '✅ already applied',
-    conflict: '⚠️ conflict',
-    failed: '❌ failed',
-    skipped: '⏭️ skipped',
-    success: '✅ success',
-    failure: '❌ failure',
-    pending: '⏳ pending',
-};
-/** Text safe inside a markdown table cell (no pipes, newlines or HTML). */
-function cell(text) {
-    return text
-        .replace(/\r?\n/g, ' ')
-        .replace(/\|/g, '\\|')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;');
-}
-/** Code span that survives backticks in the value. */
-function code(text) {
-    const clean = text.replace(/[\r\n]/g, ' ');
-    const fence = clean.includes('`') ? '``' : '`';
-    return `${fence}${clean.includes('`') ? ` ${clean} ` : clean}${fence}`;
-}
-function renderTable(rows) {
-    const lines = ['| Target | Status | Details |', '| --- | --- | --- |'];
-    for (const row of rows) {
-        const pr = row.pullRequest ? `[#${row.pullRequest.number}](${row.pullRequest.url}) ` : '';
-        lines.push(`| ${cell(code(row.target))} | ${STATUS_TEXT[row.status]} | ${pr}${cell(row.message)} |`);
-    }
-    return lines.join('\n');
-}
-/** The comment on the original PR: a table, manual steps where needed, and the rows as hidden JSON. */
-function renderComment(source, rows) {
-    const parts = [COMMENT_MARKER, `### fixline backports of #${source}`, '', renderTable(rows)];
-    for (const row of rows) {
-        if (!row.steps || row.steps.length === 0)
-            continue;
-        parts.push('', `<details><summary>Finish the backport to ${cell(code(row.target))} by hand</summary>`, '', fence(row.steps.join('\n')), '', '</details>');
-    }
-    parts.push('', `${ROWS_PREFIX}${hiddenJson(rows)} -->`);
-    return parts.join('\n');
-}
+/**
+ * Most characters of the hidden rows: with the visible table (cut by `fitBody`) the comment stays
+ * under GitHub's 65,536.
+ */
+const ROWS_MAX = 40_000;
+const ROW_STATUSES = new Set([
+    'created',
+    'updated',
+    'already-applied',
+    'conflict',
+    'failed',
+    'skipped',
+    'success',
+    'failure',
+    'pending',
+]);
 /** The rows an earlier run left in its comment (invalid entries are dropped). */
 function parseCommentRows(body) {
     if (!body)
@@ -58849,22 +64217,50 @@ function mergeRows(earlier, newer) {
     const order = [...earlier.map((r) => r.target), ...newer.map((r) => r.target)];
     return [...new Set(order)].map((t) => byTarget.get(t));
 }
-/** JSON that is safe inside an HTML comment (no `--`, `<`, `>`), still valid JSON. */
-function hiddenJson(rows) {
-    const plain = rows.map((r) => ({
+function plain(r) {
+    return {
         target: r.target,
         status: r.status,
-        message: r.message,
+        message: shorten(r.message, CELL_MAX),
         ...(r.pullRequest ? { pullRequest: r.pullRequest } : {}),
-        ...(r.error !== undefined ? { error: r.error } : {}),
+        ...(r.error !== undefined ? { error: shorten(r.error, CELL_MAX) } : {}),
         ...(r.steps ? { steps: r.steps } : {}),
-    }));
-    return JSON.stringify(plain)
-        .replace(/-/g, '\\u002d')
-        .replace(/</g, '\\u003c')
-        .replace(/>/g, '\\u003e');
+    };
 }
-const report_STATUSES = new Set(Object.keys(STATUS_TEXT));
+/**
+ * The hidden rows comment, at most `max` characters. Messages are kept as far as the table shows
+ * them (300 characters). When the rows are still too large, parts are dropped deliberately, least
+ * useful first: the manual steps of conflicts, then the error texts (the message stays), then the
+ * messages, then rows without a pull request from the last, then rows with one from the last. A
+ * dropped row only means that a later run's comment no longer lists it; nothing is redone for it.
+ */
+function hiddenRows(rows, max = ROWS_MAX) {
+    const encode = (list) => `${ROWS_PREFIX}${hiddenJson(list)} -->`;
+    let list = rows.map(plain);
+    const steps = [
+        ({ steps: _s, ...r }) => r,
+        ({ error: _e, ...r }) => r,
+        (r) => ({ ...r, message: '' }),
+    ];
+    for (const step of steps) {
+        if (encode(list).length <= max)
+            return encode(list);
+        list = list.map(step);
+    }
+    // The array's length is the sum of its rows' (each escaped alike) plus commas and brackets.
+    const sizes = list.map((r) => hiddenJson(r).length + 1);
+    let total = encode([]).length + sizes.reduce((a, b) => a + b, 0);
+    const keep = list.map(() => true);
+    for (const withPr of [false, true]) {
+        for (let i = list.length - 1; i >= 0 && total > max; i--) {
+            if (keep[i] && !!list[i]?.pullRequest === withPr) {
+                keep[i] = false;
+                total -= sizes[i] ?? 0;
+            }
+        }
+    }
+    return encode(list.filter((_r, i) => keep[i]));
+}
 /** A link target that cannot break out of markdown `[..](..)`. */
 const SAFE_URL = /^https?:\/\/[^\s()<>]+$/;
 function isRow(d) {
@@ -58874,7 +64270,7 @@ function isRow(d) {
     if (typeof r.target !== 'string' ||
         typeof r.message !== 'string' ||
         typeof r.status !== 'string' ||
-        !report_STATUSES.has(r.status))
+        !ROW_STATUSES.has(r.status))
         return false;
     if (r.pullRequest !== undefined) {
         const p = r.pullRequest;
@@ -58892,51 +64288,115 @@ function isRow(d) {
         return false;
     return true;
 }
-function fence(text) {
-    return ['```sh', text.replace(/```/g, '` ` `'), '```'].join('\n');
+
+;// CONCATENATED MODULE: ./src/backport/report.ts
+
+
+
+
+const COMMENT_MARKER = '<!-- fixline:backport-comment -->';
+/** The hidden marker of a backport PR's body; the target on one line, with no `--` to end it early. */
+function backportMarker(source, target) {
+    const safe = oneLine(target).replace(/\s/g, '_').replace(/--+/g, '-');
+    return `<!-- fixline:backport source=${source} target=${safe} -->`;
 }
+const STATUS_TEXT = {
+    created: '✅ created',
+    updated: '🔁 PR already open',
+    'already-applied': '✅ already applied',
+    conflict: '⚠️ conflict',
+    failed: '❌ failed',
+    skipped: '⏭️ skipped',
+    success: '✅ success',
+    failure: '❌ failure',
+    pending: '⏳ pending',
+};
+/** Rows shown in the comment's table (all of them are in the job summary). */
+const COMMENT_ROWS = 100;
+/** Rows shown in the job summary's table. */
+const SUMMARY_ROWS = 2_000;
+/** Conflicts whose manual steps the comment shows. */
+const STEP_SECTIONS = 10;
+/** The results table; past `max` rows, a line says how many more there are and where they are. */
+function renderTable(rows, max = COMMENT_ROWS, where = 'the job summary') {
+    const { shown, more } = boundList(rows, max, ` targets (${where} lists them all)`);
+    const lines = ['| Target | Status | Details |', '| --- | --- | --- |'];
+    for (const row of shown) {
+        const pr = row.pullRequest ? `[#${row.pullRequest.number}](${row.pullRequest.url}) ` : '';
+        lines.push(`| ${codeSpan(row.target, 200)} | ${STATUS_TEXT[row.status]} | ${pr}${proseCell(row.message)} |`);
+    }
+    if (more)
+        lines.push('', more);
+    return lines.join('\n');
+}
+/** The comment on the original PR: a table, manual steps where needed, and the rows as hidden JSON. */
+function renderComment(source, rows) {
+    const parts = [COMMENT_MARKER, `### fixline backports of #${source}`, '', renderTable(rows)];
+    const withSteps = boundList(rows.filter((r) => r.steps && r.steps.length > 0), STEP_SECTIONS, ' conflicts to finish by hand (see the job log)');
+    for (const row of withSteps.shown) {
+        parts.push('', `<details><summary>Finish the backport to ${codeSpan(row.target, 200)} by hand</summary>`, '', codeBlock((row.steps ?? []).join('\n'), 'sh'), '', '</details>');
+    }
+    if (withSteps.more)
+        parts.push('', withSteps.more);
+    parts.push('', hiddenRows(rows));
+    return fitBody(parts.join('\n'), COMMENT_LIMIT);
+}
+/** Commits listed in a PR body (a PR of more than 250 commits works; its body must stay bounded). */
+const BODY_COMMITS = 250;
+/** Conflicting files listed in a PR body. */
+const BODY_FILES = 100;
 /** The backport PR's body: link to the original, the picks, conflicts and how to finish, the hidden marker. */
 function renderPrBody(input) {
     const { source, target, plan, outcome } = input;
-    const lines = [`Backport of #${source.number} to ${code(target)}.`];
+    const lines = [`Backport of #${source.number} to ${codeSpan(target)}.`];
     if (input.requestIssue !== undefined)
         lines.push('', `Requested in #${input.requestIssue}.`);
-    lines.push('', `**Commit selection:** ${cell(plan.explanation)}`);
+    lines.push('', `**Commit selection:** ${prose(plan.explanation)}`);
     const commits = outcome.status === 'picked' ? outcome.commits : outcome.applied;
     const picked = commits.filter((c) => c.result !== undefined);
     const empty = commits.filter((c) => c.result === undefined);
     if (picked.length > 0)
-        lines.push('', 'Cherry-picked (`git cherry-pick -x`):', ...picked.map(commitLine));
+        lines.push('', 'Cherry-picked (`git cherry-pick -x`):', ...commitList(picked));
     if (empty.length > 0)
-        lines.push('', `Already on ${code(target)} (the pick came out empty):`, ...empty.map(commitLine));
+        lines.push('', `Already on ${codeSpan(target)} (the pick came out empty):`, ...commitList(empty));
     if (outcome.status === 'conflict')
         lines.push('', ...conflictSection(target, outcome));
     lines.push('', backportMarker(source.number, target));
-    return lines.join('\n');
+    return fitBody(lines.join('\n'), COMMENT_LIMIT);
+}
+function commitList(commits) {
+    const { shown, more } = boundList(commits, BODY_COMMITS, ' commits');
+    return [...shown.map(commitLine), ...(more ? [`- ${more}`] : [])];
 }
 function commitLine(c) {
     const result = c.result ? ` -> ${c.result.slice(0, 12)}` : '';
-    return `- ${c.source.slice(0, 12)}${result} ${cell(c.subject)}`;
+    return `- ${c.source.slice(0, 12)}${result} ${inline(c.subject, 200)}`;
 }
 function conflictSection(target, outcome) {
     const lines = [
         '> [!WARNING]',
-        `> Cherry-picking ${outcome.failed.sha.slice(0, 12)} (${cell(outcome.failed.subject)}) onto ${code(target)} conflicted.`,
+        `> Cherry-picking ${outcome.failed.sha.slice(0, 12)} (${inline(outcome.failed.subject, 200)}) onto ${codeSpan(target)} conflicted.`,
     ];
     if (outcome.markersCommitted)
         lines.push('> The last commit on this branch holds its conflict markers: resolve them before merging.');
-    lines.push('', 'Conflicting files:', ...outcome.conflictingFiles.map((f) => `- ${code(f)}`));
-    if (outcome.remaining.length > 0)
-        lines.push('', `Not yet applied: ${outcome.remaining.map((s) => s.slice(0, 12)).join(', ')}`);
-    lines.push('', 'To finish by hand:', '', fence(outcome.resumeCommands.join('\n')));
+    const files = boundList(outcome.conflictingFiles, BODY_FILES, ' files');
+    lines.push('', 'Conflicting files:', ...files.shown.map((f) => `- ${codeSpan(f)}`));
+    if (files.more)
+        lines.push(`- ${files.more}`);
+    if (outcome.remaining.length > 0) {
+        const remaining = boundList(outcome.remaining, 50, ' commits');
+        const list = remaining.shown.map((sha) => sha.slice(0, 12)).join(', ');
+        lines.push('', `Not yet applied: ${list}${remaining.more ? ` ${remaining.more}` : ''}`);
+    }
+    lines.push('', 'To finish by hand:', '', codeBlock(outcome.resumeCommands.join('\n'), 'sh'));
     return lines;
 }
-/** The job summary: a heading, the plan's explanation, the same table as the comment. */
+/** The job summary: a heading, notes (warnings), the same table as the comment with every row. */
 function renderSummary(source, rows, notes = []) {
     const parts = [`## fixline backports of #${source}`, ''];
     for (const note of notes)
-        parts.push(`${cell(note)}`, '');
-    parts.push(rows.length > 0 ? renderTable(rows) : 'No targets.', '');
+        parts.push(prose(note), '');
+    parts.push(rows.length > 0 ? renderTable(rows, SUMMARY_ROWS, 'the `results` output') : 'No targets.', '');
     return parts.join('\n');
 }
 
@@ -58954,7 +64414,7 @@ async function validateTargets(deps, engine, input) {
     const rows = [];
     const named = [];
     for (const request of input.requests) {
-        const rejection = await validate_checkRequest(deps, input, request);
+        const rejection = await checkRequest(deps, input, request);
         if (rejection)
             rows.push(rejection);
         else
@@ -58969,7 +64429,7 @@ async function validateTargets(deps, engine, input) {
  * Checks one request without the remote: valid branch names (the target and its backport branch),
  * not the PR's own base (already applied), a configured release line. Undefined when it passes.
  */
-async function validate_checkRequest(deps, input, request) {
+async function checkRequest(deps, input, request) {
     const why = prefix(request);
     try {
         await assertValidBranchName(deps.git, request.target);
@@ -59022,6 +64482,11 @@ function failed(target, message) {
 
 ;// CONCATENATED MODULE: ./src/backport/run-targets.ts
 
+/**
+ * Backports one merged PR to validated targets, each in its own try/catch, then reports once:
+ * the comment on the original PR (rows merged with an earlier run's), the job summary, the outcome.
+ */
+
 
 
 
@@ -59061,8 +64526,7 @@ async function backportTargets(deps, engine, pull, selection, options) {
         rows.push(row);
     }
     const ordered = inRequestOrder(rows, selection.targets);
-    const notes = await reportOnPr(deps, source.number, ordered);
-    return run_targets_outcome(source.number, ordered, ctx.created, notes);
+    return run_targets_outcome(source.number, ordered, ctx.created, await reportOnPr(deps, source.number, ordered));
 }
 /** Rejected labels/arguments first, then the targets in the order they were asked for. */
 function inRequestOrder(rows, targets) {
@@ -59138,6 +64602,8 @@ async function openPr(ctx, target, plan, outcome) {
             pullRequest: { number: opened.number, url: opened.url },
         };
     const { pull: created, warnings } = opened;
+    if (created.recovered)
+        ctx.deps.log.info(`${target.target}: GitHub's answer to opening the PR was lost; found #${created.number}, which this run opened`);
     for (const warning of warnings)
         ctx.deps.log.warning(warning);
     ctx.created.push({
@@ -59171,7 +64637,7 @@ async function openOrFindPr(ctx, target, body, outcome) {
         branch: target.branch,
         body,
         conflict: outcome.status === 'conflict',
-        ...(deps.botLogin !== undefined ? { botLogin: deps.botLogin } : {}),
+        botLogin: deps.botLogin,
     }).catch(async (error) => {
         // A concurrent run (the same delivery twice, or merge and label at once) opened it first.
         if (!/already exists/i.test(messageOf(error)))
@@ -59224,43 +64690,50 @@ function dryRunRow(target, outcome) {
         message: `dry run: would push ${target.branch} (${outcome.commits.length} commit(s)) and open a PR`,
     };
 }
-/** Updates the one comment on the original PR; returns notes for the summary when that fails. */
+/** Updates the one comment on the original PR. */
 async function reportOnPr(deps, source, rows) {
     if (rows.length === 0)
-        return [];
+        return { notes: [] };
     if (deps.dryRun)
-        return ['Dry run: no branch pushed, no pull request opened, no comment posted.'];
+        return { notes: ['Dry run: no branch pushed, no pull request opened, no comment posted.'] };
     try {
         await upsertMarkedComment(deps.github, {
             owner: deps.ctx.owner,
             repo: deps.ctx.repo,
             issue: source,
-            marker: COMMENT_MARKER,
+            ...commentIdentity(deps, COMMENT_MARKER),
             body: (existing) => renderComment(source, mergeRows(parseCommentRows(existing), rows)),
-            ...(deps.botLogin !== undefined ? { author: deps.botLogin } : {}),
         });
-        return [];
+        return { notes: [] };
     }
     catch (error) {
-        const note = `could not update the backport comment on #${source}: ${messageOf(error)}`;
-        deps.log.warning(note);
-        return [note];
+        const failure = `could not write the backport comment on #${source}, so nobody on the PR sees these results: ${messageOf(error)}`;
+        deps.log.error(failure);
+        return { notes: [`${failure}. The results are below.`], failure };
     }
 }
-function run_targets_outcome(source, rows, created, notes = []) {
-    const conclusion = rows.some((r) => r.status === 'failed')
+function run_targets_outcome(source, rows, created, report = { notes: [] }) {
+    const conclusion = rows.some((r) => r.status === 'failed') || report.failure !== undefined
         ? 'failure'
         : rows.some((r) => r.status === 'conflict')
             ? 'neutral'
             : rows.length === 0
                 ? 'skipped'
                 : 'success';
+    const results = rows.map(({ steps: _steps, ...row }) => row);
+    if (report.failure !== undefined)
+        results.push({
+            target: `comment on #${source}`,
+            status: 'failed',
+            message: report.failure,
+            error: report.failure,
+        });
     return {
         job: 'backport',
-        results: rows.map(({ steps: _steps, ...row }) => row),
+        results,
         createdPullRequests: created,
         conclusion,
-        summary: renderSummary(source, rows, notes),
+        summary: renderSummary(source, rows, report.notes),
     };
 }
 function once(fn) {
@@ -59319,7 +64792,7 @@ function parsePull(raw) {
     };
 }
 /** Whether the payload PR has every field the job needs (else it asks the API once). */
-function source_isComplete(raw) {
+function isComplete(raw) {
     const pr = obj(raw);
     return (pr !== undefined &&
         'commits' in pr &&
@@ -59459,7 +64932,7 @@ function targetsFromArgs(args) {
 
 
 
-async function runBackportJob(deps, trigger, engine = defaultEngine) {
+async function runBackportJob(deps, trigger, hooks = {}, engine = defaultEngine) {
     if (trigger.type === 'comment') {
         const refusal = await checkCommandPermission(deps, trigger);
         if (refusal)
@@ -59470,9 +64943,8 @@ async function runBackportJob(deps, trigger, engine = defaultEngine) {
         return run_targets_outcome(trigger.pr, [failed(`#${trigger.pr}`, loaded.problem)], []);
     const pull = loaded.pull;
     const planned = planTrigger(trigger, { merged: pull.merged, state: pull.state, labels: pull.labels }, deps.config.backport.labels, trigger.pr);
-    // `/backport` to lines outside the maintenance window waits for a release manager (backport requests).
-    const plan = trigger.type === 'comment'
-        ? await holdForApproval(deps, trigger.pr, trigger.user, planned)
+    const plan = trigger.type === 'comment' && hooks.holdForApproval
+        ? await hooks.holdForApproval(deps, trigger.pr, trigger.user, planned)
         : planned;
     const defaultBranch = defaultBranchLookup(deps);
     switch (plan.action) {
@@ -59502,7 +64974,7 @@ async function runBackportTargets(deps, prNumber, targets, options = {}, engine 
 /** The PR from the event payload when it carries it (pull_request events), else one pulls.get. */
 async function loadPull(deps, number, fromPayload) {
     const payloadPr = deps.ctx.payload.pull_request;
-    if (fromPayload && source_isComplete(payloadPr) && payloadPr.number === number)
+    if (fromPayload && isComplete(payloadPr) && payloadPr.number === number)
         return parsePull(payloadPr);
     try {
         return parsePull(await getPullRaw(deps.github, deps.ctx.owner, deps.ctx.repo, number));
@@ -59533,12 +65005,7 @@ async function checkCommandPermission(deps, trigger) {
     const message = `@${trigger.user} needs write permission on this repository to run \`/backport\` (has: ${permission}); nothing was done`;
     deps.log.warning(message);
     if (!deps.dryRun)
-        await createComment(deps.github, {
-            owner: deps.ctx.owner,
-            repo: deps.ctx.repo,
-            issue: trigger.pr,
-            body: message,
-        });
+        await replyTo(deps, trigger, message);
     const row = { target: '/backport', status: 'skipped', message };
     return { ...run_targets_outcome(trigger.pr, [row], []), conclusion: 'skipped' };
 }
@@ -59547,13 +65014,11 @@ async function skip(deps, trigger, plan) {
     if (plan.failed)
         return run_targets_outcome(trigger.pr, [failed(`#${trigger.pr}`, plan.reason)], []);
     if (plan.tell && trigger.type === 'comment' && !deps.dryRun)
-        await createComment(deps.github, {
-            owner: deps.ctx.owner,
-            repo: deps.ctx.repo,
-            issue: trigger.pr,
-            body: `\`/backport\`: ${plan.reason}.`,
-        });
-    return { ...run_targets_outcome(trigger.pr, [], []), summary: `fixline (backport): ${plan.reason}\n` };
+        await replyTo(deps, trigger, `\`/backport\`: ${prose(plan.reason, 2_000)}.`);
+    return {
+        ...run_targets_outcome(trigger.pr, [], []),
+        summary: `fixline (backport): ${prose(plan.reason, 2_000)}\n`,
+    };
 }
 /** `/backport 1.x` on an open PR: label it so that the merge triggers the backports. */
 async function labelOpenPr(deps, engine, pull, plan, defaultBranch) {
@@ -59587,6 +65052,18 @@ async function labelOpenPr(deps, engine, pull, plan, defaultBranch) {
         }
     }
     return run_targets_outcome(number, rows, [], await reportOnPr(deps, number, rows));
+}
+/** fixline's one reply to a `/backport` comment (a re-delivery or a lost answer posts no second). */
+async function replyTo(deps, trigger, body) {
+    await replyOnce(deps.github, {
+        owner: deps.ctx.owner,
+        repo: deps.ctx.repo,
+        issue: trigger.pr,
+        key: `backport-${trigger.commentId}`,
+        body,
+        author: deps.botLogin,
+        warn: (m) => deps.log.warning(m),
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/git/batch.ts
@@ -59645,29 +65122,48 @@ async function readObjects(git, specs) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/checks.ts
+/**
+ * Publishing a check result: a check run (annotations in batches of 50: create, then updates), or
+ * a commit status of the same name when the token may not create check runs (403).
+ */
+
+
+
 const ANNOTATIONS_PER_REQUEST = 50;
-const SUMMARY_MAX = 65_000;
 const DESCRIPTION_MAX = 140;
 async function publishCheck(github, p) {
     const batches = chunk(p.annotations.map(toApi), ANNOTATIONS_PER_REQUEST);
     const output = (annotations) => ({
         title: p.title.slice(0, 250),
-        summary: truncate(p.summary, SUMMARY_MAX),
+        summary: fitBody(p.summary, CHECK_TEXT_LIMIT),
         annotations,
     });
     let created;
     try {
-        created = await github.rest.checks.create({
-            owner: p.owner,
-            repo: p.repo,
-            name: p.name,
-            head_sha: p.sha,
-            status: 'completed',
-            conclusion: p.conclusion,
-            completed_at: new Date().toISOString(),
-            ...(p.detailsUrl ? { details_url: p.detailsUrl } : {}),
-            output: output(batches[0] ?? []),
-        });
+        // The same result already posted on this commit (a re-run, or a create whose answer was lost)
+        // is not posted again; a different result is a new check run, the one GitHub shows.
+        const find = () => findSameCheckRun(github, p, output(batches[0] ?? []).summary);
+        const existing = await find();
+        if (existing)
+            return { kind: 'check-run', ...existing, annotations: p.annotations.length };
+        created = (await createOnce({
+            what: `the check run "${p.name}"`,
+            create: async () => {
+                const { data } = await github.rest.checks.create({
+                    owner: p.owner,
+                    repo: p.repo,
+                    name: p.name,
+                    head_sha: p.sha,
+                    status: 'completed',
+                    conclusion: p.conclusion,
+                    completed_at: new Date().toISOString(),
+                    ...(p.detailsUrl ? { details_url: p.detailsUrl } : {}),
+                    output: output(batches[0] ?? []),
+                });
+                return { id: data.id, url: data.html_url ?? '' };
+            },
+            find: () => findSameCheckRun(github, p, output(batches[0] ?? []).summary, true),
+        })).value;
     }
     catch (error) {
         if (statusOf(error) !== 403)
@@ -59678,16 +65174,39 @@ async function publishCheck(github, p) {
         await github.rest.checks.update({
             owner: p.owner,
             repo: p.repo,
-            check_run_id: created.data.id,
+            check_run_id: created.id,
             output: output(batch),
         });
     }
     return {
         kind: 'check-run',
-        id: created.data.id,
-        url: created.data.html_url ?? '',
+        id: created.id,
+        url: created.url,
         annotations: p.annotations.length,
     };
+}
+/**
+ * fixline's own newest check run of this name on the commit when it shows this same result: same
+ * conclusion, title and summary, and (unless `partial`: a create whose answer was lost, whose
+ * remaining annotations are still to send) every annotation.
+ */
+async function findSameCheckRun(github, p, summary, partial = false) {
+    const slug = p.botLogin.replace(/\[bot\]$/, '');
+    const runs = await github.paginate(github.rest.checks.listForRef, {
+        owner: p.owner,
+        repo: p.repo,
+        ref: p.sha,
+        check_name: p.name,
+        per_page: 100,
+    });
+    const newest = runs.find((r) => r.head_sha === p.sha && r.app?.slug === slug);
+    if (!newest ||
+        newest.conclusion !== p.conclusion ||
+        newest.output.title !== p.title.slice(0, 250) ||
+        newest.output.summary !== summary ||
+        (!partial && newest.output.annotations_count !== p.annotations.length))
+        return undefined;
+    return { id: newest.id, url: newest.html_url ?? '' };
 }
 async function publishStatus(github, p) {
     const state = p.conclusion === 'failure' ? 'failure' : 'success';
@@ -59697,7 +65216,7 @@ async function publishStatus(github, p) {
         sha: p.sha,
         state,
         context: p.name,
-        description: truncate(p.title.replace(/\s+/g, ' '), DESCRIPTION_MAX),
+        description: shorten(p.title.replace(/\s+/g, ' '), DESCRIPTION_MAX),
         ...(p.detailsUrl ? { target_url: p.detailsUrl } : {}),
     });
     return { kind: 'status', state };
@@ -59717,9 +65236,6 @@ function chunk(items, size) {
     for (let i = 0; i < items.length; i += size)
         out.push(items.slice(i, i + size));
     return out;
-}
-function truncate(text, max) {
-    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 function statusOf(error) {
     const s = error?.status;
@@ -60148,7 +65664,7 @@ function compareLines(a, b) {
         return 1;
     return a.branch < b.branch ? -1 : a.branch > b.branch ? 1 : 0;
 }
-function context_orderLines(model) {
+function orderLines(model) {
     const lines = [...model.lines];
     const known = new Set(lines.map((l) => l.branch));
     for (const r of model.releases) {
@@ -60347,7 +65863,7 @@ function diffRanks(a, b) {
     return out;
 }
 function buildContext(model, options) {
-    const lines = context_orderLines(model);
+    const lines = orderLines(model);
     const lineByBranch = new Map(lines.map((l) => [l.line.branch, l]));
     const lists = [
         ...model.releases.map((r) => r.migrations),
@@ -60430,6 +65946,25 @@ function hasTwin(from, rank, to) {
 ;// CONCATENATED MODULE: ./src/upgrade/rules/builds.ts
 
 const q = (s) => JSON.stringify(s);
+const YAML_TYPE = {
+    number: 'a YAML number',
+    null: 'YAML null (no value)',
+    boolean: 'a YAML boolean',
+    binary: 'YAML binary data',
+    timestamp: 'a YAML timestamp',
+    other: 'a YAML value that is not a string',
+};
+/** What YAML made of the build number, and how to write it instead. */
+function notStringReason(rel) {
+    const yaml = rel.buildYaml ?? { type: 'number' };
+    const what = YAML_TYPE[yaml.type];
+    if (yaml.tag)
+        return `${q(rel.build)} tagged ${yaml.tag} is ${what}: drop the tag and quote the build number`;
+    if (yaml.type === 'number')
+        return `an unquoted ${rel.build} is ${what} (1.10 would read as 1.1): quote it, buildNumber: ${q(rel.build)}`;
+    const written = rel.build ? `an unquoted ${rel.build}` : 'an empty value';
+    return `${written} is ${what}, not a build number: write it as a quoted string, e.g. buildNumber: "1.0.0"`;
+}
 function buildFormat(ctx) {
     const out = [];
     for (const r of ctx.releases) {
@@ -60438,8 +65973,7 @@ function buildFormat(ctx) {
             out.push({
                 rule: 'build-format',
                 severity: 'error',
-                message: `build number of ${rel.name} in ${where(rel.buildLocation)} is not a string: an unquoted ${rel.build} is a YAML number ` +
-                    `(1.10 would read as 1.1): quote it, buildNumber: ${q(rel.build)}`,
+                message: `build number of ${rel.name} in ${where(rel.buildLocation)} is not a string: ${notStringReason(rel)}`,
                 ...at(rel.buildLocation),
                 releases: [rel.name],
             });
@@ -60539,10 +66073,10 @@ function lineRange(ctx) {
 
 ;// CONCATENATED MODULE: ./src/upgrade/rules/content.ts
 
-const cache = new WeakMap();
+const content_cache = new WeakMap();
 /** Per line (by line order): rank -> latest migration and the release (or head) it was seen in. */
 function latestPerLine(ctx) {
-    const hit = cache.get(ctx);
+    const hit = content_cache.get(ctx);
     if (hit)
         return hit;
     const result = ctx.lines.map((line) => {
@@ -60563,7 +66097,7 @@ function latestPerLine(ctx) {
             visit(line.head, `the head of ${line.line.branch}`);
         return latest;
     });
-    cache.set(ctx, result);
+    content_cache.set(ctx, result);
     return result;
 }
 function push(map, key, o) {
@@ -61224,13 +66758,15 @@ function versionIsPrefixOf(version, build) {
         return false;
     return version.every((v, i) => parts[i] === v);
 }
-const BUILD_RE = '[0-9][0-9A-Za-z.+_-]*';
-function escapeRegex(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-/** Compiles tag patterns (`v{build}`, `{build}`, `release-{build}`) into anchored regexes. */
+/**
+ * Compiles tag patterns (`v{build}`, `{build}`, `release-{build}`) into whole-name patterns
+ * (config/patterns.ts runs them in linear time: tag names are outside input). A pattern too large
+ * to run (the config check refuses it) is left out.
+ */
 function compileTagPatterns(patterns) {
-    return patterns.map((p) => new RegExp(`^${p.split('{build}').map(escapeRegex).join(`(${BUILD_RE})`)}$`));
+    return patterns
+        .map((p) => wholeName(tagPatternSource(p)))
+        .filter((re) => re !== undefined);
 }
 /** The build number a tag names, or undefined when the tag is not a release tag. First pattern wins. */
 function buildFromTag(tag, patterns) {
@@ -61241,24 +66777,9 @@ function buildFromTag(tag, patterns) {
     }
     return undefined;
 }
-/** Simple glob (`*`, `**`, `?`) to a regex over slash-separated paths. */
+/** Simple glob (`*`, `**`, `?`) to a whole-path pattern over slash-separated paths (linear time). */
 function globToRegex(glob) {
-    let out = '';
-    for (let i = 0; i < glob.length; i++) {
-        const c = glob[i];
-        if (c === '*' && glob[i + 1] === '*') {
-            const slash = glob[i + 2] === '/';
-            out += slash ? '(?:.*/)?' : '.*';
-            i += slash ? 2 : 1;
-        }
-        else if (c === '*')
-            out += '[^/]*';
-        else if (c === '?')
-            out += '[^/]';
-        else
-            out += escapeRegex(c);
-    }
-    return new RegExp(`^${out}$`);
+    return wholeName(globSource(glob)) ?? { test: () => false, exec: () => null };
 }
 
 ;// CONCATENATED MODULE: ./src/upgrade/discovery/attribution.ts
@@ -61536,15 +67057,40 @@ function lineAt(text, offset) {
     return line;
 }
 /** Short, printable quote of untrusted text for messages. */
-function quote(text, max = 60) {
+function problems_quote(text, max = 60) {
     const clean = [...text]
         .map((c) => (c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 ? ' ' : c))
         .join('');
     return JSON.stringify(clean.length > max ? `${clean.slice(0, max - 3)}...` : clean);
 }
 
+;// CONCATENATED MODULE: ./src/upgrade/discovery/yaml-type.ts
+const CORE_TAG = 'tag:yaml.org,2002:';
+/** The kind of a non-string scalar (with its explicit tag, if written), or undefined for a string. */
+function yamlNotString(node) {
+    const value = node.value;
+    if (typeof value === 'string')
+        return undefined;
+    const tag = node.tag?.startsWith(CORE_TAG) ? `!!${node.tag.slice(CORE_TAG.length)}` : node.tag;
+    return { type: typeOf(value), ...(tag ? { tag } : {}) };
+}
+function typeOf(value) {
+    if (value === null || value === undefined)
+        return 'null';
+    if (typeof value === 'boolean')
+        return 'boolean';
+    if (typeof value === 'number' || typeof value === 'bigint')
+        return 'number';
+    if (value instanceof Uint8Array)
+        return 'binary';
+    if (value instanceof Date)
+        return 'timestamp';
+    return 'other';
+}
+
 ;// CONCATENATED MODULE: ./src/upgrade/discovery/build.ts
 /** Build numbers from a VERSION file, package.json, or a configured YAML/JSON file and key. Pure. */
+
 
 
 /** First non-empty line of a VERSION file. */
@@ -61606,9 +67152,11 @@ function buildFromKey(text, file, key) {
         };
     }
     const range = node.range;
-    const notString = typeof node.value !== 'string';
+    const yaml = yamlNotString(node);
+    const notString = yaml !== undefined;
     const build = notString && range ? text.slice(range[0], range[1]).trim() : String(node.value);
-    return { build, ...(range ? { line: lineAt(text, range[0]) } : {}), notString, problems: [] };
+    const line = range ? { line: lineAt(text, range[0]) } : {};
+    return { build, ...line, notString, ...(yaml ? { yaml } : {}), problems: [] };
 }
 /** `version` of a package.json. */
 function buildFromPackageJson(text, file) {
@@ -61734,7 +67282,7 @@ function manifestEntry(item, text, file) {
     const raw = typeof node.value === 'string' ? node.value : text.slice(node.range[0], node.range[1]).trim();
     if (raw.length > 200)
         return {
-            problem: manifestProblem(file, `${file}:${line}: manifest entry ${quote(raw)} is too long`, line),
+            problem: manifestProblem(file, `${file}:${line}: manifest entry ${problems_quote(raw)} is too long`, line),
         };
     return { migration: { id: raw, location: { file, ...(line ? { line } : {}) }, contentHash: '' } };
 }
@@ -61822,6 +67370,8 @@ function simplePluginConfig(text, file) {
     return {
         build: build?.value,
         buildNotString,
+        // Only unquoted numbers reach here as non-strings (null, booleans, tags go to the YAML parser).
+        ...(buildNotString ? { buildYaml: { type: 'number' } } : {}),
         buildLine: build?.line,
         srcDir: trimmed('srcDir'),
         schemaFile: trimmed('schemaFile'),
@@ -61838,6 +67388,7 @@ function simplePluginConfig(text, file) {
  * decorators in Python sources, and schema.json. Every input is outside input: garbage gives a
  * problem naming the file, never an exception. Pure.
  */
+
 
 
 
@@ -61894,7 +67445,10 @@ function parsePluginConfigYaml(text, file) {
         const range = node.range;
         const raw = range ? text.slice(range[0], range[1]) : String(node.value);
         out.buildLine = range ? lineAt(text, range[0]) : undefined;
-        out.buildNotString = typeof node.value !== 'string';
+        const yaml = yamlNotString(node);
+        out.buildNotString = yaml !== undefined;
+        if (yaml)
+            out.buildYaml = yaml;
         out.build = out.buildNotString ? raw.trim() : String(node.value);
     }
     else {
@@ -61937,7 +67491,7 @@ function scanDecorators(text, file) {
                 severity: 'error',
                 file,
                 line: i + 1,
-                message: `${file}:${i + 1}: the upgrade decorator's ID is not a string literal (${quote(rest.trim())})`,
+                message: `${file}:${i + 1}: the upgrade decorator's ID is not a string literal (${problems_quote(rest.trim())})`,
             });
             continue;
         }
@@ -61947,7 +67501,7 @@ function scanDecorators(text, file) {
                 severity: 'warning',
                 file,
                 line: i + 1,
-                message: `${file}:${i + 1}: unknown upgrade object type ${quote(objectType)} (expected ${OBJECT_TYPES.join(', ')})`,
+                message: `${file}:${i + 1}: unknown upgrade object type ${problems_quote(objectType)} (expected ${OBJECT_TYPES.join(', ')})`,
             });
         }
         const id = lit[2] ?? '';
@@ -62233,6 +67787,7 @@ function buildInFile(ctx, file, blob, text) {
                 build: p.build,
                 ...(p.buildLine ? { line: p.buildLine } : {}),
                 notString: p.buildNotString,
+                ...(p.buildYaml ? { yaml: p.buildYaml } : {}),
                 problems: p.problems,
             };
         }
@@ -62676,6 +68231,13 @@ function replayTrees(plan, changes) {
 }
 
 ;// CONCATENATED MODULE: ./src/upgrade/discovery/discover.ts
+/**
+ * Discovery of the upgrade model from a git repository, with a fixed number of git processes:
+ * one for-each-ref, one log (the graph), one diff-tree --stdin (file listings at every release),
+ * two cat-file --batch (plugin/build files, then sources), and for fix diffs one log -p and one
+ * patch-id. The count does not grow with the number of releases or files.
+ */
+
 
 
 
@@ -62811,7 +68373,7 @@ async function readReleases(git, config, c) {
     if (layout === 'delphix')
         cache.delphix = delphixListings({ plan, changes, states, blobs, cache, config });
     const regex = config.upgrade.migrations.pattern
-        ? new RegExp(config.upgrade.migrations.pattern)
+        ? searchPattern(config.upgrade.migrations.pattern)
         : undefined;
     const ctx = { config, layout, buildSource, blobs, cache, regex };
     return { ...assemble(c, ctx, filesAt), batchReads, bookkeeping };
@@ -62900,6 +68462,7 @@ function readRelease(ctx, sink, files, r) {
         build: b.build ?? '',
         buildLocation: { file: b.file, ...(b.line ? { line: b.line } : {}) },
         ...(b.notString ? { buildNotString: true } : {}),
+        ...(b.yaml ? { buildYaml: b.yaml } : {}),
         migrations: m.migrations,
         ...(m.schema ? { schema: m.schema } : {}),
     };
@@ -63272,6 +68835,8 @@ function releasePrVerdict(base, defaultBranch, config, baseFiles, headFiles) {
 }
 
 ;// CONCATENATED MODULE: ./src/upgrade/job-report.ts
+
+
 const CHECK_NAME = 'fixline / upgrade-safety';
 function checkTitle(result) {
     const errors = result.findings.filter((f) => f.severity === 'error').length;
@@ -63303,6 +68868,19 @@ function annotations(findings, notFiles) {
         message: f.message,
         title: f.rule,
     }));
+}
+/** Discovery notes shown in the check run and the job summary. */
+const MAX_NOTES = 50;
+/**
+ * The discovery notes (tags skipped, duplicates, layout) as a collapsed list: they name tags and
+ * files of the repository, so each is escaped; the log has every note.
+ */
+function notesMarkdown(notes) {
+    if (notes.length === 0)
+        return '';
+    const { shown, more } = boundList(notes, MAX_NOTES, ' notes (the log has them all)');
+    const items = [...shown.map((n) => `- ${prose(n, 1_000)}`), ...(more ? [`- ${more}`] : [])];
+    return `\n<details><summary>Discovery notes</summary>\n\n${items.join('\n')}\n\n</details>\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/upgrade/render/shared.ts
@@ -63373,18 +68951,7 @@ function shared_location(file, line) {
 
 ;// CONCATENATED MODULE: ./src/upgrade/render/mermaid.ts
 
-/** Text safe inside a quoted Mermaid label. */
-function label(s) {
-    return s.replace(/[#"<>]/g, (c) => ({ '#': '#35;', '"': '#quot;', '<': '#lt;', '>': '#gt;' })[c]);
-}
-/** Text safe inside an edge label |...|: no pipes, quotes, brackets or braces. */
-function edgeLabel(s, max = 48) {
-    const clean = s
-        .replace(/[|"[\](){}<>#;`]/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return clean.length > max ? `${clean.slice(0, max - 3)}...` : clean;
-}
+
 function shown(result, options) {
     const big = result.releases.length > 40;
     const perLine = options.maxReleasesPerLine ?? (big ? 6 : Infinity);
@@ -63436,13 +69003,13 @@ function renderMermaid(result, options = {}) {
     const lossy = [];
     let edgeCount = 0;
     groups.forEach((g, li) => {
-        out.push(`  subgraph line${li}["${label(g.branch)}${g.isDefault ? ' (default)' : ''}"]`);
+        out.push(`  subgraph line${li}["${mermaidLabel(g.branch)}${g.isDefault ? ' (default)' : ''}"]`);
         g.releases.forEach((r, ri) => {
             const id = `l${li}r${ri}`;
             ids.set(r.name, id);
             lineOf.set(r.name, g.branch);
-            const build = r.build === r.name ? '' : `<br/>build ${label(r.build)}`;
-            out.push(`    ${id}["${label(r.name)}${build}"]${r.candidate ? ':::candidate' : ''}`);
+            const build = r.build === r.name ? '' : `<br/>build ${mermaidLabel(r.build)}`;
+            out.push(`    ${id}["${mermaidLabel(r.name)}${build}"]${r.candidate ? ':::candidate' : ''}`);
         });
         for (let ri = 1; ri < g.releases.length; ri++) {
             out.push(`    l${li}r${ri - 1} --> l${li}r${ri}`);
@@ -63454,7 +69021,7 @@ function renderMermaid(result, options = {}) {
         const from = ids.get(u.from);
         const to = ids.get(u.to);
         if (!u.allowed)
-            out.push(`  ${from} -.-x|${edgeLabel(u.reason)}| ${to}`);
+            out.push(`  ${from} -.-x|${mermaidEdgeLabel(u.reason)}| ${to}`);
         else if (u.losesFixes) {
             out.push(`  ${from} -.->|loses fixes| ${to}`);
             lossy.push(edgeCount);
@@ -63470,6 +69037,15 @@ function renderMermaid(result, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/upgrade/render/markdown.ts
+/**
+ * Markdown for the job summary and the check run: verdict, findings table, upgrade matrix
+ * (from -> to: allowed / blocked and why / loses fixes) and a Mermaid graph of lines and releases.
+ * Kept under `maxChars` (default 60,000: a check run's summary holds 65,535) by showing fewer rows.
+ * Tags, branch names, migration IDs and file paths come from repositories: they go through
+ * markdown/escape.ts.
+ */
+
+
 
 
 const RESULT = {
@@ -63477,23 +69053,15 @@ const RESULT = {
     blocked: '⛔ blocked',
     'loses-fixes': '⚠️ loses fixes',
 };
-/** Text safe in a table cell: no pipes, newlines or HTML tags. */
-function markdown_cell(s) {
-    return s
-        .replace(/\\/g, '\\\\')
-        .replace(/\|/g, '\\|')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\r?\n/g, ' ');
-}
-const markdown_code = (s) => (s ? `\`${s.replace(/`/g, "'")}\`` : '');
+/** The longest finding message or reason shown in a cell (the JSON output has them whole). */
+const MESSAGE_MAX = 1_000;
 function findingsTable(findings, max) {
     if (findings.length === 0)
         return ['No findings: every rule passed.'];
     const out = ['| Severity | Rule | Message | Where |', '| --- | --- | --- | --- |'];
     for (const f of findings.slice(0, max)) {
         const sev = f.severity === 'error' ? '❌ error' : '⚠️ warning';
-        out.push(`| ${sev} | ${markdown_code(f.rule)} | ${markdown_cell(f.message)} | ${markdown_code(shared_location(f.file, f.line))} |`);
+        out.push(`| ${sev} | ${codeSpan(f.rule)} | ${proseCell(f.message, MESSAGE_MAX)} | ${codeSpan(shared_location(f.file, f.line))} |`);
     }
     if (findings.length > max)
         out.push('', `… and ${findings.length - max} more findings (see the JSON output).`);
@@ -63506,7 +69074,7 @@ function matrixTable(result, max) {
     const out = ['| From | To | Result | Why |', '| --- | --- | --- | --- |'];
     for (const u of rows) {
         const kind = shared_rowKind(u);
-        out.push(`| ${markdown_cell(u.from)} | ${markdown_cell(u.to)} | ${RESULT[kind]} | ${kind === 'allowed' ? '' : markdown_cell(u.reason)} |`);
+        out.push(`| ${inline(u.from, 200)} | ${inline(u.to, 200)} | ${RESULT[kind]} | ${kind === 'allowed' ? '' : proseCell(u.reason, MESSAGE_MAX)} |`);
     }
     out.push('');
     if (hidden > 0)
@@ -63533,7 +69101,7 @@ function render(result, level, findings, rows, graph) {
         ...matrixTable(result, rows),
     ];
     if (graph)
-        parts.push('', `${h}# Lines and releases`, '', '```mermaid', renderMermaid(result).trimEnd(), '```');
+        parts.push('', `${h}# Lines and releases`, '', fenced(renderMermaid(result), 'mermaid'));
     return `${parts.join('\n')}\n`;
 }
 function renderMarkdown(result, options = {}) {
@@ -63551,8 +69119,7 @@ function renderMarkdown(result, options = {}) {
         if (text.length <= max)
             return text;
     }
-    const note = '\n\n… (cut to fit; see the JSON output)\n';
-    return text.slice(0, Math.max(0, max - note.length)) + note;
+    return fitBody(text, max, '… (cut to fit; see the JSON output)');
 }
 
 ;// CONCATENATED MODULE: ./src/upgrade/render/text.ts
@@ -63637,13 +69204,13 @@ function renderText(result, options = {}) {
 
 
 
-const job_JOB = 'upgrade';
+const JOB = 'upgrade';
 async function runUpgradeJob(deps, trigger) {
     // Decide first: most pull_request events are not release PRs and must not pay for a full fetch.
     const target = await resolveTarget(deps, trigger);
     if ('skip' in target) {
         deps.log.info(`upgrade safety: skipped: ${target.skip}`);
-        return skipped(job_JOB, target.skip);
+        return skipped(JOB, target.skip);
     }
     const check = await checkRepository(deps.git, deps.config, {
         prefer: 'remote',
@@ -63679,12 +69246,13 @@ async function runUpgradeJob(deps, trigger) {
             summary: markdown,
             annotations: annotations(result.findings, tags),
             detailsUrl: `${deps.ctx.serverUrl}/${deps.ctx.owner}/${deps.ctx.repo}/actions/runs/${deps.ctx.runId}`,
+            botLogin: deps.botLogin,
         });
         posted = `\n${describePublished(published, target.sha)}\n`;
         deps.log.info(describePublished(published, target.sha));
     }
     return {
-        job: job_JOB,
+        job: JOB,
         results: resultRows(result),
         createdPullRequests: [],
         conclusion: result.conclusion,
@@ -63775,18 +69343,1480 @@ async function commitOf(git, ref) {
 function defaultBranch(deps) {
     return payloadDefaultBranch(deps.ctx.payload);
 }
-function notesMarkdown(notes) {
-    return notes.length === 0
-        ? ''
-        : `\n<details><summary>Discovery notes</summary>\n\n${notes.map((n) => `- ${n}`).join('\n')}\n\n</details>\n`;
-}
 function describePublished(p, sha) {
     return p.kind === 'check-run'
         ? `Posted check run "${CHECK_NAME}" on ${sha.slice(0, 7)} with ${p.annotations} annotation(s).`
         : `Check runs are not permitted for this token: posted the commit status "${CHECK_NAME}" (${p.state}) on ${sha.slice(0, 7)}.`;
 }
 
+;// CONCATENATED MODULE: ./src/github/issues.ts
+async function getIssue(github, owner, repo, number) {
+    const { data } = await github.rest.issues.get({ owner, repo, issue_number: number });
+    return {
+        number: data.number,
+        title: data.title,
+        body: data.body ?? '',
+        state: data.state === 'closed' ? 'closed' : 'open',
+        labels: data.labels.flatMap((l) => (typeof l === 'string' ? [l] : l.name ? [l.name] : [])),
+        isPullRequest: data.pull_request !== undefined && data.pull_request !== null,
+        author: data.user?.login,
+    };
+}
+/** Closes an issue with a reason (`completed`, or `not_planned` for a rejected request). */
+async function closeIssue(github, owner, repo, number, reason) {
+    await github.rest.issues.update({
+        owner,
+        repo,
+        issue_number: number,
+        state: 'closed',
+        state_reason: reason,
+    });
+}
+/** Removes a label; a label that is not there (404) is fine. */
+async function removeLabel(github, owner, repo, number, name) {
+    try {
+        await github.rest.issues.removeLabel({ owner, repo, issue_number: number, name });
+    }
+    catch (error) {
+        if (error.status !== 404)
+            throw new Error(`cannot remove the label ${name} from #${number}`, { cause: error });
+    }
+}
+/** Open issues carrying a label, newest first, at most `limit` (one page per 100). */
+async function openIssuesWithLabel(github, owner, repo, label, limit = 100) {
+    const out = [];
+    for await (const page of github.paginate.iterator(github.rest.issues.listForRepo, {
+        owner,
+        repo,
+        labels: label,
+        state: 'open',
+        per_page: 100,
+    })) {
+        for (const issue of page.data)
+            if (!issue.pull_request)
+                out.push(issue.number);
+        if (out.length >= limit)
+            break;
+    }
+    return out.slice(0, limit);
+}
+/** The merged pull requests that contain a commit (to resolve a request given by commits). */
+async function mergedPullsForCommit(github, owner, repo, sha) {
+    const { data } = await github.rest.repos.listPullRequestsAssociatedWithCommit({
+        owner,
+        repo,
+        commit_sha: sha,
+        per_page: 100,
+    });
+    return data.filter((p) => p.merged_at !== null && p.merged_at !== undefined).map((p) => p.number);
+}
+async function reopenIssue(github, owner, repo, number) {
+    await github.rest.issues.update({ owner, repo, issue_number: number, state: 'open' });
+}
+
+;// CONCATENATED MODULE: ./src/github/teams.ts
+/**
+ * Whether `username` is an active member of the team `org/team_slug`
+ * (GET /orgs/{org}/teams/{team_slug}/memberships/{username}). A 404 means not a member (or a team
+ * the token cannot see); a pending invitation is not membership. Needs a token with `read:org`
+ * (a GitHub App with organization "Members: read"): the default GITHUB_TOKEN cannot read teams.
+ */
+async function isActiveTeamMember(github, org, teamSlug, username) {
+    try {
+        const { data } = await github.rest.teams.getMembershipForUserInOrg({
+            org,
+            team_slug: teamSlug,
+            username,
+        });
+        return data.state === 'active';
+    }
+    catch (error) {
+        if (error.status === 404)
+            return false;
+        throw new Error(`cannot read the membership of @${username} in the team ${org}/${teamSlug}`, {
+            cause: error,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/requests/managers.ts
+
+
+
+/**
+ * Whether `user` is a release manager: listed in `requests.releaseManagers.users` (case-insensitive),
+ * or an active member of one of `requests.releaseManagers.teams` (checked through the API, one call
+ * per team until one answers yes). Never from the payload's author_association.
+ */
+async function checkReleaseManager(deps, user) {
+    const rm = deps.config.requests.releaseManagers;
+    if (rm.users.some((u) => u.toLowerCase() === user.toLowerCase()))
+        return { manager: true, reason: 'listed in requests.releaseManagers.users' };
+    const unreadable = [];
+    for (const team of rm.teams) {
+        const [org, slug] = team.split('/');
+        if (!org || !slug)
+            continue;
+        try {
+            if (await isActiveTeamMember(deps.github, org, slug, user))
+                return { manager: true, reason: `member of ${mention(team)}` };
+        }
+        catch (error) {
+            // A token that cannot read teams (the default GITHUB_TOKEN): not a yes, and said so.
+            deps.log.warning(`${error instanceof Error ? error.message : String(error)}: the token needs organization Members: read (read:org)`);
+            unreadable.push(mention(team));
+        }
+    }
+    const note = unreadable.length
+        ? `; fixline could not read the membership of ${unreadable.join(', ')}: its token needs organization Members: read`
+        : '';
+    return {
+        manager: false,
+        reason: `not a release manager (${releaseManagerList(deps)})${note}`,
+        ...(unreadable.length ? { unreadable } : {}),
+    };
+}
+/** `@alice, @acme/release-managers`, for messages (Markdown: the configured names are mentioned). */
+function releaseManagerList(deps) {
+    const rm = deps.config.requests.releaseManagers;
+    const who = boundList([...rm.users, ...rm.teams].map(mention), 20);
+    return who.shown.length
+        ? `release managers: ${[...who.shown, ...(who.more ? [who.more] : [])].join(', ')}`
+        : 'no release managers are configured: set requests.releaseManagers in .github/fixline.yml';
+}
+/** Appended to a refusal when a team could not be checked. */
+function unreadableNote(check) {
+    return check.unreadable?.length
+        ? ` (fixline could not read the membership of ${check.unreadable.join(', ')}: its token needs organization Members: read)`
+        : '';
+}
+
+;// CONCATENATED MODULE: ./src/requests/policy.ts
+
+/** Release lines among `branches`, newest first. Invalid patterns in the config match nothing. */
+function policy_orderLines(branches, config, defaultBranch) {
+    const isLine = lineMatcher(config.lines.patterns);
+    const lines = [];
+    for (const branch of new Set(branches)) {
+        if (branch === defaultBranch)
+            continue;
+        if (isLine(branch))
+            lines.push({ branch, version: lineVersion(branch), isDefault: false });
+    }
+    lines.sort((a, b) => compareLineVersions(b.version, a.version) || a.branch.localeCompare(b.branch));
+    if (defaultBranch && config.lines.defaultBranch && branches.includes(defaultBranch))
+        lines.unshift({ branch: defaultBranch, version: [], isDefault: true });
+    return lines;
+}
+/** The maintained lines: `requests.supportedLines` when set, else the newest `requests.window` lines. */
+function maintainedLines(lines, config) {
+    const names = lines.map((l) => (typeof l === 'string' ? l : l.branch));
+    if (config.requests.supportedLines.length > 0)
+        return names.filter((n) => config.requests.supportedLines.includes(n));
+    return names.slice(0, config.requests.window);
+}
+/**
+ * The targets outside the maintenance window. `lines` are the release lines newest first (branch
+ * names or {@link ReleaseLine}s). A target that is not a line at all is outside too.
+ */
+function outsideWindow(targets, lines, config) {
+    const maintained = new Set(maintainedLines(lines, config));
+    return targets.filter((t) => !maintained.has(t));
+}
+/**
+ * The targets of a `/backport` comment that must go through approval instead: those outside the
+ * window, unless `requests.approval` is `never`.
+ */
+function targetsNeedingApproval(targets, lines, config) {
+    return config.requests.approval === 'never' ? [] : outsideWindow(targets, lines, config);
+}
+/** Parses `git ls-remote --symref origin HEAD refs/heads/*` output: the branches and the default branch. */
+function parseLsRemote(output) {
+    const branches = [];
+    let defaultBranch;
+    for (const line of output.split('\n')) {
+        const symref = /^ref: refs\/heads\/(\S+)\s+HEAD$/.exec(line);
+        if (symref?.[1]) {
+            defaultBranch = symref[1];
+            continue;
+        }
+        const head = /^[0-9a-f]{40,64}\s+refs\/heads\/(\S+)$/.exec(line);
+        if (head?.[1])
+            branches.push(head[1]);
+    }
+    return { branches, defaultBranch };
+}
+
+;// CONCATENATED MODULE: ./src/requests/lines.ts
+
+/**
+ * The release lines of the repository, newest first: one `git ls-remote --symref origin HEAD
+ * refs/heads/*` (branches and the default branch in one round trip; works from a shallow checkout).
+ * `defaultBranch` (from the event payload) wins over the remote's HEAD when given.
+ */
+async function discoverLines(git, config, defaultBranch) {
+    const output = await git.text(['ls-remote', '--symref', 'origin', 'HEAD', 'refs/heads/*']);
+    const parsed = parseLsRemote(output);
+    return policy_orderLines(parsed.branches, config, defaultBranch ?? parsed.defaultBranch);
+}
+
+
+;// CONCATENATED MODULE: ./src/requests/open.ts
+
+const defaultBackport = (deps, pr, targets, options) => runBackportTargets(deps, pr, targets, options);
+const KNOWN = new Set(['created', 'updated', 'already-applied', 'conflict', 'failed', 'skipped']);
+/**
+ * Opens the backports of `targets` and records each result in `state` (status, PR link). A failing
+ * target never stops the others (the engine runs each in its own try/catch).
+ */
+async function openBackports(deps, backport, state, targets, requestIssue) {
+    if (targets.length === 0 || state.source === undefined)
+        return [];
+    if (deps.dryRun) {
+        deps.log.info(`dry run: would backport #${state.source} to ${targets.join(', ')}`);
+        return [];
+    }
+    let outcome;
+    try {
+        outcome = await backport(deps, state.source, [...targets], requestIssue !== undefined ? { requestIssue } : {});
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        for (const t of tracked(state, targets))
+            Object.assign(t, { status: 'failed', message });
+        return [];
+    }
+    for (const t of tracked(state, targets)) {
+        const row = outcome.results.find((r) => r.target === t.target) ??
+            outcome.results.find((r) => r.target === `#${state.source}`);
+        record(t, row);
+    }
+    return outcome.createdPullRequests;
+}
+function tracked(state, targets) {
+    return state.targets.filter((t) => targets.includes(t.target));
+}
+function record(t, row) {
+    if (!row) {
+        t.status = 'failed';
+        t.message = 'the backport job returned no result for this line';
+        return;
+    }
+    t.status = KNOWN.has(row.status)
+        ? row.status
+        : row.error
+            ? 'failed'
+            : 'skipped';
+    t.message = row.message;
+    if (row.pullRequest) {
+        // "already-applied" with a PR: an earlier backport PR was merged.
+        t.pr = {
+            number: row.pullRequest.number,
+            url: row.pullRequest.url,
+            state: row.status === 'already-applied' ? 'merged' : 'open',
+        };
+    }
+}
+/** One result row per target of the request, for outputs and the job summary. */
+function resultsOf(state) {
+    return state.targets.map((t) => {
+        const pullRequest = t.pr ? { pullRequest: { number: t.pr.number, url: t.pr.url } } : {};
+        if (t.approval === 'pending')
+            return {
+                target: t.target,
+                status: 'pending',
+                message: 'awaiting approval by a release manager',
+                ...pullRequest,
+            };
+        if (t.approval === 'rejected')
+            return {
+                target: t.target,
+                status: 'skipped',
+                message: 'rejected by a release manager',
+                ...pullRequest,
+            };
+        if (t.status === 'failed')
+            return {
+                target: t.target,
+                status: 'failed',
+                message: t.message ?? 'failed',
+                error: t.message ?? 'failed',
+                ...pullRequest,
+            };
+        const status = t.status ?? 'pending';
+        return {
+            target: t.target,
+            status,
+            message: t.message ?? (t.pr ? `backport PR #${t.pr.number} (${t.pr.state})` : 'not opened yet'),
+            ...pullRequest,
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/requests/classify.ts
+
+/**
+ * The seed's decision flow, per target (pure):
+ *   is the target covered by the maintenance policy (inside the window)?
+ *     no  -> backport exception request (release managers decide)
+ *     yes -> security fix? security release : patch release
+ * The approval requirement follows `requests.approval`: `outside-window` (exceptions only),
+ * `always`, or `never`.
+ */
+function classifyTargets(targets, lines, request, config) {
+    const maintained = new Set(maintainedLines(lines, config));
+    return targets.map((target) => {
+        const classification = !maintained.has(target)
+            ? 'exception'
+            : request.security
+                ? 'security'
+                : 'patch';
+        return { target, classification, approval: approvalFor(classification, config) };
+    });
+}
+function approvalFor(classification, config) {
+    switch (config.requests.approval) {
+        case 'never':
+            return 'not-needed';
+        case 'always':
+            return 'pending';
+        case 'outside-window':
+            return classification === 'exception' ? 'pending' : 'not-needed';
+    }
+}
+/** The labels a request issue carries for its plan (besides the request label). */
+function planLabels(plans, config) {
+    const l = config.requests.labels;
+    const byClass = {
+        patch: l.patch,
+        security: l.security,
+        exception: l.exception,
+    };
+    const wanted = new Set([l.request]);
+    for (const p of plans)
+        if (p.approval !== 'rejected')
+            wanted.add(byClass[p.classification]);
+    if (plans.some((p) => p.approval === 'pending'))
+        wanted.add(l.awaitingApproval);
+    const managed = [l.patch, l.security, l.exception, l.awaitingApproval];
+    return { add: [...wanted], remove: managed.filter((m) => !wanted.has(m)) };
+}
+
+;// CONCATENATED MODULE: ./src/requests/form.ts
+/** The headings of the issue form, exactly as the form's labels (see backport-request.yml). */
+const FORM_HEADINGS = {
+    source: 'Source pull request',
+    commits: 'Commits',
+    targets: 'Target release lines',
+    severity: 'Severity',
+    priority: 'Priority',
+    security: 'Security fix',
+    dataLoss: 'Data-loss risk',
+    customerImpact: 'Customer impact',
+    justification: 'Justification',
+};
+const ALIASES = {
+    'source pull request': 'source',
+    'source pr': 'source',
+    'pull request': 'source',
+    commits: 'commits',
+    'target release lines': 'targets',
+    'target lines': 'targets',
+    targets: 'targets',
+    severity: 'severity',
+    priority: 'priority',
+    'security fix': 'security',
+    security: 'security',
+    'data loss risk': 'dataLoss',
+    'data loss': 'dataLoss',
+    'customer impact': 'customerImpact',
+    justification: 'justification',
+};
+const FREE_TEXT = new Set(['customerImpact', 'justification']);
+const NO_RESPONSE = '_No response_';
+const MAX_BODY = 65_536;
+/** The sections of a rendered form body, by field; unknown headings are folded or dropped. */
+function formSections(body) {
+    const lines = body.slice(0, MAX_BODY).replace(/\r\n?/g, '\n').split('\n');
+    const sections = {};
+    let current;
+    let fence;
+    for (const line of lines) {
+        const fenceMark = /^\s*(```+|~~~+)/.exec(line)?.[1];
+        if (fenceMark && (fence === undefined || fenceMark.startsWith(fence)))
+            fence = fence === undefined ? fenceMark : undefined;
+        const heading = fence === undefined && !fenceMark ? /^ {0,3}###\s+(.*?)\s*#*\s*$/.exec(line)?.[1] : undefined;
+        if (heading !== undefined) {
+            const key = ALIASES[normalizeHeading(heading)];
+            if (key && sections[key] === undefined) {
+                current = key;
+                sections[key] = [];
+                continue;
+            }
+            // An unknown (or repeated) heading: text typed into a free-text field stays with it; otherwise dropped.
+            if (!(current && FREE_TEXT.has(current))) {
+                current = undefined;
+                continue;
+            }
+        }
+        if (current)
+            sections[current]?.push(line);
+    }
+    const out = {};
+    for (const [key, value] of Object.entries(sections)) {
+        const text = value.join('\n').trim();
+        out[key] = text === NO_RESPONSE ? '' : text;
+    }
+    return out;
+}
+/** True when a body looks like the request form (at least the source and the targets headings). */
+function looksLikeRequestForm(body) {
+    const s = formSections(body);
+    return s.targets !== undefined && (s.source !== undefined || s.commits !== undefined);
+}
+function normalizeHeading(heading) {
+    return heading
+        .toLowerCase()
+        .replace(/\(optional\)|\(required\)/g, '')
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim();
+}
+function parseRequestForm(body, repo) {
+    const s = formSections(body);
+    const problems = [];
+    const pr = parsePrReference(s.source ?? '', repo, problems);
+    const commits = parseCommits(s.commits ?? '', problems);
+    if (pr === undefined && commits.length === 0 && !problems.length)
+        problems.push(`"${FORM_HEADINGS.source}": give the merged pull request (#123 or its URL) or its commits`);
+    const targets = parseTargets(s.targets ?? '', problems);
+    const severity = parseLevel(s.severity, 'S', 'severity', problems);
+    const priority = parseLevel(s.priority, 'P', 'priority', problems);
+    const security = parseYesNo(s.security, 'security', problems);
+    const dataLoss = parseYesNo(s.dataLoss, 'dataLoss', problems);
+    if (problems.length > 0)
+        return { ok: false, problems };
+    return {
+        ok: true,
+        request: {
+            pr,
+            commits,
+            targets,
+            severity,
+            priority,
+            security,
+            dataLoss,
+            customerImpact: s.customerImpact ?? '',
+            justification: s.justification ?? '',
+        },
+    };
+}
+/** `#123`, `123`, `owner/repo#123`, `https://github.com/owner/repo/pull/123[/files...]`. */
+function parsePrReference(text, repo, problems) {
+    const value = stripFences(text).trim().replace(/^`|`$/g, '');
+    if (value === '')
+        return undefined;
+    const label = `"${FORM_HEADINGS.source}"`;
+    let match = /^(?:#|GH-)?(\d{1,9})$/i.exec(value);
+    if (match?.[1])
+        return positive(match[1], label, problems);
+    match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)#(\d{1,9})$/.exec(value);
+    match ??=
+        /^https?:\/\/[^/\s]+\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)\/pulls?\/(\d{1,9})(?:[/?#]\S*)?$/i.exec(value);
+    if (match?.[1] && match[2] && match[3]) {
+        if (repo &&
+            (match[1].toLowerCase() !== repo.owner.toLowerCase() ||
+                match[2].toLowerCase() !== repo.repo.toLowerCase())) {
+            problems.push(`${label}: ${form_short(value)} is in ${match[1]}/${match[2]}, not in ${repo.owner}/${repo.repo}`);
+            return undefined;
+        }
+        return positive(match[3], label, problems);
+    }
+    problems.push(`${label}: "${form_short(value)}" is not a pull request (write #123 or the pull request's URL)`);
+    return undefined;
+}
+function positive(digits, label, problems) {
+    const n = Number(digits);
+    if (n > 0)
+        return n;
+    problems.push(`${label}: #${digits} is not a pull request number`);
+    return undefined;
+}
+function parseCommits(text, problems) {
+    const out = [];
+    for (const token of stripFences(text).split(/[\s,;]+/)) {
+        const t = token.replace(/^[`*-]+|[`*.]+$/g, '');
+        if (t === '')
+            continue;
+        if (/^[0-9a-f]{7,40}$/i.test(t)) {
+            if (!out.includes(t.toLowerCase()))
+                out.push(t.toLowerCase());
+        }
+        else
+            problems.push(`"${FORM_HEADINGS.commits}": "${form_short(t)}" is not a commit SHA (7 to 40 hex digits)`);
+    }
+    return out;
+}
+/** Ticked checkboxes (`- [x] 1.x`); a section with no checkboxes at all is read as a list of names. */
+function parseTargets(text, problems) {
+    const lines = text.split('\n');
+    const boxes = lines
+        .map((l) => /^\s*[-*+]\s+\[([ xX])\]\s*(.*)$/.exec(l))
+        .filter((m) => m !== null);
+    const names = [];
+    if (boxes.length > 0) {
+        for (const m of boxes)
+            if (m[1] !== ' ')
+                names.push(firstToken(m[2] ?? ''));
+    }
+    else {
+        for (const token of stripFences(text).split(/[\s,;]+/))
+            names.push(token.replace(/^[-*+`]+|[`]+$/g, ''));
+    }
+    const targets = [];
+    for (const name of names) {
+        if (name === '')
+            continue;
+        if (!/^[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/.test(name) || name.includes('..'))
+            problems.push(`"${FORM_HEADINGS.targets}": "${form_short(name)}" is not a branch name`);
+        else if (!targets.includes(name))
+            targets.push(name);
+    }
+    if (targets.length === 0 && problems.every((p) => !p.startsWith(`"${FORM_HEADINGS.targets}"`)))
+        problems.push(`"${FORM_HEADINGS.targets}": tick at least one release line`);
+    return targets;
+}
+function firstToken(label) {
+    return (label.trim().split(/\s+/)[0] ?? '').replace(/^`|`$/g, '');
+}
+function parseLevel(text, letter, key, problems) {
+    const m = new RegExp(`^\\s*${letter}?([1-4])(?![0-9])`, 'i').exec(text ?? '');
+    if (m?.[1])
+        return `${letter}${m[1]}`;
+    const got = text
+        ? `"${form_short(text)}" is not one of ${letter}1-${letter}4`
+        : `choose one of ${letter}1-${letter}4`;
+    problems.push(`"${FORM_HEADINGS[key]}": ${got}`);
+    return `${letter}4`;
+}
+function parseYesNo(text, key, problems) {
+    const value = (text ?? '').trim();
+    if (/^(yes|y|true)\b/i.test(value))
+        return true;
+    if (/^(no|n|false)\b/i.test(value))
+        return false;
+    problems.push(`"${FORM_HEADINGS[key]}": ${value ? `"${form_short(value)}" is not` : 'answer'} Yes or No`);
+    return false;
+}
+function stripFences(text) {
+    return text
+        .split('\n')
+        .filter((l) => !/^\s*(```|~~~)/.test(l))
+        .join('\n');
+}
+function form_short(value) {
+    // eslint-disable-next-line no-control-regex
+    const clean = value.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+    return clean.length > 60 ? `${clean.slice(0, 57)}...` : clean;
+}
+const SEVERITY_NAMES = {
+    S1: 'Blocker',
+    S2: 'Critical',
+    S3: 'Major',
+    S4: 'Low',
+};
+const PRIORITY_NAMES = {
+    P1: 'Urgent',
+    P2: 'High',
+    P3: 'Medium',
+    P4: 'Low',
+};
+/**
+ * Renders a request the way GitHub renders the issue form (used to open request issues and in tests).
+ * `lines` are the checkbox options (the ticked targets are added when missing).
+ */
+function renderRequestForm(request, lines = request.targets) {
+    const options = [...lines, ...request.targets.filter((t) => !lines.includes(t))];
+    const value = (v) => (v.trim() === '' ? NO_RESPONSE : v);
+    const sections = [
+        [FORM_HEADINGS.source, request.pr === undefined ? NO_RESPONSE : `#${request.pr}`],
+        [
+            FORM_HEADINGS.commits,
+            request.commits.length ? '```text\n' + request.commits.join('\n') + '\n```' : NO_RESPONSE,
+        ],
+        [
+            FORM_HEADINGS.targets,
+            options.map((l) => `- [${request.targets.includes(l) ? 'X' : ' '}] ${l}`).join('\n'),
+        ],
+        [FORM_HEADINGS.severity, `${request.severity} - ${SEVERITY_NAMES[request.severity]}`],
+        [FORM_HEADINGS.priority, `${request.priority} - ${PRIORITY_NAMES[request.priority]}`],
+        [FORM_HEADINGS.security, request.security ? 'Yes' : 'No'],
+        [FORM_HEADINGS.dataLoss, request.dataLoss ? 'Yes' : 'No'],
+        [FORM_HEADINGS.customerImpact, value(request.customerImpact)],
+        [FORM_HEADINGS.justification, value(request.justification)],
+    ];
+    return sections.map(([h, v]) => `### ${h}\n\n${v}`).join('\n\n');
+}
+
+;// CONCATENATED MODULE: ./src/requests/state.ts
+
+
+/**
+ * The hidden state of a plan comment (pure). The comment carries what was decided (classification,
+ * approvals) and done (backport PRs), so that every event, delivered once or twice, acts only on
+ * what is left.
+ */
+const PLAN_MARKER = '<!-- fixline:backport-request -->';
+const STATE_PREFIX = '<!-- fixline:state ';
+/**
+ * Most characters of the encoded state: with the visible plan (cut by `fitBody`) the comment stays
+ * under GitHub's 65,536.
+ */
+const STATE_MAX = 40_000;
+/** The longest rejection reason kept in the state (the reply comment has it whole). */
+const REASON_MAX = 1_000;
+/** The state as a hidden comment, at most `max` characters (see `fitState` for what gives way). */
+function encodeState(state, max = STATE_MAX) {
+    const room = max - STATE_PREFIX.length - ' -->'.length;
+    return `${STATE_PREFIX}${hiddenJson(fitState(state, room))} -->`;
+}
+/** Parts of a too large state dropped in turn, least useful first (see `fitState`). */
+const DROPS = [
+    // Nothing done or decided yet: the next edit of the form plans it again.
+    (t) => !t.status && !t.pr && t.approval === 'not-needed',
+    // Failed and skipped lines are retried on the next event anyway; an already-applied one is found again.
+    (t) => !t.pr && (t.status === 'failed' || t.status === 'skipped' || t.status === 'already-applied'),
+    // Waiting for approval: back as pending with the next edit of the form (or `/backport` on a PR).
+    (t) => !t.pr && t.approval === 'pending',
+    // A release manager's decision on a line with no backport yet.
+    (t) => !t.pr,
+    // Backports that were merged or closed.
+    (t) => t.pr?.state !== 'open',
+    // Last, open backports.
+    () => true,
+];
+/**
+ * The state in at most `max` characters of JSON. Messages are kept as far as the plan shows them
+ * (300 characters) and the rejection reason to 1,000. When that is still too large (a request with
+ * thousands of lines), parts give way deliberately, least useful first: every message, then (from
+ * the last line up) lines nothing was done for, failed/skipped/already-applied lines without a PR,
+ * lines awaiting approval, other lines without a PR, lines whose PR was merged or closed, and last
+ * lines with an open PR. What is dropped is planned again from the form on the next event, so
+ * the cost is at most a repeated approval or backport attempt; a line with a PR goes only when
+ * hundreds of PRs would not fit.
+ */
+function fitState(state, max) {
+    const fitted = {
+        ...state,
+        targets: state.targets.map((t) => t.message === undefined ? t : { ...t, message: shorten(t.message, CELL_MAX) }),
+        ...(state.rejected
+            ? { rejected: { ...state.rejected, reason: shorten(state.rejected.reason, REASON_MAX) } }
+            : {}),
+    };
+    if (hiddenJson(fitted).length <= max)
+        return fitted;
+    const targets = fitted.targets.map(({ message: _m, ...t }) => t);
+    // The array's length is the sum of its targets' (each escaped alike) plus commas.
+    const sizes = targets.map((t) => hiddenJson(t).length + 1);
+    let total = hiddenJson({ ...fitted, targets: [] }).length + sizes.reduce((a, b) => a + b, 0);
+    const keep = targets.map(() => true);
+    for (const drop of DROPS) {
+        for (let i = targets.length - 1; i >= 0 && total > max; i--) {
+            if (keep[i] && drop(targets[i])) {
+                keep[i] = false;
+                total -= sizes[i] ?? 0;
+            }
+        }
+    }
+    return { ...fitted, targets: targets.filter((_t, i) => keep[i]) };
+}
+/**
+ * The state in a comment body: the last state marker, where fixline writes it (outside text in
+ * the visible part is escaped and cannot form one anyway). Undefined when missing or malformed
+ * (then the plan starts afresh).
+ */
+function decodeState(body) {
+    const text = body ?? '';
+    const start = text.lastIndexOf(STATE_PREFIX);
+    const end = start < 0 ? -1 : text.indexOf(' -->', start);
+    if (end < 0)
+        return undefined;
+    const json = text.slice(start + STATE_PREFIX.length, end);
+    let data;
+    try {
+        data = JSON.parse(json);
+    }
+    catch {
+        return undefined;
+    }
+    if (!isRecord(data) || data.v !== 1 || !Array.isArray(data.targets))
+        return undefined;
+    const targets = data.targets.filter(isTrackedTarget);
+    const source = typeof data.source === 'number' && Number.isSafeInteger(data.source) ? data.source : undefined;
+    const state = { v: 1, source, targets };
+    if (isRecord(data.rejected) &&
+        typeof data.rejected.by === 'string' &&
+        typeof data.rejected.reason === 'string')
+        state.rejected = { by: data.rejected.by, reason: data.rejected.reason };
+    if (data.completed === true)
+        state.completed = true;
+    return state;
+}
+/**
+ * New plans merged over what an earlier event decided and did: a target that was already acted on
+ * keeps its record; approvals and rejections stay; targets dropped from the form are forgotten unless
+ * a backport was opened for them.
+ */
+function mergeState(previous, source, plans) {
+    // Approvals are for one source PR: an edit that names another PR starts the approvals afresh.
+    const sameSource = previous?.source === undefined || previous.source === source;
+    const old = new Map((sameSource ? (previous?.targets ?? []) : []).map((t) => [t.target, t]));
+    const targets = plans.map((plan) => {
+        const before = old.get(plan.target);
+        if (!before)
+            return { ...plan };
+        if (before.status && before.status !== 'failed' && before.status !== 'skipped')
+            return before;
+        if (before.approval === 'rejected')
+            return { ...plan, approval: 'rejected' };
+        if (plan.approval === 'pending' && before.approval === 'approved')
+            return {
+                ...plan,
+                approval: 'approved',
+                ...(before.approvedBy ? { approvedBy: before.approvedBy } : {}),
+            };
+        return { ...plan };
+    });
+    for (const t of previous?.targets ?? []) {
+        if (!plans.some((p) => p.target === t.target) && t.pr)
+            targets.push(t);
+    }
+    const state = { v: 1, source, targets };
+    if (previous?.rejected)
+        state.rejected = previous.rejected;
+    if (previous?.completed)
+        state.completed = true;
+    return state;
+}
+/** Targets whose backport may be opened now: approved or needing no approval, and not yet done. */
+function targetsToOpen(state) {
+    if (state.rejected)
+        return [];
+    return state.targets
+        .filter((t) => (t.approval === 'not-needed' || t.approval === 'approved') &&
+        (!t.status || t.status === 'failed' || t.status === 'skipped'))
+        .map((t) => t.target);
+}
+/** Every target has landed: its backport PR merged, or the fix was already on the line. */
+function state_isComplete(state) {
+    const live = state.targets.filter((t) => t.approval !== 'rejected');
+    return (!state.rejected &&
+        live.length > 0 &&
+        live.every((t) => t.status === 'already-applied' || t.pr?.state === 'merged'));
+}
+/**
+ * Marks every pending (or earlier rejected) target approved by a release manager, lifting a rejection;
+ * returns the targets approved.
+ */
+function approvePending(state, by) {
+    const approved = [];
+    delete state.rejected;
+    for (const t of state.targets) {
+        if (t.approval === 'pending' || t.approval === 'rejected') {
+            t.approval = 'approved';
+            t.approvedBy = by;
+            approved.push(t.target);
+        }
+    }
+    return approved;
+}
+function rejectPending(state, by, reason) {
+    state.rejected = { by, reason };
+    for (const t of state.targets)
+        if (t.approval === 'pending')
+            t.approval = 'rejected';
+}
+const CLASSES = new Set(['patch', 'security', 'exception']);
+const APPROVALS = new Set(['not-needed', 'pending', 'approved', 'rejected']);
+const STATUSES = new Set(['created', 'updated', 'already-applied', 'conflict', 'failed', 'skipped']);
+const PR_STATES = new Set(['open', 'merged', 'closed']);
+function isTrackedTarget(v) {
+    if (!isRecord(v))
+        return false;
+    if (typeof v.target !== 'string' ||
+        !CLASSES.has(v.classification) ||
+        !APPROVALS.has(v.approval))
+        return false;
+    if (v.status !== undefined && !STATUSES.has(v.status))
+        return false;
+    if (v.approvedBy !== undefined && typeof v.approvedBy !== 'string')
+        return false;
+    if (v.message !== undefined && typeof v.message !== 'string')
+        return false;
+    if (v.pr !== undefined) {
+        if (!isRecord(v.pr) ||
+            typeof v.pr.number !== 'number' ||
+            typeof v.pr.url !== 'string' ||
+            !PR_STATES.has(v.pr.state))
+            return false;
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/requests/render.ts
+
+
+
+/** Problems, table rows and notes shown; the job summary has every problem and row. */
+const MAX_PROBLEMS = 30;
+const MAX_ROWS = 100;
+const render_MAX_NOTES = 20;
+/** Maintained lines and release managers named in the policy line. */
+const MAX_NAMES = 20;
+const MORE = ' (see the job summary of the workflow run)';
+const CLASS_TEXT = {
+    patch: 'patch release',
+    security: 'security release',
+    exception: 'exception (outside the maintenance window)',
+};
+function renderPlan(view) {
+    const out = [PLAN_MARKER];
+    if (view.problems.length > 0) {
+        out.push('### Backport request: cannot proceed', '');
+        out.push('fixline cannot act on this request:', '');
+        const problems = boundList(view.problems, MAX_PROBLEMS, ` problems${MORE}`);
+        for (const p of problems.shown)
+            out.push(`- ${prose(p, 1_000)}`);
+        if (problems.more)
+            out.push(`- ${problems.more}`);
+        out.push('', 'Nothing was opened. Edit the issue to fix this; fixline reads it again on every edit.');
+    }
+    else {
+        out.push(`### Backport request: ${headline(view.state)}`, '');
+        if (view.request)
+            out.push(summary(view.request), '');
+    }
+    if (view.state.targets.length > 0 &&
+        (view.problems.length === 0 || view.state.targets.some((t) => t.pr)))
+        out.push(...targetTable(view.state.targets));
+    if (view.state.rejected)
+        out.push(`Rejected by ${mention(view.state.rejected.by)}: ${prose(view.state.rejected.reason, 1_000) || '(no reason given)'}`, '');
+    const notes = boundList(view.notes ?? [], render_MAX_NOTES, ' notes');
+    for (const note of notes.shown)
+        out.push(note, '');
+    if (notes.more)
+        out.push(notes.more, '');
+    out.push(policyText(view));
+    out.push(encodeState(view.state));
+    return fitBody(out.join('\n'), COMMENT_LIMIT);
+}
+function targetTable(targets) {
+    const rows = boundList(targets, MAX_ROWS, ` lines${MORE}`);
+    const out = ['| Line | Release | Approval | Backport |', '| --- | --- | --- | --- |'];
+    for (const t of rows.shown)
+        out.push(`| ${codeSpan(t.target, 200)} | ${CLASS_TEXT[t.classification]} | ${approvalText(t)} | ${backportText(t)} |`);
+    out.push('');
+    if (rows.more)
+        out.push(rows.more, '');
+    return out;
+}
+function headline(state) {
+    if (state.rejected)
+        return 'rejected';
+    if (state.completed)
+        return 'done';
+    if (state.targets.some((t) => t.approval === 'pending'))
+        return 'awaiting approval';
+    if (state.targets.some((t) => t.status === 'failed' || t.status === 'conflict'))
+        return 'needs attention';
+    return 'in progress';
+}
+function summary(r) {
+    const source = r.pr !== undefined ? `#${r.pr}` : r.commits.map((c) => c.slice(0, 12)).join(', ');
+    return `Source: ${source} · severity ${r.severity} · priority ${r.priority} · security fix: ${r.security ? 'yes' : 'no'} · data-loss risk: ${r.dataLoss ? 'yes' : 'no'}`;
+}
+function approvalText(t) {
+    switch (t.approval) {
+        case 'not-needed':
+            return 'not needed';
+        case 'pending':
+            return 'awaiting a release manager';
+        case 'approved':
+            return t.approvedBy ? `approved by ${mention(t.approvedBy)}` : 'approved';
+        case 'rejected':
+            return 'rejected';
+    }
+}
+function backportText(t) {
+    if (t.pr)
+        return `#${t.pr.number} (${t.pr.state}${t.status === 'conflict' ? ', conflict' : ''})`;
+    switch (t.status) {
+        case 'already-applied':
+            return 'already on the line';
+        case 'failed':
+            return `failed: ${proseCell(t.message ?? '')}`;
+        case 'conflict':
+            return `conflict: ${proseCell(t.message ?? '')}`;
+        case 'skipped':
+            return `skipped: ${proseCell(t.message ?? '')}`;
+        default:
+            return t.approval === 'pending'
+                ? 'waits for approval'
+                : t.approval === 'rejected'
+                    ? '-'
+                    : 'not opened yet';
+    }
+}
+function policyText(view) {
+    const rm = view.config.requests.releaseManagers;
+    const who = boundList([...rm.users, ...rm.teams].map(mention), MAX_NAMES);
+    const maintained = view.maintained;
+    const names = maintained &&
+        boundList(maintained.map((l) => codeSpan(l, 200)), MAX_NAMES);
+    const lines = names === undefined
+        ? ''
+        : `Maintained lines: ${names.shown.length ? [...names.shown, ...(names.more ? [names.more] : [])].join(', ') : '(none found)'}. `;
+    const managers = who.shown.length
+        ? [...who.shown, ...(who.more ? [who.more] : [])].join(', ')
+        : 'none configured: set requests.releaseManagers';
+    const approve = `A release manager (${managers}) approves with \`/approve\` or the ${codeSpan(view.config.requests.labels.approved)} label, or declines with \`/reject <reason>\`.`;
+    return `<sub>${lines}${approve}</sub>`;
+}
+
+;// CONCATENATED MODULE: ./src/requests/replies.ts
+
+
+
+
+/**
+ * A reply fixline posts once per `key` (a command's comment id, a refused label and user): a second
+ * delivery of the same event finds it and writes nothing (a repeat has less news: "Opened #12" would
+ * become a bare "Approved"). `body` is Markdown with its outside text escaped (markdown/escape.ts);
+ * it is cut to GitHub's size limit, leaving room for the reply's marker.
+ */
+async function reply(deps, issue, key, body) {
+    deps.log.info(`#${issue}: ${body.split('\n')[0] ?? ''}`);
+    if (deps.dryRun)
+        return;
+    await replyOnce(deps.github, {
+        owner: deps.ctx.owner,
+        repo: deps.ctx.repo,
+        issue,
+        key,
+        body: fitBody(body, COMMENT_LIMIT - 512),
+        author: deps.botLogin,
+        warn: (m) => deps.log.warning(m),
+    });
+}
+/** Adds the labels that are missing and removes the unwanted ones that are present (no call when in sync). */
+async function syncLabels(deps, issue, current, wanted) {
+    const add = wanted.add.filter((l) => !current.includes(l));
+    const remove = wanted.remove.filter((l) => current.includes(l));
+    if (add.length === 0 && remove.length === 0)
+        return;
+    deps.log.info(`#${issue}: labels +[${add.join(', ')}] -[${remove.join(', ')}]`);
+    if (deps.dryRun)
+        return;
+    await addLabels(deps.github, deps.ctx.owner, deps.ctx.repo, issue, add);
+    for (const label of remove)
+        await removeLabel(deps.github, deps.ctx.owner, deps.ctx.repo, issue, label);
+}
+
+;// CONCATENATED MODULE: ./src/requests/validate.ts
+
+
+
+
+/**
+ * Checks a parsed request against the repository: the source PR exists and is merged (one pulls.get),
+ * every target is an existing release line (one ls-remote), and the source did not change after
+ * backports were opened for it. Every problem is collected; nothing is changed.
+ */
+async function validate_checkRequest(deps, request, previous) {
+    const problems = [];
+    const pr = request.pr ?? (await prFromCommits(deps, request.commits, problems));
+    let baseRef;
+    if (pr !== undefined)
+        baseRef = await checkMerged(deps, pr, problems);
+    let lines = [];
+    try {
+        lines = await discoverLines(deps.git, deps.config, payloadDefaultBranch(deps.ctx.payload));
+    }
+    catch (error) {
+        problems.push(`cannot list the release lines of the repository: ${messageOf(error)}`);
+    }
+    const names = lines.map((l) => l.branch);
+    for (const target of request.targets) {
+        if (target === baseRef)
+            problems.push(`#${pr} was merged into \`${target}\`: the fix is already on that line; untick it`);
+        else if (lines.length > 0 && !names.includes(target))
+            problems.push(`\`${target}\` is not a release line of this repository (release lines: ${names.map((n) => `\`${n}\``).join(', ') || 'none'})`);
+    }
+    const opened = previous?.targets.some((t) => t.pr !== undefined) ?? false;
+    if (opened && previous?.source !== undefined && pr !== undefined && pr !== previous.source)
+        problems.push(`the source pull request cannot change once backports were opened for #${previous.source}; file a new request for #${pr}`);
+    return { pr, baseRef, lines, problems };
+}
+async function checkMerged(deps, pr, problems) {
+    let raw;
+    try {
+        raw = await getPullRaw(deps.github, deps.ctx.owner, deps.ctx.repo, pr);
+    }
+    catch (error) {
+        if (error.status === 404)
+            problems.push(`#${pr} is not a pull request of ${deps.ctx.owner}/${deps.ctx.repo}`);
+        else
+            problems.push(`cannot read pull request #${pr}: ${messageOf(error)}`);
+        return undefined;
+    }
+    const base = raw.base?.ref;
+    const merged = raw.merged === true || (typeof raw.merged_at === 'string' && raw.merged_at !== '');
+    if (!merged) {
+        const why = raw.state === 'closed' ? 'was closed without merging' : 'is not merged yet';
+        problems.push(`#${pr} ${why}: only merged fixes are backported (file the request again, or edit it, once it is merged)`);
+    }
+    return typeof base === 'string' ? base : undefined;
+}
+/** One API call per commit: the merged PR containing each; all must name the same PR. */
+async function prFromCommits(deps, commits, problems) {
+    const found = new Set();
+    for (const sha of commits.slice(0, 20)) {
+        try {
+            const pulls = await mergedPullsForCommit(deps.github, deps.ctx.owner, deps.ctx.repo, sha);
+            if (pulls.length === 0)
+                problems.push(`commit ${sha.slice(0, 12)} is in no merged pull request: give the pull request instead`);
+            for (const p of pulls)
+                found.add(p);
+        }
+        catch (error) {
+            problems.push(`cannot find the pull request of commit ${sha.slice(0, 12)}: ${messageOf(error)}; give the pull request instead`);
+        }
+    }
+    if (found.size > 1)
+        problems.push(`the commits come from several pull requests (${[...found].map((n) => `#${n}`).join(', ')}): file one request per pull request`);
+    return found.size === 1 ? [...found][0] : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/requests/process.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+const process_JOB = 'requests';
+/** The request issue and fixline's plan comment on it; undefined when the issue is not a request. */
+async function loadRequest(deps, number, preloaded) {
+    const issue = preloaded ?? (await getIssue(deps.github, deps.ctx.owner, deps.ctx.repo, number));
+    if (!isRequestIssue(deps, issue))
+        return undefined;
+    const comment = await findMarkedComment(deps.github, {
+        owner: deps.ctx.owner,
+        repo: deps.ctx.repo,
+        issue: number,
+        ...commentIdentity(deps, PLAN_MARKER),
+    });
+    return { issue, comment, state: decodeState(comment?.body) };
+}
+/** An issue (not a PR) with the request label, or whose body has the form's headings. */
+function isRequestIssue(deps, issue) {
+    if (issue.isPullRequest)
+        return false;
+    return (issue.labels.includes(deps.config.requests.labels.request) || looksLikeRequestForm(issue.body));
+}
+/**
+ * Reads the request, checks it, classifies each target, records a release manager's decision,
+ * opens what may be opened, labels the issue and upserts the plan comment. Safe to run twice.
+ */
+async function processRequest(deps, number, action, backport, preloaded) {
+    const loaded = await loadRequest(deps, number, preloaded);
+    if (!loaded)
+        return skipped(process_JOB, `#${number} is not a backport request (no ${deps.config.requests.labels.request} label, not the request form)`);
+    if (action.kind === 'reject')
+        return reject(deps, loaded, action);
+    if (loaded.issue.state === 'closed' && action.kind === 'event')
+        return skipped(process_JOB, `#${number} is closed: edit ignored (reopen it to act on it again)`);
+    const parsed = parseRequestForm(loaded.issue.body, { owner: deps.ctx.owner, repo: deps.ctx.repo });
+    const checked = parsed.ok ? await validate_checkRequest(deps, parsed.request, loaded.state) : undefined;
+    const problems = parsed.ok ? (checked?.problems ?? []) : parsed.problems;
+    const maintained = maintainedLines(checked?.lines ?? [], deps.config);
+    if (!parsed.ok || !checked || checked.pr === undefined || problems.length > 0)
+        return cannotProceed(deps, loaded, action, problems, maintained);
+    const request = parsed.request;
+    const plans = classifyTargets(request.targets, checked.lines, request, deps.config);
+    const state = mergeState(loaded.state, checked.pr, plans);
+    const notes = action.kind === 'approve' ? [recordApproval(state, action.by)] : [];
+    return advance(deps, loaded, state, { request, maintained, notes, backport, action });
+}
+/**
+ * The request cannot proceed (unreadable form, unmerged or missing PR, unknown line...): the plan
+ * comment lists every problem, nothing is opened. An approval given meanwhile is not recorded, and
+ * its label is taken off so that it cannot mislead.
+ */
+async function cannotProceed(deps, loaded, action, problems, maintained) {
+    const number = loaded.issue.number;
+    const notes = action.kind === 'approve'
+        ? [
+            `${mention(action.by)}: approval not recorded while the request has problems; approve again once they are fixed.`,
+        ]
+        : [];
+    const state = loaded.state ?? { v: 1, source: undefined, targets: [] };
+    await writePlan(deps, loaded, renderPlan({ state, problems, maintained, config: deps.config, notes }));
+    await syncLabels(deps, number, loaded.issue.labels, {
+        add: [deps.config.requests.labels.request],
+        remove: action.kind === 'approve' ? [deps.config.requests.labels.approved] : [],
+    });
+    const results = problems.map((p) => ({
+        target: `#${number}`,
+        status: 'skipped',
+        message: p,
+    }));
+    return {
+        job: process_JOB,
+        results,
+        createdPullRequests: [],
+        conclusion: 'neutral',
+        summary: `fixline (requests): #${number} cannot proceed:\n\n${problemList(problems)}\n`,
+    };
+}
+/**
+ * A release manager's approval: every line waiting for one is approved; the note for the plan. The
+ * same approval delivered again names the same lines, so that the plan comment is left as it was.
+ */
+function recordApproval(state, by) {
+    let approved = approvePending(state, by);
+    if (approved.length === 0)
+        approved = state.targets
+            .filter((t) => t.approval === 'approved' && t.approvedBy === by)
+            .map((t) => t.target);
+    return approved.length
+        ? `Approved by ${mention(by)}: ${lineList(approved)}.`
+        : `${mention(by)} approved; no line was waiting for approval.`;
+}
+/** Problems as a Markdown list for the job summary (bounded: a request can name thousands of lines). */
+function problemList(problems) {
+    const { shown, more } = boundList(problems, 1_000);
+    return [...shown.map((p) => `- ${prose(p, 1_000)}`), ...(more ? [`- ${more}`] : [])].join('\n');
+}
+/** Line names as code spans, at most 20 and how many more. */
+function lineList(lines) {
+    const { shown, more } = boundList(lines, 20);
+    return [...shown.map((l) => codeSpan(l, 200)), ...(more ? [more] : [])].join(', ');
+}
+/** Opens what may be opened, closes the issue when everything landed, then labels and reports. */
+async function advance(deps, loaded, state, input) {
+    const number = loaded.issue.number;
+    const created = await openBackports(deps, input.backport, state, targetsToOpen(state), number);
+    const labels = planLabels(state.targets, deps.config);
+    if (input.action.kind === 'approve') {
+        labels.add.push(deps.config.requests.labels.approved);
+        labels.remove.push(deps.config.requests.labels.rejected);
+    }
+    // Closed once, when the last backport lands; a request reopened after that is left open.
+    const closeNow = state_isComplete(state) && !state.completed;
+    if (state_isComplete(state))
+        state.completed = true;
+    // An approval after a rejection (which closed the issue) reopens it until its backports land.
+    if (input.action.kind === 'approve' &&
+        loaded.issue.state === 'closed' &&
+        !state.completed &&
+        !deps.dryRun) {
+        await reopenIssue(deps.github, deps.ctx.owner, deps.ctx.repo, number);
+        loaded.issue.state = 'open';
+    }
+    await syncLabels(deps, number, loaded.issue.labels, labels);
+    await writePlan(deps, loaded, renderPlan({
+        state,
+        request: input.request,
+        problems: [],
+        maintained: input.maintained,
+        config: deps.config,
+        notes: input.notes,
+    }));
+    if (closeNow && loaded.issue.state === 'open' && !deps.dryRun)
+        await closeIssue(deps.github, deps.ctx.owner, deps.ctx.repo, number, 'completed');
+    if (input.action.kind === 'approve' && input.action.replyKey)
+        await reply(deps, number, input.action.replyKey, `Approved by ${mention(input.action.by)}. ${created.length ? `Opened ${created.map((c) => `#${c.number}`).join(', ')}.` : ''}`.trim());
+    return outcomeOf(number, state, created);
+}
+async function reject(deps, loaded, action) {
+    const number = loaded.issue.number;
+    const state = loaded.state ?? { v: 1, source: undefined, targets: [] };
+    rejectPending(state, action.by, action.reason);
+    const l = deps.config.requests.labels;
+    await syncLabels(deps, number, loaded.issue.labels, {
+        add: [l.request, l.rejected],
+        remove: [l.awaitingApproval, l.approved],
+    });
+    const opened = state.targets.filter((t) => t.pr);
+    const notes = opened.length
+        ? [
+            `Backports opened before the rejection stay open: ${opened.map((t) => `#${t.pr?.number}`).join(', ')}. Close them by hand if they should not land.`,
+        ]
+        : [];
+    await writePlan(deps, loaded, renderPlan({ state, ...requestOf(deps, loaded), problems: [], config: deps.config, notes }));
+    const reason = action.reason.trim() || '(no reason given)';
+    await reply(deps, number, action.replyKey, `Rejected by ${mention(action.by)}: ${prose(reason)}\n\nfixline closed this request. A release manager can still \`/approve\` it.`);
+    if (loaded.issue.state === 'open' && !deps.dryRun)
+        await closeIssue(deps.github, deps.ctx.owner, deps.ctx.repo, number, 'not_planned');
+    return {
+        ...outcomeOf(number, state, []),
+        summary: `fixline (requests): #${number} rejected by ${mention(action.by)}: ${prose(reason)}\n`,
+    };
+}
+async function writePlan(deps, loaded, body) {
+    if (deps.dryRun) {
+        deps.log.info(`dry run: plan comment on #${loaded.issue.number}:\n${body}`);
+        return;
+    }
+    const written = await writeComment(deps.github, {
+        owner: deps.ctx.owner,
+        repo: deps.ctx.repo,
+        issue: loaded.issue.number,
+        ...commentIdentity(deps, PLAN_MARKER),
+    }, loaded.comment, body);
+    loaded.comment = { id: written.id, body };
+}
+function outcomeOf(number, state, created) {
+    const results = resultsOf(state);
+    const failed = results.some((r) => r.error !== undefined);
+    const rows = results.map((r) => `| ${codeSpan(r.target, 200)} | ${r.status} | ${r.pullRequest ? `#${r.pullRequest.number}` : ''} | ${proseCell(r.message)} |`);
+    const summary = [
+        `### fixline: backport request #${number}`,
+        '',
+        '| Line | Status | PR | |',
+        '| --- | --- | --- | --- |',
+        ...rows,
+        '',
+    ].join('\n');
+    return {
+        job: process_JOB,
+        results,
+        createdPullRequests: created,
+        conclusion: failed ? 'failure' : 'success',
+        summary,
+    };
+}
+/** The request as the issue states it, for the plan's summary line (none when unreadable). */
+function requestOf(deps, loaded) {
+    const parsed = parseRequestForm(loaded.issue.body, { owner: deps.ctx.owner, repo: deps.ctx.repo });
+    return parsed.ok ? { request: parsed.request } : {};
+}
+
+;// CONCATENATED MODULE: ./src/requests/pr-approval.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * `/backport <line>` on a PR for a line outside the maintenance window: instead of a backport, the
+ * PR gets an "awaiting approval" comment (hidden marker + state); a release manager answers with
+ * `/approve` or `/reject <reason>` on the PR (or runs `/backport <line>` themselves).
+ */
+const PR_APPROVAL_MARKER = '<!-- fixline:backport-approval -->';
+/**
+ * The hook for the `/backport` comment trigger: which of `targets` must wait for a release
+ * manager. Lists the lines (one ls-remote) only when approval can be needed. Returns [] when the
+ * commenter is a release manager, when every target is inside the window, or when
+ * `requests.approval` is `never`.
+ */
+async function divertOutsideWindow(deps, pr, targets, user) {
+    if (targets.length === 0 || deps.config.requests.approval === 'never')
+        return [];
+    const lines = await discoverLines(deps.git, deps.config, payloadDefaultBranch(deps.ctx.payload));
+    const outside = targetsNeedingApproval(targets, lines, deps.config).filter((t) => lines.some((l) => l.branch === t));
+    if (outside.length === 0)
+        return [];
+    return requestApprovalForPr(deps, pr, outside, user, maintainedLines(lines, deps.config));
+}
+/**
+ * The hook in the `/backport` comment trigger: the plan without the lines that now wait for a
+ * release manager (a skip when none is left). Plans of other kinds pass through unchanged.
+ */
+async function holdForApproval(deps, pr, user, plan) {
+    if (plan.action === 'skip')
+        return plan;
+    const targets = plan.action === 'backport'
+        ? plan.targets.map((t) => t.target)
+        : plan.labels.map((l) => l.target);
+    const held = await divertOutsideWindow(deps, pr, targets, user);
+    if (held.length === 0)
+        return plan;
+    const reason = `${held.join(', ')} outside the maintenance window: awaiting a release manager's /approve`;
+    if (plan.action === 'backport') {
+        const left = plan.targets.filter((t) => !held.includes(t.target));
+        if (left.length === 0 && plan.rejected.length === 0)
+            return { action: 'skip', reason, tell: false, failed: false };
+        return { ...plan, targets: left };
+    }
+    const left = plan.labels.filter((l) => !held.includes(l.target));
+    if (left.length === 0 && plan.rejected.length === 0)
+        return { action: 'skip', reason, tell: false, failed: false };
+    return { ...plan, labels: left };
+}
+/**
+ * Puts `targets` (outside the window) of PR `pr` into "awaiting approval", unless `user` is a release
+ * manager (whose `/backport` is the approval) or a release manager already approved them. Returns the
+ * targets held back.
+ */
+async function requestApprovalForPr(deps, pr, targets, user, maintained = []) {
+    const check = await checkReleaseManager(deps, user);
+    if (check.manager) {
+        deps.log.info(`@${user} is a release manager (${check.reason}): backporting ${targets.join(', ')} without a request`);
+        return [];
+    }
+    const found = await findApprovalComment(deps, pr);
+    const state = decodeState(found?.body) ?? { v: 1, source: pr, targets: [] };
+    const held = [];
+    for (const target of targets) {
+        const existing = state.targets.find((t) => t.target === target);
+        if (existing?.approval === 'approved')
+            continue;
+        if (existing)
+            existing.approval = 'pending';
+        else
+            state.targets.push({ target, classification: 'exception', approval: 'pending' });
+        held.push(target);
+    }
+    if (held.length > 0) {
+        delete state.rejected;
+        deps.log.info(`#${pr}: ${held.join(', ')} outside the maintenance window: awaiting a release manager`);
+        if (!deps.dryRun)
+            await writeComment(deps.github, {
+                owner: deps.ctx.owner,
+                repo: deps.ctx.repo,
+                issue: pr,
+                ...commentIdentity(deps, PR_APPROVAL_MARKER),
+            }, found, renderPrApproval(deps, pr, state, user, maintained));
+    }
+    return held;
+}
+/** `/approve` or `/reject` on a pull request: the release manager's answer to a held `/backport`. */
+async function handlePrCommand(deps, pr, command, backport) {
+    const found = await findApprovalComment(deps, pr);
+    const state = decodeState(found?.body);
+    // `/approve` on a PR that fixline holds nothing for is someone else's command (review bots use it too): stay quiet.
+    if (!state || !state.targets.some((t) => t.approval === 'pending' || t.approval === 'rejected'))
+        return skipped(process_JOB, `no backport of #${pr} is awaiting approval`);
+    const held = { pr, state, found, key: `comment-${command.commentId}` };
+    const check = await checkReleaseManager(deps, command.user);
+    if (!check.manager) {
+        await reply(deps, pr, held.key, `${mention(command.user)}: only release managers can \`/${command.command}\` (${releaseManagerList(deps)}). Nothing changed.${unreadableNote(check)}`);
+        return { ...outcomeOf(pr, state, []), conclusion: 'neutral' };
+    }
+    state.source = pr;
+    return command.command === 'reject'
+        ? rejectOnPr(deps, held, command)
+        : approveOnPr(deps, held, command, backport);
+}
+async function rejectOnPr(deps, held, command) {
+    rejectPending(held.state, command.user, command.argument);
+    await reply(deps, held.pr, held.key, `Rejected by ${mention(command.user)}: ${prose(command.argument) || '(no reason given)'}`);
+    await updateApprovalComment(deps, held);
+    return outcomeOf(held.pr, held.state, []);
+}
+/** Opens the approved backports of a merged PR, or labels an open one so that its merge opens them. */
+async function approveOnPr(deps, held, command, backport) {
+    const { pr, state } = held;
+    const approved = approvePending(state, command.user);
+    const raw = await getPullRaw(deps.github, deps.ctx.owner, deps.ctx.repo, pr);
+    const merged = raw.merged === true || (typeof raw.merged_at === 'string' && raw.merged_at !== '');
+    const created = merged
+        ? await openBackports(deps, backport, state, approved, undefined)
+        : await labelForMerge(deps, pr, approved);
+    await updateApprovalComment(deps, held);
+    const what = merged
+        ? created.length
+            ? `opened ${created.map((c) => `#${c.number}`).join(', ')}`
+            : 'see the table below'
+        : 'labelled: the backports run when the PR is merged';
+    await reply(deps, pr, held.key, `Approved by ${mention(command.user)} (${lineList(approved)}): ${what}.`);
+    return outcomeOf(pr, state, created);
+}
+async function updateApprovalComment(deps, held) {
+    if (deps.dryRun)
+        return;
+    await writeComment(deps.github, {
+        owner: deps.ctx.owner,
+        repo: deps.ctx.repo,
+        issue: held.pr,
+        ...commentIdentity(deps, PR_APPROVAL_MARKER),
+    }, held.found, renderPrApproval(deps, held.pr, held.state, undefined, []));
+}
+/** The PR is still open: label it so that its merge backports the approved lines. */
+async function labelForMerge(deps, pr, targets) {
+    const labels = targets.flatMap((t) => labelForTarget(t, deps.config.backport.labels) ?? []);
+    if (!deps.dryRun)
+        await addLabels(deps.github, deps.ctx.owner, deps.ctx.repo, pr, labels);
+    return [];
+}
+async function findApprovalComment(deps, pr) {
+    return findMarkedComment(deps.github, {
+        owner: deps.ctx.owner,
+        repo: deps.ctx.repo,
+        issue: pr,
+        ...commentIdentity(deps, PR_APPROVAL_MARKER),
+    });
+}
+/** Lines shown in the approval comment's table. */
+const pr_approval_MAX_ROWS = 100;
+/** The approval comment on a PR: who asked, the held lines, the decision, the hidden state (pure). */
+function renderPrApproval(deps, pr, state, user, maintained) {
+    const rows = boundList(state.targets, pr_approval_MAX_ROWS, ' lines (the job summary lists them all)');
+    const asked = user ? `${mention(user)} asked for ` : '';
+    const window = maintained.length ? ` (maintained: ${lineList(maintained)})` : '';
+    return fitBody([
+        PR_APPROVAL_MARKER,
+        `### Backport of #${pr}: approval needed`,
+        '',
+        `${asked}backports to lines outside the maintenance window${window}. These are exceptions: a release manager decides (${releaseManagerList(deps)}) by commenting \`/approve\` or \`/reject <reason>\` here.`,
+        '',
+        '| Line | Approval | Backport |',
+        '| --- | --- | --- |',
+        ...rows.shown.map(approvalRow),
+        '',
+        ...(rows.more ? [rows.more, ''] : []),
+        ...(state.rejected
+            ? [
+                `Rejected by ${mention(state.rejected.by)}: ${prose(state.rejected.reason, 1_000) || '(no reason given)'}`,
+                '',
+            ]
+            : []),
+        encodeState(state),
+    ].join('\n'), COMMENT_LIMIT);
+}
+function approvalRow(t) {
+    const status = t.pr
+        ? `#${t.pr.number} (${t.pr.state})`
+        : t.status
+            ? `${t.status}${t.message ? `: ${proseCell(t.message)}` : ''}`
+            : '-';
+    const approval = t.approval === 'approved'
+        ? `approved by ${t.approvedBy ? mention(t.approvedBy) : '?'}`
+        : t.approval === 'pending'
+            ? 'awaiting a release manager'
+            : t.approval;
+    return `| ${codeSpan(t.target, 200)} | ${approval} | ${status} |`;
+}
+
 ;// CONCATENATED MODULE: ./src/requests/approval.ts
+
 
 
 
@@ -63800,21 +70830,21 @@ function describePublished(p, sha) {
 async function handleLabeled(deps, trigger, backport) {
     const approved = deps.config.requests.labels.approved;
     if (trigger.label !== approved)
-        return skipped(JOB, `label "${trigger.label}" is not the approval label (${approved})`);
-    if (deps.botLogin !== undefined && trigger.user === deps.botLogin)
-        return skipped(JOB, 'fixline added the approval label itself');
+        return skipped(process_JOB, `label "${trigger.label}" is not the approval label (${approved})`);
+    if (trigger.user === deps.botLogin)
+        return skipped(process_JOB, 'fixline added the approval label itself');
     const issue = await getIssue(deps.github, deps.ctx.owner, deps.ctx.repo, trigger.issue);
     if (!isRequestIssue(deps, issue))
-        return skipped(JOB, `#${trigger.issue} is not a backport request`);
+        return skipped(process_JOB, `#${trigger.issue} is not a backport request`);
     if (await isBotEcho(deps, trigger, issue))
-        return skipped(JOB, `@${trigger.user} (a bot) labelled a request with nothing awaiting approval`);
+        return skipped(process_JOB, `@${trigger.user} (a bot) labelled a request with nothing awaiting approval`);
     const check = await checkReleaseManager(deps, trigger.user);
     if (!check.manager) {
         if (!deps.dryRun)
             await removeLabel(deps.github, deps.ctx.owner, deps.ctx.repo, trigger.issue, approved);
-        await reply(deps, trigger.issue, `label-${trigger.user}`, `@${trigger.user}: only release managers can approve backport requests (${releaseManagerList(deps)}), so fixline removed the \`${approved}\` label. Nothing was opened.${unreadableNote(check)}`);
+        await reply(deps, trigger.issue, `label-${trigger.user}`, `${mention(trigger.user)}: only release managers can approve backport requests (${releaseManagerList(deps)}), so fixline removed the ${codeSpan(approved)} label. Nothing was opened.${unreadableNote(check)}`);
         return {
-            ...skipped(JOB, `@${trigger.user} is not a release manager: label removed`),
+            ...skipped(process_JOB, `@${trigger.user} is not a release manager: label removed`),
             conclusion: 'neutral',
         };
     }
@@ -63830,12 +70860,12 @@ async function handleCommand(deps, trigger, backport) {
         }, backport);
     // An ordinary issue's `/approve` is not fixline's business: no membership call, no reply.
     if (!isRequestIssue(deps, issue))
-        return skipped(JOB, `#${trigger.issue} is not a backport request`);
+        return skipped(process_JOB, `#${trigger.issue} is not a backport request`);
     const key = `comment-${trigger.commentId}`;
     const check = await checkReleaseManager(deps, trigger.user);
     if (!check.manager) {
-        await reply(deps, trigger.issue, key, `@${trigger.user}: only release managers can \`/${trigger.command}\` backport requests (${releaseManagerList(deps)}). Nothing changed.${unreadableNote(check)}`);
-        return { ...skipped(JOB, `@${trigger.user} is not a release manager`), conclusion: 'neutral' };
+        await reply(deps, trigger.issue, key, `${mention(trigger.user)}: only release managers can \`/${trigger.command}\` backport requests (${releaseManagerList(deps)}). Nothing changed.${unreadableNote(check)}`);
+        return { ...skipped(process_JOB, `@${trigger.user} is not a release manager`), conclusion: 'neutral' };
     }
     if (trigger.command === 'reject')
         return processRequest(deps, trigger.issue, { kind: 'reject', by: trigger.user, reason: rejectReason(deps, trigger), replyKey: key }, backport, issue);
@@ -63876,7 +70906,12 @@ async function isBotEcho(deps, trigger, issue) {
 
 
 const BRANCH = /^backport\/(\d{1,9})-to-(.+)$/;
-const REQUESTED_IN = /Requested in #(\d{1,9})\b/g;
+/** fixline's own line in a backport PR's body (a line of its own: a quoted commit subject cannot forge it). */
+const REQUESTED_IN = /^Requested in #(\d{1,9})\.?[ \t]*$/gm;
+/** The request issues a backport PR's body names, each once. */
+function requestIssuesIn(body) {
+    return [...new Set([...body.matchAll(REQUESTED_IN)].map((m) => Number(m[1])))];
+}
 /**
  * A backport PR (`backport/<n>-to-<target>`) was merged: update the request(s) that track it and
  * close each one whose backports have all landed. The request is named in the backport PR's body
@@ -63888,15 +70923,15 @@ const REQUESTED_IN = /Requested in #(\d{1,9})\b/g;
 async function handleBackportMerged(deps, trigger) {
     const branch = BRANCH.exec(trigger.headRef);
     if (!branch?.[1] || !branch[2])
-        return skipped(JOB, `${trigger.headRef} is not a backport branch`);
+        return skipped(process_JOB, `${trigger.headRef} is not a backport branch`);
     const source = Number(branch[1]);
     const target = branch[2];
     const raw = await getPullRaw(deps.github, deps.ctx.owner, deps.ctx.repo, trigger.pr);
     const body = typeof raw.body === 'string' ? raw.body : '';
-    let issues = [...new Set([...body.matchAll(REQUESTED_IN)].map((m) => Number(m[1])))];
+    let issues = requestIssuesIn(body);
     // fixline's own body without "Requested in": a label or /backport backport, which no request tracks.
     if (issues.length === 0 && body.includes('<!-- fixline:backport '))
-        return skipped(JOB, `#${trigger.pr} was not opened for a request`);
+        return skipped(process_JOB, `#${trigger.pr} was not opened for a request`);
     if (issues.length === 0)
         issues = await openIssuesWithLabel(deps.github, deps.ctx.owner, deps.ctx.repo, deps.config.requests.labels.request, 50);
     const outcomes = [];
@@ -63917,7 +70952,7 @@ async function handleBackportMerged(deps, trigger) {
         outcomes.push(await settle(deps, loaded, loaded.state));
     }
     if (outcomes.length === 0)
-        return skipped(JOB, `no backport request tracks #${trigger.pr} (${trigger.headRef})`);
+        return skipped(process_JOB, `no backport request tracks #${trigger.pr} (${trigger.headRef})`);
     return outcomes.length === 1 && outcomes[0]
         ? outcomes[0]
         : {
@@ -63944,8 +70979,8 @@ async function refreshOthers(deps, state, merged) {
 async function settle(deps, loaded, state) {
     const number = loaded.issue.number;
     // Closed once, when the last backport lands; a request reopened after that is left open.
-    const closeNow = isComplete(state) && !state.completed;
-    if (isComplete(state))
+    const closeNow = state_isComplete(state) && !state.completed;
+    if (state_isComplete(state))
         state.completed = true;
     await syncLabels(deps, number, loaded.issue.labels, planLabels(state.targets, deps.config));
     const notes = closeNow ? ['Every backport has landed: fixline closed this request.'] : [];
@@ -63970,7 +71005,7 @@ async function runRequestsJob(deps, trigger, backport = defaultBackport) {
     switch (trigger.type) {
         case 'issue':
             if (payloadShowsOtherIssue(deps, trigger.issue))
-                return skipped(JOB, `#${trigger.issue} is not a backport request`);
+                return skipped(process_JOB, `#${trigger.issue} is not a backport request`);
             return processRequest(deps, trigger.issue, { kind: 'event' }, backport);
         case 'issue-labeled':
             return handleLabeled(deps, trigger, backport);
@@ -64012,13 +71047,16 @@ function payloadShowsOtherIssue(deps, number) {
 
 
 
+
+
 const BOT_NAME = 'github-actions[bot]';
 const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com';
 /** The action: parse inputs once, route the event, run each job, report. One top-level catch. */
 async function run(env = process.env, cwd = process.cwd()) {
     try {
         const inputs = parseInputs(env);
-        core_setSecret(inputs.token);
+        for (const secret of tokenSecrets(inputs.token))
+            core_setSecret(secret);
         const ctx = contextFromEnv(env, cwd);
         const config = await loadConfig(ctx, inputs.configPath);
         const log = coreLogger();
@@ -64029,13 +71067,17 @@ async function run(env = process.env, cwd = process.cwd()) {
                 token: inputs.token,
                 baseUrl: ctx.apiUrl,
                 warn: (m) => warning(m),
+                timeoutMs: inputs.apiTimeoutMs,
+                maxRateLimitWaitMs: inputs.maxRateLimitWaitMs,
             }),
             git: new Git({
                 cwd: ctx.workspace,
                 env: { ...tokenEnv(inputs.token, ctx.serverUrl), ...identityEnv(BOT_NAME, BOT_EMAIL) },
+                networkTimeoutMs: inputs.gitTimeoutMs,
             }),
             dryRun: inputs.dryRun,
             log,
+            botLogin: inputs.botLogin,
         };
         await writeOutcome(await runRoutes(deps, routeEvent(ctx.eventName, ctx.payload)));
     }
@@ -64043,7 +71085,15 @@ async function run(env = process.env, cwd = process.cwd()) {
         setFailed(messageFor(error));
     }
 }
-const JOBS = { backport: runBackportJob, upgrade: runUpgradeJob, requests: runRequestsJob };
+/**
+ * How the jobs are wired: `/backport` to a line outside the maintenance window is held for a
+ * release manager by the backport-requests job (the backport job never imports it).
+ */
+const JOBS = {
+    backport: (deps, trigger) => runBackportJob(deps, trigger, { holdForApproval: holdForApproval }),
+    upgrade: runUpgradeJob,
+    requests: runRequestsJob,
+};
 /**
  * Runs every route of the event. A job that throws becomes a failed outcome (the step fails) and
  * never stops the next job: a merged backport PR still updates its request when the backport job broke.
@@ -64066,7 +71116,7 @@ async function runRoutes(deps, routes, jobs = JOBS) {
                 results: [{ target: route.job, status: 'failed', message, error: message }],
                 createdPullRequests: [],
                 conclusion: 'failure',
-                summary: `### fixline: ${route.job}\n\n${message}\n`,
+                summary: `### fixline: ${route.job}\n\n${prose(message, 2_000)}\n`,
             });
         }
     }
