@@ -6,9 +6,8 @@
  * faults that fired, the PRs and fixline comments left (the aim: exactly one of each), each run's
  * exit code and wall time. Run: npm run bench -- faults
  */
-import { pullRequestClosedPayload } from '../__tests__/support/payloads.js'
 import { slowPushes, type PushFault } from '../__tests__/support/origin-faults.js'
-import { runAction } from '../__tests__/support/run-action.js'
+import { runMergedBackport } from '../__tests__/support/run-merged-backport.js'
 import type { Fault } from '../__tests__/support/fake-github/faults.js'
 import {
   backportPrs,
@@ -16,8 +15,6 @@ import {
   createWorld,
   fixlineComments,
   mergedPr,
-  OWNER,
-  REPO,
   type World,
 } from '../__tests__/git/backport-scenarios/world.js'
 
@@ -27,7 +24,7 @@ interface Scenario {
   slowPush?: number
 }
 
-const INPUTS = { 'github-token': 'ghs_bench', 'api-timeout': '2', 'git-timeout': '3' }
+const INPUTS = { 'api-timeout': '2', 'git-timeout': '3' }
 
 const SCENARIOS: Scenario[] = [
   { name: 'none (baseline)' },
@@ -63,31 +60,14 @@ const SCENARIOS: Scenario[] = [
 ]
 
 async function runOnce(world: World, merge: Awaited<ReturnType<typeof mergedPr>>) {
-  const checkout = await world.fixture.checkoutClone({ depth: 1 })
-  const payload = pullRequestClosedPayload({
-    owner: OWNER,
-    repo: REPO,
-    number: 5,
+  const result = await runMergedBackport(world, {
+    merge,
     title: 'Fix the widget',
-    user: 'ada',
-    headRef: 'feature-5',
-    headSha: merge.headSha,
-    mergeCommitSha: merge.mergeCommitSha,
-    commits: merge.commits,
     labels: ['backport-1.x'],
-  })
-  const started = Date.now()
-  const result = await runAction({
-    eventName: 'pull_request_target',
-    payload,
     inputs: INPUTS,
-    apiUrl: world.server.url,
-    workspace: checkout.cwd,
-    repository: `${OWNER}/${REPO}`,
-    env: { GIT_CONFIG_GLOBAL: world.fixture.env.GIT_CONFIG_GLOBAL ?? '', GIT_CONFIG_NOSYSTEM: '1' },
     timeoutMs: 120_000,
   })
-  return { exit: result.exitCode, ms: Date.now() - started }
+  return { exit: result.exitCode, ms: result.ms }
 }
 
 async function scenario(s: Scenario) {

@@ -5,15 +5,14 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { pullRequestClosedPayload } from '../support/payloads.js'
-import { runAction, type RunActionResult } from '../support/run-action.js'
+import type { MergeResult } from '../support/git-fixture.js'
+import type { RunActionResult } from '../support/run-action.js'
+import { runMergedBackport } from '../support/run-merged-backport.js'
 import {
   backportPrs,
   createWorld,
   fixlineComments,
   mergedPr,
-  OWNER,
-  REPO,
   type World,
   closeWorld,
 } from '../git/backport-scenarios/world.js'
@@ -26,35 +25,12 @@ beforeEach(async () => {
 
 afterEach(() => closeWorld(world))
 
-async function runClosed(input: {
+function runClosed(input: {
   title: string
   labels: string[]
-  merge: Awaited<ReturnType<typeof mergedPr>>
+  merge: MergeResult
 }): Promise<RunActionResult & { workspace: string }> {
-  const checkout = await world.fixture.checkoutClone({ depth: 1 })
-  const payload = pullRequestClosedPayload({
-    owner: OWNER,
-    repo: REPO,
-    number: 5,
-    title: input.title,
-    user: 'ada',
-    headRef: 'feature-5',
-    headSha: input.merge.headSha,
-    mergeCommitSha: input.merge.mergeCommitSha,
-    commits: input.merge.commits,
-    labels: input.labels,
-  })
-  const result = await runAction({
-    eventName: 'pull_request_target',
-    payload,
-    inputs: { 'github-token': 'ghs_e2e-token', config: '.github/fixline.yml', 'dry-run': 'false' },
-    apiUrl: world.server.url,
-    workspace: checkout.cwd,
-    repository: `${OWNER}/${REPO}`,
-    // The fixture's isolated git config (no global identity or settings from this machine).
-    env: { GIT_CONFIG_GLOBAL: world.fixture.env.GIT_CONFIG_GLOBAL ?? '', GIT_CONFIG_NOSYSTEM: '1' },
-  })
-  return { ...result, workspace: checkout.cwd }
+  return runMergedBackport(world, input)
 }
 
 function json(text: string | undefined): unknown {

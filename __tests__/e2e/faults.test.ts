@@ -7,9 +7,9 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { pullRequestClosedPayload } from '../support/payloads.js'
 import { slowPushes } from '../support/origin-faults.js'
 import { runAction, type RunActionResult } from '../support/run-action.js'
+import { runMergedBackport } from '../support/run-merged-backport.js'
 import {
   backportPrs,
   closeWorld,
@@ -38,32 +38,14 @@ beforeEach(async () => {
 afterEach(() => closeWorld(world))
 
 /** The merged PR #5 labelled backport-1.x, delivered to the bundle; returns the run and its time. */
-async function run(inputs: Record<string, string> = {}): Promise<RunActionResult & { ms: number }> {
-  const checkout = await world.fixture.checkoutClone({ depth: 1 })
-  const payload = pullRequestClosedPayload({
-    owner: OWNER,
-    repo: REPO,
-    number: 5,
+function run(inputs: Record<string, string> = {}): Promise<RunActionResult & { ms: number }> {
+  return runMergedBackport(world, {
+    merge,
     title: 'Fix the widget',
-    user: 'ada',
-    headRef: 'feature-5',
-    headSha: merge.headSha,
-    mergeCommitSha: merge.mergeCommitSha,
-    commits: merge.commits,
     labels: ['backport-1.x'],
-  })
-  const started = Date.now()
-  const result = await runAction({
-    eventName: 'pull_request_target',
-    payload,
-    inputs: { 'github-token': 'ghs_e2e-token', 'api-timeout': '1', ...inputs },
-    apiUrl: world.server.url,
-    workspace: checkout.cwd,
-    repository: `${OWNER}/${REPO}`,
-    env: { GIT_CONFIG_GLOBAL: world.fixture.env.GIT_CONFIG_GLOBAL ?? '', GIT_CONFIG_NOSYSTEM: '1' },
+    inputs: { 'api-timeout': '1', ...inputs },
     timeoutMs: 45_000,
   })
-  return { ...result, ms: Date.now() - started }
 }
 
 function created(result: RunActionResult): unknown {
