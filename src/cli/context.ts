@@ -1,11 +1,12 @@
 import { parseArgs, parseFormat, type FlagSpec, type Format } from './args.js'
 /** Shared CLI plumbing: opening a repository and loading its config, with exit-2 messages. */
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { isAbsolute, join, resolve } from 'node:path'
 import { parseConfig } from '../config/load.js'
 import { ConfigError, type Config } from '../config/types.js'
 import { Git } from '../git/git.js'
 import { GitError } from '../git/errors.js'
+import { EXIT } from './io.js'
 
 export class UsageError extends Error {
   override readonly name = 'UsageError'
@@ -33,11 +34,12 @@ export function formatFlag(flags: Map<string, string>): Format {
   return format
 }
 
-/** A Git at the top of the working tree containing `dir`. */
+/** A Git at the top of the working tree containing `dir` (a folder: a file or a missing path is a UsageError). */
 export async function openRepo(
   dir: string,
   observer?: ConstructorParameters<typeof Git>[0]['observer'],
 ): Promise<Git> {
+  await mustBeFolder(dir)
   const git = new Git({ cwd: dir, ...(observer ? { observer } : {}) })
   let top: string
   try {
@@ -48,6 +50,19 @@ export async function openRepo(
     throw error
   }
   return git.at(top)
+}
+
+async function mustBeFolder(dir: string): Promise<void> {
+  let isDir: boolean
+  try {
+    isDir = (await stat(dir)).isDirectory()
+  } catch (error) {
+    throw new UsageError(`${dir} does not exist or cannot be read (${(error as Error).message})`, {
+      cause: error,
+    })
+  }
+  if (!isDir)
+    throw new UsageError(`${dir} is a file, not a folder: --repo takes the repository's folder`)
 }
 
 /** `--config FILE` (relative to cwd), else `<repo>/.github/fixline.yml`, else the defaults. */
@@ -74,17 +89,29 @@ export async function loadConfig(
   return parseConfig(text, file ?? '.github/fixline.yml')
 }
 
-/** The message and exit code for an error thrown by a command. */
-export function describeCliError(error: unknown): { message: string; code: number } {
+/**
+ * The message and exit code for an error thrown by a command: 2 for bad usage or config (with
+ * `usage` set when `fixline help` would help), 3 for anything else (an internal failure).
+ */
+export function describeCliError(error: unknown): {
+  message: string
+  code: number
+  usage: boolean
+} {
   if (error instanceof ConfigError)
     return {
       message: `${error.message}\nSee fixline.schema.json for every key and its default.`,
-      code: 2,
+      code: EXIT.usage,
+      usage: false,
     }
-  if (error instanceof UsageError) return { message: error.message, code: 2 }
-  if (error instanceof Error) {
-    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : ''
-    return { message: `fixline failed: ${error.message}${cause}`, code: 2 }
+  if (error instanceof UsageError) return { message: error.message, code: EXIT.usage, usage: true }
+  const text =
+    error instanceof Error
+      ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}`
+      : String(error)
+  return {
+    message: `internal failure (exit ${EXIT.internal}): ${text}`,
+    code: EXIT.internal,
+    usage: false,
   }
-  return { message: `fixline failed: ${String(error)}`, code: 2 }
 }

@@ -21,5 +21,8 @@ export function bufferIO(cwd: string): CliIO & { stdout: string[]; stderr: strin
   return { stdout, stderr, cwd, out: (t) => void stdout.push(t), err: (t) => void stderr.push(t) }
 }
 
-/** Exit codes: 0 pass, 1 rule failures, 2 bad usage or config. */
-export const EXIT = { ok: 0, failures: 1, usage: 2 } as const
+/**
+ * Exit codes: 0 pass, 1 rule failures, 2 bad usage or config (the user can fix the command line or
+ * the config file), 3 an internal failure (git failed, a bug: nothing the command line can fix).
+ */
+export const EXIT = { ok: 0, failures: 1, usage: 2, internal: 3 } as const

@@ -1,4 +1,4 @@
-/** `fixline <command>`: returns the exit code (0 ok, 1 rule failures, 2 bad usage or config). */
+/** `fixline <command>`: returns the exit code (0 ok, 1 rule failures, 2 bad usage or config, 3 internal failure). */
 import { runCheckCommand } from './check.js'
 import { describeCliError } from './context.js'
 import { runDemoCommand } from './demo.js'
@@ -36,10 +36,9 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO()): 
   try {
     return await run(rest, io)
   } catch (error) {
-    const { message, code } = describeCliError(error)
+    const { message, code, usage } = describeCliError(error)
     io.err(`fixline ${command}: ${message}\n`)
-    if (code === EXIT.usage && !(error instanceof Error && error.name === 'ConfigError'))
-      io.err(`Run "fixline help" for usage.\n`)
+    if (usage) io.err(`Run "fixline help" for usage.\n`)
     return code
   }
 }

@@ -4,7 +4,8 @@ Usage:
   fixline check [--repo DIR] [--ref REF] [--format text|json|markdown] [--config FILE]
       Checks build numbers and data migrations across all release lines.
       --ref REF checks REF (a commit or branch) as a candidate release, as a release PR would be.
-      Exit 0 pass, 1 rule failures, 2 bad usage or config.
+      Warns, in every format, when nothing or only part was checked (no release, no migration,
+      a shallow clone, build numbers that never parse).
   fixline plan [--repo DIR] [--config FILE]
       Lists release lines (newest first), the maintenance window, releases per line and the upgrade matrix.
   fixline demo [--variant NAME] [--keep] [--format text|json|markdown]
@@ -13,4 +14,11 @@ Usage:
       (stranded users), unquoted-build, duplicate-id. Exit 1 when the check fails.
   fixline help
       This text.
+
+Exit codes:
+  0  pass (check: no rule failure; warnings may still say what was not checked)
+  1  rule failures (check, demo)
+  2  bad usage or config: an unknown option, a bad value, a --repo that is not a repository's
+     folder, a --ref that is not a commit, an invalid config file
+  3  internal failure: git failed or fixline hit a bug; the message says what failed
 `

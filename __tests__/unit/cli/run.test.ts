@@ -76,6 +76,28 @@ describe('fixline check', () => {
     })
   })
 
+  it('--repo naming a file or a missing folder is bad usage (exit 2) that says so', async () => {
+    const file = await cli('check', '--repo', join(dir, 'bad-config.yml'))
+    expect(file).toMatchObject({ code: 2, err: expect.stringContaining('is a file, not a folder') })
+    expect(file.err).not.toContain('ENOTDIR')
+    const missing = await cli('check', '--repo', join(dir, 'nowhere'))
+    expect(missing).toMatchObject({ code: 2, err: expect.stringContaining('does not exist') })
+  })
+
+  it('an internal failure exits 3, says so, and does not send the user to the usage', async () => {
+    const broken = join(dir, 'broken')
+    await mkdir(broken)
+    const git = new Git({ cwd: broken })
+    await buildDemoRepo(git, 'ok')
+    // A tree every release needs is gone: git itself fails while fixline reads the history.
+    const tree = await git.text(['rev-parse', 'v1.0^{tree}'])
+    await rm(join(broken, '.git', 'objects', tree.slice(0, 2), tree.slice(2)))
+    const r = await cli('check', '--repo', broken)
+    expect(r.code).toBe(3)
+    expect(r.err).toContain('internal failure (exit 3)')
+    expect(r.err).not.toContain('fixline help')
+  })
+
   it('checks a released --ref as that release, not twice', async () => {
     const r = await cli('check', '--repo', ok, '--ref', 'v1.2', '--format', 'json')
     expect(r.code).toBe(0)
