@@ -5,19 +5,61 @@
  * Compared numerically part by part; trailing zero parts are ignored ("1.0.0" equals "1"),
  * leading zeros are numeric ("01.2" equals "1.2"), "1.10" is after "1.2". No whitespace, no sign,
  * no empty part. Parts may be arbitrarily long: comparison works on digit strings, not floats.
+ * A prerelease suffix after "-" or ".": a prerelease word (case ignored), then optionally a number
+ * ("2.0.0-rc1", "2.0.0.RC1", "1.0-beta", "3.1-rc.2", "1.0-SNAPSHOT"), makes a prerelease of that
+ * build: it sorts below the build itself. The words, in their order: dev, alpha, beta, milestone,
+ * pre (or preview), rc (or cr), snapshot (Maven's order); then the number (rc2 before rc10). Only
+ * these words: "1.1-hotfix" or "5.0.0.RELEASE" is no prerelease, so it stays invalid. Canonical
+ * form: "2.0.0-RC01" is "2-rc.1", "2.0-cr1" is "2-rc.1".
  *
- * semver: SemVer 2.0.0 (no leading "v"); precedence per the spec, prerelease below release,
- * build metadata (`+...`) ignored for precedence and dropped from the canonical form.
+ * semver: SemVer 2.0.0 (no leading "v"), parsed and ordered by the `semver` package: precedence per
+ * the spec, prerelease below release, build metadata (`+...`) ignored for precedence and dropped from
+ * the canonical form. "1.2.3.rc1" is read as "1.2.3-rc1". The spec compares a prerelease label such as
+ * "rc10" as text (before "rc2"), as every semver tool does; fixline keeps that order here.
+ *
+ * Why the dotted scheme stays hand-written: `semver` knows only three-part versions without leading
+ * zeros (it refuses "1.2" and "01.2.3"; its coerce drops the fourth part of "1.2.3.4" and reads a
+ * 17-digit part as 1.0.0), while the Delphix rule needs any number of parts of any length, trailing
+ * zeros ignored and leading zeros allowed; the dotted prerelease order (numbers inside labels,
+ * case ignored) is not the spec's either. Migration IDs use the same dotted comparison
+ * (migration-id.ts).
  */
+import semver from 'semver'
 
 export type BuildScheme = 'dotted' | 'semver'
 
 export type ParsedBuild =
-  { ok: true; parts: number[]; canonical: string } | { ok: false; reason: string }
+  | {
+      ok: true
+      /** The numbers of the release part ("2.0.0-rc1" -> [2, 0, 0]). */
+      parts: number[]
+      canonical: string
+      /** The canonical prerelease part ("rc.1"), when the build is a prerelease. */
+      prerelease?: string
+    }
+  | { ok: false; reason: string }
 
 const DOTTED = /^[0-9]+(?:\.[0-9]+)*$/
-const SEMVER =
-  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/
+/** Prerelease words, lowest first; synonyms share a rank and a canonical word. */
+const PRERELEASE_WORDS: Readonly<Record<string, readonly [rank: number, word: string]>> = {
+  dev: [0, 'dev'],
+  alpha: [1, 'alpha'],
+  beta: [2, 'beta'],
+  milestone: [3, 'milestone'],
+  pre: [4, 'pre'],
+  preview: [4, 'pre'],
+  rc: [5, 'rc'],
+  cr: [5, 'rc'],
+  snapshot: [6, 'snapshot'],
+}
+const WORD = '(dev|alpha|beta|milestone|preview|pre|rc|cr|snapshot)'
+/** A dotted build with a prerelease suffix: "-" or ".", a prerelease word, an optional number. */
+const DOTTED_PRE = new RegExp(
+  `^([0-9]+(?:\\.[0-9]+)*)[-.]${WORD}(?:[-._]?([0-9]+(?:\\.[0-9]+)*))?$`,
+  'i',
+)
+/** A semver core followed by ".rc1" instead of "-rc1". */
+const SEMVER_DOT_PRE = new RegExp(`^([0-9]+\\.[0-9]+\\.[0-9]+)\\.(${WORD}[0-9A-Za-z.-]*)$`, 'i')
 
 /** Strip leading zeros from a digit string ("007" -> "7", "000" -> "0"). */
 export function stripZeros(digits: string): string {
@@ -61,30 +103,41 @@ function parseDotted(raw: string): ParsedBuild {
   if (raw.length === 0) return { ok: false, reason: 'build number is empty' }
   if (raw.trim() !== raw)
     return { ok: false, reason: `build number ${describe(raw)} has leading or trailing spaces` }
-  if (!DOTTED.test(raw)) {
+  const pre = DOTTED.test(raw) ? undefined : DOTTED_PRE.exec(raw)
+  if (pre === null) {
     return {
       ok: false,
-      reason: `build number ${describe(raw)} is not a string of non-negative integers separated by periods (e.g. "1.2")`,
+      reason: `build number ${describe(raw)} is not a string of non-negative integers separated by periods (e.g. "1.2", or "1.2-rc1" for a prerelease)`,
     }
   }
-  const canonical = canonicalDotted(raw)
-  if (canonical === '0') return { ok: false, reason: `build number ${describe(raw)} is all zeros` }
-  return { ok: true, parts: canonical.split('.').map(Number), canonical }
+  const core = canonicalDotted(pre ? (pre[1] as string) : raw)
+  if (core === '0') return { ok: false, reason: `build number ${describe(raw)} is all zeros` }
+  const parts = core.split('.').map(Number)
+  if (!pre) return { ok: true, parts, canonical: core }
+  const word = PRERELEASE_WORDS[(pre[2] as string).toLowerCase()]?.[1] as string
+  const numbers = pre[3] === undefined ? [] : pre[3].split('.').map(stripZeros)
+  const prerelease = [word, ...numbers].join('.')
+  return { ok: true, parts, canonical: `${core}-${prerelease}`, prerelease }
 }
 
 function parseSemver(raw: string): ParsedBuild {
   if (raw.length === 0) return { ok: false, reason: 'build number is empty' }
-  const m = SEMVER.exec(raw)
-  if (!m) {
+  // `semver` itself accepts a leading "v" or "=" and surrounding spaces: the scheme does not.
+  const plain = /^[0-9]/.test(raw) && raw.trim() === raw
+  const v = plain ? semver.parse(raw.replace(SEMVER_DOT_PRE, '$1-$2')) : null
+  if (!v) {
     const hint = /^v\d/.test(raw) ? ' (drop the leading "v")' : ''
     return {
       ok: false,
       reason: `build number ${describe(raw)} is not a semantic version (e.g. "1.2.3")${hint}`,
     }
   }
-  const [, major = '0', minor = '0', patch = '0', pre] = m
-  const canonical = `${major}.${minor}.${patch}${pre === undefined ? '' : `-${pre}`}`
-  return { ok: true, parts: [Number(major), Number(minor), Number(patch)], canonical }
+  // v.version: major.minor.patch[-prerelease], without build metadata
+  const prerelease = v.prerelease.length > 0 ? v.prerelease.join('.') : undefined
+  const parts = [v.major, v.minor, v.patch]
+  return prerelease === undefined
+    ? { ok: true, parts, canonical: v.version }
+    : { ok: true, parts, canonical: v.version, prerelease }
 }
 
 /** Parse a raw build number for a scheme. Never throws. */
@@ -93,42 +146,57 @@ export function parseBuild(raw: string, scheme: BuildScheme): ParsedBuild {
   return scheme === 'semver' ? parseSemver(raw) : parseDotted(raw)
 }
 
+/** Whether a raw build is a valid prerelease in the scheme ("2.0.0-rc1", "1.0-beta"). */
+export function isPrereleaseBuild(raw: string, scheme: BuildScheme): boolean {
+  const p = parseBuild(raw, scheme)
+  return p.ok && p.prerelease !== undefined
+}
+
+/**
+ * Two canonical dotted prerelease parts ("rc.1"; undefined: the release, above them all): by the
+ * word's rank, then the numbers part by part, fewer parts first ("rc" < "rc.1" < "rc.1.1" < "rc.2").
+ */
 function comparePrerelease(a: string | undefined, b: string | undefined): number {
   if (a === b) return 0
   if (a === undefined) return 1
   if (b === undefined) return -1
-  const pa = a.split('.')
-  const pb = b.split('.')
-  const n = Math.min(pa.length, pb.length)
-  for (let i = 0; i < n; i++) {
-    const x = pa[i] as string
-    const y = pb[i] as string
-    const xn = /^\d+$/.test(x)
-    const yn = /^\d+$/.test(y)
-    let c: number
-    if (xn && yn) c = compareDigits(x, y)
-    else if (xn) c = -1
-    else if (yn) c = 1
-    else c = x < y ? -1 : x > y ? 1 : 0
+  const [wa = '', ...na] = a.split('.')
+  const [wb = '', ...nb] = b.split('.')
+  const ra = PRERELEASE_WORDS[wa]?.[0] ?? -1
+  const rb = PRERELEASE_WORDS[wb]?.[0] ?? -1
+  if (ra !== rb) return ra < rb ? -1 : 1
+  for (let i = 0; i < Math.min(na.length, nb.length); i++) {
+    const c = compareDigits(na[i] as string, nb[i] as string)
     if (c !== 0) return c
   }
-  return pa.length === pb.length ? 0 : pa.length < pb.length ? -1 : 1
+  return na.length === nb.length ? 0 : na.length < nb.length ? -1 : 1
+}
+
+function splitPrerelease(canonical: string): [string, string | undefined] {
+  const dash = canonical.indexOf('-')
+  return dash < 0 ? [canonical, undefined] : [canonical.slice(0, dash), canonical.slice(dash + 1)]
+}
+
+const semverCache = new Map<string, semver.SemVer>()
+
+/** A canonical semver build, parsed once (the matrix compares the same builds many times). */
+function semverOf(canonical: string): semver.SemVer {
+  let v = semverCache.get(canonical)
+  if (!v) {
+    v = new semver.SemVer(canonical)
+    if (semverCache.size >= 10_000) semverCache.clear()
+    semverCache.set(canonical, v)
+  }
+  return v
 }
 
 /** Compare two canonical forms produced by parseBuild for the same scheme. */
 export function compareCanonicalBuilds(a: string, b: string, scheme: BuildScheme): number {
-  if (scheme === 'dotted') return compareCanonicalDotted(a, b)
   if (a === b) return 0
-  const dashA = a.indexOf('-')
-  const dashB = b.indexOf('-')
-  const coreA = dashA < 0 ? a : a.slice(0, dashA)
-  const coreB = dashB < 0 ? b : b.slice(0, dashB)
-  const c = compareCanonicalDotted(coreA, coreB)
-  if (c !== 0) return c
-  return comparePrerelease(
-    dashA < 0 ? undefined : a.slice(dashA + 1),
-    dashB < 0 ? undefined : b.slice(dashB + 1),
-  )
+  if (scheme === 'semver') return semverOf(a).compare(semverOf(b))
+  const [coreA, preA] = splitPrerelease(a)
+  const [coreB, preB] = splitPrerelease(b)
+  return compareCanonicalDotted(coreA, coreB) || comparePrerelease(preA, preB)
 }
 
 /**

@@ -1,6 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { compareBuilds, parseBuild, type BuildScheme } from '../../../src/upgrade/version.js'
+import {
+  compareBuilds,
+  isPrereleaseBuild,
+  parseBuild,
+  type BuildScheme,
+} from '../../../src/upgrade/version.js'
 
 const sign = (n: number): number => Math.sign(n) || 0
 
@@ -12,6 +17,20 @@ const zeros = fc.nat({ max: 2 }).map((n) => '0'.repeat(n))
 const dotted = fc
   .tuple(dottedParts, fc.array(zeros, { minLength: 5, maxLength: 5 }))
   .map(([ps, zs]) => ps.map((p, i) => `${zs[i]}${p}`).join('.'))
+
+/** A dotted build, sometimes with a prerelease suffix ("1.2-rc1", "3.0.beta.2", "2-RC01"). */
+const label = fc.tuple(
+  fc.constantFrom('rc', 'RC', 'beta', 'alpha', 'pre', 'Snapshot'),
+  fc.option(fc.nat({ max: 30 }), { nil: undefined }),
+  fc.constantFrom('', '.', '-', '0'),
+)
+const dottedMaybePre = fc
+  .tuple(dotted, fc.option(fc.tuple(fc.constantFrom('-', '.'), label), { nil: undefined }))
+  .map(([b, pre]) => {
+    if (!pre) return b
+    const [sep, [name, n, glue]] = pre
+    return `${b}${sep}${name}${n === undefined ? '' : `${glue}${n}`}`
+  })
 
 const ident = fc.oneof(
   fc.nat({ max: 30 }).map(String),
@@ -105,6 +124,7 @@ describe('parseBuild semver', () => {
 describe('build properties (fast-check)', () => {
   for (const [scheme, arb] of [
     ['dotted', dotted],
+    ['dotted', dottedMaybePre],
     ['semver', semver],
   ] as [BuildScheme, fc.Arbitrary<string>][]) {
     it(`${scheme}: parses every generated build`, () => {
@@ -193,5 +213,94 @@ describe('build properties (fast-check)', () => {
     expect(compareBuilds('nope', '0.1', 'dotted')).toBe(-1)
     expect(compareBuilds('0.1', 'nope', 'dotted')).toBe(1)
     expect(compareBuilds('a', 'b', 'dotted')).toBe(-1)
+  })
+})
+
+describe('prereleases', () => {
+  it.each([
+    ['2.0.0-rc1', '2-rc.1', [2]],
+    ['2.0.0.RC1', '2-rc.1', [2]],
+    ['2.0-rc.01', '2-rc.1', [2]],
+    ['1.0-beta', '1-beta', [1]],
+    ['1.0-SNAPSHOT', '1-snapshot', [1]],
+    ['3.1.rc_2', '3.1-rc.2', [3, 1]],
+    ['2.0-CR1', '2-rc.1', [2]],
+    ['1.0-preview.3.1', '1-pre.3.1', [1]],
+    ['4-dev', '4-dev', [4]],
+  ])('dotted: %s is a prerelease (canonical %s)', (raw, canonical, parts) => {
+    expect(parseBuild(raw, 'dotted')).toEqual({
+      ok: true,
+      canonical,
+      parts,
+      prerelease: canonical.slice(canonical.indexOf('-') + 1),
+    })
+    expect(isPrereleaseBuild(raw, 'dotted')).toBe(true)
+  })
+
+  it.each([
+    '1.2a',
+    '1.2-',
+    '1.2-1',
+    '0-rc1',
+    'rc1',
+    '1.2 -rc1',
+    '1.2+rc1',
+    '1.1-hotfix',
+    '5.0.0.RELEASE',
+    '1.2-rcx',
+    '1.2rc1',
+  ])('dotted: %j is not a build', (raw) => {
+    expect(parseBuild(raw, 'dotted').ok).toBe(false)
+    expect(isPrereleaseBuild(raw, 'dotted')).toBe(false)
+  })
+
+  it('dotted: a prerelease sorts below its release, above the one before, by word then number', () => {
+    const order = [
+      '1.9',
+      '2.0-dev',
+      '2.0-alpha',
+      '2.0-beta',
+      '2.0-beta2',
+      '2.0-rc1',
+      '2.0.0-RC2',
+      '2.0-rc.10',
+      '2.0-SNAPSHOT',
+      '2.0',
+      '2.0.1-rc1',
+      '2.0.1',
+    ]
+    for (let i = 1; i < order.length; i++)
+      expect([
+        order[i - 1],
+        order[i],
+        compareBuilds(order[i] as string, order[i - 1] as string, 'dotted'),
+      ]).toEqual([order[i - 1], order[i], 1])
+    expect(compareBuilds('2.0.0-RC1', '2-rc.1', 'dotted')).toBe(0)
+    expect(isPrereleaseBuild('2.0', 'dotted')).toBe(false)
+  })
+
+  it('semver: -rc1, -RC1, -beta and .rc1 are prereleases below the release, in spec order', () => {
+    expect(parseBuild('2.0.0.rc1', 'semver')).toEqual({
+      ok: true,
+      canonical: '2.0.0-rc1',
+      parts: [2, 0, 0],
+      prerelease: 'rc1',
+    })
+    expect(parseBuild('2.0.0-RC1', 'semver')).toMatchObject({ ok: true, prerelease: 'RC1' })
+    expect(compareBuilds('2.0.0-rc1', '2.0.0', 'semver')).toBe(-1)
+    expect(compareBuilds('2.0.0-RC1', '2.0.0', 'semver')).toBe(-1)
+    expect(compareBuilds('2.0.0-beta', '2.0.0-rc1', 'semver')).toBe(-1)
+    expect(compareBuilds('2.0.0.rc1', '2.0.0-rc1', 'semver')).toBe(0)
+    expect(compareBuilds('2.0.0-rc1', '1.9.9', 'semver')).toBe(1)
+    // the spec compares "rc10" as text: every semver tool puts it before "rc2"
+    expect(compareBuilds('2.0.0-rc10', '2.0.0-rc2', 'semver')).toBe(-1)
+    expect(compareBuilds('2.0.0-rc.10', '2.0.0-rc.2', 'semver')).toBe(1)
+    expect(isPrereleaseBuild('2.0.0', 'semver')).toBe(false)
+    expect(isPrereleaseBuild('2.0.0-rc1', 'semver')).toBe(true)
+  })
+
+  it('semver: refuses what the semver package alone would accept', () => {
+    for (const raw of ['v1.2.3', '=1.2.3', ' 1.2.3', '1.2.3 ', '99999999999999999999.0.0'])
+      expect(parseBuild(raw, 'semver').ok).toBe(false)
   })
 })
