@@ -1,7 +1,9 @@
 /** `fixline check`: the upgrade-safety check of a local repository. */
 import type { Config } from '../config/types.js'
 import type { Git } from '../git/git.js'
+import { isShallowRepository } from '../git/commits.js'
 import { GitError } from '../git/errors.js'
+import type { CoverageWarning } from '../upgrade/model.js'
 import { checkRepository, type RepoCheck } from '../upgrade/discovery/check-repo.js'
 import { renderJson, renderMarkdown, renderText } from '../upgrade/render/index.js'
 import type { Format } from './args.js'
@@ -40,7 +42,24 @@ export async function checkLocal(
     }
     candidate = { commit, name: ref }
   }
-  return checkRepository(git, config, { prefer: 'local', ...(candidate ? { candidate } : {}) })
+  const check = await checkRepository(git, config, {
+    prefer: 'local',
+    ...(candidate ? { candidate } : {}),
+  })
+  // The action unshallows its checkout (upgrade/job.ts); the CLI never fetches, so it says so.
+  if (await isShallowRepository(git))
+    check.result = {
+      ...check.result,
+      coverage: [...(check.result.coverage ?? []), SHALLOW],
+    }
+  return check
+}
+
+const SHALLOW: CoverageWarning = {
+  code: 'shallow',
+  message:
+    'this clone is shallow: commits beyond its depth are missing, so releases, line ancestry and fixes ' +
+    'from before the cut were not checked (or look lost); run git fetch --unshallow --tags first',
 }
 
 export function render(check: RepoCheck, format: Format): string {

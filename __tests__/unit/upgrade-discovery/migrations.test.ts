@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import {
   flywayId,
   golangMigrateId,
+  inDirs,
+  isVendored,
   migrationsFromFiles,
   parseManifest,
   railsId,
@@ -55,6 +57,47 @@ describe('file-name parsers', () => {
       { id: '1', location: { file: 'db/V1__a.sql' }, contentHash: 'b1' },
     ])
     expect(migrationsFromFiles(files, 'flyway', [])).toHaveLength(2)
+  })
+
+  it('reads Flyway Java and Kotlin migrations, underscores separating the version', () => {
+    expect(flywayId('src/main/java/db/migration/V7_0_2018_04_03__AddIndex.java')).toBe(
+      '7.0.2018.04.03',
+    )
+    expect(flywayId('db/migration/V2_1__Backfill.kt')).toBe('2.1')
+    expect(flywayId('db/migration/R__Refresh.java')).toBeUndefined()
+    expect(flywayId('db/migration/Helper.java')).toBeUndefined()
+  })
+
+  it('matches dirs at any depth, from the root with / or ./, and as globs', () => {
+    const module = 'billing/src/main/resources/db/migration/V3__x.sql'
+    expect(inDirs(module, ['db/migration'])).toBe(true)
+    expect(inDirs(module, ['src/main/resources/db/migration'])).toBe(true)
+    expect(inDirs(module, ['*/src/main/resources/db/migration'])).toBe(true)
+    expect(inDirs(module, ['**/db/migration'])).toBe(true)
+    expect(inDirs(module, ['/db/migration'])).toBe(false)
+    expect(inDirs(module, ['./db/migration'])).toBe(false)
+    expect(inDirs('db/migration/V3__x.sql', ['./db/migration'])).toBe(true)
+    expect(inDirs(module, ['billing/*/db'])).toBe(false)
+    // a folder name is matched whole, not as a suffix of another name
+    expect(inDirs('olddb/migration/V3__x.sql', ['db/migration'])).toBe(false)
+    expect(inDirs('a/db/migrations/V3__x.sql', ['db/migration'])).toBe(false)
+  })
+
+  it('never counts vendored folders unless a dir names one', () => {
+    const files = new Map([
+      ['db/migrate/20240101000000_own.rb', 'b1'],
+      ['vendor/bundle/ruby/3.2.0/gems/x/db/migrate/20200101000000_gem.rb', 'b2'],
+      ['node_modules/pkg/migrations/000001_init.up.sql', 'b3'],
+      ['third_party/lib/db/migration/V1__lib.sql', 'b4'],
+    ])
+    expect(migrationsFromFiles(files, 'rails', []).map((m) => m.id)).toEqual(['20240101000000'])
+    expect(migrationsFromFiles(files, 'rails', ['db/migrate']).map((m) => m.id)).toEqual([
+      '20240101000000',
+    ])
+    expect(migrationsFromFiles(files, 'golang-migrate', [])).toEqual([])
+    expect(migrationsFromFiles(files, 'flyway', [])).toEqual([])
+    expect(migrationsFromFiles(files, 'flyway', ['third_party/lib/db/migration'])).toHaveLength(1)
+    expect(isVendored('src/vendors/x.sql')).toBe(false)
   })
 })
 

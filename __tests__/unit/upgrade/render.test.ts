@@ -83,7 +83,9 @@ describe('renderText', () => {
   it('lists findings with their location and marks lossy upgrades', () => {
     const text = renderText(lossy())
     expect(text).toContain('FAIL')
-    expect(text).toMatch(/error +fix-loss +upgrading 1\.2 -> 2\.0 would lose fixes/)
+    expect(text).toMatch(
+      /^Errors\n {2}fix-loss \(1 error\)\n {4}- upgrading 1\.2 -> 2\.0 would lose fixes/m,
+    )
     expect(text).toContain('at plugin_config.yml:7')
     expect(text).toMatch(/1\.2 -> 2\.0 +LOSES FIXES/)
   })
@@ -137,7 +139,8 @@ describe('renderMarkdown', () => {
       })
     const md = renderMarkdown(result, { maxChars: 20_000 })
     expect(md.length).toBeLessThanOrEqual(20_000)
-    expect(md).toContain('more findings')
+    expect(md).toContain('| | `forward-ported` | … and 475 more forward-ported errors | |')
+    expect(md).toContain('475 findings not shown: the JSON output lists every one.')
   })
 })
 
@@ -262,8 +265,8 @@ describe('outside text (tags, branches, files, IDs) in the Markdown and the Merm
     const result = passing()
     for (let i = 0; i < 40; i++)
       result.findings.push({ rule: 'forward-ported', severity: 'error', message: 'x'.repeat(900) })
-    const md = renderMarkdown(result, { maxChars: 3_000 })
-    expect(md.length).toBeLessThanOrEqual(3_000)
+    const md = renderMarkdown(result, { maxChars: 1_500 })
+    expect(md.length).toBeLessThanOrEqual(1_500)
     expect(md).toContain('cut to fit')
     expect(md.split('\n').filter((l) => /^```/.test(l)).length % 2).toBe(0)
   })

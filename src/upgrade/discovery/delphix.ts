@@ -7,7 +7,7 @@ import { isRecord } from '../../payload.js'
 import { createHash } from 'node:crypto'
 import { isScalar, parseDocument } from 'yaml'
 import type { Migration, SchemaSummary, YamlNotString } from '../model.js'
-import { simplePluginConfig } from './plugin-config-fast.js'
+import { noBuildNumber, simplePluginConfig } from './plugin-config-fast.js'
 import { lineAt, quote, firstLine, type DiscoveryProblem } from './problems.js'
 import { yamlNotString } from './yaml-type.js'
 
@@ -64,12 +64,13 @@ export function parsePluginConfigYaml(text: string, file: string): PluginConfig 
   }
   const node = doc.get('buildNumber', true)
   if (node === undefined || node === null) {
-    out.problems.push({
-      rule: 'build-format',
-      severity: 'error',
-      file,
-      message: `${file} has no buildNumber`,
-    })
+    const version = doc.get('version')
+    out.problems.push(
+      noBuildNumber(
+        file,
+        typeof version === 'string' || typeof version === 'number' ? String(version) : undefined,
+      ),
+    )
   } else if (isScalar(node)) {
     const range = node.range
     const raw = range ? text.slice(range[0], range[1]) : String(node.value)

@@ -3,7 +3,7 @@
  * manifest file (a JSON or YAML list of IDs). Pure; garbage gives a problem, never an exception.
  */
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml'
-import type { NamePattern } from '../../config/patterns.js'
+import { globSource, wholeName, type NamePattern } from '../../config/patterns.js'
 import type { Migration } from '../model.js'
 import { lineAt, quote, firstLine, type DiscoveryProblem } from './problems.js'
 
@@ -13,9 +13,13 @@ function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1)
 }
 
-/** Flyway `V<id>__<description>.sql`: `_` or `.` separate the ID's parts (V1_1__x.sql is 1.1). */
+/**
+ * Flyway `V<version>__<description>.sql`, and Java or Kotlin migrations `V<version>__<Name>.java`
+ * (`.kt`): `_` or `.` separate the version's parts (V1_1__x.sql is 1.1, V7_0_2018_04_03__Fix.java
+ * is 7.0.2018.04.03).
+ */
 export function flywayId(path: string): string | undefined {
-  const m = /^V(\d+(?:[._]\d+)*)__.*\.sql$/.exec(baseName(path))
+  const m = /^V(\d+(?:[._]\d+)*)__.*\.(?:sql|java|kt)$/.exec(baseName(path))
   return m?.[1]?.replace(/_/g, '.')
 }
 
@@ -54,14 +58,55 @@ export function idFromFileName(
   }
 }
 
-/** Whether a path lies in one of the folders (any folder when none are given). */
-export function inDirs(path: string, dirs: readonly string[]): boolean {
-  if (dirs.length === 0) return true
-  return dirs.some((d) => {
-    const dir = d.replace(/^\.\//, '').replace(/\/+$/, '')
-    return dir === '' || dir === '.' || path.startsWith(`${dir}/`)
-  })
+/** Folders of bundled third-party code: their migrations are not the repository's own. */
+export const VENDORED = ['vendor', 'node_modules', 'third_party'] as const
+
+/** Whether a path lies under a vendored folder (`vendor/`, `node_modules/`, `third_party/`) at any depth. */
+export function isVendored(path: string): boolean {
+  return VENDORED.some((v) => path.startsWith(`${v}/`) || path.includes(`/${v}/`))
 }
+
+/**
+ * A matcher for `upgrade.migrations.dirs` entries. An entry matches a folder at any depth
+ * (`db/migration` also matches `app/src/main/resources/db/migration`) or, starting with `/` or
+ * `./`, from the repository root only; `*`, `**` and `?` are globs (`*` within one folder name).
+ * A file matches when it lies anywhere under a matching folder. Files under vendored folders count
+ * only when the entry itself names one. Globs run on config/patterns.ts (linear time).
+ */
+export function dirMatcher(dir: string): (path: string) => boolean {
+  const rooted = /^\.?\//.test(dir)
+  const clean = dir.replace(/^(?:\.\/|\/)+/, '').replace(/\/+$/, '')
+  if (clean === '' || clean === '.') return (path) => !isVendored(path)
+  const ownVendor = isVendored(`${clean}/`)
+  const keep = (path: string) => ownVendor || !isVendored(path)
+  if (!/[*?]/.test(clean)) {
+    const head = `${clean}/`
+    const inner = `/${head}`
+    return (path) => keep(path) && (path.startsWith(head) || (!rooted && path.includes(inner)))
+  }
+  const re = wholeName(`${rooted ? '' : '(?:.*/)?'}${globSource(clean)}/.*`)
+  return (path) => keep(path) && re !== undefined && re.test(path)
+}
+
+/** Whether a path lies in one of the folders (any folder but vendored ones when none are given). */
+export function inDirs(path: string, dirs: readonly string[]): boolean {
+  return dirsMatcher(dirs)(path)
+}
+
+/** One matcher for every `dirs` entry (vendored folders excluded when none are given). */
+export function dirsMatcher(dirs: readonly string[]): (path: string) => boolean {
+  const known = matcherCache.get(dirs)
+  if (known) return known
+  const matchers = dirs.map(dirMatcher)
+  const matcher =
+    matchers.length === 0
+      ? (path: string) => !isVendored(path)
+      : (path: string) => matchers.some((m) => m(path))
+  matcherCache.set(dirs, matcher)
+  return matcher
+}
+
+const matcherCache = new WeakMap<readonly string[], (path: string) => boolean>()
 
 /** Migrations of a file-name layout from a file listing (path -> blob id; the blob id is the content hash). */
 export function migrationsFromFiles(
@@ -70,11 +115,13 @@ export function migrationsFromFiles(
   dirs: readonly string[],
   re?: NamePattern,
 ): Migration[] {
+  const inside = dirsMatcher(dirs)
   const out: Migration[] = []
   for (const [path, blob] of files) {
-    if (!inDirs(path, dirs)) continue
+    // The file name first: cheap, and it rules out nearly every path before the folder test.
     const id = idFromFileName(layout, path, re)
-    if (id !== undefined) out.push({ id, location: { file: path }, contentHash: blob })
+    if (id !== undefined && inside(path))
+      out.push({ id, location: { file: path }, contentHash: blob })
   }
   return out
 }

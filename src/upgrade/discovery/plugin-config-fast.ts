@@ -6,6 +6,7 @@
  * on the subset, at a fraction of the cost (a repository has one config blob per release). Pure.
  */
 import type { PluginConfig } from './delphix.js'
+import type { DiscoveryProblem } from './problems.js'
 
 /** A plain scalar that YAML's core schema reads as a string: starts with a letter, no spaces or indicators. */
 const PLAIN = /^[A-Za-z_](?:[A-Za-z0-9_./-]|:(?=[A-Za-z0-9_./]))*$/
@@ -86,8 +87,24 @@ export function simplePluginConfig(text: string, file: string): PluginConfig | u
     buildLine: build?.line,
     srcDir: trimmed('srcDir'),
     schemaFile: trimmed('schemaFile'),
-    problems: build
-      ? []
-      : [{ rule: 'build-format', severity: 'error', file, message: `${file} has no buildNumber` }],
+    problems: build ? [] : [noBuildNumber(file, values.get('version')?.value)],
+  }
+}
+
+/**
+ * The one problem of a plugin_config.yml without buildNumber. With `version:` (SDKs before
+ * buildNumber existed) it is a warning: the release predates build numbers and is not checked. The
+ * message does not quote the version, so every release of that kind shares one finding.
+ */
+export function noBuildNumber(file: string, version: string | undefined): DiscoveryProblem {
+  if (version === undefined)
+    return { rule: 'build-format', severity: 'error', file, message: `${file} has no buildNumber` }
+  return {
+    rule: 'build-format',
+    severity: 'warning',
+    file,
+    message:
+      `${file} has no buildNumber, only version: (a plugin made with an SDK before buildNumber): ` +
+      `releases without buildNumber are not checked; add buildNumber to check them`,
   }
 }

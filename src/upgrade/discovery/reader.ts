@@ -18,7 +18,7 @@ import {
   parseManifest,
   type FileLayout,
   idFromFileName,
-  inDirs,
+  dirsMatcher,
 } from './migrations.js'
 import type { DiscoveryProblem } from './problems.js'
 import type { FileMap } from './trees.js'
@@ -37,10 +37,10 @@ export function resolveLayout(
   const u = config.upgrade
   let layout: Layout = u.migrations.layout === 'auto' ? 'none' : u.migrations.layout
   if (u.migrations.layout === 'auto') {
-    const dirs = u.migrations.dirs
+    const inside = dirsMatcher(u.migrations.dirs)
     const hasName = (l: FileLayout) => {
       for (const path of files.keys())
-        if (inDirs(path, dirs) && idFromFileName(l, path) !== undefined) return true
+        if (idFromFileName(l, path) !== undefined && inside(path)) return true
       return false
     }
     if (files.has(u.plugin.config)) layout = 'delphix'
