@@ -50,6 +50,12 @@ export const OPERATIONS = [
   ['get', `${R}/releases`],
   ['get', `${R}/releases/latest`],
   ['get', `${R}/releases/tags/{tag}`],
+  ['post', `${R}/releases`],
+  ['get', `${R}/deployments`],
+  ['post', `${R}/deployments`],
+  ['get', `${R}/deployments/{deployment_id}`],
+  ['get', `${R}/deployments/{deployment_id}/statuses`],
+  ['post', `${R}/deployments/{deployment_id}/statuses`],
   ['get', '/orgs/{org}/teams/{team_slug}/memberships/{username}'],
 ]
 

@@ -358,3 +358,10 @@ export function writeEvent(dir: string, payload: unknown): string {
   writeFileSync(path, JSON.stringify(payload, null, 2))
   return path
 }
+
+// ---- deployment_status ------------------------------------------------------------------------
+
+export {
+  deploymentStatusPayload,
+  type DeploymentStatusArgs,
+} from './fake-github/deployment-payloads.js'

@@ -35,6 +35,37 @@ export class OriginRepo {
     }
   }
 
+  /** Sha of a commit, or undefined when `rev` (a full ref name or a sha) names none. */
+  async commitSha(rev: string): Promise<string | undefined> {
+    if (rev.startsWith('-')) return undefined
+    try {
+      const out = await this.git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])
+      return out.trim() || undefined
+    } catch {
+      return undefined
+    }
+  }
+
+  /** The commit a branch, tag or sha names (branches first, like GitHub), or undefined. */
+  async resolve(ref: string): Promise<string | undefined> {
+    const full = ref.startsWith('refs/') ? [ref] : []
+    for (const rev of [...full, `refs/heads/${ref}`, `refs/tags/${ref}`]) {
+      const sha = await this.commitSha(rev)
+      if (sha) return sha
+    }
+    return /^[0-9a-f]{7,40}$/.test(ref) ? this.commitSha(ref) : undefined
+  }
+
+  /** Whether commit `ancestor` is reachable from `descendant` (false when either is unknown). */
+  async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
+    try {
+      await this.git(['merge-base', '--is-ancestor', ancestor, descendant])
+      return true
+    } catch {
+      return false
+    }
+  }
+
   /** Every branch of origin: name -> sha. */
   async listBranches(): Promise<Map<string, string>> {
     const out = await this.git([

@@ -143,3 +143,40 @@ export interface ReleaseRecord {
   createdAt: string
   publishedAt: string | null
 }
+
+export type DeploymentState =
+  'error' | 'failure' | 'inactive' | 'in_progress' | 'queued' | 'pending' | 'success'
+
+export interface DeploymentStatusRecord {
+  id: number
+  deploymentId: number
+  state: DeploymentState
+  creator: string
+  description: string
+  environment: string
+  targetUrl: string
+  logUrl: string
+  environmentUrl: string
+  createdAt: string
+}
+
+export interface DeploymentRecord {
+  id: number
+  /** The 40-hex commit deployed. */
+  sha: string
+  /** The ref asked for: a branch, a tag or a sha. */
+  ref: string
+  task: string
+  /** The environment now (a status may move it); originalEnvironment is the one created with. */
+  environment: string
+  originalEnvironment: string
+  payload: Record<string, unknown> | string
+  description: string | null
+  creator: string
+  transientEnvironment: boolean
+  productionEnvironment: boolean
+  createdAt: string
+  updatedAt: string
+  /** Oldest first (the API lists them newest first). */
+  statuses: DeploymentStatusRecord[]
+}

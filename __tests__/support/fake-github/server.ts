@@ -4,7 +4,7 @@ import { errorBody } from './factories/common.js'
 import { applies, faultReply, type FaultKind, type Faults } from './faults.js'
 import { handleGraphql, GraphqlUnimplemented } from './handlers/graphql.js'
 import { handlers } from './handlers/index.js'
-import { ApiError, type Reply } from './handlers/types.js'
+import { ApiError, Unimplemented, type Reply } from './handlers/types.js'
 import { OriginRepo } from './origin.js'
 import { matchRoute, type SpecOperation } from './spec.js'
 import { FakeGitHubState } from './state.js'
@@ -199,6 +199,10 @@ class Fake {
     } catch (error) {
       if (error instanceof ApiError)
         return { status: error.status, body: errorBody(error.message, error.errors) }
+      if (error instanceof Unimplemented) {
+        this.problems.push(`unimplemented: ${op.operationId}: ${error.message}`)
+        return { status: 501, body: errorBody(`fake GitHub: ${error.message}`) }
+      }
       this.problems.push(
         `fake crashed: ${op.operationId}: ${error instanceof Error ? error.stack : String(error)}`,
       )

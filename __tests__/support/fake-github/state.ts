@@ -1,9 +1,18 @@
+import { Deployments, type DeploymentFilter } from './deployments.js'
 import { Faults } from './faults.js'
 import { fakeSha } from './ids.js'
 import type {
+  AddDeployment,
+  AddDeploymentStatus,
+  AddIssue,
+  AddPullRequest,
+  AddRelease,
+} from './inputs.js'
+import type {
   CheckRunRecord,
   CommentRecord,
-  CommitRecord,
+  DeploymentRecord,
+  DeploymentStatusRecord,
   IssueRecord,
   LabelRecord,
   MilestoneRecord,
@@ -14,45 +23,13 @@ import type {
   StatusRecord,
 } from './records.js'
 
-export interface AddPullRequest {
-  number?: number
-  title: string
-  body?: string | null
-  user?: string
-  baseRef: string
-  headRef: string
-  headSha: string
-  baseSha?: string
-  merged?: boolean
-  mergeCommitSha?: string
-  commits?: CommitRecord[]
-  labels?: string[]
-  assignees?: string[]
-  milestone?: number | string
-  requestedReviewers?: string[]
-  state?: 'open' | 'closed'
-  draft?: boolean
-}
-
-export interface AddIssue {
-  number?: number
-  title: string
-  body?: string | null
-  user?: string
-  labels?: string[]
-  assignees?: string[]
-  state?: 'open' | 'closed'
-}
-
-export interface AddRelease {
-  tag: string
-  targetCommitish?: string
-  name?: string
-  body?: string
-  draft?: boolean
-  prerelease?: boolean
-  author?: string
-}
+export type {
+  AddDeployment,
+  AddDeploymentStatus,
+  AddIssue,
+  AddPullRequest,
+  AddRelease,
+} from './inputs.js'
 
 /**
  * In-memory repository behind the fake GitHub API: seed it before a test, read it after.
@@ -79,6 +56,8 @@ export class FakeGitHubState {
   readonly checkRunRecords: CheckRunRecord[] = []
   readonly statusRecords: StatusRecord[] = []
   readonly releases: ReleaseRecord[] = []
+  /** Deployments and their statuses (seed with addDeployment; read with deployments()). */
+  readonly deploymentStore = new Deployments(this)
   /** Branch name -> head sha, for repositories without an origin (and overrides with one). */
   readonly branches = new Map<string, string>()
   /** Fault injection (also reachable as `server.faults`). */
@@ -213,7 +192,7 @@ export class FakeGitHubState {
   }
 
   addRelease(input: AddRelease): ReleaseRecord {
-    const at = this.now()
+    const at = input.publishedAt ?? this.now()
     const release: ReleaseRecord = {
       id: this.newId(),
       tagName: input.tag,
@@ -228,6 +207,19 @@ export class FakeGitHubState {
     }
     this.releases.push(release)
     return release
+  }
+
+  /**
+   * A deployment of `sha` (40 hex) in `environment` (default production), with `statuses` added
+   * oldest first. Timestamps come from the clock unless `at` is given, so order is deterministic.
+   */
+  addDeployment(input: AddDeployment): DeploymentRecord {
+    return this.deploymentStore.add(input)
+  }
+
+  /** A new status of a deployment, as given (no auto_inactive: that is the API's doing). */
+  addDeploymentStatus(deploymentId: number, input: AddDeploymentStatus): DeploymentStatusRecord {
+    return this.deploymentStore.addStatus(deploymentId, input)
   }
 
   setBranch(name: string, sha: string): void {
@@ -317,6 +309,16 @@ export class FakeGitHubState {
 
   statuses(): StatusRecord[] {
     return this.statusRecords
+  }
+
+  /** Deployments newest first, filtered like GET /deployments. */
+  deployments(filter: DeploymentFilter = {}): DeploymentRecord[] {
+    return this.deploymentStore.list(filter)
+  }
+
+  /** A deployment's statuses, newest first. */
+  deploymentStatuses(deploymentId: number): DeploymentStatusRecord[] {
+    return this.deploymentStore.statuses(deploymentId)
   }
 
   findLabel(name: string): LabelRecord | undefined {

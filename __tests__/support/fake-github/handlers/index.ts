@@ -1,7 +1,9 @@
 import { checkHandlers } from './checks.js'
+import { deploymentHandlers } from './deployments.js'
 import { issueListHandlers } from './issue-lists.js'
 import { issueHandlers } from './issues.js'
 import { pullHandlers } from './pulls.js'
+import { releaseHandlers } from './releases.js'
 import { repoHandlers } from './repos.js'
 import type { Handler } from './types.js'
 
@@ -12,4 +14,6 @@ export const handlers: Record<string, Handler> = {
   ...issueListHandlers,
   ...repoHandlers,
   ...checkHandlers,
+  ...releaseHandlers,
+  ...deploymentHandlers,
 }

@@ -1,5 +1,5 @@
 import { fullRepository, simpleUser } from '../factories/common.js'
-import { branch, release, shortBranch, teamMembership } from '../factories/checks.js'
+import { branch, shortBranch, teamMembership } from '../factories/checks.js'
 import { pullRequestSimple } from '../factories/pulls.js'
 import type { Permission } from '../records.js'
 import { paginate } from './paginate.js'
@@ -42,24 +42,6 @@ const listBranches: Handler = async (ctx) => {
   )
 }
 
-const getLatestRelease: Handler = (ctx) => {
-  const published = ctx.state.releases.filter(
-    (r) => !r.draft && !r.prerelease && r.publishedAt !== null,
-  )
-  const latest = published
-    .sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || a.id - b.id)
-    .at(-1)
-  if (!latest) throw notFound()
-  return { status: 200, body: release(ctx.state, latest) }
-}
-
-/** Newest first, drafts included (the token has push access). */
-const listReleases: Handler = (ctx) =>
-  paginate(
-    ctx,
-    [...ctx.state.releases].reverse().map((r) => release(ctx.state, r)),
-  )
-
 /** Pull requests whose head, commits or merge commit contain the sha. */
 const pullsForCommit: Handler = (ctx) => {
   const sha = stringParam(ctx, 'commit_sha')
@@ -78,13 +60,6 @@ const pullsForCommit: Handler = (ctx) => {
   )
 }
 
-const getReleaseByTag: Handler = (ctx) => {
-  const tag = stringParam(ctx, 'tag')
-  const found = ctx.state.releases.find((r) => r.tagName === tag && !r.draft)
-  if (!found) throw notFound()
-  return { status: 200, body: release(ctx.state, found) }
-}
-
 const getTeamMembership: Handler = (ctx) => {
   const org = stringParam(ctx, 'org')
   const slug = stringParam(ctx, 'team_slug')
@@ -98,9 +73,6 @@ export const repoHandlers: Record<string, Handler> = {
   'repos/get-collaborator-permission-level': getPermission,
   'repos/get-branch': getBranch,
   'repos/list-branches': listBranches,
-  'repos/get-latest-release': getLatestRelease,
-  'repos/get-release-by-tag': getReleaseByTag,
-  'repos/list-releases': listReleases,
   'repos/list-pull-requests-associated-with-commit': pullsForCommit,
   'teams/get-membership-for-user-in-org': getTeamMembership,
 }

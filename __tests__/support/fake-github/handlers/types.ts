@@ -38,6 +38,17 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * A request the fake cannot answer as GitHub would (e.g. a deployment that would auto-merge):
+ * answered 501 and reported as an "unimplemented" problem, never silently approximated.
+ */
+export class Unimplemented extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'Unimplemented'
+  }
+}
+
 export const notFound = (): ApiError => new ApiError(404, 'Not Found')
 
 export const validationFailed = (errors: unknown[]): ApiError =>
