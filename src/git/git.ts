@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { GitError, classifyGitFailure } from './errors.js'
 
 export interface GitResult {
@@ -16,6 +16,31 @@ export interface RunOptions {
   env?: Readonly<Record<string, string>>
   /** Deadline for this invocation (default: the network timeout for fetch, push and ls-remote). */
   timeoutMs?: number
+}
+
+export interface StartOptions {
+  /** Each chunk of stdout, in order. */
+  onStdout: (chunk: Buffer) => void
+  okCodes?: readonly number[]
+  env?: Readonly<Record<string, string>>
+  timeoutMs?: number
+}
+
+/** A git process started by {@link Git.start}: the caller writes its stdin and paces its stdout. */
+export interface GitProcess {
+  /** Writes to stdin; false when the pipe is full (wait for drained() before writing more). */
+  write(data: string | Buffer): boolean
+  /** Resolves when stdin can take more, or git has exited. */
+  drained(): Promise<void>
+  /** Closes stdin. */
+  end(): void
+  /** Stops and restarts reading stdout (git blocks while its pipe is full). */
+  pause(): void
+  resume(): void
+  /** Stops git and every process it started; `done` then rejects. */
+  kill(): void
+  /** Settles when git has exited and stdout has been handed over; rejects with a GitError on failure. */
+  readonly done: Promise<{ stderr: string; exitCode: number }>
 }
 
 /** Git commands that talk to a remote, and so may hang on it. */
@@ -73,9 +98,7 @@ export class Git {
 
   async run(args: readonly string[], options: RunOptions = {}): Promise<GitResult> {
     const started = Date.now()
-    const timeoutMs =
-      options.timeoutMs ??
-      (NETWORK_COMMANDS.has(subcommand(args)) ? this.networkTimeoutMs : undefined)
+    const timeoutMs = this.deadline(args, options.timeoutMs)
     const result = await spawnGit(args, {
       cwd: this.cwd,
       env: { ...baseEnv(), ...this.env, ...options.env },
@@ -83,27 +106,35 @@ export class Git {
       timeoutMs,
     })
     this.observer?.(args, Date.now() - started, result.exitCode)
-    if (result.timedOut)
-      throw new GitError(
-        `git ${describe(args)} did not finish within ${Math.round((timeoutMs ?? 0) / 100) / 10} s and was stopped`,
-        'timeout',
-        args,
-        null,
-        result.stderr,
-      )
-    const ok = options.okCodes ?? [0]
-    if (!ok.includes(result.exitCode)) {
-      const kind = classifyGitFailure(args, `${result.stderr}\n${result.stdout}`)
-      const detail = (result.stderr || result.stdout).trim().split('\n').slice(-6).join('\n')
-      throw new GitError(
-        `git ${describe(args)} failed (exit ${result.exitCode}): ${detail}`,
-        kind,
-        args,
-        result.exitCode,
-        result.stderr,
-      )
-    }
+    checkResult(args, result, options.okCodes, timeoutMs)
     return result
+  }
+
+  /**
+   * Starts git without waiting for it, for output too large to hold: stdout goes to `onStdout`
+   * chunk by chunk (pause() and resume() give back-pressure) and the caller writes stdin. Same
+   * environment, deadline (process group) and errors as {@link run}; `done` settles when git has
+   * exited, and rejects with a {@link GitError} when it failed.
+   */
+  start(args: readonly string[], options: StartOptions): GitProcess {
+    const began = Date.now()
+    const timeoutMs = this.deadline(args, options.timeoutMs)
+    const s = startGit(args, {
+      cwd: this.cwd,
+      env: { ...baseEnv(), ...this.env, ...options.env },
+      timeoutMs,
+      onStdout: options.onStdout,
+    })
+    const done = s.finished.then((r) => {
+      this.observer?.(args, Date.now() - began, r.exitCode)
+      checkResult(args, { ...r, stdout: '' }, options.okCodes, timeoutMs)
+      return { stderr: r.stderr, exitCode: r.exitCode }
+    })
+    return processHandle(s, done)
+  }
+
+  private deadline(args: readonly string[], timeoutMs: number | undefined): number | undefined {
+    return timeoutMs ?? (NETWORK_COMMANDS.has(subcommand(args)) ? this.networkTimeoutMs : undefined)
   }
 
   /** stdout of a successful command, trimmed of the final newline. */
@@ -146,6 +177,66 @@ interface Spawned extends GitResult {
   timedOut: boolean
 }
 
+interface Started {
+  child: ChildProcessWithoutNullStreams
+  /** Settles when git has exited and its output has been read. */
+  finished: Promise<Omit<Spawned, 'stdout'>>
+  /** Stops git (and its group) and rejects `finished` with a GitError giving `why`. */
+  fail(why: string, cause?: unknown): void
+}
+
+function startGit(
+  args: readonly string[],
+  options: {
+    cwd: string
+    env: Record<string, string>
+    timeoutMs: number | undefined
+    onStdout: (chunk: Buffer) => void
+  },
+): Started {
+  const { cwd, env, timeoutMs } = options
+  // spawn rather than execFile, which does not pass `detached` on: with a deadline, git gets its
+  // own process group so that the deadline stops git and every helper it started (remote
+  // helpers, a local receive-pack and its hooks), which would otherwise hold its output open.
+  const child = spawn('git', [...args], { cwd, env, detached: timeoutMs !== undefined })
+  const err = collect(child.stderr, () => fail('its error output is larger than 512 MiB'))
+  child.stdout.on('data', options.onStdout)
+  let timedOut = false
+  let settled = false
+  let settle: { resolve: (r: Omit<Spawned, 'stdout'>) => void; reject: (e: GitError) => void }
+  const finished = new Promise<Omit<Spawned, 'stdout'>>((resolve, reject) => {
+    settle = { resolve, reject }
+  })
+  const timer =
+    timeoutMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true
+          killGroup(child.pid)
+        }, timeoutMs)
+  const fail = (why: string, cause?: unknown) => {
+    if (settled) return
+    settled = true
+    if (timer) clearTimeout(timer)
+    killGroup(child.pid)
+    settle.reject(
+      new GitError(`could not run git ${describe(args)}: ${why}`, 'unknown', args, null, err(), {
+        cause,
+      }),
+    )
+  }
+  child.on('error', (error) => fail(error.message, error))
+  child.on('close', (code, signal) => {
+    if (settled) return
+    settled = true
+    if (timer) clearTimeout(timer)
+    const exitCode = code ?? (signal ? 128 : -1)
+    settle.resolve({ stderr: err(), exitCode: timedOut ? -1 : exitCode, timedOut })
+  })
+  child.stdin.on('error', () => undefined) // git may exit before reading all of its input
+  return { child, finished, fail }
+}
+
 function spawnGit(
   args: readonly string[],
   options: {
@@ -155,45 +246,70 @@ function spawnGit(
     timeoutMs: number | undefined
   },
 ): Promise<Spawned> {
-  const { cwd, env, input, timeoutMs } = options
-  return new Promise((resolve, reject) => {
-    // spawn rather than execFile, which does not pass `detached` on: with a deadline, git gets its
-    // own process group so that the deadline stops git and every helper it started (remote
-    // helpers, a local receive-pack and its hooks), which would otherwise hold its output open.
-    const child = spawn('git', [...args], { cwd, env, detached: timeoutMs !== undefined })
-    const out = collect(child.stdout, () => fail('its output is larger than 512 MiB'))
-    const err = collect(child.stderr, () => fail('its error output is larger than 512 MiB'))
-    let timedOut = false
-    let settled = false
-    const timer =
-      timeoutMs === undefined
-        ? undefined
-        : setTimeout(() => {
-            timedOut = true
-            killGroup(child.pid)
-          }, timeoutMs)
-    const fail = (why: string, cause?: unknown) => {
-      if (settled) return
-      settled = true
-      if (timer) clearTimeout(timer)
-      killGroup(child.pid)
-      reject(
-        new GitError(`could not run git ${describe(args)}: ${why}`, 'unknown', args, null, err(), {
-          cause,
-        }),
-      )
-    }
-    child.on('error', (error) => fail(error.message, error))
-    child.on('close', (code, signal) => {
-      if (settled) return
-      settled = true
-      if (timer) clearTimeout(timer)
-      const exitCode = code ?? (signal ? 128 : -1)
-      resolve({ stdout: out(), stderr: err(), exitCode: timedOut ? -1 : exitCode, timedOut })
-    })
-    child.stdin.on('error', () => undefined) // git may exit before reading all of its input
-    child.stdin.end(input)
+  const chunks: Buffer[] = []
+  let size = 0
+  const started: Started = startGit(args, {
+    ...options,
+    onStdout: (chunk) => {
+      size += chunk.length
+      if (size > MAX_BUFFER) started.fail('its output is larger than 512 MiB')
+      else chunks.push(chunk)
+    },
   })
+  started.child.stdin.end(options.input)
+  return started.finished.then((r) => ({ ...r, stdout: Buffer.concat(chunks).toString('utf8') }))
+}
+
+/** The handle of a started process: stdin writes with back-pressure, stdout pacing, kill. */
+function processHandle(s: Started, done: GitProcess['done']): GitProcess {
+  let exited = false
+  const waiters: (() => void)[] = []
+  const wake = () => waiters.splice(0).forEach((w) => w())
+  s.child.stdin.on('drain', wake)
+  s.child.on('close', () => {
+    exited = true
+    wake()
+  })
+  return {
+    write: (data) => (s.child.stdin.writable ? s.child.stdin.write(data) : true),
+    drained: () =>
+      new Promise((resolve) => {
+        if (exited || !s.child.stdin.writableNeedDrain) resolve()
+        else waiters.push(resolve)
+      }),
+    end: () => void s.child.stdin.end(),
+    pause: () => void s.child.stdout.pause(),
+    resume: () => void s.child.stdout.resume(),
+    kill: () => s.fail('stopped by fixline'),
+    done,
+  }
+}
+
+/** Throws the GitError for a finished invocation that timed out or exited with a code not in `okCodes`. */
+function checkResult(
+  args: readonly string[],
+  result: Spawned,
+  okCodes: readonly number[] | undefined,
+  timeoutMs: number | undefined,
+): void {
+  if (result.timedOut)
+    throw new GitError(
+      `git ${describe(args)} did not finish within ${Math.round((timeoutMs ?? 0) / 100) / 10} s and was stopped`,
+      'timeout',
+      args,
+      null,
+      result.stderr,
+    )
+  if ((okCodes ?? [0]).includes(result.exitCode)) return
+  const kind = classifyGitFailure(args, `${result.stderr}\n${result.stdout}`)
+  const detail = (result.stderr || result.stdout).trim().split('\n').slice(-6).join('\n')
+  throw new GitError(
+    `git ${describe(args)} failed (exit ${result.exitCode}): ${detail}`,
+    kind,
+    args,
+    result.exitCode,
+    result.stderr,
+  )
 }
 
 /** Collects a stream's bytes (at most MAX_BUFFER); returns a reader of the text so far. */

@@ -74,6 +74,35 @@ describe('Git', () => {
   })
 })
 
+describe('Git.start', () => {
+  it('streams stdout chunk by chunk, takes stdin as written, and fails like run()', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fixline-git-'))
+    const seen: string[] = []
+    const git = new Git({
+      cwd: dir,
+      observer: (args, _ms, code) => void seen.push(`${args[0]} ${code}`),
+    })
+    await git.run(['init', '-q', '-b', 'main'])
+    const chunks: Buffer[] = []
+    const hash = git.start(['hash-object', '--stdin-paths', '--no-filters'], {
+      onStdout: (c) => void chunks.push(c),
+    })
+    const path = join(dir, 'x')
+    const { writeFileSync } = await import('node:fs')
+    writeFileSync(path, 'hello\n')
+    for (let i = 0; i < 3000; i++) if (!hash.write(`${path}\n`)) await hash.drained()
+    hash.end()
+    await hash.done
+    const out = Buffer.concat(chunks).toString().trim().split('\n')
+    expect(out).toHaveLength(3000)
+    expect(new Set(out)).toEqual(new Set(['ce013625030ba8dba906f756967f9e9ca394464a']))
+    const bad = git.start(['cat-file', '-p', 'nope'], { onStdout: () => undefined })
+    bad.end()
+    await expect(bad.done).rejects.toMatchObject({ name: 'GitError', exitCode: 128 })
+    expect(seen).toEqual(['init 0', 'hash-object 0', 'cat-file 128'])
+  })
+})
+
 describe('branch names', () => {
   const git = new Git({ cwd: tmpdir() })
 

@@ -1,0 +1,195 @@
+/**
+ * Evidence between commits, built once over every commit read, by graph position: links of equal
+ * patch id, cherry-pick trailers and svn merge revisions; revert targets; and the weak
+ * subject+author key. A pair then asks, per commit of its side, "is one of my linked commits
+ * reachable from the other tip": a bit test per linked commit. Pure.
+ */
+import { subjectKey } from './messages.js'
+import type { ScannedCommit } from './scanner.js'
+import type { Ancestry, CommitPair, CommitRef, EvidenceKind, PairEvidence } from './types.js'
+
+export interface CommitFacts extends ScannedCommit {
+  patchId?: string
+}
+
+type LinkKind = 'patch-id' | 'cherry-pick' | 'svn-merge'
+interface Link {
+  to: number
+  kind: LinkKind
+}
+
+/** How far a search for linked commits goes (chains of picks of picks are short). */
+const MAX_LINKED = 256
+
+function push<K>(map: Map<K, number[]>, key: K, value: number): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
+}
+
+const has = (bits: Uint32Array, i: number) => (bits[i >>> 5]! & (1 << (i & 31))) !== 0
+
+export class EvidenceIndex {
+  private readonly links = new Map<number, Link[]>()
+  private readonly revertOf = new Map<number, number>()
+  private readonly weak = new Map<string, number[]>()
+  private readonly linked = new Map<number, readonly Link[]>()
+  private readonly sorted: string[]
+
+  constructor(
+    private readonly graph: Ancestry,
+    private readonly facts: (sha: string) => CommitFacts | undefined,
+    shas: Iterable<string>,
+  ) {
+    this.sorted = [...graph.shas].sort()
+    const read: [number, CommitFacts][] = []
+    for (const sha of shas) {
+      const i = graph.order(sha)
+      const f = facts(sha)
+      if (i >= 0 && f) read.push([i, f])
+    }
+    this.linkPatchIds(read)
+    this.linkSvn(read)
+    for (const [i, f] of read) {
+      for (const src of f.pickedFrom) this.link(i, this.resolve(src), 'cherry-pick')
+      const target = f.reverts ? this.resolve(f.reverts) : -1
+      if (target >= 0) this.revertOf.set(i, target)
+      const key = f.hasPatch ? subjectKey(f.subject, f.email) : ''
+      if (key) push(this.weak, key, i)
+    }
+  }
+
+  /** What `pair.from` has that `pair.to` lacks, commit by commit. */
+  compare(pair: CommitPair, detail = false): PairEvidence {
+    const ra = this.graph.reachable(pair.from)
+    const rx = this.graph.reachable(pair.to)
+    const side = this.graph.exclusive(pair.from, pair.to).filter((i) => !this.graph.isMerge(i))
+    const cancelled = this.cancelled(side, ra, rx)
+    const out: PairEvidence = { ...pair, lost: [], probable: [], counts: {}, unread: 0 }
+    if (detail) out.found = []
+    const found = (i: number, evidence: EvidenceKind, counterpart?: number) => {
+      out.counts[evidence] = (out.counts[evidence] ?? 0) + 1
+      out.found?.push({
+        commit: this.ref(i),
+        evidence,
+        ...(counterpart === undefined
+          ? {}
+          : { counterpart: this.graph.shas[counterpart] as string }),
+      })
+    }
+    for (const i of side) {
+      const f = this.facts(this.graph.shas[i] as string)
+      if (!f) out.unread++
+      else if (!f.hasPatch) found(i, 'bookkeeping')
+      else if (f.releaseTool || f.versionOnly) found(i, 'release-tool')
+      else if (cancelled.has(i)) found(i, 'revert')
+      else {
+        const strong = this.linked.get(i) ?? this.search(i)
+        const hit = strong.find((l) => has(rx, l.to))
+        const weak = hit ? undefined : this.weakMatch(f, ra, rx)
+        if (hit) found(i, hit.kind, hit.to)
+        else if (weak !== undefined) {
+          out.probable.push({ commit: this.ref(i), counterpart: this.ref(weak) })
+          found(i, 'same-subject-author', weak)
+        } else out.lost.push(this.ref(i))
+      }
+    }
+    return out
+  }
+
+  private ref(i: number): CommitRef {
+    const sha = this.graph.shas[i] as string
+    return { sha, subject: this.facts(sha)?.subject ?? '' }
+  }
+
+  /**
+   * Commits of the side cancelled by a revert on the same side, newest first, so that in a chain
+   * (c, revert of c, revert of the revert) the last two cancel and c stands.
+   */
+  private cancelled(side: readonly number[], ra: Uint32Array, rx: Uint32Array): Set<number> {
+    const out = new Set<number>()
+    for (let k = side.length - 1; k >= 0; k--) {
+      const r = side[k] as number
+      const c = this.revertOf.get(r)
+      if (c === undefined || out.has(r) || out.has(c) || !has(ra, c) || has(rx, c)) continue
+      out.add(r)
+      out.add(c)
+    }
+    return out
+  }
+
+  /** A commit on `to`'s side only with the same subject and author. */
+  private weakMatch(f: CommitFacts, ra: Uint32Array, rx: Uint32Array): number | undefined {
+    const key = subjectKey(f.subject, f.email)
+    return key ? this.weak.get(key)?.find((j) => has(rx, j) && !has(ra, j)) : undefined
+  }
+
+  /** Commits linked to `i`, directly or not (breadth first, at most MAX_LINKED), with the kind of the last link. */
+  private search(i: number): readonly Link[] {
+    const out: Link[] = []
+    const seen = new Set([i])
+    const queue = [i]
+    while (queue.length > 0 && seen.size < MAX_LINKED) {
+      for (const l of this.links.get(queue.shift() as number) ?? []) {
+        if (seen.has(l.to)) continue
+        seen.add(l.to)
+        out.push(l)
+        queue.push(l.to)
+      }
+    }
+    this.linked.set(i, out)
+    return out
+  }
+
+  private linkPatchIds(read: readonly [number, CommitFacts][]): void {
+    const first = new Map<string, number>()
+    for (const [i, f] of read) {
+      if (!f.patchId || !f.hasPatch) continue
+      const j = first.get(f.patchId)
+      if (j === undefined) first.set(f.patchId, i)
+      else this.link(i, j, 'patch-id')
+    }
+  }
+
+  /** A merge message's revisions to the commits of those revisions, and to other merges of them. */
+  private linkSvn(read: readonly [number, CommitFacts][]): void {
+    const own = new Map<number, number[]>()
+    const mergedBy = new Map<number, number>()
+    for (const [i, f] of read) if (f.svnRevision !== undefined) push(own, f.svnRevision, i)
+    for (const [i, f] of read) {
+      for (const rev of f.svnMerged) {
+        for (const j of own.get(rev) ?? []) this.link(i, j, 'svn-merge')
+        const other = mergedBy.get(rev)
+        if (other === undefined) mergedBy.set(rev, i)
+        else this.link(i, other, 'svn-merge')
+      }
+    }
+  }
+
+  private link(a: number, b: number, kind: LinkKind): void {
+    if (a === b || a < 0 || b < 0) return
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const list = this.links.get(x)
+      if (list) list.push({ to: y, kind })
+      else this.links.set(x, [{ to: y, kind }])
+    }
+  }
+
+  /** The position of a full or abbreviated sha (unique prefix), or -1. */
+  private resolve(prefix: string): number {
+    if (prefix.length >= 40) return this.graph.order(prefix)
+    let lo = 0
+    let hi = this.sorted.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if ((this.sorted[mid] as string) < prefix) lo = mid + 1
+      else hi = mid
+    }
+    const hit = this.sorted[lo]
+    if (!hit?.startsWith(prefix) || this.sorted[lo + 1]?.startsWith(prefix)) return -1
+    return this.graph.order(hit)
+  }
+}

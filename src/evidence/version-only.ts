@@ -1,0 +1,78 @@
+/**
+ * Version-only diffs: a release tool's bump (`<version>1.2.3-SNAPSHOT</version>` ->
+ * `<version>1.2.3</version>`) changes nothing but version strings, so it is bookkeeping wherever
+ * it lives. A diff is version-only when every run of removed lines is followed by as many added
+ * lines, and each removed/added pair differs only in version-like tokens. Pure.
+ */
+
+/** Dotted versions with an optional suffix: `1.2`, `v1.2.3`, `1.2.3-SNAPSHOT`, `5.0.1.RELEASE`, `2.0.0-rc.1`. */
+const VERSION = /\bv?\d+(?:\.\d+)+(?:[-+~.][0-9A-Za-z]+)*/g
+/** Lines naming a version or build may change a plain number too (`versionCode 41`, `"buildNumber": 17`). */
+const KEYWORD = /version|build|release|revision/i
+const NUMBER = /\b\d+\b/g
+/** Longer lines, or more pairs, are not a version bump. */
+const MAX_LINE = 400
+const MAX_PAIRS = 2000
+
+/** Whether `removed` and `added` differ, and only in version-like tokens. */
+export function versionOnlyPair(removed: string, added: string): boolean {
+  if (removed === added || removed.length > MAX_LINE || added.length > MAX_LINE) return false
+  return normalize(removed) === normalize(added)
+}
+
+function normalize(line: string): string {
+  const out = line.replace(VERSION, '\u0000')
+  return KEYWORD.test(out) ? out.replace(NUMBER, '\u0000') : out
+}
+
+/**
+ * Follows the content lines of one commit's text diff (as written, with their `+`, `-` or ` `
+ * prefix) and says whether all of it was version-only. `fail()` for anything else (a new or
+ * deleted file, a binary file).
+ */
+export class VersionOnlyTracker {
+  private ok = true
+  private pairs = 0
+  private readonly removed: string[] = []
+  private readonly added: string[] = []
+
+  /** False once the diff cannot be version-only: callers stop feeding lines. */
+  get candidate(): boolean {
+    return this.ok
+  }
+
+  fail(): void {
+    this.ok = false
+    this.removed.length = 0
+    this.added.length = 0
+  }
+
+  /** A content line of a hunk. */
+  line(text: string): void {
+    if (!this.ok) return
+    const c = text.charAt(0)
+    if (c === '-') {
+      if (this.added.length > 0) this.close()
+      this.removed.push(text.slice(1))
+    } else if (c === '+') this.added.push(text.slice(1))
+    else if (c !== '\\') this.close()
+  }
+
+  /** The end of a hunk or a file. */
+  close(): void {
+    if (!this.ok) return
+    const n = this.removed.length
+    if (n !== this.added.length || this.pairs + n > MAX_PAIRS) return this.fail()
+    for (let i = 0; i < n; i++)
+      if (!versionOnlyPair(this.removed[i] as string, this.added[i] as string)) return this.fail()
+    this.pairs += n
+    this.removed.length = 0
+    this.added.length = 0
+  }
+
+  /** The verdict at the end of the commit: at least one pair, all version-only. */
+  result(): boolean {
+    this.close()
+    return this.ok && this.pairs > 0
+  }
+}
