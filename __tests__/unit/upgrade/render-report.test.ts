@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { checkModel, type CheckOptions } from '../../../src/upgrade/check.js'
+import { checkTitle } from '../../../src/upgrade/job-report.js'
 import type { CheckResult, Finding, RuleId } from '../../../src/upgrade/model.js'
 import { renderJson, renderMarkdown, renderText } from '../../../src/upgrade/render/index.js'
 import { workedExample } from './worked-example.js'
@@ -119,6 +120,12 @@ describe('a check that saw nothing', () => {
     expect(json.coverage).toEqual([
       { code: 'no-releases', message: 'no release found: no tag matches <v{build}>' },
     ])
+  })
+
+  it('the check run title says so too', () => {
+    expect(checkTitle(incomplete())).toBe(
+      '0 release(s) on 0 line(s): no failure, but incomplete: 1 thing(s) not checked',
+    )
   })
 
   it('a failing check stays FAIL, with the coverage warning too', () => {

@@ -7,6 +7,7 @@ import { isRecord } from '../../payload.js'
 import { createHash } from 'node:crypto'
 import { isScalar, parseDocument } from 'yaml'
 import type { Migration, SchemaSummary, YamlNotString } from '../model.js'
+import { formatHash } from './format-hash.js'
 import { noBuildNumber, simplePluginConfig } from './plugin-config-fast.js'
 import { lineAt, quote, firstLine, type DiscoveryProblem } from './problems.js'
 import { yamlNotString } from './yaml-type.js'
@@ -145,7 +146,7 @@ export function scanDecorators(text: string, file: string): DecoratorScan {
       id,
       objectType,
       location: { file, line: i + 1 },
-      contentHash: hashText(functionText(lines, i, indent.length)),
+      ...hashes(functionText(lines, i, indent.length)),
     })
   }
   return out
@@ -165,6 +166,11 @@ function functionText(lines: readonly string[], decoratorLine: number, indent: n
   }
   while (body.length > 0 && (body[body.length - 1] as string).trim() === '') body.pop()
   return body.join('\n')
+}
+
+/** The content hash of an upgrade function and its hash with formatting ignored (format-hash.ts). */
+function hashes(text: string): { contentHash: string; formatHash: string } {
+  return { contentHash: hashText(text), formatHash: formatHash(text, 'python') }
 }
 
 export function hashText(text: string): string {

@@ -6,7 +6,9 @@
  * same-id-everywhere: one content hash under IDs a != b where a is on line L1 but not on L2 and b on L2
  * but not on L1 (a renamed backport). Identical bodies that both lines carry under both IDs (two no-op
  * markers) are not a finding.
- * content-stable: one canonical ID with different content hashes on two lines (severity from options).
+ * content-stable: one canonical ID with different content on two lines (severity from options; 'off'
+ * turns it off). Content compares by formatHash where discovery set one (whitespace and formatting
+ * ignored, discovery/format-hash.ts), else by contentHash.
  * An empty content hash (a layout without content, e.g. a manifest of IDs) takes part in neither rule.
  */
 import type { Finding, Migration } from '../model.js'
@@ -34,7 +36,7 @@ function latestPerLine(ctx: RuleContext): Latest[] {
         const rank = set.ids[k] as number
         const m = set.migs[k] as Migration
         const prev = latest[rank]
-        if (prev && (prev.m === m || prev.m.contentHash === m.contentHash)) continue
+        if (prev && (prev.m === m || sameContent(prev.m, m))) continue
         latest[rank] = { line, rank, m, where: label }
       }
     }
@@ -60,7 +62,15 @@ function describe(o: Occurrence): string {
   return `${o.m.id} on ${o.line.line.branch} (${o.where}, ${where(o.m.location)})`
 }
 
+/** Same content, formatting aside when both sides carry a formatHash. */
+function sameContent(a: Migration, b: Migration): boolean {
+  if (a.contentHash === b.contentHash) return true
+  return a.formatHash !== undefined && a.formatHash === b.formatHash
+}
+
 export function contentStable(ctx: RuleContext): Finding[] {
+  const severity = ctx.options.contentChange
+  if (severity === 'off') return []
   const perLine = latestPerLine(ctx)
   const byRank = new Map<number, Occurrence[]>()
   for (const latest of perLine) for (const o of occurrences(latest)) push(byRank, o.rank, o)
@@ -68,18 +78,16 @@ export function contentStable(ctx: RuleContext): Finding[] {
   for (const [rank, occ] of [...byRank].sort((a, b) => a[0] - b[0])) {
     const first = occ[0] as Occurrence
     const other = occ.find(
-      (o) =>
-        o.m.contentHash !== first.m.contentHash &&
-        o.m.contentHash !== '' &&
-        first.m.contentHash !== '',
+      (o) => !sameContent(o.m, first.m) && o.m.contentHash !== '' && first.m.contentHash !== '',
     )
     if (!other) continue
     out.push({
       rule: 'content-stable',
-      severity: ctx.options.contentChange,
+      severity,
       message:
         `migration ${ctx.idLabel[rank]} differs between lines: ${describe(first)} and ${describe(other)} have different content: ` +
-        `users who ran one version will never run the other; keep one content on every line`,
+        `users who ran one version will never run the other; keep one content on every line ` +
+        `(whitespace and formatting are ignored; upgrade.contentChange: off turns this rule off)`,
       ...at(other.m.location),
     })
   }
