@@ -93,3 +93,48 @@ describe('a Delphix plugin whose 2.2 makes port required on virtual sources', ()
     expect(c.result.findings).toEqual([])
   })
 })
+
+describe('a Delphix plugin whose 2.2 changes a type and restricts a value to an enum', () => {
+  function converted(): string {
+    const doc = JSON.parse(schema(true)) as Record<string, { properties: Record<string, unknown> }>
+    const vs = doc.virtualSourceDefinition as { properties: Record<string, unknown> }
+    vs.properties.retentionDays = { type: 'string' }
+    vs.properties.mountPath = { type: 'string', enum: ['/mnt/a', '/mnt/b'] }
+    return JSON.stringify(doc, null, 2) + '\n'
+  }
+
+  it('asks for a conversion, not a placeholder', async () => {
+    const b = await buildRepo([
+      ...demoSteps('ok'),
+      {
+        kind: 'commit',
+        message: 'Days as text, fixed mounts',
+        files: { 'schema.json': converted() },
+      },
+      {
+        kind: 'commit',
+        message: 'Release 2.2',
+        files: { 'plugin_config.yml': pluginConfig('2.2') },
+      },
+      { kind: 'tag', name: 'v2.2' },
+    ])
+    built.push(b)
+    const c = await checkRepository(b.clone, config(), { prefer: 'remote' })
+    expect(
+      c.result.releases.find((r) => r.name === 'v2.2')?.schema?.objects.virtualSource?.properties
+        .mountPath,
+    ).toEqual({
+      type: 'string',
+      enum: ['"/mnt/a"', '"/mnt/b"'],
+    })
+    expect(c.result.findings.map((f) => f.rule)).toEqual(['schema-needs-migration'])
+    const message = c.result.findings[0]?.message ?? ''
+    expect(message).toContain(
+      'v2.2 restricts mountPath to "/mnt/a", "/mnt/b", changes the type of retentionDays from integer to string on virtualSource',
+    )
+    expect(message).toContain(
+      'add @plugin.upgrade.virtual_source("<id>") that converts each stored value to the new schema',
+    )
+    expect(message).not.toContain('placeholder')
+  })
+})

@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest'
 import { checkModel, fixLossPairs, type CheckOptions } from '../../../src/upgrade/check.js'
 import type { CheckResult, RuleId, SchemaSummary } from '../../../src/upgrade/model.js'
-import { objectTypeOf, schemaChanges } from '../../../src/upgrade/rules/schema.js'
+import {
+  objectTypeOf,
+  schemaChangeList,
+  schemaChanges,
+  schemaRemedy,
+} from '../../../src/upgrade/rules/schema.js'
 import {
   buildModel,
   workedExample,
@@ -163,6 +168,43 @@ describe('schema-needs-migration', () => {
         obj(['name'], { ...before.properties, port: { type: 'integer', minimum: 0 } }),
       ),
     ).toEqual([])
+  })
+
+  it('sees a changed type and a narrowed or new enum as conversions, not widened ones', () => {
+    const before = obj(['mode'], {
+      mode: { type: 'string', enum: ['"fast"', '"safe"', '"off"'] },
+      size: { type: 'integer' },
+      tag: { type: 'string' },
+    })
+    const list = (after: typeof before) => schemaChangeList(before, after)
+    expect(
+      list(obj(['mode'], { ...before.properties, mode: { type: 'string', enum: ['"safe"'] } })),
+    ).toEqual([{ text: 'narrows the values of mode: removes "fast", "off"', kind: 'conversion' }])
+    expect(
+      list(obj(['mode'], { ...before.properties, tag: { type: 'string', enum: ['"a"'] } })),
+    ).toEqual([{ text: 'restricts tag to "a"', kind: 'conversion' }])
+    expect(list(obj(['mode'], { ...before.properties, size: { type: 'string' } }))).toEqual([
+      { text: 'changes the type of size from integer to string', kind: 'conversion' },
+    ])
+    // wider: more enum values, integer -> number, a type list that keeps the old type
+    expect(
+      list(
+        obj(['mode'], {
+          mode: { type: 'string', enum: ['"fast"', '"safe"', '"off"', '"new"'] },
+          size: { type: 'number' },
+          tag: { type: 'string,null' },
+        }),
+      ),
+    ).toEqual([])
+    expect(schemaRemedy('repository', [{ text: 't', kind: 'conversion' }])).toBe(
+      'add @plugin.upgrade.repository("<id>") that converts each stored value to the new schema (the old type to the new one, a removed enum value to an allowed one)',
+    )
+    expect(
+      schemaRemedy('repository', [
+        { text: 't', kind: 'conversion' },
+        { text: 'r', kind: 'placeholder' },
+      ]),
+    ).toContain('to an allowed one), and sets a placeholder')
   })
 
   it('a tightened minimum on 1.2 without a virtual_source migration fails; with one it passes', () => {

@@ -177,6 +177,14 @@ export function hashText(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16)
 }
 
+/** A JSON schema `type`: a name, or a list of names joined with `,`; undefined for anything else. */
+function typeText(type: unknown): string | undefined {
+  if (typeof type === 'string') return type
+  if (Array.isArray(type) && type.length > 0 && type.every((t) => typeof t === 'string'))
+    return type.join(',')
+  return undefined
+}
+
 /** Summarises a Delphix schema.json: required properties and constraints per `<object>Definition`. */
 export function summarizeSchema(
   text: string,
@@ -221,8 +229,10 @@ export function summarizeSchema(
     if (isRecord(def.properties)) {
       for (const [prop, spec] of Object.entries(def.properties)) {
         if (!isRecord(spec)) continue
+        const type = typeText(spec.type)
         properties[prop] = {
-          ...(typeof spec.type === 'string' ? { type: spec.type } : {}),
+          ...(type !== undefined ? { type } : {}),
+          ...(Array.isArray(spec.enum) ? { enum: spec.enum.map((v) => JSON.stringify(v)) } : {}),
           ...(typeof spec.minimum === 'number' ? { minimum: spec.minimum } : {}),
           ...(typeof spec.maximum === 'number' ? { maximum: spec.maximum } : {}),
           ...(typeof spec.pattern === 'string' ? { pattern: spec.pattern } : {}),
