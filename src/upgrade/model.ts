@@ -2,6 +2,7 @@
  * The upgrade-safety model (DESIGN.md section 2). Discovery (git) fills it; rules, the upgrade
  * matrix and the renderers are pure functions over it.
  */
+import type { EvidenceKind } from '../evidence/index.js'
 
 /** A release line: a branch whose name matches a line pattern, or the default branch (newest). */
 export interface Line {
@@ -83,6 +84,10 @@ export interface FixDiff {
   to: string
   /** Commits present in `from` and missing in `to` (subject lines for messages). */
   missing: { sha: string; subject: string }[]
+  /** Commits of `from` whose only evidence in `to` is a commit with the same subject and author ("probably ported"). */
+  probable?: { sha: string; subject: string; counterpart: { sha: string; subject: string } }[]
+  /** How many commits of `from` each kind of evidence accounted for (src/evidence). */
+  evidence?: Partial<Record<EvidenceKind, number>>
 }
 
 export interface UpgradeModel {
@@ -120,6 +125,20 @@ export interface Finding {
   line?: number
   /** Release names involved, for the matrix and filtering. */
   releases?: string[]
+  /** fix-loss: every commit the finding is about (all of them, where the message names a few). */
+  commits?: FindingCommit[]
+  /** fix-loss: how many commits of the pair each kind of evidence accounted for. */
+  evidence?: Partial<Record<EvidenceKind, number>>
+}
+
+/** A commit named by a finding. */
+export interface FindingCommit {
+  sha: string
+  subject: string
+  /** How it was matched on the other side (`same-subject-author`: probably ported); absent when lost. */
+  evidence?: EvidenceKind
+  /** The commit of the other release it was matched with. */
+  counterpart?: string
 }
 
 export interface Upgrade {

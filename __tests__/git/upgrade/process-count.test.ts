@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { Git } from '../../../src/git/git.js'
+import { Git, subcommand } from '../../../src/git/git.js'
 import { demoSteps } from '../../../src/upgrade/demo.js'
 import type { RepoStep } from '../../../src/upgrade/demo/script.js'
 import { checkRepository } from '../../../src/upgrade/discovery/check-repo.js'
@@ -17,7 +17,10 @@ async function processes(
   const b = await buildRepo(steps)
   built.push(b)
   const commands: string[] = []
-  const git = new Git({ cwd: b.clone.cwd, observer: (args) => void commands.push(args[0] ?? '') })
+  const git = new Git({
+    cwd: b.clone.cwd,
+    observer: (args) => void commands.push(subcommand(args)),
+  })
   const c = await checkRepository(git, config(), { prefer: 'remote' })
   return {
     commands,
@@ -49,7 +52,8 @@ describe('the number of git processes', () => {
     const large = await processes([...demoSteps('ok'), ...moreFiles(60)])
     expect(large.releases).toBe(small.releases + 1)
     expect(large.migrations).toBeGreaterThan(small.migrations + 50)
-    expect(small.commands).toEqual(['for-each-ref', 'log', 'diff-tree', 'log', 'patch-id'])
+    // Fix evidence: one diff-tree -p streamed into one patch-id (src/evidence/patches.ts).
+    expect(small.commands).toEqual(['for-each-ref', 'log', 'diff-tree', 'diff-tree', 'patch-id'])
     expect(large.commands).toEqual(small.commands)
     expect([small.batches, large.batches]).toEqual([2, 2])
   })

@@ -16,7 +16,6 @@ import {
   wholeName,
 } from '../../../src/config/patterns.js'
 import { ConfigError } from '../../../src/config/types.js'
-import { bookkeepingMatcher } from '../../../src/upgrade/discovery/fixdiff.js'
 import { migrationsFromFiles } from '../../../src/upgrade/discovery/migrations.js'
 import {
   buildFromTag,
@@ -89,7 +88,6 @@ describe('config patterns cannot be made to run for long (ReDoS)', () => {
     const { value, ms } = timed(() => ({
       copied: backportLabels(config.backport, [`${'a'.repeat(LONG)}!`, 'aa'], false),
       build: buildFromTag(`r${'1-'.repeat(LONG / 2)}!`, compileTagPatterns(config.upgrade.tags)),
-      bookkeeping: bookkeepingMatcher(config.upgrade.bookkeeping)(`${'a/'.repeat(LONG / 2)}x`),
       migrations: migrationsFromFiles(
         new Map([[`db/${'1_'.repeat(LONG / 2)}!.sql`, 'blob']]),
         'regex',
@@ -97,10 +95,9 @@ describe('config patterns cannot be made to run for long (ReDoS)', () => {
         searchPattern(config.upgrade.migrations.pattern ?? ''),
       ),
     }))
-    expect(value).toEqual({ copied: ['aa'], build: undefined, bookkeeping: false, migrations: [] })
+    expect(value).toEqual({ copied: ['aa'], build: undefined, migrations: [] })
     expect(ms).toBeLessThan(BOUND_MS)
     expect(buildFromTag('r1-2-3', compileTagPatterns(config.upgrade.tags))).toBe('1')
-    expect(bookkeepingMatcher(config.upgrade.bookkeeping)('a/b/CHANGELOG')).toBe(true)
   })
 
   it('solves a branch template for a long `/backport` target in bounded time', () => {

@@ -10,7 +10,6 @@ import {
   buildFromVersionFile,
 } from '../../../src/upgrade/discovery/build.js'
 import { summarizeSchema } from '../../../src/upgrade/discovery/delphix.js'
-import { parsePatchIds, parsePatchLog } from '../../../src/upgrade/discovery/fixdiff.js'
 import { parseRefs } from '../../../src/upgrade/discovery/refs.js'
 import { parseDiffTree } from '../../../src/upgrade/discovery/trees.js'
 
@@ -128,8 +127,6 @@ describe('other parsers of outside input never throw (property)', () => {
     const text = fc.string({ maxLength: 300 })
     fc.assert(
       fc.property(text, (t) => {
-        parsePatchLog(t)
-        parsePatchIds(t)
         parseRefs(t)
         parseDiffTree(t)
       }),

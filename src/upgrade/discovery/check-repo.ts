@@ -38,6 +38,7 @@ export async function checkRepository(
     discovery.model.releases,
     pairs,
     discovery.bookkeeping,
+    discovery.problems,
   )
   const t2 = Date.now()
   const checked = checkModel(discovery.model, checkOptions, ctx)

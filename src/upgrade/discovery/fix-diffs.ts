@@ -1,18 +1,13 @@
-/** Fix diffs for the release pairs the fix-loss rule asks about: one `git log -p`, one `git patch-id`. */
+/**
+ * Fix diffs for the release pairs the fix-loss rule asks about, from the fix-evidence module
+ * (src/evidence): a constant number of git processes, patch text streamed, only the commits the
+ * pairs differ by. Objects a partial clone lacks become warnings (rule fix-loss), never a failure.
+ */
+import { fixEvidence, type EvidenceCache } from '../../evidence/index.js'
 import type { Git } from '../../git/git.js'
 import type { FixDiff, Release } from '../model.js'
 import type { CommitGraph } from './graph.js'
-import {
-  bookkeepingMatcher,
-  commitsForPairs,
-  dropBookkeeping,
-  Equivalents,
-  fixDiff,
-  parsePatchIds,
-  parsePatchLog,
-  PATCH_LOG_FORMAT,
-  type PatchIndex,
-} from './fixdiff.js'
+import type { DiscoveryProblem } from './problems.js'
 
 export async function computeFixDiffs(
   git: Git,
@@ -20,6 +15,9 @@ export async function computeFixDiffs(
   releases: readonly Release[],
   pairs: readonly { from: string; to: string }[],
   bookkeeping: readonly string[],
+  /** Where warnings about objects that could not be read go. */
+  problems?: DiscoveryProblem[],
+  cache?: EvidenceCache,
 ): Promise<FixDiff[]> {
   const byName = new Map(releases.map((r) => [r.name, r]))
   const resolved = pairs
@@ -32,48 +30,29 @@ export async function computeFixDiffs(
         graph.has(p.to.commit),
     )
   if (resolved.length === 0) return []
-  graph.prepare(resolved.flatMap((p) => [p.from.commit, p.to.commit]))
-  const index = await patchIndex(
+  const evidence = await fixEvidence(
     git,
-    commitsForPairs(
-      graph,
-      resolved.map((p) => ({ from: p.from.commit, to: p.to.commit })),
-    ),
-    bookkeeping,
+    graph,
+    resolved.map((p) => ({ from: p.from.commit, to: p.to.commit })),
+    cache ? { cache } : { bookkeeping },
   )
-  const equivalents = new Equivalents(graph, index)
-  return resolved.map((p) =>
-    fixDiff(
-      graph,
-      equivalents,
-      { name: p.from.name, commit: p.from.commit },
-      { name: p.to.name, commit: p.to.commit },
-    ),
-  )
-}
-
-export async function patchIndex(
-  git: Git,
-  commits: readonly string[],
-  bookkeeping: readonly string[],
-): Promise<PatchIndex> {
-  if (commits.length === 0) return { patches: new Map(), patchIds: new Map() }
-  const raw = await git.text(
-    [
-      'log',
-      '-p',
-      '--no-walk=unsorted',
-      '--stdin',
-      '--no-color',
-      '--no-ext-diff',
-      '--no-renames',
-      `--format=${PATCH_LOG_FORMAT}`,
-    ],
-    {
-      input: commits.join('\n') + '\n',
-    },
-  )
-  const log = dropBookkeeping(raw, bookkeepingMatcher(bookkeeping))
-  const ids = await git.text(['patch-id', '--stable'], { input: log + '\n' })
-  return { patches: parsePatchLog(log), patchIds: parsePatchIds(ids) }
+  for (const p of evidence.problems)
+    problems?.push({
+      rule: 'fix-loss',
+      severity: 'warning',
+      message: p.message,
+      ...(p.path ? { file: p.path } : {}),
+    })
+  return resolved.map(({ from, to }) => {
+    const e = evidence.compare({ from: from.commit, to: to.commit })
+    return {
+      from: from.name,
+      to: to.name,
+      missing: e.lost,
+      ...(e.probable.length > 0
+        ? { probable: e.probable.map((p) => ({ ...p.commit, counterpart: p.counterpart })) }
+        : {}),
+      evidence: e.counts,
+    }
+  })
 }

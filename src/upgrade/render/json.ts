@@ -19,6 +19,10 @@ export interface JsonReport {
     file?: string
     line?: number
     releases?: string[]
+    /** fix-loss: every commit the finding is about, with how it was matched (absent: lost). */
+    commits?: { sha: string; subject: string; evidence?: string; counterpart?: string }[]
+    /** fix-loss: commits of the pair per kind of evidence (patch-id, cherry-pick, svn-merge...). */
+    evidence?: Record<string, number>
   }[]
   lines: { branch: string; default: boolean; tip: string }[]
   releases: {
@@ -45,6 +49,8 @@ export function toJsonReport(result: CheckResult): JsonReport {
       ...(f.file === undefined ? {} : { file: f.file }),
       ...(f.line === undefined ? {} : { line: f.line }),
       ...(f.releases === undefined ? {} : { releases: f.releases }),
+      ...(f.commits === undefined ? {} : { commits: f.commits.map((c) => ({ ...c })) }),
+      ...(f.evidence === undefined ? {} : { evidence: { ...f.evidence } }),
     })),
     lines: result.lines.map((l) => ({ branch: l.branch, default: l.isDefault, tip: l.tip })),
     releases: result.releases.map((r) => ({

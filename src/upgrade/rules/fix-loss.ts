@@ -8,11 +8,15 @@ import type { FixDiff, Finding, Upgrade } from '../model.js'
 import type { Matrix } from '../matrix.js'
 import { at, type RuleContext } from './context.js'
 
-function lossyPairs(ctx: RuleContext, matrix: Matrix): { diff: FixDiff; upgrade: Upgrade }[] {
+function lossyPairs(
+  ctx: RuleContext,
+  matrix: Matrix,
+  has: (diff: FixDiff) => boolean = (d) => d.missing.length > 0,
+): { diff: FixDiff; upgrade: Upgrade }[] {
   const out: { diff: FixDiff; upgrade: Upgrade }[] = []
   const seen = new Set<string>()
   for (const diff of ctx.model.fixDiffs) {
-    if (diff.missing.length === 0) continue
+    if (!has(diff)) continue
     const key = `${diff.from}\u0000${diff.to}`
     if (seen.has(key)) continue
     seen.add(key)
@@ -41,7 +45,7 @@ export function markFixLoss(ctx: RuleContext, matrix: Matrix): void {
 }
 
 export function fixLoss(ctx: RuleContext, matrix: Matrix): Finding[] {
-  return lossyPairs(ctx, matrix).map(({ diff }) => {
+  const errors = lossyPairs(ctx, matrix).map(({ diff }): Finding => {
     const a = ctx.byName.get(diff.from)
     return {
       rule: 'fix-loss',
@@ -52,6 +56,41 @@ export function fixLoss(ctx: RuleContext, matrix: Matrix): Finding[] {
         `or block the upgrade with compatibility logic`,
       ...at(a?.release.buildLocation),
       releases: [diff.from, diff.to],
+      commits: diff.missing.map((c) => ({ sha: c.sha, subject: c.subject })),
+      ...(diff.evidence ? { evidence: diff.evidence } : {}),
+    }
+  })
+  return [...errors, ...probablyPorted(ctx, matrix)]
+}
+
+/**
+ * Commits whose only evidence is a commit of the other release with the same subject and author
+ * (and another patch): probably ported by hand, so a warning naming both commits, never a loss.
+ */
+function probablyPorted(ctx: RuleContext, matrix: Matrix): Finding[] {
+  return lossyPairs(ctx, matrix, (d) => (d.probable?.length ?? 0) > 0).map(({ diff }) => {
+    const probable = diff.probable ?? []
+    const shown = probable
+      .slice(0, 3)
+      .map(
+        (p) =>
+          `${p.sha.slice(0, 7)} ${JSON.stringify(p.subject)} ~ ${p.counterpart.sha.slice(0, 7)}`,
+      )
+    const more = probable.length > 3 ? ` and ${probable.length - 3} more` : ''
+    return {
+      rule: 'fix-loss',
+      severity: 'warning',
+      message:
+        `upgrading ${diff.from} -> ${diff.to}: ${shown.join(', ')}${more} probably ported ` +
+        `(a commit of ${diff.to} has the same subject and author, another patch): check that the fix is complete in ${diff.to}`,
+      ...at(ctx.byName.get(diff.from)?.release.buildLocation),
+      releases: [diff.from, diff.to],
+      commits: probable.map((p) => ({
+        sha: p.sha,
+        subject: p.subject,
+        evidence: 'same-subject-author',
+        counterpart: p.counterpart.sha,
+      })),
     }
   })
 }
