@@ -2,6 +2,9 @@
  * The upgrade matrix: for every ordered pair of releases (A, X) with build(X) > build(A), whether the
  * engine allows A -> X (every migration ID of A is in X) and why not.
  *
+ * Upgrades the declared compatibility logic refuses (upgrade.compatibility, compat.ts) are blocked
+ * too, with the declaration's reason and key in `compatibility`.
+ *
  * Downgrades and equal builds are always blocked by the engine and are not listed (build-unique,
  * build-monotonic and line-range report the build problems). Releases with invalid builds are left out
  * (build-format reports them).
@@ -12,6 +15,7 @@
  * Speed: IDs present in every release can never be missing and are left out; the others become bits,
  * so a subset test is a few machine words (30 lines x 40 releases x 2,000 IDs: 720k pairs).
  */
+import { refusalReason, resolveCompatibility, type Refusal } from './compat.js'
 import type { Upgrade } from './model.js'
 import type { ReleaseInfo, RuleContext } from './rules/context.js'
 
@@ -155,14 +159,25 @@ function blockedIds(b: Bits, i: number, j: number, idLabel: string[]): string {
   return n > 3 ? `${shown} and ${n - 3} more` : shown
 }
 
-/** A cheap "may A upgrade to X" test (both with valid builds) without building the whole matrix. */
+/**
+ * A cheap "may A upgrade to X" test (both with valid builds) without building the whole matrix: the
+ * engine allows it and the declared compatibility logic does not refuse it.
+ */
 export function engineTester(ctx: RuleContext): (a: ReleaseInfo, x: ReleaseInfo) => boolean {
   const b = buildBits(ctx)
   const first = firstHigher(ctx)
+  const compat = resolveCompatibility(ctx)
   return (a, x) =>
     a.buildPos >= 0 &&
     x.buildPos >= (first[a.buildPos] ?? Infinity) &&
-    subset(b, a.buildPos, x.buildPos)
+    subset(b, a.buildPos, x.buildPos) &&
+    !(compat.active && compat.refusal(a.buildPos, x.buildPos))
+}
+
+/** A matrix entry refused by compatibility logic; `engine`: the engine's own block, if any. */
+function refused(from: string, to: string, r: Refusal, engine: string | undefined): Upgrade {
+  const reason = refusalReason(r) + (engine === undefined ? '' : `; also ${engine}`)
+  return { from, to, allowed: false, reason, compatibility: { reason: r.reason, key: r.key } }
 }
 
 /** For each byBuild position, the first position with a strictly higher build. */
@@ -197,18 +212,18 @@ export function computeMatrix(ctx: RuleContext): Matrix {
     return found
   }
 
+  const compat = resolveCompatibility(ctx)
   const upgrades: Upgrade[] = new Array<Upgrade>(offset[rs.length] as number)
   let k = 0
   for (let i = 0; i < rs.length; i++) {
     const from = (rs[i] as ReleaseInfo).release.name
     for (let j = first[i] as number; j < rs.length; j++) {
       const to = (rs[j] as ReleaseInfo).release.name
-      if (subset(b, i, j)) {
-        upgrades[k++] = { from, to, allowed: true, reason: 'allowed' }
-        continue
-      }
-      const ids = blockedIds(b, i, j, ctx.idLabel)
-      upgrades[k++] = { from, to, allowed: false, reason: `${to} lacks ${ids}` }
+      const refusal = compat.active ? compat.refusal(i, j) : undefined
+      const engine = subset(b, i, j) ? undefined : `${to} lacks ${blockedIds(b, i, j, ctx.idLabel)}`
+      if (refusal) upgrades[k++] = refused(from, to, refusal, engine)
+      else if (engine === undefined) upgrades[k++] = { from, to, allowed: true, reason: 'allowed' }
+      else upgrades[k++] = { from, to, allowed: false, reason: engine }
     }
   }
 

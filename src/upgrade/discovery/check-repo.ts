@@ -4,6 +4,7 @@ import type { Git } from '../../git/git.js'
 import { checkModel, fixLossPairs, RULE_IDS } from '../check.js'
 import type { CheckResult, Finding } from '../model.js'
 import { buildContext } from '../rules/context.js'
+import { applyWaivers, conclusionOf } from '../waivers.js'
 import { discover, type Discovery, type DiscoverOptions } from './discover.js'
 import { computeFixDiffs } from './fix-diffs.js'
 import type { DiscoveryProblem } from './problems.js'
@@ -28,6 +29,7 @@ export async function checkRepository(
     scheme: config.upgrade.scheme,
     engine: config.upgrade.engine,
     contentChange: config.upgrade.contentChange,
+    compatibility: config.upgrade.compatibility,
   }
   // One rule context for both the pair selection and the rules (its engine is swapped in checkModel).
   const ctx = buildContext(discovery.model, { ...checkOptions, engine: 'set' })
@@ -42,7 +44,12 @@ export async function checkRepository(
   )
   const t2 = Date.now()
   const checked = checkModel(discovery.model, checkOptions, ctx)
-  const result = mergeProblems(checked, discovery.problems)
+  // Waivers last, so that discovery problems can be waived too.
+  const result = applyWaivers(
+    mergeProblems(checked, discovery.problems),
+    config.upgrade.waivers,
+    config.upgrade.scheme,
+  )
   const t3 = Date.now()
   return {
     result,
@@ -73,6 +80,6 @@ export function mergeProblems(
   return {
     ...result,
     findings,
-    conclusion: findings.some((f) => f.severity === 'error') ? 'failure' : 'success',
+    conclusion: conclusionOf(findings),
   }
 }

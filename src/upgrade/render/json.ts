@@ -11,6 +11,8 @@ export interface JsonReport {
     upgrades: number
     allowed: number
     losesFixes: number
+    /** Findings waived in config; errors and warnings count only the others. */
+    waived: number
   }
   findings: {
     rule: string
@@ -38,10 +40,10 @@ export interface JsonReport {
 }
 
 export function toJsonReport(result: CheckResult): JsonReport {
-  const { errors, warnings, releases, upgrades, allowed, losesFixes } = counts(result)
+  const { errors, warnings, releases, upgrades, allowed, losesFixes, waived } = counts(result)
   return {
     conclusion: result.conclusion,
-    summary: { errors, warnings, releases, upgrades, allowed, losesFixes },
+    summary: { errors, warnings, releases, upgrades, allowed, losesFixes, waived },
     findings: result.findings.map((f) => ({
       rule: f.rule,
       severity: f.severity,

@@ -9,7 +9,15 @@ import { fitBody } from '../../markdown/bound.js'
 import { codeSpan, fenced, inline, proseCell } from '../../markdown/escape.js'
 import type { CheckResult, Finding } from '../model.js'
 import { renderMermaid } from './mermaid.js'
-import { counts, location, plural, rowKind, selectRows } from './shared.js'
+import {
+  counts,
+  location,
+  plural,
+  rowKind,
+  selectRows,
+  waivedNote,
+  waivedText,
+} from './shared.js'
 
 export interface MarkdownOptions {
   maxChars?: number
@@ -31,8 +39,11 @@ function findingsTable(findings: Finding[], max: number): string[] {
   const out = ['| Severity | Rule | Message | Where |', '| --- | --- | --- | --- |']
   for (const f of findings.slice(0, max)) {
     const sev = f.severity === 'error' ? '❌ error' : '⚠️ warning'
+    // A waived finding still shows, with the waiver's reason (config text: escaped like the message).
+    const cell = f.waived ? `🔕 waived ${f.severity}` : sev
+    const waived = f.waived ? ` — ${proseCell(waivedText(f), 500)}` : ''
     out.push(
-      `| ${sev} | ${codeSpan(f.rule)} | ${proseCell(f.message, MESSAGE_MAX)} | ${codeSpan(location(f.file, f.line))} |`,
+      `| ${cell} | ${codeSpan(f.rule)} | ${proseCell(f.message, MESSAGE_MAX)}${waived} | ${codeSpan(location(f.file, f.line))} |`,
     )
   }
   if (findings.length > max)
@@ -75,7 +86,7 @@ function render(
   const parts = [
     `${h} ${ok ? '✅' : '❌'} fixline / upgrade-safety: ${ok ? 'passed' : 'failed'}`,
     '',
-    `**${plural(c.errors, 'error')}**, ${plural(c.warnings, 'warning')} · ${plural(c.releases, 'release')} on ${plural(c.lines, 'line')} · ` +
+    `**${plural(c.errors, 'error')}**, ${plural(c.warnings, 'warning')}${waivedNote(c)} · ${plural(c.releases, 'release')} on ${plural(c.lines, 'line')} · ` +
       `${plural(c.upgrades, 'upgrade')} checked: ${c.allowed} allowed, ${c.blocked} blocked, ${c.losesFixes} losing fixes`,
     '',
     `${h}# Findings`,

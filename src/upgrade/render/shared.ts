@@ -33,6 +33,16 @@ export function counts(result: CheckResult): Counts {
 
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
+/** ", 2 waived" when findings are waived, else "". */
+export const waivedNote = (c: Counts): string => (c.waived > 0 ? `, ${c.waived} waived` : '')
+
+/** "waived (error): <reason>, until 2027-01-31 (upgrade.waivers[0])" for a waived finding. */
+export function waivedText(f: Finding): string {
+  const w = f.waived
+  if (!w) return ''
+  return `waived (${f.severity}): ${w.reason}${w.until ? `, until ${w.until}` : ''} (${w.key})`
+}
+
 /** Lines in result order (oldest first) with their releases in result order; lines without releases kept. */
 export function releasesByLine(result: CheckResult): { line: Line; releases: Release[] }[] {
   const groups = result.lines.map((line) => ({ line, releases: [] as Release[] }))

@@ -1,6 +1,15 @@
 /** Terminal output: verdict, lines and releases, findings, the upgrade matrix (capped; JSON has all rows). */
 import type { CheckResult } from '../model.js'
-import { counts, location, plural, releasesByLine, rowKind, selectRows } from './shared.js'
+import {
+  counts,
+  location,
+  plural,
+  releasesByLine,
+  rowKind,
+  selectRows,
+  waivedNote,
+  waivedText,
+} from './shared.js'
 
 export interface TextOptions {
   /** Matrix rows shown at most (default 200). */
@@ -36,7 +45,8 @@ function findingsSection(result: CheckResult): string[] {
   const out = ['Findings']
   const width = Math.max(...result.findings.map((f) => f.rule.length))
   for (const f of result.findings) {
-    out.push(`  ${pad(f.severity, 7)} ${pad(f.rule, width)}  ${f.message}`)
+    out.push(`  ${pad(f.waived ? 'waived' : f.severity, 7)} ${pad(f.rule, width)}  ${f.message}`)
+    if (f.waived) out.push(`  ${' '.repeat(8 + width)}  ${waivedText(f)}`)
     const where = location(f.file, f.line)
     if (where) out.push(`  ${' '.repeat(8 + width)}  at ${where}`)
   }
@@ -62,7 +72,7 @@ export function renderText(result: CheckResult, options: TextOptions = {}): stri
   const c = counts(result)
   const head =
     `fixline upgrade-safety: ${result.conclusion === 'success' ? 'PASS' : 'FAIL'} ` +
-    `(${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}; ${plural(c.releases, 'release')} on ${plural(c.lines, 'line')}; ` +
+    `(${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}${waivedNote(c)}; ${plural(c.releases, 'release')} on ${plural(c.lines, 'line')}; ` +
     `${plural(c.upgrades, 'upgrade')}: ${c.allowed} allowed, ${c.blocked} blocked, ${c.losesFixes} losing fixes)`
   const sections = [
     [head],

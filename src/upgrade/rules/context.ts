@@ -13,6 +13,7 @@ import type { Line, Migration, Release, SourceLocation, UpgradeModel } from '../
 import { canonicalId, compareCanonicalIds, isValidMigrationId } from '../migration-id.js'
 import { compareCanonicalBuilds, compareDigits, parseBuild, type BuildScheme } from '../version.js'
 import { compareLineVersions } from '../../config/patterns.js'
+import type { CompatibilityDeclaration, WaiverDeclaration } from '../../config/types.js'
 
 export interface CheckOptions {
   scheme: BuildScheme
