@@ -6,6 +6,7 @@
  */
 import type { Finding, Migration } from '../model.js'
 import { parseMigrationId } from '../migration-id.js'
+import { duplicateIdReason } from './advice.js'
 import { at, where, type RuleContext } from './context.js'
 
 interface Seen {
@@ -52,7 +53,7 @@ export function migrationId(ctx: RuleContext): Finding[] {
         severity: 'error',
         message:
           `migration ID ${rest.map(describe).join(', ')} duplicates ${describe(first)} in ${name}: ` +
-          `IDs are compared numerically and must be unique across all object types`,
+          duplicateIdReason(ctx.options.layout),
         ...at((rest[0] as Migration).location),
       }))
     }

@@ -2,10 +2,11 @@
  * migration-order (engine 'linear' only: engines that record the highest applied ID and run only IDs
  * above it): an allowed upgrade A -> X whose migrations to run include an ID below A's highest ID would
  * silently skip it. One finding per installed release, naming its lowest-build such upgrade and how many
- * more there are.
+ * more there are. The remedy depends on the engine (advice.ts).
  */
 import type { Finding } from '../model.js'
 import type { Matrix } from '../matrix.js'
+import { migrationOrderAdvice } from './advice.js'
 import { at, findRank, type ReleaseInfo, type RuleContext } from './context.js'
 
 export function migrationOrder(ctx: RuleContext, matrix: Matrix): Finding[] {
@@ -37,7 +38,12 @@ export function migrationOrder(ctx: RuleContext, matrix: Matrix): Finding[] {
       message:
         `upgrading ${a.release.name} -> ${first.x.release.name} would skip ${ctx.idLabel[first.rank]} on a linear migration engine: ` +
         `it sorts below ${ctx.idLabel[highest]}, the highest ID ${a.release.name} has applied${more}; ` +
-        `give the migration an ID above every ID shipped on older lines`,
+        migrationOrderAdvice(
+          ctx.options,
+          ctx.idLabel[first.rank] as string,
+          ctx.idLabel[highest] as string,
+          first.x.release.name,
+        ),
       ...at(m?.location),
       releases: [a.release.name, first.x.release.name],
     })
