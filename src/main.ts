@@ -18,6 +18,7 @@ import { runBackportJob } from './backport/job.js'
 import { runUpgradeJob } from './upgrade/job.js'
 import { runRequestsJob } from './requests/job.js'
 import { holdForApproval } from './requests/pr-approval.js'
+import { runHotfixJob } from './hotfix/job.js'
 
 export const BOT_NAME = 'github-actions[bot]'
 export const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com'
@@ -60,6 +61,7 @@ export interface Jobs {
   backport: (deps: JobDeps, trigger: BackportTrigger) => Promise<JobOutcome>
   upgrade: typeof runUpgradeJob
   requests: typeof runRequestsJob
+  hotfix: typeof runHotfixJob
 }
 
 /**
@@ -70,6 +72,7 @@ export const JOBS: Jobs = {
   backport: (deps, trigger) => runBackportJob(deps, trigger, { holdForApproval }),
   upgrade: runUpgradeJob,
   requests: runRequestsJob,
+  hotfix: runHotfixJob,
 }
 
 /**
@@ -117,6 +120,8 @@ function runRoute(
       return deps.log.group(title, () => jobs.upgrade(deps, route.trigger))
     case 'requests':
       return deps.log.group(title, () => jobs.requests(deps, route.trigger))
+    case 'hotfix':
+      return deps.log.group(title, () => jobs.hotfix(deps, route.trigger))
   }
 }
 

@@ -7,6 +7,7 @@ export type Route =
   | { job: 'backport'; trigger: BackportTrigger }
   | { job: 'upgrade'; trigger: UpgradeTrigger }
   | { job: 'requests'; trigger: RequestTrigger }
+  | { job: 'hotfix'; trigger: HotfixTrigger }
   | { job: 'none'; reason: string }
 
 export type BackportTrigger =
@@ -39,6 +40,11 @@ export type RequestTrigger =
       argument: string
     }
   | { type: 'backport-merged'; pr: number; headRef: string }
+
+/** `/hotfix [<tag-or-commit>] [--force]` on an issue or PR, or workflow_dispatch's `hotfix` input. */
+export type HotfixTrigger =
+  | { type: 'command'; issue: number; commentId: number; user: string; args: string[] }
+  | { type: 'dispatch'; user: string; args: string[] }
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target'])
 
@@ -119,6 +125,13 @@ function routeComment(payload: Record<string, unknown>): Route[] {
         },
       },
     ]
+  if (parsed.command === 'hotfix')
+    return [
+      {
+        job: 'hotfix',
+        trigger: { type: 'command', issue: number, commentId, user, args: parsed.args },
+      },
+    ]
   // On an issue: a backport request. On a PR: a release manager's answer to a /backport held for approval.
   if (parsed.command === 'approve' || parsed.command === 'reject')
     return [
@@ -169,6 +182,13 @@ function routeDispatch(payload: Record<string, unknown>): Route[] {
     const targets = (str(inputs.targets) ?? '').split(/[\s,]+/).filter((t) => t.length > 0)
     return [{ job: 'backport', trigger: { type: 'dispatch', pr, targets } }]
   }
+  const hotfix = inputs.hotfix
+  if (typeof hotfix === 'string' ? hotfix.trim() !== '' && hotfix !== 'false' : hotfix === true) {
+    const args =
+      typeof hotfix === 'string' ? hotfix.split(/[\s,]+/).filter((a) => a.length > 0) : []
+    const user = str(obj(payload.sender)?.login) ?? ''
+    return [{ job: 'hotfix', trigger: { type: 'dispatch', user, args } }]
+  }
   const job = str(inputs.job)
   if (job === 'check' || job === 'upgrade-safety') {
     return [{ job: 'upgrade', trigger: { type: 'dispatch', ref: str(inputs.ref) ?? 'HEAD' } }]
@@ -176,7 +196,8 @@ function routeDispatch(payload: Record<string, unknown>): Route[] {
   return [
     {
       job: 'none',
-      reason: 'workflow_dispatch needs the input "pr" (a PR number to backport) or "job: check"',
+      reason:
+        'workflow_dispatch needs the input "pr" (a PR number to backport), "hotfix" (start a hotfix) or "job: check"',
     },
   ]
 }

@@ -54,6 +54,8 @@ export interface Config {
   }
   hotfix: {
     branchPrefix: string
+    /** The deployment environment whose last successful deployment a hotfix starts from. */
+    environment: string
     forwardPort: boolean
   }
 }

@@ -30,6 +30,7 @@ describe('runRoutes', () => {
         throw new Error('git exploded', { cause: new Error('disk full') })
       },
       upgrade: async () => ok('upgrade'),
+      hotfix: async () => ok('hotfix'),
       requests: async () => {
         ran.push('requests')
         return ok('requests')

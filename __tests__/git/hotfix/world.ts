@@ -1,0 +1,107 @@
+/**
+ * The hotfix runbook as a repository: X released as v1.0.0 and deployed, then two features merged
+ * to main (not to ship yet). Real git origin, the fake GitHub serving it, deps as main.ts builds them.
+ */
+import {
+  closeWorld,
+  depsFor,
+  mergedPr,
+  OWNER,
+  REPO,
+  startJobWorld,
+  type JobWorld,
+} from '../../support/job-world.js'
+import { issueCommentPayload, workflowDispatchPayload } from '../../support/payloads.js'
+import { routeEvent } from '../../../src/route.js'
+import { runRoutes } from '../../../src/main.js'
+import type { JobOutcome } from '../../../src/jobs.js'
+
+export interface RunbookWorld extends JobWorld {
+  /** X: the deployed commit, tagged v1.0.0. */
+  x: string
+  features: string[]
+}
+
+export async function runbookWorld(
+  options: { deploy?: boolean; release?: boolean; tag?: boolean } = {},
+): Promise<RunbookWorld> {
+  const world = await startJobWorld({ lines: [] })
+  const { fixture, server } = world
+  const x = await fixture.seed.text(['rev-parse', 'HEAD'])
+  if (options.tag !== false) {
+    await fixture.seed.run(['tag', '-a', '-m', 'v1.0.0', 'v1.0.0', x])
+    await fixture.push(['refs/tags/v1.0.0'])
+  }
+  const f1 = await mergedPr(world, {
+    number: 11,
+    title: 'Feature 1',
+    commits: [{ 'one.txt': '1\n' }],
+    method: 'merge',
+  })
+  const f2 = await mergedPr(world, {
+    number: 12,
+    title: 'Feature 2',
+    commits: [{ 'two.txt': '2\n' }],
+    method: 'squash',
+  })
+  if (options.deploy !== false)
+    server.state.addDeployment({
+      sha: x,
+      ref: 'v1.0.0',
+      environment: 'production',
+      statuses: [{ state: 'in_progress' }, { state: 'success' }],
+    })
+  if (options.release)
+    server.state.addRelease({
+      tag: 'v1.0.0',
+      targetCommitish: 'main',
+      publishedAt: '2026-01-05T00:00:00Z',
+    })
+  server.state.addIssue({ number: 1, title: 'Checkout is down in production' })
+  for (const login of ['ada', 'rita']) server.state.setPermission(login, 'write')
+  server.state.setPermission('reader', 'read')
+  return { ...world, x, features: [f1.mergeCommitSha, f2.mergeCommitSha] }
+}
+
+let commentIds = 5000
+
+/** `/hotfix ...` commented on issue 1 by `user`, run as main.ts runs it. */
+export async function commentHotfix(
+  world: JobWorld,
+  body: string,
+  user = 'ada',
+  options: { commentId?: number; config?: string } = {},
+): Promise<{ outcomes: JobOutcome[]; commentId: number }> {
+  const commentId = options.commentId ?? ++commentIds
+  const payload = issueCommentPayload({
+    issueNumber: 1,
+    isPullRequest: false,
+    user,
+    body,
+    commentId,
+  }) as unknown as Record<string, unknown>
+  const deps = await depsFor(
+    world,
+    { name: 'issue_comment', payload },
+    options.config !== undefined ? { config: options.config } : {},
+  )
+  const outcomes = await runRoutes(deps, routeEvent('issue_comment', payload))
+  return { outcomes, commentId }
+}
+
+export async function dispatchHotfix(world: JobWorld, hotfix: string): Promise<JobOutcome[]> {
+  const payload = workflowDispatchPayload({ hotfix }) as unknown as Record<string, unknown>
+  const deps = await depsFor(world, { name: 'workflow_dispatch', payload })
+  return runRoutes(deps, routeEvent('workflow_dispatch', payload))
+}
+
+export async function originBranches(world: JobWorld, prefix = 'hotfix/'): Promise<string[]> {
+  const lines = await world.fixture.origin.lines([
+    'for-each-ref',
+    '--format=%(refname:strip=2)',
+    `refs/heads/${prefix}`,
+  ])
+  return lines.filter((l) => l.length > 0)
+}
+
+export { closeWorld, OWNER, REPO }

@@ -1,0 +1,179 @@
+/**
+ * Hotfix decisions over plain data: the command's arguments, which source says what is deployed,
+ * the branch name, whether another hotfix is still open, and the replies. No I/O.
+ */
+import { boundList } from '../markdown/bound.js'
+import { codeSpan, inline, prose } from '../markdown/escape.js'
+import { isPlausibleRefName, printable } from '../git/refs.js'
+
+export interface HotfixArgs {
+  /** A release tag or commit to start from instead of what is deployed. */
+  from: string | undefined
+  force: boolean
+}
+
+/**
+ * `/hotfix [<tag-or-commit>] [--force]` (also the `hotfix` input of workflow_dispatch, where
+ * `start`, `true` or an empty value mean "no base given"). Returns a problem for anything else.
+ */
+export function parseHotfixArgs(args: readonly string[]): HotfixArgs | { problem: string } {
+  let from: string | undefined
+  let force = false
+  for (const arg of args) {
+    if (arg === '--force' || arg === '-f') force = true
+    else if (arg.startsWith('-'))
+      return { problem: `unknown option "${printable(arg)}" (only --force)` }
+    else if (from === undefined && (arg === 'start' || arg === 'true') && args.length <= 2) continue
+    else if (from !== undefined) return { problem: 'give at most one release tag or commit' }
+    else if (!isPlausibleRefName(arg))
+      return { problem: `"${printable(arg)}" is not a tag or commit name` }
+    else from = arg
+  }
+  return { from, force }
+}
+
+/** Where the hotfix starts and which source decided it. */
+export type HotfixBase =
+  | { source: 'argument'; sha: string; name: string; given: string }
+  | {
+      source: 'deployment'
+      sha: string
+      name: string
+      environment: string
+      deploymentId: number
+      deployedAt: string
+      url: string
+    }
+  | { source: 'release'; sha: string; name: string; url: string }
+  | { source: 'tag'; sha: string; name: string }
+
+/** `hotfix/<release>`, or `hotfix/<short sha>` for a base without a tag. */
+export function hotfixBranchName(
+  prefix: string,
+  releaseName: string | undefined,
+  sha: string,
+): string {
+  return `${prefix}${releaseName ?? sha.slice(0, 12)}`
+}
+
+/** One hotfix branch on the remote, with what tells whether it is done. */
+export interface HotfixBranchState {
+  branch: string
+  /** Commits of the branch (not on main by ancestry). */
+  ownCommits: number
+  /** Of those, commits with no patch-equivalent (or `cherry picked from` trailer) on main. */
+  missingFromMain: number
+  /** Its tip is a commit of main's first-parent history: cut and nothing committed yet. */
+  tipOnMainline: boolean
+}
+
+/** Open: just cut (no commit of its own yet), or some commit of it is not on main. */
+export function isOpenHotfix(b: HotfixBranchState): boolean {
+  if (b.ownCommits === 0) return b.tipOnMainline
+  return b.missingFromMain > 0
+}
+
+export interface PullLink {
+  number: number
+  url: string
+}
+
+export interface CommitLine {
+  sha: string
+  subject: string
+}
+
+const SUBJECT_MAX = 200
+
+function commitRows(commits: readonly CommitLine[], serverRepoUrl: string): string[] {
+  const { shown, more } = boundList(commits, 50)
+  const rows = shown.map(
+    (c) =>
+      `- [\`${c.sha.slice(0, 12)}\`](${serverRepoUrl}/commit/${c.sha}) ${inline(c.subject, SUBJECT_MAX)}`,
+  )
+  if (more) rows.push(`- ${more}`)
+  return rows
+}
+
+export function describeBase(base: HotfixBase, serverRepoUrl: string): string {
+  const commit = `[\`${base.sha.slice(0, 12)}\`](${serverRepoUrl}/commit/${base.sha})`
+  switch (base.source) {
+    case 'argument':
+      return `${codeSpan(base.given, 100)} (${commit}), as asked`
+    case 'deployment':
+      return `the last successful deployment to ${codeSpan(base.environment, 100)} ([deployment ${base.deploymentId}](${base.url}), ${inline(base.deployedAt, 40)}): ${codeSpan(base.name, 100)} at ${commit}`
+    case 'release':
+      return `the latest release [${inline(base.name, 100)}](${base.url}) at ${commit} (no successful deployment was found)`
+    case 'tag':
+      return `the newest release tag ${codeSpan(base.name, 100)} at ${commit} (no successful deployment and no GitHub release were found)`
+  }
+}
+
+export function startedReply(input: {
+  branch: string
+  branchUrl: string
+  base: HotfixBase
+  defaultBranch: string
+  notIncluded: readonly CommitLine[]
+  serverRepoUrl: string
+  forced: boolean
+}): string {
+  const lines = [
+    `### Hotfix branch [${inline(input.branch, 200)}](${input.branchUrl}) created`,
+    '',
+    `It starts at ${describeBase(input.base, input.serverRepoUrl)}, not at ${codeSpan(input.defaultBranch, 100)}.`,
+  ]
+  if (input.forced) lines.push('', 'Started with `--force` while another hotfix is open.')
+  lines.push('')
+  if (input.notIncluded.length === 0)
+    lines.push(`Nothing has been merged to ${codeSpan(input.defaultBranch, 100)} since.`)
+  else {
+    lines.push(
+      `**Not included** (merged to ${codeSpan(input.defaultBranch, 100)} since, ${input.notIncluded.length} commit${input.notIncluded.length === 1 ? '' : 's'}):`,
+      '',
+      ...commitRows(input.notIncluded, input.serverRepoUrl),
+    )
+  }
+  lines.push(
+    '',
+    '**Next steps**',
+    '',
+    `1. Open the fix as a pull request into ${codeSpan(input.branch, 200)} (not ${codeSpan(input.defaultBranch, 100)}).`,
+    `2. Once it is merged, deploy the head of ${codeSpan(input.branch, 200)}.`,
+    `3. Merge ${codeSpan(input.branch, 200)} back into ${codeSpan(input.defaultBranch, 100)}.`,
+  )
+  return lines.join('\n') + '\n'
+}
+
+export function refusedOpenReply(input: {
+  open: readonly { branch: string; url: string; pulls: readonly PullLink[] }[]
+}): string {
+  const rows = input.open.map((o) => {
+    const pulls = o.pulls.map((p) => `[#${p.number}](${p.url})`).join(', ')
+    return `- [${inline(o.branch, 200)}](${o.url})${pulls ? `: ${pulls}` : ': no open pull request yet'}`
+  })
+  return (
+    [
+      '`/hotfix`: another hotfix is still open (not merged back), so no branch was created:',
+      '',
+      ...rows,
+      '',
+      'Put the fix on that branch, or finish it first. To start a second hotfix anyway, comment `/hotfix --force`.',
+    ].join('\n') + '\n'
+  )
+}
+
+export function noBaseReply(environment: string): string {
+  return (
+    [
+      '`/hotfix`: cannot tell what is deployed, so no branch was created.',
+      '',
+      `There is no successful deployment to ${codeSpan(environment, 100)}, no GitHub release and no release tag on the default branch.`,
+      'Name the base: `/hotfix <release tag or commit>` (or the `hotfix` input of workflow_dispatch).',
+    ].join('\n') + '\n'
+  )
+}
+
+export function problemReply(problem: string): string {
+  return `\`/hotfix\`: ${prose(problem, 2_000)}; nothing was done.\n`
+}

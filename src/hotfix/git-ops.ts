@@ -1,0 +1,195 @@
+/**
+ * The git side of hotfixes, through src/git only: fetching what the decision needs, resolving the
+ * base, the state of each hotfix branch, and creating a branch fixline owns. Never runs PR code.
+ */
+import type { Git } from '../git/git.js'
+import { GitError } from '../git/errors.js'
+import { isShallowRepository, readCommits } from '../git/commits.js'
+import { assertValidBranchName, isPlausibleRefName, printable } from '../git/refs.js'
+import { tagPatternSource, wholeName } from '../config/patterns.js'
+import type { CommitLine, HotfixBranchState } from './decide.js'
+
+export function remoteRef(remote: string, branch: string): string {
+  return `refs/remotes/${remote}/${branch}`
+}
+
+/**
+ * Fetches the default branch with its whole history, every tag, and every hotfix branch (pruning
+ * deleted ones) into refs/remotes/<remote>/. A shallow checkout is deepened: the hotfix needs the
+ * history between what is deployed and the default branch.
+ */
+export async function fetchHotfixState(
+  git: Git,
+  remote: string,
+  defaultBranch: string,
+  prefix: string,
+): Promise<void> {
+  for (const name of [defaultBranch, `${prefix}x`])
+    if (!isPlausibleRefName(name))
+      throw new Error(`"${printable(name)}" is not a valid branch name`)
+  const deepen = (await isShallowRepository(git)) ? ['--unshallow'] : []
+  await git.run([
+    'fetch',
+    '--quiet',
+    '--prune',
+    '--tags',
+    '--no-recurse-submodules',
+    ...deepen,
+    remote,
+    `+refs/heads/${defaultBranch}:${remoteRef(remote, defaultBranch)}`,
+    `+refs/heads/${prefix}*:${remoteRef(remote, prefix)}*`,
+  ])
+}
+
+/** The commit a tag, branch or sha names, or undefined. */
+export async function resolveCommit(git: Git, name: string): Promise<string | undefined> {
+  if (!isPlausibleRefName(name)) return undefined
+  const r = await git.run(['rev-parse', '--verify', '--quiet', `${name}^{commit}`], {
+    okCodes: [0, 1, 128],
+  })
+  return r.exitCode === 0 ? r.stdout.trim() : undefined
+}
+
+/** Makes a commit the remote has (a deployed sha no fetched branch reaches) present locally. */
+export async function ensureCommit(
+  git: Git,
+  remote: string,
+  sha: string,
+): Promise<string | undefined> {
+  if (!/^[0-9a-f]{40}$/.test(sha)) return resolveCommit(git, sha)
+  const present = await resolveCommit(git, sha)
+  if (present) return present
+  try {
+    await git.run(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', remote, sha])
+  } catch (error) {
+    if (error instanceof GitError) return undefined
+    throw error
+  }
+  return resolveCommit(git, sha)
+}
+
+function tagMatcher(patterns: readonly string[]): (tag: string) => boolean {
+  const compiled = patterns.map((p) => wholeName(tagPatternSource(p)))
+  return (tag) => compiled.some((re) => re?.test(tag) === true)
+}
+
+/** Release tags (by upgrade.tags) pointing at `sha`, newest first. */
+export async function releaseTagsAt(
+  git: Git,
+  sha: string,
+  patterns: readonly string[],
+): Promise<string[]> {
+  const isRelease = tagMatcher(patterns)
+  const tags = await git.lines(['tag', '--sort=-creatordate', '--points-at', sha])
+  return tags.filter((t) => t.length > 0 && isRelease(t))
+}
+
+/** The newest release tag (by upgrade.tags) reachable from `ref`, with its commit. */
+export async function newestReleaseTag(
+  git: Git,
+  ref: string,
+  patterns: readonly string[],
+): Promise<{ tag: string; sha: string } | undefined> {
+  const isRelease = tagMatcher(patterns)
+  const lines = await git.lines([
+    'for-each-ref',
+    '--sort=-creatordate',
+    '--merged',
+    ref,
+    '--format=%(refname:strip=2)%00%(*objectname)%00%(objectname)',
+    'refs/tags/',
+  ])
+  for (const line of lines) {
+    const [tag, peeled, object] = line.split('\0')
+    if (tag && isRelease(tag)) return { tag, sha: peeled || object || '' }
+  }
+  return undefined
+}
+
+/** Commits on the default branch since `base` (first parent: one per merged PR). */
+export async function commitsSince(git: Git, base: string, mainRef: string): Promise<CommitLine[]> {
+  const commits = await readCommits(git, ['--first-parent', `${mainRef}`, `^${base}`])
+  return commits.map((c) => ({ sha: c.sha, subject: c.subject }))
+}
+
+/**
+ * Commits of `head` with no equivalent on `upstream`: no patch-equivalent commit (`git cherry`),
+ * and no `(cherry picked from commit …)` trailer linking it to a commit on the other side. The one
+ * place hotfix asks "is this fix on main?": swap it for the shared fix-evidence module.
+ */
+export async function commitsMissingFrom(
+  git: Git,
+  upstream: string,
+  head: string,
+): Promise<string[]> {
+  const cherry = await git.lines(['cherry', upstream, head])
+  const candidates = cherry.filter((l) => l.startsWith('+ ')).map((l) => l.slice(2).trim())
+  if (candidates.length === 0) return []
+  const upstreamBodies = await git.text(['log', '--format=%B', upstream, `^${head}`, '--'])
+  const missing: string[] = []
+  for (const sha of candidates) {
+    if (upstreamBodies.includes(`cherry picked from commit ${sha}`)) continue
+    const body = await git.text(['log', '-1', '--format=%B', sha, '--'])
+    const source = /cherry picked from commit ([0-9a-f]{40})/.exec(body)?.[1]
+    if (source) {
+      const r = await git.run(['merge-base', '--is-ancestor', source, upstream], {
+        okCodes: [0, 1, 128],
+      })
+      if (r.exitCode === 0) continue
+    }
+    missing.push(sha)
+  }
+  return missing
+}
+
+/** Every hotfix branch of the remote (as fetched) and whether its work is on the default branch. */
+export async function hotfixBranchStates(
+  git: Git,
+  remote: string,
+  prefix: string,
+  mainRef: string,
+): Promise<HotfixBranchState[]> {
+  const root = remoteRef(remote, '')
+  const refs = await git.lines(['for-each-ref', '--format=%(refname)', remoteRef(remote, prefix)])
+  const prefixed = refs.filter((r) => r.startsWith(root + prefix))
+  if (prefixed.length === 0) return []
+  const mainline = new Set(await git.lines(['rev-list', '--first-parent', mainRef]))
+  const states: HotfixBranchState[] = []
+  for (const ref of prefixed) {
+    const branch = ref.slice(root.length)
+    const own = await git.lines(['rev-list', ref, `^${mainRef}`, '--'])
+    const tip = await git.text(['rev-parse', ref])
+    const missing = own.length > 0 ? await commitsMissingFrom(git, mainRef, ref) : []
+    states.push({
+      branch,
+      ownCommits: own.filter((l) => l.length > 0).length,
+      missingFromMain: missing.length,
+      tipOnMainline: mainline.has(tip),
+    })
+  }
+  return states
+}
+
+/**
+ * Creates `branch` on the remote at `sha` (never moves an existing branch). Only a branch under
+ * `prefix` that git accepts is pushed. Returns false when it already exists at another commit.
+ */
+export async function createRemoteBranch(
+  git: Git,
+  remote: string,
+  prefix: string,
+  branch: string,
+  sha: string,
+): Promise<'created' | 'exists' | 'taken'> {
+  if (!branch.startsWith(prefix) || branch.length === prefix.length)
+    throw new Error(
+      `refusing to push "${printable(branch)}": fixline only creates branches under ${prefix}`,
+    )
+  if ((await assertValidBranchName(git, branch)) !== branch)
+    throw new Error(`"${printable(branch)}" is not a valid branch name`)
+  const existing = await resolveCommit(git, remoteRef(remote, branch))
+  if (existing) return existing === sha ? 'exists' : 'taken'
+  await git.run(['push', '--quiet', '--no-verify', remote, `${sha}:refs/heads/${branch}`])
+  await git.run(['update-ref', remoteRef(remote, branch), sha])
+  return 'created'
+}

@@ -1,0 +1,245 @@
+/**
+ * The hotfix job: `/hotfix` (or workflow_dispatch) cuts `hotfix/<release>` from what is deployed.
+ * Decisions live in decide.ts; git goes through git-ops.ts (src/git), the API through src/github.
+ */
+import type { JobDeps, JobOutcome, TargetResult } from '../jobs.js'
+import { collaboratorPermission, hasPermission } from '../github/permissions.js'
+import { findMarkedComment, writeComment } from '../github/comments.js'
+import { latestSuccessfulDeployment } from '../github/deployments.js'
+import { latestRelease } from '../github/releases.js'
+import { payloadDefaultBranch } from '../payload.js'
+import { fitBody, COMMENT_LIMIT } from '../markdown/bound.js'
+import type { HotfixTrigger } from '../route.js'
+import {
+  hotfixBranchName,
+  isOpenHotfix,
+  noBaseReply,
+  parseHotfixArgs,
+  problemReply,
+  refusedOpenReply,
+  startedReply,
+  type HotfixBase,
+} from './decide.js'
+import {
+  commitsSince,
+  createRemoteBranch,
+  ensureCommit,
+  fetchHotfixState,
+  hotfixBranchStates,
+  newestReleaseTag,
+  releaseTagsAt,
+  remoteRef,
+  resolveCommit,
+} from './git-ops.js'
+
+const REMOTE = 'origin'
+
+export async function runHotfixJob(deps: JobDeps, trigger: HotfixTrigger): Promise<JobOutcome> {
+  return startHotfix(deps, trigger)
+}
+
+type StartTrigger = Extract<HotfixTrigger, { type: 'command' | 'dispatch' }>
+
+function replyMarker(trigger: StartTrigger): string | undefined {
+  return trigger.type === 'command'
+    ? `<!-- fixline:reply hotfix-${trigger.commentId} -->`
+    : undefined
+}
+
+async function startHotfix(deps: JobDeps, trigger: StartTrigger): Promise<JobOutcome> {
+  const { owner, repo } = deps.ctx
+  const marker = replyMarker(trigger)
+  const identity =
+    trigger.type === 'command' && marker
+      ? {
+          owner,
+          repo,
+          issue: trigger.issue,
+          marker,
+          author: deps.botLogin,
+          warn: (m: string) => deps.log.warning(m),
+        }
+      : undefined
+  const answer = async (
+    status: TargetResult['status'],
+    target: string,
+    body: string,
+    extra: Partial<TargetResult> = {},
+  ): Promise<JobOutcome> => {
+    if (identity && !deps.dryRun)
+      await writeComment(deps.github, identity, undefined, fitBody(body, COMMENT_LIMIT - 200))
+    const failed = status === 'failed'
+    return {
+      job: 'hotfix',
+      results: [
+        {
+          target,
+          status,
+          message: body.split('\n')[0] ?? '',
+          ...extra,
+          ...(failed ? { error: body } : {}),
+        },
+      ],
+      createdPullRequests: [],
+      conclusion: failed ? 'failure' : status === 'skipped' ? 'neutral' : 'success',
+      summary: `### fixline: hotfix\n\n${body}`,
+    }
+  }
+
+  // A re-delivered comment was already answered: do nothing twice.
+  if (identity && (await findMarkedComment(deps.github, identity))) {
+    deps.log.info(
+      `/hotfix in comment ${trigger.type === 'command' ? trigger.commentId : ''} was already answered`,
+    )
+    return {
+      job: 'hotfix',
+      results: [],
+      createdPullRequests: [],
+      conclusion: 'skipped',
+      summary: 'fixline (hotfix): already answered\n',
+    }
+  }
+
+  if (trigger.type === 'command') {
+    const permission = await collaboratorPermission(deps.github, owner, repo, trigger.user)
+    if (!hasPermission(permission, 'write'))
+      return answer(
+        'skipped',
+        '/hotfix',
+        `\`/hotfix\`: @${trigger.user} needs write permission on this repository (has: ${permission}); nothing was done.\n`,
+      )
+  }
+  const args = parseHotfixArgs(trigger.args)
+  if ('problem' in args) return answer('skipped', '/hotfix', problemReply(args.problem))
+
+  const config = deps.config.hotfix
+  const prefix = config.branchPrefix
+  const defaultBranch = payloadDefaultBranch(deps.ctx.payload) ?? 'main'
+  const mainRef = remoteRef(REMOTE, defaultBranch)
+  await fetchHotfixState(deps.git, REMOTE, defaultBranch, prefix)
+
+  // One at a time.
+  const states = await hotfixBranchStates(deps.git, REMOTE, prefix, mainRef)
+  const open = states.filter(isOpenHotfix)
+  if (open.length > 0 && !args.force) {
+    const withPulls = []
+    for (const o of open) {
+      const pulls = await deps.github.paginate(deps.github.rest.pulls.list, {
+        owner,
+        repo,
+        base: o.branch,
+        state: 'open',
+        per_page: 100,
+      })
+      withPulls.push({
+        branch: o.branch,
+        url: branchUrl(deps, o.branch),
+        pulls: pulls.map((p) => ({ number: p.number, url: p.html_url })),
+      })
+    }
+    return answer(
+      'skipped',
+      open.map((o) => o.branch).join(', '),
+      refusedOpenReply({ open: withPulls }),
+    )
+  }
+
+  const base = await findBase(deps, args.from, mainRef)
+  if ('problem' in base) return answer('skipped', '/hotfix', base.problem)
+  const branch = hotfixBranchName(prefix, base.name, base.sha)
+  const created = await createRemoteBranchOrExplain(deps, prefix, branch, base.sha)
+  if (created) return answer('failed', branch, problemReply(created))
+  const notIncluded = await commitsSince(deps.git, base.sha, mainRef)
+  const body = startedReply({
+    branch,
+    branchUrl: branchUrl(deps, branch),
+    base,
+    defaultBranch,
+    notIncluded,
+    serverRepoUrl: repoUrl(deps),
+    forced: args.force && open.length > 0,
+  })
+  deps.log.info(`created ${branch} at ${base.sha} (${base.source})`)
+  return answer('created', branch, body)
+}
+
+async function createRemoteBranchOrExplain(
+  deps: JobDeps,
+  prefix: string,
+  branch: string,
+  sha: string,
+): Promise<string | undefined> {
+  if (deps.dryRun) {
+    deps.log.info(`dry run: would create ${branch} at ${sha}`)
+    return undefined
+  }
+  try {
+    const result = await createRemoteBranch(deps.git, REMOTE, prefix, branch, sha)
+    if (result === 'taken')
+      return `the branch ${branch} already exists at another commit: delete it or name another base`
+    return undefined
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error)
+  }
+}
+
+function repoUrl(deps: JobDeps): string {
+  return `${deps.ctx.serverUrl}/${deps.ctx.owner}/${deps.ctx.repo}`
+}
+
+function branchUrl(deps: JobDeps, branch: string): string {
+  return `${repoUrl(deps)}/tree/${branch.split('/').map(encodeURIComponent).join('/')}`
+}
+
+/** What the hotfix starts from: the argument, else the deployment, the latest release, the newest release tag. */
+async function findBase(
+  deps: JobDeps,
+  from: string | undefined,
+  mainRef: string,
+): Promise<HotfixBase | { problem: string }> {
+  const { owner, repo } = deps.ctx
+  const tags = deps.config.upgrade.tags
+  if (from !== undefined) {
+    const sha = await resolveCommit(deps.git, from)
+    if (!sha)
+      return { problem: problemReply(`"${from}" names no tag or commit of this repository`) }
+    const name = (await isTag(deps, from)) ? from : (await releaseTagsAt(deps.git, sha, tags))[0]
+    return { source: 'argument', sha, name: name ?? sha.slice(0, 12), given: from }
+  }
+  const environment = deps.config.hotfix.environment
+  const deployment = await latestSuccessfulDeployment(deps.github, owner, repo, environment)
+  if (deployment) {
+    const sha = await ensureCommit(deps.git, REMOTE, deployment.sha)
+    if (!sha)
+      return {
+        problem: problemReply(
+          `the last successful deployment to ${environment} (${deployment.id}) is of commit ${deployment.sha}, which the repository does not have; name the base: /hotfix <tag or commit>`,
+        ),
+      }
+    const name =
+      (await releaseTagsAt(deps.git, sha, tags))[0] ??
+      ((await isTag(deps, deployment.ref)) ? deployment.ref : sha.slice(0, 12))
+    return {
+      source: 'deployment',
+      sha,
+      name,
+      environment,
+      deploymentId: deployment.id,
+      deployedAt: deployment.deployedAt,
+      url: deployment.url ?? `${repoUrl(deps)}/deployments/${encodeURIComponent(environment)}`,
+    }
+  }
+  const release = await latestRelease(deps.github, owner, repo)
+  if (release) {
+    const sha = await resolveCommit(deps.git, `refs/tags/${release.tag}`)
+    if (sha) return { source: 'release', sha, name: release.tag, url: release.url }
+    deps.log.warning(`the latest release ${release.tag} has no tag in the repository`)
+  }
+  const tag = await newestReleaseTag(deps.git, mainRef, tags)
+  if (tag) return { source: 'tag', sha: tag.sha, name: tag.tag }
+  return { problem: noBaseReply(environment) }
+}
+
+async function isTag(deps: JobDeps, name: string): Promise<boolean> {
+  return (await resolveCommit(deps.git, `refs/tags/${name}`)) !== undefined
+}
