@@ -165,12 +165,71 @@ export function compareLineVersions(a: readonly number[], b: readonly number[]):
   return 0
 }
 
-/** Whether a branch is a release line: it matches `lines.patterns`, or it is the default branch when `lines.defaultBranch`. */
+/** In `lines.order`: every line whose name has numbers, ordered by them. */
+export const NUMBERED_LINES = '{numbered}'
+
+/** What the line order reads from `lines` (the config keys). */
+export interface LineConfig {
+  patterns: readonly string[]
+  defaultBranch: boolean
+  /** `lines.newest`: the newest line, instead of the default branch. */
+  newest?: string | undefined
+  /** `lines.order`: names placed oldest first, `{numbered}` standing for the lines with numbers. */
+  order?: readonly string[] | undefined
+}
+
+/** The newest line: `lines.newest`, else the default branch when `lines.defaultBranch`. */
+export function newestLine(
+  lines: LineConfig,
+  defaultBranch: string | undefined,
+): string | undefined {
+  return lines.newest ?? (lines.defaultBranch ? defaultBranch : undefined)
+}
+
+/** Whether a branch is named in `lines.order` (which makes it a line, whatever the patterns). */
+export function isOrderedLine(branch: string, lines: Pick<LineConfig, 'order'>): boolean {
+  return branch !== NUMBERED_LINES && (lines.order ?? []).includes(branch)
+}
+
+/**
+ * Whether a branch is a release line: it matches `lines.patterns`, `lines.order` names it, or it is
+ * the newest line (`lines.newest`, else the default branch when `lines.defaultBranch`).
+ */
 export function isReleaseLine(
   branch: string,
-  lines: { patterns: readonly string[]; defaultBranch: boolean },
+  lines: LineConfig,
   defaultBranch: string | undefined,
 ): boolean {
-  if (lineMatcher(lines.patterns)(branch)) return true
-  return lines.defaultBranch && defaultBranch !== undefined && branch === defaultBranch
+  if (lineMatcher(lines.patterns)(branch) || isOrderedLine(branch, lines)) return true
+  return branch === newestLine(lines, defaultBranch)
+}
+
+/**
+ * The place of a line (not the newest) in `lines.order`: its own index when listed; else lines with
+ * numbers at `{numbered}` (after every listed name when absent), lines without numbers before all.
+ */
+function orderGroup(branch: string, version: readonly number[], order: readonly string[]): number {
+  const listed = order.indexOf(branch)
+  if (listed >= 0 && branch !== NUMBERED_LINES) return listed
+  if (version.length === 0) return -1
+  const numbered = order.indexOf(NUMBERED_LINES)
+  return numbered >= 0 ? numbered : order.length
+}
+
+/**
+ * Orders lines other than the newest one, oldest first: by their place in `lines.order` (names
+ * listed before `{numbered}` are older than every line with numbers, names after it newer; a line
+ * without numbers that is not listed is the oldest), then by the numbers in their names, then by name.
+ */
+export function compareLineNames(
+  a: { branch: string; version: readonly number[] },
+  b: { branch: string; version: readonly number[] },
+  order: readonly string[] = [],
+): number {
+  const ga = orderGroup(a.branch, a.version, order)
+  const gb = orderGroup(b.branch, b.version, order)
+  if (ga !== gb) return ga < gb ? -1 : 1
+  const c = compareLineVersions(a.version, b.version)
+  if (c !== 0) return c
+  return a.branch < b.branch ? -1 : a.branch > b.branch ? 1 : 0
 }

@@ -3,6 +3,10 @@ export interface Config {
   lines: {
     patterns: string[]
     defaultBranch: boolean
+    /** The newest line, instead of the default branch (git-flow: `develop`). */
+    newest?: string
+    /** Where lines sort, oldest first: branch names and `{numbered}` (config/patterns.ts). */
+    order: string[]
   }
   backport: {
     labels: LabelRule[]
@@ -35,7 +39,14 @@ export interface Config {
     }
     engine: 'set' | 'linear'
     bookkeeping: string[]
-    contentChange: 'warning' | 'error'
+    /** Severity of content-stable findings (formatting-only differences ignored), or off. */
+    contentChange: 'warning' | 'error' | 'off'
+    /** Prerelease tags and builds (`-rc1`, `-beta`): checked, checked as warnings, or left out. */
+    prereleases: 'check' | 'warn' | 'ignore'
+    /** Upgrades the plugin's compatibility logic refuses (src/upgrade/compat.ts). */
+    compatibility: CompatibilityDeclaration[]
+    /** Findings judged harmless (src/upgrade/waivers.ts). */
+    waivers: WaiverDeclaration[]
   }
   requests: {
     window: number
@@ -58,6 +69,24 @@ export interface Config {
     environment: string
     forwardPort: boolean
   }
+}
+
+/** `upgrade.compatibility[]`: installed releases `from` may not upgrade to releases `to`. */
+export interface CompatibilityDeclaration {
+  /** Release selector(s) (src/upgrade/selector.ts): names, builds or build ranges. */
+  from: string | string[]
+  to: string | string[]
+  reason: string
+}
+
+/** `upgrade.waivers[]`: findings of `rule` that name every listed release and ID are waived. */
+export interface WaiverDeclaration {
+  rule: string
+  releases?: string[]
+  ids?: string[]
+  reason: string
+  /** Last day (YYYY-MM-DD, UTC) the waiver applies. */
+  until?: string
 }
 
 export interface LabelRule {

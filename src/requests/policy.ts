@@ -1,10 +1,19 @@
-import { compareLineVersions, lineMatcher, lineVersion } from '../config/patterns.js'
+import {
+  compareLineNames,
+  isOrderedLine,
+  lineMatcher,
+  lineVersion,
+  newestLine,
+  type LineConfig,
+} from '../config/patterns.js'
 import type { Config } from '../config/types.js'
 
 /**
  * The maintenance policy over release lines. Pure.
- * Lines are branches matching `lines.patterns`, ordered newest first by the numbers in their names
- * (`1.x` -> 1, `release/16.5` -> 16.5); the default branch, when `lines.defaultBranch` is on, is the newest.
+ * Lines are branches matching `lines.patterns` or named in `lines.order`, ordered newest first as the
+ * upgrade check orders them (config/patterns.ts compareLineNames: `lines.order`, then the numbers in
+ * their names, `1.x` -> 1, `release/16.5` -> 16.5); the newest line (`lines.newest`, else the default
+ * branch when `lines.defaultBranch` is on) comes first.
  */
 
 export interface ReleaseLine {
@@ -16,20 +25,22 @@ export interface ReleaseLine {
 /** Release lines among `branches`, newest first. Invalid patterns in the config match nothing. */
 export function orderLines(
   branches: readonly string[],
-  config: Pick<Config, 'lines'>,
+  config: { lines: LineConfig },
   defaultBranch?: string,
 ): ReleaseLine[] {
   const isLine = lineMatcher(config.lines.patterns)
+  const newest = newestLine(config.lines, defaultBranch)
+  // Without lines.newest the default branch is never an older line, even when a pattern matches it.
+  const skip = config.lines.newest === undefined ? defaultBranch : newest
   const lines: ReleaseLine[] = []
   for (const branch of new Set(branches)) {
-    if (branch === defaultBranch) continue
-    if (isLine(branch)) lines.push({ branch, version: lineVersion(branch), isDefault: false })
+    if (branch === skip || branch === newest) continue
+    if (isLine(branch) || isOrderedLine(branch, config.lines))
+      lines.push({ branch, version: lineVersion(branch), isDefault: false })
   }
-  lines.sort(
-    (a, b) => compareLineVersions(b.version, a.version) || a.branch.localeCompare(b.branch),
-  )
-  if (defaultBranch && config.lines.defaultBranch && branches.includes(defaultBranch))
-    lines.unshift({ branch: defaultBranch, version: [], isDefault: true })
+  lines.sort((a, b) => compareLineNames(b, a, config.lines.order))
+  if (newest && branches.includes(newest))
+    lines.unshift({ branch: newest, version: [], isDefault: true })
   return lines
 }
 

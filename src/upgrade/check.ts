@@ -6,11 +6,13 @@
  * - findings: in rule order (RULE_IDS), each rule's findings in a stable order.
  * - releases: model order. lines: oldest first, the default branch last.
  * - upgrades: every pair with build(to) > build(from) (see matrix.ts), by from-build then to-build.
- * - conclusion: 'failure' iff any finding has severity 'error'.
+ * - conclusion: 'failure' iff any finding has severity 'error' and is not waived (waivers.ts).
  *
  * Assumptions (each rule file says more):
- * - Releases of a line are in model order, oldest first (discovery lists them in commit order):
- *   "previous release on its line" and build-monotonic use that order.
+ * - Releases of a line are in model order, oldest first (discovery lists them in commit order, tags
+ *   on one commit by build); "previous release on its line" is Release.previous, a release's nearest
+ *   ancestor releases there (rules/previous.ts). With prereleases 'warn', a finding that names a
+ *   prerelease is a warning (rules/prereleases.ts).
  * - Lines: versioned ones by version, then other non-default ones by name, the default branch newest.
  * - Migration IDs compare in canonical form everywhere (migration-id.ts); messages show them as written.
  * - Each problem is reported by the rule that names its cause: no-stranded-users leaves build-order
@@ -27,7 +29,9 @@ import {
 } from './rules/context.js'
 import { RULES } from './rules/index.js'
 import { markFixLoss } from './rules/fix-loss.js'
+import { softenPrereleases } from './rules/prereleases.js'
 import type { BuildScheme } from './version.js'
+import { applyWaivers, conclusionOf } from './waivers.js'
 
 export type { CheckOptions } from './rules/context.js'
 
@@ -46,9 +50,14 @@ export const RULE_IDS: readonly RuleId[] = [
   'content-stable',
   'schema-needs-migration',
   'migration-order',
+  'compatibility',
+  'waiver',
 ]
 
 /**
+ * Waivers (options.waivers) are applied last; checkRepository passes none here and applies them
+ * after merging discovery problems, so that those can be waived too.
+ *
  * `prepared`: a context already built for this model with the same scheme (by fixLossPairs), reused
  * instead of indexing every release's migrations again; the model's fixDiffs may have been set since.
  */
@@ -65,15 +74,16 @@ export function checkModel(
   markFixLoss(ctx, matrix)
   const findings: Finding[] = []
   for (const id of RULE_IDS) {
-    findings.push(...RULES[id](ctx, matrix))
+    findings.push(...softenPrereleases(ctx, RULES[id](ctx, matrix)))
   }
-  return {
-    conclusion: findings.some((f) => f.severity === 'error') ? 'failure' : 'success',
+  const result: CheckResult = {
+    conclusion: conclusionOf(findings),
     findings,
     releases: model.releases,
     upgrades: matrix.upgrades,
     lines: ctx.lines.map((l) => l.line),
   }
+  return applyWaivers(result, options.waivers, options.scheme, options.now)
 }
 
 /**

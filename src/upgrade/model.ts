@@ -10,6 +10,7 @@ export interface Line {
   branch: string
   /** Numeric parts taken from the branch name ([1] for 1.x, [16, 5] for release/16.5); undefined for the default branch. */
   version: number[] | undefined
+  /** The newest line: the default branch, or the branch `lines.newest` names. */
   isDefault: boolean
   /** Commit at the tip of the branch. */
   tip: string
@@ -29,6 +30,11 @@ export interface Migration {
   location: SourceLocation
   /** Hash of the migration's content (the decorated function's text, or the file), to compare across lines. */
   contentHash: string
+  /**
+   * Hash of the content with whitespace and formatting normalised (content-stable compares it when
+   * set). Discovery sets it where raw hashes differ between lines; absent, contentHash counts.
+   */
+  formatHash?: string
 }
 
 /** A required-property view of a plugin schema, per object type (Delphix schema.json). */
@@ -40,7 +46,15 @@ export interface SchemaSummary {
       required: string[]
       properties: Record<
         string,
-        { type?: string; minimum?: number; maximum?: number; pattern?: string }
+        {
+          /** `type` as written; a list of types joined with `,` (`string,null`). */
+          type?: string
+          minimum?: number
+          maximum?: number
+          pattern?: string
+          /** `enum` values, each as JSON text (`"a"`, `1`, `null`). */
+          enum?: string[]
+        }
       >
     }
   >
@@ -68,10 +82,20 @@ export interface Release {
   buildNotString?: boolean
   /** What YAML read it as, when not a string (absent: a number). */
   buildYaml?: YamlNotString
+  /** The build number could not be read (a missing file or key): discovery reported why, once. */
+  buildUnread?: boolean
   migrations: Migration[]
   schema?: SchemaSummary
   /** A release PR checked as if published. */
   candidate?: boolean
+  /**
+   * Names of the releases just before it on its line: its nearest ancestor releases there (one on a
+   * linear line, more after a merge; [] for the first). Discovery sets it from the commit graph;
+   * absent (a model built by hand), the release before it in model order.
+   */
+  previous?: string[]
+  /** Its tag or build names a prerelease (`-rc1`, `.beta`): `upgrade.prereleases` decides how it counts. */
+  prerelease?: boolean
 }
 
 /**
@@ -91,6 +115,7 @@ export interface FixDiff {
 }
 
 export interface UpgradeModel {
+  /** Oldest first, the newest line (isDefault) last: the rules take this order as given. */
   lines: Line[]
   releases: Release[]
   /** Fix differences between release pairs; see FixDiff. */
@@ -115,6 +140,10 @@ export type RuleId =
   | 'content-stable'
   | 'schema-needs-migration'
   | 'migration-order'
+  /** upgrade.compatibility declarations that name no release (the refusals show in the matrix). */
+  | 'compatibility'
+  /** upgrade.waivers that expired or match no finding. */
+  | 'waiver'
 
 export interface Finding {
   rule: RuleId
@@ -129,6 +158,16 @@ export interface Finding {
   commits?: FindingCommit[]
   /** fix-loss: how many commits of the pair each kind of evidence accounted for. */
   evidence?: Partial<Record<EvidenceKind, number>>
+  /** Set when an upgrade.waivers entry waives it: still shown, no longer fails the check. */
+  waived?: Waived
+}
+
+export interface Waived {
+  reason: string
+  /** Last day the waiver applies (YYYY-MM-DD). */
+  until?: string
+  /** The waiver's key path, e.g. `upgrade.waivers[0]`. */
+  key: string
 }
 
 /** A commit named by a finding. */
@@ -149,6 +188,8 @@ export interface Upgrade {
   reason: string
   /** Set when the engine would allow the upgrade but fixes would be lost. */
   losesFixes?: boolean
+  /** Set when the declared compatibility logic (upgrade.compatibility) refuses the upgrade. */
+  compatibility?: { reason: string; key: string }
 }
 
 export interface CheckResult {
@@ -157,4 +198,16 @@ export interface CheckResult {
   releases: Release[]
   upgrades: Upgrade[]
   lines: Line[]
+  /** What could not be checked (src/upgrade/discovery/coverage.ts): shown first in every format. */
+  coverage?: CoverageWarning[]
+}
+
+/** Why the check saw less than the repository holds: no release, no migration, a shallow clone... */
+export type CoverageCode =
+  'no-releases' | 'no-migrations' | 'dirs-unmatched' | 'builds-invalid' | 'shallow'
+
+export interface CoverageWarning {
+  code: CoverageCode
+  /** One line: what was not checked, why, and what to change. */
+  message: string
 }

@@ -4,6 +4,9 @@ import {
   attributeTags,
   chooseLine,
   dedupeTags,
+  MAX_OFF_LINE,
+  offLineNote,
+  skipPrereleaseTags,
 } from '../../../src/upgrade/discovery/attribution.js'
 import { CommitGraph } from '../../../src/upgrade/discovery/graph.js'
 import {
@@ -14,6 +17,7 @@ import {
   versionIsPrefixOf,
 } from '../../../src/upgrade/discovery/names.js'
 import { parseRefs, selectLines } from '../../../src/upgrade/discovery/refs.js'
+import { predecessorsOnLine } from '../../../src/upgrade/discovery/release-order.js'
 import { planTargets } from '../../../src/upgrade/discovery/targets.js'
 import { parseDiffTree, replayTrees } from '../../../src/upgrade/discovery/trees.js'
 import { defaultConfig } from '../../../src/config/load.js'
@@ -105,6 +109,31 @@ describe('refs and lines', () => {
       selectLines(r, { patterns, includeDefault: false, prefer: 'local' }).map((l) => l.branch),
     ).toEqual(['1.x', 'release/16.5'])
   })
+
+  it('lines.newest names the newest line; lines.order makes lines of names and places them', () => {
+    const r = parseRefs(
+      [
+        `refs/heads/main\0${sha(1)}\0\0\0*`,
+        `refs/heads/develop\0${sha(2)}\0\0\0 `,
+        `refs/heads/1.x\0${sha(3)}\0\0\0 `,
+        `refs/heads/legacy\0${sha(4)}\0\0\0 `,
+        `refs/heads/next\0${sha(5)}\0\0\0 `,
+      ].join('\n'),
+    )
+    const lines = (options: { newest?: string; order?: string[] }) =>
+      selectLines(r, { patterns, includeDefault: true, prefer: 'local', ...options }).map((l) =>
+        l.isDefault ? `${l.branch}*` : l.branch,
+      )
+    expect(lines({})).toEqual(['1.x', 'main*'])
+    expect(lines({ newest: 'develop' })).toEqual(['1.x', 'develop*'])
+    expect(lines({ newest: 'develop', order: ['main', '{numbered}', 'next'] })).toEqual([
+      'main',
+      '1.x',
+      'next',
+      'develop*',
+    ])
+    expect(lines({ order: ['next', 'legacy'] })).toEqual(['next', 'legacy', '1.x', 'main*'])
+  })
 })
 
 // History: 1 - 2 - 3 (main) ; 2 - 4 - 5 (1.x)
@@ -149,6 +178,105 @@ describe('graph and attribution', () => {
     expect(a.byLine.get('main')?.map((t) => t.tag)).toEqual(['v2.0'])
     expect(a.orphans.map((t) => t.tag)).toEqual(['lost'])
     expect(chooseLine([], '1')).toBeUndefined()
+  })
+
+  it('orders tags on one commit by build, not by name: an rc before its GA', () => {
+    const g = graph()
+    const tags = [
+      { tag: 'v2.0', commit: sha(3), tagBuild: '2.0' },
+      { tag: 'v2.0-rc10', commit: sha(3), tagBuild: '2.0-rc10' },
+      { tag: 'v2.0-rc9', commit: sha(2), tagBuild: '2.0-rc9' },
+      { tag: 'v2.0-RC2', commit: sha(3), tagBuild: '2.0-RC2' },
+    ]
+    const a = attributeTags(g, [line('main', 3)], tags)
+    expect(a.byLine.get('main')?.map((t) => t.tag)).toEqual([
+      'v2.0-rc9',
+      'v2.0-RC2',
+      'v2.0-rc10',
+      'v2.0',
+    ])
+  })
+
+  it('attributes a tag a few first-parent steps off every line to the line of that ancestor', () => {
+    // 1 - 2 - 3 (main); 2 - 4 - 5 (tags only: 5 is 2 steps off main, through 4)
+    const g = graph()
+    const a = attributeTags(
+      g,
+      [line('main', 3)],
+      [
+        { tag: 'v1.1', commit: sha(5), tagBuild: '1.1' },
+        { tag: 'v1.0', commit: sha(2), tagBuild: '1.0' },
+        { tag: 'v2.0', commit: sha(3), tagBuild: '2.0' },
+      ],
+    )
+    expect(a.byLine.get('main')?.map((t) => [t.tag, t.anchor])).toEqual([
+      ['v1.0', undefined],
+      ['v1.1', sha(2)],
+      ['v2.0', undefined],
+    ])
+    expect(a.offLine.map((o) => [o.tag.tag, o.line, o.steps])).toEqual([['v1.1', 'main', 2]])
+    expect(offLineNote(a.offLine)).toBe(
+      '1 tag sits on a commit on no line; each belongs to the line of its nearest first-parent ancestor: v1.1 (2 commits off main)',
+    )
+    expect(offLineNote([])).toBeUndefined()
+  })
+
+  it(`leaves a tag more than ${MAX_OFF_LINE} first-parent steps off every line an orphan`, () => {
+    const rows = [`${sha(1)} t1`]
+    for (let i = 2; i <= MAX_OFF_LINE + 2; i++) rows.unshift(`${sha(i)} t${i} ${sha(i - 1)}`)
+    const g = new CommitGraph(rows.join('\n'))
+    const far = { tag: 'far', commit: sha(MAX_OFF_LINE + 2), tagBuild: '9' }
+    const near = { tag: 'near', commit: sha(MAX_OFF_LINE + 1), tagBuild: '8' }
+    const a = attributeTags(g, [line('main', 1)], [far, near])
+    expect(a.orphans.map((t) => t.tag)).toEqual(['far'])
+    expect(a.offLine.map((o) => [o.tag.tag, o.steps])).toEqual([['near', MAX_OFF_LINE]])
+  })
+
+  it('upgrade.prereleases ignore leaves prerelease tags out, and says which', () => {
+    const tags = [
+      { tag: 'v1.0', commit: sha(1), tagBuild: '1.0' },
+      { tag: 'v2.0-rc1', commit: sha(2), tagBuild: '2.0-rc1' },
+      { tag: 'v2.0.0.RC2', commit: sha(3), tagBuild: '2.0.0.RC2' },
+    ]
+    const ignore = skipPrereleaseTags(tags, { prereleases: 'ignore', scheme: 'dotted' })
+    expect(ignore.tags.map((t) => t.tag)).toEqual(['v1.0'])
+    expect(ignore.note).toBe(
+      '2 prerelease tags not checked (upgrade.prereleases: ignore): v2.0-rc1, v2.0.0.RC2',
+    )
+    expect(skipPrereleaseTags(tags, { prereleases: 'warn', scheme: 'dotted' })).toEqual({
+      tags,
+      note: undefined,
+    })
+  })
+
+  it('finds the nearest ancestor releases on a line: one on a linear line, two after a merge', () => {
+    // 1 - 2 - 3 - 6 (merge of 3 and 5) ; 2 - 4 - 5
+    const g = new CommitGraph(
+      [
+        `${sha(6)} t6 ${sha(3)} ${sha(5)}`,
+        `${sha(5)} t5 ${sha(4)}`,
+        `${sha(3)} t3 ${sha(2)}`,
+        `${sha(4)} t4 ${sha(2)}`,
+        `${sha(2)} t2 ${sha(1)}`,
+        `${sha(1)} t1`,
+      ].join('\n'),
+    )
+    const entries = [
+      { name: 'a', anchor: sha(1) },
+      { name: 'b', anchor: sha(2) },
+      { name: 'b2', anchor: sha(2) },
+      { name: 'c', anchor: sha(3) },
+      { name: 'hotfix', anchor: sha(5) },
+      { name: 'd', anchor: sha(6) },
+    ]
+    expect(predecessorsOnLine(g, entries)).toEqual([
+      [],
+      ['a'],
+      ['b'],
+      ['b2'],
+      ['b2'],
+      ['c', 'hotfix'],
+    ])
   })
 
   it('keeps one of two tags naming the same release', () => {

@@ -13,6 +13,8 @@ export type RepoStep =
   | { kind: 'tag'; name: string; annotated?: boolean }
   | { kind: 'branch'; name: string }
   | { kind: 'checkout'; ref: string }
+  /** `merge --no-ff` of a ref into the checked-out branch (no conflicts expected). */
+  | { kind: 'merge'; ref: string; message?: string }
   /** `cherry-pick -x` of a marked commit; with `files`, the pick is amended with those changes (same -x trailer). */
   | { kind: 'cherry-pick'; mark: string; files?: FileChanges; message?: string }
 
@@ -54,6 +56,12 @@ export async function runRepoSteps(
         break
       case 'checkout':
         await git.run(['checkout', '-q', step.ref])
+        break
+      case 'merge':
+        await git.run(
+          ['merge', '-q', '--no-ff', '-m', step.message ?? `Merge ${step.ref}`, step.ref],
+          { env: env() },
+        )
         break
       case 'cherry-pick': {
         const sha = marks.get(step.mark)

@@ -6,8 +6,10 @@ import type { CheckResult, Finding } from '../model.js'
 import { buildContext } from '../rules/context.js'
 import { applyWaivers, conclusionOf } from '../waivers.js'
 import { discover, type Discovery, type DiscoverOptions } from './discover.js'
+import { applyCoverage } from './coverage.js'
 import { computeFixDiffs } from './fix-diffs.js'
 import type { DiscoveryProblem } from './problems.js'
+import type { Layout } from './reader.js'
 
 export interface RepoCheck {
   result: CheckResult
@@ -29,6 +31,8 @@ export async function checkRepository(
     scheme: config.upgrade.scheme,
     engine: config.upgrade.engine,
     contentChange: config.upgrade.contentChange,
+    layout: discovery.layout,
+    prereleases: config.upgrade.prereleases,
     compatibility: config.upgrade.compatibility,
   }
   // One rule context for both the pair selection and the rules (its engine is swapped in checkModel).
@@ -45,11 +49,16 @@ export async function checkRepository(
   const t2 = Date.now()
   const checked = checkModel(discovery.model, checkOptions, ctx)
   // Waivers last, so that discovery problems can be waived too.
-  const result = applyWaivers(
-    mergeProblems(checked, discovery.problems),
-    config.upgrade.waivers,
-    config.upgrade.scheme,
-  )
+  const merged = applyCoverage(mergeProblems(checked, discovery.problems), {
+    config,
+    layout: discovery.layout as Layout,
+    buildSource: discovery.buildSource,
+    buildFile: discovery.buildFile,
+    tags: discovery.tags,
+    unmatchedDirs: discovery.unmatchedDirs,
+    headMigrations: discovery.model.lineHeads.reduce((n, h) => n + h.migrations.length, 0),
+  })
+  const result = applyWaivers(merged, config.upgrade.waivers, config.upgrade.scheme)
   const t3 = Date.now()
   return {
     result,

@@ -9,11 +9,19 @@ import type { Config } from '../../config/types.js'
 import { readObjects } from '../../git/batch.js'
 import type { Git } from '../../git/git.js'
 import type { Line, Release, UpgradeModel } from '../model.js'
-import { attributeTags, chooseLine, dedupeTags, type TagRelease } from './attribution.js'
+import {
+  attributeTags,
+  chooseLine,
+  dedupeTags,
+  offLineNote,
+  skipPrereleaseTags,
+  type TagRelease,
+} from './attribution.js'
 import { CommitGraph, GRAPH_FORMAT } from './graph.js'
 import { buildFromTag, compileTagPatterns } from './names.js'
 import type { DiscoveryProblem } from './problems.js'
 import { parseRefs, REF_FORMAT, REF_PREFIXES, selectLines } from './refs.js'
+import { orderReleases } from './release-order.js'
 import {
   buildFile,
   firstPhasePaths,
@@ -25,6 +33,8 @@ import {
   type ReadContext,
 } from './reader.js'
 import { delphixListings } from './delphix-listings.js'
+import { applyFormatHashes, differingContent } from './format-hash.js'
+import { dirMatcher } from './migrations.js'
 import { planTargets } from './targets.js'
 import { diffTreeInput, parseDiffTree, replayTrees, type FileMap } from './trees.js'
 
@@ -60,6 +70,10 @@ export interface Discovery {
   bookkeeping: string[]
   /** `git cat-file --batch` processes run (not seen by the Git observer): at most 2, whatever the number of files. */
   batchReads: number
+  /** Tags that match upgrade.tags, and how many of them are on no release line (coverage.ts). */
+  tags: { matching: number; onNoLine: number }
+  /** `upgrade.migrations.dirs` entries that match no folder at any line tip or release. */
+  unmatchedDirs: string[]
 }
 
 export async function discover(
@@ -73,6 +87,8 @@ export async function discover(
   const lines = selectLines(refs, {
     patterns: config.lines.patterns,
     includeDefault: config.lines.defaultBranch,
+    newest: config.lines.newest,
+    order: config.lines.order,
     prefer: options.prefer ?? 'local',
     ...(options.defaultBranch ? { defaultBranch: options.defaultBranch } : {}),
   })
@@ -93,10 +109,14 @@ export async function discover(
         }),
   )
   const usable = tagList.filter((t) => graph.has(t.commit))
-  const { kept, dropped } = dedupeTags(usable)
+  const pre = skipPrereleaseTags(usable, config.upgrade)
+  if (pre.note) notes.push(pre.note)
+  const { kept, dropped } = dedupeTags(pre.tags)
   for (const d of dropped)
     notes.push(`tag ${d.tag.tag} names the same release as ${d.kept.tag}; using ${d.kept.tag}`)
-  const { byLine, orphans } = attributeTags(graph, lines, kept)
+  const { byLine, orphans, offLine } = attributeTags(graph, lines, kept, config.upgrade.scheme)
+  const offNote = offLineNote(offLine)
+  if (offNote) notes.push(offNote)
   for (const o of orphans)
     notes.push(`tag ${o.tag} (build ${o.tagBuild}) is on no release line; it is not checked`)
   const released = [...byLine.values()].flat().find((t) => t.commit === options.candidate?.commit)
@@ -116,6 +136,7 @@ export async function discover(
     lines,
     byLine,
     notes,
+    tags: { matching: tagList.length, onNoLine: orphans.length },
     ...(candidate ? { candidate } : {}),
   })
 }
@@ -151,6 +172,7 @@ interface Collected {
   lines: Line[]
   byLine: Map<string, TagRelease[]>
   notes: string[]
+  tags: Discovery['tags']
   candidate?: Candidate & { line: string }
 }
 
@@ -213,8 +235,33 @@ async function readReleases(git: Git, config: Config, c: Collected): Promise<Dis
     ? searchPattern(config.upgrade.migrations.pattern)
     : undefined
   const ctx: ReadContext = { config, layout, buildSource, blobs, cache, regex }
-  return { ...assemble(c, ctx, filesAt), batchReads, bookkeeping }
+  const unmatchedDirs =
+    layout === 'delphix' || layout === 'manifest'
+      ? []
+      : unmatched(config.upgrade.migrations.dirs, targets.map(filesAt))
+  const assembled = assemble(c, ctx, filesAt)
+  if (FILE_LAYOUTS.has(layout)) {
+    // content-stable ignores formatting: read only the files of IDs whose content differs somewhere.
+    const differing = differingContent(assembled.model)
+    batchReads += await readBlobs(git, blobs, differing)
+    applyFormatHashes(assembled.model, new Map([...differing].map((b) => [b, blobs.get(b)])))
+  }
+  return { ...assembled, batchReads, bookkeeping, tags: c.tags, unmatchedDirs }
 }
+
+/** The dirs entries under which no listing has a file (each listing scanned once per entry, at most). */
+function unmatched(dirs: readonly string[], listings: readonly FileMap[]): string[] {
+  const distinct = [...new Set(listings)]
+  return dirs.filter((d) => {
+    const inside = dirMatcher(d)
+    return !distinct.some((files) => {
+      for (const path of files.keys()) if (inside(path)) return true
+      return false
+    })
+  })
+}
+
+const FILE_LAYOUTS: ReadonlySet<string> = new Set(['flyway', 'golang-migrate', 'rails', 'regex'])
 
 function addId(set: Set<string>, id: string | undefined): void {
   if (id !== undefined) set.add(id)
@@ -236,7 +283,7 @@ function assemble(
   c: Collected,
   ctx: ReadContext,
   filesAt: (commit: string) => FileMap,
-): Omit<Discovery, 'batchReads' | 'bookkeeping'> {
+): Omit<Discovery, 'batchReads' | 'bookkeeping' | 'tags' | 'unmatchedDirs'> {
   const sink = new ProblemSink()
   const releases: Release[] = []
   for (const line of c.lines)
@@ -267,7 +314,12 @@ function assemble(
       ? undefined
       : releases.find((r) => r.buildLocation.file)?.buildLocation.file
   return {
-    model: { lines: c.lines, releases, fixDiffs: [], lineHeads },
+    model: {
+      lines: c.lines,
+      releases: orderReleases(c.graph, releases, c.byLine, ctx.config.upgrade.scheme),
+      fixDiffs: [],
+      lineHeads,
+    },
     problems: sink.problems,
     notes: c.notes,
     graph: c.graph,
@@ -318,6 +370,7 @@ function readRelease(ctx: ReadContext, sink: ProblemSink, files: FileMap, r: Rel
     tag: r.tag?.tag,
     commit: r.commit,
     build: b.build ?? '',
+    ...(b.build === undefined ? { buildUnread: true } : {}),
     buildLocation: { file: b.file, ...(b.line ? { line: b.line } : {}) },
     ...(b.notString ? { buildNotString: true } : {}),
     ...(b.yaml ? { buildYaml: b.yaml } : {}),

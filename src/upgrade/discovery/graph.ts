@@ -126,6 +126,39 @@ export class CommitGraph {
     }
   }
 
+  /** Every commit reachable from any of `shas`, as one bitset (see has/inSet). */
+  union(shas: Iterable<string>): Uint32Array {
+    const bits = new Uint32Array(this.words)
+    for (const sha of shas) {
+      const r = this.reachable(sha)
+      for (let w = 0; w < bits.length; w++) bits[w]! |= r[w]!
+    }
+    return bits
+  }
+
+  /** Whether `sha` is in a bitset made by reachable or union. */
+  inSet(bits: Uint32Array, sha: string): boolean {
+    const i = this.index.get(sha)
+    return i !== undefined && (bits[i >>> 5]! & (1 << (i & 31))) !== 0
+  }
+
+  /**
+   * The nearest commit in `bits` along first parents from `sha` (itself included), at most `maxSteps`
+   * first-parent steps away, and how many steps it is; undefined when there is none that near.
+   */
+  firstParentIn(
+    sha: string,
+    bits: Uint32Array,
+    maxSteps: number,
+  ): { sha: string; steps: number } | undefined {
+    let i = this.index.get(sha)
+    for (let steps = 0; i !== undefined && steps <= maxSteps; steps++) {
+      if (bits[i >>> 5]! & (1 << (i & 31))) return { sha: this.shas[i] as string, steps }
+      i = this.parents[i]?.[0]
+    }
+    return undefined
+  }
+
   /** The root reached by following first parents from `sha`. */
   firstParentRoot(sha: string): string | undefined {
     let i = this.index.get(sha)

@@ -1,6 +1,6 @@
 /** Parsing `git for-each-ref` output into branches and tags, and choosing the release lines. Pure. */
 import type { Line } from '../model.js'
-import { compareLineVersions, lineVersion } from '../../config/patterns.js'
+import { compareLineNames, isOrderedLine, lineVersion } from '../../config/patterns.js'
 import { isLineBranch } from './names.js'
 
 /** The format discovery passes to `git for-each-ref` (NUL-separated fields, one ref a line). */
@@ -53,8 +53,12 @@ export function parseRefs(output: string): RefListing {
 
 export interface LineOptions {
   patterns: readonly string[]
-  /** Whether the default branch is the newest line. */
+  /** Whether the default branch is the newest line (when `newest` names no other). */
   includeDefault: boolean
+  /** `lines.newest`: the branch that is the newest line, instead of the default branch. */
+  newest?: string | undefined
+  /** `lines.order`: names that are lines whatever the patterns, and where lines sort. */
+  order?: readonly string[] | undefined
   /** The default branch name when known (payload, CLI flag); otherwise guessed from origin/HEAD, main, master. */
   defaultBranch?: string
   /** Which copy of a branch wins when both exist: origin's (the action, after a fetch) or the local one (the CLI). */
@@ -70,10 +74,16 @@ export function guessDefaultBranch(refs: RefListing, given?: string): string | u
   return refs.current
 }
 
-/** Release lines, oldest first (the default branch last: it is the newest line). */
+/**
+ * Release lines, oldest first, the newest line last: `newest` when given, else the default branch
+ * (when `includeDefault`). It is marked isDefault (the newest-line role), whatever its name.
+ */
 export function selectLines(refs: RefListing, options: LineOptions): Line[] {
   const names = new Set([...refs.local.keys(), ...refs.remote.keys()])
-  const def = options.includeDefault ? guessDefaultBranch(refs, options.defaultBranch) : undefined
+  const order = options.order ?? []
+  const def =
+    options.newest ??
+    (options.includeDefault ? guessDefaultBranch(refs, options.defaultBranch) : undefined)
   const tipOf = (name: string): string | undefined =>
     options.prefer === 'remote'
       ? (refs.remote.get(name) ?? refs.local.get(name))
@@ -83,16 +93,20 @@ export function selectLines(refs: RefListing, options: LineOptions): Line[] {
     const tip = tipOf(name)
     if (!tip) continue
     if (name === def) lines.push({ branch: name, version: undefined, isDefault: true, tip })
-    else if (isLineBranch(name, options.patterns))
+    else if (isLineBranch(name, options.patterns) || isOrderedLine(name, { order }))
       lines.push({ branch: name, version: lineVersion(name), isDefault: false, tip })
   }
-  return sortLines(lines)
+  return sortLines(lines, order)
 }
 
-/** Oldest first by version; the default branch last. */
-export function sortLines(lines: readonly Line[]): Line[] {
+/** Oldest first by `lines.order` and the numbers in their names (compareLineNames); the newest line last. */
+export function sortLines(lines: readonly Line[], order: readonly string[] = []): Line[] {
   return [...lines].sort((a, b) => {
     if (a.isDefault !== b.isDefault) return a.isDefault ? 1 : -1
-    return compareLineVersions(a.version ?? [], b.version ?? []) || a.branch.localeCompare(b.branch)
+    return compareLineNames(
+      { branch: a.branch, version: a.version ?? [] },
+      { branch: b.branch, version: b.version ?? [] },
+      order,
+    )
   })
 }

@@ -6,6 +6,7 @@
  */
 import type { Finding, Release, YamlNotString } from '../model.js'
 import { at, where, type LineInfo, type ReleaseInfo, type RuleContext } from './context.js'
+import { highestBefore } from './previous.js'
 
 const q = (s: string): string => JSON.stringify(s)
 
@@ -62,7 +63,8 @@ export function buildUnique(ctx: RuleContext): Finding[] {
   for (let i = 0; i < rs.length;) {
     let j = i + 1
     while (j < rs.length && ctx.compareBuild(rs[j] as ReleaseInfo, rs[i] as ReleaseInfo) === 0) j++
-    if (j - i > 1) {
+    // tags on one commit with one build are one build tagged twice
+    if (new Set(rs.slice(i, j).map((r) => r.release.commit)).size > 1) {
       const group = rs.slice(i, j).sort((a, b) => a.modelIndex - b.modelIndex)
       const second = group[1] as ReleaseInfo
       const names = group.map(
@@ -82,27 +84,30 @@ export function buildUnique(ctx: RuleContext): Finding[] {
   return out
 }
 
-/** Builds strictly increase along each line, in model (discovery) order, oldest first. */
+/**
+ * Builds strictly increase along each line: every release's build is above the highest build among
+ * its ancestor releases on the line (through `previous`, previous.ts). Two tags on one commit with
+ * one build are one build tagged twice, not a regression.
+ */
 export function buildMonotonic(ctx: RuleContext): Finding[] {
   const out: Finding[] = []
+  const memo = new Map<ReleaseInfo, ReleaseInfo | undefined>()
   for (const line of ctx.lines) {
-    let prev: ReleaseInfo | undefined
     for (const r of line.releases) {
-      if (r.build === undefined) continue
-      if (prev && ctx.compareBuild(r, prev) <= 0) {
-        const same = ctx.compareBuild(r, prev) === 0
-        out.push({
-          rule: 'build-monotonic',
-          severity: 'error',
-          message:
-            `${r.release.name} on ${line.line.branch} has build ${r.release.build}, ${same ? 'equal to' : 'below'} build ` +
-            `${prev.release.build} of the previous release ${prev.release.name} (${where(r.release.buildLocation)}): ` +
-            `builds must strictly increase along a line`,
-          ...at(r.release.buildLocation),
-          releases: [prev.release.name, r.release.name],
-        })
-      }
-      if (!prev || ctx.compareBuild(r, prev) > 0) prev = r
+      const prev = highestBefore(r, ctx.compareBuild, memo)
+      if (r.build === undefined || !prev || ctx.compareBuild(r, prev) > 0) continue
+      const same = ctx.compareBuild(r, prev) === 0
+      if (same && r.release.commit === prev.release.commit) continue
+      out.push({
+        rule: 'build-monotonic',
+        severity: 'error',
+        message:
+          `${r.release.name} on ${line.line.branch} has build ${r.release.build}, ${same ? 'equal to' : 'below'} build ` +
+          `${prev.release.build} of the previous release ${prev.release.name} (${where(r.release.buildLocation)}): ` +
+          `builds must strictly increase along a line`,
+        ...at(r.release.buildLocation),
+        releases: [prev.release.name, r.release.name],
+      })
     }
   }
   return out

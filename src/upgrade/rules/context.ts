@@ -4,23 +4,36 @@
  * compare sorted Int32Arrays instead of string Sets.
  *
  * Assumptions (documented in the README through check.ts):
- * - Lines: versioned lines by version ascending, then unversioned non-default lines by branch name,
- *   then the default branch (newest). A release whose line is not in model.lines gets an
- *   unversioned line of that name.
- * - Releases of a line are in model order, oldest first ("previous release on its line").
+ * - Lines: in model.lines order, oldest first (discovery orders them by lines.order and the numbers
+ *   in their names, config/patterns.ts compareLineNames), the newest line (isDefault) last. A release
+ *   whose line is not in model.lines gets a line of that name, after the other lines and before the
+ *   newest, by name.
+ * - Releases of a line are in model order, oldest first; the releases just before one ("the previous
+ *   release on its line") are Release.previous when discovery set it, else the one before in model
+ *   order (previous.ts).
  */
 import type { Line, Migration, Release, SourceLocation, UpgradeModel } from '../model.js'
 import { canonicalId, compareCanonicalIds, isValidMigrationId } from '../migration-id.js'
 import { compareCanonicalBuilds, compareDigits, parseBuild, type BuildScheme } from '../version.js'
-import { compareLineVersions } from '../../config/patterns.js'
+import { linkPrevious } from './previous.js'
 import type { CompatibilityDeclaration, WaiverDeclaration } from '../../config/types.js'
 
 export interface CheckOptions {
   scheme: BuildScheme
   /** 'set': the Delphix engine (runs every missing ID); 'linear': runs only IDs above the highest applied. */
   engine: 'set' | 'linear'
-  /** Severity of content-stable findings. */
-  contentChange: 'warning' | 'error'
+  /** Severity of content-stable findings; 'off' turns the rule off. */
+  contentChange: 'warning' | 'error' | 'off'
+  /** The migration layout discovery found (rules/advice.ts words remedies for its engine); absent: Delphix. */
+  layout?: string
+  /** Upgrades the compatibility logic refuses (upgrade.compatibility); none when absent. */
+  compatibility?: readonly CompatibilityDeclaration[]
+  /** Findings waived (upgrade.waivers), applied by checkModel after every rule; none when absent. */
+  waivers?: readonly WaiverDeclaration[]
+  /** Today, for waiver expiry (tests inject it); the current time when absent. */
+  now?: Date
+  /** upgrade.prereleases: 'warn' makes findings that name a prerelease warnings; absent: 'check'. */
+  prereleases?: 'check' | 'warn' | 'ignore'
 }
 
 export interface LineInfo {
@@ -50,6 +63,10 @@ export interface ReleaseInfo extends IdSet {
   buildError: string | undefined
   /** Position in ctx.byBuild, or -1 for an invalid build. */
   buildPos: number
+  /** The releases just before it on its line (Release.previous; see rules/previous.ts). */
+  previous: ReleaseInfo[]
+  /** Release.prerelease, or, when discovery did not say, whether its build is a prerelease. */
+  prerelease: boolean
 }
 
 export interface RuleContext {
@@ -69,25 +86,22 @@ export interface RuleContext {
   compareBuild(a: ReleaseInfo, b: ReleaseInfo): number
 }
 
-function compareLines(a: Line, b: Line): number {
-  if (a.isDefault !== b.isDefault) return a.isDefault ? 1 : -1
-  if (a.version && b.version)
-    return compareLineVersions(a.version, b.version) || (a.branch < b.branch ? -1 : 1)
-  if (a.version) return -1
-  if (b.version) return 1
-  return a.branch < b.branch ? -1 : a.branch > b.branch ? 1 : 0
-}
-
+/** model.lines in their order with the newest (isDefault) last, lines known only from releases before it. */
 function orderLines(model: UpgradeModel): LineInfo[] {
-  const lines = [...model.lines]
-  const known = new Set(lines.map((l) => l.branch))
+  const known = new Set(model.lines.map((l) => l.branch))
+  const unknown: Line[] = []
   for (const r of model.releases) {
     if (!known.has(r.line)) {
       known.add(r.line)
-      lines.push({ branch: r.line, version: undefined, isDefault: false, tip: '' })
+      unknown.push({ branch: r.line, version: undefined, isDefault: false, tip: '' })
     }
   }
-  lines.sort(compareLines)
+  unknown.sort((a, b) => (a.branch < b.branch ? -1 : a.branch > b.branch ? 1 : 0))
+  const lines = [
+    ...model.lines.filter((l) => !l.isDefault),
+    ...unknown,
+    ...model.lines.filter((l) => l.isDefault),
+  ]
   return lines.map((line, order) => ({
     line,
     order,
@@ -302,10 +316,13 @@ export function buildContext(model: UpgradeModel, options: CheckOptions): RuleCo
       build: parsed.ok ? parsed.canonical : undefined,
       buildError: parsed.ok ? undefined : parsed.reason,
       buildPos: -1,
+      previous: [],
+      prerelease: release.prerelease ?? (parsed.ok && parsed.prerelease !== undefined),
     }
     line.releases.push(info)
     return info
   })
+  linkPrevious(releases)
   model.lineHeads.forEach((h, i) => {
     const line = lineByBranch.get(h.line)
     if (!line) return

@@ -1,10 +1,11 @@
 /**
  * append-only: a release keeps every migration (canonical ID) of the previous release on its line
- * (model order, oldest first). forward-ported: every migration shipped in a release of an older line is
+ * (each of its nearest ancestor releases there, `previous`: previous.ts). forward-ported: every migration shipped in a release of an older line is
  * present at the head of every newer line (model.lineHeads; lines without a head are skipped).
  */
 import type { Finding, Migration } from '../model.js'
 import { listIds } from '../engine.js'
+import { forwardPortAdvice } from './advice.js'
 import {
   at,
   diffRanks,
@@ -24,9 +25,7 @@ function migrationOf(r: ReleaseInfo, rank: number): Migration {
 export function appendOnly(ctx: RuleContext): Finding[] {
   const out: Finding[] = []
   for (const line of ctx.lines) {
-    for (let i = 1; i < line.releases.length; i++) {
-      const prev = line.releases[i - 1] as ReleaseInfo
-      const r = line.releases[i] as ReleaseInfo
+    for (const [prev, r] of line.releases.flatMap((r) => r.previous.map((p) => [p, r] as const))) {
       const dropped = diffRanks(prev.ids, r.ids)
       if (dropped.length === 0) continue
       const first = migrationOf(prev, dropped[0] as number)
@@ -108,7 +107,7 @@ function missingAtHead(
       severity: 'error',
       message:
         `migration ${m.id} shipped in ${r.release.name} on ${older.line.branch} (${where(m.location)}) ` +
-        `is missing at the head of the newer line ${newer.line.branch}${head}: forward-port it with the same ID`,
+        `is missing at the head of the newer line ${newer.line.branch}${head}: ${forwardPortAdvice(ctx.options, m.id, newer.line.branch)}`,
       ...at(m.location),
       releases: [r.release.name],
     })

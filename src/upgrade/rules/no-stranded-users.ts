@@ -8,8 +8,11 @@
  * - on the release's own line, IDs that some release of the line dropped are append-only's to report;
  * - IDs the target carries under another ID (same content) are same-id-everywhere's to report;
  *   a block explained only by those is skipped.
+ *
+ * A block by the declared compatibility logic (upgrade.compatibility) is always this rule's to
+ * report: the declaration strands the release, and narrowing it is the fix.
  */
-import type { Finding } from '../model.js'
+import type { Finding, Upgrade } from '../model.js'
 import type { Matrix } from '../matrix.js'
 import { listIds } from '../engine.js'
 import {
@@ -31,10 +34,8 @@ function newestOf(line: LineInfo): ReleaseInfo | undefined {
 
 function droppedOn(line: LineInfo): Set<number> {
   const dropped = new Set<number>()
-  for (let i = 1; i < line.releases.length; i++) {
-    const prev = line.releases[i - 1] as ReleaseInfo
-    for (const k of diffRanks(prev.ids, (line.releases[i] as ReleaseInfo).ids)) dropped.add(k)
-  }
+  for (const r of line.releases)
+    for (const prev of r.previous) for (const k of diffRanks(prev.ids, r.ids)) dropped.add(k)
   return dropped
 }
 
@@ -48,20 +49,22 @@ export function noStrandedUsers(ctx: RuleContext, matrix: Matrix): Finding[] {
     for (const a of line.releases) {
       if (a.buildPos < 0) continue
       const targets: [ReleaseInfo | undefined, string, boolean][] = [
-        [newest, 'the newest release', false],
+        // on its own line too, a dropped ID is append-only's to report
+        [newest, 'the newest release', newest?.line === line],
         [own, `the newest release of ${line.line.branch}`, true],
       ]
       if (newest === own) targets.pop()
       for (const [t, what, sameLine] of targets) {
         if (!t || t === a || ctx.compareBuild(t, a) <= 0) continue
-        if (matrix.get(a, t)?.allowed !== false) continue
+        const upgrade = matrix.get(a, t)
+        if (upgrade?.allowed !== false) continue
         const unexplained: number[] = []
         matrix.eachMissing(a, t, (k) => {
           if (!(sameLine && dropped.has(k)) && !hasTwin(a, k, t)) unexplained.push(k)
           return unexplained.length < 4
         })
-        if (unexplained.length === 0) continue
-        out.push(stranded(ctx, a, t, what, unexplained))
+        if (upgrade.compatibility) out.push(refused(ctx, a, t, what, upgrade, unexplained))
+        else if (unexplained.length > 0) out.push(stranded(ctx, a, t, what, unexplained))
       }
     }
   }
@@ -75,16 +78,45 @@ function stranded(
   what: string,
   missing: number[],
 ): Finding {
-  const shown = missing.slice(0, 3).map((k) => ctx.idLabel[k] as string)
-  const ids = missing.length > 3 ? `${shown.join(', ')} and others` : listIds(shown)
   const m = a.migs[findRank(a.ids, missing[0] as number)]
   return {
     rule: 'no-stranded-users',
     severity: 'error',
     message:
       `${a.release.name} users are stranded: they cannot upgrade to ${t.release.name}, ${what}, because ${t.release.name} ` +
-      `lacks ${ids}: forward-port ${missing.length === 1 ? 'that migration' : 'those migrations'} to ${t.line.line.branch} and release it`,
+      lacks(ctx, t, missing),
     ...at(m?.location ?? a.release.buildLocation),
     releases: [a.release.name, t.release.name],
   }
+}
+
+/** Stranded by the declared compatibility logic (and maybe by missing IDs too). */
+function refused(
+  ctx: RuleContext,
+  a: ReleaseInfo,
+  t: ReleaseInfo,
+  what: string,
+  upgrade: Upgrade,
+  missing: number[],
+): Finding {
+  const { key, reason } = upgrade.compatibility as { key: string; reason: string }
+  const from = a.release.name
+  const to = t.release.name
+  const also = missing.length === 0 ? '' : `; ${to} also ${lacks(ctx, t, missing)}`
+  return {
+    rule: 'no-stranded-users',
+    severity: 'error',
+    message:
+      `${from} users are stranded: they cannot upgrade to ${to}, ${what}, because the compatibility logic ` +
+      `declared in ${key} refuses it (${JSON.stringify(reason)}): narrow that declaration so that ${from} may upgrade to ${to}${also}`,
+    releases: [from, to],
+  }
+}
+
+/** "lacks X, Y: forward-port those migrations to <line> and release it". */
+function lacks(ctx: RuleContext, t: ReleaseInfo, missing: number[]): string {
+  const shown = missing.slice(0, 3).map((k) => ctx.idLabel[k] as string)
+  const ids = missing.length > 3 ? `${shown.join(', ')} and others` : listIds(shown)
+  const those = missing.length === 1 ? 'that migration' : 'those migrations'
+  return `lacks ${ids}: forward-port ${those} to ${t.line.line.branch} and release it`
 }
