@@ -4,10 +4,11 @@
  * ancestor releases on its line (a hotfix cut from 7.2 and merged after 7.4 follows 7.2, not 7.4).
  * A model built by hand has none: then it is the release before it in model order. Pure.
  */
-import type { ReleaseInfo } from './context.js'
+import type { LineInfo, ReleaseInfo } from './context.js'
 
 /** Sets every release's `previous` (releases in model order, each already on its line). */
 export function linkPrevious(releases: readonly ReleaseInfo[]): void {
+  const byLine = new Map<LineInfo, Map<string, ReleaseInfo>>()
   for (const r of releases) {
     const named = r.release.previous
     if (named === undefined) {
@@ -15,9 +16,14 @@ export function linkPrevious(releases: readonly ReleaseInfo[]): void {
       r.previous = before ? [before] : []
       continue
     }
-    const onLine = new Map(r.line.releases.map((x) => [x.release.name, x] as const))
+    let onLine = byLine.get(r.line)
+    if (!onLine) {
+      onLine = new Map(r.line.releases.map((x) => [x.release.name, x] as const))
+      byLine.set(r.line, onLine)
+    }
+    const names = onLine
     r.previous = named
-      .map((n) => onLine.get(n))
+      .map((n) => names.get(n))
       .filter((p): p is ReleaseInfo => p !== undefined && p !== r)
   }
 }
