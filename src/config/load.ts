@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject } from 'ajv'
 import { parseDocument } from 'yaml'
 import schema from '../../fixline.schema.json' with { type: 'json' }
+import { declarationProblems } from './declarations.js'
 import { globSource, patternProblem, tagPatternSource } from './patterns.js'
 import { ConfigError, type Config, type ConfigProblem } from './types.js'
 
@@ -34,7 +35,7 @@ export function parseConfig(text: string | undefined, file = '.github/fixline.ym
   const copy = structuredClone(data)
   if (!validate(copy)) throw new ConfigError(file, describeErrors(validate.errors ?? []))
   const config = copy as Config
-  const problems = checkRegexes(config)
+  const problems = [...checkRegexes(config), ...declarationProblems(config)]
   if (problems.length > 0) throw new ConfigError(file, problems)
   return config
 }

@@ -1,7 +1,7 @@
 /** Renders the configuration reference (docs/configuration.md) from fixline.schema.json. Pure. */
 interface Node {
   description?: string
-  type?: string
+  type?: string | string[]
   enum?: unknown[]
   default?: unknown
   properties?: Record<string, Node>
@@ -60,6 +60,11 @@ function typeOf(node: Node): string {
   if (node.enum) return node.enum.map((v) => `\`${String(v)}\``).join(' \\| ')
   if (node.type === 'array')
     return `list of ${node.items?.properties ? 'objects' : (node.items?.type ?? 'values')}`
+  // ["string", "array"]: one value or a list of them
+  if (Array.isArray(node.type))
+    return node.type
+      .map((t) => (t === 'array' ? `list of ${node.items?.type ?? 'values'}` : t))
+      .join(' or ')
   return node.type ?? 'value'
 }
 

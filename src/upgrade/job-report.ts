@@ -4,16 +4,24 @@ import type { TargetResult } from '../jobs.js'
 import { boundList } from '../markdown/bound.js'
 import { prose } from '../markdown/escape.js'
 import type { CheckResult, Finding } from './model.js'
+import { isFailing } from './waivers.js'
 
 export const CHECK_NAME = 'fixline / upgrade-safety'
 
 export function checkTitle(result: CheckResult): string {
-  const errors = result.findings.filter((f) => f.severity === 'error').length
-  const warnings = result.findings.length - errors
+  const errors = result.findings.filter(isFailing).length
+  const waived = result.findings.filter((f) => f.waived).length
+  const warnings = result.findings.length - errors - waived
   const scope = `${result.releases.length} release(s) on ${result.lines.length} line(s)`
+  const also = waived ? `, ${waived} waived` : ''
   if (errors > 0)
-    return `${errors} rule failure(s)${warnings ? `, ${warnings} warning(s)` : ''} in ${scope}`
-  return `${scope} pass${warnings ? ` with ${warnings} warning(s)` : ''}`
+    return `${errors} rule failure(s)${warnings ? `, ${warnings} warning(s)` : ''}${also} in ${scope}`
+  return `${scope} pass${warnings ? ` with ${warnings} warning(s)` : ''}${also}`
+}
+
+function waivedMessage(f: Finding): string {
+  const w = f.waived as NonNullable<Finding['waived']>
+  return `waived (${w.key}: ${w.reason}${w.until ? `, until ${w.until}` : ''}): ${f.message}`
 }
 
 /** One row per finding; one success row when there are none. */
@@ -22,9 +30,13 @@ export function resultRows(result: CheckResult): TargetResult[] {
     return [{ target: CHECK_NAME, status: 'success', message: checkTitle(result) }]
   return result.findings.map((f) => ({
     target: `${f.rule}${f.releases?.length ? ` (${f.releases.join(', ')})` : ''}`,
-    status: f.severity === 'error' ? 'failure' : 'success',
-    message: f.severity === 'error' ? f.message : `warning: ${f.message}`,
-    ...(f.severity === 'error' ? { error: f.message } : {}),
+    status: isFailing(f) ? 'failure' : 'success',
+    message: f.waived
+      ? waivedMessage(f)
+      : f.severity === 'error'
+        ? f.message
+        : `warning: ${f.message}`,
+    ...(isFailing(f) ? { error: f.message } : {}),
   }))
 }
 
@@ -38,8 +50,8 @@ export function annotations(
     .map((f) => ({
       path: f.file as string,
       startLine: f.line ?? 1,
-      level: f.severity === 'error' ? 'failure' : 'warning',
-      message: f.message,
+      level: f.waived ? 'notice' : f.severity === 'error' ? 'failure' : 'warning',
+      message: f.waived ? waivedMessage(f) : f.message,
       title: f.rule,
     }))
 }

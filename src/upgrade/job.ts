@@ -41,7 +41,8 @@ export async function runUpgradeJob(deps: JobDeps, trigger: UpgradeTrigger): Pro
     const where = f.file
       ? { title: f.rule, file: f.file, ...(f.line ? { startLine: f.line } : {}) }
       : { title: f.rule }
-    if (f.severity === 'error') deps.log.error(f.message, where)
+    if (f.waived) deps.log.info(`waived ${f.rule} (${f.waived.reason}): ${f.message}`)
+    else if (f.severity === 'error') deps.log.error(f.message, where)
     else deps.log.warning(f.message, where)
   }
   const markdown = renderMarkdown(result) + notesMarkdown(discovery.notes)

@@ -21,6 +21,8 @@ export interface JsonReport {
     file?: string
     line?: number
     releases?: string[]
+    /** Present when upgrade.waivers waives the finding. */
+    waived?: { reason: string; until?: string; key: string }
     /** fix-loss: every commit the finding is about, with how it was matched (absent: lost). */
     commits?: { sha: string; subject: string; evidence?: string; counterpart?: string }[]
     /** fix-loss: commits of the pair per kind of evidence (patch-id, cherry-pick, svn-merge...). */
@@ -36,7 +38,15 @@ export interface JsonReport {
     candidate: boolean
     migrations: string[]
   }[]
-  upgrades: { from: string; to: string; allowed: boolean; reason: string; losesFixes?: boolean }[]
+  upgrades: {
+    from: string
+    to: string
+    allowed: boolean
+    reason: string
+    losesFixes?: boolean
+    /** Present when the declared compatibility logic (upgrade.compatibility) refuses the upgrade. */
+    compatibility?: { reason: string; key: string }
+  }[]
 }
 
 export function toJsonReport(result: CheckResult): JsonReport {
@@ -51,6 +61,7 @@ export function toJsonReport(result: CheckResult): JsonReport {
       ...(f.file === undefined ? {} : { file: f.file }),
       ...(f.line === undefined ? {} : { line: f.line }),
       ...(f.releases === undefined ? {} : { releases: f.releases }),
+      ...(f.waived === undefined ? {} : { waived: { ...f.waived } }),
       ...(f.commits === undefined ? {} : { commits: f.commits.map((c) => ({ ...c })) }),
       ...(f.evidence === undefined ? {} : { evidence: { ...f.evidence } }),
     })),
@@ -70,6 +81,7 @@ export function toJsonReport(result: CheckResult): JsonReport {
       allowed: u.allowed,
       reason: u.reason,
       ...(u.losesFixes ? { losesFixes: true } : {}),
+      ...(u.compatibility ? { compatibility: { ...u.compatibility } } : {}),
     })),
   }
 }

@@ -9,15 +9,7 @@ import { fitBody } from '../../markdown/bound.js'
 import { codeSpan, fenced, inline, proseCell } from '../../markdown/escape.js'
 import type { CheckResult, Finding } from '../model.js'
 import { renderMermaid } from './mermaid.js'
-import {
-  counts,
-  location,
-  plural,
-  rowKind,
-  selectRows,
-  waivedNote,
-  waivedText,
-} from './shared.js'
+import { counts, location, plural, rowKind, selectRows, waivedNote, waivedText } from './shared.js'
 
 export interface MarkdownOptions {
   maxChars?: number

@@ -1,9 +1,13 @@
 /** What the renderers share: counts, releases grouped by line, and which matrix rows to show. */
-import type { CheckResult, Line, Release, Upgrade } from '../model.js'
+import type { CheckResult, Finding, Line, Release, Upgrade } from '../model.js'
 
 export interface Counts {
+  /** Errors that are not waived (they fail the check). */
   errors: number
+  /** Warnings that are not waived. */
   warnings: number
+  /** Findings waived in config (upgrade.waivers): shown, not counted above. */
+  waived: number
   releases: number
   lines: number
   upgrades: number
@@ -19,9 +23,11 @@ export function counts(result: CheckResult): Counts {
     if (u.allowed) allowed++
     if (u.losesFixes) losesFixes++
   }
+  const open = result.findings.filter((f) => f.waived === undefined)
   return {
-    errors: result.findings.filter((f) => f.severity === 'error').length,
-    warnings: result.findings.filter((f) => f.severity === 'warning').length,
+    errors: open.filter((f) => f.severity === 'error').length,
+    warnings: open.filter((f) => f.severity === 'warning').length,
+    waived: result.findings.length - open.length,
     releases: result.releases.length,
     lines: result.lines.length,
     upgrades: result.upgrades.length,

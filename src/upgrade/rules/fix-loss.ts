@@ -1,7 +1,8 @@
 /**
  * fix-loss: release A may upgrade to X (the engine allows it) but A holds fixes X lacks (FixDiff from
  * discovery: commits of A without a patch-equivalent in X, bookkeeping excluded). The seed's remedy: a
- * marker migration in A that X lacks (a no-op is fine), or compatibility logic that blocks A -> X.
+ * marker migration in A that X lacks (a no-op is fine), or compatibility logic that blocks A -> X,
+ * declared in upgrade.compatibility so that the matrix blocks it too (compat.ts).
  * FixDiffs for blocked or unknown pairs are ignored: the engine already protects those users.
  */
 import type { FixDiff, Finding, Upgrade } from '../model.js'
@@ -53,7 +54,7 @@ export function fixLoss(ctx: RuleContext, matrix: Matrix): Finding[] {
       message:
         `upgrading ${diff.from} -> ${diff.to} would lose fixes ${describeCommits(diff.missing)}: ` +
         `add a marker migration to ${diff.from} that ${diff.to} lacks (a no-op migration is fine), ` +
-        `or block the upgrade with compatibility logic`,
+        `or refuse the upgrade in compatibility logic and declare it in upgrade.compatibility`,
       ...at(a?.release.buildLocation),
       releases: [diff.from, diff.to],
       commits: diff.missing.map((c) => ({ sha: c.sha, subject: c.subject })),

@@ -1,3 +1,4 @@
+import { compatibilityRule } from '../compat.js'
 import type { RuleId } from '../model.js'
 import { buildFormat, buildMonotonic, buildUnique, lineRange } from './builds.js'
 import { contentStable, sameIdEverywhere } from './content.js'
@@ -24,4 +25,7 @@ export const RULES: Record<RuleId, Rule> = {
   'content-stable': contentStable,
   'schema-needs-migration': schemaNeedsMigration,
   'migration-order': migrationOrder,
+  compatibility: compatibilityRule,
+  // Expired and unused waivers are reported by applyWaivers (waivers.ts), after every rule.
+  waiver: () => [],
 }
