@@ -26,7 +26,7 @@ describe('engine kinds', () => {
 describe('fix-loss remedy', () => {
   it('the marker migration and compatibility logic on Delphix only', () => {
     expect(fixLossRemedy(set(), '1.2', '2.0')).toBe(
-      'add a marker migration to 1.2 that 2.0 lacks (a no-op migration is fine), or block the upgrade with compatibility logic',
+      'add a marker migration to 1.2 that 2.0 lacks (a no-op migration is fine), or refuse the upgrade in compatibility logic and declare it in upgrade.compatibility',
     )
     expect(fixLossRemedy(set('delphix'), '1.2', '2.0')).toBe(fixLossRemedy(set(), '1.2', '2.0'))
   })

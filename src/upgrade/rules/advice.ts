@@ -33,6 +33,8 @@ export function appliesBelowHighest(options: AdviceOptions): boolean {
   return options.engine === 'set'
 }
 
+const COMPAT = 'refuse the upgrade in compatibility logic and declare it in upgrade.compatibility'
+
 /**
  * fix-loss: release `from` may upgrade to `to` and would lose fixes. The clause after "would lose
  * fixes ...: " in the finding (the fix-loss rule calls this).
@@ -50,10 +52,10 @@ export function fixLossRemedy(options: AdviceOptions, from: string, to: string):
         `applied migrations (validateOnMigrate, the default), and on ${to}'s line it sorts below that line's versions, so it needs outOfOrder: true there`
       )
     case 'delphix':
-      return `add a marker migration to ${from} that ${to} lacks (a no-op migration is fine), or block the upgrade with compatibility logic`
+      return `add a marker migration to ${from} that ${to} lacks (a no-op migration is fine), or ${COMPAT}`
     case 'other':
       return appliesBelowHighest(options)
-        ? `add a marker migration to ${from} that ${to} lacks (a no-op is fine) if your engine refuses a database holding migrations it lacks, or block the upgrade with compatibility logic`
+        ? `add a marker migration to ${from} that ${to} lacks (a no-op is fine) if your engine refuses a database holding migrations it lacks, or ${COMPAT}`
         : `${release}: a linear engine runs only IDs above the highest applied, so a marker migration would make ${to}'s line skip its lower IDs`
   }
 }
