@@ -14,8 +14,11 @@ export function checkTitle(result: CheckResult): string {
   const warnings = result.findings.length - errors - waived
   const scope = `${result.releases.length} release(s) on ${result.lines.length} line(s)`
   const also = waived ? `, ${waived} waived` : ''
+  const unseen = (result.coverage ?? []).length
+  const incomplete = unseen ? `; incomplete: ${unseen} thing(s) not checked` : ''
   if (errors > 0)
-    return `${errors} rule failure(s)${warnings ? `, ${warnings} warning(s)` : ''}${also} in ${scope}`
+    return `${errors} rule failure(s)${warnings ? `, ${warnings} warning(s)` : ''}${also} in ${scope}${incomplete}`
+  if (unseen) return `${scope}: no failure, but incomplete: ${unseen} thing(s) not checked`
   return `${scope} pass${warnings ? ` with ${warnings} warning(s)` : ''}${also}`
 }
 

@@ -37,6 +37,7 @@ export async function runUpgradeJob(deps: JobDeps, trigger: UpgradeTrigger): Pro
     `upgrade safety: ${result.releases.length} release(s) on ${result.lines.length} line(s), ${result.findings.length} finding(s), conclusion ${result.conclusion}`,
   )
   for (const note of discovery.notes) deps.log.info(`note: ${note}`)
+  for (const c of result.coverage ?? []) deps.log.warning(`not checked: ${c.message}`)
   for (const f of result.findings) {
     const where = f.file
       ? { title: f.rule, file: f.file, ...(f.line ? { startLine: f.line } : {}) }

@@ -1,9 +1,15 @@
-/** JSON for machines (`--format json`): conclusion, counts, findings, lines, releases, upgrades. */
-import type { CheckResult } from '../model.js'
-import { counts } from './shared.js'
+/**
+ * JSON for machines (`--format json`): conclusion, verdict, counts (with a per-rule summary), what
+ * was not checked (`coverage`), every finding (in the order the other formats show them), lines,
+ * releases, upgrades. Nothing is cut here: this is the full list the text and Markdown point to.
+ */
+import type { CheckResult, CoverageWarning } from '../model.js'
+import { counts, inActionOrder, ruleSummary, verdict, type RuleCount } from './shared.js'
 
 export interface JsonReport {
   conclusion: 'success' | 'failure'
+  /** PASS, FAIL, or INCOMPLETE: nothing failed, but `coverage` says what was not checked. */
+  verdict: 'PASS' | 'FAIL' | 'INCOMPLETE'
   summary: {
     errors: number
     warnings: number
@@ -13,7 +19,11 @@ export interface JsonReport {
     losesFixes: number
     /** Findings waived in config; errors and warnings count only the others. */
     waived: number
+    /** Rules with findings, in the order to act on them. */
+    byRule: RuleCount[]
   }
+  /** What the check could not see (no release, no migration, a shallow clone...). */
+  coverage: CoverageWarning[]
   findings: {
     rule: string
     severity: string
@@ -21,12 +31,12 @@ export interface JsonReport {
     file?: string
     line?: number
     releases?: string[]
-    /** Present when upgrade.waivers waives the finding. */
-    waived?: { reason: string; until?: string; key: string }
     /** fix-loss: every commit the finding is about, with how it was matched (absent: lost). */
     commits?: { sha: string; subject: string; evidence?: string; counterpart?: string }[]
     /** fix-loss: commits of the pair per kind of evidence (patch-id, cherry-pick, svn-merge...). */
     evidence?: Record<string, number>
+    /** Present when upgrade.waivers waives the finding. */
+    waived?: { reason: string; until?: string; key: string }
   }[]
   lines: { branch: string; default: boolean; tip: string }[]
   releases: {
@@ -53,17 +63,28 @@ export function toJsonReport(result: CheckResult): JsonReport {
   const { errors, warnings, releases, upgrades, allowed, losesFixes, waived } = counts(result)
   return {
     conclusion: result.conclusion,
-    summary: { errors, warnings, releases, upgrades, allowed, losesFixes, waived },
-    findings: result.findings.map((f) => ({
+    verdict: verdict(result),
+    summary: {
+      errors,
+      warnings,
+      releases,
+      upgrades,
+      allowed,
+      losesFixes,
+      waived,
+      byRule: ruleSummary(result.findings),
+    },
+    coverage: (result.coverage ?? []).map((c) => ({ code: c.code, message: c.message })),
+    findings: inActionOrder(result.findings).map((f) => ({
       rule: f.rule,
       severity: f.severity,
       message: f.message,
       ...(f.file === undefined ? {} : { file: f.file }),
       ...(f.line === undefined ? {} : { line: f.line }),
       ...(f.releases === undefined ? {} : { releases: f.releases }),
-      ...(f.waived === undefined ? {} : { waived: { ...f.waived } }),
       ...(f.commits === undefined ? {} : { commits: f.commits.map((c) => ({ ...c })) }),
       ...(f.evidence === undefined ? {} : { evidence: { ...f.evidence } }),
+      ...(f.waived === undefined ? {} : { waived: { ...f.waived } }),
     })),
     lines: result.lines.map((l) => ({ branch: l.branch, default: l.isDefault, tip: l.tip })),
     releases: result.releases.map((r) => ({

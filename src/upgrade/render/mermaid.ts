@@ -78,7 +78,8 @@ export function renderMermaid(result: CheckResult, options: MermaidOptions = {})
       const id = `l${li}r${ri}`
       ids.set(r.name, id)
       lineOf.set(r.name, g.branch)
-      const build = r.build === r.name ? '' : `<br/>build ${mermaidLabel(r.build)}`
+      const build =
+        r.build === r.name || r.build === '' ? '' : `<br/>build ${mermaidLabel(r.build)}`
       out.push(`    ${id}["${mermaidLabel(r.name)}${build}"]${r.candidate ? ':::candidate' : ''}`)
     })
     for (let ri = 1; ri < g.releases.length; ri++) {
