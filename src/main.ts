@@ -50,7 +50,10 @@ export async function run(env: Env = process.env, cwd: string = process.cwd()): 
       log,
       botLogin: inputs.botLogin,
     }
-    await writeOutcome(await runRoutes(deps, routeEvent(ctx.eventName, ctx.payload)))
+    const routes = routeEvent(ctx.eventName, ctx.payload, {
+      hotfixPrefix: config.hotfix.branchPrefix,
+    })
+    await writeOutcome(await runRoutes(deps, routes))
   } catch (error) {
     core.setFailed(messageFor(error))
   }

@@ -45,11 +45,21 @@ export type RequestTrigger =
 export type HotfixTrigger =
   | { type: 'command'; issue: number; commentId: number; user: string; args: string[] }
   | { type: 'dispatch'; user: string; args: string[] }
+  | { type: 'pr'; pr: number; base: string; headSha: string }
+
+export interface RouteOptions {
+  /** `hotfix.branchPrefix`: PRs into such a branch get the hotfix check. */
+  hotfixPrefix?: string
+}
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target'])
 
-export function routeEvent(eventName: string, payload: Record<string, unknown>): Route[] {
-  if (PR_EVENTS.has(eventName)) return routePullRequest(payload)
+export function routeEvent(
+  eventName: string,
+  payload: Record<string, unknown>,
+  options: RouteOptions = {},
+): Route[] {
+  if (PR_EVENTS.has(eventName)) return routePullRequest(payload, options.hotfixPrefix ?? 'hotfix/')
   if (eventName === 'issue_comment') return routeComment(payload)
   if (eventName === 'issues') return routeIssue(payload)
   if (eventName === 'release') return routeRelease(payload)
@@ -57,7 +67,7 @@ export function routeEvent(eventName: string, payload: Record<string, unknown>):
   return [{ job: 'none', reason: `event "${eventName}" is not one fixline handles` }]
 }
 
-function routePullRequest(payload: Record<string, unknown>): Route[] {
+function routePullRequest(payload: Record<string, unknown>, hotfixPrefix: string): Route[] {
   const action = str(payload.action)
   const pr = obj(payload.pull_request)
   const number = int(pr?.number ?? payload.number)
@@ -82,6 +92,8 @@ function routePullRequest(payload: Record<string, unknown>): Route[] {
         job: 'upgrade',
         trigger: { type: 'release-pr', pr: number, base, headSha, baseSha },
       })
+    if (base && headSha && base.startsWith(hotfixPrefix) && base.length > hotfixPrefix.length)
+      routes.push({ job: 'hotfix', trigger: { type: 'pr', pr: number, base, headSha } })
   }
   return routes.length > 0
     ? routes

@@ -177,3 +177,65 @@ export function noBaseReply(environment: string): string {
 export function problemReply(problem: string): string {
   return `\`/hotfix\`: ${prose(problem, 2_000)}; nothing was done.\n`
 }
+
+/** What the hotfix PR check knows, as plain data. */
+export interface HotfixPrFacts {
+  branch: string
+  release: string
+  /** Where the hotfix branch left the default branch. */
+  cutSha: string
+  defaultBranch: string
+  /** Deployed or released since the cut, on the default branch's side (not the hotfix itself). */
+  newerDeployment?: { sha: string; environment: string; id: number; at: string; url: string }
+  newerRelease?: { tag: string; sha: string; url: string }
+  /** Commits the PR brings from the default branch that the hotfix base does not have. */
+  fromMain: readonly CommitLine[]
+}
+
+export const HOTFIX_CHECK_NAME = 'fixline / hotfix'
+
+export function hotfixCheck(
+  f: HotfixPrFacts,
+  serverRepoUrl: string,
+): { conclusion: 'success' | 'neutral'; title: string; summary: string; warnings: string[] } {
+  const warnings: string[] = []
+  const sections: string[] = []
+  const commit = (sha: string) => `[\`${sha.slice(0, 12)}\`](${serverRepoUrl}/commit/${sha})`
+  if (f.newerDeployment) {
+    const d = f.newerDeployment
+    warnings.push('newer-deployment')
+    sections.push(
+      `⚠️ **A newer deployment happened after this hotfix branch was cut**: [deployment ${d.id}](${d.url}) to ${codeSpan(d.environment, 100)} of ${commit(d.sha)} (${inline(d.at, 40)}). The hotfix would roll production back to ${codeSpan(f.release, 100)} plus the fix. Consider rolling the fix into the regular release as a normal change instead.`,
+    )
+  }
+  if (f.newerRelease) {
+    const r = f.newerRelease
+    warnings.push('newer-release')
+    sections.push(
+      `⚠️ **A newer release was published after this hotfix branch was cut**: [${inline(r.tag, 100)}](${r.url}) at ${commit(r.sha)}. Consider rolling the fix into the regular release instead.`,
+    )
+  }
+  if (f.fromMain.length > 0) {
+    warnings.push('brings-main')
+    sections.push(
+      [
+        `⚠️ **This pull request brings in ${f.fromMain.length} commit${f.fromMain.length === 1 ? '' : 's'} from ${codeSpan(f.defaultBranch, 100)}** that the hotfix base ${codeSpan(f.release, 100)} does not have: they would ship with the hotfix. Rebase the fix onto ${codeSpan(f.branch, 200)} (or cherry-pick only the fix).`,
+        '',
+        ...commitRows(f.fromMain, serverRepoUrl),
+      ].join('\n'),
+    )
+  }
+  const head = `Hotfix of ${codeSpan(f.release, 100)}: branch ${codeSpan(f.branch, 200)}, cut from ${commit(f.cutSha)}.`
+  const summary =
+    [head, '', ...(sections.length > 0 ? sections : ['No warnings.'])].join('\n\n') + '\n'
+  const title =
+    warnings.length === 0
+      ? `Hotfix of ${oneLineName(f.release)}`
+      : `Hotfix of ${oneLineName(f.release)}: ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`
+  return { conclusion: warnings.length === 0 ? 'success' : 'neutral', title, summary, warnings }
+}
+
+function oneLineName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return name.replace(/[\u0000-\u001f\u007f]/g, '?').slice(0, 100)
+}

@@ -193,3 +193,56 @@ export async function createRemoteBranch(
   await git.run(['update-ref', remoteRef(remote, branch), sha])
   return 'created'
 }
+
+/** Fetches a PR's head (refs/pull/<n>/head, else its sha) into fixline's own ref. Never checks it out. */
+export async function fetchPrHead(
+  git: Git,
+  remote: string,
+  pr: number,
+  headSha: string,
+): Promise<string> {
+  const ref = `refs/fixline/hotfix-pr/${pr}`
+  try {
+    await git.run([
+      'fetch',
+      '--quiet',
+      '--no-tags',
+      '--no-recurse-submodules',
+      remote,
+      `+refs/pull/${pr}/head:${ref}`,
+    ])
+  } catch (error) {
+    if (!(error instanceof GitError) || !/^[0-9a-f]{40}$/.test(headSha)) throw error
+    await git.run([
+      'fetch',
+      '--quiet',
+      '--no-tags',
+      '--no-recurse-submodules',
+      remote,
+      `+${headSha}:${ref}`,
+    ])
+  }
+  return ref
+}
+
+export async function mergeBase(git: Git, a: string, b: string): Promise<string | undefined> {
+  const r = await git.run(['merge-base', a, b], { okCodes: [0, 1] })
+  return r.exitCode === 0 ? r.stdout.trim() : undefined
+}
+
+export async function isAncestor(git: Git, ancestor: string, of: string): Promise<boolean> {
+  const r = await git.run(['merge-base', '--is-ancestor', ancestor, of], { okCodes: [0, 1, 128] })
+  return r.exitCode === 0
+}
+
+/** Commits of `head` not on `hotfixRef` that came from `mainRef` (the default branch's own commits). */
+export async function commitsFromMain(
+  git: Git,
+  head: string,
+  hotfixRef: string,
+  mainRef: string,
+): Promise<CommitLine[]> {
+  const own = new Set(await git.lines(['rev-list', head, `^${hotfixRef}`, `^${mainRef}`, '--']))
+  const all = await readCommits(git, ['--no-merges', head, `^${hotfixRef}`])
+  return all.filter((c) => !own.has(c.sha)).map((c) => ({ sha: c.sha, subject: c.subject }))
+}

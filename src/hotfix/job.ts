@@ -2,7 +2,8 @@
  * The hotfix job: `/hotfix` (or workflow_dispatch) cuts `hotfix/<release>` from what is deployed.
  * Decisions live in decide.ts; git goes through git-ops.ts (src/git), the API through src/github.
  */
-import type { JobDeps, JobOutcome, TargetResult } from '../jobs.js'
+import { skipped, type JobDeps, type JobOutcome, type TargetResult } from '../jobs.js'
+import { publishCheck } from '../github/checks.js'
 import { collaboratorPermission, hasPermission } from '../github/permissions.js'
 import { findMarkedComment, writeComment } from '../github/comments.js'
 import { latestSuccessfulDeployment } from '../github/deployments.js'
@@ -11,7 +12,10 @@ import { payloadDefaultBranch } from '../payload.js'
 import { fitBody, COMMENT_LIMIT } from '../markdown/bound.js'
 import type { HotfixTrigger } from '../route.js'
 import {
+  HOTFIX_CHECK_NAME,
   hotfixBranchName,
+  hotfixCheck,
+  type HotfixPrFacts,
   isOpenHotfix,
   noBaseReply,
   parseHotfixArgs,
@@ -23,7 +27,11 @@ import {
 import {
   commitsSince,
   createRemoteBranch,
+  commitsFromMain,
   ensureCommit,
+  fetchPrHead,
+  isAncestor,
+  mergeBase,
   fetchHotfixState,
   hotfixBranchStates,
   newestReleaseTag,
@@ -35,7 +43,98 @@ import {
 const REMOTE = 'origin'
 
 export async function runHotfixJob(deps: JobDeps, trigger: HotfixTrigger): Promise<JobOutcome> {
-  return startHotfix(deps, trigger)
+  switch (trigger.type) {
+    case 'command':
+    case 'dispatch':
+      return startHotfix(deps, trigger)
+    case 'pr':
+      return checkHotfixPr(deps, trigger)
+  }
+}
+
+/** The check run `fixline / hotfix` on a PR into a hotfix branch: its base release and the warnings. */
+async function checkHotfixPr(
+  deps: JobDeps,
+  trigger: Extract<HotfixTrigger, { type: 'pr' }>,
+): Promise<JobOutcome> {
+  const { owner, repo } = deps.ctx
+  const prefix = deps.config.hotfix.branchPrefix
+  if (!trigger.base.startsWith(prefix) || trigger.base.length === prefix.length)
+    return skipped('hotfix', `${trigger.base} is not a hotfix branch`)
+  const defaultBranch = payloadDefaultBranch(deps.ctx.payload) ?? 'main'
+  const mainRef = remoteRef(REMOTE, defaultBranch)
+  const hotfixRef = remoteRef(REMOTE, trigger.base)
+  await fetchHotfixState(deps.git, REMOTE, defaultBranch, prefix)
+  if (!(await resolveCommit(deps.git, hotfixRef)))
+    return skipped('hotfix', `the branch ${trigger.base} no longer exists`)
+  const head = await fetchPrHead(deps.git, REMOTE, trigger.pr, trigger.headSha)
+  const cutSha = (await mergeBase(deps.git, hotfixRef, mainRef)) ?? ''
+  const newer = async (sha: string | undefined): Promise<boolean> =>
+    sha !== undefined &&
+    sha !== cutSha &&
+    (await isAncestor(deps.git, cutSha, sha)) &&
+    !(await isAncestor(deps.git, sha, hotfixRef)) &&
+    !(await isAncestor(deps.git, sha, head))
+  const environment = deps.config.hotfix.environment
+  const deployment = await latestSuccessfulDeployment(deps.github, owner, repo, environment)
+  const deployedSha = deployment && (await ensureCommit(deps.git, REMOTE, deployment.sha))
+  const release = await latestRelease(deps.github, owner, repo)
+  const releasedSha = release && (await resolveCommit(deps.git, `refs/tags/${release.tag}`))
+  const facts: HotfixPrFacts = {
+    branch: trigger.base,
+    release: trigger.base.slice(prefix.length),
+    cutSha,
+    defaultBranch,
+    fromMain: await commitsFromMain(deps.git, head, hotfixRef, mainRef),
+    ...(deployment && deployedSha && (await newer(deployedSha))
+      ? {
+          newerDeployment: {
+            sha: deployedSha,
+            environment,
+            id: deployment.id,
+            at: deployment.deployedAt,
+            url:
+              deployment.url ?? `${repoUrl(deps)}/deployments/${encodeURIComponent(environment)}`,
+          },
+        }
+      : {}),
+    ...(release && releasedSha && (await newer(releasedSha))
+      ? { newerRelease: { tag: release.tag, sha: releasedSha, url: release.url } }
+      : {}),
+  }
+  const check = hotfixCheck(facts, repoUrl(deps))
+  let posted = ''
+  if (!deps.dryRun) {
+    const published = await publishCheck(deps.github, {
+      owner,
+      repo,
+      sha: trigger.headSha,
+      name: HOTFIX_CHECK_NAME,
+      conclusion: check.conclusion,
+      title: check.title,
+      summary: check.summary,
+      annotations: [],
+      detailsUrl: `${repoUrl(deps)}/actions/runs/${deps.ctx.runId}`,
+      botLogin: deps.botLogin,
+    })
+    posted =
+      published.kind === 'check-run'
+        ? `\n[check run](${published.url})\n`
+        : '\nposted as a commit status\n'
+  }
+  return {
+    job: 'hotfix',
+    results: [
+      {
+        target: trigger.base,
+        status: check.warnings.length === 0 ? 'success' : 'pending',
+        message: check.title,
+      },
+    ],
+    createdPullRequests: [],
+    conclusion: check.conclusion,
+    summary: `### fixline: ${HOTFIX_CHECK_NAME}\n\n${check.summary}${posted}`,
+  }
 }
 
 type StartTrigger = Extract<HotfixTrigger, { type: 'command' | 'dispatch' }>

@@ -11,7 +11,11 @@ import {
   startJobWorld,
   type JobWorld,
 } from '../../support/job-world.js'
-import { issueCommentPayload, workflowDispatchPayload } from '../../support/payloads.js'
+import {
+  issueCommentPayload,
+  pullRequestOpenedPayload,
+  workflowDispatchPayload,
+} from '../../support/payloads.js'
 import { routeEvent } from '../../../src/route.js'
 import { runRoutes } from '../../../src/main.js'
 import type { JobOutcome } from '../../../src/jobs.js'
@@ -105,3 +109,72 @@ export async function originBranches(world: JobWorld, prefix = 'hotfix/'): Promi
 }
 
 export { closeWorld, OWNER, REPO }
+
+/**
+ * A fix PR into `base` (a hotfix branch on origin): a branch from it with one commit per entry
+ * (or, with `mergeMain`, the default branch merged in first), pushed with refs/pull/<n>/head.
+ */
+export async function hotfixPr(
+  world: JobWorld,
+  input: {
+    number: number
+    base: string
+    commits: Array<Record<string, string>>
+    mergeMain?: boolean
+    title?: string
+  },
+): Promise<{ headSha: string; head: string }> {
+  const { fixture } = world
+  const head = `fix-${input.number}`
+  await fixture.seed.run([
+    'fetch',
+    '--quiet',
+    'origin',
+    `+refs/heads/${input.base}:refs/heads/${input.base}`,
+  ])
+  await fixture.branch(head, input.base)
+  await fixture.checkout(head)
+  if (input.mergeMain) await fixture.seed.run(['merge', '--no-edit', '--no-ff', 'main'])
+  for (const [i, files] of input.commits.entries())
+    await fixture.commit(files, `${input.title ?? 'Hotfix'}: part ${i + 1}`)
+  await fixture.checkout('main')
+  const { headSha } = await fixture.openPr(input.number, head, input.base, {
+    title: input.title ?? 'Hotfix',
+  })
+  world.server.state.addPullRequest({
+    number: input.number,
+    title: input.title ?? 'Hotfix',
+    user: 'ada',
+    baseRef: input.base,
+    headRef: head,
+    headSha,
+    merged: false,
+    labels: [],
+  })
+  return { headSha, head }
+}
+
+/** Runs a pull_request event for PR `number` into `base` as main.ts does. */
+export async function runPrEvent(
+  world: JobWorld,
+  input: {
+    number: number
+    base: string
+    headSha: string
+    head: string
+    action?: 'opened' | 'synchronize'
+  },
+): Promise<JobOutcome[]> {
+  const payload = pullRequestOpenedPayload({
+    number: input.number,
+    baseRef: input.base,
+    headRef: input.head,
+    headSha: input.headSha,
+    action: input.action ?? 'opened',
+  }) as unknown as Record<string, unknown>
+  const deps = await depsFor(world, { name: 'pull_request_target', payload })
+  return runRoutes(
+    deps,
+    routeEvent('pull_request_target', payload).filter((r) => r.job === 'hotfix'),
+  )
+}
