@@ -80,6 +80,11 @@ describe('nothing checked', () => {
     expect(layout.result.coverage?.[0]?.message).toMatch(
       /^upgrade\.migrations\.layout is golang-migrate, but no release and no line head has a migration named <version>_<name>\.up\.sql/,
     )
+    const pattern = await check(steps, 'upgrade: { migrations: { pattern: "^(?<id>\\\\d+)-" } }')
+    expect(loud(pattern.result)).toEqual(['no-migrations'])
+    expect(pattern.result.coverage?.[0]?.message).toContain(
+      'upgrade.migrations.layout is regex, but no release and no line head has a migration whose name matches upgrade.migrations.pattern',
+    )
     const dirs = await check(steps, 'upgrade: { migrations: { dirs: [db/migrations] } }')
     expect(loud(dirs.result)).toEqual(['no-migrations', 'dirs-unmatched'])
     expect(dirs.result.coverage?.[1]?.message).toMatch(

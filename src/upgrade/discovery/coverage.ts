@@ -118,14 +118,15 @@ function noMigrationWarning(
         `golang-migrate or Rails migration files${under} at the head of the newest line, so only build numbers ` +
         `were checked; set upgrade.migrations.layout (and dirs) to where they are, or layout: none if there are none`,
     }
-  if (configured === 'auto') return undefined
+  // `auto` picks regex whenever a pattern is configured, found or not: that is a configured layout too.
+  if (configured === 'auto' && input.layout !== 'regex') return undefined
   const count = releases.reduce((n, r) => n + r.migrations.length, 0) + input.headMigrations
   if (count > 0) return undefined
-  const files = LAYOUT_FILES[configured] ?? 'for that layout'
+  const files = LAYOUT_FILES[input.layout] ?? 'for that layout'
   return {
     code: 'no-migrations',
     message:
-      `upgrade.migrations.layout is ${configured}, but no release and no line head has a migration ${files}${under}, ` +
+      `upgrade.migrations.layout is ${input.layout}, but no release and no line head has a migration ${files}${under}, ` +
       `so no migration was checked; check upgrade.migrations.dirs and the layout`,
   }
 }
