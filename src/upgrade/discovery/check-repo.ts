@@ -48,7 +48,6 @@ export async function checkRepository(
   )
   const t2 = Date.now()
   const checked = checkModel(discovery.model, checkOptions, ctx)
-  // Waivers last, so that discovery problems can be waived too.
   const merged = applyCoverage(mergeProblems(checked, discovery.problems), {
     config,
     layout: discovery.layout as Layout,
@@ -58,6 +57,7 @@ export async function checkRepository(
     unmatchedDirs: discovery.unmatchedDirs,
     headMigrations: discovery.model.lineHeads.reduce((n, h) => n + h.migrations.length, 0),
   })
+  // Waivers last, so that discovery problems can be waived too.
   const result = applyWaivers(merged, config.upgrade.waivers, config.upgrade.scheme)
   const t3 = Date.now()
   return {
