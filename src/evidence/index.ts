@@ -100,7 +100,13 @@ export async function fixEvidence(
   const known = pairs.filter((p) => graph.order(p.from) >= 0 && graph.order(p.to) >= 0)
   graph.prepare(known.flatMap((p) => [p.from, p.to]))
   const wanted = commitsForPairs(graph, known).filter((sha) => !cache.has(sha))
-  const { problems, stats } = await readPatches(git, wanted, cache.bookkeeping, cache.sink())
+  const tips = known.flatMap((p) => [p.from, p.to])
+  const { problems, stats } = await readPatches(
+    git,
+    wanted,
+    { bookkeeping: cache.bookkeeping, tips },
+    cache.sink(),
+  )
   return new FixEvidence(graph, cache, problems, stats)
 }
 

@@ -18,6 +18,28 @@ interface Link {
   kind: LinkKind
 }
 
+/** Evidence kinds by number (counted in an Int32Array per pair). */
+const KINDS: readonly EvidenceKind[] = [
+  'patch-id',
+  'cherry-pick',
+  'svn-merge',
+  'revert',
+  'release-tool',
+  'bookkeeping',
+  'same-subject-author',
+]
+const REVERT = KINDS.indexOf('revert')
+const RELEASE_TOOL = KINDS.indexOf('release-tool')
+const BOOKKEEPING = KINDS.indexOf('bookkeeping')
+const WEAK = KINDS.indexOf('same-subject-author')
+
+/** What a commit is before any pair is asked about. */
+const UNREAD = 0
+const MERGE = 1
+const NO_PATCH = 2
+const RELEASE = 3
+const FIX = 4
+
 /** How far a search for linked commits goes (chains of picks of picks are short). */
 const MAX_LINKED = 256
 
@@ -35,6 +57,8 @@ export class EvidenceIndex {
   private readonly weak = new Map<string, number[]>()
   private readonly linked = new Map<number, readonly Link[]>()
   private readonly sorted: string[]
+  /** Per graph position: UNREAD, MERGE, NO_PATCH, RELEASE or FIX. */
+  private readonly status: Uint8Array
 
   constructor(
     private readonly graph: Ancestry,
@@ -42,11 +66,15 @@ export class EvidenceIndex {
     shas: Iterable<string>,
   ) {
     this.sorted = [...graph.shas].sort()
+    this.status = new Uint8Array(graph.size)
+    for (let i = 0; i < graph.size; i++) if (graph.isMerge(i)) this.status[i] = MERGE
     const read: [number, CommitFacts][] = []
     for (const sha of shas) {
       const i = graph.order(sha)
       const f = facts(sha)
-      if (i >= 0 && f) read.push([i, f])
+      if (i < 0 || !f || this.status[i] === MERGE) continue
+      read.push([i, f])
+      this.status[i] = !f.hasPatch ? NO_PATCH : f.releaseTool || f.versionOnly ? RELEASE : FIX
     }
     this.linkPatchIds(read)
     this.linkSvn(read)
@@ -63,38 +91,48 @@ export class EvidenceIndex {
   compare(pair: CommitPair, detail = false): PairEvidence {
     const ra = this.graph.reachable(pair.from)
     const rx = this.graph.reachable(pair.to)
-    const side = this.graph.exclusive(pair.from, pair.to).filter((i) => !this.graph.isMerge(i))
-    const cancelled = this.cancelled(side, ra, rx)
+    const side = this.graph.exclusive(pair.from, pair.to)
+    const cancelled = this.revertOf.size > 0 ? this.cancelled(side, ra, rx) : undefined
     const out: PairEvidence = { ...pair, lost: [], probable: [], counts: {}, unread: 0 }
+    const counts = new Int32Array(KINDS.length)
     if (detail) out.found = []
-    const found = (i: number, evidence: EvidenceKind, counterpart?: number) => {
-      out.counts[evidence] = (out.counts[evidence] ?? 0) + 1
+    const found = (i: number, kind: number, counterpart?: number) => {
+      counts[kind]!++
       out.found?.push({
         commit: this.ref(i),
-        evidence,
+        evidence: KINDS[kind] as EvidenceKind,
         ...(counterpart === undefined
           ? {}
           : { counterpart: this.graph.shas[counterpart] as string }),
       })
     }
     for (const i of side) {
-      const f = this.facts(this.graph.shas[i] as string)
-      if (!f) out.unread++
-      else if (!f.hasPatch) found(i, 'bookkeeping')
-      else if (f.releaseTool || f.versionOnly) found(i, 'release-tool')
-      else if (cancelled.has(i)) found(i, 'revert')
+      const status = this.status[i]
+      if (status === MERGE) continue
+      if (status === UNREAD) out.unread++
+      else if (status !== FIX) found(i, status === NO_PATCH ? BOOKKEEPING : RELEASE_TOOL)
+      else if (cancelled?.has(i)) found(i, REVERT)
       else {
-        const strong = this.linked.get(i) ?? this.search(i)
-        const hit = strong.find((l) => has(rx, l.to))
-        const weak = hit ? undefined : this.weakMatch(f, ra, rx)
-        if (hit) found(i, hit.kind, hit.to)
+        const hit = this.strongMatch(i, rx)
+        const weak = hit ? undefined : this.weakMatch(i, ra, rx)
+        if (hit) found(i, KINDS.indexOf(hit.kind), hit.to)
         else if (weak !== undefined) {
           out.probable.push({ commit: this.ref(i), counterpart: this.ref(weak) })
-          found(i, 'same-subject-author', weak)
+          found(i, WEAK, weak)
         } else out.lost.push(this.ref(i))
       }
     }
+    KINDS.forEach((k, n) => {
+      if (counts[n]) out.counts[k] = counts[n]
+    })
     return out
+  }
+
+  /** A commit linked to `i` that `to` reaches (searched once per commit, then a bit test each). */
+  private strongMatch(i: number, rx: Uint32Array): Link | undefined {
+    const linked = this.linked.get(i) ?? this.search(i)
+    for (const l of linked) if (has(rx, l.to)) return l
+    return undefined
   }
 
   private ref(i: number): CommitRef {
@@ -119,8 +157,9 @@ export class EvidenceIndex {
   }
 
   /** A commit on `to`'s side only with the same subject and author. */
-  private weakMatch(f: CommitFacts, ra: Uint32Array, rx: Uint32Array): number | undefined {
-    const key = subjectKey(f.subject, f.email)
+  private weakMatch(i: number, ra: Uint32Array, rx: Uint32Array): number | undefined {
+    const f = this.facts(this.graph.shas[i] as string)
+    const key = f ? subjectKey(f.subject, f.email) : ''
     return key ? this.weak.get(key)?.find((j) => has(rx, j) && !has(ra, j)) : undefined
   }
 

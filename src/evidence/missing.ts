@@ -21,8 +21,8 @@ const NONE = /^0+$/
 /** Bytes of excluded paths per group, well below the system's limit on one command line. */
 const PATHSPEC_BUDGET = 256 * 1024
 
-/** Parses `git diff-tree --stdin -r --raw -z --root --always` output (submodules left out). */
-export function parseRawChanges(output: string): RawChanges {
+/** Parses `git diff-tree --stdin -r --raw -z --root --always` output (submodules and dropped paths left out). */
+export function parseRawChanges(drop: (path: string) => boolean, output: string): RawChanges {
   const byCommit = new Map<string, RawChange[]>()
   const blobs = new Set<string>()
   const tokens = output.split('\0')
@@ -32,7 +32,7 @@ export function parseRawChanges(output: string): RawChanges {
     if (token.startsWith(':')) {
       const path = tokens[++i] ?? ''
       const [modeA = '', modeB = '', before = '', after = ''] = token.slice(1).split(' ')
-      if (modeA === '160000' || modeB === '160000') continue
+      if (modeA === '160000' || modeB === '160000' || drop(path)) continue
       current?.push({ path, before, after })
       for (const id of [before, after]) if (id && !NONE.test(id)) blobs.add(id)
     } else if (/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(token.trim())) {

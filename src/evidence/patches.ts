@@ -9,7 +9,16 @@
 import { GitError } from '../git/errors.js'
 import type { Git, GitProcess } from '../git/git.js'
 import { missingProblems, parseRawChanges, splitByMissing } from './missing.js'
-import { DIFF_ARGS, excludePathspecs, literalExcludes, NO_LAZY_FETCH } from './pathspec.js'
+import {
+  DIFF_ARGS,
+  droppedPaths,
+  literalExcludes,
+  NO_LAZY_FETCH,
+  presentRoots,
+  rootQueries,
+  VENDORED_DIRS,
+  vendoredPathspecs,
+} from './pathspec.js'
 import { PatchScanner, SCAN_FORMAT, type ScannedCommit } from './scanner.js'
 import type { EvidenceProblem } from './types.js'
 
@@ -35,64 +44,103 @@ export function isMissingObject(stderr: string): boolean {
   )
 }
 
+export interface ReadOptions {
+  /** Bookkeeping globs (pathspec.ts: droppedPaths). */
+  bookkeeping: readonly string[]
+  /** Commits whose root folders say which vendored trees git leaves out. */
+  tips: readonly string[]
+}
+
+/** What `drop` and `pathspecs` leave out of one diff. */
+interface Exclusions {
+  pathspecs: readonly string[]
+  drop: (path: string) => boolean
+}
+
 export async function readPatches(
   git: Git,
   commits: readonly string[],
-  bookkeeping: readonly string[],
+  options: ReadOptions,
   sink: PatchSink,
 ): Promise<{ problems: EvidenceProblem[]; stats: ReadStats }> {
   const stats: ReadStats = { commits: commits.length, bytesIn: 0, bytesOut: 0 }
   const problems: EvidenceProblem[] = []
   if (commits.length === 0) return { problems, stats }
-  const excludes = excludePathspecs(bookkeeping)
+  const ex: Exclusions = {
+    pathspecs: vendoredPathspecs(await vendoredRoots(git, options.tips)),
+    drop: droppedPaths(options.bookkeeping),
+  }
   const broke = await withPatchIds(git, sink, (ids) =>
-    streamDiff(git, commits, excludes, ids, sink, stats),
+    streamDiff(git, commits, ex, { ids, sink, stats }),
   )
   if (broke === undefined) return { problems, stats }
   const rest = commits.slice(Math.max(0, commits.indexOf(broke)))
   sink.forget(rest)
-  const raw = parseRawChanges(
-    await git.text(
-      [
-        'diff-tree',
-        '--stdin',
-        '-r',
-        '--raw',
-        '-z',
-        '--root',
-        '--always',
-        '--no-renames',
-        '--',
-        ...excludes,
-      ],
-      { input: rest.join('\n') + '\n', env: NO_LAZY_FETCH },
-    ),
-  )
-  const missing = await missingAmong(git, raw.blobs)
-  problems.push(...missingProblems(raw, missing))
-  await withPatchIds(git, sink, async (ids) => {
-    for (const group of splitByMissing(rest, raw, missing)) {
-      const stopped = await streamDiff(
-        git,
-        group.commits,
-        [...excludes, ...literalExcludes(group.paths)],
-        ids,
-        sink,
-        stats,
-      )
-      if (stopped !== undefined) {
-        const left = group.commits.slice(Math.max(0, group.commits.indexOf(stopped)))
-        sink.forget(left)
-        problems.push({
-          kind: 'unreadable',
-          message: `${left.length} commit(s) from ${stopped.slice(0, 7)} on could not be read (objects missing) and were not compared`,
-          commits: left,
-        })
-      }
-    }
-    return undefined
-  })
+  problems.push(...(await readAgain(git, rest, ex, { sink, stats })))
   return { problems, stats }
+}
+
+/**
+ * The commits from where a diff stopped on a missing object: listed (trees only), the missing
+ * blobs found, and read again without them, in groups (missing.ts). Returns the warnings.
+ */
+async function readAgain(
+  git: Git,
+  commits: readonly string[],
+  ex: Exclusions,
+  out: { sink: PatchSink; stats: ReadStats },
+): Promise<EvidenceProblem[]> {
+  const listing = await git.text(
+    [
+      'diff-tree',
+      '--stdin',
+      '-r',
+      '--raw',
+      '-z',
+      '--root',
+      '--always',
+      '--no-renames',
+      '--',
+    ].concat(ex.pathspecs),
+    { input: commits.join('\n') + '\n', env: NO_LAZY_FETCH },
+  )
+  const raw = parseRawChanges(ex.drop, listing)
+  const missing = await missingAmong(git, raw.blobs)
+  const problems = missingProblems(raw, missing)
+  await withPatchIds(git, out.sink, async (ids) => {
+    for (const group of splitByMissing(commits, raw, missing)) {
+      const pathspecs = [...ex.pathspecs, ...literalExcludes(group.paths)]
+      const only = { ...ex, pathspecs }
+      const stopped = await streamDiff(git, group.commits, only, { ids, ...out })
+      if (stopped === undefined) continue
+      const left = group.commits.slice(Math.max(0, group.commits.indexOf(stopped)))
+      out.sink.forget(left)
+      problems.push({
+        kind: 'unreadable',
+        message: `${left.length} commit(s) from ${stopped.slice(0, 7)} on could not be read (objects missing) and were not compared`,
+        commits: left,
+      })
+    }
+  })
+  return problems
+}
+
+/**
+ * The vendored folders (pathspec.ts) some tip has at its root: one `git cat-file --batch-check`
+ * of `<tip>:vendor` and the like. When it cannot tell (trees missing from the clone), all of them.
+ */
+async function vendoredRoots(git: Git, tips: readonly string[]): Promise<string[]> {
+  if (tips.length === 0) return []
+  try {
+    const out = await git.text(['cat-file', '--batch-check'], {
+      input: rootQueries(new Set(tips)).join('\n') + '\n',
+      env: NO_LAZY_FETCH,
+    })
+    return presentRoots(out)
+  } catch (error) {
+    if (error instanceof GitError && isMissingObject(error.stderr)) return [...VENDORED_DIRS]
+    throw error
+  }
 }
 
 /** Runs `body` with a `git patch-id --stable` process whose ids go to the sink; closes it after. */
@@ -130,17 +178,16 @@ async function withPatchIds<T>(
 async function streamDiff(
   git: Git,
   commits: readonly string[],
-  pathspecs: readonly string[],
-  ids: GitProcess,
-  sink: PatchSink,
-  stats: ReadStats,
+  ex: Exclusions,
+  to: { ids: GitProcess; sink: PatchSink; stats: ReadStats },
 ): Promise<string | undefined> {
+  const { ids, sink, stats } = to
   if (commits.length === 0) return undefined
   const reported = new Set<string>()
   const scanner = new PatchScanner((c) => {
     reported.add(c.sha)
     sink.commit(c)
-  })
+  }, ex.drop)
   const forward = (out: Buffer) => {
     if (out.length > 0 && !ids.write(out)) {
       diff.pause()
@@ -148,7 +195,7 @@ async function streamDiff(
     }
   }
   const diff: GitProcess = git.start(
-    [...DIFF_ARGS, `--format=${SCAN_FORMAT}`, '--', ...pathspecs],
+    [...DIFF_ARGS, `--format=${SCAN_FORMAT}`, '--', ...ex.pathspecs],
     {
       env: NO_LAZY_FETCH,
       onStdout: (chunk) => forward(scanner.push(chunk)),

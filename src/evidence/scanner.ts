@@ -7,6 +7,7 @@
  * still be version-only are decoded; the rest is found with Buffer.indexOf. Pure.
  */
 import { messageFacts, type MessageFacts } from './messages.js'
+import { diffHeaderPath } from './pathspec.js'
 import { VersionOnlyTracker } from './version-only.js'
 
 /** The header diff-tree prints per commit: the sha, then the author's email and the message, indented. */
@@ -23,7 +24,8 @@ export interface ScannedCommit extends MessageFacts {
   binaryFiles: number
 }
 
-type State = 'none' | 'header' | 'filehead' | 'text' | 'hunk' | 'binary'
+/** `skip`: a binary section, or one whose path is dropped (bookkeeping, vendored). */
+type State = 'none' | 'header' | 'filehead' | 'text' | 'hunk' | 'skip'
 
 interface Current {
   sha: string
@@ -56,7 +58,11 @@ export class PatchScanner {
   /** Where `\ndiff --git ` and `\ncommit ` were last found in buf (-1: nowhere further; -2: not searched). */
   private found = [-2, -2]
 
-  constructor(private readonly onCommit: (commit: ScannedCommit) => void) {}
+  constructor(
+    private readonly onCommit: (commit: ScannedCommit) => void,
+    /** File sections to drop by path (see pathspec.ts: droppedPaths). */
+    private readonly drop: (path: string) => boolean = () => false,
+  ) {}
 
   /** The commit being read: incomplete until the next one starts (where a broken-off stream stopped). */
   get current(): string | undefined {
@@ -100,7 +106,7 @@ export class PatchScanner {
       if (this.skipping()) {
         const next = this.nextHeader(pos, limit)
         if (next > pos) {
-          if (this.state !== 'binary') this.emit(pos, next)
+          if (this.state !== 'skip') this.emit(pos, next)
           pos = next
           continue
         }
@@ -132,7 +138,7 @@ export class PatchScanner {
 
   /** Inside a file section whose lines need no reading: binary, or text that is not version-only. */
   private skipping(): boolean {
-    if (this.state === 'binary') return true
+    if (this.state === 'skip') return true
     return (this.state === 'hunk' || this.state === 'text') && !this.cur?.tracker.candidate
   }
 
@@ -146,8 +152,11 @@ export class PatchScanner {
     if (!cur) return
     if (startsAt(buf, s, DIFF)) {
       this.endFile()
-      this.state = 'filehead'
-      this.held.push(buf.subarray(s, e + 1))
+      if (this.drop(diffHeaderPath(buf.toString('utf8', s, e)))) this.state = 'skip'
+      else {
+        this.state = 'filehead'
+        this.held.push(buf.subarray(s, e + 1))
+      }
       return
     }
     if (this.state === 'header') {
@@ -169,7 +178,7 @@ export class PatchScanner {
       this.held = []
       cur.binaryFiles++
       cur.tracker.fail()
-      this.state = 'binary'
+      this.state = 'skip'
       return
     }
     this.held.push(this.buf.subarray(s, e + 1))

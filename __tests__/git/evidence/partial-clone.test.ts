@@ -83,9 +83,10 @@ describe('a clone that lacks objects', () => {
   // The origin can be reached: a lazy fetch would have found the table, and no warning named it.
   it('never reads the vendored tree (no warning for it), in a constant number of processes', () => {
     expect(evidence.problems.map((p) => p.path)).not.toContain('vendor/big/lib.js')
-    // The first diff stops at the missing table; the commits from there on are listed (trees
-    // only) and read again without it.
+    // Which vendored roots the tips have; then the first diff stops at the missing table; the
+    // commits from there on are listed (trees only) and read again without it.
     expect(commands).toEqual([
+      'cat-file',
       'diff-tree',
       'patch-id',
       'diff-tree',

@@ -52,8 +52,17 @@ describe('the number of git processes', () => {
     const large = await processes([...demoSteps('ok'), ...moreFiles(60)])
     expect(large.releases).toBe(small.releases + 1)
     expect(large.migrations).toBeGreaterThan(small.migrations + 50)
-    // Fix evidence: one diff-tree -p streamed into one patch-id (src/evidence/patches.ts).
-    expect(small.commands).toEqual(['for-each-ref', 'log', 'diff-tree', 'diff-tree', 'patch-id'])
+    // Fix evidence (src/evidence/patches.ts): one cat-file --batch-check (which vendored folders
+    // the release commits have at their root, so that git leaves them out), then one diff-tree -p
+    // streamed into one patch-id: 8 processes with the two cat-file --batch reads.
+    expect(small.commands).toEqual([
+      'for-each-ref',
+      'log',
+      'diff-tree',
+      'cat-file',
+      'diff-tree',
+      'patch-id',
+    ])
     expect(large.commands).toEqual(small.commands)
     expect([small.batches, large.batches]).toEqual([2, 2])
   })

@@ -2,7 +2,13 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { PatchScanner, type ScannedCommit } from '../../../src/evidence/scanner.js'
 import { missingProblems, parseRawChanges, splitByMissing } from '../../../src/evidence/missing.js'
-import { excludePathspecs, gitGlob } from '../../../src/evidence/pathspec.js'
+import {
+  diffHeaderPath,
+  droppedPaths,
+  presentRoots,
+  rootQueries,
+  vendoredPathspecs,
+} from '../../../src/evidence/pathspec.js'
 
 const A = '1'.repeat(40)
 const B = '2'.repeat(40)
@@ -50,9 +56,12 @@ const OUTPUT = [
   '',
 ].join('\n')
 
-function scan(chunks: Buffer[]): { commits: ScannedCommit[]; out: string } {
+function scan(
+  chunks: Buffer[],
+  drop?: (path: string) => boolean,
+): { commits: ScannedCommit[]; out: string } {
   const commits: ScannedCommit[] = []
-  const s = new PatchScanner((c) => commits.push(c))
+  const s = new PatchScanner((c) => commits.push(c), drop)
   const out = [...chunks.map((c) => s.push(c)), s.end()].map((b) => b.toString()).join('')
   return { commits, out }
 }
@@ -72,6 +81,13 @@ describe('PatchScanner', () => {
     expect(out).toContain(`commit ${A}\ndiff --git a/src/p.c b/src/p.c\n`)
     expect(out).toContain('    commit lookalike in the context\n')
     expect(out).toContain(`commit ${C}\n`)
+  })
+
+  it('drops the sections of dropped paths: a commit of only those has no patch', () => {
+    const { commits, out } = scan([Buffer.from(OUTPUT)], (path) => path === 'pom.xml')
+    expect(commits[1]).toMatchObject({ sha: B, hasPatch: false, versionOnly: false })
+    expect(out).not.toContain('pom.xml')
+    expect(out).toContain(`commit ${B}\ncommit ${C}\n`)
   })
 
   it('gives the same result however the stream is cut into chunks', () => {
@@ -106,6 +122,7 @@ describe('PatchScanner', () => {
 
 describe('missing objects', () => {
   const raw = parseRawChanges(
+    (path) => path.startsWith('vendor/'),
     [
       A,
       `:100644 100644 ${'a'.repeat(40)} ${'b'.repeat(40)} M`,
@@ -114,6 +131,8 @@ describe('missing objects', () => {
       'src/x.c',
       `:160000 160000 ${'d'.repeat(40)} ${'e'.repeat(40)} M`,
       'sub',
+      `:000000 100644 ${'0'.repeat(40)} ${'9'.repeat(40)} A`,
+      'vendor/lib.c',
       `\n${B}`,
       `:100644 100644 ${'c'.repeat(40)} ${'f'.repeat(40)} M`,
       'src/x.c',
@@ -121,7 +140,7 @@ describe('missing objects', () => {
     ].join('\0'),
   )
 
-  it('lists the blobs each commit changes, submodules left out', () => {
+  it('lists the blobs each commit changes, submodules and dropped paths left out', () => {
     expect([...raw.blobs].sort()).toEqual(['a', 'b', 'c', 'f'].map((x) => x.repeat(40)))
     expect(raw.byCommit.get(B)).toEqual([
       { path: 'src/x.c', before: 'c'.repeat(40), after: 'f'.repeat(40) },
@@ -140,17 +159,46 @@ describe('missing objects', () => {
   })
 })
 
-describe('pathspecs', () => {
-  it('excludes vendored trees and bookkeeping globs, keeping glob characters literal where git would not', () => {
-    expect(excludePathspecs(['CHANGELOG*', '**/CHANGELOG*', 'docs/[draft].md'])).toEqual([
-      ':/',
-      ':(top,exclude,glob)**/vendor/**',
-      ':(top,exclude,glob)**/node_modules/**',
-      ':(top,exclude,glob)**/third_party/**',
-      ':(top,exclude,glob)CHANGELOG*',
-      ':(top,exclude,glob)**/CHANGELOG*',
-      ':(top,exclude,glob)docs/\\[draft\\].md',
+describe('exclusions', () => {
+  it('drops bookkeeping globs as the config reads them, and vendored folders at any depth', () => {
+    const drop = droppedPaths(['CHANGELOG*', '**/CHANGELOG*', 'VERSION', 'docs/[draft].md'])
+    for (const p of [
+      'CHANGELOG.md',
+      'a/b/CHANGELOG',
+      'VERSION',
+      'docs/[draft].md',
+      'web/node_modules/x.js',
+      'vendor/a.go',
     ])
-    expect(gitGlob('a\\b')).toBe('a\\\\b')
+      expect(drop(p)).toBe(true)
+    for (const p of ['src/VERSION', 'docs/d.md', 'src/vendors.go', 'my_vendor/x', 'CHANGES'])
+      expect(drop(p)).toBe(false)
+  })
+
+  it('leaves vendored folders to git only where a tip has them at its root', () => {
+    const queries = rootQueries([A, B])
+    expect(queries).toEqual([
+      `${A}:vendor`,
+      `${A}:node_modules`,
+      `${A}:third_party`,
+      `${B}:vendor`,
+      `${B}:node_modules`,
+      `${B}:third_party`,
+    ])
+    const answer = [
+      `${A}:vendor missing`,
+      `${'e'.repeat(40)} tree 120`,
+      `${A}:third_party missing`,
+      `${B}:vendor missing`,
+      `${B}:node_modules missing`,
+      `${'f'.repeat(40)} blob 12`,
+    ].join('\n')
+    expect(presentRoots(answer)).toEqual(['node_modules'])
+    expect(vendoredPathspecs(['node_modules'])).toEqual([':(top,exclude,literal)node_modules'])
+  })
+
+  it('reads the path of a diff header, quoted or not', () => {
+    expect(diffHeaderPath('diff --git a/src/a b.py b/src/a b.py')).toBe('src/a b.py')
+    expect(diffHeaderPath('diff --git "a/x\\"y" "b/x\\"y"')).toBe('x"y')
   })
 })
