@@ -46,6 +46,9 @@ export type HotfixTrigger =
   | { type: 'command'; issue: number; commentId: number; user: string; args: string[] }
   | { type: 'dispatch'; user: string; args: string[] }
   | { type: 'pr'; pr: number; base: string; headSha: string }
+  | { type: 'release'; tag: string }
+  | { type: 'deployment'; sha: string; environment: string }
+  | { type: 'merged'; pr: number; base: string }
 
 export interface RouteOptions {
   /** `hotfix.branchPrefix`: PRs into such a branch get the hotfix check. */
@@ -63,6 +66,7 @@ export function routeEvent(
   if (eventName === 'issue_comment') return routeComment(payload)
   if (eventName === 'issues') return routeIssue(payload)
   if (eventName === 'release') return routeRelease(payload)
+  if (eventName === 'deployment_status') return routeDeploymentStatus(payload)
   if (eventName === 'workflow_dispatch') return routeDispatch(payload)
   return [{ job: 'none', reason: `event "${eventName}" is not one fixline handles` }]
 }
@@ -78,6 +82,9 @@ function routePullRequest(payload: Record<string, unknown>, hotfixPrefix: string
   const routes: Route[] = []
   if (action === 'closed' && merged) {
     routes.push({ job: 'backport', trigger: { type: 'merged', pr: number } })
+    const base = str(obj(pr.base)?.ref)
+    if (base && base.startsWith(hotfixPrefix) && base.length > hotfixPrefix.length)
+      routes.push({ job: 'hotfix', trigger: { type: 'merged', pr: number, base } })
     if (headRef.startsWith('backport/'))
       routes.push({ job: 'requests', trigger: { type: 'backport-merged', pr: number, headRef } })
   } else if (action === 'labeled' && merged) {
@@ -184,7 +191,21 @@ function routeRelease(payload: Record<string, unknown>): Route[] {
   const tag = str(release?.tag_name)
   if (str(payload.action) !== 'published' || !tag)
     return [{ job: 'none', reason: 'only published releases are checked' }]
-  return [{ job: 'upgrade', trigger: { type: 'release', tag, sha: undefined } }]
+  return [
+    { job: 'upgrade', trigger: { type: 'release', tag, sha: undefined } },
+    { job: 'hotfix', trigger: { type: 'release', tag } },
+  ]
+}
+
+function routeDeploymentStatus(payload: Record<string, unknown>): Route[] {
+  const state = str(obj(payload.deployment_status)?.state)
+  const deployment = obj(payload.deployment)
+  const sha = str(deployment?.sha)
+  const environment =
+    str(obj(payload.deployment_status)?.environment) ?? str(deployment?.environment)
+  if (state !== 'success' || !sha || !/^[0-9a-f]{40}$/.test(sha) || !environment)
+    return [{ job: 'none', reason: `deployment_status "${state ?? '?'}" needs no work` }]
+  return [{ job: 'hotfix', trigger: { type: 'deployment', sha, environment } }]
 }
 
 function routeDispatch(payload: Record<string, unknown>): Route[] {

@@ -67,6 +67,12 @@ export interface Config {
     branchPrefix: string
     /** The deployment environment whose last successful deployment a hotfix starts from. */
     environment: string
+    /** What ships a hotfix and so opens its merge-back PR. */
+    mergeBackOn: Array<'release' | 'deployment' | 'merged-pr'>
+    /** Label of merge-back PRs. */
+    mergeBackLabel: string
+    /** Delete a hotfix branch whose commits are all on the default branch when it ships. */
+    deleteMergedBranch: boolean
     forwardPort: boolean
   }
 }

@@ -239,3 +239,61 @@ function oneLineName(name: string): string {
   // eslint-disable-next-line no-control-regex
   return name.replace(/[\u0000-\u001f\u007f]/g, '?').slice(0, 100)
 }
+
+/** What shipped a hotfix: the events `hotfix.mergeBackOn` may list. */
+export type ShipEvent = 'release' | 'deployment' | 'merged-pr'
+
+export function mergeBackTitle(release: string, defaultBranch: string): string {
+  return `Merge hotfix ${oneLineName(release)} back into ${oneLineName(defaultBranch)}`
+}
+
+export function mergeBackBody(input: {
+  branch: string
+  release: string
+  defaultBranch: string
+  shippedBy: string
+  missing: readonly CommitLine[]
+  conflicts: readonly string[]
+  serverRepoUrl: string
+}): string {
+  const main = codeSpan(input.defaultBranch, 100)
+  const lines = [
+    `The hotfix ${codeSpan(input.release, 100)} shipped (${input.shippedBy}), and ${input.missing.length} commit${input.missing.length === 1 ? '' : 's'} of ${codeSpan(input.branch, 200)} ${input.missing.length === 1 ? 'is' : 'are'} not on ${main} (no patch-equivalent commit, no \`cherry picked from\` trailer):`,
+    '',
+    ...commitRows(input.missing, input.serverRepoUrl),
+    '',
+    `Merge this pull request (a merge commit keeps the history of what was deployed) so that the next regular release of ${main} keeps the fix.`,
+  ]
+  if (input.conflicts.length > 0) {
+    const { shown, more } = boundList(input.conflicts, 100)
+    const mergeBranch = `merge-back/${input.release}`
+    lines.push(
+      '',
+      `### Conflicts`,
+      '',
+      `Merging ${codeSpan(input.branch, 200)} into ${main} conflicts in:`,
+      '',
+      ...shown.map((f) => `- ${codeSpan(f, 300)}`),
+      ...(more ? [`- ${more}`] : []),
+      '',
+      'To finish by hand (without changing the hotfix branch, which is what was deployed):',
+      '',
+      '```sh',
+      'git fetch origin',
+      `git switch -c '${shellQuoteInner(mergeBranch)}' 'origin/${shellQuoteInner(input.defaultBranch)}'`,
+      `git merge 'origin/${shellQuoteInner(input.branch)}'`,
+      '# resolve the conflicts in the files above, then',
+      'git commit',
+      `git push origin '${shellQuoteInner(mergeBranch)}'`,
+      '```',
+      '',
+      `then open a pull request from that branch into ${main} and close this one.`,
+    )
+  }
+  return lines.join('\n') + '\n'
+}
+
+function shellQuoteInner(text: string): string {
+  // Branch names cannot hold a quote or a backtick's friends that matter here; quote defensively.
+  return text.replace(/'/g, `'\\''`).replace(/`/g, '')
+}

@@ -246,3 +246,65 @@ export async function commitsFromMain(
   const all = await readCommits(git, ['--no-merges', head, `^${hotfixRef}`])
   return all.filter((c) => !own.has(c.sha)).map((c) => ({ sha: c.sha, subject: c.subject }))
 }
+
+/** Hotfix branches (as fetched) whose history contains `sha`. */
+export async function hotfixBranchesContaining(
+  git: Git,
+  remote: string,
+  prefix: string,
+  sha: string,
+): Promise<string[]> {
+  const root = remoteRef(remote, '')
+  const refs = await git.lines([
+    'for-each-ref',
+    '--format=%(refname)',
+    '--contains',
+    sha,
+    remoteRef(remote, prefix),
+  ])
+  return refs.filter((r) => r.startsWith(root + prefix)).map((r) => r.slice(root.length))
+}
+
+/** Files that conflict when merging `head` into `base` (`git merge-tree --write-tree`, no worktree). */
+export async function mergeConflicts(git: Git, base: string, head: string): Promise<string[]> {
+  const r = await git.run(
+    ['merge-tree', '--write-tree', '--name-only', '--no-messages', base, head],
+    { okCodes: [0, 1] },
+  )
+  if (r.exitCode === 0) return []
+  // First line: the tree; then the conflicted files, up to the blank line before the messages.
+  const lines = r.stdout.split('\n').slice(1)
+  const files: string[] = []
+  for (const line of lines) {
+    if (line === '') break
+    if (!files.includes(line)) files.push(line)
+  }
+  return files
+}
+
+/** Commits with their subjects, in order (oldest first). */
+export async function commitLines(git: Git, shas: readonly string[]): Promise<CommitLine[]> {
+  if (shas.length === 0) return []
+  const commits = await readCommits(git, ['--no-walk=unsorted', ...shas])
+  return commits.map((c) => ({ sha: c.sha, subject: c.subject }))
+}
+
+/** Deletes a hotfix branch fixline owns on the remote, if it is still at `sha`. */
+export async function deleteRemoteBranch(
+  git: Git,
+  remote: string,
+  prefix: string,
+  branch: string,
+  sha: string,
+): Promise<void> {
+  if (!branch.startsWith(prefix) || branch.length === prefix.length || !isPlausibleRefName(branch))
+    throw new Error(`refusing to delete "${printable(branch)}": not a hotfix branch`)
+  await git.run([
+    'push',
+    '--quiet',
+    '--no-verify',
+    `--force-with-lease=refs/heads/${branch}:${sha}`,
+    remote,
+    `:refs/heads/${branch}`,
+  ])
+}

@@ -4,6 +4,9 @@
  */
 import { skipped, type JobDeps, type JobOutcome, type TargetResult } from '../jobs.js'
 import { publishCheck } from '../github/checks.js'
+import { createPull, findPullsByHead } from '../github/pulls.js'
+import { addLabels } from '../github/labels.js'
+import { codeSpan } from '../markdown/escape.js'
 import { collaboratorPermission, hasPermission } from '../github/permissions.js'
 import { findMarkedComment, writeComment } from '../github/comments.js'
 import { latestSuccessfulDeployment } from '../github/deployments.js'
@@ -13,6 +16,9 @@ import { fitBody, COMMENT_LIMIT } from '../markdown/bound.js'
 import type { HotfixTrigger } from '../route.js'
 import {
   HOTFIX_CHECK_NAME,
+  mergeBackBody,
+  mergeBackTitle,
+  type ShipEvent,
   hotfixBranchName,
   hotfixCheck,
   type HotfixPrFacts,
@@ -27,7 +33,12 @@ import {
 import {
   commitsSince,
   createRemoteBranch,
+  commitLines,
   commitsFromMain,
+  commitsMissingFrom,
+  deleteRemoteBranch,
+  hotfixBranchesContaining,
+  mergeConflicts,
   ensureCommit,
   fetchPrHead,
   isAncestor,
@@ -49,6 +60,142 @@ export async function runHotfixJob(deps: JobDeps, trigger: HotfixTrigger): Promi
       return startHotfix(deps, trigger)
     case 'pr':
       return checkHotfixPr(deps, trigger)
+    case 'release':
+    case 'deployment':
+    case 'merged':
+      return mergeBack(deps, trigger)
+  }
+}
+
+type ShipTrigger = Extract<HotfixTrigger, { type: 'release' | 'deployment' | 'merged' }>
+
+const SHIP_EVENT: Record<ShipTrigger['type'], ShipEvent> = {
+  release: 'release',
+  deployment: 'deployment',
+  merged: 'merged-pr',
+}
+
+/** Nothing for the hotfix job (most releases and deployments are not of a hotfix): no summary. */
+function quiet(deps: JobDeps, reason: string): JobOutcome {
+  deps.log.info(`hotfix: nothing to do: ${reason}`)
+  return { job: 'hotfix', results: [], createdPullRequests: [], conclusion: 'skipped', summary: '' }
+}
+
+/**
+ * A hotfix shipped (a release or successful deployment of a commit on a hotfix branch, or a merged
+ * hotfix PR when `hotfix.mergeBackOn` lists it): every hotfix commit missing from the default
+ * branch gets one merge-back PR, hotfix branch -> default branch, labelled.
+ */
+async function mergeBack(deps: JobDeps, trigger: ShipTrigger): Promise<JobOutcome> {
+  const { owner, repo } = deps.ctx
+  const config = deps.config.hotfix
+  const prefix = config.branchPrefix
+  if (!config.mergeBackOn.includes(SHIP_EVENT[trigger.type]))
+    return quiet(deps, `hotfix.mergeBackOn does not list ${SHIP_EVENT[trigger.type]}`)
+  if (trigger.type === 'deployment' && trigger.environment !== config.environment)
+    return quiet(deps, `a deployment to ${trigger.environment}, not ${config.environment}`)
+  const defaultBranch = payloadDefaultBranch(deps.ctx.payload) ?? 'main'
+  const mainRef = remoteRef(REMOTE, defaultBranch)
+  await fetchHotfixState(deps.git, REMOTE, defaultBranch, prefix)
+  let shipped: string | undefined
+  let shippedBy: string
+  if (trigger.type === 'release') {
+    shipped = await resolveCommit(deps.git, `refs/tags/${trigger.tag}`)
+    shippedBy = `release ${codeSpan(trigger.tag, 100)}`
+  } else if (trigger.type === 'deployment') {
+    shipped = await ensureCommit(deps.git, REMOTE, trigger.sha)
+    shippedBy = `deployed to ${codeSpan(trigger.environment, 100)}`
+  } else {
+    shipped = await resolveCommit(deps.git, remoteRef(REMOTE, trigger.base))
+    shippedBy = `#${trigger.pr} merged`
+  }
+  if (!shipped) return quiet(deps, 'the shipped commit is not in the repository')
+  const branches =
+    trigger.type === 'merged'
+      ? [trigger.base]
+      : await hotfixBranchesContaining(deps.git, REMOTE, prefix, shipped)
+  const results: TargetResult[] = []
+  const created: JobOutcome['createdPullRequests'] = []
+  const sections: string[] = []
+  for (const branch of branches) {
+    const hotfixRef = remoteRef(REMOTE, branch)
+    const tip = await resolveCommit(deps.git, hotfixRef)
+    const own = tip ? await deps.git.lines(['rev-list', hotfixRef, `^${mainRef}`, '--']) : []
+    if (!tip || own.filter((l) => l.length > 0).length === 0) continue // just cut: nothing to merge back
+    const release = branch.slice(prefix.length)
+    const missing = await commitLines(
+      deps.git,
+      await commitsMissingFrom(deps.git, mainRef, hotfixRef),
+    )
+    if (missing.length === 0) {
+      let note = `Every commit of ${codeSpan(branch, 200)} is already on ${codeSpan(defaultBranch, 100)}: no merge-back needed.`
+      if (config.deleteMergedBranch && !deps.dryRun) {
+        await deleteRemoteBranch(deps.git, REMOTE, prefix, branch, tip)
+        note += ` The branch was deleted (hotfix.deleteMergedBranch).`
+      }
+      results.push({ target: branch, status: 'already-applied', message: note })
+      sections.push(note)
+      continue
+    }
+    const open = (await findPullsByHead(deps.github, owner, repo, branch)).find(
+      (p) => p.state === 'open' && p.base === defaultBranch,
+    )
+    if (open) {
+      const note = `The merge-back of ${codeSpan(branch, 200)} is already open: [#${open.number}](${open.url}).`
+      results.push({
+        target: branch,
+        status: 'skipped',
+        message: note,
+        pullRequest: { number: open.number, url: open.url },
+      })
+      sections.push(note)
+      continue
+    }
+    const conflicts = await mergeConflicts(deps.git, mainRef, hotfixRef)
+    const body = mergeBackBody({
+      branch,
+      release,
+      defaultBranch,
+      shippedBy,
+      missing,
+      conflicts,
+      serverRepoUrl: repoUrl(deps),
+    })
+    if (deps.dryRun) {
+      sections.push(`Dry run: would open the merge-back of ${codeSpan(branch, 200)}.\n\n${body}`)
+      results.push({ target: branch, status: 'skipped', message: 'dry run' })
+      continue
+    }
+    const pull = await createPull(deps.github, {
+      owner,
+      repo,
+      head: branch,
+      base: defaultBranch,
+      title: mergeBackTitle(release, defaultBranch),
+      body: fitBody(body, COMMENT_LIMIT - 1),
+      draft: false,
+    })
+    await addLabels(deps.github, owner, repo, pull.number, [config.mergeBackLabel])
+    created.push({ number: pull.number, url: pull.url, target: defaultBranch, draft: false })
+    results.push({
+      target: branch,
+      status: conflicts.length > 0 ? 'conflict' : 'created',
+      message:
+        conflicts.length > 0
+          ? `merge-back #${pull.number} conflicts in ${conflicts.length} file(s)`
+          : `merge-back #${pull.number}`,
+      pullRequest: { number: pull.number, url: pull.url },
+    })
+    sections.push(`Opened the merge-back [#${pull.number}](${pull.url}).\n\n${body}`)
+  }
+  if (results.length === 0)
+    return quiet(deps, 'the shipped commit is on no hotfix branch with commits of its own')
+  return {
+    job: 'hotfix',
+    results,
+    createdPullRequests: created,
+    conclusion: 'success',
+    summary: `### fixline: hotfix merge-back\n\n${sections.join('\n\n')}\n`,
   }
 }
 

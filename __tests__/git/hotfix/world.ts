@@ -178,3 +178,38 @@ export async function runPrEvent(
     routeEvent('pull_request_target', payload).filter((r) => r.job === 'hotfix'),
   )
 }
+
+/** Merges fix PR `head` into the hotfix branch `base` on origin (fast-forward) and marks it merged. */
+export async function mergeHotfixPr(
+  world: JobWorld,
+  input: { number: number; base: string; head: string },
+): Promise<string> {
+  const { fixture } = world
+  await fixture.checkout(input.base)
+  await fixture.seed.run(['merge', '--ff-only', input.head])
+  await fixture.checkout('main')
+  await fixture.push([`refs/heads/${input.base}`])
+  const sha = await fixture.seed.text(['rev-parse', input.base])
+  world.server.state.mergePullRequest(input.number, sha)
+  return sha
+}
+
+/** Tags `sha` as `tag` on origin. */
+export async function pushTag(world: JobWorld, tag: string, sha: string): Promise<void> {
+  await world.fixture.seed.run(['tag', '-a', '-m', tag, tag, sha])
+  await world.fixture.push([`refs/tags/${tag}`])
+}
+
+/** Runs an event (release, deployment_status, pull_request) and keeps the hotfix job's outcomes. */
+export async function runHotfixEvent(
+  world: JobWorld,
+  name: string,
+  payload: Record<string, unknown>,
+  config?: string,
+): Promise<JobOutcome[]> {
+  const deps = await depsFor(world, { name, payload }, config !== undefined ? { config } : {})
+  return runRoutes(
+    deps,
+    routeEvent(name, payload).filter((r) => r.job === 'hotfix'),
+  )
+}

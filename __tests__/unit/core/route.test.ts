@@ -121,6 +121,7 @@ describe('routeEvent', () => {
     ])
     expect(routeEvent('release', { action: 'published', release: { tag_name: 'v1.2' } })).toEqual([
       { job: 'upgrade', trigger: { type: 'release', tag: 'v1.2', sha: undefined } },
+      { job: 'hotfix', trigger: { type: 'release', tag: 'v1.2' } },
     ])
     expect(routeEvent('workflow_dispatch', { inputs: { pr: '12', targets: '1.x 2.x' } })).toEqual([
       { job: 'backport', trigger: { type: 'dispatch', pr: 12, targets: ['1.x', '2.x'] } },
@@ -143,6 +144,7 @@ describe('routeEvent', () => {
       'issues',
       'release',
       'workflow_dispatch',
+      'deployment_status',
       'push',
     )
     fc.assert(

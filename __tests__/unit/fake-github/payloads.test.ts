@@ -128,6 +128,7 @@ describe('webhook payload builders', () => {
     const release = releasePublishedPayload({ ...repo, tag: 'v1.2', targetCommitish: '1.x' })
     expect(routeEvent('release', release as unknown as Record<string, unknown>)).toEqual([
       { job: 'upgrade', trigger: { type: 'release', tag: 'v1.2', sha: undefined } },
+      { job: 'hotfix', trigger: { type: 'release', tag: 'v1.2' } },
     ])
     const dispatch = workflowDispatchPayload({ pr: '12', targets: '1.x 2.x' })
     expect(routeEvent('workflow_dispatch', dispatch as unknown as Record<string, unknown>)).toEqual(

@@ -1,0 +1,150 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import {
+  deploymentStatusPayload,
+  pullRequestClosedPayload,
+  releasePublishedPayload,
+} from '../../support/payloads.js'
+import {
+  closeWorld,
+  commentHotfix,
+  hotfixPr,
+  mergeHotfixPr,
+  originBranches,
+  pushTag,
+  runbookWorld,
+  runHotfixEvent,
+  type RunbookWorld,
+} from './world.js'
+
+let world: RunbookWorld | undefined
+
+afterEach(async () => {
+  if (world) await closeWorld(world)
+  world = undefined
+})
+
+const BASE = 'hotfix/v1.0.0'
+
+function mergeBacks(w: RunbookWorld) {
+  return w.server.state
+    .pullRequests()
+    .filter((p) => p.pull.headRef === BASE && p.pull.baseRef === 'main')
+}
+
+/** The runbook up to a shipped hotfix: /hotfix, a fix PR merged into the hotfix branch, tagged v1.0.1. */
+async function shippedHotfix(fix: Record<string, string> = { 'app.txt': 'one\nTWO\nthree\n' }) {
+  const w = await runbookWorld()
+  await commentHotfix(w, '/hotfix')
+  const pr = await hotfixPr(w, { number: 21, base: BASE, commits: [fix], title: 'Fix checkout' })
+  const tip = await mergeHotfixPr(w, { number: 21, base: BASE, head: pr.head })
+  await pushTag(w, 'v1.0.1', tip)
+  return { w, tip }
+}
+
+const release = () =>
+  releasePublishedPayload({ tag: 'v1.0.1', targetCommitish: BASE }) as unknown as Record<
+    string,
+    unknown
+  >
+
+describe('merge-back when the hotfix ships', () => {
+  it('a release of the hotfix opens one labelled merge-back PR listing the missing fix; re-delivery opens none', async () => {
+    const { w } = await shippedHotfix()
+    world = w
+    const outcomes = await runHotfixEvent(w, 'release', release())
+    expect(outcomes[0]?.results[0]).toMatchObject({ target: BASE, status: 'created' })
+    expect(mergeBacks(w)).toHaveLength(1)
+    const [pr] = mergeBacks(w)
+    expect(pr?.title).toBe('Merge hotfix v1.0.0 back into main')
+    expect(pr?.body).toContain('Fix checkout: part 1')
+    expect(pr?.body).toContain('release `v1.0.1`')
+    expect(pr?.body).not.toContain('Conflicts')
+    expect(pr?.labels).toEqual(['hotfix-merge-back'])
+
+    const again = await runHotfixEvent(w, 'release', release())
+    expect(again[0]?.results[0]?.status).toBe('skipped')
+    expect(mergeBacks(w)).toHaveLength(1)
+  })
+
+  it('a successful deployment of the hotfix head opens it too; one elsewhere does not', async () => {
+    const { w, tip } = await shippedHotfix()
+    world = w
+    const staging = deploymentStatusPayload({ sha: tip, ref: BASE, environment: 'staging' })
+    expect(
+      await runHotfixEvent(w, 'deployment_status', staging as unknown as Record<string, unknown>),
+    ).toMatchObject([{ conclusion: 'skipped', results: [] }])
+    expect(mergeBacks(w)).toHaveLength(0)
+    const prod = deploymentStatusPayload({ sha: tip, ref: BASE, environment: 'production' })
+    await runHotfixEvent(w, 'deployment_status', prod as unknown as Record<string, unknown>)
+    expect(mergeBacks(w)).toHaveLength(1)
+  })
+
+  it('a merged hotfix PR opens it only when hotfix.mergeBackOn lists merged-pr', async () => {
+    const { w, tip } = await shippedHotfix()
+    world = w
+    const merged = pullRequestClosedPayload({
+      number: 21,
+      baseRef: BASE,
+      headRef: 'fix-21',
+      merged: true,
+      mergeCommitSha: tip,
+    }) as unknown as Record<string, unknown>
+    await runHotfixEvent(w, 'pull_request_target', merged)
+    expect(mergeBacks(w)).toHaveLength(0)
+    await runHotfixEvent(w, 'pull_request_target', merged, 'hotfix:\n  mergeBackOn: [merged-pr]\n')
+    expect(mergeBacks(w)).toHaveLength(1)
+  })
+
+  it('a hotfix already on main (cherry-picked with -x) opens none; deleteMergedBranch deletes it', async () => {
+    const { w, tip } = await shippedHotfix()
+    world = w
+    await w.fixture.seed.run(['cherry-pick', '-x', tip])
+    await w.fixture.push(['main'])
+    const outcomes = await runHotfixEvent(
+      w,
+      'release',
+      release(),
+      'hotfix:\n  deleteMergedBranch: true\n',
+    )
+    expect(outcomes[0]?.results[0]?.status).toBe('already-applied')
+    expect(outcomes[0]?.summary).toContain('already on `main`')
+    expect(mergeBacks(w)).toHaveLength(0)
+    expect(await originBranches(w)).toEqual([])
+  })
+
+  it('a conflicting merge-back names the files and the commands to finish by hand', async () => {
+    const w = await runbookWorld()
+    world = w
+    await commentHotfix(w, '/hotfix')
+    // main changes app.txt after X; the fix changes the same line differently.
+    await w.fixture.commit({ 'app.txt': 'one\nmain two\nthree\n' }, 'Reword two on main')
+    await w.fixture.push(['main'])
+    const pr = await hotfixPr(w, {
+      number: 21,
+      base: BASE,
+      commits: [{ 'app.txt': 'one\nfixed two\nthree\n' }],
+    })
+    const tip = await mergeHotfixPr(w, { number: 21, base: BASE, head: pr.head })
+    await pushTag(w, 'v1.0.1', tip)
+    const outcomes = await runHotfixEvent(w, 'release', release())
+    expect(outcomes[0]?.results[0]?.status).toBe('conflict')
+    const [mb] = mergeBacks(w)
+    expect(mb?.body).toContain('### Conflicts')
+    expect(mb?.body).toContain('- `app.txt`')
+    expect(mb?.body).toContain("git merge 'origin/hotfix/v1.0.0'")
+  })
+
+  it('a release from main (not a hotfix) does nothing', async () => {
+    const w = await runbookWorld()
+    world = w
+    await commentHotfix(w, '/hotfix')
+    await pushTag(w, 'v1.1.0', w.features[1] ?? '')
+    const outcomes = await runHotfixEvent(
+      w,
+      'release',
+      releasePublishedPayload({ tag: 'v1.1.0' }) as unknown as Record<string, unknown>,
+    )
+    expect(outcomes).toMatchObject([{ conclusion: 'skipped', summary: '' }])
+    expect(await originBranches(w)).toEqual([BASE])
+  })
+})
