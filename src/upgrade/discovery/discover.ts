@@ -34,7 +34,7 @@ import {
 } from './reader.js'
 import { delphixListings } from './delphix-listings.js'
 import { applyFormatHashes, differingContent } from './format-hash.js'
-import { dirMatcher } from './migrations.js'
+import { isFileLayout, unmatchedDirs } from './migrations.js'
 import { planTargets } from './targets.js'
 import { diffTreeInput, parseDiffTree, replayTrees, type FileMap } from './trees.js'
 
@@ -235,33 +235,19 @@ async function readReleases(git: Git, config: Config, c: Collected): Promise<Dis
     ? searchPattern(config.upgrade.migrations.pattern)
     : undefined
   const ctx: ReadContext = { config, layout, buildSource, blobs, cache, regex }
-  const unmatchedDirs =
+  const unmatched =
     layout === 'delphix' || layout === 'manifest'
       ? []
-      : unmatched(config.upgrade.migrations.dirs, targets.map(filesAt))
+      : unmatchedDirs(config.upgrade.migrations.dirs, targets.map(filesAt))
   const assembled = assemble(c, ctx, filesAt)
-  if (FILE_LAYOUTS.has(layout)) {
+  if (isFileLayout(layout)) {
     // content-stable ignores formatting: read only the files of IDs whose content differs somewhere.
     const differing = differingContent(assembled.model)
     batchReads += await readBlobs(git, blobs, differing)
     applyFormatHashes(assembled.model, new Map([...differing].map((b) => [b, blobs.get(b)])))
   }
-  return { ...assembled, batchReads, bookkeeping, tags: c.tags, unmatchedDirs }
+  return { ...assembled, batchReads, bookkeeping, tags: c.tags, unmatchedDirs: unmatched }
 }
-
-/** The dirs entries under which no listing has a file (each listing scanned once per entry, at most). */
-function unmatched(dirs: readonly string[], listings: readonly FileMap[]): string[] {
-  const distinct = [...new Set(listings)]
-  return dirs.filter((d) => {
-    const inside = dirMatcher(d)
-    return !distinct.some((files) => {
-      for (const path of files.keys()) if (inside(path)) return true
-      return false
-    })
-  })
-}
-
-const FILE_LAYOUTS: ReadonlySet<string> = new Set(['flyway', 'golang-migrate', 'rails', 'regex'])
 
 function addId(set: Set<string>, id: string | undefined): void {
   if (id !== undefined) set.add(id)

@@ -93,6 +93,28 @@ export function inDirs(path: string, dirs: readonly string[]): boolean {
   return dirsMatcher(dirs)(path)
 }
 
+/** Whether a layout reads migration IDs from file names (flyway, golang-migrate, rails, regex). */
+export function isFileLayout(layout: string): layout is FileLayout {
+  return (
+    layout === 'flyway' || layout === 'golang-migrate' || layout === 'rails' || layout === 'regex'
+  )
+}
+
+/** The dirs entries under which no listing (path -> blob) has a file; each listing scanned once per entry at most. */
+export function unmatchedDirs(
+  dirs: readonly string[],
+  listings: readonly ReadonlyMap<string, string>[],
+): string[] {
+  const distinct = [...new Set(listings)]
+  return dirs.filter((d) => {
+    const inside = dirMatcher(d)
+    return !distinct.some((files) => {
+      for (const path of files.keys()) if (inside(path)) return true
+      return false
+    })
+  })
+}
+
 /** One matcher for every `dirs` entry (vendored folders excluded when none are given). */
 export function dirsMatcher(dirs: readonly string[]): (path: string) => boolean {
   const known = matcherCache.get(dirs)
