@@ -49,6 +49,7 @@ export type HotfixTrigger =
   | { type: 'release'; tag: string }
   | { type: 'deployment'; sha: string; environment: string }
   | { type: 'merged'; pr: number; base: string }
+  | { type: 'schedule' }
 
 export interface RouteOptions {
   /** `hotfix.branchPrefix`: PRs into such a branch get the hotfix check. */
@@ -67,6 +68,7 @@ export function routeEvent(
   if (eventName === 'issues') return routeIssue(payload)
   if (eventName === 'release') return routeRelease(payload)
   if (eventName === 'deployment_status') return routeDeploymentStatus(payload)
+  if (eventName === 'schedule') return [{ job: 'hotfix', trigger: { type: 'schedule' } }]
   if (eventName === 'workflow_dispatch') return routeDispatch(payload)
   return [{ job: 'none', reason: `event "${eventName}" is not one fixline handles` }]
 }

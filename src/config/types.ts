@@ -73,6 +73,8 @@ export interface Config {
     mergeBackLabel: string
     /** Delete a hotfix branch whose commits are all on the default branch when it ships. */
     deleteMergedBranch: boolean
+    /** Remind a hotfix not merged back after this many days (0: never). */
+    remindAfterDays: number
     forwardPort: boolean
   }
 }

@@ -297,3 +297,38 @@ function shellQuoteInner(text: string): string {
   // Branch names cannot hold a quote or a backtick's friends that matter here; quote defensively.
   return text.replace(/'/g, `'\\''`).replace(/`/g, '')
 }
+
+export const REMINDER_MARKER = '<!-- fixline:hotfix-reminder -->'
+
+/** Whole days from `since` to `now` (ISO timestamps); 0 for unreadable dates. */
+export function daysBetween(since: string, now: number): number {
+  const t = Date.parse(since)
+  return Number.isFinite(t) ? Math.floor((now - t) / 86_400_000) : 0
+}
+
+/** Due when the hotfix has waited at least `afterDays` (0: reminders are off). */
+export function reminderDue(waitedDays: number, afterDays: number): boolean {
+  return afterDays > 0 && waitedDays >= afterDays
+}
+
+export function reminderBody(input: {
+  branch: string
+  defaultBranch: string
+  days: number
+  missing: readonly CommitLine[]
+  mergeBack: PullLink | undefined
+  serverRepoUrl: string
+}): string {
+  const main = codeSpan(input.defaultBranch, 100)
+  return (
+    [
+      `⏰ The hotfix ${codeSpan(input.branch, 200)} has waited ${input.days} day${input.days === 1 ? '' : 's'} and is still not merged back into ${main}: ${input.missing.length} commit${input.missing.length === 1 ? '' : 's'} would be lost in the next regular release.`,
+      '',
+      ...commitRows(input.missing, input.serverRepoUrl),
+      '',
+      input.mergeBack
+        ? `Merge [#${input.mergeBack.number}](${input.mergeBack.url}) (or finish it by hand if it conflicts).`
+        : `Merge ${codeSpan(input.branch, 200)} back into ${main}.`,
+    ].join('\n') + '\n'
+  )
+}

@@ -2,13 +2,19 @@
  * The hotfix job: `/hotfix` (or workflow_dispatch) cuts `hotfix/<release>` from what is deployed.
  * Decisions live in decide.ts; git goes through git-ops.ts (src/git), the API through src/github.
  */
-import { skipped, type JobDeps, type JobOutcome, type TargetResult } from '../jobs.js'
+import {
+  commentIdentity,
+  skipped,
+  type JobDeps,
+  type JobOutcome,
+  type TargetResult,
+} from '../jobs.js'
 import { publishCheck } from '../github/checks.js'
 import { createPull, findPullsByHead } from '../github/pulls.js'
 import { addLabels } from '../github/labels.js'
 import { codeSpan } from '../markdown/escape.js'
 import { collaboratorPermission, hasPermission } from '../github/permissions.js'
-import { findMarkedComment, writeComment } from '../github/comments.js'
+import { findMarkedComment, upsertMarkedComment, writeComment } from '../github/comments.js'
 import { latestSuccessfulDeployment } from '../github/deployments.js'
 import { latestRelease } from '../github/releases.js'
 import { payloadDefaultBranch } from '../payload.js'
@@ -16,6 +22,10 @@ import { fitBody, COMMENT_LIMIT } from '../markdown/bound.js'
 import type { HotfixTrigger } from '../route.js'
 import {
   HOTFIX_CHECK_NAME,
+  REMINDER_MARKER,
+  daysBetween,
+  reminderBody,
+  reminderDue,
   mergeBackBody,
   mergeBackTitle,
   type ShipEvent,
@@ -64,6 +74,94 @@ export async function runHotfixJob(deps: JobDeps, trigger: HotfixTrigger): Promi
     case 'deployment':
     case 'merged':
       return mergeBack(deps, trigger)
+    case 'schedule':
+      return remind(deps)
+  }
+}
+
+/**
+ * Reminds every hotfix not merged back after `hotfix.remindAfterDays`: on its open merge-back PR
+ * (waiting since that PR was opened), else on the newest PR into the hotfix branch (waiting since
+ * the oldest missing commit). One reminder comment per PR, updated in place.
+ */
+async function remind(deps: JobDeps): Promise<JobOutcome> {
+  const { owner, repo } = deps.ctx
+  const config = deps.config.hotfix
+  if (config.remindAfterDays === 0) return quiet(deps, 'hotfix.remindAfterDays is 0')
+  const prefix = config.branchPrefix
+  const defaultBranch = payloadDefaultBranch(deps.ctx.payload) ?? 'main'
+  const mainRef = remoteRef(REMOTE, defaultBranch)
+  await fetchHotfixState(deps.git, REMOTE, defaultBranch, prefix)
+  const states = await hotfixBranchStates(deps.git, REMOTE, prefix, mainRef)
+  const results: TargetResult[] = []
+  const now = Date.now()
+  for (const state of states) {
+    if (state.missingFromMain === 0) continue
+    const hotfixRef = remoteRef(REMOTE, state.branch)
+    const missingShas = await commitsMissingFrom(deps.git, mainRef, hotfixRef)
+    const missing = await commitLines(deps.git, missingShas)
+    const mergeBackPull = (
+      await deps.github.paginate(deps.github.rest.pulls.list, {
+        owner,
+        repo,
+        head: `${owner}:${state.branch}`,
+        base: defaultBranch,
+        state: 'open',
+        per_page: 100,
+      })
+    ).find((p) => p.head.ref === state.branch)
+    let target: { number: number; url: string } | undefined
+    let since: string
+    if (mergeBackPull) {
+      target = { number: mergeBackPull.number, url: mergeBackPull.html_url }
+      since = mergeBackPull.created_at
+    } else {
+      const into = await deps.github.paginate(deps.github.rest.pulls.list, {
+        owner,
+        repo,
+        base: state.branch,
+        state: 'all',
+        sort: 'created',
+        direction: 'desc',
+        per_page: 100,
+      })
+      const newest = into[0]
+      target = newest && { number: newest.number, url: newest.html_url }
+      const oldest = missingShas[0]
+      since = oldest ? await deps.git.text(['log', '-1', '--format=%cI', oldest, '--']) : ''
+    }
+    const days = daysBetween(since, now)
+    if (!target || !reminderDue(days, config.remindAfterDays)) continue
+    const body = reminderBody({
+      branch: state.branch,
+      defaultBranch,
+      days,
+      missing,
+      mergeBack: mergeBackPull ? target : undefined,
+      serverRepoUrl: repoUrl(deps),
+    })
+    if (!deps.dryRun)
+      await upsertMarkedComment(deps.github, {
+        owner,
+        repo,
+        issue: target.number,
+        ...commentIdentity(deps, REMINDER_MARKER),
+        body: fitBody(body, COMMENT_LIMIT - 200),
+      })
+    results.push({
+      target: state.branch,
+      status: 'pending',
+      message: `not merged back after ${days} days: reminded on #${target.number}`,
+      pullRequest: target,
+    })
+  }
+  if (results.length === 0) return quiet(deps, 'no hotfix is overdue for its merge-back')
+  return {
+    job: 'hotfix',
+    results,
+    createdPullRequests: [],
+    conclusion: 'neutral',
+    summary: `### fixline: hotfix reminders\n\n${results.map((r) => `- ${codeSpan(r.target, 200)}: ${r.message}`).join('\n')}\n`,
   }
 }
 

@@ -148,3 +148,38 @@ describe('merge-back when the hotfix ships', () => {
     expect(await originBranches(w)).toEqual([BASE])
   })
 })
+
+describe('reminders (schedule)', () => {
+  const schedule = { schedule: '0 6 * * *' } as Record<string, unknown>
+
+  it('reminds a shipped hotfix not merged back on its merge-back PR, once, updated in place', async () => {
+    const { w } = await shippedHotfix()
+    world = w
+    await runHotfixEvent(w, 'release', release())
+    const [mb] = mergeBacks(w)
+    const first = await runHotfixEvent(w, 'schedule', schedule)
+    expect(first[0]?.results[0]).toMatchObject({ target: BASE, status: 'pending' })
+    await runHotfixEvent(w, 'schedule', schedule)
+    const reminders = w.server.state
+      .comments(mb?.number ?? 0)
+      .filter((c) => c.body.startsWith('<!-- fixline:hotfix-reminder -->'))
+    expect(reminders).toHaveLength(1)
+    expect(reminders[0]?.body).toContain('still not merged back into `main`')
+    expect(reminders[0]?.body).toContain('Fix checkout: part 1')
+  })
+
+  it('not yet due, or once merged back, reminds nobody', async () => {
+    const { w, tip } = await shippedHotfix()
+    world = w
+    await runHotfixEvent(w, 'release', release())
+    expect(
+      await runHotfixEvent(w, 'schedule', schedule, 'hotfix:\n  remindAfterDays: 100000\n'),
+    ).toMatchObject([{ conclusion: 'skipped', summary: '' }])
+    await w.fixture.seed.run(['merge', '--no-ff', '--no-edit', tip])
+    await w.fixture.push(['main'])
+    expect(await runHotfixEvent(w, 'schedule', schedule)).toMatchObject([
+      { conclusion: 'skipped', summary: '' },
+    ])
+    expect(w.server.state.comments(mergeBacks(w)[0]?.number ?? 0)).toHaveLength(0)
+  })
+})

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { parseHotfixArgs, isOpenHotfix, hotfixBranchName } from '../../../src/hotfix/decide.js'
+import {
+  daysBetween,
+  hotfixBranchName,
+  isOpenHotfix,
+  parseHotfixArgs,
+  reminderDue,
+} from '../../../src/hotfix/decide.js'
 import { routeEvent } from '../../../src/route.js'
 
 const SHA = 'a'.repeat(40)
@@ -72,6 +78,12 @@ describe('hotfix routing', () => {
     ])
     expect(routeEvent('deployment_status', event('failure'))[0]?.job).toBe('none')
   })
+
+  it('routes schedule to the reminders', () => {
+    expect(routeEvent('schedule', { schedule: '0 6 * * *' })).toEqual([
+      { job: 'hotfix', trigger: { type: 'schedule' } },
+    ])
+  })
 })
 
 describe('hotfix decisions', () => {
@@ -82,6 +94,15 @@ describe('hotfix decisions', () => {
     expect(parseHotfixArgs(['--bogus'])).toHaveProperty('problem')
     expect(parseHotfixArgs(['a', 'b'])).toHaveProperty('problem')
     expect(parseHotfixArgs(['a..b'])).toHaveProperty('problem')
+  })
+
+  it('a reminder is due after remindAfterDays, never with 0', () => {
+    const now = Date.parse('2026-02-10T00:00:00Z')
+    expect(daysBetween('2026-02-03T00:00:00Z', now)).toBe(7)
+    expect(daysBetween('not a date', now)).toBe(0)
+    expect(reminderDue(7, 7)).toBe(true)
+    expect(reminderDue(6, 7)).toBe(false)
+    expect(reminderDue(100, 0)).toBe(false)
   })
 
   it('names the branch after the release, else the short sha', () => {
