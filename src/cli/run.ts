@@ -2,6 +2,7 @@
 import { runCheckCommand } from './check.js'
 import { describeCliError } from './context.js'
 import { runDemoCommand } from './demo.js'
+import { runHotfixCommand } from './hotfix.js'
 import { EXIT, processIO, type CliIO } from './io.js'
 import { runPlanCommand } from './plan.js'
 import { USAGE } from './usage.js'
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, Command> = {
   check: runCheckCommand,
   plan: runPlanCommand,
   demo: runDemoCommand,
+  hotfix: runHotfixCommand,
 }
 
 export async function runCli(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
