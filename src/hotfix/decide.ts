@@ -19,11 +19,11 @@ export interface HotfixArgs {
 export function parseHotfixArgs(args: readonly string[]): HotfixArgs | { problem: string } {
   let from: string | undefined
   let force = false
-  for (const arg of args) {
+  for (const [i, arg] of args.entries()) {
     if (arg === '--force' || arg === '-f') force = true
     else if (arg.startsWith('-'))
       return { problem: `unknown option "${printable(arg)}" (only --force)` }
-    else if (from === undefined && (arg === 'start' || arg === 'true') && args.length <= 2) continue
+    else if (i === 0 && (arg === 'start' || arg === 'true')) continue
     else if (from !== undefined) return { problem: 'give at most one release tag or commit' }
     else if (!isPlausibleRefName(arg))
       return { problem: `"${printable(arg)}" is not a tag or commit name` }

@@ -1,4 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { isPlausibleRefName } from '../../../src/git/refs.js'
 import {
   daysBetween,
   hotfixBranchName,
@@ -91,9 +93,20 @@ describe('hotfix decisions', () => {
     expect(parseHotfixArgs([])).toEqual({ from: undefined, force: false })
     expect(parseHotfixArgs(['start'])).toEqual({ from: undefined, force: false })
     expect(parseHotfixArgs(['v1.2', '--force'])).toEqual({ from: 'v1.2', force: true })
+    expect(parseHotfixArgs(['start', 'v1.2', '--force'])).toEqual({ from: 'v1.2', force: true })
     expect(parseHotfixArgs(['--bogus'])).toHaveProperty('problem')
     expect(parseHotfixArgs(['a', 'b'])).toHaveProperty('problem')
     expect(parseHotfixArgs(['a..b'])).toHaveProperty('problem')
+  })
+
+  it('parses any comment text without throwing; a base it returns is a plausible ref name', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 30 }), { maxLength: 5 }), (args) => {
+        const parsed = parseHotfixArgs(args)
+        if ('problem' in parsed) expect(typeof parsed.problem).toBe('string')
+        else if (parsed.from !== undefined) expect(isPlausibleRefName(parsed.from)).toBe(true)
+      }),
+    )
   })
 
   it('a reminder is due after remindAfterDays, never with 0', () => {
