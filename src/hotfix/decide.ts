@@ -278,24 +278,31 @@ export function mergeBackBody(input: {
       '',
       'To finish by hand (without changing the hotfix branch, which is what was deployed):',
       '',
-      '```sh',
-      'git fetch origin',
-      `git switch -c '${shellQuoteInner(mergeBranch)}' 'origin/${shellQuoteInner(input.defaultBranch)}'`,
-      `git merge 'origin/${shellQuoteInner(input.branch)}'`,
-      '# resolve the conflicts in the files above, then',
-      'git commit',
-      `git push origin '${shellQuoteInner(mergeBranch)}'`,
-      '```',
-      '',
-      `then open a pull request from that branch into ${main} and close this one.`,
     )
+    if ([mergeBranch, input.defaultBranch, input.branch].every(shellSafe))
+      lines.push(
+        '```sh',
+        'git fetch origin',
+        `git switch -c ${mergeBranch} origin/${input.defaultBranch}`,
+        `git merge origin/${input.branch}`,
+        '# resolve the conflicts in the files above, then',
+        'git commit',
+        `git push origin ${mergeBranch}`,
+        '```',
+        '',
+        `then open a pull request from that branch into ${main} and close this one.`,
+      )
+    else
+      lines.push(
+        `merge ${codeSpan(input.branch, 200)} into a new branch from ${main}, resolve the conflicts, push it and open a pull request from it into ${main}; then close this one.`,
+      )
   }
   return lines.join('\n') + '\n'
 }
 
-function shellQuoteInner(text: string): string {
-  // Branch names cannot hold a quote or a backtick's friends that matter here; quote defensively.
-  return text.replace(/'/g, `'\\''`).replace(/`/g, '')
+/** Names written into a shell command as they are: only characters no shell or Markdown reads. */
+function shellSafe(name: string): boolean {
+  return /^[A-Za-z0-9._/+-]+$/.test(name) && isPlausibleRefName(name)
 }
 
 export const REMINDER_MARKER = '<!-- fixline:hotfix-reminder -->'

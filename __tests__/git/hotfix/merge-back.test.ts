@@ -131,7 +131,7 @@ describe('merge-back when the hotfix ships', () => {
     const [mb] = mergeBacks(w)
     expect(mb?.body).toContain('### Conflicts')
     expect(mb?.body).toContain('- `app.txt`')
-    expect(mb?.body).toContain("git merge 'origin/hotfix/v1.0.0'")
+    expect(mb?.body).toContain('git merge origin/hotfix/v1.0.0')
   })
 
   it('a release from main (not a hotfix) does nothing', async () => {
