@@ -75,6 +75,24 @@ describe('the fixline / hotfix check on PRs into a hotfix branch', () => {
     expect(run?.output.summary).not.toContain('newer deployment')
   })
 
+  it('posts a commit status of the same name when check runs are not allowed', async () => {
+    world = await runbookWorld()
+    await commentHotfix(world, '/hotfix')
+    world.server.state.forbidCheckRuns()
+    const pr = await hotfixPr(world, {
+      number: 25,
+      base: 'hotfix/v1.0.0',
+      commits: [{ 'app.txt': 'fixed\n' }],
+      mergeMain: true,
+    })
+    await runPrEvent(world, { number: 25, base: 'hotfix/v1.0.0', ...pr })
+    expect(hotfixChecks(world, pr.headSha)).toEqual([])
+    const statuses = world.server.state
+      .statuses()
+      .filter((s) => s.context === 'fixline / hotfix' && s.sha === pr.headSha)
+    expect(statuses).toHaveLength(1)
+  })
+
   it('a PR into another branch gets no hotfix check', async () => {
     world = await runbookWorld()
     await commentHotfix(world, '/hotfix')

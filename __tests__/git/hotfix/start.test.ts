@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { botComments } from '../../support/job-world.js'
+import { botComments, depsFor } from '../../support/job-world.js'
+import { issueCommentPayload } from '../../support/payloads.js'
+import { runRoutes } from '../../../src/main.js'
+import { routeEvent } from '../../../src/route.js'
 import {
   closeWorld,
   commentHotfix,
@@ -74,6 +77,31 @@ describe('/hotfix starts from what is deployed (the runbook)', () => {
     const first = await commentHotfix(world, '/hotfix')
     await commentHotfix(world, '/hotfix', 'ada', { commentId: first.commentId })
     expect(botComments(world, 1)).toHaveLength(1)
+  })
+
+  it('/hotfix on a pull request comment replies on that PR', async () => {
+    world = await runbookWorld()
+    world.server.state.addPullRequest({
+      number: 30,
+      title: 'Investigate checkout',
+      user: 'ada',
+      baseRef: 'main',
+      headRef: 'feature-11',
+      headSha: world.features[0] ?? '',
+      merged: false,
+      labels: [],
+    })
+    const payload = issueCommentPayload({
+      issueNumber: 30,
+      isPullRequest: true,
+      user: 'ada',
+      body: '/hotfix',
+      commentId: 777,
+    }) as unknown as Record<string, unknown>
+    const deps = await depsFor(world, { name: 'issue_comment', payload })
+    await runRoutes(deps, routeEvent('issue_comment', payload))
+    expect(await world.fixture.originSha('refs/heads/hotfix/v1.0.0')).toBe(world.x)
+    expect(botComments(world, 30)[0]?.body).toContain('hotfix/v1.0.0')
   })
 
   it("refuses a reader's /hotfix with nothing created", async () => {
