@@ -8,13 +8,19 @@
  * Shape: for each line k (1..29), main gets 27 feature migrations (one file each) and release k.0;
  * branch k.x starts there and gets fixes k.1..k.(R-1), each a new migration file and a release;
  * every fix is forward-ported to main with the identical patch. Line 30 is main itself.
+ *
+ * Then the real-history shape (bench/real-history.ts: 10 lines, 80 releases, ~50,000 commits,
+ * 1,000 tags, ~880 MB of patch text), checked in a child process under `/usr/bin/time -v` for its
+ * wall time and peak memory (aim: under 10 s and 500 MB).
  */
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { defaultConfig } from '../src/config/load.js'
-import { Git } from '../src/git/git.js'
+import { Git, subcommand } from '../src/git/git.js'
 import { checkRepository } from '../src/upgrade/discovery/check-repo.js'
 import { renderJson, renderMarkdown } from '../src/upgrade/render/index.js'
+import { ensureRealHistory } from './real-history.js'
 
 const LINES = 30
 const FEATURES = 27
@@ -136,7 +142,8 @@ async function measure(releases: number): Promise<void> {
   const commands = new Map<string, number>()
   const git = new Git({
     cwd: repo.dir,
-    observer: (args) => void commands.set(args[0] ?? '?', (commands.get(args[0] ?? '?') ?? 0) + 1),
+    observer: (args) =>
+      void commands.set(subcommand(args), (commands.get(subcommand(args)) ?? 0) + 1),
   })
   // One warm-up run (module loading, JIT), then the measured one; node CPU shows the cost without the machine's load.
   await checkRepository(new Git({ cwd: repo.dir }), defaultConfig(), { prefer: 'local' })
@@ -168,3 +175,48 @@ say(
   `load average ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} CPUs (wall times grow with load)`,
 )
 for (const releases of [10, 20, 40]) await measure(releases)
+
+/** The real-history shape, checked cold in a child process; wall time and peak RSS from /usr/bin/time -v when present. */
+async function measureRealHistory(): Promise<void> {
+  const repo = await ensureRealHistory(say)
+  const timed = existsSync('/usr/bin/time')
+  const node = [process.execPath, '--import', 'tsx', 'bench/upgrade-check-child.ts', repo.dir]
+  const run = timed
+    ? spawnSync('/usr/bin/time', ['-v', ...node], { encoding: 'utf8' })
+    : spawnSync(node[0] as string, node.slice(1), { encoding: 'utf8' })
+  if (run.status !== 0) throw new Error(`the check failed:\n${run.stderr}`)
+  const child = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as {
+    checkMs: number
+    timings: { discoverMs: number; fixDiffsMs: number; rulesMs: number }
+    pairs: number
+    releases: number
+    lines: number
+    errors: number
+    warnings: number
+    lostCommits: number
+    probablyPorted: number
+    processes: Record<string, number>
+    batchReads: number
+    maxRssKb: number
+  }
+  const wall = /Elapsed \(wall clock\) time[^:]*: (?:(\d+):)?(\d+):([\d.]+)/.exec(run.stderr)
+  const wallS = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : NaN
+  const rssKb = Number(
+    /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)?.[1] ?? child.maxRssKb,
+  )
+  const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`
+  say(
+    [
+      `real history (${repo.dir}: ${repo.commits} commits, ${repo.tags} tags, ${mb(repo.patchBytes)} of patch text; ${child.lines} lines, ${child.releases} releases):`,
+      `  check ${child.checkMs} ms (discovery ${child.timings.discoverMs}, fix diffs ${child.timings.fixDiffsMs} for ${child.pairs} pairs, rules ${child.timings.rulesMs}); process ${timed ? `${wallS.toFixed(2)} s wall, peak RSS ${Math.round(rssKb / 1024)} MB (/usr/bin/time -v)` : `peak RSS ${Math.round(child.maxRssKb / 1024)} MB (maxRSS)`}`,
+      `  git processes: ${Object.values(child.processes).reduce((a, b) => a + b, 0) + child.batchReads} (${Object.entries(
+        child.processes,
+      )
+        .map(([c, n]) => `${c} ${n}`)
+        .join(', ')}, cat-file --batch ${child.batchReads})`,
+      `  ${child.errors} error(s), ${child.warnings} warning(s); fix-loss: ${child.lostCommits} lost commits over the pairs, ${child.probablyPorted} probably-ported warning(s)`,
+    ].join('\n'),
+  )
+}
+
+await measureRealHistory()

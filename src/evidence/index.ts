@@ -100,7 +100,7 @@ export async function fixEvidence(
   const known = pairs.filter((p) => graph.order(p.from) >= 0 && graph.order(p.to) >= 0)
   graph.prepare(known.flatMap((p) => [p.from, p.to]))
   const wanted = commitsForPairs(graph, known).filter((sha) => !cache.has(sha))
-  const tips = known.flatMap((p) => [p.from, p.to])
+  const tips = sampleTips(graph, known)
   const { problems, stats } = await readPatches(
     git,
     wanted,
@@ -122,4 +122,24 @@ export function commitsForPairs(graph: Ancestry, pairs: readonly CommitPair[]): 
   for (let i = graph.size - 1; i >= 0; i--)
     if (union[i >>> 5]! & (1 << (i & 31)) && !graph.isMerge(i)) out.push(graph.shas[i] as string)
   return out
+}
+
+/** How many tips are asked which vendored folders they have at their root. */
+const TIP_SAMPLE = 32
+
+/**
+ * Up to TIP_SAMPLE tips of the pairs, spread evenly over the graph from oldest to newest (the
+ * newest always in). Only speed depends on it: a vendored folder the sample misses is still left
+ * out, by the scanner instead of git.
+ */
+export function sampleTips(graph: Ancestry, pairs: readonly CommitPair[]): string[] {
+  const seen = new Uint8Array(graph.size)
+  for (const p of pairs) for (const sha of [p.from, p.to]) seen[graph.order(sha)] = 1
+  const positions: number[] = []
+  seen.forEach((v, i) => void (v && positions.push(i)))
+  if (positions.length <= TIP_SAMPLE) return positions.map((i) => graph.shas[i] as string)
+  const step = (positions.length - 1) / (TIP_SAMPLE - 1)
+  const picked = new Set<number>()
+  for (let k = 0; k < TIP_SAMPLE; k++) picked.add(positions[Math.round(k * step)] as number)
+  return [...picked].map((i) => graph.shas[i] as string)
 }

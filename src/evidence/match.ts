@@ -54,21 +54,24 @@ const has = (bits: Uint32Array, i: number) => (bits[i >>> 5]! & (1 << (i & 31)))
 export class EvidenceIndex {
   private readonly links = new Map<number, Link[]>()
   private readonly revertOf = new Map<number, number>()
-  private readonly weak = new Map<string, number[]>()
   private readonly linked = new Map<number, readonly Link[]>()
-  private readonly sorted: string[]
+  private readonly read: [number, CommitFacts][] = []
+  /** Built on first use: most pairs lose nothing, so most runs never need them. */
+  private weakIndex: Map<string, number[]> | undefined
+  private sortedShas: string[] | undefined
   /** Per graph position: UNREAD, MERGE, NO_PATCH, RELEASE or FIX. */
   private readonly status: Uint8Array
+  /** Per-kind counts of the pair being compared (one array, reset per pair). */
+  private readonly counts = new Int32Array(KINDS.length)
 
   constructor(
     private readonly graph: Ancestry,
     private readonly facts: (sha: string) => CommitFacts | undefined,
     shas: Iterable<string>,
   ) {
-    this.sorted = [...graph.shas].sort()
     this.status = new Uint8Array(graph.size)
     for (let i = 0; i < graph.size; i++) if (graph.isMerge(i)) this.status[i] = MERGE
-    const read: [number, CommitFacts][] = []
+    const read = this.read
     for (const sha of shas) {
       const i = graph.order(sha)
       const f = facts(sha)
@@ -82,50 +85,94 @@ export class EvidenceIndex {
       for (const src of f.pickedFrom) this.link(i, this.resolve(src), 'cherry-pick')
       const target = f.reverts ? this.resolve(f.reverts) : -1
       if (target >= 0) this.revertOf.set(i, target)
-      const key = f.hasPatch ? subjectKey(f.subject, f.email) : ''
-      if (key) push(this.weak, key, i)
     }
   }
 
-  /** What `pair.from` has that `pair.to` lacks, commit by commit. */
+  /** Commits with a patch by subject+author key. */
+  private get weak(): Map<string, number[]> {
+    if (this.weakIndex) return this.weakIndex
+    this.weakIndex = new Map()
+    for (const [i, f] of this.read) {
+      const key = f.hasPatch ? subjectKey(f.subject, f.email) : ''
+      if (key) push(this.weakIndex, key, i)
+    }
+    return this.weakIndex
+  }
+
+  private get sorted(): string[] {
+    return (this.sortedShas ??= [...this.graph.shas].sort())
+  }
+
+  /** What `pair.from` has that `pair.to` lacks, commit by commit (graph order). */
   compare(pair: CommitPair, detail = false): PairEvidence {
     const ra = this.graph.reachable(pair.from)
     const rx = this.graph.reachable(pair.to)
-    const side = this.graph.exclusive(pair.from, pair.to)
-    const cancelled = this.revertOf.size > 0 ? this.cancelled(side, ra, rx) : undefined
-    const out: PairEvidence = { ...pair, lost: [], probable: [], counts: {}, unread: 0 }
-    const counts = new Int32Array(KINDS.length)
-    if (detail) out.found = []
-    const found = (i: number, kind: number, counterpart?: number) => {
-      counts[kind]!++
-      out.found?.push({
-        commit: this.ref(i),
-        evidence: KINDS[kind] as EvidenceKind,
-        ...(counterpart === undefined
-          ? {}
-          : { counterpart: this.graph.shas[counterpart] as string }),
-      })
+    const cancelled =
+      this.revertOf.size > 0
+        ? this.cancelled(this.graph.exclusive(pair.from, pair.to), ra, rx)
+        : undefined
+    const out: PairEvidence = {
+      from: pair.from,
+      to: pair.to,
+      lost: [],
+      probable: [],
+      counts: {},
+      unread: 0,
     }
-    for (const i of side) {
-      const status = this.status[i]
-      if (status === MERGE) continue
-      if (status === UNREAD) out.unread++
-      else if (status !== FIX) found(i, status === NO_PATCH ? BOOKKEEPING : RELEASE_TOOL)
-      else if (cancelled?.has(i)) found(i, REVERT)
-      else {
-        const hit = this.strongMatch(i, rx)
-        const weak = hit ? undefined : this.weakMatch(i, ra, rx)
-        if (hit) found(i, KINDS.indexOf(hit.kind), hit.to)
-        else if (weak !== undefined) {
-          out.probable.push({ commit: this.ref(i), counterpart: this.ref(weak) })
-          found(i, WEAK, weak)
-        } else out.lost.push(this.ref(i))
+    if (detail) out.found = []
+    const counts = this.counts.fill(0)
+    // The side's commits straight from the bitsets (reachable from `from`, not from `to`).
+    for (let w = 0; w < ra.length; w++) {
+      let word = ra[w]! & ~rx[w]!
+      while (word !== 0) {
+        const bit = 31 - Math.clz32(word & -word)
+        word &= word - 1
+        const i = w * 32 + bit
+        const status = this.status[i]
+        if (status === MERGE) continue
+        if (status === UNREAD) out.unread++
+        else if (status !== FIX)
+          this.note(out, counts, i, status === NO_PATCH ? BOOKKEEPING : RELEASE_TOOL)
+        else if (cancelled?.has(i)) this.note(out, counts, i, REVERT)
+        else this.judge(out, counts, i, ra, rx)
       }
     }
-    KINDS.forEach((k, n) => {
-      if (counts[n]) out.counts[k] = counts[n]
-    })
+    for (let n = 0; n < KINDS.length; n++) if (counts[n]) out.counts[KINDS[n]!] = counts[n]
     return out
+  }
+
+  /** A fix candidate: found by strong evidence, probably ported (weak), or lost. */
+  private judge(
+    out: PairEvidence,
+    counts: Int32Array,
+    i: number,
+    ra: Uint32Array,
+    rx: Uint32Array,
+  ): void {
+    const hit = this.strongMatch(i, rx)
+    if (hit) return this.note(out, counts, i, KINDS.indexOf(hit.kind), hit.to)
+    const weak = this.weakMatch(i, ra, rx)
+    if (weak === undefined) {
+      out.lost.push(this.ref(i))
+      return
+    }
+    out.probable.push({ commit: this.ref(i), counterpart: this.ref(weak) })
+    this.note(out, counts, i, WEAK, weak)
+  }
+
+  private note(
+    out: PairEvidence,
+    counts: Int32Array,
+    i: number,
+    kind: number,
+    counterpart?: number,
+  ): void {
+    counts[kind]!++
+    out.found?.push({
+      commit: this.ref(i),
+      evidence: KINDS[kind] as EvidenceKind,
+      ...(counterpart === undefined ? {} : { counterpart: this.graph.shas[counterpart] as string }),
+    })
   }
 
   /** A commit linked to `i` that `to` reaches (searched once per commit, then a bit test each). */

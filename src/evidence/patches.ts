@@ -11,6 +11,7 @@ import type { Git, GitProcess } from '../git/git.js'
 import { missingProblems, parseRawChanges, splitByMissing } from './missing.js'
 import {
   DIFF_ARGS,
+  DIFF_ENV,
   droppedPaths,
   literalExcludes,
   NO_LAZY_FETCH,
@@ -188,16 +189,30 @@ async function streamDiff(
     reported.add(c.sha)
     sink.commit(c)
   }, ex.drop)
-  const forward = (out: Buffer) => {
-    if (out.length > 0 && !ids.write(out)) {
+  // git flushes after each commit (about 1 KB): patch-id gets the text in blocks of WRITE_BLOCK,
+  // not a write per commit (a write costs about 35 µs: a second over 50,000 commits).
+  let pending: Buffer[] = []
+  let size = 0
+  const flush = () => {
+    if (size === 0) return
+    const out = Buffer.concat(pending, size)
+    pending = []
+    size = 0
+    if (!ids.write(out)) {
       diff.pause()
       void ids.drained().then(() => diff.resume())
     }
   }
+  const forward = (out: Buffer) => {
+    if (out.length === 0) return
+    pending.push(out)
+    size += out.length
+    if (size >= WRITE_BLOCK) flush()
+  }
   const diff: GitProcess = git.start(
     [...DIFF_ARGS, `--format=${SCAN_FORMAT}`, '--', ...ex.pathspecs],
     {
-      env: NO_LAZY_FETCH,
+      env: DIFF_ENV,
       onStdout: (chunk) => forward(scanner.push(chunk)),
     },
   )
@@ -206,15 +221,19 @@ async function streamDiff(
     await diff.done
   } catch (error) {
     if (!(error instanceof GitError) || !isMissingObject(error.stderr)) throw error
+    flush() // the commits before the broken one are whole
     stats.bytesIn += scanner.bytesIn
     return scanner.current ?? commits.find((c) => !reported.has(c))
   }
   forward(scanner.end())
+  flush()
   stats.bytesIn += scanner.bytesIn
   stats.bytesOut += scanner.bytesOut
   await ids.drained()
   return undefined
 }
+
+const WRITE_BLOCK = 256 * 1024
 
 /** Writes one line per item to a process's stdin, waiting whenever the pipe is full, then closes it. */
 async function writeLines(proc: GitProcess, items: readonly string[]): Promise<void> {

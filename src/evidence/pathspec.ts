@@ -50,6 +50,9 @@ export const DIFF_ARGS = [
 /** Environment of every evidence git process: a partial clone's missing objects are never fetched one by one. */
 export const NO_LAZY_FETCH = { GIT_NO_LAZY_FETCH: '1' } as const
 
+/** The diff's: and its output fully buffered (into a pipe git writes after every commit otherwise: 6x the reads). */
+export const DIFF_ENV = { ...NO_LAZY_FETCH, GIT_FLUSH: '0' } as const
+
 /** Exclude pathspecs (after `--`) for the vendored folders at the root of some tip. */
 export function vendoredPathspecs(roots: Iterable<string>): string[] {
   return [...roots].map((d) => `:(top,exclude,literal)${d}`)

@@ -258,9 +258,9 @@ export class PatchScanner {
   }
 }
 
+/** Byte by byte: most lines differ in the first byte, and Buffer.compare costs more than the loop. */
 function startsAt(buf: Buffer, at: number, prefix: Buffer): boolean {
-  return (
-    buf.length - at >= prefix.length &&
-    buf.compare(prefix, 0, prefix.length, at, at + prefix.length) === 0
-  )
+  if (buf.length - at < prefix.length) return false
+  for (let i = 0; i < prefix.length; i++) if (buf[at + i] !== prefix[i]) return false
+  return true
 }

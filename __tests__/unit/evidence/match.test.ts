@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { EvidenceIndex, type CommitFacts } from '../../../src/evidence/match.js'
-import { commitsForPairs } from '../../../src/evidence/index.js'
+import { commitsForPairs, sampleTips } from '../../../src/evidence/index.js'
 import { CommitGraph } from '../../../src/upgrade/discovery/graph.js'
 
 const sha = (n: number) => n.toString(16).padStart(2, '0').repeat(20)
@@ -140,5 +140,23 @@ describe('commitsForPairs', () => {
     ])
     expect(commitsForPairs(m, [A])).toEqual([7, 6, 5, 4, 3, 2].map(sha))
     expect(commitsForPairs(m, [{ from: sha(8), to: sha(7) }])).toEqual([sha(2)])
+  })
+})
+
+describe('sampleTips', () => {
+  it('asks about every tip of few pairs, and about 32 spread ones, the newest included, of many', () => {
+    expect(sampleTips(g, [A]).sort()).toEqual([sha(2), sha(7)].sort())
+    const rows: [number, number[]][] = [[100, [99]]]
+    for (let n = 99; n > 1; n--) rows.push([n, [n - 1]])
+    rows.push([1, []])
+    const line = graph(rows)
+    const pairs = Array.from({ length: 50 }, (_, k) => ({
+      from: sha(2 * k + 1),
+      to: sha(2 * k + 2),
+    }))
+    const tips = sampleTips(line, pairs)
+    expect(tips).toHaveLength(32)
+    expect(tips).toContain(sha(100))
+    expect(tips).toContain(sha(1))
   })
 })
