@@ -199,12 +199,14 @@ async function measureRealHistory(): Promise<void> {
     batchReads: number
     maxRssKb: number
   }
-  const wall = /Elapsed \(wall clock\) time[^:]*: (?:(\d+):)?(\d+):([\d.]+)/.exec(run.stderr)
+  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(
+    run.stderr,
+  )
   const wallS = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : NaN
   const rssKb = Number(
     /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)?.[1] ?? child.maxRssKb,
   )
-  const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`
+  const mb = (n: number) => `${Math.round(n / 1e6)} MB`
   say(
     [
       `real history (${repo.dir}: ${repo.commits} commits, ${repo.tags} tags, ${mb(repo.patchBytes)} of patch text; ${child.lines} lines, ${child.releases} releases):`,

@@ -99,9 +99,9 @@ export interface Release {
 }
 
 /**
- * Commits of release A that have no patch-equivalent in release X (from git cherry / patch ids
- * and `cherry picked from` trailers), excluding release bookkeeping. Keyed `${A.name}\u0000${X.name}`;
- * filled by discovery only for pairs the rules ask about.
+ * Commits of release A with no evidence in release X (src/evidence: patch ids, `cherry picked from`
+ * trailers, svn merges, reverts, release-tool commits), bookkeeping excluded. Keyed
+ * `${A.name}\u0000${X.name}`; filled by discovery only for pairs the rules ask about.
  */
 export interface FixDiff {
   from: string

@@ -1,8 +1,9 @@
 /**
  * Discovery of the upgrade model from a git repository, with a fixed number of git processes:
  * one for-each-ref, one log (the graph), one diff-tree --stdin (file listings at every release),
- * two cat-file --batch (plugin/build files, then sources), and for fix diffs one log -p and one
- * patch-id. The count does not grow with the number of releases or files.
+ * two cat-file --batch (plugin/build files, then sources), and for fix diffs (src/evidence) one
+ * cat-file --batch-check, one diff-tree -p and one patch-id. The count does not grow with the number
+ * of releases or files.
  */
 import { searchPattern } from '../../config/patterns.js'
 import type { Config } from '../../config/types.js'
