@@ -2,6 +2,8 @@
  * Generated histories for the fix-evidence tests: a `1.x` line and `main` that differ by one
  * commit of every class of evidence (see kinds.test.ts), built in a fixture's seed.
  */
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { createFixture, type Fixture, type Identity } from '../../support/git-fixture.js'
 import type { Git } from '../../../src/git/git.js'
 import { CommitGraph, GRAPH_FORMAT } from '../../../src/upgrade/discovery/graph.js'
@@ -127,11 +129,12 @@ export async function buildSides(): Promise<Sides> {
     Object.assign(main, edits)
     c[name] = await f.commit({ 'src/app.txt': lines(main) }, message, author ? { author } : {})
   }
-  await onMain(
-    'pickedMain',
-    { 5: 'line 5: value = overflow-safe', 6: 'line 6: and checked' },
-    `Fix overflow in the counter\n\n(cherry picked from commit ${c.picked})`,
-  )
+  // `cherry-pick -x`, then amended with one more line: the trailer stays, the patch differs.
+  await f.seed.run(['cherry-pick', '-x', c.picked as string])
+  Object.assign(main, { 5: 'line 5: value = overflow-safe', 6: 'line 6: and checked' })
+  await writeFile(join(f.seed.cwd, 'src/app.txt'), lines(main))
+  await f.seed.run(['commit', '-q', '-a', '--amend', '--no-edit'])
+  c.pickedMain = await f.seed.text(['rev-parse', 'HEAD'])
   await onMain('handMain', { 10: 'line 10: value = parsed' }, 'Port the parser fix')
   await onMain(
     'r21541',
