@@ -77,8 +77,23 @@ export async function readPatches(
   if (broke === undefined) return { problems, stats }
   const rest = commits.slice(Math.max(0, commits.indexOf(broke)))
   sink.forget(rest)
-  problems.push(...(await readAgain(git, rest, ex, { sink, stats })))
+  try {
+    problems.push(...(await readAgain(git, rest, ex, { sink, stats })))
+  } catch (error) {
+    // Not even the trees can be read (a clone filtered by tree): say so, and compare the rest.
+    if (!(error instanceof GitError) || !isMissingObject(error.stderr)) throw error
+    sink.forget(rest)
+    problems.push(unreadable(rest, rest[0] as string))
+  }
   return { problems, stats }
+}
+
+function unreadable(commits: readonly string[], from: string): EvidenceProblem {
+  return {
+    kind: 'unreadable',
+    message: `${commits.length} commit(s) from ${from.slice(0, 7)} on could not be read (objects missing from this clone) and were not compared`,
+    commits: [...commits],
+  }
 }
 
 /**
@@ -116,11 +131,7 @@ async function readAgain(
       if (stopped === undefined) continue
       const left = group.commits.slice(Math.max(0, group.commits.indexOf(stopped)))
       out.sink.forget(left)
-      problems.push({
-        kind: 'unreadable',
-        message: `${left.length} commit(s) from ${stopped.slice(0, 7)} on could not be read (objects missing) and were not compared`,
-        commits: left,
-      })
+      problems.push(unreadable(left, stopped))
     }
   })
   return problems

@@ -96,4 +96,21 @@ describe('a clone that lacks objects', () => {
       'patch-id',
     ])
   })
+
+  it('says which commits it could not read when not even the trees are there, and goes on', async () => {
+    const dir = join(f.dir, 'treeless.git')
+    await f.seed.run(['clone', '-q', '--bare', '--filter=tree:0', f.originUrl, dir])
+    const git = new Git({ cwd: dir, env: f.env })
+    const graph = await graphOf(git)
+    const from = await git.text(['rev-parse', '1.x'])
+    const to = await git.text(['rev-parse', 'main'])
+    const treeless = await fixEvidence(git, graph, [{ from, to }])
+    expect(treeless.problems).toEqual([
+      expect.objectContaining({
+        kind: 'unreadable',
+        message: expect.stringMatching(/could not be read/),
+      }),
+    ])
+    expect(treeless.compare({ from, to })).toMatchObject({ lost: [], unread: 3 })
+  })
 })
