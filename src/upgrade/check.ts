@@ -96,7 +96,11 @@ export function fixLossPairs(
   model: UpgradeModel,
   scheme: BuildScheme,
   ctx: RuleContext = buildContext(model, { scheme, engine: 'set', contentChange: 'warning' }),
+  /** Commit ancestry (`tip` contains `commit`); without it, `previous` links stand in for it. */
+  contains?: (tip: string, commit: string) => boolean,
 ): { from: string; to: string }[] {
+  const holds = (x: ReleaseInfo, a: ReleaseInfo) =>
+    contains ? contains(x.release.commit, a.release.commit) : descendsFrom(x, a)
   const allows = engineTester(ctx)
   const lineBuilds = ctx.lines.map((l) =>
     l.releases.filter((r) => r.buildPos >= 0).sort((a, b) => a.buildPos - b.buildPos),
@@ -104,12 +108,30 @@ export function fixLossPairs(
   const pairs: { from: string; to: string }[] = []
   for (const a of ctx.byBuild) {
     for (const onLine of lineBuilds) {
-      if (onLine.length === 0 || onLine[0]?.line === a.line) continue
+      if (onLine.length === 0) continue
       const target = firstAllowed(onLine, a, allows)
-      if (target) pairs.push({ from: a.release.name, to: target.release.name })
+      if (!target) continue
+      // A later release on a's own line holds a's fixes when it descends from a; one cut aside (a
+      // hotfix 2.0.1 on a branch from 2.0, while 2.1 is released from the line) may not.
+      if (onLine[0]?.line === a.line && holds(target, a)) continue
+      pairs.push({ from: a.release.name, to: target.release.name })
     }
   }
   return pairs
+}
+
+/** Whether `a` is among `x`'s earlier releases on its line (through `previous`, transitively). */
+function descendsFrom(x: ReleaseInfo, a: ReleaseInfo): boolean {
+  const seen = new Set<ReleaseInfo>()
+  const stack = [...x.previous]
+  while (stack.length > 0) {
+    const r = stack.pop() as ReleaseInfo
+    if (r === a) return true
+    if (seen.has(r)) continue
+    seen.add(r)
+    stack.push(...r.previous)
+  }
+  return false
 }
 
 function firstAllowed(

@@ -114,7 +114,8 @@ describe('a Rails app with VERSION files on release-N.N lines and bare {build} t
       line: 1,
       releases: ['1.2', '2.0'],
       message: expect.stringMatching(
-        /^upgrading 1\.2 -> 2\.0 would lose fixes [0-9a-f]{7} "Fix the sync bug": add a marker migration to 1\.2 that 2\.0 lacks/,
+        // Rails runs any migration it has not recorded: the advice is the remedy that works there.
+        /^upgrading 1\.2 -> 2\.0 would lose fixes [0-9a-f]{7} "Fix the sync bug": release the fix on 2\.0's line and point 1\.2 users at that release: Rails .* a marker migration blocks nothing$/,
       ),
     })
   })

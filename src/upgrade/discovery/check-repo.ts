@@ -37,7 +37,9 @@ export async function checkRepository(
   }
   // One rule context for both the pair selection and the rules (its engine is swapped in checkModel).
   const ctx = buildContext(discovery.model, { ...checkOptions, engine: 'set' })
-  const pairs = fixLossPairs(discovery.model, config.upgrade.scheme, ctx)
+  const pairs = fixLossPairs(discovery.model, config.upgrade.scheme, ctx, (tip, commit) =>
+    discovery.graph.contains(tip, commit),
+  )
   discovery.model.fixDiffs = await computeFixDiffs(
     git,
     discovery.graph,

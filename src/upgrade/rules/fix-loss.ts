@@ -7,6 +7,7 @@
  */
 import type { FixDiff, Finding, Upgrade } from '../model.js'
 import type { Matrix } from '../matrix.js'
+import { fixLossRemedy } from './advice.js'
 import { at, type RuleContext } from './context.js'
 
 function lossyPairs(
@@ -53,8 +54,7 @@ export function fixLoss(ctx: RuleContext, matrix: Matrix): Finding[] {
       severity: 'error',
       message:
         `upgrading ${diff.from} -> ${diff.to} would lose fixes ${describeCommits(diff.missing)}: ` +
-        `add a marker migration to ${diff.from} that ${diff.to} lacks (a no-op migration is fine), ` +
-        `or refuse the upgrade in compatibility logic and declare it in upgrade.compatibility`,
+        fixLossRemedy(ctx.options, diff.from, diff.to),
       ...at(a?.release.buildLocation),
       releases: [diff.from, diff.to],
       commits: diff.missing.map((c) => ({ sha: c.sha, subject: c.subject })),
