@@ -9,8 +9,6 @@ import type { Git } from '../git/git.js'
 import { isPlausibleRefName, printable } from '../git/refs.js'
 import { hotfixBranchName, isOpenHotfix } from '../hotfix/decide.js'
 import {
-  commitLines,
-  commitsMissingFrom,
   commitsSince,
   createRemoteBranch,
   fetchHotfixState,
@@ -60,7 +58,15 @@ export async function runHotfixCommand(argv: readonly string[], io: CliIO): Prom
   const mainRef = remoteRef(remote, defaultBranch)
   if (!(await resolveCommit(git, mainRef)))
     throw new UsageError(`${remote} has no branch ${defaultBranch} (use --default-branch NAME)`)
-  const ctx = { git, remote, prefix, mainRef, defaultBranch, io }
+  const ctx = {
+    git,
+    remote,
+    prefix,
+    mainRef,
+    defaultBranch,
+    io,
+    bookkeeping: config.upgrade.bookkeeping,
+  }
   if (sub === 'status') return status(ctx)
   return start(ctx, {
     from: parsed.flags.get('from'),
@@ -77,6 +83,8 @@ interface Ctx {
   mainRef: string
   defaultBranch: string
   io: CliIO
+  /** `upgrade.bookkeeping`: paths whose changes are not part of a fix. */
+  bookkeeping: readonly string[]
 }
 
 async function remoteDefaultBranch(git: Git, remote: string): Promise<string> {
@@ -89,7 +97,13 @@ async function remoteDefaultBranch(git: Git, remote: string): Promise<string> {
 }
 
 async function status(ctx: Ctx): Promise<number> {
-  const states = await hotfixBranchStates(ctx.git, ctx.remote, ctx.prefix, ctx.mainRef)
+  const states = await hotfixBranchStates(
+    ctx.git,
+    ctx.remote,
+    ctx.prefix,
+    ctx.mainRef,
+    ctx.bookkeeping,
+  )
   if (states.length === 0) {
     ctx.io.out(`No hotfix branch (${ctx.prefix}*) on ${ctx.remote}.\n`)
     return EXIT.ok
@@ -105,13 +119,11 @@ async function status(ctx: Ctx): Promise<number> {
           ? `open: ${s.missingFromMain} of ${s.ownCommits} commit(s) not on ${ctx.defaultBranch}`
           : `done: all ${s.ownCommits} commit(s) on ${ctx.defaultBranch}`
     ctx.io.out(`${printable(s.branch)}  ${what}\n`)
-    if (s.missingFromMain > 0) {
-      const missing = await commitLines(
-        ctx.git,
-        await commitsMissingFrom(ctx.git, ctx.mainRef, remoteRef(ctx.remote, s.branch)),
+    for (const c of s.missing) ctx.io.out(`  ${c.sha.slice(0, 12)} ${printable(c.subject)}\n`)
+    for (const p of s.probable)
+      ctx.io.out(
+        `  ${p.commit.sha.slice(0, 12)} ${printable(p.commit.subject)} (probably ported: same subject and author as ${p.counterpart.sha.slice(0, 12)} on ${ctx.defaultBranch}, another patch)\n`,
       )
-      for (const c of missing) ctx.io.out(`  ${c.sha.slice(0, 12)} ${printable(c.subject)}\n`)
-    }
   }
   return EXIT.ok
 }
@@ -121,9 +133,9 @@ async function start(
   options: { from: string | undefined; force: boolean; push: boolean; tags: string[] },
 ): Promise<number> {
   const { git, io } = ctx
-  const open = (await hotfixBranchStates(git, ctx.remote, ctx.prefix, ctx.mainRef)).filter(
-    isOpenHotfix,
-  )
+  const open = (
+    await hotfixBranchStates(git, ctx.remote, ctx.prefix, ctx.mainRef, ctx.bookkeeping)
+  ).filter(isOpenHotfix)
   if (open.length > 0 && !options.force) {
     io.err(
       `another hotfix is still open (not merged back): ${open.map((o) => printable(o.branch)).join(', ')}\n` +

@@ -61,8 +61,10 @@ export interface HotfixBranchState {
   branch: string
   /** Commits of the branch (not on main by ancestry). */
   ownCommits: number
-  /** Of those, commits with no patch-equivalent (or `cherry picked from` trailer) on main. */
+  /** Of those, commits with no fix evidence on main (src/evidence: patch-id, trailers, ...). */
   missingFromMain: number
+  /** Of those, commits whose only evidence is a commit of main with the same subject and author. */
+  probablyPorted?: number
   /** Its tip is a commit of main's first-parent history: cut and nothing committed yet. */
   tipOnMainline: boolean
 }
@@ -93,6 +95,33 @@ function commitRows(commits: readonly CommitLine[], serverRepoUrl: string): stri
   )
   if (more) rows.push(`- ${more}`)
   return rows
+}
+
+/** A hotfix commit whose only match on the default branch is one with the same subject and author. */
+export interface ProbablyPorted {
+  commit: CommitLine
+  counterpart: CommitLine
+}
+
+/** The "probably ported" commits, each with its counterpart on the default branch (empty: none). */
+export function probablyPortedRows(
+  probable: readonly ProbablyPorted[],
+  defaultBranch: string,
+  serverRepoUrl: string,
+): string[] {
+  if (probable.length === 0) return []
+  const { shown, more } = boundList(probable, 50)
+  const link = (c: CommitLine): string =>
+    `[\`${c.sha.slice(0, 12)}\`](${serverRepoUrl}/commit/${c.sha})`
+  return [
+    `Probably ported (only the subject and author match a commit of ${codeSpan(defaultBranch, 100)}, not the patch; check by hand):`,
+    '',
+    ...shown.map(
+      (p) =>
+        `- ${link(p.commit)} ${inline(p.commit.subject, SUBJECT_MAX)} (like ${link(p.counterpart)})`,
+    ),
+    ...(more ? [`- ${more}`] : []),
+  ]
 }
 
 export function describeBase(base: HotfixBase, serverRepoUrl: string): string {
@@ -253,15 +282,22 @@ export function mergeBackBody(input: {
   defaultBranch: string
   shippedBy: string
   missing: readonly CommitLine[]
+  probable?: readonly ProbablyPorted[]
   conflicts: readonly string[]
   serverRepoUrl: string
 }): string {
   const main = codeSpan(input.defaultBranch, 100)
+  const probable = probablyPortedRows(
+    input.probable ?? [],
+    input.defaultBranch,
+    input.serverRepoUrl,
+  )
   const lines = [
-    `The hotfix ${codeSpan(input.release, 100)} shipped (${input.shippedBy}), and ${input.missing.length} commit${input.missing.length === 1 ? '' : 's'} of ${codeSpan(input.branch, 200)} ${input.missing.length === 1 ? 'is' : 'are'} not on ${main} (no patch-equivalent commit, no \`cherry picked from\` trailer):`,
+    `The hotfix ${codeSpan(input.release, 100)} shipped (${input.shippedBy}), and ${input.missing.length} commit${input.missing.length === 1 ? '' : 's'} of ${codeSpan(input.branch, 200)} ${input.missing.length === 1 ? 'is' : 'are'} not on ${main} (no fix evidence: no patch-equivalent commit, no \`cherry picked from\` trailer, not a revert pair or release bookkeeping):`,
     '',
     ...commitRows(input.missing, input.serverRepoUrl),
     '',
+    ...(probable.length > 0 ? [...probable, ''] : []),
     `Merge this pull request (a merge commit keeps the history of what was deployed) so that the next regular release of ${main} keeps the fix.`,
   ]
   if (input.conflicts.length > 0) {

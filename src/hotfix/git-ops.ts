@@ -7,6 +7,8 @@ import { GitError } from '../git/errors.js'
 import { isShallowRepository, readCommits } from '../git/commits.js'
 import { assertValidBranchName, isPlausibleRefName, printable } from '../git/refs.js'
 import { tagPatternSource, wholeName } from '../config/patterns.js'
+import { commitGraph } from '../git/graph.js'
+import { fixEvidence } from '../evidence/index.js'
 import type { CommitLine, HotfixBranchState } from './decide.js'
 
 export function remoteRef(remote: string, branch: string): string {
@@ -112,34 +114,80 @@ export async function commitsSince(git: Git, base: string, mainRef: string): Pro
   return commits.map((c) => ({ sha: c.sha, subject: c.subject }))
 }
 
+/** What a hotfix branch has that the default branch lacks, by the shared fix evidence. */
+export interface MissingFromMain {
+  /** Commits with no evidence on the default branch, oldest first. */
+  missing: CommitLine[]
+  /** Commits whose only evidence is a commit of the default branch with the same subject and author. */
+  probable: { commit: CommitLine; counterpart: CommitLine }[]
+}
+
 /**
- * Commits of `head` with no equivalent on `upstream`: no patch-equivalent commit (`git cherry`),
- * and no `(cherry picked from commit …)` trailer linking it to a commit on the other side. The one
- * place hotfix asks "is this fix on main?": swap it for the shared fix-evidence module.
+ * Commits of each hotfix ref with no equivalent on `upstream`, by the fix evidence the fix-loss
+ * rule uses (src/evidence): patch-id, `(cherry picked from commit …)` trailers either direction,
+ * svn merges, revert pairs, release-tool and bookkeeping commits (`bookkeeping`: the
+ * `upgrade.bookkeeping` globs). A commit whose only match is a same-subject, same-author commit is
+ * "probably ported", not missing; one that could not be read counts as missing. One graph and one
+ * evidence read for all refs.
  */
+export async function missingFromMain(
+  git: Git,
+  upstream: string,
+  heads: readonly string[],
+  bookkeeping: readonly string[] = [],
+): Promise<Map<string, MissingFromMain>> {
+  const out = new Map<string, MissingFromMain>()
+  const upSha = await resolveCommit(git, upstream)
+  const tips = new Map<string, string>()
+  for (const head of heads) {
+    const sha = await resolveCommit(git, head)
+    if (sha) tips.set(head, sha)
+    else out.set(head, { missing: [], probable: [] })
+  }
+  if (!upSha || tips.size === 0) return out
+  const graph = await commitGraph(git, [upSha, ...tips.values()])
+  const pairs = [...tips.values()].map((from) => ({ from, to: upSha }))
+  const evidence = await fixEvidence(git, graph, pairs, { bookkeeping })
+  const unread = new Set(evidence.problems.flatMap((p) => p.commits))
+  for (const [head, from] of tips) {
+    const result = evidence.compare({ from, to: upSha })
+    const missing: CommitLine[] = result.lost.map((c) => ({ sha: c.sha, subject: c.subject }))
+    if (unread.size > 0) {
+      const listed = new Set(missing.map((c) => c.sha))
+      const unreadHere = graph
+        .exclusive(from, upSha)
+        .map((i) => graph.shas[i] as string)
+        .filter((sha) => unread.has(sha) && !listed.has(sha))
+      if (unreadHere.length > 0) {
+        missing.push(...(await commitLines(git, unreadHere)))
+        const order = (c: CommitLine): number => graph.order(c.sha)
+        missing.sort((a, b) => order(a) - order(b))
+      }
+    }
+    out.set(head, {
+      missing,
+      probable: result.probable.map((p) => ({
+        commit: { sha: p.commit.sha, subject: p.commit.subject },
+        counterpart: { sha: p.counterpart.sha, subject: p.counterpart.subject },
+      })),
+    })
+  }
+  return out
+}
+
+/** {@link missingFromMain} for one hotfix ref. */
 export async function commitsMissingFrom(
   git: Git,
   upstream: string,
   head: string,
-): Promise<string[]> {
-  const cherry = await git.lines(['cherry', upstream, head])
-  const candidates = cherry.filter((l) => l.startsWith('+ ')).map((l) => l.slice(2).trim())
-  if (candidates.length === 0) return []
-  const upstreamBodies = await git.text(['log', '--format=%B', upstream, `^${head}`, '--'])
-  const missing: string[] = []
-  for (const sha of candidates) {
-    if (upstreamBodies.includes(`cherry picked from commit ${sha}`)) continue
-    const body = await git.text(['log', '-1', '--format=%B', sha, '--'])
-    const source = /cherry picked from commit ([0-9a-f]{40})/.exec(body)?.[1]
-    if (source) {
-      const r = await git.run(['merge-base', '--is-ancestor', source, upstream], {
-        okCodes: [0, 1, 128],
-      })
-      if (r.exitCode === 0) continue
+  bookkeeping: readonly string[] = [],
+): Promise<MissingFromMain> {
+  return (
+    (await missingFromMain(git, upstream, [head], bookkeeping)).get(head) ?? {
+      missing: [],
+      probable: [],
     }
-    missing.push(sha)
-  }
-  return missing
+  )
 }
 
 /** Every hotfix branch of the remote (as fetched) and whether its work is on the default branch. */
@@ -148,23 +196,32 @@ export async function hotfixBranchStates(
   remote: string,
   prefix: string,
   mainRef: string,
-): Promise<HotfixBranchState[]> {
+  bookkeeping: readonly string[] = [],
+): Promise<(HotfixBranchState & MissingFromMain)[]> {
   const root = remoteRef(remote, '')
   const refs = await git.lines(['for-each-ref', '--format=%(refname)', remoteRef(remote, prefix)])
   const prefixed = refs.filter((r) => r.startsWith(root + prefix))
   if (prefixed.length === 0) return []
   const mainline = new Set(await git.lines(['rev-list', '--first-parent', mainRef]))
-  const states: HotfixBranchState[] = []
+  const own = new Map<string, number>()
+  for (const ref of prefixed)
+    own.set(ref, (await git.lines(['rev-list', ref, `^${mainRef}`, '--'])).length)
+  const withCommits = prefixed.filter((ref) => (own.get(ref) ?? 0) > 0)
+  const evidence =
+    withCommits.length > 0
+      ? await missingFromMain(git, mainRef, withCommits, bookkeeping)
+      : new Map()
+  const states: (HotfixBranchState & MissingFromMain)[] = []
   for (const ref of prefixed) {
-    const branch = ref.slice(root.length)
-    const own = await git.lines(['rev-list', ref, `^${mainRef}`, '--'])
     const tip = await git.text(['rev-parse', ref])
-    const missing = own.length > 0 ? await commitsMissingFrom(git, mainRef, ref) : []
+    const found: MissingFromMain = evidence.get(ref) ?? { missing: [], probable: [] }
     states.push({
-      branch,
-      ownCommits: own.filter((l) => l.length > 0).length,
-      missingFromMain: missing.length,
+      branch: ref.slice(root.length),
+      ownCommits: own.get(ref) ?? 0,
+      missingFromMain: found.missing.length,
+      probablyPorted: found.probable.length,
       tipOnMainline: mainline.has(tip),
+      ...found,
     })
   }
   return states

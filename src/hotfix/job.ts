@@ -28,6 +28,7 @@ import {
   reminderDue,
   mergeBackBody,
   mergeBackTitle,
+  probablyPortedRows,
   type ShipEvent,
   hotfixBranchName,
   hotfixCheck,
@@ -43,7 +44,6 @@ import {
 import {
   commitsSince,
   createRemoteBranch,
-  commitLines,
   commitsFromMain,
   commitsMissingFrom,
   deleteRemoteBranch,
@@ -92,14 +92,18 @@ async function remind(deps: JobDeps): Promise<JobOutcome> {
   const defaultBranch = payloadDefaultBranch(deps.ctx.payload) ?? 'main'
   const mainRef = remoteRef(REMOTE, defaultBranch)
   await fetchHotfixState(deps.git, REMOTE, defaultBranch, prefix)
-  const states = await hotfixBranchStates(deps.git, REMOTE, prefix, mainRef)
+  const states = await hotfixBranchStates(
+    deps.git,
+    REMOTE,
+    prefix,
+    mainRef,
+    deps.config.upgrade.bookkeeping,
+  )
   const results: TargetResult[] = []
   const now = Date.now()
   for (const state of states) {
     if (state.missingFromMain === 0) continue
-    const hotfixRef = remoteRef(REMOTE, state.branch)
-    const missingShas = await commitsMissingFrom(deps.git, mainRef, hotfixRef)
-    const missing = await commitLines(deps.git, missingShas)
+    const missing = state.missing
     const mergeBackPull = (
       await deps.github.paginate(deps.github.rest.pulls.list, {
         owner,
@@ -127,7 +131,7 @@ async function remind(deps: JobDeps): Promise<JobOutcome> {
       })
       const newest = into[0]
       target = newest && { number: newest.number, url: newest.html_url }
-      const oldest = missingShas[0]
+      const oldest = missing[0]?.sha
       since = oldest ? await deps.git.text(['log', '-1', '--format=%cI', oldest, '--']) : ''
     }
     const days = daysBetween(since, now)
@@ -221,13 +225,19 @@ async function mergeBack(deps: JobDeps, trigger: ShipTrigger): Promise<JobOutcom
     const own = tip ? await deps.git.lines(['rev-list', hotfixRef, `^${mainRef}`, '--']) : []
     if (!tip || own.filter((l) => l.length > 0).length === 0) continue // just cut: nothing to merge back
     const release = branch.slice(prefix.length)
-    const missing = await commitLines(
+    const { missing, probable } = await commitsMissingFrom(
       deps.git,
-      await commitsMissingFrom(deps.git, mainRef, hotfixRef),
+      mainRef,
+      hotfixRef,
+      deps.config.upgrade.bookkeeping,
     )
     if (missing.length === 0) {
-      let note = `Every commit of ${codeSpan(branch, 200)} is already on ${codeSpan(defaultBranch, 100)}: no merge-back needed.`
-      if (config.deleteMergedBranch && !deps.dryRun) {
+      let note =
+        probable.length === 0
+          ? `Every commit of ${codeSpan(branch, 200)} is already on ${codeSpan(defaultBranch, 100)}: no merge-back needed.`
+          : `No commit of ${codeSpan(branch, 200)} is missing from ${codeSpan(defaultBranch, 100)}: no merge-back opened.\n\n${probablyPortedRows(probable, defaultBranch, repoUrl(deps)).join('\n')}`
+      // A probably ported commit is checked by hand: the branch is kept.
+      if (config.deleteMergedBranch && probable.length === 0 && !deps.dryRun) {
         await deleteRemoteBranch(deps.git, REMOTE, prefix, branch, tip)
         note += ` The branch was deleted (hotfix.deleteMergedBranch).`
       }
@@ -256,6 +266,7 @@ async function mergeBack(deps: JobDeps, trigger: ShipTrigger): Promise<JobOutcom
       defaultBranch,
       shippedBy,
       missing,
+      probable,
       conflicts,
       serverRepoUrl: repoUrl(deps),
     })
@@ -463,7 +474,13 @@ async function startHotfix(deps: JobDeps, trigger: StartTrigger): Promise<JobOut
   await fetchHotfixState(deps.git, REMOTE, defaultBranch, prefix)
 
   // One at a time.
-  const states = await hotfixBranchStates(deps.git, REMOTE, prefix, mainRef)
+  const states = await hotfixBranchStates(
+    deps.git,
+    REMOTE,
+    prefix,
+    mainRef,
+    deps.config.upgrade.bookkeeping,
+  )
   const open = states.filter(isOpenHotfix)
   if (open.length > 0 && !args.force) {
     const withPulls = []

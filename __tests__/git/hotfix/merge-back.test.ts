@@ -149,6 +149,63 @@ describe('merge-back when the hotfix ships', () => {
   })
 })
 
+describe('merge-back uses the fix evidence of the fix-loss rule', () => {
+  it('a hand port of the same patch (no trailer, another subject) opens none', async () => {
+    const { w } = await shippedHotfix()
+    world = w
+    await w.fixture.commit({ 'app.txt': 'one\nTWO\nthree\n' }, 'Port the checkout fix by hand')
+    await w.fixture.push(['main'])
+    const outcomes = await runHotfixEvent(w, 'release', release())
+    expect(outcomes[0]?.results[0]?.status).toBe('already-applied')
+    expect(mergeBacks(w)).toHaveLength(0)
+  })
+
+  it('a release bump only on the hotfix branch (upgrade.bookkeeping: VERSION by default) is not missing from main', async () => {
+    const { w, tip } = await shippedHotfix()
+    world = w
+    await w.fixture.checkout(BASE)
+    await w.fixture.commit({ VERSION: '1.0.1\n' }, 'Release 1.0.1')
+    await w.fixture.checkout('main')
+    await w.fixture.push([`refs/heads/${BASE}`])
+    await w.fixture.seed.run(['cherry-pick', '-x', tip])
+    await w.fixture.push(['main'])
+    const outcomes = await runHotfixEvent(w, 'release', release())
+    expect(outcomes[0]?.results[0]?.status).toBe('already-applied')
+    expect(mergeBacks(w)).toHaveLength(0)
+    // With globs that leave VERSION out, the bump is a commit of its own that main lacks.
+    await runHotfixEvent(w, 'release', release(), 'upgrade:\n  bookkeeping: [CHANGELOG*]\n')
+    const body = mergeBacks(w)[0]?.body ?? ''
+    expect(body).toContain('Release 1.0.1')
+    expect(body).not.toContain('Fix checkout: part 1')
+  })
+
+  it('same subject and author with another patch is listed as probably ported, not as missing', async () => {
+    const { w } = await shippedHotfix({ 'app.txt': 'one\nTWO\nthree\n', 'fix.txt': 'fix\n' })
+    world = w
+    // main has "Fix checkout: part 1" by the same author, with another patch.
+    await w.fixture.commit({ 'app.txt': 'one\nTwo!\nthree\n' }, 'Fix checkout: part 1')
+    await w.fixture.push(['main'])
+    const alone = await runHotfixEvent(w, 'release', release())
+    expect(alone[0]?.results[0]?.status).toBe('already-applied')
+    expect(alone[0]?.summary).toContain('Probably ported')
+    expect(alone[0]?.summary).toContain('Fix checkout: part 1')
+    expect(mergeBacks(w)).toHaveLength(0)
+
+    // With a missing commit too, the merge-back PR lists each where it belongs.
+    await w.fixture.checkout(BASE)
+    await w.fixture.commit({ 'other.txt': 'x\n' }, 'Second hotfix commit')
+    await w.fixture.checkout('main')
+    await w.fixture.push([`refs/heads/${BASE}`])
+    await runHotfixEvent(w, 'release', release())
+    const body = mergeBacks(w)[0]?.body ?? ''
+    expect(body).toMatch(/1 commit of `hotfix\/v1.0.0` is not on `main`/)
+    const [missingPart, probablePart] = body.split('Probably ported')
+    expect(missingPart).toContain('Second hotfix commit')
+    expect(missingPart).not.toContain('Fix checkout: part 1')
+    expect(probablePart).toContain('Fix checkout: part 1')
+  })
+})
+
 describe('reminders (schedule)', () => {
   const schedule = { schedule: '0 6 * * *' } as Record<string, unknown>
 
