@@ -1,8 +1,9 @@
 import { payloadDefaultBranch } from '../payload.js'
 /**
- * The upgrade-safety job: on a release PR (a PR into a line branch that changes the build number)
- * or a published release, discover the model from the repository, run the rules, and post a check
- * run `fixline / upgrade-safety` (or a commit status of that name when check runs are forbidden).
+ * The upgrade-safety job: on a release PR (a PR into a line branch or a hotfix branch that changes
+ * the build number) or a published release, discover the model from the repository, run the rules,
+ * and post a check run `fixline / upgrade-safety` (or a commit status of that name when check runs
+ * are forbidden).
  */
 import { readObjects } from '../git/batch.js'
 import type { Git } from '../git/git.js'
@@ -146,10 +147,17 @@ async function releasePrTarget(
   )
   if (!verdict.release) return { skip: `PR #${t.pr} is not a release PR: ${verdict.reason}` }
   await fetchHistory(deps, [prRef])
+  // Into a hotfix branch: a release of the line the hotfix was cut from (discovery finds it).
   deps.log.info(
-    `PR #${t.pr} is a release PR: ${verdict.file} ${verdict.previous ?? '(none)'} -> ${verdict.build}; checking it as a release of ${t.base}`,
+    `PR #${t.pr} is a release PR: ${verdict.file} ${verdict.previous ?? '(none)'} -> ${verdict.build}; checking it as a release of ${verdict.hotfix ? `the line hotfix branch ${t.base} was cut from` : t.base}`,
   )
-  return { sha: t.headSha, candidate: { commit: t.headSha, line: t.base, name: `PR #${t.pr}` } }
+  const name = `PR #${t.pr}`
+  return {
+    sha: t.headSha,
+    candidate: verdict.hotfix
+      ? { commit: t.headSha, name, ...(verdict.build ? { build: verdict.build } : {}) }
+      : { commit: t.headSha, line: t.base, name },
+  }
 }
 
 /**

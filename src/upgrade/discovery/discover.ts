@@ -42,10 +42,16 @@ import { diffTreeInput, parseDiffTree, replayTrees, type FileMap } from './trees
 export interface Candidate {
   /** Commit checked as if it were released. */
   commit: string
-  /** Line branch it would be released on; by default the line containing it (as for a tag), else the nearest line below it. */
+  /**
+   * Line branch it would be released on; by default the line containing it (as for a tag), else the
+   * line whose tip is its nearest ancestor, else the line its history left (a release PR into a
+   * hotfix branch: the line of its merge-base, the nearest first-parent ancestor on a line).
+   */
   line?: string
   /** Release name, e.g. `PR #12`. */
   name: string
+  /** Its build number when known: picks the line when its merge-base is on several (1.1 -> 1.x). */
+  build?: string
 }
 
 export interface DiscoverOptions {
@@ -125,13 +131,16 @@ export async function discover(
     notes.push(
       `${options.candidate.name} is release ${released.tag} already: checked as that release`,
     )
-  const candidate =
-    options.candidate && !released
-      ? {
-          ...options.candidate,
-          line: options.candidate.line ?? candidateLine(graph, lines, options.candidate.commit),
-        }
-      : undefined
+  let candidate: (Candidate & { line: string }) | undefined
+  if (options.candidate && !released) {
+    const c = options.candidate
+    const found = c.line === undefined ? candidateLine(graph, lines, c.commit, c.build) : undefined
+    if (found?.left)
+      notes.push(
+        `${c.name} is on no line: checked as a release of ${found.line}, where its history left the line at ${found.left.slice(0, 12)}`,
+      )
+    candidate = { ...c, line: c.line ?? found?.line ?? 'HEAD' }
+  }
   return readReleases(git, config, {
     graph,
     lines,
@@ -157,15 +166,38 @@ function releaseTags(
   return list.sort((a, b) => a.rank - b.rank || a.tag.localeCompare(b.tag))
 }
 
-/** The line a candidate commit belongs to: one containing it (as for tags), else the line whose tip is its nearest ancestor. */
-function candidateLine(graph: CommitGraph, lines: readonly Line[], commit: string): string {
+/**
+ * The line a candidate commit belongs to: one containing it (as for tags), else the line whose tip is
+ * its nearest ancestor, else the line(s) holding its merge-base with the lines, its nearest
+ * first-parent ancestor on a line (`left`): a release PR into a hotfix branch cut from 2.0 belongs
+ * to 2.0's line, however many commits the hotfix has. The newest line when nothing relates them.
+ */
+function candidateLine(
+  graph: CommitGraph,
+  lines: readonly Line[],
+  commit: string,
+  build = '',
+): { line: string; left?: string } {
   const containing = lines.filter((l) => graph.contains(l.tip, commit))
-  const chosen = chooseLine(containing, '')
-  if (chosen) return chosen.branch
+  const chosen = chooseLine(containing, build)
+  if (chosen) return { line: chosen.branch }
   const below = lines
     .filter((l) => graph.contains(commit, l.tip))
     .sort((a, b) => graph.order(b.tip) - graph.order(a.tip))
-  return (below[0] ?? lines[lines.length - 1])?.branch ?? 'HEAD'
+  if (below[0]) return { line: below[0].branch }
+  const left = graph.firstParentIn(
+    commit,
+    graph.union(lines.map((l) => l.tip)),
+    Number.MAX_SAFE_INTEGER,
+  )
+  const from = left
+    ? chooseLine(
+        lines.filter((l) => graph.contains(l.tip, left.sha)),
+        build,
+      )
+    : undefined
+  if (left && from) return { line: from.branch, left: left.sha }
+  return { line: lines[lines.length - 1]?.branch ?? 'HEAD' }
 }
 
 interface Collected {

@@ -1,4 +1,7 @@
-/** Is a pull request a release PR? Its base is a line and its head changes the build number. Pure. */
+/**
+ * Is a pull request a release PR? Its base is a line, or a hotfix branch (`hotfix.branchPrefix`),
+ * and its head changes the build number. Pure.
+ */
 import type { Config } from '../../config/types.js'
 import { buildFromKey, buildFromPackageJson, buildFromVersionFile } from './build.js'
 import { parsePluginConfig } from './delphix.js'
@@ -49,7 +52,14 @@ export function buildAt(
 }
 
 export type ReleasePrVerdict =
-  | { release: true; build: string; previous: string | undefined; file: string }
+  | {
+      release: true
+      build: string
+      previous: string | undefined
+      file: string
+      /** The base is a hotfix branch, not a line: the release belongs to the line it was cut from. */
+      hotfix: boolean
+    }
   | { release: false; reason: string }
 
 export function releasePrVerdict(
@@ -59,8 +69,13 @@ export function releasePrVerdict(
   baseFiles: ReadonlyMap<string, string | undefined>,
   headFiles: ReadonlyMap<string, string | undefined>,
 ): ReleasePrVerdict {
-  if (!isReleaseLine(base, config.lines, defaultBranch))
-    return { release: false, reason: `the base branch ${base} is not a release line` }
+  const line = isReleaseLine(base, config.lines, defaultBranch)
+  const hotfix = !line && isHotfixBranch(base, config.hotfix.branchPrefix)
+  if (!line && !hotfix)
+    return {
+      release: false,
+      reason: `the base branch ${base} is not a release line or a hotfix branch`,
+    }
   const head = buildAt(headFiles, config)
   if (!head)
     return {
@@ -74,5 +89,16 @@ export function releasePrVerdict(
       release: false,
       reason: `the build number is unchanged (${head.build ?? 'unreadable'} in ${head.path})`,
     }
-  return { release: true, build: head.build ?? '', previous: before?.build, file: head.path }
+  return {
+    release: true,
+    build: head.build ?? '',
+    previous: before?.build,
+    file: head.path,
+    hotfix,
+  }
+}
+
+/** Whether `branch` is a hotfix branch: under the prefix, with a name after it. */
+export function isHotfixBranch(branch: string, prefix: string): boolean {
+  return prefix.length > 0 && branch.startsWith(prefix) && branch.length > prefix.length
 }
