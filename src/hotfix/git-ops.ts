@@ -43,6 +43,41 @@ export async function fetchHotfixState(
   ])
 }
 
+/** The remote's branches under `prefix` and their commits, read with one `git ls-remote` (no fetch). */
+export async function listRemoteBranches(
+  git: Git,
+  remote: string,
+  prefix: string,
+): Promise<Map<string, string>> {
+  if (!isPlausibleRefName(`${prefix}x`))
+    throw new Error(`"${printable(prefix)}" is not a valid branch prefix`)
+  const root = `refs/heads/${prefix}`
+  const lines = await git.lines(['ls-remote', '--heads', remote, `${root}*`])
+  const out = new Map<string, string>()
+  for (const line of lines) {
+    const [sha = '', ref = ''] = line.split('\t')
+    if (ref.startsWith(root) && ref.length > root.length && /^[0-9a-f]{40,64}$/.test(sha))
+      out.set(ref.slice('refs/heads/'.length), sha)
+  }
+  return out
+}
+
+/**
+ * When the oldest commit of `ref` not on `mainRef` was made (the older of its author and committer
+ * dates, as an ISO timestamp), or undefined when it has none.
+ */
+export async function oldestOwnCommitTime(
+  git: Git,
+  ref: string,
+  mainRef: string,
+): Promise<string | undefined> {
+  const lines = await git.lines(['log', '--format=%at %ct', ref, `^${mainRef}`, '--'])
+  let oldest = Infinity
+  for (const line of lines)
+    for (const t of line.split(' ').map(Number)) if (Number.isFinite(t) && t < oldest) oldest = t
+  return Number.isFinite(oldest) ? new Date(oldest * 1000).toISOString() : undefined
+}
+
 /** The commit a tag, branch or sha names, or undefined. */
 export async function resolveCommit(git: Git, name: string): Promise<string | undefined> {
   if (!isPlausibleRefName(name)) return undefined

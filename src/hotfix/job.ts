@@ -10,6 +10,7 @@ import {
   type TargetResult,
 } from '../jobs.js'
 import { publishCheck } from '../github/checks.js'
+import { isShallowRepository } from '../git/commits.js'
 import { createPull, findPullsByHead } from '../github/pulls.js'
 import { addLabels } from '../github/labels.js'
 import { codeSpan } from '../markdown/escape.js'
@@ -52,7 +53,9 @@ import {
   ensureCommit,
   fetchPrHead,
   isAncestor,
+  listRemoteBranches,
   mergeBase,
+  oldestOwnCommitTime,
   fetchHotfixState,
   hotfixBranchStates,
   newestReleaseTag,
@@ -69,13 +72,42 @@ export async function runHotfixJob(deps: JobDeps, trigger: HotfixTrigger): Promi
     case 'dispatch':
       return startHotfix(deps, trigger)
     case 'pr':
-      return checkHotfixPr(deps, trigger)
+      return withReminders(deps, await checkHotfixPr(deps, trigger))
     case 'release':
     case 'deployment':
     case 'merged':
-      return mergeBack(deps, trigger)
+      return withReminders(deps, await mergeBack(deps, trigger))
     case 'schedule':
       return remind(deps)
+  }
+}
+
+/**
+ * Any later hotfix-routed run (a PR into a hotfix branch, a release, a deployment status, a merged
+ * hotfix PR) also reminds overdue hotfixes, after its own work: see {@link remind} with `later`.
+ * A branch whose merge-back PR this run opened is left out. A failing reminder is a warning.
+ */
+async function withReminders(deps: JobDeps, outcome: JobOutcome): Promise<JobOutcome> {
+  if (deps.config.hotfix.remindAfterDays === 0) return outcome
+  const opened = new Set(
+    outcome.results
+      .filter((r) => r.status === 'created' || r.status === 'conflict')
+      .map((r) => r.target),
+  )
+  let reminders: JobOutcome
+  try {
+    reminders = await remind(deps, { later: true, skip: opened })
+  } catch (error) {
+    deps.log.warning(`hotfix reminders: ${error instanceof Error ? error.message : String(error)}`)
+    return outcome
+  }
+  if (reminders.results.length === 0) return outcome
+  return {
+    ...outcome,
+    results: [...outcome.results, ...reminders.results],
+    conclusion: outcome.conclusion === 'skipped' ? reminders.conclusion : outcome.conclusion,
+    summary:
+      outcome.summary === '' ? reminders.summary : `${outcome.summary}\n${reminders.summary}`,
   }
 }
 
@@ -83,15 +115,44 @@ export async function runHotfixJob(deps: JobDeps, trigger: HotfixTrigger): Promi
  * Reminds every hotfix not merged back after `hotfix.remindAfterDays`: on its open merge-back PR
  * (waiting since that PR was opened), else on the newest PR into the hotfix branch (waiting since
  * the oldest missing commit). One reminder comment per PR, updated in place.
+ *
+ * `later` (any run but the schedule) keeps the cost down when nothing is due: one `git ls-remote`
+ * of the hotfix branches (none: done), a fetch only when they are not fetched yet, then git alone
+ * drops every branch whose oldest own commit (author or committer date, whichever is older) is
+ * younger than `remindAfterDays` (a merge-back PR is never older than that commit). The API is
+ * asked only about the branches left.
  */
-async function remind(deps: JobDeps): Promise<JobOutcome> {
+async function remind(
+  deps: JobDeps,
+  options: { later?: boolean; skip?: ReadonlySet<string> } = {},
+): Promise<JobOutcome> {
   const { owner, repo } = deps.ctx
   const config = deps.config.hotfix
   if (config.remindAfterDays === 0) return quiet(deps, 'hotfix.remindAfterDays is 0')
   const prefix = config.branchPrefix
   const defaultBranch = payloadDefaultBranch(deps.ctx.payload) ?? 'main'
   const mainRef = remoteRef(REMOTE, defaultBranch)
-  await fetchHotfixState(deps.git, REMOTE, defaultBranch, prefix)
+  const now = Date.now()
+  let candidates: Set<string> | undefined
+  if (options.later) {
+    const listed = await listRemoteBranches(deps.git, REMOTE, prefix)
+    if (listed.size === 0) return quiet(deps, 'no hotfix branch to remind')
+    // Fetched by this run's own work (whole history, every listed branch at its remote commit)?
+    let fetched =
+      (await resolveCommit(deps.git, mainRef)) !== undefined &&
+      !(await isShallowRepository(deps.git))
+    for (const [branch, sha] of listed)
+      if ((await resolveCommit(deps.git, remoteRef(REMOTE, branch))) !== sha) fetched = false
+    if (!fetched) await fetchHotfixState(deps.git, REMOTE, defaultBranch, prefix)
+    candidates = new Set()
+    for (const branch of listed.keys()) {
+      if (options.skip?.has(branch)) continue
+      const oldest = await oldestOwnCommitTime(deps.git, remoteRef(REMOTE, branch), mainRef)
+      if (oldest !== undefined && reminderDue(daysBetween(oldest, now), config.remindAfterDays))
+        candidates.add(branch)
+    }
+    if (candidates.size === 0) return quiet(deps, 'no hotfix is overdue for its merge-back')
+  } else await fetchHotfixState(deps.git, REMOTE, defaultBranch, prefix)
   const states = await hotfixBranchStates(
     deps.git,
     REMOTE,
@@ -100,9 +161,9 @@ async function remind(deps: JobDeps): Promise<JobOutcome> {
     deps.config.upgrade.bookkeeping,
   )
   const results: TargetResult[] = []
-  const now = Date.now()
   for (const state of states) {
     if (state.missingFromMain === 0) continue
+    if (candidates && !candidates.has(state.branch)) continue
     const missing = state.missing
     const mergeBackPull = (
       await deps.github.paginate(deps.github.rest.pulls.list, {

@@ -12,6 +12,7 @@ import {
   originBranches,
   pushTag,
   runbookWorld,
+  runPrEvent,
   runHotfixEvent,
   type RunbookWorld,
 } from './world.js'
@@ -70,8 +71,14 @@ describe('merge-back when the hotfix ships', () => {
     const { w, tip } = await shippedHotfix()
     world = w
     const staging = deploymentStatusPayload({ sha: tip, ref: BASE, environment: 'staging' })
+    // (remindAfterDays 0: this run would otherwise remind the overdue hotfix, see below)
     expect(
-      await runHotfixEvent(w, 'deployment_status', staging as unknown as Record<string, unknown>),
+      await runHotfixEvent(
+        w,
+        'deployment_status',
+        staging as unknown as Record<string, unknown>,
+        'hotfix:\n  remindAfterDays: 0\n',
+      ),
     ).toMatchObject([{ conclusion: 'skipped', results: [] }])
     expect(mergeBacks(w)).toHaveLength(0)
     const prod = deploymentStatusPayload({ sha: tip, ref: BASE, environment: 'production' })
@@ -238,5 +245,96 @@ describe('reminders (schedule)', () => {
       { conclusion: 'skipped', summary: '' },
     ])
     expect(w.server.state.comments(mergeBacks(w)[0]?.number ?? 0)).toHaveLength(0)
+  })
+})
+
+describe('reminders on any later run', () => {
+  const reminders = (w: RunbookWorld, pr: number) =>
+    w.server.state.comments(pr).filter((c) => c.body.startsWith('<!-- fixline:hotfix-reminder -->'))
+  const staging = (sha: string) =>
+    deploymentStatusPayload({ sha, ref: 'main', environment: 'staging' }) as unknown as Record<
+      string,
+      unknown
+    >
+
+  it('a deployment, a release from main or a PR into the hotfix branch reminds an overdue hotfix, one comment updated in place', async () => {
+    const { w } = await shippedHotfix()
+    world = w
+    // Not shipped by this deployment (another environment): no merge-back, but overdue (old commits).
+    const deployed = await runHotfixEvent(w, 'deployment_status', staging(w.features[1] ?? ''))
+    expect(deployed[0]?.results).toEqual([
+      expect.objectContaining({
+        target: BASE,
+        status: 'pending',
+        pullRequest: expect.objectContaining({ number: 21 }),
+      }),
+    ])
+    expect(deployed[0]?.summary).toContain('hotfix reminders')
+    expect(reminders(w, 21)).toHaveLength(1)
+    expect(reminders(w, 21)[0]?.body).toContain('Merge `hotfix/v1.0.0` back into `main`')
+
+    await pushTag(w, 'v1.1.0', w.features[1] ?? '')
+    const released = await runHotfixEvent(
+      w,
+      'release',
+      releasePublishedPayload({ tag: 'v1.1.0' }) as unknown as Record<string, unknown>,
+    )
+    expect(released[0]?.results[0]).toMatchObject({ target: BASE, status: 'pending' })
+    expect(reminders(w, 21)).toHaveLength(1)
+
+    // The PR event: the hotfix check first, then the reminder on the newest PR into the branch.
+    const pr = await hotfixPr(w, { number: 22, base: BASE, commits: [{ 'more.txt': 'm\n' }] })
+    const checked = await runPrEvent(w, { number: 22, base: BASE, ...pr })
+    expect(checked[0]?.results.map((r) => r.status)).toEqual(['success', 'pending'])
+    expect(reminders(w, 22)).toHaveLength(1)
+    expect(reminders(w, 21)).toHaveLength(1)
+    expect(w.server.problems()).toEqual([])
+  })
+
+  it('the release that opens the merge-back does not remind it; a later run does, on the merge-back PR', async () => {
+    const { w, tip } = await shippedHotfix()
+    world = w
+    const shipped = await runHotfixEvent(w, 'release', release())
+    expect(shipped[0]?.results.map((r) => r.status)).toEqual(['created'])
+    const [mb] = mergeBacks(w)
+    expect(reminders(w, mb?.number ?? 0)).toHaveLength(0)
+    const later = await runHotfixEvent(w, 'deployment_status', staging(tip))
+    expect(later[0]?.results[0]).toMatchObject({ target: BASE, status: 'pending' })
+    expect(reminders(w, mb?.number ?? 0)).toHaveLength(1)
+    expect(reminders(w, 21)).toHaveLength(0)
+  })
+
+  it('nothing due costs no API call: no hotfix branch, a hotfix younger than remindAfterDays, or one merged back', async () => {
+    const w = await runbookWorld()
+    world = w
+    const before = w.server.calls.length
+    expect(await runHotfixEvent(w, 'deployment_status', staging(w.x))).toMatchObject([
+      { conclusion: 'skipped', results: [], summary: '' },
+    ])
+    const noBranch = w.server.calls.slice(before)
+    await commentHotfix(w, '/hotfix')
+    const pr = await hotfixPr(w, {
+      number: 21,
+      base: BASE,
+      commits: [{ 'app.txt': 'one\nTWO\nthree\n' }],
+    })
+    const tip = await mergeHotfixPr(w, { number: 21, base: BASE, head: pr.head })
+    const afterStart = w.server.calls.length
+    expect(
+      await runHotfixEvent(
+        w,
+        'deployment_status',
+        staging(w.x),
+        'hotfix:\n  remindAfterDays: 100000\n',
+      ),
+    ).toMatchObject([{ conclusion: 'skipped', results: [] }])
+    await w.fixture.seed.run(['merge', '--no-ff', '--no-edit', tip])
+    await w.fixture.push(['main'])
+    expect(await runHotfixEvent(w, 'deployment_status', staging(w.x))).toMatchObject([
+      { conclusion: 'skipped', results: [] },
+    ])
+    const calls = [...noBranch, ...w.server.calls.slice(afterStart)]
+    expect(calls.map((c) => c.operation)).toEqual([])
+    expect(reminders(w, 21)).toHaveLength(0)
   })
 })
