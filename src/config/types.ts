@@ -75,7 +75,6 @@ export interface Config {
     deleteMergedBranch: boolean
     /** Remind a hotfix not merged back after this many days (0: never). */
     remindAfterDays: number
-    forwardPort: boolean
   }
 }
 
