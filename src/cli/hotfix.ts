@@ -10,7 +10,6 @@ import { isPlausibleRefName, printable } from '../git/refs.js'
 import { hotfixBranchName, isOpenHotfix } from '../hotfix/decide.js'
 import {
   commitsSince,
-  createRemoteBranch,
   fetchHotfixState,
   hotfixBranchStates,
   newestReleaseTag,
@@ -18,6 +17,7 @@ import {
   remoteRef,
   resolveCommit,
 } from '../hotfix/git-ops.js'
+import { createRemoteBranch } from '../hotfix/remote-branches.js'
 
 const SPEC = {
   values: ['repo', 'config', 'from', 'remote', 'default-branch'],

@@ -1,11 +1,12 @@
 /**
  * The git side of hotfixes, through src/git only: fetching what the decision needs, resolving the
- * base, the state of each hotfix branch, and creating a branch fixline owns. Never runs PR code.
+ * base, the state of each hotfix branch. Creating and deleting the branches fixline owns is in
+ * remote-branches.ts. Never runs PR code.
  */
 import type { Git } from '../git/git.js'
 import { GitError } from '../git/errors.js'
 import { isShallowRepository, readCommits } from '../git/commits.js'
-import { assertValidBranchName, isPlausibleRefName, printable } from '../git/refs.js'
+import { isPlausibleRefName, printable } from '../git/refs.js'
 import { tagPatternSource, wholeName } from '../config/patterns.js'
 import { commitGraph } from '../git/graph.js'
 import { fixEvidence } from '../evidence/index.js'
@@ -262,30 +263,6 @@ export async function hotfixBranchStates(
   return states
 }
 
-/**
- * Creates `branch` on the remote at `sha` (never moves an existing branch). Only a branch under
- * `prefix` that git accepts is pushed. Returns false when it already exists at another commit.
- */
-export async function createRemoteBranch(
-  git: Git,
-  remote: string,
-  prefix: string,
-  branch: string,
-  sha: string,
-): Promise<'created' | 'exists' | 'taken'> {
-  if (!branch.startsWith(prefix) || branch.length === prefix.length)
-    throw new Error(
-      `refusing to push "${printable(branch)}": fixline only creates branches under ${prefix}`,
-    )
-  if ((await assertValidBranchName(git, branch)) !== branch)
-    throw new Error(`"${printable(branch)}" is not a valid branch name`)
-  const existing = await resolveCommit(git, remoteRef(remote, branch))
-  if (existing) return existing === sha ? 'exists' : 'taken'
-  await git.run(['push', '--quiet', '--no-verify', remote, `${sha}:refs/heads/${branch}`])
-  await git.run(['update-ref', remoteRef(remote, branch), sha])
-  return 'created'
-}
-
 /** Fetches a PR's head (refs/pull/<n>/head, else its sha) into fixline's own ref. Never checks it out. */
 export async function fetchPrHead(
   git: Git,
@@ -379,24 +356,4 @@ export async function commitLines(git: Git, shas: readonly string[]): Promise<Co
   if (shas.length === 0) return []
   const commits = await readCommits(git, ['--no-walk=unsorted', ...shas])
   return commits.map((c) => ({ sha: c.sha, subject: c.subject }))
-}
-
-/** Deletes a hotfix branch fixline owns on the remote, if it is still at `sha`. */
-export async function deleteRemoteBranch(
-  git: Git,
-  remote: string,
-  prefix: string,
-  branch: string,
-  sha: string,
-): Promise<void> {
-  if (!branch.startsWith(prefix) || branch.length === prefix.length || !isPlausibleRefName(branch))
-    throw new Error(`refusing to delete "${printable(branch)}": not a hotfix branch`)
-  await git.run([
-    'push',
-    '--quiet',
-    '--no-verify',
-    `--force-with-lease=refs/heads/${branch}:${sha}`,
-    remote,
-    `:refs/heads/${branch}`,
-  ])
 }
