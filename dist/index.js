@@ -7333,6 +7333,3245 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
+/***/ 9379:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const ANY = Symbol('SemVer ANY')
+// hoisted class for cyclic dependency
+class Comparator {
+  static get ANY () {
+    return ANY
+  }
+
+  constructor (comp, options) {
+    options = parseOptions(options)
+
+    if (comp instanceof Comparator) {
+      if (comp.loose === !!options.loose) {
+        return comp
+      } else {
+        comp = comp.value
+      }
+    }
+
+    comp = comp.trim().split(/\s+/).join(' ')
+    debug('comparator', comp, options)
+    this.options = options
+    this.loose = !!options.loose
+    this.parse(comp)
+
+    if (this.semver === ANY) {
+      this.value = ''
+    } else {
+      this.value = this.operator + this.semver.version
+    }
+
+    debug('comp', this)
+  }
+
+  parse (comp) {
+    const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR]
+    const m = comp.match(r)
+
+    if (!m) {
+      throw new TypeError(`Invalid comparator: ${comp}`)
+    }
+
+    this.operator = m[1] !== undefined ? m[1] : ''
+    if (this.operator === '=') {
+      this.operator = ''
+    }
+
+    // if it literally is just '>' or '' then allow anything.
+    if (!m[2]) {
+      this.semver = ANY
+    } else {
+      this.semver = new SemVer(m[2], this.options.loose)
+    }
+  }
+
+  toString () {
+    return this.value
+  }
+
+  test (version) {
+    debug('Comparator.test', version, this.options.loose)
+
+    if (this.semver === ANY || version === ANY) {
+      return true
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    return cmp(version, this.operator, this.semver, this.options)
+  }
+
+  intersects (comp, options) {
+    if (!(comp instanceof Comparator)) {
+      throw new TypeError('a Comparator is required')
+    }
+
+    if (this.operator === '') {
+      if (this.value === '') {
+        return true
+      }
+      return new Range(comp.value, options).test(this.value)
+    } else if (comp.operator === '') {
+      if (comp.value === '') {
+        return true
+      }
+      return new Range(this.value, options).test(comp.semver)
+    }
+
+    options = parseOptions(options)
+
+    // Special cases where nothing can possibly be lower
+    if (options.includePrerelease &&
+      (this.value === '<0.0.0-0' || comp.value === '<0.0.0-0')) {
+      return false
+    }
+    if (!options.includePrerelease &&
+      (this.value.startsWith('<0.0.0') || comp.value.startsWith('<0.0.0'))) {
+      return false
+    }
+
+    // Same direction increasing (> or >=)
+    if (this.operator.startsWith('>') && comp.operator.startsWith('>')) {
+      return true
+    }
+    // Same direction decreasing (< or <=)
+    if (this.operator.startsWith('<') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // same SemVer and both sides are inclusive (<= or >=)
+    if (
+      (this.semver.version === comp.semver.version) &&
+      this.operator.includes('=') && comp.operator.includes('=')) {
+      return true
+    }
+    // opposite directions less than
+    if (cmp(this.semver, '<', comp.semver, options) &&
+      this.operator.startsWith('>') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // opposite directions greater than
+    if (cmp(this.semver, '>', comp.semver, options) &&
+      this.operator.startsWith('<') && comp.operator.startsWith('>')) {
+      return true
+    }
+    return false
+  }
+}
+
+module.exports = Comparator
+
+const parseOptions = __nccwpck_require__(356)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+const cmp = __nccwpck_require__(8646)
+const debug = __nccwpck_require__(1159)
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+
+
+/***/ }),
+
+/***/ 6782:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SPACE_CHARACTERS = /\s+/g
+
+// hoisted class for cyclic dependency
+class Range {
+  constructor (range, options) {
+    options = parseOptions(options)
+
+    if (range instanceof Range) {
+      if (
+        range.loose === !!options.loose &&
+        range.includePrerelease === !!options.includePrerelease
+      ) {
+        return range
+      } else {
+        return new Range(range.raw, options)
+      }
+    }
+
+    if (range instanceof Comparator) {
+      // just put it in the set and return
+      this.raw = range.value
+      this.set = [[range]]
+      this.formatted = undefined
+      return this
+    }
+
+    this.options = options
+    this.loose = !!options.loose
+    this.includePrerelease = !!options.includePrerelease
+
+    // First reduce all whitespace as much as possible so we do not have to rely
+    // on potentially slow regexes like \s*. This is then stored and used for
+    // future error messages as well.
+    this.raw = range.trim().replace(SPACE_CHARACTERS, ' ')
+
+    // First, split on ||
+    this.set = this.raw
+      .split('||')
+      // map the range to a 2d array of comparators
+      .map(r => this.parseRange(r.trim()))
+      // throw out any comparator lists that are empty
+      // this generally means that it was not a valid range, which is allowed
+      // in loose mode, but will still throw if the WHOLE range is invalid.
+      .filter(c => c.length)
+
+    if (!this.set.length) {
+      throw new TypeError(`Invalid SemVer Range: ${this.raw}`)
+    }
+
+    // if we have any that are not the null set, throw out null sets.
+    if (this.set.length > 1) {
+      // keep the first one, in case they're all null sets
+      const first = this.set[0]
+      this.set = this.set.filter(c => !isNullSet(c[0]))
+      if (this.set.length === 0) {
+        this.set = [first]
+      } else if (this.set.length > 1) {
+        // if we have any that are *, then the range is just *
+        for (const c of this.set) {
+          if (c.length === 1 && isAny(c[0])) {
+            this.set = [c]
+            break
+          }
+        }
+      }
+    }
+
+    this.formatted = undefined
+  }
+
+  get range () {
+    if (this.formatted === undefined) {
+      this.formatted = ''
+      for (let i = 0; i < this.set.length; i++) {
+        if (i > 0) {
+          this.formatted += '||'
+        }
+        const comps = this.set[i]
+        for (let k = 0; k < comps.length; k++) {
+          if (k > 0) {
+            this.formatted += ' '
+          }
+          this.formatted += comps[k].toString().trim()
+        }
+      }
+    }
+    return this.formatted
+  }
+
+  format () {
+    return this.range
+  }
+
+  toString () {
+    return this.range
+  }
+
+  parseRange (range) {
+    // strip build metadata so it can't bleed into the version
+    range = range.replace(BUILDSTRIPRE, '')
+
+    // memoize range parsing for performance.
+    // this is a very hot path, and fully deterministic.
+    const memoOpts =
+      (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) |
+      (this.options.loose && FLAG_LOOSE)
+    const memoKey = memoOpts + ':' + range
+    const cached = cache.get(memoKey)
+    if (cached) {
+      return cached
+    }
+
+    const loose = this.options.loose
+    // `1.2.3 - 1.2.4` => `>=1.2.3 <=1.2.4`
+    const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE]
+    range = range.replace(hr, hyphenReplace(this.options.includePrerelease))
+    debug('hyphen replace', range)
+
+    // `> 1.2.3 < 1.2.5` => `>1.2.3 <1.2.5`
+    range = trimComparatorWhitespace(range)
+    debug('comparator trim', range)
+
+    // `~ 1.2.3` => `~1.2.3`
+    range = range.replace(re[t.TILDETRIM], tildeTrimReplace)
+    debug('tilde trim', range)
+
+    // `^ 1.2.3` => `^1.2.3`
+    range = range.replace(re[t.CARETTRIM], caretTrimReplace)
+    debug('caret trim', range)
+
+    // At this point, the range is completely trimmed and
+    // ready to be split into comparators.
+
+    let rangeList = range
+      .split(' ')
+      .map(comp => parseComparator(comp, this.options))
+      .join(' ')
+      .split(/\s+/)
+      // >=0.0.0 is equivalent to *
+      .map(comp => replaceGTE0(comp, this.options))
+
+    if (loose) {
+      // in loose mode, throw out any that are not valid comparators
+      rangeList = rangeList.filter(comp => {
+        debug('loose invalid filter', comp, this.options)
+        return !!comp.match(re[t.COMPARATORLOOSE])
+      })
+    }
+    debug('range list', rangeList)
+
+    // if any comparators are the null set, then replace with JUST null set
+    // if more than one comparator, remove any * comparators
+    // also, don't include the same comparator more than once
+    const rangeMap = new Map()
+    const comparators = rangeList.map(comp => new Comparator(comp, this.options))
+    for (const comp of comparators) {
+      if (isNullSet(comp)) {
+        return [comp]
+      }
+      rangeMap.set(comp.value, comp)
+    }
+    if (rangeMap.size > 1 && rangeMap.has('')) {
+      rangeMap.delete('')
+    }
+
+    const result = [...rangeMap.values()]
+    cache.set(memoKey, result)
+    return result
+  }
+
+  intersects (range, options) {
+    if (!(range instanceof Range)) {
+      throw new TypeError('a Range is required')
+    }
+
+    return this.set.some((thisComparators) => {
+      return (
+        isSatisfiable(thisComparators, options) &&
+        range.set.some((rangeComparators) => {
+          return (
+            isSatisfiable(rangeComparators, options) &&
+            thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options)
+              })
+            })
+          )
+        })
+      )
+    })
+  }
+
+  // if ANY of the sets match ALL of its comparators, then pass
+  test (version) {
+    if (!version) {
+      return false
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    for (let i = 0; i < this.set.length; i++) {
+      if (testSet(this.set[i], version, this.options)) {
+        return true
+      }
+    }
+    return false
+  }
+}
+
+module.exports = Range
+
+const LRU = __nccwpck_require__(1383)
+const cache = new LRU()
+
+const parseOptions = __nccwpck_require__(356)
+const Comparator = __nccwpck_require__(9379)
+const debug = __nccwpck_require__(1159)
+const SemVer = __nccwpck_require__(7163)
+const trimComparatorWhitespace = __nccwpck_require__(9737)
+const {
+  safeRe: re,
+  src,
+  t,
+  tildeTrimReplace,
+  caretTrimReplace,
+} = __nccwpck_require__(5471)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(5101)
+
+// unbounded global build-metadata stripper used by parseRange
+const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
+
+const isNullSet = c => c.value === '<0.0.0-0'
+const isAny = c => c.value === ''
+
+// take a set of comparators and determine whether there
+// exists a version which can satisfy it
+const isSatisfiable = (comparators, options) => {
+  let result = true
+  const remainingComparators = comparators.slice()
+  let testComparator = remainingComparators.pop()
+
+  while (result && remainingComparators.length) {
+    result = remainingComparators.every((otherComparator) => {
+      return testComparator.intersects(otherComparator, options)
+    })
+
+    testComparator = remainingComparators.pop()
+  }
+
+  return result
+}
+
+// comprised of xranges, tildes, stars, and gtlt's at this point.
+// already replaced the hyphen ranges
+// turn into a set of JUST comparators.
+const parseComparator = (comp, options) => {
+  comp = comp.replace(re[t.BUILD], '')
+  debug('comp', comp, options)
+  comp = replaceCarets(comp, options)
+  debug('caret', comp)
+  comp = replaceTildes(comp, options)
+  debug('tildes', comp)
+  comp = replaceXRanges(comp, options)
+  debug('xrange', comp)
+  comp = replaceStars(comp, options)
+  debug('stars', comp)
+  return comp
+}
+
+const isX = id => !id || id.toLowerCase() === 'x' || id === '*'
+
+const invalidXRangeOrder = (M, m, p) => (
+  (isX(M) && !isX(m)) ||
+  (isX(m) && p && !isX(p))
+)
+
+// ~, ~> --> * (any, kinda silly)
+// ~2, ~2.x, ~2.x.x, ~>2, ~>2.x ~>2.x.x --> >=2.0.0 <3.0.0-0
+// ~2.0, ~2.0.x, ~>2.0, ~>2.0.x --> >=2.0.0 <2.1.0-0
+// ~1.2, ~1.2.x, ~>1.2, ~>1.2.x --> >=1.2.0 <1.3.0-0
+// ~1.2.3, ~>1.2.3 --> >=1.2.3 <1.3.0-0
+// ~1.2.0, ~>1.2.0 --> >=1.2.0 <1.3.0-0
+// ~0.0.1 --> >=0.0.1 <0.1.0-0
+const replaceTildes = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceTilde(c, options))
+    .join(' ')
+}
+
+const replaceTilde = (comp, options) => {
+  const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE]
+  // if we're including prereleases in the match, then the lower bound is
+  // -0, the lowest possible prerelease value, just like x-ranges and carets.
+  // this keeps `~1.2` equivalent to the `1.2.x` x-range it's documented as.
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('tilde', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      // ~1.2 == >=1.2.0 <1.3.0-0
+      ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+    } else if (pr) {
+      debug('replaceTilde pr', pr)
+      ret = `>=${M}.${m}.${p}-${pr
+      } <${M}.${+m + 1}.0-0`
+    } else {
+      // ~1.2.3 == >=1.2.3 <1.3.0-0
+      ret = `>=${M}.${m}.${p
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('tilde return', ret)
+    return ret
+  })
+}
+
+// ^ --> * (any, kinda silly)
+// ^2, ^2.x, ^2.x.x --> >=2.0.0 <3.0.0-0
+// ^2.0, ^2.0.x --> >=2.0.0 <3.0.0-0
+// ^1.2, ^1.2.x --> >=1.2.0 <2.0.0-0
+// ^1.2.3 --> >=1.2.3 <2.0.0-0
+// ^1.2.0 --> >=1.2.0 <2.0.0-0
+// ^0.0.1 --> >=0.0.1 <0.0.2-0
+// ^0.1.0 --> >=0.1.0 <0.2.0-0
+const replaceCarets = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceCaret(c, options))
+    .join(' ')
+}
+
+const replaceCaret = (comp, options) => {
+  debug('caret', comp, options)
+  const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET]
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('caret', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      if (M === '0') {
+        ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+      } else {
+        ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`
+      }
+    } else if (pr) {
+      debug('replaceCaret pr', pr)
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p}-${pr
+        } <${+M + 1}.0.0-0`
+      }
+    } else {
+      debug('no pr')
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p
+        } <${+M + 1}.0.0-0`
+      }
+    }
+
+    debug('caret return', ret)
+    return ret
+  })
+}
+
+const replaceXRanges = (comp, options) => {
+  debug('replaceXRanges', comp, options)
+  return comp
+    .split(/\s+/)
+    .map((c) => replaceXRange(c, options))
+    .join(' ')
+}
+
+const replaceXRange = (comp, options) => {
+  comp = comp.trim()
+  const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE]
+  return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+    debug('xRange', comp, ret, gtlt, M, m, p, pr)
+    if (invalidXRangeOrder(M, m, p)) {
+      return comp
+    }
+
+    const xM = isX(M)
+    const xm = xM || isX(m)
+    const xp = xm || isX(p)
+    const anyX = xp
+
+    if (gtlt === '=' && anyX) {
+      gtlt = ''
+    }
+
+    // if we're including prereleases in the match, then we need
+    // to fix this to -0, the lowest possible prerelease value
+    pr = options.includePrerelease ? '-0' : ''
+
+    if (xM) {
+      if (gtlt === '>' || gtlt === '<') {
+        // nothing is allowed
+        ret = '<0.0.0-0'
+      } else {
+        // nothing is forbidden
+        ret = '*'
+      }
+    } else if (gtlt && anyX) {
+      // we know patch is an x, because we have any x at all.
+      // replace X with 0
+      if (xm) {
+        m = 0
+      }
+      p = 0
+
+      if (gtlt === '>') {
+        // >1 => >=2.0.0
+        // >1.2 => >=1.3.0
+        gtlt = '>='
+        if (xm) {
+          M = +M + 1
+          m = 0
+          p = 0
+        } else {
+          m = +m + 1
+          p = 0
+        }
+      } else if (gtlt === '<=') {
+        // <=0.7.x is actually <0.8.0, since any 0.7.x should
+        // pass.  Similarly, <=7.x is actually <8.0.0, etc.
+        gtlt = '<'
+        if (xm) {
+          M = +M + 1
+        } else {
+          m = +m + 1
+        }
+      }
+
+      if (gtlt === '<') {
+        pr = '-0'
+      }
+
+      ret = `${gtlt + M}.${m}.${p}${pr}`
+    } else if (xm) {
+      ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`
+    } else if (xp) {
+      ret = `>=${M}.${m}.0${pr
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('xRange return', ret)
+
+    return ret
+  })
+}
+
+// Because * is AND-ed with everything else in the comparator,
+// and '' means "any version", just remove the *s entirely.
+const replaceStars = (comp, options) => {
+  debug('replaceStars', comp, options)
+  // Looseness is ignored here.  star is always as loose as it gets!
+  return comp
+    .trim()
+    .replace(re[t.STAR], '')
+}
+
+const replaceGTE0 = (comp, options) => {
+  debug('replaceGTE0', comp, options)
+  return comp
+    .trim()
+    .replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], '')
+}
+
+// This function is passed to string.replace(re[t.HYPHENRANGE])
+// M, m, patch, prerelease, build
+// 1.2 - 3.4.5 => >=1.2.0 <=3.4.5
+// 1.2.3 - 3.4 => >=1.2.0 <3.5.0-0 Any 3.4.x will do
+// 1.2 - 3.4 => >=1.2.0 <3.5.0-0
+// TODO build?
+const hyphenReplace = incPr => ($0,
+  from, fM, fm, fp, fpr, fb,
+  to, tM, tm, tp, tpr) => {
+  if (isX(fM)) {
+    from = ''
+  } else if (isX(fm)) {
+    from = `>=${fM}.0.0${incPr ? '-0' : ''}`
+  } else if (isX(fp)) {
+    from = `>=${fM}.${fm}.0${incPr ? '-0' : ''}`
+  } else if (fpr) {
+    from = `>=${from}`
+  } else {
+    from = `>=${from}${incPr ? '-0' : ''}`
+  }
+
+  if (isX(tM)) {
+    to = ''
+  } else if (isX(tm)) {
+    to = `<${+tM + 1}.0.0-0`
+  } else if (isX(tp)) {
+    to = `<${tM}.${+tm + 1}.0-0`
+  } else if (tpr) {
+    to = `<=${tM}.${tm}.${tp}-${tpr}`
+  } else if (incPr) {
+    to = `<${tM}.${tm}.${+tp + 1}-0`
+  } else {
+    to = `<=${to}`
+  }
+
+  return `${from} ${to}`.trim()
+}
+
+const testSet = (set, version, options) => {
+  for (let i = 0; i < set.length; i++) {
+    if (!set[i].test(version)) {
+      return false
+    }
+  }
+
+  if (version.prerelease.length && !options.includePrerelease) {
+    // Find the set of versions that are allowed to have prereleases
+    // For example, ^1.2.3-pr.1 desugars to >=1.2.3-pr.1 <2.0.0
+    // That should allow `1.2.3-pr.2` to pass.
+    // However, `1.2.4-alpha.notready` should NOT be allowed,
+    // even though it's within the range set by the comparators.
+    for (let i = 0; i < set.length; i++) {
+      debug(set[i].semver)
+      if (set[i].semver === Comparator.ANY) {
+        continue
+      }
+
+      if (set[i].semver.prerelease.length > 0) {
+        const allowed = set[i].semver
+        if (allowed.major === version.major &&
+            allowed.minor === version.minor &&
+            allowed.patch === version.patch) {
+          return true
+        }
+      }
+    }
+
+    // Version has a -pre, but it's not one of the ones we like.
+    return false
+  }
+
+  return true
+}
+
+
+/***/ }),
+
+/***/ 7163:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const debug = __nccwpck_require__(1159)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(5101)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+
+const parseOptions = __nccwpck_require__(356)
+const { compareIdentifiers } = __nccwpck_require__(3348)
+
+const isPrereleaseIdentifier = (prerelease, identifier) => {
+  const identifiers = identifier.split('.')
+  if (identifiers.length > prerelease.length) {
+    return false
+  }
+
+  for (let i = 0; i < identifiers.length; i++) {
+    if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+      return false
+    }
+  }
+
+  return true
+}
+
+class SemVer {
+  constructor (version, options) {
+    options = parseOptions(options)
+
+    if (version instanceof SemVer) {
+      if (version.loose === !!options.loose &&
+        version.includePrerelease === !!options.includePrerelease) {
+        return version
+      } else {
+        version = version.version
+      }
+    } else if (typeof version !== 'string') {
+      throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`)
+    }
+
+    if (version.length > MAX_LENGTH) {
+      throw new TypeError(
+        `version is longer than ${MAX_LENGTH} characters`
+      )
+    }
+
+    debug('SemVer', version, options)
+    this.options = options
+    this.loose = !!options.loose
+    // this isn't actually relevant for versions, but keep it so that we
+    // don't run into trouble passing this.options around.
+    this.includePrerelease = !!options.includePrerelease
+
+    const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL])
+
+    if (!m) {
+      throw new TypeError(`Invalid Version: ${version}`)
+    }
+
+    this.raw = version
+
+    // these are actually numbers
+    this.major = +m[1]
+    this.minor = +m[2]
+    this.patch = +m[3]
+
+    if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+      throw new TypeError('Invalid major version')
+    }
+
+    if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+      throw new TypeError('Invalid minor version')
+    }
+
+    if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+      throw new TypeError('Invalid patch version')
+    }
+
+    // numberify any prerelease numeric ids
+    if (!m[4]) {
+      this.prerelease = []
+    } else {
+      this.prerelease = m[4].split('.').map((id) => {
+        if (/^[0-9]+$/.test(id)) {
+          const num = +id
+          if (num >= 0 && num < MAX_SAFE_INTEGER) {
+            return num
+          }
+        }
+        return id
+      })
+    }
+
+    this.build = m[5] ? m[5].split('.') : []
+    this.format()
+  }
+
+  format () {
+    this.version = `${this.major}.${this.minor}.${this.patch}`
+    if (this.prerelease.length) {
+      this.version += `-${this.prerelease.join('.')}`
+    }
+    return this.version
+  }
+
+  toString () {
+    return this.version
+  }
+
+  compare (other) {
+    debug('SemVer.compare', this.version, this.options, other)
+    if (!(other instanceof SemVer)) {
+      if (typeof other === 'string' && other === this.version) {
+        return 0
+      }
+      other = new SemVer(other, this.options)
+    }
+
+    if (other.version === this.version) {
+      return 0
+    }
+
+    return this.compareMain(other) || this.comparePre(other)
+  }
+
+  compareMain (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    if (this.major < other.major) {
+      return -1
+    }
+    if (this.major > other.major) {
+      return 1
+    }
+    if (this.minor < other.minor) {
+      return -1
+    }
+    if (this.minor > other.minor) {
+      return 1
+    }
+    if (this.patch < other.patch) {
+      return -1
+    }
+    if (this.patch > other.patch) {
+      return 1
+    }
+    return 0
+  }
+
+  comparePre (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    // NOT having a prerelease is > having one
+    if (this.prerelease.length && !other.prerelease.length) {
+      return -1
+    } else if (!this.prerelease.length && other.prerelease.length) {
+      return 1
+    } else if (!this.prerelease.length && !other.prerelease.length) {
+      return 0
+    }
+
+    let i = 0
+    do {
+      const a = this.prerelease[i]
+      const b = other.prerelease[i]
+      debug('prerelease compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  compareBuild (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    let i = 0
+    do {
+      const a = this.build[i]
+      const b = other.build[i]
+      debug('build compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  // preminor will bump the version up to the next minor release, and immediately
+  // down to pre-release. premajor and prepatch work the same way.
+  inc (release, identifier, identifierBase) {
+    if (release.startsWith('pre')) {
+      if (!identifier && identifierBase === false) {
+        throw new Error('invalid increment argument: identifier is empty')
+      }
+      // Avoid an invalid semver results
+      if (identifier) {
+        const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE])
+        if (!match || match[1] !== identifier) {
+          throw new Error(`invalid identifier: ${identifier}`)
+        }
+      }
+    }
+
+    switch (release) {
+      case 'premajor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor = 0
+        this.major++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'preminor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'prepatch':
+        // If this is already a prerelease, it will bump to the next version
+        // drop any prereleases that might already exist, since they are not
+        // relevant at this point.
+        this.prerelease.length = 0
+        this.inc('patch', identifier, identifierBase)
+        this.inc('pre', identifier, identifierBase)
+        break
+      // If the input is a non-prerelease version, this acts the same as
+      // prepatch.
+      case 'prerelease':
+        if (this.prerelease.length === 0) {
+          this.inc('patch', identifier, identifierBase)
+        }
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'release':
+        if (this.prerelease.length === 0) {
+          throw new Error(`version ${this.raw} is not a prerelease`)
+        }
+        this.prerelease.length = 0
+        break
+
+      case 'major':
+        // If this is a pre-major version, bump up to the same major version.
+        // Otherwise increment major.
+        // 1.0.0-5 bumps to 1.0.0
+        // 1.1.0 bumps to 2.0.0
+        if (
+          this.minor !== 0 ||
+          this.patch !== 0 ||
+          this.prerelease.length === 0
+        ) {
+          this.major++
+        }
+        this.minor = 0
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'minor':
+        // If this is a pre-minor version, bump up to the same minor version.
+        // Otherwise increment minor.
+        // 1.2.0-5 bumps to 1.2.0
+        // 1.2.1 bumps to 1.3.0
+        if (this.patch !== 0 || this.prerelease.length === 0) {
+          this.minor++
+        }
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'patch':
+        // If this is not a pre-release version, it will increment the patch.
+        // If it is a pre-release it will bump up to the same patch version.
+        // 1.2.0-5 patches to 1.2.0
+        // 1.2.0 patches to 1.2.1
+        if (this.prerelease.length === 0) {
+          this.patch++
+        }
+        this.prerelease = []
+        break
+      // This probably shouldn't be used publicly.
+      // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+      case 'pre': {
+        const base = Number(identifierBase) ? 1 : 0
+
+        if (this.prerelease.length === 0) {
+          this.prerelease = [base]
+        } else {
+          let i = this.prerelease.length
+          while (--i >= 0) {
+            if (typeof this.prerelease[i] === 'number') {
+              this.prerelease[i]++
+              i = -2
+            }
+          }
+          if (i === -1) {
+            // didn't increment anything
+            if (identifier === this.prerelease.join('.') && identifierBase === false) {
+              throw new Error('invalid increment argument: identifier already exists')
+            }
+            this.prerelease.push(base)
+          }
+        }
+        if (identifier) {
+          // 1.2.0-beta.1 bumps to 1.2.0-beta.2,
+          // 1.2.0-beta.fooblz or 1.2.0-beta bumps to 1.2.0-beta.0
+          let prerelease = [identifier, base]
+          if (identifierBase === false) {
+            prerelease = [identifier]
+          }
+          if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+            const prereleaseBase = this.prerelease[identifier.split('.').length]
+            if (isNaN(prereleaseBase)) {
+              this.prerelease = prerelease
+            }
+          } else {
+            this.prerelease = prerelease
+          }
+        }
+        break
+      }
+      default:
+        throw new Error(`invalid increment argument: ${release}`)
+    }
+    this.raw = this.format()
+    if (this.build.length) {
+      this.raw += `+${this.build.join('.')}`
+    }
+    return this
+  }
+}
+
+module.exports = SemVer
+
+
+/***/ }),
+
+/***/ 1799:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const clean = (version, options) => {
+  const s = parse(version.trim().replace(/^[=v]+/, ''), options)
+  return s ? s.version : null
+}
+module.exports = clean
+
+
+/***/ }),
+
+/***/ 8646:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const eq = __nccwpck_require__(5082)
+const neq = __nccwpck_require__(4974)
+const gt = __nccwpck_require__(6599)
+const gte = __nccwpck_require__(1236)
+const lt = __nccwpck_require__(3872)
+const lte = __nccwpck_require__(6717)
+
+const cmp = (a, op, b, loose) => {
+  switch (op) {
+    case '===':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a === b
+
+    case '!==':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a !== b
+
+    case '':
+    case '=':
+    case '==':
+      return eq(a, b, loose)
+
+    case '!=':
+      return neq(a, b, loose)
+
+    case '>':
+      return gt(a, b, loose)
+
+    case '>=':
+      return gte(a, b, loose)
+
+    case '<':
+      return lt(a, b, loose)
+
+    case '<=':
+      return lte(a, b, loose)
+
+    default:
+      throw new TypeError(`Invalid operator: ${op}`)
+  }
+}
+module.exports = cmp
+
+
+/***/ }),
+
+/***/ 5385:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const parse = __nccwpck_require__(6353)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+
+const coerce = (version, options) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+
+  if (typeof version === 'number') {
+    version = String(version)
+  }
+
+  if (typeof version !== 'string') {
+    return null
+  }
+
+  options = options || {}
+
+  let match = null
+  if (!options.rtl) {
+    match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE])
+  } else {
+    // Find the right-most coercible string that does not share
+    // a terminus with a more left-ward coercible string.
+    // Eg, '1.2.3.4' wants to coerce '2.3.4', not '3.4' or '4'
+    // With includePrerelease option set, '1.2.3.4-rc' wants to coerce '2.3.4-rc', not '2.3.4'
+    //
+    // Walk through the string checking with a /g regexp
+    // Manually set the index so as to pick up overlapping matches.
+    // Stop when we get a match that ends at the string end, since no
+    // coercible string can be more right-ward without the same terminus.
+    const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL]
+    let next
+    while ((next = coerceRtlRegex.exec(version)) &&
+        (!match || match.index + match[0].length !== version.length)
+    ) {
+      if (!match ||
+            next.index + next[0].length !== match.index + match[0].length) {
+        match = next
+      }
+      coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length
+    }
+    // leave it in a clean state
+    coerceRtlRegex.lastIndex = -1
+  }
+
+  if (match === null) {
+    return null
+  }
+
+  const major = match[2]
+  const minor = match[3] || '0'
+  const patch = match[4] || '0'
+  const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : ''
+  const build = options.includePrerelease && match[6] ? `+${match[6]}` : ''
+
+  return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options)
+}
+module.exports = coerce
+
+
+/***/ }),
+
+/***/ 7648:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const compareBuild = (a, b, loose) => {
+  const versionA = new SemVer(a, loose)
+  const versionB = new SemVer(b, loose)
+  return versionA.compare(versionB) || versionA.compareBuild(versionB)
+}
+module.exports = compareBuild
+
+
+/***/ }),
+
+/***/ 6874:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const compareLoose = (a, b) => compare(a, b, true)
+module.exports = compareLoose
+
+
+/***/ }),
+
+/***/ 8469:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const compare = (a, b, loose) =>
+  new SemVer(a, loose).compare(new SemVer(b, loose))
+
+module.exports = compare
+
+
+/***/ }),
+
+/***/ 711:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+
+const diff = (version1, version2) => {
+  const v1 = parse(version1, null, true)
+  const v2 = parse(version2, null, true)
+  const comparison = v1.compare(v2)
+
+  if (comparison === 0) {
+    return null
+  }
+
+  const v1Higher = comparison > 0
+  const highVersion = v1Higher ? v1 : v2
+  const lowVersion = v1Higher ? v2 : v1
+  const highHasPre = !!highVersion.prerelease.length
+  const lowHasPre = !!lowVersion.prerelease.length
+
+  if (lowHasPre && !highHasPre) {
+    // Going from prerelease -> no prerelease requires some special casing
+
+    // If the low version has only a major, then it will always be a major
+    // Some examples:
+    // 1.0.0-1 -> 1.0.0
+    // 1.0.0-1 -> 1.1.1
+    // 1.0.0-1 -> 2.0.0
+    if (!lowVersion.patch && !lowVersion.minor) {
+      return 'major'
+    }
+
+    // If the main part has no difference
+    if (lowVersion.compareMain(highVersion) === 0) {
+      if (lowVersion.minor && !lowVersion.patch) {
+        return 'minor'
+      }
+      return 'patch'
+    }
+  }
+
+  // add the `pre` prefix if we are going to a prerelease version
+  const prefix = highHasPre ? 'pre' : ''
+
+  if (v1.major !== v2.major) {
+    return prefix + 'major'
+  }
+
+  if (v1.minor !== v2.minor) {
+    return prefix + 'minor'
+  }
+
+  if (v1.patch !== v2.patch) {
+    return prefix + 'patch'
+  }
+
+  // high and low are prereleases
+  return 'prerelease'
+}
+
+module.exports = diff
+
+
+/***/ }),
+
+/***/ 5082:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const eq = (a, b, loose) => compare(a, b, loose) === 0
+module.exports = eq
+
+
+/***/ }),
+
+/***/ 6599:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const gt = (a, b, loose) => compare(a, b, loose) > 0
+module.exports = gt
+
+
+/***/ }),
+
+/***/ 1236:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const gte = (a, b, loose) => compare(a, b, loose) >= 0
+module.exports = gte
+
+
+/***/ }),
+
+/***/ 2338:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+
+const inc = (version, release, options, identifier, identifierBase) => {
+  if (typeof (options) === 'string') {
+    identifierBase = identifier
+    identifier = options
+    options = undefined
+  }
+
+  try {
+    return new SemVer(
+      version instanceof SemVer ? version.version : version,
+      options
+    ).inc(release, identifier, identifierBase).version
+  } catch (er) {
+    return null
+  }
+}
+module.exports = inc
+
+
+/***/ }),
+
+/***/ 3872:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const lt = (a, b, loose) => compare(a, b, loose) < 0
+module.exports = lt
+
+
+/***/ }),
+
+/***/ 6717:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const lte = (a, b, loose) => compare(a, b, loose) <= 0
+module.exports = lte
+
+
+/***/ }),
+
+/***/ 8511:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const major = (a, loose) => new SemVer(a, loose).major
+module.exports = major
+
+
+/***/ }),
+
+/***/ 2603:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const minor = (a, loose) => new SemVer(a, loose).minor
+module.exports = minor
+
+
+/***/ }),
+
+/***/ 4974:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const neq = (a, b, loose) => compare(a, b, loose) !== 0
+module.exports = neq
+
+
+/***/ }),
+
+/***/ 6353:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const parse = (version, options, throwErrors = false) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+  try {
+    return new SemVer(version, options)
+  } catch (er) {
+    if (!throwErrors) {
+      return null
+    }
+    throw er
+  }
+}
+
+module.exports = parse
+
+
+/***/ }),
+
+/***/ 8756:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const patch = (a, loose) => new SemVer(a, loose).patch
+module.exports = patch
+
+
+/***/ }),
+
+/***/ 5714:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const prerelease = (version, options) => {
+  const parsed = parse(version, options)
+  return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
+}
+module.exports = prerelease
+
+
+/***/ }),
+
+/***/ 2173:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const rcompare = (a, b, loose) => compare(b, a, loose)
+module.exports = rcompare
+
+
+/***/ }),
+
+/***/ 7192:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compareBuild = __nccwpck_require__(7648)
+const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
+module.exports = rsort
+
+
+/***/ }),
+
+/***/ 8011:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const satisfies = (version, range, options) => {
+  try {
+    range = new Range(range, options)
+  } catch (er) {
+    return false
+  }
+  return range.test(version)
+}
+module.exports = satisfies
+
+
+/***/ }),
+
+/***/ 7491:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compareBuild = __nccwpck_require__(7648)
+const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
+module.exports = sort
+
+
+/***/ }),
+
+/***/ 6114:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const constants = __nccwpck_require__(5101)
+const SemVer = __nccwpck_require__(7163)
+
+const truncate = (version, truncation, options) => {
+  if (!constants.RELEASE_TYPES.includes(truncation)) {
+    return null
+  }
+
+  const clonedVersion = cloneInputVersion(version, options)
+  return clonedVersion && doTruncation(clonedVersion, truncation)
+}
+
+const cloneInputVersion = (version, options) => {
+  const versionStringToParse = (
+    version instanceof SemVer ? version.version : version
+  )
+
+  return parse(versionStringToParse, options)
+}
+
+const doTruncation = (version, truncation) => {
+  if (isPrerelease(truncation)) {
+    return version.version
+  }
+
+  version.prerelease = []
+
+  switch (truncation) {
+    case 'major':
+      version.minor = 0
+      version.patch = 0
+      break
+    case 'minor':
+      version.patch = 0
+      break
+  }
+
+  return version.format()
+}
+
+const isPrerelease = (type) => {
+  return type.startsWith('pre')
+}
+
+module.exports = truncate
+
+
+/***/ }),
+
+/***/ 8780:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const valid = (version, options) => {
+  const v = parse(version, options)
+  return v ? v.version : null
+}
+module.exports = valid
+
+
+/***/ }),
+
+/***/ 2088:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// just pre-load all the stuff that index.js lazily exports
+const internalRe = __nccwpck_require__(5471)
+const constants = __nccwpck_require__(5101)
+const SemVer = __nccwpck_require__(7163)
+const identifiers = __nccwpck_require__(3348)
+const parse = __nccwpck_require__(6353)
+const valid = __nccwpck_require__(8780)
+const clean = __nccwpck_require__(1799)
+const inc = __nccwpck_require__(2338)
+const diff = __nccwpck_require__(711)
+const major = __nccwpck_require__(8511)
+const minor = __nccwpck_require__(2603)
+const patch = __nccwpck_require__(8756)
+const prerelease = __nccwpck_require__(5714)
+const compare = __nccwpck_require__(8469)
+const rcompare = __nccwpck_require__(2173)
+const compareLoose = __nccwpck_require__(6874)
+const compareBuild = __nccwpck_require__(7648)
+const sort = __nccwpck_require__(7491)
+const rsort = __nccwpck_require__(7192)
+const gt = __nccwpck_require__(6599)
+const lt = __nccwpck_require__(3872)
+const eq = __nccwpck_require__(5082)
+const neq = __nccwpck_require__(4974)
+const gte = __nccwpck_require__(1236)
+const lte = __nccwpck_require__(6717)
+const cmp = __nccwpck_require__(8646)
+const coerce = __nccwpck_require__(5385)
+const truncate = __nccwpck_require__(6114)
+const Comparator = __nccwpck_require__(9379)
+const Range = __nccwpck_require__(6782)
+const satisfies = __nccwpck_require__(8011)
+const toComparators = __nccwpck_require__(4750)
+const maxSatisfying = __nccwpck_require__(5574)
+const minSatisfying = __nccwpck_require__(8595)
+const minVersion = __nccwpck_require__(1866)
+const validRange = __nccwpck_require__(4737)
+const outside = __nccwpck_require__(280)
+const gtr = __nccwpck_require__(2276)
+const ltr = __nccwpck_require__(5213)
+const intersects = __nccwpck_require__(3465)
+const simplifyRange = __nccwpck_require__(2028)
+const subset = __nccwpck_require__(1489)
+module.exports = {
+  parse,
+  valid,
+  clean,
+  inc,
+  diff,
+  major,
+  minor,
+  patch,
+  prerelease,
+  compare,
+  rcompare,
+  compareLoose,
+  compareBuild,
+  sort,
+  rsort,
+  gt,
+  lt,
+  eq,
+  neq,
+  gte,
+  lte,
+  cmp,
+  coerce,
+  truncate,
+  Comparator,
+  Range,
+  satisfies,
+  toComparators,
+  maxSatisfying,
+  minSatisfying,
+  minVersion,
+  validRange,
+  outside,
+  gtr,
+  ltr,
+  intersects,
+  simplifyRange,
+  subset,
+  SemVer,
+  re: internalRe.re,
+  src: internalRe.src,
+  tokens: internalRe.t,
+  SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
+  RELEASE_TYPES: constants.RELEASE_TYPES,
+  compareIdentifiers: identifiers.compareIdentifiers,
+  rcompareIdentifiers: identifiers.rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 5101:
+/***/ ((module) => {
+
+
+
+// Note: this is the semver.org version of the spec that it implements
+// Not necessarily the package version of this code.
+const SEMVER_SPEC_VERSION = '2.0.0'
+
+const MAX_LENGTH = 256
+const MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER ||
+/* istanbul ignore next */ 9007199254740991
+
+// Max safe segment length for coercion.
+const MAX_SAFE_COMPONENT_LENGTH = 16
+
+// Max safe length for a build identifier. The max length minus 6 characters for
+// the shortest version with a build 0.0.0+BUILD.
+const MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6
+
+// ECMAScript whitespace and line terminators matched by \s.
+const WHITESPACE_CHARACTERS = [
+  '\t',
+  '\n',
+  '\v',
+  '\f',
+  '\r',
+  ' ',
+  '\u00a0',
+  '\u1680',
+  '\u2000',
+  '\u2001',
+  '\u2002',
+  '\u2003',
+  '\u2004',
+  '\u2005',
+  '\u2006',
+  '\u2007',
+  '\u2008',
+  '\u2009',
+  '\u200a',
+  '\u2028',
+  '\u2029',
+  '\u202f',
+  '\u205f',
+  '\u3000',
+  '\ufeff',
+]
+
+const RELEASE_TYPES = [
+  'major',
+  'premajor',
+  'minor',
+  'preminor',
+  'patch',
+  'prepatch',
+  'prerelease',
+]
+
+module.exports = {
+  MAX_LENGTH,
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_SAFE_INTEGER,
+  WHITESPACE_CHARACTERS,
+  RELEASE_TYPES,
+  SEMVER_SPEC_VERSION,
+  FLAG_INCLUDE_PRERELEASE: 0b001,
+  FLAG_LOOSE: 0b010,
+}
+
+
+/***/ }),
+
+/***/ 1159:
+/***/ ((module) => {
+
+
+
+const debug = (
+  typeof process === 'object' &&
+  process.env &&
+  process.env.NODE_DEBUG &&
+  /\bsemver\b/i.test(process.env.NODE_DEBUG)
+) ? (...args) => console.error('SEMVER', ...args)
+  : () => {}
+
+module.exports = debug
+
+
+/***/ }),
+
+/***/ 3348:
+/***/ ((module) => {
+
+
+
+const numeric = /^[0-9]+$/
+const compareIdentifiers = (a, b) => {
+  if (typeof a === 'number' && typeof b === 'number') {
+    return a === b ? 0 : a < b ? -1 : 1
+  }
+
+  const anum = numeric.test(a)
+  const bnum = numeric.test(b)
+
+  if (anum && bnum) {
+    a = +a
+    b = +b
+  }
+
+  return a === b ? 0
+    : (anum && !bnum) ? -1
+    : (bnum && !anum) ? 1
+    : a < b ? -1
+    : 1
+}
+
+const rcompareIdentifiers = (a, b) => compareIdentifiers(b, a)
+
+module.exports = {
+  compareIdentifiers,
+  rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 1383:
+/***/ ((module) => {
+
+
+
+class LRUCache {
+  constructor () {
+    this.max = 1000
+    this.map = new Map()
+  }
+
+  get (key) {
+    const value = this.map.get(key)
+    if (value === undefined) {
+      return undefined
+    } else {
+      // Remove the key from the map and add it to the end
+      this.map.delete(key)
+      this.map.set(key, value)
+      return value
+    }
+  }
+
+  delete (key) {
+    return this.map.delete(key)
+  }
+
+  set (key, value) {
+    const deleted = this.delete(key)
+
+    if (!deleted && value !== undefined) {
+      // If cache is full, delete the least recently used item
+      if (this.map.size >= this.max) {
+        const firstKey = this.map.keys().next().value
+        this.delete(firstKey)
+      }
+
+      this.map.set(key, value)
+    }
+
+    return this
+  }
+}
+
+module.exports = LRUCache
+
+
+/***/ }),
+
+/***/ 356:
+/***/ ((module) => {
+
+
+
+// parse out just the options we care about
+const looseOption = Object.freeze({ loose: true })
+const emptyOpts = Object.freeze({ })
+const parseOptions = options => {
+  if (!options) {
+    return emptyOpts
+  }
+
+  if (typeof options !== 'object') {
+    return looseOption
+  }
+
+  return options
+}
+module.exports = parseOptions
+
+
+/***/ }),
+
+/***/ 5471:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+
+
+const {
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_LENGTH,
+} = __nccwpck_require__(5101)
+const debug = __nccwpck_require__(1159)
+exports = module.exports = {}
+
+// The actual regexps go on exports.re
+const re = exports.re = []
+const safeRe = exports.safeRe = []
+const src = exports.src = []
+const safeSrc = exports.safeSrc = []
+const t = exports.t = {}
+let R = 0
+
+const LETTERDASHNUMBER = '[a-zA-Z0-9-]'
+
+// Replace some greedy regex tokens to prevent regex dos issues. These regex are
+// used internally via the safeRe object since all inputs in this library get
+// normalized first to trim and collapse all extra whitespace. The original
+// regexes are exported for userland consumption and lower level usage. A
+// future breaking change could export the safer regex only with a note that
+// all input should have extra whitespace removed.
+const safeRegexReplacements = [
+  ['\\s', 1],
+  ['\\d', MAX_LENGTH],
+  [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH],
+]
+
+const makeSafeRegex = (value) => {
+  for (const [token, max] of safeRegexReplacements) {
+    value = value
+      .split(`${token}*`).join(`${token}{0,${max}}`)
+      .split(`${token}+`).join(`${token}{1,${max}}`)
+  }
+  return value
+}
+
+const createToken = (name, value, isGlobal) => {
+  const safe = makeSafeRegex(value)
+  const index = R++
+  debug(name, index, value)
+  t[name] = index
+  src[index] = value
+  safeSrc[index] = safe
+  re[index] = new RegExp(value, isGlobal ? 'g' : undefined)
+  safeRe[index] = new RegExp(safe, isGlobal ? 'g' : undefined)
+}
+
+// The following Regular Expressions can be used for tokenizing,
+// validating, and parsing SemVer version strings.
+
+// ## Numeric Identifier
+// A single `0`, or a non-zero digit followed by zero or more digits.
+
+createToken('NUMERICIDENTIFIER', '0|[1-9]\\d*')
+createToken('NUMERICIDENTIFIERLOOSE', '\\d+')
+
+// ## Non-numeric Identifier
+// Zero or more digits, followed by a letter or hyphen, and then zero or
+// more letters, digits, or hyphens.
+
+createToken('NONNUMERICIDENTIFIER', `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`)
+
+// ## Main Version
+// Three dot-separated numeric identifiers.
+
+createToken('MAINVERSION', `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('MAINVERSIONLOOSE', `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version Identifier
+// A numeric identifier, or a non-numeric identifier.
+// Non-numeric identifiers include numeric identifiers but can be longer.
+// Therefore non-numeric identifiers must go first.
+
+createToken('PRERELEASEIDENTIFIER', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('PRERELEASEIDENTIFIERLOOSE', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version
+// Hyphen, followed by one or more dot-separated pre-release version
+// identifiers.
+
+createToken('PRERELEASE', `(?:-(${src[t.PRERELEASEIDENTIFIER]
+}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`)
+
+createToken('PRERELEASELOOSE', `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]
+}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`)
+
+// ## Build Metadata Identifier
+// Any combination of digits, letters, or hyphens.
+
+createToken('BUILDIDENTIFIER', `${LETTERDASHNUMBER}+`)
+
+// ## Build Metadata
+// Plus sign, followed by one or more period-separated build metadata
+// identifiers.
+
+createToken('BUILD', `(?:\\+(${src[t.BUILDIDENTIFIER]
+}(?:\\.${src[t.BUILDIDENTIFIER]})*))`)
+
+// ## Full Version String
+// A main version, followed optionally by a pre-release version and
+// build metadata.
+
+// Note that the only major, minor, patch, and pre-release sections of
+// the version string are capturing groups.  The build metadata is not a
+// capturing group, because it should not ever be used in version
+// comparison.
+
+createToken('FULLPLAIN', `v?${src[t.MAINVERSION]
+}${src[t.PRERELEASE]}?${
+  src[t.BUILD]}?`)
+
+createToken('FULL', `^${src[t.FULLPLAIN]}$`)
+
+// like full, but allows v1.2.3 and =1.2.3, which people do sometimes.
+// also, 1.0.0alpha1 (prerelease without the hyphen) which is pretty
+// common in the npm registry.
+createToken('LOOSEPLAIN', `[v=\\s]*${src[t.MAINVERSIONLOOSE]
+}${src[t.PRERELEASELOOSE]}?${
+  src[t.BUILD]}?`)
+
+createToken('LOOSE', `^${src[t.LOOSEPLAIN]}$`)
+
+createToken('GTLT', '((?:<|>)?=?)')
+
+// Something like "2.*" or "1.2.x".
+// Note that "x.x" is a valid xRange identifier, meaning "any version"
+// Only the first item is strictly required.
+createToken('XRANGEIDENTIFIERLOOSE', `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`)
+createToken('XRANGEIDENTIFIER', `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`)
+
+createToken('XRANGEPLAIN', `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:${src[t.PRERELEASE]})?${
+                     src[t.BUILD]}?` +
+                   `)?)?`)
+
+createToken('XRANGEPLAINLOOSE', `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:${src[t.PRERELEASELOOSE]})?${
+                          src[t.BUILD]}?` +
+                        `)?)?`)
+
+createToken('XRANGE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`)
+createToken('XRANGELOOSE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Coercion.
+// Extract anything that could conceivably be a part of a valid semver
+createToken('COERCEPLAIN', `${'(^|[^\\d])' +
+              '(\\d{1,'}${MAX_SAFE_COMPONENT_LENGTH}})` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`)
+createToken('COERCE', `${src[t.COERCEPLAIN]}(?:$|[^\\d])`)
+createToken('COERCEFULL', src[t.COERCEPLAIN] +
+              `(?:${src[t.PRERELEASE]})?` +
+              `(?:${src[t.BUILD]})?` +
+              `(?:$|[^\\d])`)
+createToken('COERCERTL', src[t.COERCE], true)
+createToken('COERCERTLFULL', src[t.COERCEFULL], true)
+
+// Tilde ranges.
+// Meaning is "reasonably at or greater than"
+createToken('LONETILDE', '(?:~>?)')
+
+createToken('TILDETRIM', `(\\s*)${src[t.LONETILDE]}\\s+`, true)
+exports.tildeTrimReplace = '$1~'
+
+createToken('TILDE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`)
+createToken('TILDELOOSE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Caret ranges.
+// Meaning is "at least and backwards compatible with"
+createToken('LONECARET', '(?:\\^)')
+
+createToken('CARETTRIM', `(\\s*)${src[t.LONECARET]}\\s+`, true)
+exports.caretTrimReplace = '$1^'
+
+createToken('CARET', `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`)
+createToken('CARETLOOSE', `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// A simple gt/lt/eq thing, or just "" to indicate "any version"
+createToken('COMPARATORLOOSE', `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`)
+createToken('COMPARATOR', `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`)
+
+// An expression to strip any whitespace between the gtlt and the thing
+// it modifies, so that `> 1.2.3` ==> `>1.2.3`
+createToken('COMPARATORTRIM', `(\\s*)${src[t.GTLT]
+}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true)
+exports.comparatorTrimReplace = '$1$2$3'
+
+// Something like `1.2.3 - 1.2.4`
+// Note that these all use the loose form, because they'll be
+// checked against either the strict or loose comparator form
+// later.
+createToken('HYPHENRANGE', `^\\s*(${src[t.XRANGEPLAIN]})` +
+                   `\\s+-\\s+` +
+                   `(${src[t.XRANGEPLAIN]})` +
+                   `\\s*$`)
+
+createToken('HYPHENRANGELOOSE', `^\\s*(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s+-\\s+` +
+                        `(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s*$`)
+
+// Star ranges basically just allow anything at all.
+createToken('STAR', '(<|>)?=?\\s*\\*')
+// >=0.0.0 is like a star
+createToken('GTE0', '^\\s*>=\\s*0\\.0\\.0\\s*$')
+createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
+
+
+/***/ }),
+
+/***/ 9737:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// @ts-check
+
+
+// Reproduce safeRe[COMPARATORTRIM] replacement boundaries, not version
+// validation. Each end-index finder returns an exclusive end, or its start
+// on no match.
+// Positions count from zero. An end of 3 means characters 0, 1, and 2 were read;
+// range.slice(start, end) gives the matched text, not a converted number.
+const {
+  MAX_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  WHITESPACE_CHARACTERS,
+} = __nccwpck_require__(5101)
+
+/**
+ * Remembers the last two rows of digits so their characters need not be reread.
+ * Positions start at -1 until a row has been found.
+ *
+ * @typedef {object} DigitRunCache
+ * @property {number} start The first character of the most recently found row.
+ * @property {number} end The position after that row's last character.
+ * @property {number} previousStart The first character of the previous row.
+ * @property {number} previousEnd The position after the previous row.
+ */
+
+// One entry per UTF-16 code unit keeps membership checks constant-time.
+const whitespace = new Uint8Array(0x10000)
+for (const char of WHITESPACE_CHARACTERS) {
+  whitespace[char.charCodeAt(0)] = 1
+}
+
+/**
+ * Checks whether a character is whitespace, like a space, tab, or newline.
+ * Looking past the end of the string returns false.
+ *
+ * @param {string|undefined} char One character, or undefined past the string's end.
+ * @returns {boolean} Whether the character is whitespace.
+ * @example isWhitespace(' ') // true
+ * @example isWhitespace('1') // false
+ */
+const isWhitespace = char =>
+  char !== undefined && whitespace[char.charCodeAt(0)] === 1
+
+/**
+ * Checks for v, =, or whitespace before the version number.
+ * These are historical version prefixes, not range operators:
+ * < and > are handled separately, as are tilde and caret ranges.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can belong to a version prefix.
+ * @example isVersionPrefix('=') // true
+ * @example isVersionPrefix('>') // false
+ */
+const isVersionPrefix = char =>
+  char === 'v' ||
+  char === '=' ||
+  isWhitespace(char)
+
+/**
+ * Checks whether a character is one of the digits 0 through 9.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII digit.
+ * @example isDigit('7') // true
+ * @example isDigit('.') // false
+ */
+const isDigit = char => char !== undefined && char >= '0' && char <= '9'
+
+/**
+ * Checks whether a character is an English letter, uppercase or lowercase.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII letter.
+ * @example isLetter('b') // true
+ * @example isLetter('7') // false
+ */
+const isLetter = char =>
+  char !== undefined && (
+    (char >= 'a' && char <= 'z') ||
+    (char >= 'A' && char <= 'Z')
+  )
+
+/**
+ * Checks for a letter, digit, or hyphen: the characters allowed inside
+ * prerelease and build names such as beta-1.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can be part of an identifier.
+ * @example isIdentifierCharacter('-') // true
+ * @example isIdentifierCharacter('.') // false; dots separate identifiers
+ */
+const isIdentifierCharacter = char => isDigit(char) || isLetter(char) || char === '-'
+
+/**
+ * Checks whether a version component can begin here: with a digit or
+ * a wildcard such as x, X, or *.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether a number or wildcard can start with this character.
+ * @example isVersionStart('x') // true
+ * @example isVersionStart('v') // false; v belongs to the prefix
+ */
+const isVersionStart = char =>
+  isDigit(char) ||
+  char === 'x' ||
+  char === 'X' ||
+  char === '*'
+
+/**
+ * Finds the end of a row of digits, but returns no more than limit digits.
+ * Remembers the last two rows so looking at them again does not reread them.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first character to check.
+ * @param {number} limit The most digit characters the returned match can include.
+ * @param {DigitRunCache} digitRuns Shared cache of digit-run positions, updated in place.
+ * @returns {number} The position after the matched digits, or start if none match.
+ * @example findDigitsEndIndex('123abc', 0, 10, digitRuns) // 3, pointing at a
+ * @example findDigitsEndIndex('123abc', 0, 2, digitRuns) // 2, pointing at the unread 3
+ */
+const findDigitsEndIndex = (range, start, limit, digitRuns) => {
+  if (!isDigit(range[start])) {
+    return start
+  }
+  if (start >= digitRuns.start && start < digitRuns.end) {
+    return Math.min(start + limit, digitRuns.end)
+  }
+  if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+    return Math.min(start + limit, digitRuns.previousEnd)
+  }
+  let end = start + 1
+  while (isDigit(range[end])) {
+    end++
+  }
+  // A failed full version can rewind from its second run to its first.
+  digitRuns.previousStart = digitRuns.start
+  digitRuns.previousEnd = digitRuns.end
+  digitRuns.start = start
+  digitRuns.end = end
+  return Math.min(start + limit, end)
+}
+
+/**
+ * Reads a number using the old regex's length and leading-zero rules.
+ * Strict mode reads just the first zero in 012; loose mode can read all three.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the number should begin.
+ * @param {boolean} loose Whether to allow leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched digits, not their numeric value.
+ * @example findVersionNumberEndIndex('012', 0, false, digitRuns) // 1
+ * @example findVersionNumberEndIndex('012', 0, true, digitRuns) // 3
+ */
+const findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+  if (!loose && range[start] === '0') {
+    return start + 1
+  }
+  // Strict syntax allows an initial nonzero digit plus MAX_LENGTH digits.
+  return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns)
+}
+
+/**
+ * Reads one piece of a prerelease name, such as beta or 1 in beta.1.
+ * Tries the letter-or-hyphen form first, then the number-only form.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @param {boolean} loose Whether numeric identifiers may have leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findPrereleaseIdentifierEndIndex('beta.1', 0, false, digitRuns) // 4, at the dot
+ * @example findPrereleaseIdentifierEndIndex('001beta', 0, false, digitRuns) // 7
+ */
+const findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+  const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns)
+  // The legacy regex tries a nonnumeric identifier before a numeric one.
+  if (isLetter(range[digitsEnd]) || range[digitsEnd] === '-') {
+    let end = digitsEnd + 1
+    const limit = end + MAX_SAFE_BUILD_LENGTH
+    while (end < limit && isIdentifierCharacter(range[end])) {
+      end++
+    }
+    return end
+  }
+  return findVersionNumberEndIndex(range, start, loose, digitRuns)
+}
+
+/**
+ * Reads a prerelease suffix such as -beta.1, one dot-separated piece at a time.
+ * Loose mode also allows the name without its opening hyphen.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the suffix should begin, including -.
+ * @param {boolean} loose Whether the opening hyphen is optional and zeros allowed.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched suffix, or start if absent.
+ * @example findPrereleaseEndIndex('-beta.1+sha', 0, false, digitRuns) // 7, at the plus
+ * @example findPrereleaseEndIndex('beta', 0, false, digitRuns) // 0; no opening hyphen
+ */
+const findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+  const hyphen = range[start] === '-'
+  if (!loose && !hyphen) {
+    return start
+  }
+  const identifierStart = start + (hyphen ? 1 : 0)
+  let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns)
+  if (end === identifierStart) {
+    if (!loose || !hyphen) {
+      return start
+    }
+    // In loose syntax, a lone hyphen can itself be the identifier.
+    end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns)
+  }
+  while (range[end] === '.') {
+    const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads one build-name piece, such as sha or 123 in +sha.123.
+ * Stops at a disallowed character or the old regex's length limit.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findBuildIdentifierEndIndex('sha.123', 0) // 3, at the dot
+ * @example findBuildIdentifierEndIndex('001', 0) // 3; leading zeros are allowed
+ */
+const findBuildIdentifierEndIndex = (range, start) => {
+  let end = start
+  while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+    end++
+  }
+  return end
+}
+
+/**
+ * Reads optional build metadata such as +sha.123.
+ * Leaves the position unchanged if there is no plus sign followed by a name.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the opening + should be.
+ * @returns {number} The position after the matched metadata, or start if absent.
+ * @example findBuildEndIndex('+sha.123 <2', 0) // 8, at the space
+ * @example findBuildEndIndex('+', 0) // 0; a plus sign alone is not a match
+ */
+const findBuildEndIndex = (range, start) => {
+  if (range[start] !== '+') {
+    return start
+  }
+  let end = findBuildIdentifierEndIndex(range, start + 1)
+  if (end === start + 1) {
+    return start
+  }
+  while (range[end] === '.') {
+    const next = findBuildIdentifierEndIndex(range, end + 1)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads three numbers separated by dots, then any prerelease and build suffixes.
+ * Uses loose rules, so forms such as 01.02.03beta can match here.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first number, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the version match, or start if none matches.
+ * @example findLooseFullVersionEndIndex('1.2.3-beta+sha <2', 0, digitRuns) // 14
+ * @example findLooseFullVersionEndIndex('1.2', 0, digitRuns) // 0; needs three numbers
+ */
+const findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+  let end = start
+  for (let component = 0; component < 3; component++) {
+    const next = findVersionNumberEndIndex(range, end, true, digitRuns)
+    if (next === end) {
+      return start
+    }
+    end = next
+    if (component < 2) {
+      if (range[end] !== '.') {
+        return start
+      }
+      end++
+    }
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Reads one component of a partial or wildcard version, such as 2 or x in 2.x.
+ * Numbers use strict leading-zero rules; wildcards take up one character.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the component should begin.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the component, or start if none matches.
+ * @example findPartialVersionComponentEndIndex('2.x', 0, digitRuns) // 1, at the dot
+ * @example findPartialVersionComponentEndIndex('2.x', 2, digitRuns) // 3, after x
+ */
+const findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+  if (isDigit(range[start])) {
+    return findVersionNumberEndIndex(range, start, false, digitRuns)
+  }
+  return isVersionStart(range[start]) ? start + 1 : start
+}
+
+/**
+ * Reads up to three components, allowing forms such as 1, 1.2, or 1.x.
+ * After the third component, also reads any strict prerelease and build suffixes.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched version text.
+ * @example findPartialVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ * @example findPartialVersionEndIndex('1.', 0, digitRuns) // 1; the trailing dot is unread
+ */
+const findPartialVersionEndIndex = (range, start, digitRuns) => {
+  let end = findPartialVersionComponentEndIndex(range, start, digitRuns)
+  for (let component = 0; component < 2; component++) {
+    if (range[end] !== '.') {
+      return end
+    }
+    const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns)
+    if (next === end + 1) {
+      return end
+    }
+    end = next
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Finds where a version match ends, without deciding whether the range is valid.
+ * Tries a loose full version first, then a partial or wildcard version, just
+ * like the old regex's LOOSEPLAIN and XRANGEPLAIN alternatives.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position where scanning the next candidate can resume.
+ * @example findVersionEndIndex('1.2.3 <2', 0, digitRuns) // 5, at the space
+ * @example findVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ */
+const findVersionEndIndex = (range, start, digitRuns) => {
+  const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns)
+  return fullVersionEnd !== start
+    ? fullVersionEnd
+    : findPartialVersionEndIndex(range, start, digitRuns)
+}
+
+/**
+ * Finds the one whitespace character the old replacement would remove.
+ * Keeps leading whitespace, skips an optional operator, and checks immediately
+ * after it. Returns -1 if there is nothing to remove.
+ *
+ * @param {string} range The text containing a candidate already found by the caller.
+ * @param {number} matchStart The candidate's position, including leading whitespace.
+ * @returns {number} The position of the removable whitespace, or -1 if absent.
+ * @example findRemovableWhitespaceIndex(' > 1', 0) // 2; keep the space at position 0
+ * @example findRemovableWhitespaceIndex('>1', 0) // -1
+ */
+const findRemovableWhitespaceIndex = (range, matchStart) => {
+  let position = matchStart
+  if (isWhitespace(range[position])) {
+    position++
+  }
+  if (range[position] === '<' || range[position] === '>') {
+    position++
+  }
+  if (range[position] === '=') {
+    position++
+  }
+  return isWhitespace(range[position]) ? position : -1
+}
+
+/**
+ * Joins an operator to its version, turning > 1.2.3 into >1.2.3.
+ * Copies everything else according to the old regex's matching rules.
+ * Moves forward through prefixes and whole versions to avoid repeatedly
+ * searching the same characters on long inputs.
+ *
+ * @param {string} range The range text to process; the original string is unchanged.
+ * @returns {string} The range with matched operator whitespace removed.
+ * @example trimComparatorWhitespace('> 1.2.3 < 2') // '>1.2.3 <2'
+ * @example trimComparatorWhitespace('> invalid') // '> invalid'
+ */
+const trimComparatorWhitespace = range => {
+  let result = ''
+  let copyFrom = 0
+  let cursor = 0
+  const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 }
+
+  while (cursor < range.length) {
+    const matchStart = cursor
+    if (range[cursor] === '<' || range[cursor] === '>') {
+      cursor++
+    } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+      cursor++
+      continue
+    }
+
+    // Consume a v/=/whitespace run once, even when no version follows it.
+    while (cursor < range.length && isVersionPrefix(range[cursor])) {
+      cursor++
+    }
+    if (!isVersionStart(range[cursor])) {
+      continue
+    }
+
+    const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart)
+    if (whitespacePosition !== -1) {
+      result += range.slice(copyFrom, whitespacePosition)
+      copyFrom = whitespacePosition + 1
+    }
+
+    // Skip the entire match, so a prerelease's trailing v cannot be
+    // reconsidered as the prefix of another version.
+    cursor = findVersionEndIndex(range, cursor, digitRuns)
+  }
+
+  return result + range.slice(copyFrom)
+}
+
+module.exports = trimComparatorWhitespace
+
+
+/***/ }),
+
+/***/ 2276:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// Determine if version is greater than all the versions possible in the range.
+const outside = __nccwpck_require__(280)
+const gtr = (version, range, options) => outside(version, range, '>', options)
+module.exports = gtr
+
+
+/***/ }),
+
+/***/ 3465:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const intersects = (r1, r2, options) => {
+  r1 = new Range(r1, options)
+  r2 = new Range(r2, options)
+  return r1.intersects(r2, options)
+}
+module.exports = intersects
+
+
+/***/ }),
+
+/***/ 5213:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const outside = __nccwpck_require__(280)
+// Determine if version is less than all the versions possible in the range
+const ltr = (version, range, options) => outside(version, range, '<', options)
+module.exports = ltr
+
+
+/***/ }),
+
+/***/ 5574:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+
+const maxSatisfying = (versions, range, options) => {
+  let max = null
+  let maxSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!max || maxSV.compare(v) === -1) {
+        // compare(max, v, true)
+        max = v
+        maxSV = new SemVer(max, options)
+      }
+    }
+  })
+  return max
+}
+module.exports = maxSatisfying
+
+
+/***/ }),
+
+/***/ 8595:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+const minSatisfying = (versions, range, options) => {
+  let min = null
+  let minSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!min || minSV.compare(v) === 1) {
+        // compare(min, v, true)
+        min = v
+        minSV = new SemVer(min, options)
+      }
+    }
+  })
+  return min
+}
+module.exports = minSatisfying
+
+
+/***/ }),
+
+/***/ 1866:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+const gt = __nccwpck_require__(6599)
+
+const minVersion = (range, loose) => {
+  range = new Range(range, loose)
+
+  let minver = new SemVer('0.0.0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = new SemVer('0.0.0-0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = null
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let setMin = null
+    comparators.forEach((comparator) => {
+      // Clone to avoid manipulating the comparator's semver object.
+      const compver = new SemVer(comparator.semver.version)
+      switch (comparator.operator) {
+        case '>':
+          if (compver.prerelease.length === 0) {
+            compver.patch++
+          } else {
+            compver.prerelease.push(0)
+          }
+          compver.raw = compver.format()
+          /* fallthrough */
+        case '':
+        case '>=':
+          if (!setMin || gt(compver, setMin)) {
+            setMin = compver
+          }
+          break
+        case '<':
+        case '<=':
+          /* Ignore maximum versions */
+          break
+        /* istanbul ignore next */
+        default:
+          throw new Error(`Unexpected operation: ${comparator.operator}`)
+      }
+    })
+    if (setMin && (!minver || gt(minver, setMin))) {
+      minver = setMin
+    }
+  }
+
+  if (minver && range.test(minver)) {
+    return minver
+  }
+
+  return null
+}
+module.exports = minVersion
+
+
+/***/ }),
+
+/***/ 280:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Comparator = __nccwpck_require__(9379)
+const { ANY } = Comparator
+const Range = __nccwpck_require__(6782)
+const satisfies = __nccwpck_require__(8011)
+const gt = __nccwpck_require__(6599)
+const lt = __nccwpck_require__(3872)
+const lte = __nccwpck_require__(6717)
+const gte = __nccwpck_require__(1236)
+
+const outside = (version, range, hilo, options) => {
+  version = new SemVer(version, options)
+  range = new Range(range, options)
+
+  let gtfn, ltefn, ltfn, comp, ecomp
+  switch (hilo) {
+    case '>':
+      gtfn = gt
+      ltefn = lte
+      ltfn = lt
+      comp = '>'
+      ecomp = '>='
+      break
+    case '<':
+      gtfn = lt
+      ltefn = gte
+      ltfn = gt
+      comp = '<'
+      ecomp = '<='
+      break
+    default:
+      throw new TypeError('Must provide a hilo val of "<" or ">"')
+  }
+
+  // If it satisfies the range it is not outside
+  if (satisfies(version, range, options)) {
+    return false
+  }
+
+  // From now on, variable terms are as if we're in "gtr" mode.
+  // but note that everything is flipped for the "ltr" function.
+
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let high = null
+    let low = null
+
+    comparators.forEach((comparator) => {
+      if (comparator.semver === ANY) {
+        comparator = new Comparator('>=0.0.0')
+      }
+      high = high || comparator
+      low = low || comparator
+      if (gtfn(comparator.semver, high.semver, options)) {
+        high = comparator
+      } else if (ltfn(comparator.semver, low.semver, options)) {
+        low = comparator
+      }
+    })
+
+    // If the edge version comparator has a operator then our version
+    // isn't outside it
+    if (high.operator === comp || high.operator === ecomp) {
+      return false
+    }
+
+    // If the lowest version comparator has an operator and our version
+    // is less than it then it isn't higher than the range
+    if ((!low.operator || low.operator === comp) &&
+        ltefn(version, low.semver)) {
+      return false
+    } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+      return false
+    }
+  }
+  return true
+}
+
+module.exports = outside
+
+
+/***/ }),
+
+/***/ 2028:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// given a set of versions and a range, create a "simplified" range
+// that includes the same versions that the original range does
+// If the original range is shorter than the simplified one, return that.
+const satisfies = __nccwpck_require__(8011)
+const compare = __nccwpck_require__(8469)
+module.exports = (versions, range, options) => {
+  const set = []
+  let first = null
+  let prev = null
+  const v = versions.sort((a, b) => compare(a, b, options))
+  for (const version of v) {
+    const included = satisfies(version, range, options)
+    if (included) {
+      prev = version
+      if (!first) {
+        first = version
+      }
+    } else {
+      if (prev) {
+        set.push([first, prev])
+      }
+      prev = null
+      first = null
+    }
+  }
+  if (first) {
+    set.push([first, null])
+  }
+
+  const ranges = []
+  for (const [min, max] of set) {
+    if (min === max) {
+      ranges.push(min)
+    } else if (!max && min === v[0]) {
+      ranges.push('*')
+    } else if (!max) {
+      ranges.push(`>=${min}`)
+    } else if (min === v[0]) {
+      ranges.push(`<=${max}`)
+    } else {
+      ranges.push(`${min} - ${max}`)
+    }
+  }
+  const simplified = ranges.join(' || ')
+  const original = typeof range.raw === 'string' ? range.raw : String(range)
+  return simplified.length < original.length ? simplified : range
+}
+
+
+/***/ }),
+
+/***/ 1489:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const Comparator = __nccwpck_require__(9379)
+const { ANY } = Comparator
+const satisfies = __nccwpck_require__(8011)
+const compare = __nccwpck_require__(8469)
+
+// Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
+// - Every simple range `r1, r2, ...` is a null set, OR
+// - Every simple range `r1, r2, ...` which is not a null set is a subset of
+//   some `R1, R2, ...`
+//
+// Simple range `c1 c2 ...` is a subset of simple range `C1 C2 ...` iff:
+// - If c is only the ANY comparator
+//   - If C is only the ANY comparator, return true
+//   - Else if in prerelease mode, return false
+//   - else replace c with `[>=0.0.0]`
+// - If C is only the ANY comparator
+//   - if in prerelease mode, return true
+//   - else replace C with `[>=0.0.0]`
+// - Let EQ be the set of = comparators in c
+// - If EQ is more than one, return true (null set)
+// - Let GT be the highest > or >= comparator in c
+// - Let LT be the lowest < or <= comparator in c
+// - If GT and LT, and GT.semver > LT.semver, return true (null set)
+// - If any C is a = range, and GT or LT are set, return false
+// - If EQ
+//   - If GT, and EQ does not satisfy GT, return true (null set)
+//   - If LT, and EQ does not satisfy LT, return true (null set)
+//   - If EQ satisfies every C, return true
+//   - Else return false
+// - If GT
+//   - If GT.semver is lower than any > or >= comp in C, return false
+//   - If GT is >=, and GT.semver does not satisfy every C, return false
+//   - If GT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the GT.semver tuple, return false
+// - If LT
+//   - If LT.semver is greater than any < or <= comp in C, return false
+//   - If LT is <=, and LT.semver does not satisfy every C, return false
+//   - If LT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the LT.semver tuple, return false
+// - Else return true
+
+const subset = (sub, dom, options = {}) => {
+  if (sub === dom) {
+    return true
+  }
+
+  sub = new Range(sub, options)
+  dom = new Range(dom, options)
+  let sawNonNull = false
+
+  OUTER: for (const simpleSub of sub.set) {
+    for (const simpleDom of dom.set) {
+      const isSub = simpleSubset(simpleSub, simpleDom, options)
+      sawNonNull = sawNonNull || isSub !== null
+      if (isSub) {
+        continue OUTER
+      }
+    }
+    // the null set is a subset of everything, but null simple ranges in
+    // a complex range should be ignored.  so if we saw a non-null range,
+    // then we know this isn't a subset, but if EVERY simple range was null,
+    // then it is a subset.
+    if (sawNonNull) {
+      return false
+    }
+  }
+  return true
+}
+
+const minimumVersionWithPreRelease = [new Comparator('>=0.0.0-0')]
+const minimumVersion = [new Comparator('>=0.0.0')]
+
+const simpleSubset = (sub, dom, options) => {
+  if (sub === dom) {
+    return true
+  }
+
+  if (sub.length === 1 && sub[0].semver === ANY) {
+    if (dom.length === 1 && dom[0].semver === ANY) {
+      return true
+    } else if (options.includePrerelease) {
+      sub = minimumVersionWithPreRelease
+    } else {
+      sub = minimumVersion
+    }
+  }
+
+  if (dom.length === 1 && dom[0].semver === ANY) {
+    if (options.includePrerelease) {
+      return true
+    } else {
+      dom = minimumVersion
+    }
+  }
+
+  const eqSet = new Set()
+  let gt, lt
+  for (const c of sub) {
+    if (c.operator === '>' || c.operator === '>=') {
+      gt = higherGT(gt, c, options)
+    } else if (c.operator === '<' || c.operator === '<=') {
+      lt = lowerLT(lt, c, options)
+    } else {
+      eqSet.add(c.semver)
+    }
+  }
+
+  if (eqSet.size > 1) {
+    return null
+  }
+
+  let gtltComp
+  if (gt && lt) {
+    gtltComp = compare(gt.semver, lt.semver, options)
+    if (gtltComp > 0) {
+      return null
+    } else if (gtltComp === 0 && (gt.operator !== '>=' || lt.operator !== '<=')) {
+      return null
+    }
+  }
+
+  // will iterate one or zero times
+  for (const eq of eqSet) {
+    if (gt && !satisfies(eq, String(gt), options)) {
+      return null
+    }
+
+    if (lt && !satisfies(eq, String(lt), options)) {
+      return null
+    }
+
+    for (const c of dom) {
+      if (!satisfies(eq, String(c), options)) {
+        return false
+      }
+    }
+
+    return true
+  }
+
+  let higher, lower
+  let hasDomLT, hasDomGT
+  // if the subset has a prerelease, we need a comparator in the superset
+  // with the same tuple and a prerelease, or it's not a subset
+  let needDomLTPre = lt &&
+    !options.includePrerelease &&
+    lt.semver.prerelease.length ? lt.semver : false
+  let needDomGTPre = gt &&
+    !options.includePrerelease &&
+    gt.semver.prerelease.length ? gt.semver : false
+  // exception: <1.2.3-0 is the same as <1.2.3
+  if (needDomLTPre && needDomLTPre.prerelease.length === 1 &&
+      lt.operator === '<' && needDomLTPre.prerelease[0] === 0) {
+    needDomLTPre = false
+  }
+
+  for (const c of dom) {
+    hasDomGT = hasDomGT || c.operator === '>' || c.operator === '>='
+    hasDomLT = hasDomLT || c.operator === '<' || c.operator === '<='
+    if (gt) {
+      if (needDomGTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomGTPre.major &&
+            c.semver.minor === needDomGTPre.minor &&
+            c.semver.patch === needDomGTPre.patch) {
+          needDomGTPre = false
+        }
+      }
+      if (c.operator === '>' || c.operator === '>=') {
+        higher = higherGT(gt, c, options)
+        if (higher === c && higher !== gt) {
+          return false
+        }
+      } else if (gt.operator === '>=' && !c.test(gt.semver)) {
+        return false
+      }
+    }
+    if (lt) {
+      if (needDomLTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomLTPre.major &&
+            c.semver.minor === needDomLTPre.minor &&
+            c.semver.patch === needDomLTPre.patch) {
+          needDomLTPre = false
+        }
+      }
+      if (c.operator === '<' || c.operator === '<=') {
+        lower = lowerLT(lt, c, options)
+        if (lower === c && lower !== lt) {
+          return false
+        }
+      } else if (lt.operator === '<=' && !c.test(lt.semver)) {
+        return false
+      }
+    }
+    if (!c.operator && (lt || gt) && gtltComp !== 0) {
+      return false
+    }
+  }
+
+  // if there was a < or >, and nothing in the dom, then must be false
+  // UNLESS it was limited by another range in the other direction.
+  // Eg, >1.0.0 <1.0.1 is still a subset of <2.0.0
+  if (gt && hasDomLT && !lt && gtltComp !== 0) {
+    return false
+  }
+
+  if (lt && hasDomGT && !gt && gtltComp !== 0) {
+    return false
+  }
+
+  // we needed a prerelease range in a specific tuple, but didn't get one
+  // then this isn't a subset.  eg >=1.2.3-pre is not a subset of >=1.0.0,
+  // because it includes prereleases in the 1.2.3 tuple
+  if (needDomGTPre || needDomLTPre) {
+    return false
+  }
+
+  return true
+}
+
+// >=1.2.3 is lower than >1.2.3
+const higherGT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp > 0 ? a
+    : comp < 0 ? b
+    : b.operator === '>' && a.operator === '>=' ? b
+    : a
+}
+
+// <=1.2.3 is higher than <1.2.3
+const lowerLT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp < 0 ? a
+    : comp > 0 ? b
+    : b.operator === '<' && a.operator === '<=' ? b
+    : a
+}
+
+module.exports = subset
+
+
+/***/ }),
+
+/***/ 4750:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+
+// Mostly just for testing and legacy API reasons
+const toComparators = (range, options) =>
+  new Range(range, options).set
+    .map(comp => comp.map(c => c.value).join(' ').trim().split(' '))
+
+module.exports = toComparators
+
+
+/***/ }),
+
+/***/ 4737:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const validRange = (range, options) => {
+  try {
+    // Return '*' instead of '' so that truthiness works.
+    // This will throw if it's invalid anyway
+    return new Range(range, options).range || '*'
+  } catch (er) {
+    return null
+  }
+}
+module.exports = validRange
+
+
+/***/ }),
+
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -49426,7 +52665,2226 @@ var ajv = __nccwpck_require__(2463);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./fixline.schema.json
-const fixline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/fixline/fixline/fixline.schema.json","title":"fixline configuration (.github/fixline.yml)","description":"Every key has a default: an empty file (or no file) works for a repository whose release lines are N.x branches.","type":"object","additionalProperties":false,"default":{},"properties":{"lines":{"description":"Which branches are release lines.","type":"object","additionalProperties":false,"default":{},"properties":{"patterns":{"description":"Regular expressions (RE2 syntax: no lookaround or backreferences) matched against whole branch names. The digits a branch name contains give the line\'s version (1.x -> 1, release/16.5 -> 16.5).","type":"array","items":{"type":"string","minLength":1},"default":["^\\\\d+\\\\.x$","^\\\\d+\\\\.\\\\d+\\\\.x$","^release/\\\\d+\\\\.\\\\d+$","^release-\\\\d+\\\\.\\\\d+$","^stable-\\\\d+$"]},"defaultBranch":{"description":"Treat the default branch as the newest release line.","type":"boolean","default":true}}},"backport":{"type":"object","additionalProperties":false,"default":{},"properties":{"labels":{"description":"Label-to-branch rules, tried in order. `branch` is a template over the pattern\'s capture groups: {name} for a named group, {1} for a numbered one.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1,"description":"Regular expression (RE2 syntax: no lookaround or backreferences; named groups as `(?<name>...)`) matched against the whole label name."},"branch":{"type":"string","minLength":1,"default":"{branch}","description":"Target branch template, e.g. `release/{v}` for a pattern with the group `(?<v>...)`."}}},"default":[{"pattern":"^backport[- ](?<branch>\\\\S+)$","branch":"{branch}"}]},"mergeCommits":{"description":"For PRs merged with a merge commit: pick the PR\'s own commits (without base-into-head merges), or the merge commit itself with -m 1.","enum":["own-commits","mainline"],"default":"own-commits"},"conflicts":{"description":"On conflict: open a draft PR holding the conflict markers, or only comment the manual steps.","enum":["draft-pr","comment"],"default":"draft-pr"},"conflictLabel":{"type":"string","minLength":1,"default":"backport-conflict","description":"Label put on draft backport PRs that hold conflict markers."},"title":{"description":"Backport PR title template: {target}, {title}, {number}.","type":"string","minLength":1,"default":"[{target}] {title}"},"copyLabels":{"description":"Regular expressions (RE2 syntax: no lookaround or backreferences), found anywhere in the label: labels of the original PR that match are copied to the backport.","type":"array","items":{"type":"string","minLength":1},"default":[]},"addLabels":{"description":"Labels added to every backport PR.","type":"array","items":{"type":"string","minLength":1},"default":[]},"copyAssignees":{"type":"boolean","default":false,"description":"Assign the backport PR to the original PR\'s assignees."},"copyMilestone":{"type":"boolean","default":false,"description":"Put the backport PR in the original PR\'s milestone."},"requestReviewers":{"type":"boolean","default":false,"description":"Request reviews from the original PR\'s reviewers."},"autoMerge":{"description":"Enable auto-merge on backport PRs with this method.","enum":["off","merge","squash","rebase"],"default":"off"}}},"upgrade":{"type":"object","additionalProperties":false,"default":{},"properties":{"scheme":{"description":"Build number scheme: dotted non-negative integers (Delphix) or semver.","enum":["dotted","semver"],"default":"dotted"},"tags":{"description":"Tag patterns that are releases; {build} stands for the build number.","type":"array","minItems":1,"items":{"type":"string","pattern":"\\\\{build\\\\}"},"default":["v{build}","{build}"]},"build":{"type":"object","additionalProperties":false,"default":{},"properties":{"source":{"description":"Where a release\'s build number is read from.","enum":["auto","plugin-config","file","version-file","package-json","tag"],"default":"auto"},"file":{"description":"With source: file, the YAML or JSON file.","type":"string","minLength":1},"key":{"description":"With source: file, the dotted key path in that file.","type":"string","minLength":1}}},"plugin":{"type":"object","additionalProperties":false,"default":{},"properties":{"config":{"description":"Path of the Delphix plugin_config.yml.","type":"string","minLength":1,"default":"plugin_config.yml"}}},"migrations":{"type":"object","additionalProperties":false,"default":{},"properties":{"layout":{"enum":["auto","delphix","flyway","golang-migrate","rails","regex","manifest","none"],"default":"auto","description":"Where migration IDs come from: Delphix upgrade decorators, migration folders by file-name pattern, a manifest file, or none. `auto` detects them in that order."},"dirs":{"description":"Folders holding migration files (flyway, golang-migrate, rails, regex).","type":"array","items":{"type":"string","minLength":1},"default":[]},"pattern":{"description":"With layout: regex, a regular expression (RE2 syntax: no lookaround or backreferences) found in file names, whose group `id` (or first group) is the migration ID.","type":"string","minLength":1},"manifest":{"description":"With layout: manifest, a JSON or YAML file listing migration IDs.","type":"string","minLength":1}}},"engine":{"description":"How the target system applies migrations: every missing ID (set) or only IDs above the highest applied (linear).","enum":["set","linear"],"default":"set"},"bookkeeping":{"description":"Paths (globs) whose changes are release bookkeeping, ignored when looking for lost fixes. The build-number file is always included.","type":"array","items":{"type":"string","minLength":1},"default":["CHANGELOG*","**/CHANGELOG*","VERSION","package.json","package-lock.json"]},"contentChange":{"description":"Severity when one migration ID has different content on two lines.","enum":["warning","error"],"default":"warning"}}},"requests":{"type":"object","additionalProperties":false,"default":{},"properties":{"window":{"description":"The maintenance window: the newest N release lines are supported.","type":"integer","minimum":1,"default":3},"supportedLines":{"description":"An explicit list of supported lines; overrides `window` when not empty.","type":"array","items":{"type":"string","minLength":1},"default":[]},"releaseManagers":{"type":"object","additionalProperties":false,"default":{},"properties":{"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\\\\[bot\\\\])?$"},"default":[],"description":"Logins of release managers."},"teams":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+$"},"default":[],"description":"Teams of release managers, as `org/team-slug` (membership is checked through the API; the token needs Members: read)."}}},"approval":{"description":"Which requests need a release manager\'s approval.","enum":["outside-window","always","never"],"default":"outside-window"},"labels":{"type":"object","additionalProperties":false,"default":{},"properties":{"request":{"type":"string","minLength":1,"default":"backport-request","description":"Put on every backport request issue."},"approved":{"type":"string","minLength":1,"default":"backport-approved","description":"Added by a release manager to approve (or by fixline after /approve)."},"rejected":{"type":"string","minLength":1,"default":"backport-rejected","description":"Added when a release manager rejects with /reject."},"awaitingApproval":{"type":"string","minLength":1,"default":"awaiting-approval","description":"Requests that wait for a release manager."},"exception":{"type":"string","minLength":1,"default":"backport-exception","description":"Requests for lines outside the maintenance window (backport exception requests)."},"security":{"type":"string","minLength":1,"default":"security-release","description":"Requests for a security fix (security release)."},"patch":{"type":"string","minLength":1,"default":"patch-release","description":"Requests for the current line (patch release)."}}}}},"hotfix":{"type":"object","additionalProperties":false,"default":{},"properties":{"branchPrefix":{"type":"string","minLength":1,"default":"hotfix/","description":"Prefix of hotfix branches (`hotfix/<release>`)."},"forwardPort":{"description":"Open forward-port PRs automatically when an older line is released.","type":"boolean","default":false}}}}}');
+const fixline_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/fixline/fixline/fixline.schema.json","title":"fixline configuration (.github/fixline.yml)","description":"Every key has a default: an empty file (or no file) works for a repository whose release lines are N.x branches.","type":"object","additionalProperties":false,"default":{},"properties":{"lines":{"description":"Which branches are release lines.","type":"object","additionalProperties":false,"default":{},"properties":{"patterns":{"description":"Regular expressions (RE2 syntax: no lookaround or backreferences) matched against whole branch names. The digits a branch name contains give the line\'s version (1.x -> 1, release/16.5 -> 16.5).","type":"array","items":{"type":"string","minLength":1},"default":["^\\\\d+\\\\.x$","^\\\\d+\\\\.\\\\d+\\\\.x$","^release/\\\\d+\\\\.\\\\d+$","^release-\\\\d+\\\\.\\\\d+$","^stable-\\\\d+$"]},"defaultBranch":{"description":"Treat the default branch as the newest release line (unless `lines.newest` names another branch).","type":"boolean","default":true},"newest":{"description":"The branch that is the newest release line, instead of the default branch: `develop` in a git-flow repository whose `main` only receives finished releases. It is a line whatever `lines.patterns` say; the default branch is then a line only if a pattern or `lines.order` names it.","type":"string","minLength":1},"order":{"description":"Where lines sort, oldest first, for names without numbers: branch names (each becomes a line, whatever `lines.patterns` say) and `{numbered}`, which stands for every line whose name has numbers, ordered by them. E.g. `[legacy, \\"{numbered}\\", next]`: `legacy` is older than `1.x`, `next` newer than every numbered line. Names listed without `{numbered}` are older than every numbered line; a line without numbers that is not listed is the oldest. The newest line always comes last.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"default":[]}}},"backport":{"type":"object","additionalProperties":false,"default":{},"properties":{"labels":{"description":"Label-to-branch rules, tried in order. `branch` is a template over the pattern\'s capture groups: {name} for a named group, {1} for a numbered one.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1,"description":"Regular expression (RE2 syntax: no lookaround or backreferences; named groups as `(?<name>...)`) matched against the whole label name."},"branch":{"type":"string","minLength":1,"default":"{branch}","description":"Target branch template, e.g. `release/{v}` for a pattern with the group `(?<v>...)`."}}},"default":[{"pattern":"^backport[- ](?<branch>\\\\S+)$","branch":"{branch}"}]},"mergeCommits":{"description":"For PRs merged with a merge commit: pick the PR\'s own commits (without base-into-head merges), or the merge commit itself with -m 1.","enum":["own-commits","mainline"],"default":"own-commits"},"conflicts":{"description":"On conflict: open a draft PR holding the conflict markers, or only comment the manual steps.","enum":["draft-pr","comment"],"default":"draft-pr"},"conflictLabel":{"type":"string","minLength":1,"default":"backport-conflict","description":"Label put on draft backport PRs that hold conflict markers."},"title":{"description":"Backport PR title template: {target}, {title}, {number}.","type":"string","minLength":1,"default":"[{target}] {title}"},"copyLabels":{"description":"Regular expressions (RE2 syntax: no lookaround or backreferences), found anywhere in the label: labels of the original PR that match are copied to the backport.","type":"array","items":{"type":"string","minLength":1},"default":[]},"addLabels":{"description":"Labels added to every backport PR.","type":"array","items":{"type":"string","minLength":1},"default":[]},"copyAssignees":{"type":"boolean","default":false,"description":"Assign the backport PR to the original PR\'s assignees."},"copyMilestone":{"type":"boolean","default":false,"description":"Put the backport PR in the original PR\'s milestone."},"requestReviewers":{"type":"boolean","default":false,"description":"Request reviews from the original PR\'s reviewers."},"autoMerge":{"description":"Enable auto-merge on backport PRs with this method.","enum":["off","merge","squash","rebase"],"default":"off"}}},"upgrade":{"type":"object","additionalProperties":false,"default":{},"properties":{"scheme":{"description":"Build number scheme: dotted non-negative integers (Delphix), or semver (SemVer 2.0.0, read by the `semver` package). Both recognise prereleases (`2.0.0-rc1`; see `upgrade.prereleases`).","enum":["dotted","semver"],"default":"dotted"},"tags":{"description":"Tag patterns that are releases; {build} stands for the build number.","type":"array","minItems":1,"items":{"type":"string","pattern":"\\\\{build\\\\}"},"default":["v{build}","{build}"]},"build":{"type":"object","additionalProperties":false,"default":{},"properties":{"source":{"description":"Where a release\'s build number is read from.","enum":["auto","plugin-config","file","version-file","package-json","tag"],"default":"auto"},"file":{"description":"With source: file, the YAML or JSON file.","type":"string","minLength":1},"key":{"description":"With source: file, the dotted key path in that file.","type":"string","minLength":1}}},"plugin":{"type":"object","additionalProperties":false,"default":{},"properties":{"config":{"description":"Path of the Delphix plugin_config.yml.","type":"string","minLength":1,"default":"plugin_config.yml"}}},"migrations":{"type":"object","additionalProperties":false,"default":{},"properties":{"layout":{"enum":["auto","delphix","flyway","golang-migrate","rails","regex","manifest","none"],"default":"auto","description":"Where migration IDs come from: Delphix upgrade decorators, migration folders by file-name pattern (flyway: V<version>__<name>.sql, .java or .kt, `_` or `.` between version parts; golang-migrate: <version>_<name>.up.sql; rails: db/migrate/<timestamp>_<name>.rb), a manifest file, or none. `auto` detects them in that order and never counts vendored folders; when it finds none, or a configured layout matches no migration, the report says so. `none` says the repository has no migrations (no warning)."},"dirs":{"description":"Folders holding migration files (flyway, golang-migrate, rails, regex). An entry matches a folder at any depth (db/migration also finds app/src/main/resources/db/migration), from the repository root only when it starts with / or ./, and may be a glob (*, **, ?), e.g. */src/main/resources/db/migration. Empty: anywhere except vendored folders (vendor/, node_modules/, third_party/). An entry that matches no folder at any release is reported.","type":"array","items":{"type":"string","minLength":1},"default":[]},"pattern":{"description":"With layout: regex, a regular expression (RE2 syntax: no lookaround or backreferences) found in file names, whose group `id` (or first group) is the migration ID.","type":"string","minLength":1},"manifest":{"description":"With layout: manifest, a JSON or YAML file listing migration IDs.","type":"string","minLength":1}}},"engine":{"description":"How the target system applies migrations: every missing ID (set) or only IDs above the highest applied (linear).","enum":["set","linear"],"default":"set"},"bookkeeping":{"description":"Paths (globs) whose changes are release bookkeeping, ignored when looking for lost fixes. The build-number file is always included.","type":"array","items":{"type":"string","minLength":1},"default":["CHANGELOG*","**/CHANGELOG*","VERSION","package.json","package-lock.json"]},"contentChange":{"description":"Severity of content-stable, when one migration ID has different content on two lines (whitespace-only and formatting-only differences are ignored), or off to turn the rule off.","enum":["warning","error","off"],"default":"warning"},"prereleases":{"description":"Releases whose tag or build is a prerelease (`v2.0.0-rc1`, `2.0.0.RC1`, `1.0-beta`; in the dotted scheme the words dev, alpha, beta, milestone, pre, preview, rc, cr and snapshot, optionally numbered; in the semver scheme any `-` suffix). They sort below their release (rc1 < rc2 < GA). `check`: checked like releases; `warn`: checked, but their findings are warnings; `ignore`: prerelease tags are not releases (the discovery notes name them).","enum":["check","warn","ignore"],"default":"warn"},"compatibility":{"description":"Upgrades your plugin\'s compatibility logic refuses (seed 004\'s alternative to a marker migration): installed releases `from` may not upgrade to releases `to`. The upgrade matrix shows them as blocked with the reason, fix-loss accepts them as the remedy, and no-stranded-users reports a declaration that strands users. Releases are named by selectors: `*`, a release name (`v1.2`) or build (`1.2`), or build comparisons (`>=1.2 <2.0`, alternatives joined by `||`).","type":"array","default":[],"items":{"type":"object","additionalProperties":false,"required":["from","to","reason"],"properties":{"from":{"description":"Installed release(s): a selector or a list of selectors.","type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1}},"to":{"description":"Release(s) they may not upgrade to: a selector or a list of selectors.","type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1}},"reason":{"description":"Why the compatibility logic refuses these upgrades (shown in the matrix).","type":"string","minLength":1}}}},"waivers":{"description":"Findings your team has judged harmless. A waived finding still shows, marked waived with its reason, in every format, but no longer fails the check. A waiver past its `until` date no longer applies and is reported; a waiver that matches no finding is reported as a warning.","type":"array","default":[],"items":{"type":"object","additionalProperties":false,"required":["rule","reason"],"properties":{"rule":{"description":"The rule id of the findings to waive (e.g. `fix-loss`, `content-stable`).","type":"string","minLength":1},"releases":{"description":"Release selectors; the waiver applies to a finding that names a release matching each of them. Give `releases`, `ids` or both.","type":"array","minItems":1,"items":{"type":"string","minLength":1}},"ids":{"description":"Migration IDs; the waiver applies to a finding that names each of them.","type":"array","minItems":1,"items":{"type":"string","minLength":1}},"reason":{"description":"Why the finding is harmless (shown with the finding).","type":"string","minLength":1},"until":{"description":"Last day the waiver applies, `YYYY-MM-DD` (UTC); after it the finding counts again.","type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$"}}}}}},"requests":{"type":"object","additionalProperties":false,"default":{},"properties":{"window":{"description":"The maintenance window: the newest N release lines are supported.","type":"integer","minimum":1,"default":3},"supportedLines":{"description":"An explicit list of supported lines; overrides `window` when not empty.","type":"array","items":{"type":"string","minLength":1},"default":[]},"releaseManagers":{"type":"object","additionalProperties":false,"default":{},"properties":{"users":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\\\\[bot\\\\])?$"},"default":[],"description":"Logins of release managers."},"teams":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+$"},"default":[],"description":"Teams of release managers, as `org/team-slug` (membership is checked through the API; the token needs Members: read)."}}},"approval":{"description":"Which requests need a release manager\'s approval.","enum":["outside-window","always","never"],"default":"outside-window"},"labels":{"type":"object","additionalProperties":false,"default":{},"properties":{"request":{"type":"string","minLength":1,"default":"backport-request","description":"Put on every backport request issue."},"approved":{"type":"string","minLength":1,"default":"backport-approved","description":"Added by a release manager to approve (or by fixline after /approve)."},"rejected":{"type":"string","minLength":1,"default":"backport-rejected","description":"Added when a release manager rejects with /reject."},"awaitingApproval":{"type":"string","minLength":1,"default":"awaiting-approval","description":"Requests that wait for a release manager."},"exception":{"type":"string","minLength":1,"default":"backport-exception","description":"Requests for lines outside the maintenance window (backport exception requests)."},"security":{"type":"string","minLength":1,"default":"security-release","description":"Requests for a security fix (security release)."},"patch":{"type":"string","minLength":1,"default":"patch-release","description":"Requests for the current line (patch release)."}}}}},"hotfix":{"type":"object","additionalProperties":false,"default":{},"properties":{"branchPrefix":{"type":"string","minLength":1,"default":"hotfix/","description":"Prefix of hotfix branches (`hotfix/<release>`)."},"environment":{"type":"string","minLength":1,"default":"production","description":"Deployment environment whose newest deployment with a `success` status is what `/hotfix` starts from (GitHub Deployments API). Without one, the latest GitHub release, then the newest release tag (`upgrade.tags`) on the default branch."},"mergeBackOn":{"type":"array","items":{"enum":["release","deployment","merged-pr"]},"uniqueItems":true,"default":["release","deployment"],"description":"What ships a hotfix, so that fixline compares every commit of its hotfix branch with the default branch and opens one merge-back PR for the missing ones: `release` (a published release whose tag is on a hotfix branch), `deployment` (a successful `deployment_status` in `hotfix.environment` of a commit on a hotfix branch), `merged-pr` (a PR merged into a hotfix branch)."},"mergeBackLabel":{"type":"string","minLength":1,"default":"hotfix-merge-back","description":"Label put on merge-back PRs."},"deleteMergedBranch":{"type":"boolean","default":false,"description":"When a hotfix ships and every commit of its branch is already on the default branch, delete the hotfix branch."},"remindAfterDays":{"type":"integer","minimum":0,"default":7,"description":"On a `schedule` run, and after any other hotfix event (a PR into a hotfix branch, a release, a successful deployment), a hotfix branch with commits still missing from the default branch gets a reminder comment (one, updated in place) on its open merge-back PR once that PR has waited this many days, else on the newest PR into the hotfix branch once its oldest missing commit is this old. 0 turns reminders off."}}}}}');
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(2088);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+;// CONCATENATED MODULE: ./src/upgrade/version.ts
+/**
+ * Build numbers (DESIGN.md section 2, seeds/README.md).
+ *
+ * dotted (Delphix): a string of non-negative integers separated by periods, not all zero.
+ * Compared numerically part by part; trailing zero parts are ignored ("1.0.0" equals "1"),
+ * leading zeros are numeric ("01.2" equals "1.2"), "1.10" is after "1.2". No whitespace, no sign,
+ * no empty part. Parts may be arbitrarily long: comparison works on digit strings, not floats.
+ * A prerelease suffix after "-" or ".": a prerelease word (case ignored), then optionally a number
+ * ("2.0.0-rc1", "2.0.0.RC1", "1.0-beta", "3.1-rc.2", "1.0-SNAPSHOT"), makes a prerelease of that
+ * build: it sorts below the build itself. The words, in their order: dev, alpha, beta, milestone,
+ * pre (or preview), rc (or cr), snapshot (Maven's order); then the number (rc2 before rc10). Only
+ * these words: "1.1-hotfix" or "5.0.0.RELEASE" is no prerelease, so it stays invalid. Canonical
+ * form: "2.0.0-RC01" is "2-rc.1", "2.0-cr1" is "2-rc.1".
+ *
+ * semver: SemVer 2.0.0 (no leading "v"), parsed and ordered by the `semver` package: precedence per
+ * the spec, prerelease below release, build metadata (`+...`) ignored for precedence and dropped from
+ * the canonical form. "1.2.3.rc1" is read as "1.2.3-rc1". The spec compares a prerelease label such as
+ * "rc10" as text (before "rc2"), as every semver tool does; fixline keeps that order here.
+ *
+ * Why the dotted scheme stays hand-written: `semver` knows only three-part versions without leading
+ * zeros (it refuses "1.2" and "01.2.3"; its coerce drops the fourth part of "1.2.3.4" and reads a
+ * 17-digit part as 1.0.0), while the Delphix rule needs any number of parts of any length, trailing
+ * zeros ignored and leading zeros allowed; the dotted prerelease order (numbers inside labels,
+ * case ignored) is not the spec's either. Migration IDs use the same dotted comparison
+ * (migration-id.ts).
+ */
+
+const DOTTED = /^[0-9]+(?:\.[0-9]+)*$/;
+/** Prerelease words, lowest first; synonyms share a rank and a canonical word. */
+const PRERELEASE_WORDS = {
+    dev: [0, 'dev'],
+    alpha: [1, 'alpha'],
+    beta: [2, 'beta'],
+    milestone: [3, 'milestone'],
+    pre: [4, 'pre'],
+    preview: [4, 'pre'],
+    rc: [5, 'rc'],
+    cr: [5, 'rc'],
+    snapshot: [6, 'snapshot'],
+};
+const WORD = '(dev|alpha|beta|milestone|preview|pre|rc|cr|snapshot)';
+/** A dotted build with a prerelease suffix: "-" or ".", a prerelease word, an optional number. */
+const DOTTED_PRE = new RegExp(`^([0-9]+(?:\\.[0-9]+)*)[-.]${WORD}(?:[-._]?([0-9]+(?:\\.[0-9]+)*))?$`, 'i');
+/** A semver core followed by ".rc1" instead of "-rc1". */
+const SEMVER_DOT_PRE = new RegExp(`^([0-9]+\\.[0-9]+\\.[0-9]+)\\.(${WORD}[0-9A-Za-z.-]*)$`, 'i');
+/** Strip leading zeros from a digit string ("007" -> "7", "000" -> "0"). */
+function stripZeros(digits) {
+    let i = 0;
+    while (i < digits.length - 1 && digits.charCodeAt(i) === 48)
+        i++;
+    return i === 0 ? digits : digits.slice(i);
+}
+/** Compare two canonical digit strings (no leading zeros) numerically. */
+function compareDigits(a, b) {
+    if (a.length !== b.length)
+        return a.length < b.length ? -1 : 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** Canonical dotted form: leading zeros stripped per part, trailing zero parts dropped (at least one part). */
+function version_canonicalDotted(raw) {
+    const parts = raw.split('.').map(stripZeros);
+    let end = parts.length;
+    while (end > 1 && parts[end - 1] === '0')
+        end--;
+    return parts.slice(0, end).join('.');
+}
+/** Compare two canonical dotted strings part by part; missing parts count as 0. */
+function version_compareCanonicalDotted(a, b) {
+    if (a === b)
+        return 0;
+    const pa = a.split('.');
+    const pb = b.split('.');
+    const n = Math.max(pa.length, pb.length);
+    for (let i = 0; i < n; i++) {
+        const c = compareDigits(pa[i] ?? '0', pb[i] ?? '0');
+        if (c !== 0)
+            return c;
+    }
+    return 0;
+}
+function describe(raw) {
+    return JSON.stringify(raw.length > 60 ? `${raw.slice(0, 57)}...` : raw);
+}
+function parseDotted(raw) {
+    if (raw.length === 0)
+        return { ok: false, reason: 'build number is empty' };
+    if (raw.trim() !== raw)
+        return { ok: false, reason: `build number ${describe(raw)} has leading or trailing spaces` };
+    const pre = DOTTED.test(raw) ? undefined : DOTTED_PRE.exec(raw);
+    if (pre === null) {
+        return {
+            ok: false,
+            reason: `build number ${describe(raw)} is not a string of non-negative integers separated by periods (e.g. "1.2", or "1.2-rc1" for a prerelease)`,
+        };
+    }
+    const core = version_canonicalDotted(pre ? pre[1] : raw);
+    if (core === '0')
+        return { ok: false, reason: `build number ${describe(raw)} is all zeros` };
+    const parts = core.split('.').map(Number);
+    if (!pre)
+        return { ok: true, parts, canonical: core };
+    const word = PRERELEASE_WORDS[pre[2].toLowerCase()]?.[1];
+    const numbers = pre[3] === undefined ? [] : pre[3].split('.').map(stripZeros);
+    const prerelease = [word, ...numbers].join('.');
+    return { ok: true, parts, canonical: `${core}-${prerelease}`, prerelease };
+}
+function parseSemver(raw) {
+    if (raw.length === 0)
+        return { ok: false, reason: 'build number is empty' };
+    // `semver` itself accepts a leading "v" or "=" and surrounding spaces: the scheme does not.
+    const plain = /^[0-9]/.test(raw) && raw.trim() === raw;
+    const v = plain ? semver_default().parse(raw.replace(SEMVER_DOT_PRE, '$1-$2')) : null;
+    if (!v) {
+        const hint = /^v\d/.test(raw) ? ' (drop the leading "v")' : '';
+        return {
+            ok: false,
+            reason: `build number ${describe(raw)} is not a semantic version (e.g. "1.2.3")${hint}`,
+        };
+    }
+    // v.version: major.minor.patch[-prerelease], without build metadata
+    const prerelease = v.prerelease.length > 0 ? v.prerelease.join('.') : undefined;
+    const parts = [v.major, v.minor, v.patch];
+    return prerelease === undefined
+        ? { ok: true, parts, canonical: v.version }
+        : { ok: true, parts, canonical: v.version, prerelease };
+}
+/** Parse a raw build number for a scheme. Never throws. */
+function version_parseBuild(raw, scheme) {
+    if (typeof raw !== 'string')
+        return { ok: false, reason: 'build number is not a string' };
+    return scheme === 'semver' ? parseSemver(raw) : parseDotted(raw);
+}
+/** Whether a raw build is a valid prerelease in the scheme ("2.0.0-rc1", "1.0-beta"). */
+function isPrereleaseBuild(raw, scheme) {
+    const p = version_parseBuild(raw, scheme);
+    return p.ok && p.prerelease !== undefined;
+}
+/**
+ * Two canonical dotted prerelease parts ("rc.1"; undefined: the release, above them all): by the
+ * word's rank, then the numbers part by part, fewer parts first ("rc" < "rc.1" < "rc.1.1" < "rc.2").
+ */
+function comparePrerelease(a, b) {
+    if (a === b)
+        return 0;
+    if (a === undefined)
+        return 1;
+    if (b === undefined)
+        return -1;
+    const [wa = '', ...na] = a.split('.');
+    const [wb = '', ...nb] = b.split('.');
+    const ra = PRERELEASE_WORDS[wa]?.[0] ?? -1;
+    const rb = PRERELEASE_WORDS[wb]?.[0] ?? -1;
+    if (ra !== rb)
+        return ra < rb ? -1 : 1;
+    for (let i = 0; i < Math.min(na.length, nb.length); i++) {
+        const c = compareDigits(na[i], nb[i]);
+        if (c !== 0)
+            return c;
+    }
+    return na.length === nb.length ? 0 : na.length < nb.length ? -1 : 1;
+}
+function splitPrerelease(canonical) {
+    const dash = canonical.indexOf('-');
+    return dash < 0 ? [canonical, undefined] : [canonical.slice(0, dash), canonical.slice(dash + 1)];
+}
+const semverCache = new Map();
+/** A canonical semver build, parsed once (the matrix compares the same builds many times). */
+function semverOf(canonical) {
+    let v = semverCache.get(canonical);
+    if (!v) {
+        v = new (semver_default()).SemVer(canonical);
+        if (semverCache.size >= 10_000)
+            semverCache.clear();
+        semverCache.set(canonical, v);
+    }
+    return v;
+}
+/** Compare two canonical forms produced by parseBuild for the same scheme. */
+function version_compareCanonicalBuilds(a, b, scheme) {
+    if (a === b)
+        return 0;
+    if (scheme === 'semver')
+        return semverOf(a).compare(semverOf(b));
+    const [coreA, preA] = splitPrerelease(a);
+    const [coreB, preB] = splitPrerelease(b);
+    return version_compareCanonicalDotted(coreA, coreB) || comparePrerelease(preA, preB);
+}
+/**
+ * Total order over raw build strings: valid builds by precedence (equal canonical forms compare 0);
+ * invalid builds sort before every valid one and among themselves by raw string.
+ */
+function compareBuilds(a, b, scheme) {
+    const pa = version_parseBuild(a, scheme);
+    const pb = version_parseBuild(b, scheme);
+    if (pa.ok && pb.ok)
+        return version_compareCanonicalBuilds(pa.canonical, pb.canonical, scheme);
+    if (pa.ok)
+        return 1;
+    if (pb.ok)
+        return -1;
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/selector.ts
+/**
+ * Release selectors: how `upgrade.compatibility` and `upgrade.waivers` name releases. Pure.
+ *
+ *   selector    := '*' | alternative ( '||' alternative )*
+ *   alternative := comparator ( whitespace comparator )*    every comparator must hold
+ *                | name                                     anything not starting with an operator
+ *   comparator  := ( '>=' | '>' | '<=' | '<' | '=' ) build
+ *
+ * - `*` is every release.
+ * - A name matches the release of that name or tag (`v1.2`, or `PR #12` for a candidate) and
+ *   every release whose build equals it in canonical form (`1.2` matches the tag `v1.2` with build
+ *   1.2, and `1.2.0` in the dotted scheme).
+ * - A comparator compares builds in the configured scheme (dotted or semver, with its prerelease
+ *   order): `>=1.2 <2.0` is every 1.x build from 1.2 on. A release with an invalid build matches no
+ *   comparator.
+ *
+ * Hand-written rather than the `semver` package's ranges: the operands are dotted builds as often as
+ * semver ones, and the comparison must be the scheme's own (compareCanonicalBuilds), the one the
+ * upgrade matrix uses.
+ */
+
+const COMPARATOR = /^(>=|<=|>|<|=)([^<>=\s]\S*)$/;
+function parseComparators(text, scheme) {
+    const out = [];
+    // "> 1.2" is one comparator: join an operator standing alone with the operand after it.
+    const tokens = text.split(/\s+/).filter((t) => t !== '');
+    for (let i = 0; i < tokens.length; i++) {
+        let token = tokens[i];
+        if (/^(>=|<=|>|<|=)$/.test(token) && i + 1 < tokens.length)
+            token += tokens[++i];
+        const m = COMPARATOR.exec(token);
+        if (!m)
+            return `"${token}" is not a comparison (>=, >, <=, < or = followed by a build)`;
+        const parsed = version_parseBuild(m[2], scheme);
+        if (!parsed.ok)
+            return `in "${token}": ${parsed.reason} (scheme: ${scheme})`;
+        out.push({ op: m[1], build: parsed.canonical });
+    }
+    return out;
+}
+/** Parses a selector for a build scheme; the reason names the part that is wrong. */
+function parseSelector(text, scheme) {
+    const trimmed = text.trim();
+    if (trimmed === '')
+        return { ok: false, reason: 'is empty' };
+    if (trimmed === '*')
+        return { ok: true, selector: { text, any: true, alternatives: [] } };
+    const alternatives = [];
+    for (const raw of trimmed.split('||')) {
+        const part = raw.trim();
+        if (part === '')
+            return { ok: false, reason: `"${text}" has an empty alternative around ||` };
+        if (/^[<>=]/.test(part)) {
+            const comparators = parseComparators(part, scheme);
+            if (typeof comparators === 'string')
+                return { ok: false, reason: comparators };
+            alternatives.push({ kind: 'range', comparators });
+            continue;
+        }
+        const parsed = version_parseBuild(part, scheme);
+        alternatives.push(parsed.ok
+            ? { kind: 'name', name: part, build: parsed.canonical }
+            : { kind: 'name', name: part });
+    }
+    return { ok: true, selector: { text, any: false, alternatives } };
+}
+function holds(c, build, scheme) {
+    const d = version_compareCanonicalBuilds(build, c.build, scheme);
+    switch (c.op) {
+        case '>=':
+            return d >= 0;
+        case '>':
+            return d > 0;
+        case '<=':
+            return d <= 0;
+        case '<':
+            return d < 0;
+        default:
+            return d === 0;
+    }
+}
+function selects(selector, release, scheme) {
+    if (selector.any)
+        return true;
+    const { name, tag, build } = release;
+    return selector.alternatives.some((alt) => {
+        if (alt.kind === 'name')
+            return (alt.name === name ||
+                alt.name === tag ||
+                (alt.build !== undefined &&
+                    build !== undefined &&
+                    version_compareCanonicalBuilds(build, alt.build, scheme) === 0));
+        return build !== undefined && alt.comparators.every((c) => holds(c, build, scheme));
+    });
+}
+/** The selectors of a config value that is one selector or a list of them. */
+function selectorList(value) {
+    return typeof value === 'string' ? [value] : [...value];
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/compat.ts
+
+const keyOf = (i) => `upgrade.compatibility[${i}]`;
+function declarationsOf(ctx) {
+    return ctx.options.compatibility ?? [];
+}
+/** The valid selectors of a `from` or `to` value (invalid ones are reported by the rule, and ignored). */
+function validSelectors(ctx, value) {
+    const out = [];
+    for (const text of selectorList(value)) {
+        const parsed = parseSelector(text, ctx.options.scheme);
+        if (parsed.ok)
+            out.push(parsed.selector);
+    }
+    return out;
+}
+/** One flag per byBuild release: whether any of the selectors selects it. */
+function mask(ctx, selectors) {
+    const out = new Uint8Array(ctx.byBuild.length);
+    ctx.byBuild.forEach((r, i) => {
+        const release = { name: r.release.name, tag: r.release.tag, build: r.build };
+        if (selectors.some((s) => selects(s, release, ctx.options.scheme)))
+            out[i] = 1;
+    });
+    return out;
+}
+function resolveCompatibility(ctx) {
+    const resolved = declarationsOf(ctx).map((d, i) => ({
+        refusal: { reason: d.reason, key: keyOf(i) },
+        from: mask(ctx, validSelectors(ctx, d.from)),
+        to: mask(ctx, validSelectors(ctx, d.to)),
+    }));
+    return {
+        active: resolved.length > 0,
+        refusal(i, j) {
+            for (const r of resolved)
+                if (r.from[i] === 1 && r.to[j] === 1)
+                    return r.refusal;
+            return undefined;
+        },
+    };
+}
+/** The matrix reason of a refused upgrade (the engine's own block, if any, appended by the caller). */
+function refusalReason(r) {
+    return `refused by compatibility logic (${r.key}): ${r.reason}`;
+}
+function selectorFinding(message) {
+    return { rule: 'compatibility', severity: 'warning', message };
+}
+/** Rule `compatibility`: selectors that are not valid, or that name no release, refuse nothing. */
+function compatibilityRule(ctx) {
+    const out = [];
+    const releases = ctx.releases.map((r) => ({
+        name: r.release.name,
+        tag: r.release.tag,
+        build: r.build,
+    }));
+    declarationsOf(ctx).forEach((d, i) => {
+        for (const side of ['from', 'to']) {
+            for (const text of selectorList(d[side])) {
+                const parsed = parseSelector(text, ctx.options.scheme);
+                const where = `${keyOf(i)}.${side} ${JSON.stringify(text)}`;
+                if (!parsed.ok) {
+                    out.push(selectorFinding(`${where} is not a release selector (${parsed.reason}): ignored`));
+                    continue;
+                }
+                if (!releases.some((r) => selects(parsed.selector, r, ctx.options.scheme)))
+                    out.push(selectorFinding(`${where} names no release (by name or build): it refuses nothing; check the spelling`));
+            }
+        }
+    });
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/matrix.ts
+/**
+ * The upgrade matrix: for every ordered pair of releases (A, X) with build(X) > build(A), whether the
+ * engine allows A -> X (every migration ID of A is in X) and why not.
+ *
+ * Upgrades the declared compatibility logic refuses (upgrade.compatibility, compat.ts) are blocked
+ * too, with the declaration's reason and key in `compatibility`.
+ *
+ * Downgrades and equal builds are always blocked by the engine and are not listed (build-unique,
+ * build-monotonic and line-range report the build problems). Releases with invalid builds are left out
+ * (build-format reports them).
+ *
+ * Order: by from-build ascending, then to-build ascending (renderers rely on it: the first allowed
+ * upgrade from A onto a line is the lowest-build one).
+ *
+ * Speed: IDs present in every release can never be missing and are left out; the others become bits,
+ * so a subset test is a few machine words (30 lines x 40 releases x 2,000 IDs: 720k pairs).
+ */
+
+function popcount(x) {
+    x = x - ((x >>> 1) & 0x55555555);
+    x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+    return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+/**
+ * One bitset per byBuild release over the IDs that are not in every release, plus the list of each
+ * release's non-zero words, so tests only visit words where the release has IDs.
+ */
+function buildBits(ctx) {
+    const rs = ctx.byBuild;
+    const count = new Int32Array(ctx.idText.length);
+    for (const r of rs)
+        for (let k = 0; k < r.ids.length; k++)
+            count[r.ids[k]]++;
+    const bitOfRank = new Int32Array(ctx.idText.length).fill(-1);
+    const ranks = [];
+    for (let rank = 0; rank < count.length; rank++) {
+        if (count[rank] !== rs.length) {
+            bitOfRank[rank] = ranks.length;
+            ranks.push(rank);
+        }
+    }
+    const words = Math.max(1, Math.ceil(ranks.length / 32));
+    const bits = new Uint32Array(rs.length * words);
+    const nzList = [];
+    const nzStart = new Int32Array(rs.length + 1);
+    rs.forEach((r, i) => {
+        const base = i * words;
+        nzStart[i] = nzList.length;
+        let last = -1;
+        // ids are sorted and bit order follows rank order, so words come in increasing order
+        for (let k = 0; k < r.ids.length; k++) {
+            const b = bitOfRank[r.ids[k]];
+            if (b < 0)
+                continue;
+            const w = b >>> 5;
+            bits[base + w] |= 1 << (b & 31);
+            if (w !== last) {
+                nzList.push(w);
+                last = w;
+            }
+        }
+    });
+    nzStart[rs.length] = nzList.length;
+    return { words, bits, rankOfBit: Int32Array.from(ranks), nz: Int32Array.from(nzList), nzStart };
+}
+/** Whether every bit of set i is in set j (only i's non-zero words are visited). */
+function subset(b, i, j) {
+    const { bits, words, nz } = b;
+    const ba = i * words;
+    const bx = j * words;
+    const end = b.nzStart[i + 1];
+    for (let k = b.nzStart[i]; k < end; k++) {
+        const w = nz[k];
+        if ((bits[ba + w] & ~bits[bx + w]) !== 0)
+            return false;
+    }
+    return true;
+}
+/** Calls fn with each rank of set i missing in set j, in ID order, until fn returns false. */
+function eachMissing(b, i, j, fn) {
+    const { bits, words, rankOfBit, nz } = b;
+    const ba = i * words;
+    const bx = j * words;
+    const end = b.nzStart[i + 1];
+    for (let k = b.nzStart[i]; k < end; k++) {
+        const w = nz[k];
+        let m = bits[ba + w] & ~bits[bx + w];
+        while (m !== 0) {
+            const low = m & -m;
+            if (!fn(rankOfBit[w * 32 + 31 - Math.clz32(low)]))
+                return;
+            m ^= low;
+        }
+    }
+}
+function countMissing(b, i, j) {
+    const { bits, words, nz } = b;
+    const ba = i * words;
+    const bx = j * words;
+    const end = b.nzStart[i + 1];
+    let n = 0;
+    for (let k = b.nzStart[i]; k < end; k++) {
+        const w = nz[k];
+        n += popcount(bits[ba + w] & ~bits[bx + w]);
+    }
+    return n;
+}
+/** "a, b, c and N more": the first three IDs of set i missing in set j, then how many others. */
+function blockedIds(b, i, j, idLabel) {
+    const { bits, words, rankOfBit, nz } = b;
+    const ba = i * words;
+    const bx = j * words;
+    const end = b.nzStart[i + 1];
+    let shown = '';
+    let n = 0;
+    for (let k = b.nzStart[i]; k < end; k++) {
+        const w = nz[k];
+        let m = bits[ba + w] & ~bits[bx + w];
+        if (m === 0)
+            continue;
+        if (n >= 3) {
+            n += popcount(m);
+            continue;
+        }
+        while (m !== 0) {
+            const low = m & -m;
+            if (n < 3)
+                shown += `${n === 0 ? '' : ', '}${idLabel[rankOfBit[w * 32 + 31 - Math.clz32(low)]]}`;
+            n++;
+            m ^= low;
+        }
+    }
+    return n > 3 ? `${shown} and ${n - 3} more` : shown;
+}
+/**
+ * A cheap "may A upgrade to X" test (both with valid builds) without building the whole matrix: the
+ * engine allows it and the declared compatibility logic does not refuse it.
+ */
+function engineTester(ctx) {
+    const b = buildBits(ctx);
+    const first = firstHigher(ctx);
+    const compat = resolveCompatibility(ctx);
+    return (a, x) => a.buildPos >= 0 &&
+        x.buildPos >= (first[a.buildPos] ?? Infinity) &&
+        subset(b, a.buildPos, x.buildPos) &&
+        !(compat.active && compat.refusal(a.buildPos, x.buildPos));
+}
+/** A matrix entry refused by compatibility logic; `engine`: the engine's own block, if any. */
+function refused(from, to, r, engine) {
+    const reason = refusalReason(r) + (engine === undefined ? '' : `; also ${engine}`);
+    return { from, to, allowed: false, reason, compatibility: { reason: r.reason, key: r.key } };
+}
+/** For each byBuild position, the first position with a strictly higher build. */
+function firstHigher(ctx) {
+    const rs = ctx.byBuild;
+    const out = new Int32Array(rs.length);
+    let j = 0;
+    for (let i = 0; i < rs.length; i++) {
+        if (j < i + 1)
+            j = i + 1;
+        while (j < rs.length && ctx.compareBuild(rs[j], rs[i]) <= 0)
+            j++;
+        out[i] = j;
+    }
+    return out;
+}
+function computeMatrix(ctx) {
+    const rs = ctx.byBuild;
+    const b = buildBits(ctx);
+    const first = firstHigher(ctx);
+    const offset = new Int32Array(rs.length + 1);
+    for (let i = 0; i < rs.length; i++)
+        offset[i + 1] = offset[i] + rs.length - first[i];
+    const missing = (a, x, max = Infinity) => {
+        const out = [];
+        if (max > 0)
+            eachMissing(b, a.buildPos, x.buildPos, (rank) => out.push(rank) < max);
+        return out;
+    };
+    const lowestToRun = (a, x) => {
+        let found = -1;
+        eachMissing(b, x.buildPos, a.buildPos, (rank) => ((found = rank), false));
+        return found;
+    };
+    const compat = resolveCompatibility(ctx);
+    const upgrades = new Array(offset[rs.length]);
+    let k = 0;
+    for (let i = 0; i < rs.length; i++) {
+        const from = rs[i].release.name;
+        for (let j = first[i]; j < rs.length; j++) {
+            const to = rs[j].release.name;
+            const refusal = compat.active ? compat.refusal(i, j) : undefined;
+            const engine = subset(b, i, j) ? undefined : `${to} lacks ${blockedIds(b, i, j, ctx.idLabel)}`;
+            if (refusal)
+                upgrades[k++] = refused(from, to, refusal, engine);
+            else if (engine === undefined)
+                upgrades[k++] = { from, to, allowed: true, reason: 'allowed' };
+            else
+                upgrades[k++] = { from, to, allowed: false, reason: engine };
+        }
+    }
+    const get = (a, x) => {
+        if (a.buildPos < 0 || x.buildPos < 0)
+            return undefined;
+        const f = first[a.buildPos];
+        if (x.buildPos < f)
+            return undefined;
+        return upgrades[offset[a.buildPos] + x.buildPos - f];
+    };
+    return {
+        upgrades,
+        get,
+        missing,
+        missingCount: (a, x) => countMissing(b, a.buildPos, x.buildPos),
+        eachMissing: (a, x, fn) => eachMissing(b, a.buildPos, x.buildPos, fn),
+        lowestToRun,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/migration-id.ts
+/**
+ * Migration IDs (seeds/README.md): one or more non-negative integers separated by periods,
+ * compared numerically; "1.2", "01.02" and "1.2.0" are the same ID.
+ *
+ * Canonical form: leading zeros stripped per part and trailing zero parts dropped, keeping at
+ * least one part: "01.02" -> "1.2", "1.2.0" -> "1.2", "0.0" -> "0". An all-zero ID is accepted
+ * (the SDK only requires non-negative integers).
+ *
+ * Invalid IDs: canonicalId returns the raw string unchanged. A raw invalid string can never equal a
+ * valid canonical form (that would make it valid), so canonicalId stays a usable, collision-free key,
+ * and compareIds(a, b) === 0 exactly when canonicalId(a) === canonicalId(b).
+ */
+
+const ID = /^[0-9]+(?:\.[0-9]+)*$/;
+function migration_id_describe(raw) {
+    return JSON.stringify(raw.length > 60 ? `${raw.slice(0, 57)}...` : raw);
+}
+/** Parse a raw migration ID. Never throws. */
+function parseMigrationId(raw) {
+    if (typeof raw !== 'string')
+        return { ok: false, reason: 'migration ID is not a string' };
+    if (raw.length === 0)
+        return { ok: false, reason: 'migration ID is empty' };
+    if (!ID.test(raw)) {
+        return {
+            ok: false,
+            reason: `migration ID ${migration_id_describe(raw)} is not one or more integers separated by periods (e.g. "2019.10.15")`,
+        };
+    }
+    const canonical = version_canonicalDotted(raw);
+    return { ok: true, parts: canonical.split('.').map(Number), canonical };
+}
+/** The canonical form of a migration ID; the raw string when it is not a valid ID. */
+function migration_id_canonicalId(raw) {
+    return ID.test(raw) ? version_canonicalDotted(raw) : raw;
+}
+/** Whether a raw string is a valid migration ID. */
+function isValidMigrationId(raw) {
+    return ID.test(raw);
+}
+/**
+ * Total order over raw IDs: valid IDs numerically part by part (trailing zeros ignored); invalid IDs
+ * after every valid one, among themselves by raw string.
+ */
+function compareIds(a, b) {
+    const va = ID.test(a);
+    const vb = ID.test(b);
+    if (va && vb)
+        return compareCanonicalDotted(canonicalDotted(a), canonicalDotted(b));
+    if (va)
+        return -1;
+    if (vb)
+        return 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** compareIds for strings already in canonical form (faster in sorts). */
+function migration_id_compareCanonicalIds(a, b) {
+    const va = ID.test(a);
+    const vb = ID.test(b);
+    if (va && vb)
+        return version_compareCanonicalDotted(a, b);
+    if (va)
+        return -1;
+    if (vb)
+        return 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/rules/previous.ts
+/** Sets every release's `previous` (releases in model order, each already on its line). */
+function linkPrevious(releases) {
+    const byLine = new Map();
+    for (const r of releases) {
+        const named = r.release.previous;
+        if (named === undefined) {
+            const before = r.line.releases[r.posOnLine - 1];
+            r.previous = before ? [before] : [];
+            continue;
+        }
+        let onLine = byLine.get(r.line);
+        if (!onLine) {
+            onLine = new Map(r.line.releases.map((x) => [x.release.name, x]));
+            byLine.set(r.line, onLine);
+        }
+        const names = onLine;
+        r.previous = named
+            .map((n) => names.get(n))
+            .filter((p) => p !== undefined && p !== r);
+    }
+}
+/**
+ * The highest-build release among a release's ancestors on its line (through `previous`), the first
+ * of equal builds; undefined when none has a valid build. `memo` per rule run.
+ */
+function highestBefore(r, compare, memo) {
+    if (memo.has(r))
+        return memo.get(r);
+    memo.set(r, undefined); // a cycle in a hand-built model ends here
+    let best;
+    for (const p of r.previous) {
+        const above = highestBefore(p, compare, memo);
+        for (const c of [above, p.build === undefined ? undefined : p])
+            if (c &&
+                (!best ||
+                    compare(c, best) > 0 ||
+                    (compare(c, best) === 0 && c.modelIndex < best.modelIndex)))
+                best = c;
+    }
+    memo.set(r, best);
+    return best;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/rules/context.ts
+
+
+
+/** model.lines in their order with the newest (isDefault) last, lines known only from releases before it. */
+function orderLines(model) {
+    const known = new Set(model.lines.map((l) => l.branch));
+    const unknown = [];
+    for (const r of model.releases) {
+        if (!known.has(r.line)) {
+            known.add(r.line);
+            unknown.push({ branch: r.line, version: undefined, isDefault: false, tip: '' });
+        }
+    }
+    unknown.sort((a, b) => (a.branch < b.branch ? -1 : a.branch > b.branch ? 1 : 0));
+    const lines = [
+        ...model.lines.filter((l) => !l.isDefault),
+        ...unknown,
+        ...model.lines.filter((l) => l.isDefault),
+    ];
+    return lines.map((line, order) => ({
+        line,
+        order,
+        releases: [],
+        head: undefined,
+        headCommit: undefined,
+    }));
+}
+/**
+ * Assign every distinct canonical ID a rank in ID order, in one string lookup per migration: raw IDs
+ * first get a provisional number, then a small table maps provisional numbers to ranks.
+ */
+function rankIds(lists) {
+    const tmpOf = new Map();
+    const raws = [];
+    const ranks = lists.map((ms) => {
+        const out = new Int32Array(ms.length);
+        for (let i = 0; i < ms.length; i++) {
+            const raw = ms[i].id;
+            let t = tmpOf.get(raw);
+            if (t === undefined) {
+                t = raws.length;
+                tmpOf.set(raw, t);
+                raws.push(raw);
+            }
+            out[i] = t;
+        }
+        return out;
+    });
+    const canon = raws.map(migration_id_canonicalId);
+    const idText = sortIds([...new Set(canon)]);
+    const rankOfCanon = new Map(idText.map((c, i) => [c, i]));
+    const rankOfTmp = Int32Array.from(canon, (c) => rankOfCanon.get(c));
+    const idLabel = new Array(idText.length);
+    raws.forEach((raw, t) => (idLabel[rankOfTmp[t]] ??= raw));
+    for (const r of ranks)
+        for (let i = 0; i < r.length; i++)
+            r[i] = rankOfTmp[r[i]];
+    const invalidIds = new Set(raws.filter((raw) => !isValidMigrationId(raw)));
+    return { ranks, idText, idLabel, invalidIds };
+}
+/** Canonical IDs in ID order (valid ones split once, not per comparison). */
+function sortIds(ids) {
+    const valid = [];
+    const invalid = [];
+    for (const id of ids) {
+        if (isValidMigrationId(id))
+            valid.push({ id, parts: id.split('.') });
+        else
+            invalid.push(id);
+    }
+    valid.sort((a, b) => {
+        const n = Math.max(a.parts.length, b.parts.length);
+        for (let i = 0; i < n; i++) {
+            const c = compareDigits(a.parts[i] ?? '0', b.parts[i] ?? '0');
+            if (c !== 0)
+                return c;
+        }
+        return 0;
+    });
+    return [...valid.map((v) => v.id), ...invalid.sort(migration_id_compareCanonicalIds)];
+}
+/** Sorted unique ranks of a migration list (ranks: the rank of each migration), with duplicate groups. */
+function indexMigrations(migrations, ranks, scratch) {
+    let sorted = true;
+    for (let i = 1; i < ranks.length; i++) {
+        if (ranks[i] <= ranks[i - 1]) {
+            sorted = false;
+            break;
+        }
+    }
+    // fast path: discovery usually lists migrations in ID order without duplicates
+    if (sorted)
+        return { ids: ranks, migs: migrations, duplicates: [] };
+    return (scratch && sortUnique(migrations, ranks, scratch)) ?? sortMigrations(migrations, ranks);
+}
+/**
+ * Sort when every rank is distinct: a natural merge sort of the ranks (discovery output is usually a
+ * few sorted runs, one per file), then a rank -> position table to align the migrations.
+ */
+function sortUnique(migrations, ranks, posOfRank) {
+    const ids = mergeRuns(ranks);
+    for (let k = 1; k < ids.length; k++)
+        if (ids[k] === ids[k - 1])
+            return undefined;
+    for (let i = 0; i < ranks.length; i++)
+        posOfRank[ranks[i]] = i;
+    const migs = new Array(ids.length);
+    for (let k = 0; k < ids.length; k++)
+        migs[k] = migrations[posOfRank[ids[k]]];
+    return { ids, migs, duplicates: [] };
+}
+/** Sorted copy of an Int32Array by merging its ascending runs pairwise. */
+function mergeRuns(input) {
+    const n = input.length;
+    let src = input.slice();
+    let dst = new Int32Array(n);
+    let bounds = [0];
+    for (let i = 1; i < n; i++)
+        if (src[i] < src[i - 1])
+            bounds.push(i);
+    bounds.push(n);
+    if (bounds.length > 64)
+        return src.sort();
+    while (bounds.length > 2) {
+        const next = [0];
+        for (let r = 0; r + 1 < bounds.length; r += 2) {
+            const lo = bounds[r];
+            const mid = bounds[r + 1];
+            const hi = (bounds[r + 2] ?? mid);
+            let a = lo;
+            let b = mid;
+            let o = lo;
+            while (a < mid && b < hi)
+                dst[o++] =
+                    src[a] <= src[b] ? src[a++] : src[b++];
+            while (a < mid)
+                dst[o++] = src[a++];
+            while (b < hi)
+                dst[o++] = src[b++];
+            next.push(hi);
+        }
+        if (next[next.length - 1] !== n)
+            next.push(n);
+        [src, dst] = [dst, src];
+        bounds = next;
+    }
+    return src;
+}
+function sortMigrations(migrations, ranks) {
+    const n = migrations.length;
+    // key = rank * SHIFT + position: exact in a double while rank * SHIFT < 2^53
+    const SHIFT = 2 ** Math.max(21, Math.ceil(Math.log2(n + 1)));
+    const packed = new Float64Array(n);
+    for (let i = 0; i < n; i++)
+        packed[i] = ranks[i] * SHIFT + i;
+    packed.sort();
+    const ids = [];
+    const migs = [];
+    const duplicates = [];
+    let group;
+    for (let k = 0; k < n; k++) {
+        const key = packed[k];
+        const rank = Math.floor(key / SHIFT);
+        const m = migrations[key - rank * SHIFT];
+        if (ids.length > 0 && ids[ids.length - 1] === rank) {
+            if (!group) {
+                group = [migs[migs.length - 1]];
+                duplicates.push(group);
+            }
+            group.push(m);
+            continue;
+        }
+        group = undefined;
+        ids.push(rank);
+        migs.push(m);
+    }
+    return { ids: Int32Array.from(ids), migs, duplicates };
+}
+/** Whether a sorted rank array holds a rank (binary search); returns the index or -1. */
+function findRank(ids, rank) {
+    let lo = 0;
+    let hi = ids.length - 1;
+    while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const v = ids[mid];
+        if (v === rank)
+            return mid;
+        if (v < rank)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return -1;
+}
+/** Ranks in `a` and not in `b` (both sorted), in order. */
+function diffRanks(a, b) {
+    const out = [];
+    let j = 0;
+    for (let i = 0; i < a.length; i++) {
+        const v = a[i];
+        while (j < b.length && b[j] < v)
+            j++;
+        if (j >= b.length || b[j] !== v)
+            out.push(v);
+    }
+    return out;
+}
+function buildContext(model, options) {
+    const lines = orderLines(model);
+    const lineByBranch = new Map(lines.map((l) => [l.line.branch, l]));
+    const lists = [
+        ...model.releases.map((r) => r.migrations),
+        ...model.lineHeads.map((h) => h.migrations),
+    ];
+    const { ranks, idText, idLabel, invalidIds } = rankIds(lists);
+    const scratch = new Int32Array(idText.length);
+    const releases = model.releases.map((release, modelIndex) => {
+        const line = lineByBranch.get(release.line);
+        const parsed = version_parseBuild(release.build, options.scheme);
+        const info = {
+            ...indexMigrations(release.migrations, ranks[modelIndex], scratch),
+            release,
+            modelIndex,
+            line,
+            posOnLine: line.releases.length,
+            build: parsed.ok ? parsed.canonical : undefined,
+            buildError: parsed.ok ? undefined : parsed.reason,
+            buildPos: -1,
+            previous: [],
+            prerelease: release.prerelease ?? (parsed.ok && parsed.prerelease !== undefined),
+        };
+        line.releases.push(info);
+        return info;
+    });
+    linkPrevious(releases);
+    model.lineHeads.forEach((h, i) => {
+        const line = lineByBranch.get(h.line);
+        if (!line)
+            return;
+        line.head = indexMigrations(h.migrations, ranks[model.releases.length + i], scratch);
+        line.headCommit = h.commit;
+    });
+    const scheme = options.scheme;
+    const compareBuild = (a, b) => version_compareCanonicalBuilds(a.build, b.build, scheme) ||
+        a.modelIndex - b.modelIndex;
+    const byBuild = releases.filter((r) => r.build !== undefined).sort(compareBuild);
+    byBuild.forEach((r, i) => (r.buildPos = i));
+    const byName = new Map(releases.map((r) => [r.release.name, r]));
+    return {
+        model,
+        options,
+        lines,
+        releases,
+        byName,
+        byBuild,
+        idText,
+        idLabel,
+        invalidIds,
+        compareBuild: (a, b) => version_compareCanonicalBuilds(a.build, b.build, scheme),
+    };
+}
+/** file/line of a location, for a Finding. */
+function at(loc) {
+    if (!loc)
+        return {};
+    return loc.line === undefined ? { file: loc.file } : { file: loc.file, line: loc.line };
+}
+function where(loc) {
+    if (!loc)
+        return '?';
+    return loc.line === undefined ? loc.file : `${loc.file}:${loc.line}`;
+}
+const hashCache = new WeakMap();
+/** Content hashes of a migration set (cached). */
+function hashesOf(set) {
+    let hashes = hashCache.get(set);
+    if (!hashes) {
+        hashes = new Set(set.migs.map((m) => m.contentHash));
+        hashCache.set(set, hashes);
+    }
+    return hashes;
+}
+/**
+ * Whether the migration with `rank` in `from` exists in `to` under another ID (same content hash): a
+ * renamed backport, which same-id-everywhere reports; other rules leave it to that rule.
+ */
+function hasTwin(from, rank, to) {
+    const m = from.migs[findRank(from.ids, rank)];
+    return m !== undefined && m.contentHash !== '' && hashesOf(to).has(m.contentHash);
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/rules/builds.ts
+
+
+const q = (s) => JSON.stringify(s);
+const YAML_TYPE = {
+    number: 'a YAML number',
+    null: 'YAML null (no value)',
+    boolean: 'a YAML boolean',
+    binary: 'YAML binary data',
+    timestamp: 'a YAML timestamp',
+    other: 'a YAML value that is not a string',
+};
+/** What YAML made of the build number, and how to write it instead. */
+function notStringReason(rel) {
+    const yaml = rel.buildYaml ?? { type: 'number' };
+    const what = YAML_TYPE[yaml.type];
+    if (yaml.tag)
+        return `${q(rel.build)} tagged ${yaml.tag} is ${what}: drop the tag and quote the build number`;
+    if (yaml.type === 'number')
+        return `an unquoted ${rel.build} is ${what} (1.10 would read as 1.1): quote it, buildNumber: ${q(rel.build)}`;
+    const written = rel.build ? `an unquoted ${rel.build}` : 'an empty value';
+    return `${written} is ${what}, not a build number: write it as a quoted string, e.g. buildNumber: "1.0.0"`;
+}
+function buildFormat(ctx) {
+    const out = [];
+    for (const r of ctx.releases) {
+        const rel = r.release;
+        if (rel.buildNotString) {
+            out.push({
+                rule: 'build-format',
+                severity: 'error',
+                message: `build number of ${rel.name} in ${where(rel.buildLocation)} is not a string: ${notStringReason(rel)}`,
+                ...at(rel.buildLocation),
+                releases: [rel.name],
+            });
+        }
+        if (r.buildError !== undefined) {
+            out.push({
+                rule: 'build-format',
+                severity: 'error',
+                message: `${rel.name} (${where(rel.buildLocation)}): ${r.buildError}`,
+                ...at(rel.buildLocation),
+                releases: [rel.name],
+            });
+        }
+    }
+    return out;
+}
+function buildUnique(ctx) {
+    const out = [];
+    const rs = ctx.byBuild;
+    for (let i = 0; i < rs.length;) {
+        let j = i + 1;
+        while (j < rs.length && ctx.compareBuild(rs[j], rs[i]) === 0)
+            j++;
+        // tags on one commit with one build are one build tagged twice
+        if (new Set(rs.slice(i, j).map((r) => r.release.commit)).size > 1) {
+            const group = rs.slice(i, j).sort((a, b) => a.modelIndex - b.modelIndex);
+            const second = group[1];
+            const names = group.map((r) => `${r.release.name} (${r.line.line.branch}, build ${q(r.release.build)}, ${where(r.release.buildLocation)})`);
+            out.push({
+                rule: 'build-unique',
+                severity: 'error',
+                message: `releases ${names.join(', ')} share build number ${group[0].build}: every release needs its own build number`,
+                ...at(second.release.buildLocation),
+                releases: group.map((r) => r.release.name),
+            });
+        }
+        i = j;
+    }
+    return out;
+}
+/**
+ * Builds strictly increase along each line: every release's build is above the highest build among
+ * its ancestor releases on the line (through `previous`, previous.ts). Two tags on one commit with
+ * one build are one build tagged twice, not a regression.
+ */
+function buildMonotonic(ctx) {
+    const out = [];
+    const memo = new Map();
+    for (const line of ctx.lines) {
+        for (const r of line.releases) {
+            const prev = highestBefore(r, ctx.compareBuild, memo);
+            if (r.build === undefined || !prev || ctx.compareBuild(r, prev) > 0)
+                continue;
+            const same = ctx.compareBuild(r, prev) === 0;
+            if (same && r.release.commit === prev.release.commit)
+                continue;
+            out.push({
+                rule: 'build-monotonic',
+                severity: 'error',
+                message: `${r.release.name} on ${line.line.branch} has build ${r.release.build}, ${same ? 'equal to' : 'below'} build ` +
+                    `${prev.release.build} of the previous release ${prev.release.name} (${where(r.release.buildLocation)}): ` +
+                    `builds must strictly increase along a line`,
+                ...at(r.release.buildLocation),
+                releases: [prev.release.name, r.release.name],
+            });
+        }
+    }
+    return out;
+}
+function lowest(line) {
+    let best;
+    for (const r of line.releases)
+        if (r.build !== undefined && (!best || r.buildPos < best.buildPos))
+            best = r;
+    return best;
+}
+/** Every build of an older line stays below the first (lowest) build of the next newer line with releases. */
+function lineRange(ctx) {
+    const out = [];
+    const withReleases = ctx.lines.filter((l) => lowest(l) !== undefined);
+    for (let i = 0; i + 1 < withReleases.length; i++) {
+        const older = withReleases[i];
+        const newer = withReleases[i + 1];
+        const first = lowest(newer);
+        for (const r of older.releases) {
+            if (r.build === undefined || ctx.compareBuild(r, first) < 0)
+                continue;
+            out.push({
+                rule: 'line-range',
+                severity: 'error',
+                message: `${r.release.name} on ${older.line.branch} has build ${r.release.build}, not below ${first.release.build} ` +
+                    `(${first.release.name}), the first build of the newer line ${newer.line.branch} (${where(r.release.buildLocation)}): ` +
+                    `builds of an older line must stay below the next line's first build`,
+                ...at(r.release.buildLocation),
+                releases: [r.release.name, first.release.name],
+            });
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/rules/content.ts
+
+const cache = new WeakMap();
+/** Per line (by line order): rank -> latest migration and the release (or head) it was seen in. */
+function latestPerLine(ctx) {
+    const hit = cache.get(ctx);
+    if (hit)
+        return hit;
+    const result = ctx.lines.map((line) => {
+        const latest = new Array(ctx.idText.length);
+        const visit = (set, label) => {
+            for (let k = 0; k < set.ids.length; k++) {
+                const rank = set.ids[k];
+                const m = set.migs[k];
+                const prev = latest[rank];
+                if (prev && (prev.m === m || sameContent(prev.m, m)))
+                    continue;
+                latest[rank] = { line, rank, m, where: label };
+            }
+        };
+        for (const r of line.releases)
+            visit(r, r.release.name);
+        if (line.head)
+            visit(line.head, `the head of ${line.line.branch}`);
+        return latest;
+    });
+    cache.set(ctx, result);
+    return result;
+}
+function push(map, key, o) {
+    const list = map.get(key);
+    if (list)
+        list.push(o);
+    else
+        map.set(key, [o]);
+}
+function* occurrences(latest) {
+    for (const o of latest)
+        if (o)
+            yield o;
+}
+function content_describe(o) {
+    return `${o.m.id} on ${o.line.line.branch} (${o.where}, ${where(o.m.location)})`;
+}
+/** Same content, formatting aside when both sides carry a formatHash. */
+function sameContent(a, b) {
+    if (a.contentHash === b.contentHash)
+        return true;
+    return a.formatHash !== undefined && a.formatHash === b.formatHash;
+}
+function contentStable(ctx) {
+    const severity = ctx.options.contentChange;
+    if (severity === 'off')
+        return [];
+    const perLine = latestPerLine(ctx);
+    const byRank = new Map();
+    for (const latest of perLine)
+        for (const o of occurrences(latest))
+            push(byRank, o.rank, o);
+    const out = [];
+    for (const [rank, occ] of [...byRank].sort((a, b) => a[0] - b[0])) {
+        const first = occ[0];
+        const other = occ.find((o) => !sameContent(o.m, first.m) && o.m.contentHash !== '' && first.m.contentHash !== '');
+        if (!other)
+            continue;
+        out.push({
+            rule: 'content-stable',
+            severity,
+            message: `migration ${ctx.idLabel[rank]} differs between lines: ${content_describe(first)} and ${content_describe(other)} have different content: ` +
+                `users who ran one version will never run the other; keep one content on every line ` +
+                `(whitespace and formatting are ignored; upgrade.contentChange: off turns this rule off)`,
+            ...at(other.m.location),
+        });
+    }
+    return out;
+}
+function sameIdEverywhere(ctx) {
+    const perLine = latestPerLine(ctx);
+    const byHash = new Map();
+    for (const latest of perLine) {
+        for (const o of occurrences(latest))
+            if (o.m.contentHash !== '')
+                push(byHash, o.m.contentHash, o);
+    }
+    const out = [];
+    for (const occ of byHash.values()) {
+        if (occ.length < 2)
+            continue;
+        const pair = renamedPair(perLine, occ);
+        if (!pair)
+            continue;
+        const [a, b] = pair;
+        out.push({
+            rule: 'same-id-everywhere',
+            severity: 'error',
+            message: `the same migration (content ${a.m.contentHash.slice(0, 12)}) has ID ${content_describe(a)} and ID ${content_describe(b)}: ` +
+                `a backported migration must keep one ID on every line, or users who ran one ID cannot upgrade to a release that has only the other`,
+            ...at(b.m.location),
+        });
+    }
+    return out;
+}
+/** Two occurrences with different IDs on different lines where neither line carries the other's ID. */
+function renamedPair(perLine, occ) {
+    for (let i = 0; i < occ.length; i++) {
+        for (let j = i + 1; j < occ.length; j++) {
+            const a = occ[i];
+            const b = occ[j];
+            if (a.rank === b.rank || a.line === b.line)
+                continue;
+            const lineA = perLine[a.line.order];
+            const lineB = perLine[b.line.order];
+            if (lineB[a.rank] === undefined && lineA[b.rank] === undefined)
+                return a.line.order <= b.line.order ? [a, b] : [b, a];
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/rules/advice.ts
+/** The engine behind a discovered layout (absent: the Delphix engine of the design's worked example). */
+function engineKind(layout) {
+    if (layout === undefined || layout === 'delphix')
+        return 'delphix';
+    if (layout === 'flyway' || layout === 'golang-migrate' || layout === 'rails')
+        return layout;
+    return 'other';
+}
+/** Whether the engine runs IDs below the highest applied: golang-migrate never, Rails always, else `upgrade.engine`. */
+function appliesBelowHighest(options) {
+    const kind = engineKind(options.layout);
+    if (kind === 'golang-migrate')
+        return false;
+    if (kind === 'rails')
+        return true;
+    return options.engine === 'set';
+}
+const COMPAT = 'refuse the upgrade in compatibility logic and declare it in upgrade.compatibility';
+/**
+ * fix-loss: release `from` may upgrade to `to` and would lose fixes. The clause after "would lose
+ * fixes ...: " in the finding (the fix-loss rule calls this).
+ */
+function fixLossRemedy(options, from, to) {
+    const release = `release the fix on ${to}'s line and point ${from} users at that release`;
+    switch (engineKind(options.layout)) {
+        case 'rails':
+            return `${release}: Rails runs any migration it has not recorded and never refuses a database holding migrations it lacks, so a marker migration blocks nothing`;
+        case 'golang-migrate':
+            return `${release}: golang-migrate keeps one current version, so a marker migration in ${from} would make ${to}'s line skip every version below it; do not add one`;
+        case 'flyway':
+            return (`${release}; a no-op migration in ${from} that ${to} lacks blocks the upgrade only while Flyway validates ` +
+                `applied migrations (validateOnMigrate, the default), and on ${to}'s line it sorts below that line's versions, so it needs outOfOrder: true there`);
+        case 'delphix':
+            return `add a marker migration to ${from} that ${to} lacks (a no-op migration is fine), or ${COMPAT}`;
+        case 'other':
+            return appliesBelowHighest(options)
+                ? `add a marker migration to ${from} that ${to} lacks (a no-op is fine) if your engine refuses a database holding migrations it lacks, or ${COMPAT}`
+                : `${release}: a linear engine runs only IDs above the highest applied, so a marker migration would make ${to}'s line skip its lower IDs`;
+    }
+}
+/**
+ * forward-ported: migration `id`, shipped on an older line, is missing at the head of `newer`. The
+ * clause after the colon.
+ */
+function forwardPortAdvice(options, id, newer) {
+    const kind = engineKind(options.layout);
+    if (kind === 'golang-migrate')
+        return (`forward-port ${id} to ${newer} with the same version, as a no-op (databases at that version need its file to move on), ` +
+            `and add its change again under a version above ${newer}'s highest, written to be idempotent: golang-migrate never runs a version below the current one`);
+    if (appliesBelowHighest(options))
+        return 'forward-port it with the same ID';
+    if (kind === 'flyway')
+        return `forward-port it with the same version and run Flyway with outOfOrder: true: it sorts below ${newer}'s versions, so without it databases already past them skip it`;
+    return (`forward-port it with the same ID, and, since it sorts below ${newer}'s IDs and a linear engine skips it there, ` +
+        `add its change again under an ID above them, written to be idempotent`);
+}
+/**
+ * migration-order (a linear engine): upgrading `from` -> `to` would skip `id`, below `highest`. The
+ * clause after the semicolon.
+ */
+function migrationOrderAdvice(options, id, highest, to) {
+    switch (engineKind(options.layout)) {
+        case 'flyway':
+            return `run Flyway with outOfOrder: true so it applies pending versions below the highest applied, or add ${id}'s change again on ${to}'s line under a version above ${highest}, written to be idempotent`;
+        case 'golang-migrate':
+            return `golang-migrate never runs a version below the current one: add ${id}'s change again on ${to}'s line under a version above ${highest}, written to be idempotent, and keep ${id} as it is`;
+        case 'rails':
+            return 'Rails runs every migration it has not recorded, whatever its version: set upgrade.engine: set for this repository';
+        default:
+            return 'give the migration an ID above every ID shipped on older lines';
+    }
+}
+/** migration-id: why two migrations may not share one ID. */
+function duplicateIdReason(layout) {
+    switch (engineKind(layout)) {
+        case 'delphix':
+            return 'IDs are compared numerically and must be unique across all object types';
+        case 'flyway':
+            return 'Flyway compares versions numerically and refuses two migrations with one version';
+        case 'golang-migrate':
+            return 'golang-migrate compares versions as numbers and refuses two migrations with one version';
+        case 'rails':
+            return 'Rails compares versions as numbers and refuses two migrations with one version';
+        case 'other':
+            return 'IDs are compared numerically and must be unique';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/rules/fix-loss.ts
+
+
+function lossyPairs(ctx, matrix, has = (d) => d.missing.length > 0) {
+    const out = [];
+    const seen = new Set();
+    for (const diff of ctx.model.fixDiffs) {
+        if (!has(diff))
+            continue;
+        const key = `${diff.from}\u0000${diff.to}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const a = ctx.byName.get(diff.from);
+        const x = ctx.byName.get(diff.to);
+        const upgrade = a && x ? matrix.get(a, x) : undefined;
+        if (upgrade?.allowed)
+            out.push({ diff, upgrade });
+    }
+    return out;
+}
+function describeCommits(missing, max = 3) {
+    const shown = missing
+        .slice(0, max)
+        .map((c) => `${c.sha.slice(0, 7)} ${JSON.stringify(c.subject)}`);
+    const more = missing.length > max ? ` and ${missing.length - max} more` : '';
+    return `${shown.join(', ')}${more}`;
+}
+/** Marks the matrix entries that lose fixes (losesFixes, reason). Called by checkModel before the rules. */
+function markFixLoss(ctx, matrix) {
+    for (const { diff, upgrade } of lossyPairs(ctx, matrix)) {
+        upgrade.losesFixes = true;
+        upgrade.reason = `allowed, but loses fixes: ${describeCommits(diff.missing)}`;
+    }
+}
+function fixLoss(ctx, matrix) {
+    const errors = lossyPairs(ctx, matrix).map(({ diff }) => {
+        const a = ctx.byName.get(diff.from);
+        return {
+            rule: 'fix-loss',
+            severity: 'error',
+            message: `upgrading ${diff.from} -> ${diff.to} would lose fixes ${describeCommits(diff.missing)}: ` +
+                fixLossRemedy(ctx.options, diff.from, diff.to),
+            ...at(a?.release.buildLocation),
+            releases: [diff.from, diff.to],
+            commits: diff.missing.map((c) => ({ sha: c.sha, subject: c.subject })),
+            ...(diff.evidence ? { evidence: diff.evidence } : {}),
+        };
+    });
+    return [...errors, ...probablyPorted(ctx, matrix)];
+}
+/**
+ * Commits whose only evidence is a commit of the other release with the same subject and author
+ * (and another patch): probably ported by hand, so a warning naming both commits, never a loss.
+ */
+function probablyPorted(ctx, matrix) {
+    return lossyPairs(ctx, matrix, (d) => (d.probable?.length ?? 0) > 0).map(({ diff }) => {
+        const probable = diff.probable ?? [];
+        const shown = probable
+            .slice(0, 3)
+            .map((p) => `${p.sha.slice(0, 7)} ${JSON.stringify(p.subject)} ~ ${p.counterpart.sha.slice(0, 7)}`);
+        const more = probable.length > 3 ? ` and ${probable.length - 3} more` : '';
+        return {
+            rule: 'fix-loss',
+            severity: 'warning',
+            message: `upgrading ${diff.from} -> ${diff.to}: ${shown.join(', ')}${more} probably ported ` +
+                `(a commit of ${diff.to} has the same subject and author, another patch): check that the fix is complete in ${diff.to}`,
+            ...at(ctx.byName.get(diff.from)?.release.buildLocation),
+            releases: [diff.from, diff.to],
+            commits: probable.map((p) => ({
+                sha: p.sha,
+                subject: p.subject,
+                evidence: 'same-subject-author',
+                counterpart: p.counterpart.sha,
+            })),
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/engine.ts
+
+
+/** Up to `max` IDs joined, then "and N more". */
+function listIds(ids, max = 3) {
+    const shown = ids.slice(0, max).join(', ');
+    return ids.length > max ? `${shown} and ${ids.length - max} more` : shown;
+}
+/** Canonical IDs of `from` missing in `to`, in ID order. */
+function missingMigrationIds(from, to) {
+    const have = new Set(to.migrations.map((m) => canonicalId(m.id)));
+    const missing = new Set();
+    for (const m of from.migrations) {
+        const c = canonicalId(m.id);
+        if (!have.has(c))
+            missing.add(c);
+    }
+    return [...missing].sort(compareCanonicalIds);
+}
+function engineAllows(from, to, scheme) {
+    const missingIds = missingMigrationIds(from, to);
+    const bf = parseBuild(from.build, scheme);
+    const bt = parseBuild(to.build, scheme);
+    if (!bf.ok)
+        return { allowed: false, reason: `${from.name}: ${bf.reason}`, missingIds };
+    if (!bt.ok)
+        return { allowed: false, reason: `${to.name}: ${bt.reason}`, missingIds };
+    if (compareCanonicalBuilds(bt.canonical, bf.canonical, scheme) <= 0) {
+        return { allowed: false, reason: `build ${to.build} is not above ${from.build}`, missingIds };
+    }
+    if (missingIds.length > 0) {
+        const label = new Map(from.migrations.map((m) => [canonicalId(m.id), m.id]));
+        return {
+            allowed: false,
+            reason: `${to.name} lacks ${listIds(missingIds.map((c) => label.get(c) ?? c))}`,
+            missingIds,
+        };
+    }
+    return { allowed: true, reason: 'allowed', missingIds };
+}
+/** Migrations of `to` whose IDs `from` lacks, in ID order (one per canonical ID): what the engine runs. */
+function migrationsToRun(from, to) {
+    const have = new Set(from.migrations.map((m) => canonicalId(m.id)));
+    const run = new Map();
+    for (const m of to.migrations) {
+        const c = canonicalId(m.id);
+        if (!have.has(c) && !run.has(c))
+            run.set(c, m);
+    }
+    return [...run.entries()].sort((a, b) => compareCanonicalIds(a[0], b[0])).map(([, m]) => m);
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/rules/line-history.ts
+
+
+
+function migrationOf(r, rank) {
+    return r.migs[findRank(r.ids, rank)];
+}
+function appendOnly(ctx) {
+    const out = [];
+    for (const line of ctx.lines) {
+        for (const [prev, r] of line.releases.flatMap((r) => r.previous.map((p) => [p, r]))) {
+            const dropped = diffRanks(prev.ids, r.ids);
+            if (dropped.length === 0)
+                continue;
+            const first = migrationOf(prev, dropped[0]);
+            const ids = listIds(dropped.map((k) => ctx.idLabel[k]));
+            out.push({
+                rule: 'append-only',
+                severity: 'error',
+                message: `${r.release.name} on ${line.line.branch} drops migration ${ids} of the previous release ${prev.release.name} ` +
+                    `(${where(first.location)}): a release must keep every migration of the previous release on its line`,
+                ...at(first.location),
+                releases: [prev.release.name, r.release.name],
+            });
+        }
+    }
+    return out;
+}
+function shipped(ctx, line) {
+    const firstShip = new Int32Array(ctx.idText.length).fill(-1);
+    const firstMig = new Array(ctx.idText.length);
+    const ranks = [];
+    for (const r of line.releases) {
+        for (let k = 0; k < r.ids.length; k++) {
+            const rank = r.ids[k];
+            if (firstShip[rank] === -1) {
+                firstShip[rank] = r.posOnLine;
+                firstMig[rank] = r.migs[k];
+                ranks.push(rank);
+            }
+        }
+    }
+    return { ranks: Int32Array.from(ranks).sort(), firstShip, firstMig };
+}
+/** At most this many findings per (older line, newer line); the rest are summed up in one more. */
+const MAX_PER_PAIR = 10;
+function forwardPorted(ctx) {
+    const out = [];
+    for (let o = 0; o < ctx.lines.length; o++) {
+        const older = ctx.lines[o];
+        if (older.releases.length === 0)
+            continue;
+        const ship = shipped(ctx, older);
+        for (let n = o + 1; n < ctx.lines.length; n++) {
+            const newer = ctx.lines[n];
+            if (newer.head)
+                out.push(...missingAtHead(ctx, older, newer, ship));
+        }
+    }
+    return out;
+}
+function missingAtHead(ctx, older, newer, ship) {
+    const out = [];
+    const headHashes = hashesOf(newer.head);
+    // a migration the head carries under another ID is a renamed backport: same-id-everywhere reports it
+    const missing = diffRanks(ship.ranks, newer.head.ids).filter((k) => {
+        const hash = ship.firstMig[k].contentHash;
+        return hash === '' || !headHashes.has(hash);
+    });
+    const head = newer.headCommit ? ` (${newer.headCommit.slice(0, 7)})` : '';
+    for (const rank of missing.slice(0, MAX_PER_PAIR)) {
+        const r = older.releases[ship.firstShip[rank]];
+        const m = ship.firstMig[rank];
+        out.push({
+            rule: 'forward-ported',
+            severity: 'error',
+            message: `migration ${m.id} shipped in ${r.release.name} on ${older.line.branch} (${where(m.location)}) ` +
+                `is missing at the head of the newer line ${newer.line.branch}${head}: ${forwardPortAdvice(ctx.options, m.id, newer.line.branch)}`,
+            ...at(m.location),
+            releases: [r.release.name],
+        });
+    }
+    if (missing.length > MAX_PER_PAIR) {
+        const rest = missing.slice(MAX_PER_PAIR).map((k) => ctx.idLabel[k]);
+        out.push({
+            rule: 'forward-ported',
+            severity: 'error',
+            message: `${rest.length} more migrations shipped on ${older.line.branch} are missing at the head of ${newer.line.branch}${head}: ${listIds(rest, 10)}`,
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/rules/migration-ids.ts
+
+
+
+function migration_ids_describe(m) {
+    const type = m.objectType ? `${m.objectType}, ` : '';
+    return `${JSON.stringify(m.id)} (${type}${where(m.location)})`;
+}
+function more(s) {
+    const extra = s.releases.length - 1;
+    if (extra > 0)
+        s.finding.message += ` (also in ${extra} later release${extra === 1 ? '' : 's'})`;
+    s.finding.releases = s.releases;
+}
+function migrationId(ctx) {
+    const seen = new Map();
+    const note = (key, release, make) => {
+        const s = seen.get(key);
+        if (s)
+            s.releases.push(release);
+        else
+            seen.set(key, { finding: make(), releases: [release] });
+    };
+    for (const r of ctx.releases) {
+        const name = r.release.name;
+        for (const m of ctx.invalidIds.size === 0 ? [] : r.release.migrations) {
+            if (!ctx.invalidIds.has(m.id))
+                continue;
+            const parsed = parseMigrationId(m.id);
+            const reason = parsed.ok ? '' : parsed.reason;
+            note(`invalid\u0000${m.id}\u0000${m.location.file}`, name, () => ({
+                rule: 'migration-id',
+                severity: 'error',
+                message: `${reason} in ${name} (${m.objectType ? `${m.objectType}, ` : ''}${where(m.location)})`,
+                ...at(m.location),
+            }));
+        }
+        for (const group of r.duplicates) {
+            const key = `dup\u0000${group.map((m) => `${m.id}@${m.objectType ?? ''}@${m.location.file}`).join('\u0000')}`;
+            const [first, ...rest] = group;
+            note(key, name, () => ({
+                rule: 'migration-id',
+                severity: 'error',
+                message: `migration ID ${rest.map(migration_ids_describe).join(', ')} duplicates ${migration_ids_describe(first)} in ${name}: ` +
+                    duplicateIdReason(ctx.options.layout),
+                ...at(rest[0].location),
+            }));
+        }
+    }
+    const out = [];
+    for (const s of seen.values()) {
+        more(s);
+        out.push(s.finding);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/rules/migration-order.ts
+
+
+function migrationOrder(ctx, matrix) {
+    if (ctx.options.engine !== 'linear')
+        return [];
+    const out = [];
+    const rs = ctx.byBuild;
+    for (const a of rs) {
+        if (a.ids.length === 0)
+            continue;
+        const highest = a.ids[a.ids.length - 1];
+        let first;
+        let count = 0;
+        for (let j = a.buildPos + 1; j < rs.length; j++) {
+            const x = rs[j];
+            if (!matrix.get(a, x)?.allowed)
+                continue;
+            const rank = matrix.lowestToRun(a, x);
+            if (rank < 0 || rank > highest)
+                continue;
+            count++;
+            first ??= { x, rank };
+        }
+        if (!first)
+            continue;
+        const m = first.x.migs[findRank(first.x.ids, first.rank)];
+        const more = count > 1
+            ? ` (and ${count - 1} more upgrade${count === 2 ? '' : 's'} from ${a.release.name})`
+            : '';
+        out.push({
+            rule: 'migration-order',
+            severity: 'error',
+            message: `upgrading ${a.release.name} -> ${first.x.release.name} would skip ${ctx.idLabel[first.rank]} on a linear migration engine: ` +
+                `it sorts below ${ctx.idLabel[highest]}, the highest ID ${a.release.name} has applied${more}; ` +
+                migrationOrderAdvice(ctx.options, ctx.idLabel[first.rank], ctx.idLabel[highest], first.x.release.name),
+            ...at(m?.location),
+            releases: [a.release.name, first.x.release.name],
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/rules/no-stranded-users.ts
+
+
+function newestOf(line) {
+    let best;
+    for (const r of line.releases)
+        if (r.buildPos >= 0 && (!best || r.buildPos > best.buildPos))
+            best = r;
+    return best;
+}
+function droppedOn(line) {
+    const dropped = new Set();
+    for (const r of line.releases)
+        for (const prev of r.previous)
+            for (const k of diffRanks(prev.ids, r.ids))
+                dropped.add(k);
+    return dropped;
+}
+function noStrandedUsers(ctx, matrix) {
+    let newest;
+    for (const line of ctx.lines)
+        newest = newestOf(line) ?? newest;
+    const out = [];
+    for (const line of ctx.lines) {
+        const own = newestOf(line);
+        const dropped = droppedOn(line);
+        for (const a of line.releases) {
+            if (a.buildPos < 0)
+                continue;
+            const targets = [
+                // on its own line too, a dropped ID is append-only's to report
+                [newest, 'the newest release', newest?.line === line],
+                [own, `the newest release of ${line.line.branch}`, true],
+            ];
+            if (newest === own)
+                targets.pop();
+            for (const [t, what, sameLine] of targets) {
+                if (!t || t === a || ctx.compareBuild(t, a) <= 0)
+                    continue;
+                const upgrade = matrix.get(a, t);
+                if (upgrade?.allowed !== false)
+                    continue;
+                const unexplained = [];
+                matrix.eachMissing(a, t, (k) => {
+                    if (!(sameLine && dropped.has(k)) && !hasTwin(a, k, t))
+                        unexplained.push(k);
+                    return unexplained.length < 4;
+                });
+                if (upgrade.compatibility)
+                    out.push(no_stranded_users_refused(ctx, a, t, what, upgrade, unexplained));
+                else if (unexplained.length > 0)
+                    out.push(stranded(ctx, a, t, what, unexplained));
+            }
+        }
+    }
+    return out;
+}
+function stranded(ctx, a, t, what, missing) {
+    const m = a.migs[findRank(a.ids, missing[0])];
+    return {
+        rule: 'no-stranded-users',
+        severity: 'error',
+        message: `${a.release.name} users are stranded: they cannot upgrade to ${t.release.name}, ${what}, because ${t.release.name} ` +
+            lacks(ctx, t, missing),
+        ...at(m?.location ?? a.release.buildLocation),
+        releases: [a.release.name, t.release.name],
+    };
+}
+/** Stranded by the declared compatibility logic (and maybe by missing IDs too). */
+function no_stranded_users_refused(ctx, a, t, what, upgrade, missing) {
+    const { key, reason } = upgrade.compatibility;
+    const from = a.release.name;
+    const to = t.release.name;
+    const also = missing.length === 0 ? '' : `; ${to} also ${lacks(ctx, t, missing)}`;
+    return {
+        rule: 'no-stranded-users',
+        severity: 'error',
+        message: `${from} users are stranded: they cannot upgrade to ${to}, ${what}, because the compatibility logic ` +
+            `declared in ${key} refuses it (${JSON.stringify(reason)}): narrow that declaration so that ${from} may upgrade to ${to}${also}`,
+        releases: [from, to],
+    };
+}
+/** "lacks X, Y: forward-port those migrations to <line> and release it". */
+function lacks(ctx, t, missing) {
+    const shown = missing.slice(0, 3).map((k) => ctx.idLabel[k]);
+    const ids = missing.length > 3 ? `${shown.join(', ')} and others` : listIds(shown);
+    const those = missing.length === 1 ? 'that migration' : 'those migrations';
+    return `lacks ${ids}: forward-port ${those} to ${t.line.line.branch} and release it`;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/rules/schema.ts
+
+/** virtualSourceDefinition -> virtual_source; undefined for objects that are not stored. */
+function objectTypeOf(schemaName) {
+    const base = schemaName.replace(/Definition$/, '');
+    const snake = base.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+    return snake === 'snapshot_parameters' ? undefined : snake;
+}
+function types(t) {
+    return new Set((t ?? '').split(/[\s,|[\]"]+/).filter(Boolean));
+}
+/** A changed type or a narrowed enum: stored values must be converted. */
+function converted(name, before, after) {
+    const out = [];
+    if (before.type !== undefined && after.type !== undefined) {
+        const old = types(before.type);
+        const now = types(after.type);
+        // integer values stay valid under number
+        const kept = (t) => now.has(t) || (t === 'integer' && now.has('number'));
+        if ([...old].some((t) => !kept(t))) {
+            const narrower = [...now].every((t) => old.has(t));
+            out.push({
+                text: `${narrower ? 'narrows' : 'changes'} the type of ${name} from ${before.type} to ${after.type}`,
+                kind: 'conversion',
+            });
+        }
+    }
+    if (after.enum !== undefined) {
+        if (before.enum === undefined)
+            out.push({ text: `restricts ${name} to ${listValues(after.enum)}`, kind: 'conversion' });
+        else {
+            const allowed = new Set(after.enum);
+            const removed = before.enum.filter((v) => !allowed.has(v));
+            if (removed.length > 0)
+                out.push({
+                    text: `narrows the values of ${name}: removes ${listValues(removed)}`,
+                    kind: 'conversion',
+                });
+        }
+    }
+    return out;
+}
+function listValues(values, max = 5) {
+    const shown = values.slice(0, max).join(', ');
+    return values.length > max ? `${shown} and ${values.length - max} more` : shown;
+}
+function tightened(name, before, after) {
+    if (after.minimum !== undefined &&
+        (before.minimum === undefined || after.minimum > before.minimum)) {
+        return `raises the minimum of ${name} to ${after.minimum}${before.minimum === undefined ? '' : ` (was ${before.minimum})`}`;
+    }
+    if (after.maximum !== undefined &&
+        (before.maximum === undefined || after.maximum < before.maximum)) {
+        return `lowers the maximum of ${name} to ${after.maximum}${before.maximum === undefined ? '' : ` (was ${before.maximum})`}`;
+    }
+    if (after.pattern !== undefined && after.pattern !== before.pattern)
+        return `sets a new pattern on ${name}`;
+    return undefined;
+}
+/** What an object's schema change demands of existing data, in words; [] when nothing. */
+function schemaChanges(before, after) {
+    return schemaChangeList(before, after).map((c) => c.text);
+}
+/** schemaChanges with the remedy each change takes. */
+function schemaChangeList(before, after) {
+    const out = [];
+    const required = new Set(before.required);
+    for (const p of after.required)
+        if (!required.has(p))
+            out.push({ text: `adds required property ${p}`, kind: 'placeholder' });
+    for (const [name, prop] of Object.entries(after.properties).sort(([a], [b]) => a < b ? -1 : 1)) {
+        const old = before.properties[name];
+        if (!old)
+            continue;
+        const change = tightened(name, old, prop);
+        if (change)
+            out.push({ text: change, kind: 'placeholder' });
+        out.push(...converted(name, old, prop));
+    }
+    return out;
+}
+/** The migration to add for an object type's changes: a conversion, a placeholder, or both. */
+function schemaRemedy(type, changes) {
+    const convert = changes.some((c) => c.kind === 'conversion');
+    const hold = changes.some((c) => c.kind === 'placeholder');
+    const conversion = 'converts each stored value to the new schema (the old type to the new one, a removed enum value to an allowed one)';
+    const placeholder = 'sets a placeholder (null, or 0 with the minimum relaxed) and make the plugin code raise a user-facing error on the placeholder';
+    const what = [convert ? conversion : '', hold ? placeholder : ''].filter(Boolean).join(', and ');
+    return `add @plugin.upgrade.${type}("<id>") that ${what}`;
+}
+function predecessor(ctx, r) {
+    // the nearest of its previous releases (after a merge, the last on the line)
+    if (r.previous.length > 0)
+        return r.previous[r.previous.length - 1];
+    if (r.buildPos < 0)
+        return undefined;
+    for (let i = r.buildPos - 1; i >= 0; i--) {
+        const p = ctx.byBuild[i];
+        if (p.line.order < r.line.order && ctx.compareBuild(p, r) < 0)
+            return p;
+    }
+    return undefined;
+}
+function schemaNeedsMigration(ctx) {
+    const out = [];
+    for (const r of ctx.releases) {
+        const after = r.release.schema;
+        const pred = after ? predecessor(ctx, r) : undefined;
+        const before = pred?.release.schema;
+        if (!after || !pred || !before)
+            continue;
+        const added = diffRanks(r.ids, pred.ids).map((k) => r.migs[findRank(r.ids, k)]);
+        for (const name of Object.keys(after.objects).sort()) {
+            const type = objectTypeOf(name);
+            const old = before.objects[name];
+            const now = after.objects[name];
+            if (!type || !old)
+                continue;
+            const changes = schemaChangeList(old, now);
+            if (changes.length === 0)
+                continue;
+            if (added.some((m) => m.objectType === undefined || m.objectType === type))
+                continue;
+            out.push({
+                rule: 'schema-needs-migration',
+                severity: 'error',
+                message: `${r.release.name} ${changes.map((c) => c.text).join(', ')} on ${name} (${where(after.location)}) compared with ${pred.release.name}, ` +
+                    `without a new ${type} migration: ${schemaRemedy(type, changes)}`,
+                ...at(after.location),
+                releases: [pred.release.name, r.release.name],
+            });
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/rules/index.ts
+
+
+
+
+
+
+
+
+
+/** Every rule by id; checkModel runs them in RULE_IDS order. */
+const RULES = {
+    'build-format': buildFormat,
+    'build-unique': buildUnique,
+    'build-monotonic': buildMonotonic,
+    'line-range': lineRange,
+    'migration-id': migrationId,
+    'append-only': appendOnly,
+    'forward-ported': forwardPorted,
+    'no-stranded-users': noStrandedUsers,
+    'fix-loss': fixLoss,
+    'same-id-everywhere': sameIdEverywhere,
+    'content-stable': contentStable,
+    'schema-needs-migration': schemaNeedsMigration,
+    'migration-order': migrationOrder,
+    compatibility: compatibilityRule,
+    // Expired and unused waivers are reported by applyWaivers (waivers.ts), after every rule.
+    waiver: () => [],
+};
+
+;// CONCATENATED MODULE: ./src/upgrade/rules/prereleases.ts
+function softenPrereleases(ctx, findings) {
+    if (ctx.options.prereleases !== 'warn')
+        return [...findings];
+    return findings.map((f) => {
+        if (f.severity !== 'error')
+            return f;
+        const pre = (f.releases ?? []).filter((n) => ctx.byName.get(n)?.prerelease === true);
+        if (pre.length === 0)
+            return f;
+        return {
+            ...f,
+            severity: 'warning',
+            message: `${f.message} (a warning: ${pre.join(', ')} ${pre.length === 1 ? 'is a prerelease' : 'are prereleases'}, and upgrade.prereleases is warn)`,
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/waivers.ts
+
+
+/** Whether a finding fails the check: an error that is not waived. */
+function isFailing(f) {
+    return f.severity === 'error' && f.waived === undefined;
+}
+function conclusionOf(findings) {
+    return findings.some(isFailing) ? 'failure' : 'success';
+}
+/** Whether a waiver with this `until` (YYYY-MM-DD) has expired at `now`: after the end of that UTC day. */
+function isExpired(until, now) {
+    if (until === undefined)
+        return false;
+    const [y, m, d] = until.split('-').map(Number);
+    return now.getTime() >= Date.UTC(y, m - 1, d + 1);
+}
+const waivers_WORD = /[A-Za-z0-9_]/;
+/** Whether `text` contains `token` not inside a longer name or ID ("1.2" is not in "1.20" or "v1.2.3"). */
+function namesToken(text, token) {
+    if (token === '')
+        return false;
+    for (let at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + 1)) {
+        const before = text[at - 1] ?? ' ';
+        const after = text[at + token.length] ?? ' ';
+        const next = text[at + token.length + 1] ?? ' ';
+        const joinsBefore = waivers_WORD.test(before) || /[.\-/]/.test(before);
+        const joinsAfter = waivers_WORD.test(after) || (/[.\-/]/.test(after) && waivers_WORD.test(next));
+        if (!joinsBefore && !joinsAfter)
+            return true;
+    }
+    return false;
+}
+function releasesNamed(f, all) {
+    if (f.releases)
+        return all.filter((r) => f.releases?.includes(r.name));
+    return all.filter((r) => namesToken(f.message, r.name));
+}
+function matches(a, f, all, scheme) {
+    if (f.rule !== a.waiver.rule)
+        return false;
+    if (!(a.waiver.ids ?? []).every((id) => namesToken(f.message, id)))
+        return false;
+    if (a.selectors.length === 0)
+        return true;
+    const named = releasesNamed(f, all);
+    return a.selectors.every((s) => named.some((r) => selects(s, r, scheme)));
+}
+function waivers_describe(w) {
+    const what = [...(w.releases ?? []), ...(w.ids ?? [])];
+    return `${w.rule}${what.length > 0 ? ` ${what.join(', ')}` : ''}`;
+}
+function waiverFinding(a) {
+    const { waiver: w, key } = a;
+    const message = a.expired
+        ? `waiver ${key} (${waivers_describe(w)}) expired on ${w.until}: it no longer applies and the findings ` +
+            `it waived count again (its reason was ${JSON.stringify(w.reason)}); fix them or renew the waiver`
+        : `waiver ${key} (${waivers_describe(w)}) matches no finding: remove it, or correct its rule, releases or ids`;
+    return { rule: 'waiver', severity: 'warning', message };
+}
+function activate(w, i, scheme, now) {
+    const selectors = [];
+    for (const text of w.releases ?? []) {
+        const parsed = parseSelector(text, scheme);
+        // config load rejects bad selectors; one that slips through (a model built in code) selects nothing
+        selectors.push(parsed.ok ? parsed.selector : { text, any: false, alternatives: [] });
+    }
+    return {
+        waiver: w,
+        key: `upgrade.waivers[${i}]`,
+        selectors,
+        expired: isExpired(w.until, now),
+        used: false,
+    };
+}
+/**
+ * The result with matching findings waived, a `waiver` warning per expired or unused waiver
+ * (appended), and the conclusion recomputed. Unchanged when there are no waivers.
+ */
+function applyWaivers(result, waivers, scheme, now = new Date()) {
+    if (!waivers || waivers.length === 0)
+        return result;
+    const all = result.releases.map((r) => {
+        const parsed = version_parseBuild(r.build, scheme);
+        return { name: r.name, tag: r.tag, build: parsed.ok ? parsed.canonical : undefined };
+    });
+    const active = waivers.map((w, i) => activate(w, i, scheme, now));
+    const findings = result.findings.map((f) => {
+        if (f.rule === 'waiver' || f.waived)
+            return f;
+        const a = active.find((x) => !x.expired && matches(x, f, all, scheme));
+        if (!a)
+            return f;
+        a.used = true;
+        const { reason, until } = a.waiver;
+        return { ...f, waived: { reason, ...(until === undefined ? {} : { until }), key: a.key } };
+    });
+    for (const a of active)
+        if (a.expired || !a.used)
+            findings.push(waiverFinding(a));
+    return { ...result, findings, conclusion: conclusionOf(findings) };
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/check.ts
+
+
+
+
+
+
+/** Every rule id, in the order findings are reported. */
+const RULE_IDS = [
+    'build-format',
+    'build-unique',
+    'build-monotonic',
+    'line-range',
+    'migration-id',
+    'append-only',
+    'forward-ported',
+    'no-stranded-users',
+    'fix-loss',
+    'same-id-everywhere',
+    'content-stable',
+    'schema-needs-migration',
+    'migration-order',
+    'compatibility',
+    'waiver',
+];
+/**
+ * Waivers (options.waivers) are applied last; checkRepository passes none here and applies them
+ * after merging discovery problems, so that those can be waived too.
+ *
+ * `prepared`: a context already built for this model with the same scheme (by fixLossPairs), reused
+ * instead of indexing every release's migrations again; the model's fixDiffs may have been set since.
+ */
+function checkModel(model, options, prepared) {
+    const ctx = prepared && prepared.model === model && prepared.options.scheme === options.scheme
+        ? { ...prepared, options }
+        : buildContext(model, options);
+    const matrix = computeMatrix(ctx);
+    markFixLoss(ctx, matrix);
+    const findings = [];
+    for (const id of RULE_IDS) {
+        findings.push(...softenPrereleases(ctx, RULES[id](ctx, matrix)));
+    }
+    const result = {
+        conclusion: conclusionOf(findings),
+        findings,
+        releases: model.releases,
+        upgrades: matrix.upgrades,
+        lines: ctx.lines.map((l) => l.line),
+    };
+    return applyWaivers(result, options.waivers, options.scheme, options.now);
+}
+/**
+ * The release pairs discovery must compute FixDiffs for: upgrades the engine allows between releases
+ * on DIFFERENT lines, reduced to, for each release A and each other line L, the lowest-build release on
+ * L that A may upgrade to. Later releases of L descend from that one, so they carry the same fixes or
+ * more; same-line upgrades follow ancestry and lose nothing. Order: by A's build, then by line (oldest first).
+ */
+function fixLossPairs(model, scheme, ctx = buildContext(model, { scheme, engine: 'set', contentChange: 'warning' }), 
+/** Commit ancestry (`tip` contains `commit`); without it, `previous` links stand in for it. */
+contains) {
+    const holds = (x, a) => contains ? contains(x.release.commit, a.release.commit) : descendsFrom(x, a);
+    const allows = engineTester(ctx);
+    const lineBuilds = ctx.lines.map((l) => l.releases.filter((r) => r.buildPos >= 0).sort((a, b) => a.buildPos - b.buildPos));
+    const pairs = [];
+    for (const a of ctx.byBuild) {
+        for (const onLine of lineBuilds) {
+            if (onLine.length === 0)
+                continue;
+            const target = firstAllowed(onLine, a, allows);
+            if (!target)
+                continue;
+            // A later release on a's own line holds a's fixes when it descends from a; one cut aside (a
+            // hotfix 2.0.1 on a branch from 2.0, while 2.1 is released from the line) may not.
+            if (onLine[0]?.line === a.line && holds(target, a))
+                continue;
+            pairs.push({ from: a.release.name, to: target.release.name });
+        }
+    }
+    return pairs;
+}
+/** Whether `a` is among `x`'s earlier releases on its line (through `previous`, transitively). */
+function descendsFrom(x, a) {
+    const seen = new Set();
+    const stack = [...x.previous];
+    while (stack.length > 0) {
+        const r = stack.pop();
+        if (r === a)
+            return true;
+        if (seen.has(r))
+            continue;
+        seen.add(r);
+        stack.push(...r.previous);
+    }
+    return false;
+}
+function firstAllowed(onLine, a, allows) {
+    let lo = 0;
+    let hi = onLine.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (onLine[mid].buildPos <= a.buildPos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (let i = lo; i < onLine.length; i++)
+        if (allows(a, onLine[i]))
+            return onLine[i];
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/config/declarations.ts
+/**
+ * Load-time checks of `upgrade.compatibility` and `upgrade.waivers` beyond the JSON schema: selector
+ * syntax for the configured build scheme, rule ids, dates. Each problem has its key path. Names that
+ * match no release are not known here (no repository yet): the check reports them as warnings.
+ */
+
+
+/** Rules a waiver may name: every rule but `waiver` itself (a waiver cannot waive waivers). */
+const WAIVABLE_RULES = RULE_IDS.filter((r) => r !== 'waiver');
+/** Whether `text` (YYYY-MM-DD) is a real calendar date. */
+function isCalendarDate(text) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!m)
+        return false;
+    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    return d.toISOString().slice(0, 10) === text;
+}
+function selectorProblems(path, value, scheme) {
+    const list = typeof value === 'string'
+        ? [[path, value]]
+        : value.map((v, i) => [`${path}[${i}]`, v]);
+    const out = [];
+    for (const [p, text] of list) {
+        const parsed = parseSelector(text, scheme);
+        if (!parsed.ok)
+            out.push({ path: p, message: `is not a release selector: ${parsed.reason}` });
+    }
+    return out;
+}
+function compatibilityProblems(list, scheme) {
+    return list.flatMap((d, i) => [
+        ...selectorProblems(`upgrade.compatibility[${i}].from`, d.from, scheme),
+        ...selectorProblems(`upgrade.compatibility[${i}].to`, d.to, scheme),
+    ]);
+}
+function waiverProblems(list, scheme) {
+    const out = [];
+    list.forEach((w, i) => {
+        const path = `upgrade.waivers[${i}]`;
+        if (!WAIVABLE_RULES.includes(w.rule))
+            out.push({ path: `${path}.rule`, message: `must be one of ${WAIVABLE_RULES.join(', ')}` });
+        if (!w.releases && !w.ids)
+            out.push({
+                path,
+                message: 'needs "releases" or "ids": a waiver names the findings it waives',
+            });
+        if (w.releases)
+            out.push(...selectorProblems(`${path}.releases`, w.releases, scheme));
+        if (w.until !== undefined && !isCalendarDate(w.until))
+            out.push({ path: `${path}.until`, message: `"${w.until}" is not a date (YYYY-MM-DD)` });
+    });
+    return out;
+}
+function declarationProblems(config) {
+    const { scheme, compatibility, waivers } = config.upgrade;
+    return [...compatibilityProblems(compatibility, scheme), ...waiverProblems(waivers, scheme)];
+}
+
 ;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js
 /*!
 * re2js
@@ -56271,10 +61729,10 @@ function re(stringsOrFlags, ...values) {
  * (the default label rule has 19, a 300-way alternation about 1,250).
  */
 const MAX_PROGRAM_SIZE = 2000;
-const cache = new Map();
+const patterns_cache = new Map();
 /** The compiled pattern, or the reason it cannot be one. Cached: the same source compiles once. */
 function compile(source) {
-    const known = cache.get(source);
+    const known = patterns_cache.get(source);
     if (known !== undefined)
         return known;
     let result;
@@ -56286,9 +61744,9 @@ function compile(source) {
     catch (error) {
         result = syntaxMessage(source, error);
     }
-    if (cache.size >= 1000)
-        cache.clear();
-    cache.set(source, result);
+    if (patterns_cache.size >= 1000)
+        patterns_cache.clear();
+    patterns_cache.set(source, result);
     return result;
 }
 function syntaxMessage(source, error) {
@@ -56323,7 +61781,7 @@ function anchored(pattern) {
  * Config patterns match whole names: `^(?:pattern)$`, so `\d+\.x` cannot match `feature/1.x-old`.
  * Patterns are validated when the config is loaded; one that still does not compile matches nothing.
  */
-function wholeName(pattern) {
+function patterns_wholeName(pattern) {
     // `a)|(b` is no pattern, though `^(?:a)|(b)$` compiles.
     if (typeof compile(pattern) === 'string')
         return undefined;
@@ -56346,7 +61804,7 @@ function tagPatternSource(template) {
     return template.split('{build}').map(escapeRegex).join(`(${BUILD_RE})`);
 }
 /** The regex source of a simple glob (`*`, `**`, `?`) over slash-separated paths. */
-function globSource(glob) {
+function patterns_globSource(glob) {
     let out = '';
     for (let i = 0; i < glob.length; i++) {
         const c = glob[i];
@@ -56366,7 +61824,7 @@ function globSource(glob) {
 }
 /** Whether `branch` matches one of `lines.patterns` (see isReleaseLine for the default branch too). */
 function lineMatcher(patterns) {
-    const compiled = patterns.map(wholeName).filter((r) => r !== undefined);
+    const compiled = patterns.map(patterns_wholeName).filter((r) => r !== undefined);
     return (branch) => compiled.some((r) => r.test(branch));
 }
 /** The numbers a branch name carries, in order: `1.x` -> [1], `release/16.5` -> [16, 5], `main` -> []. */
@@ -56388,11 +61846,52 @@ function compareLineVersions(a, b) {
     }
     return 0;
 }
-/** Whether a branch is a release line: it matches `lines.patterns`, or it is the default branch when `lines.defaultBranch`. */
+/** In `lines.order`: every line whose name has numbers, ordered by them. */
+const NUMBERED_LINES = '{numbered}';
+/** The newest line: `lines.newest`, else the default branch when `lines.defaultBranch`. */
+function newestLine(lines, defaultBranch) {
+    return lines.newest ?? (lines.defaultBranch ? defaultBranch : undefined);
+}
+/** Whether a branch is named in `lines.order` (which makes it a line, whatever the patterns). */
+function isOrderedLine(branch, lines) {
+    return branch !== NUMBERED_LINES && (lines.order ?? []).includes(branch);
+}
+/**
+ * Whether a branch is a release line: it matches `lines.patterns`, `lines.order` names it, or it is
+ * the newest line (`lines.newest`, else the default branch when `lines.defaultBranch`).
+ */
 function isReleaseLine(branch, lines, defaultBranch) {
-    if (lineMatcher(lines.patterns)(branch))
+    if (lineMatcher(lines.patterns)(branch) || isOrderedLine(branch, lines))
         return true;
-    return lines.defaultBranch && defaultBranch !== undefined && branch === defaultBranch;
+    return branch === newestLine(lines, defaultBranch);
+}
+/**
+ * The place of a line (not the newest) in `lines.order`: its own index when listed; else lines with
+ * numbers at `{numbered}` (after every listed name when absent), lines without numbers before all.
+ */
+function orderGroup(branch, version, order) {
+    const listed = order.indexOf(branch);
+    if (listed >= 0 && branch !== NUMBERED_LINES)
+        return listed;
+    if (version.length === 0)
+        return -1;
+    const numbered = order.indexOf(NUMBERED_LINES);
+    return numbered >= 0 ? numbered : order.length;
+}
+/**
+ * Orders lines other than the newest one, oldest first: by their place in `lines.order` (names
+ * listed before `{numbered}` are older than every line with numbers, names after it newer; a line
+ * without numbers that is not listed is the oldest), then by the numbers in their names, then by name.
+ */
+function compareLineNames(a, b, order = []) {
+    const ga = orderGroup(a.branch, a.version, order);
+    const gb = orderGroup(b.branch, b.version, order);
+    if (ga !== gb)
+        return ga < gb ? -1 : 1;
+    const c = compareLineVersions(a.version, b.version);
+    if (c !== 0)
+        return c;
+    return a.branch < b.branch ? -1 : a.branch > b.branch ? 1 : 0;
 }
 
 ;// CONCATENATED MODULE: ./src/config/types.ts
@@ -56408,6 +61907,7 @@ class ConfigError extends Error {
 }
 
 ;// CONCATENATED MODULE: ./src/config/load.ts
+
 
 
 
@@ -56440,7 +61940,7 @@ function parseConfig(text, file = '.github/fixline.yml') {
     if (!validate(copy))
         throw new ConfigError(file, describeErrors(validate.errors ?? []));
     const config = copy;
-    const problems = checkRegexes(config);
+    const problems = [...checkRegexes(config), ...declarationProblems(config)];
     if (problems.length > 0)
         throw new ConfigError(file, problems);
     return config;
@@ -56520,7 +62020,7 @@ function checkRegexes(config) {
     check('upgrade.migrations.pattern', config.upgrade.migrations.pattern, 'search');
     // Built from config text (always valid syntax), but they may still be too large to run.
     config.upgrade.tags.forEach((t, i) => check(`upgrade.tags[${i}]`, tagPatternSource(t), 'whole'));
-    config.upgrade.bookkeeping.forEach((g, i) => check(`upgrade.bookkeeping[${i}]`, globSource(g), 'whole'));
+    config.upgrade.bookkeeping.forEach((g, i) => check(`upgrade.bookkeeping[${i}]`, patterns_globSource(g), 'whole'));
     if (config.upgrade.build.source === 'file' && !config.upgrade.build.file)
         problems.push({
             path: 'upgrade.build.file',
@@ -56581,8 +62081,7 @@ class Git {
     }
     async run(args, options = {}) {
         const started = Date.now();
-        const timeoutMs = options.timeoutMs ??
-            (NETWORK_COMMANDS.has(subcommand(args)) ? this.networkTimeoutMs : undefined);
+        const timeoutMs = this.deadline(args, options.timeoutMs);
         const result = await spawnGit(args, {
             cwd: this.cwd,
             env: { ...baseEnv(), ...this.env, ...options.env },
@@ -56590,15 +62089,33 @@ class Git {
             timeoutMs,
         });
         this.observer?.(args, Date.now() - started, result.exitCode);
-        if (result.timedOut)
-            throw new GitError(`git ${describe(args)} did not finish within ${Math.round((timeoutMs ?? 0) / 100) / 10} s and was stopped`, 'timeout', args, null, result.stderr);
-        const ok = options.okCodes ?? [0];
-        if (!ok.includes(result.exitCode)) {
-            const kind = classifyGitFailure(args, `${result.stderr}\n${result.stdout}`);
-            const detail = (result.stderr || result.stdout).trim().split('\n').slice(-6).join('\n');
-            throw new GitError(`git ${describe(args)} failed (exit ${result.exitCode}): ${detail}`, kind, args, result.exitCode, result.stderr);
-        }
+        checkResult(args, result, options.okCodes, timeoutMs);
         return result;
+    }
+    /**
+     * Starts git without waiting for it, for output too large to hold: stdout goes to `onStdout`
+     * chunk by chunk (pause() and resume() give back-pressure) and the caller writes stdin. Same
+     * environment, deadline (process group) and errors as {@link run}; `done` settles when git has
+     * exited, and rejects with a {@link GitError} when it failed.
+     */
+    start(args, options) {
+        const began = Date.now();
+        const timeoutMs = this.deadline(args, options.timeoutMs);
+        const s = startGit(args, {
+            cwd: this.cwd,
+            env: { ...baseEnv(), ...this.env, ...options.env },
+            timeoutMs,
+            onStdout: options.onStdout,
+        });
+        const done = s.finished.then((r) => {
+            this.observer?.(args, Date.now() - began, r.exitCode);
+            checkResult(args, { ...r, stdout: '' }, options.okCodes, timeoutMs);
+            return { stderr: r.stderr, exitCode: r.exitCode };
+        });
+        return processHandle(s, done);
+    }
+    deadline(args, timeoutMs) {
+        return timeoutMs ?? (NETWORK_COMMANDS.has(subcommand(args)) ? this.networkTimeoutMs : undefined);
     }
     /** stdout of a successful command, trimmed of the final newline. */
     async text(args, options) {
@@ -56621,7 +62138,7 @@ function baseEnv() {
     return env;
 }
 /** Argument list for messages: long values (such as commit messages) are shortened. */
-function describe(args) {
+function git_describe(args) {
     return args.map((a) => (a.length > 60 ? `${a.slice(0, 57)}...` : a)).join(' ');
 }
 /** The git subcommand of an argument list (`-c key=value` options skipped). */
@@ -56635,47 +62152,100 @@ function subcommand(args) {
     }
     return '';
 }
-function spawnGit(args, options) {
-    const { cwd, env, input, timeoutMs } = options;
-    return new Promise((resolve, reject) => {
-        // spawn rather than execFile, which does not pass `detached` on: with a deadline, git gets its
-        // own process group so that the deadline stops git and every helper it started (remote
-        // helpers, a local receive-pack and its hooks), which would otherwise hold its output open.
-        const child = (0,external_node_child_process_namespaceObject.spawn)('git', [...args], { cwd, env, detached: timeoutMs !== undefined });
-        const out = collect(child.stdout, () => fail('its output is larger than 512 MiB'));
-        const err = collect(child.stderr, () => fail('its error output is larger than 512 MiB'));
-        let timedOut = false;
-        let settled = false;
-        const timer = timeoutMs === undefined
-            ? undefined
-            : setTimeout(() => {
-                timedOut = true;
-                killGroup(child.pid);
-            }, timeoutMs);
-        const fail = (why, cause) => {
-            if (settled)
-                return;
-            settled = true;
-            if (timer)
-                clearTimeout(timer);
-            killGroup(child.pid);
-            reject(new GitError(`could not run git ${describe(args)}: ${why}`, 'unknown', args, null, err(), {
-                cause,
-            }));
-        };
-        child.on('error', (error) => fail(error.message, error));
-        child.on('close', (code, signal) => {
-            if (settled)
-                return;
-            settled = true;
-            if (timer)
-                clearTimeout(timer);
-            const exitCode = code ?? (signal ? 128 : -1);
-            resolve({ stdout: out(), stderr: err(), exitCode: timedOut ? -1 : exitCode, timedOut });
-        });
-        child.stdin.on('error', () => undefined); // git may exit before reading all of its input
-        child.stdin.end(input);
+function startGit(args, options) {
+    const { cwd, env, timeoutMs } = options;
+    // spawn rather than execFile, which does not pass `detached` on: with a deadline, git gets its
+    // own process group so that the deadline stops git and every helper it started (remote
+    // helpers, a local receive-pack and its hooks), which would otherwise hold its output open.
+    const child = (0,external_node_child_process_namespaceObject.spawn)('git', [...args], { cwd, env, detached: timeoutMs !== undefined });
+    const err = collect(child.stderr, () => fail('its error output is larger than 512 MiB'));
+    child.stdout.on('data', options.onStdout);
+    let timedOut = false;
+    let settled = false;
+    let settle;
+    const finished = new Promise((resolve, reject) => {
+        settle = { resolve, reject };
     });
+    const timer = timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            killGroup(child.pid);
+        }, timeoutMs);
+    const fail = (why, cause) => {
+        if (settled)
+            return;
+        settled = true;
+        if (timer)
+            clearTimeout(timer);
+        killGroup(child.pid);
+        settle.reject(new GitError(`could not run git ${git_describe(args)}: ${why}`, 'unknown', args, null, err(), {
+            cause,
+        }));
+    };
+    child.on('error', (error) => fail(error.message, error));
+    child.on('close', (code, signal) => {
+        if (settled)
+            return;
+        settled = true;
+        if (timer)
+            clearTimeout(timer);
+        const exitCode = code ?? (signal ? 128 : -1);
+        settle.resolve({ stderr: err(), exitCode: timedOut ? -1 : exitCode, timedOut });
+    });
+    child.stdin.on('error', () => undefined); // git may exit before reading all of its input
+    return { child, finished, fail };
+}
+function spawnGit(args, options) {
+    const chunks = [];
+    let size = 0;
+    const started = startGit(args, {
+        ...options,
+        onStdout: (chunk) => {
+            size += chunk.length;
+            if (size > MAX_BUFFER)
+                started.fail('its output is larger than 512 MiB');
+            else
+                chunks.push(chunk);
+        },
+    });
+    started.child.stdin.end(options.input);
+    return started.finished.then((r) => ({ ...r, stdout: Buffer.concat(chunks).toString('utf8') }));
+}
+/** The handle of a started process: stdin writes with back-pressure, stdout pacing, kill. */
+function processHandle(s, done) {
+    let exited = false;
+    const waiters = [];
+    const wake = () => waiters.splice(0).forEach((w) => w());
+    s.child.stdin.on('drain', wake);
+    s.child.on('close', () => {
+        exited = true;
+        wake();
+    });
+    return {
+        write: (data) => (s.child.stdin.writable ? s.child.stdin.write(data) : true),
+        drained: () => new Promise((resolve) => {
+            if (exited || !s.child.stdin.writableNeedDrain)
+                resolve();
+            else
+                waiters.push(resolve);
+        }),
+        end: () => void s.child.stdin.end(),
+        pause: () => void s.child.stdout.pause(),
+        resume: () => void s.child.stdout.resume(),
+        kill: () => s.fail('stopped by fixline'),
+        done,
+    };
+}
+/** Throws the GitError for a finished invocation that timed out or exited with a code not in `okCodes`. */
+function checkResult(args, result, okCodes, timeoutMs) {
+    if (result.timedOut)
+        throw new GitError(`git ${git_describe(args)} did not finish within ${Math.round((timeoutMs ?? 0) / 100) / 10} s and was stopped`, 'timeout', args, null, result.stderr);
+    if ((okCodes ?? [0]).includes(result.exitCode))
+        return;
+    const kind = classifyGitFailure(args, `${result.stderr}\n${result.stdout}`);
+    const detail = (result.stderr || result.stdout).trim().split('\n').slice(-6).join('\n');
+    throw new GitError(`git ${git_describe(args)} failed (exit ${result.exitCode}): ${detail}`, kind, args, result.exitCode, result.stderr);
 }
 /** Collects a stream's bytes (at most MAX_BUFFER); returns a reader of the text so far. */
 function collect(stream, overflow) {
@@ -62468,7 +68038,7 @@ const CHECK_TEXT_LIMIT = 65_535;
  * where it reads as a line of its own: a list item, or a paragraph after a blank line under a
  * table (a line right under a table would become one of its rows).
  */
-function boundList(items, max, suffix = '') {
+function bound_boundList(items, max, suffix = '') {
     const limit = Math.max(0, Math.floor(max));
     if (items.length <= limit)
         return { shown: [...items], hidden: 0, more: undefined };
@@ -62681,20 +68251,24 @@ function payloadDefaultBranch(payload) {
 ;// CONCATENATED MODULE: ./src/route.ts
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
-function routeEvent(eventName, payload) {
+function routeEvent(eventName, payload, options = {}) {
     if (PR_EVENTS.has(eventName))
-        return routePullRequest(payload);
+        return routePullRequest(payload, options.hotfixPrefix ?? 'hotfix/');
     if (eventName === 'issue_comment')
         return routeComment(payload);
     if (eventName === 'issues')
         return routeIssue(payload);
     if (eventName === 'release')
         return routeRelease(payload);
+    if (eventName === 'deployment_status')
+        return routeDeploymentStatus(payload);
+    if (eventName === 'schedule')
+        return [{ job: 'hotfix', trigger: { type: 'schedule' } }];
     if (eventName === 'workflow_dispatch')
         return routeDispatch(payload);
     return [{ job: 'none', reason: `event "${eventName}" is not one fixline handles` }];
 }
-function routePullRequest(payload) {
+function routePullRequest(payload, hotfixPrefix) {
     const action = str(payload.action);
     const pr = obj(payload.pull_request);
     const number = payload_int(pr?.number ?? payload.number);
@@ -62705,6 +68279,9 @@ function routePullRequest(payload) {
     const routes = [];
     if (action === 'closed' && merged) {
         routes.push({ job: 'backport', trigger: { type: 'merged', pr: number } });
+        const base = str(obj(pr.base)?.ref);
+        if (base && base.startsWith(hotfixPrefix) && base.length > hotfixPrefix.length)
+            routes.push({ job: 'hotfix', trigger: { type: 'merged', pr: number, base } });
         if (headRef.startsWith('backport/'))
             routes.push({ job: 'requests', trigger: { type: 'backport-merged', pr: number, headRef } });
     }
@@ -62722,6 +68299,8 @@ function routePullRequest(payload) {
                 job: 'upgrade',
                 trigger: { type: 'release-pr', pr: number, base, headSha, baseSha },
             });
+        if (base && headSha && base.startsWith(hotfixPrefix) && base.length > hotfixPrefix.length)
+            routes.push({ job: 'hotfix', trigger: { type: 'pr', pr: number, base, headSha } });
     }
     return routes.length > 0
         ? routes
@@ -62765,6 +68344,13 @@ function routeComment(payload) {
                 },
             },
         ];
+    if (parsed.command === 'hotfix')
+        return [
+            {
+                job: 'hotfix',
+                trigger: { type: 'command', issue: number, commentId, user, args: parsed.args },
+            },
+        ];
     // On an issue: a backport request. On a PR: a release manager's answer to a /backport held for approval.
     if (parsed.command === 'approve' || parsed.command === 'reject')
         return [
@@ -62804,7 +68390,19 @@ function routeRelease(payload) {
     const tag = str(release?.tag_name);
     if (str(payload.action) !== 'published' || !tag)
         return [{ job: 'none', reason: 'only published releases are checked' }];
-    return [{ job: 'upgrade', trigger: { type: 'release', tag, sha: undefined } }];
+    return [
+        { job: 'upgrade', trigger: { type: 'release', tag, sha: undefined } },
+        { job: 'hotfix', trigger: { type: 'release', tag } },
+    ];
+}
+function routeDeploymentStatus(payload) {
+    const state = str(obj(payload.deployment_status)?.state);
+    const deployment = obj(payload.deployment);
+    const sha = str(deployment?.sha);
+    const environment = str(obj(payload.deployment_status)?.environment) ?? str(deployment?.environment);
+    if (state !== 'success' || !sha || !/^[0-9a-f]{40}$/.test(sha) || !environment)
+        return [{ job: 'none', reason: `deployment_status "${state ?? '?'}" needs no work` }];
+    return [{ job: 'hotfix', trigger: { type: 'deployment', sha, environment } }];
 }
 function routeDispatch(payload) {
     const inputs = obj(payload.inputs) ?? {};
@@ -62813,6 +68411,12 @@ function routeDispatch(payload) {
         const targets = (str(inputs.targets) ?? '').split(/[\s,]+/).filter((t) => t.length > 0);
         return [{ job: 'backport', trigger: { type: 'dispatch', pr, targets } }];
     }
+    const hotfix = inputs.hotfix;
+    if (typeof hotfix === 'string' ? hotfix.trim() !== '' && hotfix !== 'false' : hotfix === true) {
+        const args = typeof hotfix === 'string' ? hotfix.split(/[\s,]+/).filter((a) => a.length > 0) : [];
+        const user = str(obj(payload.sender)?.login) ?? '';
+        return [{ job: 'hotfix', trigger: { type: 'dispatch', user, args } }];
+    }
     const job = str(inputs.job);
     if (job === 'check' || job === 'upgrade-safety') {
         return [{ job: 'upgrade', trigger: { type: 'dispatch', ref: str(inputs.ref) ?? 'HEAD' } }];
@@ -62820,7 +68424,7 @@ function routeDispatch(payload) {
     return [
         {
             job: 'none',
-            reason: 'workflow_dispatch needs the input "pr" (a PR number to backport) or "job: check"',
+            reason: 'workflow_dispatch needs the input "pr" (a PR number to backport), "hotfix" (start a hotfix) or "job: check"',
         },
     ];
 }
@@ -63810,7 +69414,7 @@ function renderBranchTemplate(template, match) {
 /** Maps one label through the rules, first matching rule wins. */
 function mapLabel(label, rules) {
     for (const [index, rule] of rules.entries()) {
-        const match = wholeName(rule.pattern)?.exec(label);
+        const match = patterns_wholeName(rule.pattern)?.exec(label);
         if (!match)
             continue;
         let branch;
@@ -64319,7 +69923,7 @@ const SUMMARY_ROWS = 2_000;
 const STEP_SECTIONS = 10;
 /** The results table; past `max` rows, a line says how many more there are and where they are. */
 function renderTable(rows, max = COMMENT_ROWS, where = 'the job summary') {
-    const { shown, more } = boundList(rows, max, ` targets (${where} lists them all)`);
+    const { shown, more } = bound_boundList(rows, max, ` targets (${where} lists them all)`);
     const lines = ['| Target | Status | Details |', '| --- | --- | --- |'];
     for (const row of shown) {
         const pr = row.pullRequest ? `[#${row.pullRequest.number}](${row.pullRequest.url}) ` : '';
@@ -64332,7 +69936,7 @@ function renderTable(rows, max = COMMENT_ROWS, where = 'the job summary') {
 /** The comment on the original PR: a table, manual steps where needed, and the rows as hidden JSON. */
 function renderComment(source, rows) {
     const parts = [COMMENT_MARKER, `### fixline backports of #${source}`, '', renderTable(rows)];
-    const withSteps = boundList(rows.filter((r) => r.steps && r.steps.length > 0), STEP_SECTIONS, ' conflicts to finish by hand (see the job log)');
+    const withSteps = bound_boundList(rows.filter((r) => r.steps && r.steps.length > 0), STEP_SECTIONS, ' conflicts to finish by hand (see the job log)');
     for (const row of withSteps.shown) {
         parts.push('', `<details><summary>Finish the backport to ${codeSpan(row.target, 200)} by hand</summary>`, '', codeBlock((row.steps ?? []).join('\n'), 'sh'), '', '</details>');
     }
@@ -64365,7 +69969,7 @@ function renderPrBody(input) {
     return fitBody(lines.join('\n'), COMMENT_LIMIT);
 }
 function commitList(commits) {
-    const { shown, more } = boundList(commits, BODY_COMMITS, ' commits');
+    const { shown, more } = bound_boundList(commits, BODY_COMMITS, ' commits');
     return [...shown.map(commitLine), ...(more ? [`- ${more}`] : [])];
 }
 function commitLine(c) {
@@ -64379,12 +69983,12 @@ function conflictSection(target, outcome) {
     ];
     if (outcome.markersCommitted)
         lines.push('> The last commit on this branch holds its conflict markers: resolve them before merging.');
-    const files = boundList(outcome.conflictingFiles, BODY_FILES, ' files');
+    const files = bound_boundList(outcome.conflictingFiles, BODY_FILES, ' files');
     lines.push('', 'Conflicting files:', ...files.shown.map((f) => `- ${codeSpan(f)}`));
     if (files.more)
         lines.push(`- ${files.more}`);
     if (outcome.remaining.length > 0) {
-        const remaining = boundList(outcome.remaining, 50, ' commits');
+        const remaining = bound_boundList(outcome.remaining, 50, ' commits');
         const list = remaining.shown.map((sha) => sha.slice(0, 12)).join(', ');
         lines.push('', `Not yet applied: ${list}${remaining.more ? ` ${remaining.more}` : ''}`);
     }
@@ -65242,1505 +70846,6 @@ function statusOf(error) {
     return typeof s === 'number' ? s : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/upgrade/matrix.ts
-function popcount(x) {
-    x = x - ((x >>> 1) & 0x55555555);
-    x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-    return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-}
-/**
- * One bitset per byBuild release over the IDs that are not in every release, plus the list of each
- * release's non-zero words, so tests only visit words where the release has IDs.
- */
-function buildBits(ctx) {
-    const rs = ctx.byBuild;
-    const count = new Int32Array(ctx.idText.length);
-    for (const r of rs)
-        for (let k = 0; k < r.ids.length; k++)
-            count[r.ids[k]]++;
-    const bitOfRank = new Int32Array(ctx.idText.length).fill(-1);
-    const ranks = [];
-    for (let rank = 0; rank < count.length; rank++) {
-        if (count[rank] !== rs.length) {
-            bitOfRank[rank] = ranks.length;
-            ranks.push(rank);
-        }
-    }
-    const words = Math.max(1, Math.ceil(ranks.length / 32));
-    const bits = new Uint32Array(rs.length * words);
-    const nzList = [];
-    const nzStart = new Int32Array(rs.length + 1);
-    rs.forEach((r, i) => {
-        const base = i * words;
-        nzStart[i] = nzList.length;
-        let last = -1;
-        // ids are sorted and bit order follows rank order, so words come in increasing order
-        for (let k = 0; k < r.ids.length; k++) {
-            const b = bitOfRank[r.ids[k]];
-            if (b < 0)
-                continue;
-            const w = b >>> 5;
-            bits[base + w] |= 1 << (b & 31);
-            if (w !== last) {
-                nzList.push(w);
-                last = w;
-            }
-        }
-    });
-    nzStart[rs.length] = nzList.length;
-    return { words, bits, rankOfBit: Int32Array.from(ranks), nz: Int32Array.from(nzList), nzStart };
-}
-/** Whether every bit of set i is in set j (only i's non-zero words are visited). */
-function subset(b, i, j) {
-    const { bits, words, nz } = b;
-    const ba = i * words;
-    const bx = j * words;
-    const end = b.nzStart[i + 1];
-    for (let k = b.nzStart[i]; k < end; k++) {
-        const w = nz[k];
-        if ((bits[ba + w] & ~bits[bx + w]) !== 0)
-            return false;
-    }
-    return true;
-}
-/** Calls fn with each rank of set i missing in set j, in ID order, until fn returns false. */
-function eachMissing(b, i, j, fn) {
-    const { bits, words, rankOfBit, nz } = b;
-    const ba = i * words;
-    const bx = j * words;
-    const end = b.nzStart[i + 1];
-    for (let k = b.nzStart[i]; k < end; k++) {
-        const w = nz[k];
-        let m = bits[ba + w] & ~bits[bx + w];
-        while (m !== 0) {
-            const low = m & -m;
-            if (!fn(rankOfBit[w * 32 + 31 - Math.clz32(low)]))
-                return;
-            m ^= low;
-        }
-    }
-}
-function countMissing(b, i, j) {
-    const { bits, words, nz } = b;
-    const ba = i * words;
-    const bx = j * words;
-    const end = b.nzStart[i + 1];
-    let n = 0;
-    for (let k = b.nzStart[i]; k < end; k++) {
-        const w = nz[k];
-        n += popcount(bits[ba + w] & ~bits[bx + w]);
-    }
-    return n;
-}
-/** "a, b, c and N more": the first three IDs of set i missing in set j, then how many others. */
-function blockedIds(b, i, j, idLabel) {
-    const { bits, words, rankOfBit, nz } = b;
-    const ba = i * words;
-    const bx = j * words;
-    const end = b.nzStart[i + 1];
-    let shown = '';
-    let n = 0;
-    for (let k = b.nzStart[i]; k < end; k++) {
-        const w = nz[k];
-        let m = bits[ba + w] & ~bits[bx + w];
-        if (m === 0)
-            continue;
-        if (n >= 3) {
-            n += popcount(m);
-            continue;
-        }
-        while (m !== 0) {
-            const low = m & -m;
-            if (n < 3)
-                shown += `${n === 0 ? '' : ', '}${idLabel[rankOfBit[w * 32 + 31 - Math.clz32(low)]]}`;
-            n++;
-            m ^= low;
-        }
-    }
-    return n > 3 ? `${shown} and ${n - 3} more` : shown;
-}
-/** A cheap "may A upgrade to X" test (both with valid builds) without building the whole matrix. */
-function engineTester(ctx) {
-    const b = buildBits(ctx);
-    const first = firstHigher(ctx);
-    return (a, x) => a.buildPos >= 0 &&
-        x.buildPos >= (first[a.buildPos] ?? Infinity) &&
-        subset(b, a.buildPos, x.buildPos);
-}
-/** For each byBuild position, the first position with a strictly higher build. */
-function firstHigher(ctx) {
-    const rs = ctx.byBuild;
-    const out = new Int32Array(rs.length);
-    let j = 0;
-    for (let i = 0; i < rs.length; i++) {
-        if (j < i + 1)
-            j = i + 1;
-        while (j < rs.length && ctx.compareBuild(rs[j], rs[i]) <= 0)
-            j++;
-        out[i] = j;
-    }
-    return out;
-}
-function computeMatrix(ctx) {
-    const rs = ctx.byBuild;
-    const b = buildBits(ctx);
-    const first = firstHigher(ctx);
-    const offset = new Int32Array(rs.length + 1);
-    for (let i = 0; i < rs.length; i++)
-        offset[i + 1] = offset[i] + rs.length - first[i];
-    const missing = (a, x, max = Infinity) => {
-        const out = [];
-        if (max > 0)
-            eachMissing(b, a.buildPos, x.buildPos, (rank) => out.push(rank) < max);
-        return out;
-    };
-    const lowestToRun = (a, x) => {
-        let found = -1;
-        eachMissing(b, x.buildPos, a.buildPos, (rank) => ((found = rank), false));
-        return found;
-    };
-    const upgrades = new Array(offset[rs.length]);
-    let k = 0;
-    for (let i = 0; i < rs.length; i++) {
-        const from = rs[i].release.name;
-        for (let j = first[i]; j < rs.length; j++) {
-            const to = rs[j].release.name;
-            if (subset(b, i, j)) {
-                upgrades[k++] = { from, to, allowed: true, reason: 'allowed' };
-                continue;
-            }
-            const ids = blockedIds(b, i, j, ctx.idLabel);
-            upgrades[k++] = { from, to, allowed: false, reason: `${to} lacks ${ids}` };
-        }
-    }
-    const get = (a, x) => {
-        if (a.buildPos < 0 || x.buildPos < 0)
-            return undefined;
-        const f = first[a.buildPos];
-        if (x.buildPos < f)
-            return undefined;
-        return upgrades[offset[a.buildPos] + x.buildPos - f];
-    };
-    return {
-        upgrades,
-        get,
-        missing,
-        missingCount: (a, x) => countMissing(b, a.buildPos, x.buildPos),
-        eachMissing: (a, x, fn) => eachMissing(b, a.buildPos, x.buildPos, fn),
-        lowestToRun,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/upgrade/version.ts
-/**
- * Build numbers (DESIGN.md section 2, seeds/README.md).
- *
- * dotted (Delphix): a string of non-negative integers separated by periods, not all zero.
- * Compared numerically part by part; trailing zero parts are ignored ("1.0.0" equals "1"),
- * leading zeros are numeric ("01.2" equals "1.2"), "1.10" is after "1.2". No whitespace, no sign,
- * no empty part. Parts may be arbitrarily long: comparison works on digit strings, not floats.
- *
- * semver: SemVer 2.0.0 (no leading "v"); precedence per the spec, prerelease below release,
- * build metadata (`+...`) ignored for precedence and dropped from the canonical form.
- */
-const DOTTED = /^[0-9]+(?:\.[0-9]+)*$/;
-const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
-/** Strip leading zeros from a digit string ("007" -> "7", "000" -> "0"). */
-function stripZeros(digits) {
-    let i = 0;
-    while (i < digits.length - 1 && digits.charCodeAt(i) === 48)
-        i++;
-    return i === 0 ? digits : digits.slice(i);
-}
-/** Compare two canonical digit strings (no leading zeros) numerically. */
-function compareDigits(a, b) {
-    if (a.length !== b.length)
-        return a.length < b.length ? -1 : 1;
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/** Canonical dotted form: leading zeros stripped per part, trailing zero parts dropped (at least one part). */
-function version_canonicalDotted(raw) {
-    const parts = raw.split('.').map(stripZeros);
-    let end = parts.length;
-    while (end > 1 && parts[end - 1] === '0')
-        end--;
-    return parts.slice(0, end).join('.');
-}
-/** Compare two canonical dotted strings part by part; missing parts count as 0. */
-function version_compareCanonicalDotted(a, b) {
-    if (a === b)
-        return 0;
-    const pa = a.split('.');
-    const pb = b.split('.');
-    const n = Math.max(pa.length, pb.length);
-    for (let i = 0; i < n; i++) {
-        const c = compareDigits(pa[i] ?? '0', pb[i] ?? '0');
-        if (c !== 0)
-            return c;
-    }
-    return 0;
-}
-function version_describe(raw) {
-    return JSON.stringify(raw.length > 60 ? `${raw.slice(0, 57)}...` : raw);
-}
-function parseDotted(raw) {
-    if (raw.length === 0)
-        return { ok: false, reason: 'build number is empty' };
-    if (raw.trim() !== raw)
-        return { ok: false, reason: `build number ${version_describe(raw)} has leading or trailing spaces` };
-    if (!DOTTED.test(raw)) {
-        return {
-            ok: false,
-            reason: `build number ${version_describe(raw)} is not a string of non-negative integers separated by periods (e.g. "1.2")`,
-        };
-    }
-    const canonical = version_canonicalDotted(raw);
-    if (canonical === '0')
-        return { ok: false, reason: `build number ${version_describe(raw)} is all zeros` };
-    return { ok: true, parts: canonical.split('.').map(Number), canonical };
-}
-function parseSemver(raw) {
-    if (raw.length === 0)
-        return { ok: false, reason: 'build number is empty' };
-    const m = SEMVER.exec(raw);
-    if (!m) {
-        const hint = /^v\d/.test(raw) ? ' (drop the leading "v")' : '';
-        return {
-            ok: false,
-            reason: `build number ${version_describe(raw)} is not a semantic version (e.g. "1.2.3")${hint}`,
-        };
-    }
-    const [, major = '0', minor = '0', patch = '0', pre] = m;
-    const canonical = `${major}.${minor}.${patch}${pre === undefined ? '' : `-${pre}`}`;
-    return { ok: true, parts: [Number(major), Number(minor), Number(patch)], canonical };
-}
-/** Parse a raw build number for a scheme. Never throws. */
-function version_parseBuild(raw, scheme) {
-    if (typeof raw !== 'string')
-        return { ok: false, reason: 'build number is not a string' };
-    return scheme === 'semver' ? parseSemver(raw) : parseDotted(raw);
-}
-function comparePrerelease(a, b) {
-    if (a === b)
-        return 0;
-    if (a === undefined)
-        return 1;
-    if (b === undefined)
-        return -1;
-    const pa = a.split('.');
-    const pb = b.split('.');
-    const n = Math.min(pa.length, pb.length);
-    for (let i = 0; i < n; i++) {
-        const x = pa[i];
-        const y = pb[i];
-        const xn = /^\d+$/.test(x);
-        const yn = /^\d+$/.test(y);
-        let c;
-        if (xn && yn)
-            c = compareDigits(x, y);
-        else if (xn)
-            c = -1;
-        else if (yn)
-            c = 1;
-        else
-            c = x < y ? -1 : x > y ? 1 : 0;
-        if (c !== 0)
-            return c;
-    }
-    return pa.length === pb.length ? 0 : pa.length < pb.length ? -1 : 1;
-}
-/** Compare two canonical forms produced by parseBuild for the same scheme. */
-function version_compareCanonicalBuilds(a, b, scheme) {
-    if (scheme === 'dotted')
-        return version_compareCanonicalDotted(a, b);
-    if (a === b)
-        return 0;
-    const dashA = a.indexOf('-');
-    const dashB = b.indexOf('-');
-    const coreA = dashA < 0 ? a : a.slice(0, dashA);
-    const coreB = dashB < 0 ? b : b.slice(0, dashB);
-    const c = version_compareCanonicalDotted(coreA, coreB);
-    if (c !== 0)
-        return c;
-    return comparePrerelease(dashA < 0 ? undefined : a.slice(dashA + 1), dashB < 0 ? undefined : b.slice(dashB + 1));
-}
-/**
- * Total order over raw build strings: valid builds by precedence (equal canonical forms compare 0);
- * invalid builds sort before every valid one and among themselves by raw string.
- */
-function compareBuilds(a, b, scheme) {
-    const pa = version_parseBuild(a, scheme);
-    const pb = version_parseBuild(b, scheme);
-    if (pa.ok && pb.ok)
-        return version_compareCanonicalBuilds(pa.canonical, pb.canonical, scheme);
-    if (pa.ok)
-        return 1;
-    if (pb.ok)
-        return -1;
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-;// CONCATENATED MODULE: ./src/upgrade/migration-id.ts
-/**
- * Migration IDs (seeds/README.md): one or more non-negative integers separated by periods,
- * compared numerically; "1.2", "01.02" and "1.2.0" are the same ID.
- *
- * Canonical form: leading zeros stripped per part and trailing zero parts dropped, keeping at
- * least one part: "01.02" -> "1.2", "1.2.0" -> "1.2", "0.0" -> "0". An all-zero ID is accepted
- * (the SDK only requires non-negative integers).
- *
- * Invalid IDs: canonicalId returns the raw string unchanged. A raw invalid string can never equal a
- * valid canonical form (that would make it valid), so canonicalId stays a usable, collision-free key,
- * and compareIds(a, b) === 0 exactly when canonicalId(a) === canonicalId(b).
- */
-
-const ID = /^[0-9]+(?:\.[0-9]+)*$/;
-function migration_id_describe(raw) {
-    return JSON.stringify(raw.length > 60 ? `${raw.slice(0, 57)}...` : raw);
-}
-/** Parse a raw migration ID. Never throws. */
-function parseMigrationId(raw) {
-    if (typeof raw !== 'string')
-        return { ok: false, reason: 'migration ID is not a string' };
-    if (raw.length === 0)
-        return { ok: false, reason: 'migration ID is empty' };
-    if (!ID.test(raw)) {
-        return {
-            ok: false,
-            reason: `migration ID ${migration_id_describe(raw)} is not one or more integers separated by periods (e.g. "2019.10.15")`,
-        };
-    }
-    const canonical = version_canonicalDotted(raw);
-    return { ok: true, parts: canonical.split('.').map(Number), canonical };
-}
-/** The canonical form of a migration ID; the raw string when it is not a valid ID. */
-function migration_id_canonicalId(raw) {
-    return ID.test(raw) ? version_canonicalDotted(raw) : raw;
-}
-/** Whether a raw string is a valid migration ID. */
-function isValidMigrationId(raw) {
-    return ID.test(raw);
-}
-/**
- * Total order over raw IDs: valid IDs numerically part by part (trailing zeros ignored); invalid IDs
- * after every valid one, among themselves by raw string.
- */
-function compareIds(a, b) {
-    const va = ID.test(a);
-    const vb = ID.test(b);
-    if (va && vb)
-        return compareCanonicalDotted(canonicalDotted(a), canonicalDotted(b));
-    if (va)
-        return -1;
-    if (vb)
-        return 1;
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/** compareIds for strings already in canonical form (faster in sorts). */
-function migration_id_compareCanonicalIds(a, b) {
-    const va = ID.test(a);
-    const vb = ID.test(b);
-    if (va && vb)
-        return version_compareCanonicalDotted(a, b);
-    if (va)
-        return -1;
-    if (vb)
-        return 1;
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-;// CONCATENATED MODULE: ./src/upgrade/rules/context.ts
-
-
-
-function compareLines(a, b) {
-    if (a.isDefault !== b.isDefault)
-        return a.isDefault ? 1 : -1;
-    if (a.version && b.version)
-        return compareLineVersions(a.version, b.version) || (a.branch < b.branch ? -1 : 1);
-    if (a.version)
-        return -1;
-    if (b.version)
-        return 1;
-    return a.branch < b.branch ? -1 : a.branch > b.branch ? 1 : 0;
-}
-function orderLines(model) {
-    const lines = [...model.lines];
-    const known = new Set(lines.map((l) => l.branch));
-    for (const r of model.releases) {
-        if (!known.has(r.line)) {
-            known.add(r.line);
-            lines.push({ branch: r.line, version: undefined, isDefault: false, tip: '' });
-        }
-    }
-    lines.sort(compareLines);
-    return lines.map((line, order) => ({
-        line,
-        order,
-        releases: [],
-        head: undefined,
-        headCommit: undefined,
-    }));
-}
-/**
- * Assign every distinct canonical ID a rank in ID order, in one string lookup per migration: raw IDs
- * first get a provisional number, then a small table maps provisional numbers to ranks.
- */
-function rankIds(lists) {
-    const tmpOf = new Map();
-    const raws = [];
-    const ranks = lists.map((ms) => {
-        const out = new Int32Array(ms.length);
-        for (let i = 0; i < ms.length; i++) {
-            const raw = ms[i].id;
-            let t = tmpOf.get(raw);
-            if (t === undefined) {
-                t = raws.length;
-                tmpOf.set(raw, t);
-                raws.push(raw);
-            }
-            out[i] = t;
-        }
-        return out;
-    });
-    const canon = raws.map(migration_id_canonicalId);
-    const idText = sortIds([...new Set(canon)]);
-    const rankOfCanon = new Map(idText.map((c, i) => [c, i]));
-    const rankOfTmp = Int32Array.from(canon, (c) => rankOfCanon.get(c));
-    const idLabel = new Array(idText.length);
-    raws.forEach((raw, t) => (idLabel[rankOfTmp[t]] ??= raw));
-    for (const r of ranks)
-        for (let i = 0; i < r.length; i++)
-            r[i] = rankOfTmp[r[i]];
-    const invalidIds = new Set(raws.filter((raw) => !isValidMigrationId(raw)));
-    return { ranks, idText, idLabel, invalidIds };
-}
-/** Canonical IDs in ID order (valid ones split once, not per comparison). */
-function sortIds(ids) {
-    const valid = [];
-    const invalid = [];
-    for (const id of ids) {
-        if (isValidMigrationId(id))
-            valid.push({ id, parts: id.split('.') });
-        else
-            invalid.push(id);
-    }
-    valid.sort((a, b) => {
-        const n = Math.max(a.parts.length, b.parts.length);
-        for (let i = 0; i < n; i++) {
-            const c = compareDigits(a.parts[i] ?? '0', b.parts[i] ?? '0');
-            if (c !== 0)
-                return c;
-        }
-        return 0;
-    });
-    return [...valid.map((v) => v.id), ...invalid.sort(migration_id_compareCanonicalIds)];
-}
-/** Sorted unique ranks of a migration list (ranks: the rank of each migration), with duplicate groups. */
-function indexMigrations(migrations, ranks, scratch) {
-    let sorted = true;
-    for (let i = 1; i < ranks.length; i++) {
-        if (ranks[i] <= ranks[i - 1]) {
-            sorted = false;
-            break;
-        }
-    }
-    // fast path: discovery usually lists migrations in ID order without duplicates
-    if (sorted)
-        return { ids: ranks, migs: migrations, duplicates: [] };
-    return (scratch && sortUnique(migrations, ranks, scratch)) ?? sortMigrations(migrations, ranks);
-}
-/**
- * Sort when every rank is distinct: a natural merge sort of the ranks (discovery output is usually a
- * few sorted runs, one per file), then a rank -> position table to align the migrations.
- */
-function sortUnique(migrations, ranks, posOfRank) {
-    const ids = mergeRuns(ranks);
-    for (let k = 1; k < ids.length; k++)
-        if (ids[k] === ids[k - 1])
-            return undefined;
-    for (let i = 0; i < ranks.length; i++)
-        posOfRank[ranks[i]] = i;
-    const migs = new Array(ids.length);
-    for (let k = 0; k < ids.length; k++)
-        migs[k] = migrations[posOfRank[ids[k]]];
-    return { ids, migs, duplicates: [] };
-}
-/** Sorted copy of an Int32Array by merging its ascending runs pairwise. */
-function mergeRuns(input) {
-    const n = input.length;
-    let src = input.slice();
-    let dst = new Int32Array(n);
-    let bounds = [0];
-    for (let i = 1; i < n; i++)
-        if (src[i] < src[i - 1])
-            bounds.push(i);
-    bounds.push(n);
-    if (bounds.length > 64)
-        return src.sort();
-    while (bounds.length > 2) {
-        const next = [0];
-        for (let r = 0; r + 1 < bounds.length; r += 2) {
-            const lo = bounds[r];
-            const mid = bounds[r + 1];
-            const hi = (bounds[r + 2] ?? mid);
-            let a = lo;
-            let b = mid;
-            let o = lo;
-            while (a < mid && b < hi)
-                dst[o++] =
-                    src[a] <= src[b] ? src[a++] : src[b++];
-            while (a < mid)
-                dst[o++] = src[a++];
-            while (b < hi)
-                dst[o++] = src[b++];
-            next.push(hi);
-        }
-        if (next[next.length - 1] !== n)
-            next.push(n);
-        [src, dst] = [dst, src];
-        bounds = next;
-    }
-    return src;
-}
-function sortMigrations(migrations, ranks) {
-    const n = migrations.length;
-    // key = rank * SHIFT + position: exact in a double while rank * SHIFT < 2^53
-    const SHIFT = 2 ** Math.max(21, Math.ceil(Math.log2(n + 1)));
-    const packed = new Float64Array(n);
-    for (let i = 0; i < n; i++)
-        packed[i] = ranks[i] * SHIFT + i;
-    packed.sort();
-    const ids = [];
-    const migs = [];
-    const duplicates = [];
-    let group;
-    for (let k = 0; k < n; k++) {
-        const key = packed[k];
-        const rank = Math.floor(key / SHIFT);
-        const m = migrations[key - rank * SHIFT];
-        if (ids.length > 0 && ids[ids.length - 1] === rank) {
-            if (!group) {
-                group = [migs[migs.length - 1]];
-                duplicates.push(group);
-            }
-            group.push(m);
-            continue;
-        }
-        group = undefined;
-        ids.push(rank);
-        migs.push(m);
-    }
-    return { ids: Int32Array.from(ids), migs, duplicates };
-}
-/** Whether a sorted rank array holds a rank (binary search); returns the index or -1. */
-function findRank(ids, rank) {
-    let lo = 0;
-    let hi = ids.length - 1;
-    while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const v = ids[mid];
-        if (v === rank)
-            return mid;
-        if (v < rank)
-            lo = mid + 1;
-        else
-            hi = mid - 1;
-    }
-    return -1;
-}
-/** Ranks in `a` and not in `b` (both sorted), in order. */
-function diffRanks(a, b) {
-    const out = [];
-    let j = 0;
-    for (let i = 0; i < a.length; i++) {
-        const v = a[i];
-        while (j < b.length && b[j] < v)
-            j++;
-        if (j >= b.length || b[j] !== v)
-            out.push(v);
-    }
-    return out;
-}
-function buildContext(model, options) {
-    const lines = orderLines(model);
-    const lineByBranch = new Map(lines.map((l) => [l.line.branch, l]));
-    const lists = [
-        ...model.releases.map((r) => r.migrations),
-        ...model.lineHeads.map((h) => h.migrations),
-    ];
-    const { ranks, idText, idLabel, invalidIds } = rankIds(lists);
-    const scratch = new Int32Array(idText.length);
-    const releases = model.releases.map((release, modelIndex) => {
-        const line = lineByBranch.get(release.line);
-        const parsed = version_parseBuild(release.build, options.scheme);
-        const info = {
-            ...indexMigrations(release.migrations, ranks[modelIndex], scratch),
-            release,
-            modelIndex,
-            line,
-            posOnLine: line.releases.length,
-            build: parsed.ok ? parsed.canonical : undefined,
-            buildError: parsed.ok ? undefined : parsed.reason,
-            buildPos: -1,
-        };
-        line.releases.push(info);
-        return info;
-    });
-    model.lineHeads.forEach((h, i) => {
-        const line = lineByBranch.get(h.line);
-        if (!line)
-            return;
-        line.head = indexMigrations(h.migrations, ranks[model.releases.length + i], scratch);
-        line.headCommit = h.commit;
-    });
-    const scheme = options.scheme;
-    const compareBuild = (a, b) => version_compareCanonicalBuilds(a.build, b.build, scheme) ||
-        a.modelIndex - b.modelIndex;
-    const byBuild = releases.filter((r) => r.build !== undefined).sort(compareBuild);
-    byBuild.forEach((r, i) => (r.buildPos = i));
-    const byName = new Map(releases.map((r) => [r.release.name, r]));
-    return {
-        model,
-        options,
-        lines,
-        releases,
-        byName,
-        byBuild,
-        idText,
-        idLabel,
-        invalidIds,
-        compareBuild: (a, b) => version_compareCanonicalBuilds(a.build, b.build, scheme),
-    };
-}
-/** file/line of a location, for a Finding. */
-function at(loc) {
-    if (!loc)
-        return {};
-    return loc.line === undefined ? { file: loc.file } : { file: loc.file, line: loc.line };
-}
-function where(loc) {
-    if (!loc)
-        return '?';
-    return loc.line === undefined ? loc.file : `${loc.file}:${loc.line}`;
-}
-const hashCache = new WeakMap();
-/** Content hashes of a migration set (cached). */
-function hashesOf(set) {
-    let hashes = hashCache.get(set);
-    if (!hashes) {
-        hashes = new Set(set.migs.map((m) => m.contentHash));
-        hashCache.set(set, hashes);
-    }
-    return hashes;
-}
-/**
- * Whether the migration with `rank` in `from` exists in `to` under another ID (same content hash): a
- * renamed backport, which same-id-everywhere reports; other rules leave it to that rule.
- */
-function hasTwin(from, rank, to) {
-    const m = from.migs[findRank(from.ids, rank)];
-    return m !== undefined && m.contentHash !== '' && hashesOf(to).has(m.contentHash);
-}
-
-;// CONCATENATED MODULE: ./src/upgrade/rules/builds.ts
-
-const q = (s) => JSON.stringify(s);
-const YAML_TYPE = {
-    number: 'a YAML number',
-    null: 'YAML null (no value)',
-    boolean: 'a YAML boolean',
-    binary: 'YAML binary data',
-    timestamp: 'a YAML timestamp',
-    other: 'a YAML value that is not a string',
-};
-/** What YAML made of the build number, and how to write it instead. */
-function notStringReason(rel) {
-    const yaml = rel.buildYaml ?? { type: 'number' };
-    const what = YAML_TYPE[yaml.type];
-    if (yaml.tag)
-        return `${q(rel.build)} tagged ${yaml.tag} is ${what}: drop the tag and quote the build number`;
-    if (yaml.type === 'number')
-        return `an unquoted ${rel.build} is ${what} (1.10 would read as 1.1): quote it, buildNumber: ${q(rel.build)}`;
-    const written = rel.build ? `an unquoted ${rel.build}` : 'an empty value';
-    return `${written} is ${what}, not a build number: write it as a quoted string, e.g. buildNumber: "1.0.0"`;
-}
-function buildFormat(ctx) {
-    const out = [];
-    for (const r of ctx.releases) {
-        const rel = r.release;
-        if (rel.buildNotString) {
-            out.push({
-                rule: 'build-format',
-                severity: 'error',
-                message: `build number of ${rel.name} in ${where(rel.buildLocation)} is not a string: ${notStringReason(rel)}`,
-                ...at(rel.buildLocation),
-                releases: [rel.name],
-            });
-        }
-        if (r.buildError !== undefined) {
-            out.push({
-                rule: 'build-format',
-                severity: 'error',
-                message: `${rel.name} (${where(rel.buildLocation)}): ${r.buildError}`,
-                ...at(rel.buildLocation),
-                releases: [rel.name],
-            });
-        }
-    }
-    return out;
-}
-function buildUnique(ctx) {
-    const out = [];
-    const rs = ctx.byBuild;
-    for (let i = 0; i < rs.length;) {
-        let j = i + 1;
-        while (j < rs.length && ctx.compareBuild(rs[j], rs[i]) === 0)
-            j++;
-        if (j - i > 1) {
-            const group = rs.slice(i, j).sort((a, b) => a.modelIndex - b.modelIndex);
-            const second = group[1];
-            const names = group.map((r) => `${r.release.name} (${r.line.line.branch}, build ${q(r.release.build)}, ${where(r.release.buildLocation)})`);
-            out.push({
-                rule: 'build-unique',
-                severity: 'error',
-                message: `releases ${names.join(', ')} share build number ${group[0].build}: every release needs its own build number`,
-                ...at(second.release.buildLocation),
-                releases: group.map((r) => r.release.name),
-            });
-        }
-        i = j;
-    }
-    return out;
-}
-/** Builds strictly increase along each line, in model (discovery) order, oldest first. */
-function buildMonotonic(ctx) {
-    const out = [];
-    for (const line of ctx.lines) {
-        let prev;
-        for (const r of line.releases) {
-            if (r.build === undefined)
-                continue;
-            if (prev && ctx.compareBuild(r, prev) <= 0) {
-                const same = ctx.compareBuild(r, prev) === 0;
-                out.push({
-                    rule: 'build-monotonic',
-                    severity: 'error',
-                    message: `${r.release.name} on ${line.line.branch} has build ${r.release.build}, ${same ? 'equal to' : 'below'} build ` +
-                        `${prev.release.build} of the previous release ${prev.release.name} (${where(r.release.buildLocation)}): ` +
-                        `builds must strictly increase along a line`,
-                    ...at(r.release.buildLocation),
-                    releases: [prev.release.name, r.release.name],
-                });
-            }
-            if (!prev || ctx.compareBuild(r, prev) > 0)
-                prev = r;
-        }
-    }
-    return out;
-}
-function lowest(line) {
-    let best;
-    for (const r of line.releases)
-        if (r.build !== undefined && (!best || r.buildPos < best.buildPos))
-            best = r;
-    return best;
-}
-/** Every build of an older line stays below the first (lowest) build of the next newer line with releases. */
-function lineRange(ctx) {
-    const out = [];
-    const withReleases = ctx.lines.filter((l) => lowest(l) !== undefined);
-    for (let i = 0; i + 1 < withReleases.length; i++) {
-        const older = withReleases[i];
-        const newer = withReleases[i + 1];
-        const first = lowest(newer);
-        for (const r of older.releases) {
-            if (r.build === undefined || ctx.compareBuild(r, first) < 0)
-                continue;
-            out.push({
-                rule: 'line-range',
-                severity: 'error',
-                message: `${r.release.name} on ${older.line.branch} has build ${r.release.build}, not below ${first.release.build} ` +
-                    `(${first.release.name}), the first build of the newer line ${newer.line.branch} (${where(r.release.buildLocation)}): ` +
-                    `builds of an older line must stay below the next line's first build`,
-                ...at(r.release.buildLocation),
-                releases: [r.release.name, first.release.name],
-            });
-        }
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/upgrade/rules/content.ts
-
-const content_cache = new WeakMap();
-/** Per line (by line order): rank -> latest migration and the release (or head) it was seen in. */
-function latestPerLine(ctx) {
-    const hit = content_cache.get(ctx);
-    if (hit)
-        return hit;
-    const result = ctx.lines.map((line) => {
-        const latest = new Array(ctx.idText.length);
-        const visit = (set, label) => {
-            for (let k = 0; k < set.ids.length; k++) {
-                const rank = set.ids[k];
-                const m = set.migs[k];
-                const prev = latest[rank];
-                if (prev && (prev.m === m || prev.m.contentHash === m.contentHash))
-                    continue;
-                latest[rank] = { line, rank, m, where: label };
-            }
-        };
-        for (const r of line.releases)
-            visit(r, r.release.name);
-        if (line.head)
-            visit(line.head, `the head of ${line.line.branch}`);
-        return latest;
-    });
-    content_cache.set(ctx, result);
-    return result;
-}
-function push(map, key, o) {
-    const list = map.get(key);
-    if (list)
-        list.push(o);
-    else
-        map.set(key, [o]);
-}
-function* occurrences(latest) {
-    for (const o of latest)
-        if (o)
-            yield o;
-}
-function content_describe(o) {
-    return `${o.m.id} on ${o.line.line.branch} (${o.where}, ${where(o.m.location)})`;
-}
-function contentStable(ctx) {
-    const perLine = latestPerLine(ctx);
-    const byRank = new Map();
-    for (const latest of perLine)
-        for (const o of occurrences(latest))
-            push(byRank, o.rank, o);
-    const out = [];
-    for (const [rank, occ] of [...byRank].sort((a, b) => a[0] - b[0])) {
-        const first = occ[0];
-        const other = occ.find((o) => o.m.contentHash !== first.m.contentHash &&
-            o.m.contentHash !== '' &&
-            first.m.contentHash !== '');
-        if (!other)
-            continue;
-        out.push({
-            rule: 'content-stable',
-            severity: ctx.options.contentChange,
-            message: `migration ${ctx.idLabel[rank]} differs between lines: ${content_describe(first)} and ${content_describe(other)} have different content: ` +
-                `users who ran one version will never run the other; keep one content on every line`,
-            ...at(other.m.location),
-        });
-    }
-    return out;
-}
-function sameIdEverywhere(ctx) {
-    const perLine = latestPerLine(ctx);
-    const byHash = new Map();
-    for (const latest of perLine) {
-        for (const o of occurrences(latest))
-            if (o.m.contentHash !== '')
-                push(byHash, o.m.contentHash, o);
-    }
-    const out = [];
-    for (const occ of byHash.values()) {
-        if (occ.length < 2)
-            continue;
-        const pair = renamedPair(perLine, occ);
-        if (!pair)
-            continue;
-        const [a, b] = pair;
-        out.push({
-            rule: 'same-id-everywhere',
-            severity: 'error',
-            message: `the same migration (content ${a.m.contentHash.slice(0, 12)}) has ID ${content_describe(a)} and ID ${content_describe(b)}: ` +
-                `a backported migration must keep one ID on every line, or users who ran one ID cannot upgrade to a release that has only the other`,
-            ...at(b.m.location),
-        });
-    }
-    return out;
-}
-/** Two occurrences with different IDs on different lines where neither line carries the other's ID. */
-function renamedPair(perLine, occ) {
-    for (let i = 0; i < occ.length; i++) {
-        for (let j = i + 1; j < occ.length; j++) {
-            const a = occ[i];
-            const b = occ[j];
-            if (a.rank === b.rank || a.line === b.line)
-                continue;
-            const lineA = perLine[a.line.order];
-            const lineB = perLine[b.line.order];
-            if (lineB[a.rank] === undefined && lineA[b.rank] === undefined)
-                return a.line.order <= b.line.order ? [a, b] : [b, a];
-        }
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/upgrade/rules/fix-loss.ts
-
-function lossyPairs(ctx, matrix) {
-    const out = [];
-    const seen = new Set();
-    for (const diff of ctx.model.fixDiffs) {
-        if (diff.missing.length === 0)
-            continue;
-        const key = `${diff.from}\u0000${diff.to}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        const a = ctx.byName.get(diff.from);
-        const x = ctx.byName.get(diff.to);
-        const upgrade = a && x ? matrix.get(a, x) : undefined;
-        if (upgrade?.allowed)
-            out.push({ diff, upgrade });
-    }
-    return out;
-}
-function describeCommits(missing, max = 3) {
-    const shown = missing
-        .slice(0, max)
-        .map((c) => `${c.sha.slice(0, 7)} ${JSON.stringify(c.subject)}`);
-    const more = missing.length > max ? ` and ${missing.length - max} more` : '';
-    return `${shown.join(', ')}${more}`;
-}
-/** Marks the matrix entries that lose fixes (losesFixes, reason). Called by checkModel before the rules. */
-function markFixLoss(ctx, matrix) {
-    for (const { diff, upgrade } of lossyPairs(ctx, matrix)) {
-        upgrade.losesFixes = true;
-        upgrade.reason = `allowed, but loses fixes: ${describeCommits(diff.missing)}`;
-    }
-}
-function fixLoss(ctx, matrix) {
-    return lossyPairs(ctx, matrix).map(({ diff }) => {
-        const a = ctx.byName.get(diff.from);
-        return {
-            rule: 'fix-loss',
-            severity: 'error',
-            message: `upgrading ${diff.from} -> ${diff.to} would lose fixes ${describeCommits(diff.missing)}: ` +
-                `add a marker migration to ${diff.from} that ${diff.to} lacks (a no-op migration is fine), ` +
-                `or block the upgrade with compatibility logic`,
-            ...at(a?.release.buildLocation),
-            releases: [diff.from, diff.to],
-        };
-    });
-}
-
-;// CONCATENATED MODULE: ./src/upgrade/engine.ts
-
-
-/** Up to `max` IDs joined, then "and N more". */
-function listIds(ids, max = 3) {
-    const shown = ids.slice(0, max).join(', ');
-    return ids.length > max ? `${shown} and ${ids.length - max} more` : shown;
-}
-/** Canonical IDs of `from` missing in `to`, in ID order. */
-function missingMigrationIds(from, to) {
-    const have = new Set(to.migrations.map((m) => canonicalId(m.id)));
-    const missing = new Set();
-    for (const m of from.migrations) {
-        const c = canonicalId(m.id);
-        if (!have.has(c))
-            missing.add(c);
-    }
-    return [...missing].sort(compareCanonicalIds);
-}
-function engineAllows(from, to, scheme) {
-    const missingIds = missingMigrationIds(from, to);
-    const bf = parseBuild(from.build, scheme);
-    const bt = parseBuild(to.build, scheme);
-    if (!bf.ok)
-        return { allowed: false, reason: `${from.name}: ${bf.reason}`, missingIds };
-    if (!bt.ok)
-        return { allowed: false, reason: `${to.name}: ${bt.reason}`, missingIds };
-    if (compareCanonicalBuilds(bt.canonical, bf.canonical, scheme) <= 0) {
-        return { allowed: false, reason: `build ${to.build} is not above ${from.build}`, missingIds };
-    }
-    if (missingIds.length > 0) {
-        const label = new Map(from.migrations.map((m) => [canonicalId(m.id), m.id]));
-        return {
-            allowed: false,
-            reason: `${to.name} lacks ${listIds(missingIds.map((c) => label.get(c) ?? c))}`,
-            missingIds,
-        };
-    }
-    return { allowed: true, reason: 'allowed', missingIds };
-}
-/** Migrations of `to` whose IDs `from` lacks, in ID order (one per canonical ID): what the engine runs. */
-function migrationsToRun(from, to) {
-    const have = new Set(from.migrations.map((m) => canonicalId(m.id)));
-    const run = new Map();
-    for (const m of to.migrations) {
-        const c = canonicalId(m.id);
-        if (!have.has(c) && !run.has(c))
-            run.set(c, m);
-    }
-    return [...run.entries()].sort((a, b) => compareCanonicalIds(a[0], b[0])).map(([, m]) => m);
-}
-
-;// CONCATENATED MODULE: ./src/upgrade/rules/line-history.ts
-
-
-function migrationOf(r, rank) {
-    return r.migs[findRank(r.ids, rank)];
-}
-function appendOnly(ctx) {
-    const out = [];
-    for (const line of ctx.lines) {
-        for (let i = 1; i < line.releases.length; i++) {
-            const prev = line.releases[i - 1];
-            const r = line.releases[i];
-            const dropped = diffRanks(prev.ids, r.ids);
-            if (dropped.length === 0)
-                continue;
-            const first = migrationOf(prev, dropped[0]);
-            const ids = listIds(dropped.map((k) => ctx.idLabel[k]));
-            out.push({
-                rule: 'append-only',
-                severity: 'error',
-                message: `${r.release.name} on ${line.line.branch} drops migration ${ids} of the previous release ${prev.release.name} ` +
-                    `(${where(first.location)}): a release must keep every migration of the previous release on its line`,
-                ...at(first.location),
-                releases: [prev.release.name, r.release.name],
-            });
-        }
-    }
-    return out;
-}
-function shipped(ctx, line) {
-    const firstShip = new Int32Array(ctx.idText.length).fill(-1);
-    const firstMig = new Array(ctx.idText.length);
-    const ranks = [];
-    for (const r of line.releases) {
-        for (let k = 0; k < r.ids.length; k++) {
-            const rank = r.ids[k];
-            if (firstShip[rank] === -1) {
-                firstShip[rank] = r.posOnLine;
-                firstMig[rank] = r.migs[k];
-                ranks.push(rank);
-            }
-        }
-    }
-    return { ranks: Int32Array.from(ranks).sort(), firstShip, firstMig };
-}
-/** At most this many findings per (older line, newer line); the rest are summed up in one more. */
-const MAX_PER_PAIR = 10;
-function forwardPorted(ctx) {
-    const out = [];
-    for (let o = 0; o < ctx.lines.length; o++) {
-        const older = ctx.lines[o];
-        if (older.releases.length === 0)
-            continue;
-        const ship = shipped(ctx, older);
-        for (let n = o + 1; n < ctx.lines.length; n++) {
-            const newer = ctx.lines[n];
-            if (newer.head)
-                out.push(...missingAtHead(ctx, older, newer, ship));
-        }
-    }
-    return out;
-}
-function missingAtHead(ctx, older, newer, ship) {
-    const out = [];
-    const headHashes = hashesOf(newer.head);
-    // a migration the head carries under another ID is a renamed backport: same-id-everywhere reports it
-    const missing = diffRanks(ship.ranks, newer.head.ids).filter((k) => {
-        const hash = ship.firstMig[k].contentHash;
-        return hash === '' || !headHashes.has(hash);
-    });
-    const head = newer.headCommit ? ` (${newer.headCommit.slice(0, 7)})` : '';
-    for (const rank of missing.slice(0, MAX_PER_PAIR)) {
-        const r = older.releases[ship.firstShip[rank]];
-        const m = ship.firstMig[rank];
-        out.push({
-            rule: 'forward-ported',
-            severity: 'error',
-            message: `migration ${m.id} shipped in ${r.release.name} on ${older.line.branch} (${where(m.location)}) ` +
-                `is missing at the head of the newer line ${newer.line.branch}${head}: forward-port it with the same ID`,
-            ...at(m.location),
-            releases: [r.release.name],
-        });
-    }
-    if (missing.length > MAX_PER_PAIR) {
-        const rest = missing.slice(MAX_PER_PAIR).map((k) => ctx.idLabel[k]);
-        out.push({
-            rule: 'forward-ported',
-            severity: 'error',
-            message: `${rest.length} more migrations shipped on ${older.line.branch} are missing at the head of ${newer.line.branch}${head}: ${listIds(rest, 10)}`,
-        });
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/upgrade/rules/migration-ids.ts
-
-
-function migration_ids_describe(m) {
-    const type = m.objectType ? `${m.objectType}, ` : '';
-    return `${JSON.stringify(m.id)} (${type}${where(m.location)})`;
-}
-function more(s) {
-    const extra = s.releases.length - 1;
-    if (extra > 0)
-        s.finding.message += ` (also in ${extra} later release${extra === 1 ? '' : 's'})`;
-    s.finding.releases = s.releases;
-}
-function migrationId(ctx) {
-    const seen = new Map();
-    const note = (key, release, make) => {
-        const s = seen.get(key);
-        if (s)
-            s.releases.push(release);
-        else
-            seen.set(key, { finding: make(), releases: [release] });
-    };
-    for (const r of ctx.releases) {
-        const name = r.release.name;
-        for (const m of ctx.invalidIds.size === 0 ? [] : r.release.migrations) {
-            if (!ctx.invalidIds.has(m.id))
-                continue;
-            const parsed = parseMigrationId(m.id);
-            const reason = parsed.ok ? '' : parsed.reason;
-            note(`invalid\u0000${m.id}\u0000${m.location.file}`, name, () => ({
-                rule: 'migration-id',
-                severity: 'error',
-                message: `${reason} in ${name} (${m.objectType ? `${m.objectType}, ` : ''}${where(m.location)})`,
-                ...at(m.location),
-            }));
-        }
-        for (const group of r.duplicates) {
-            const key = `dup\u0000${group.map((m) => `${m.id}@${m.objectType ?? ''}@${m.location.file}`).join('\u0000')}`;
-            const [first, ...rest] = group;
-            note(key, name, () => ({
-                rule: 'migration-id',
-                severity: 'error',
-                message: `migration ID ${rest.map(migration_ids_describe).join(', ')} duplicates ${migration_ids_describe(first)} in ${name}: ` +
-                    `IDs are compared numerically and must be unique across all object types`,
-                ...at(rest[0].location),
-            }));
-        }
-    }
-    const out = [];
-    for (const s of seen.values()) {
-        more(s);
-        out.push(s.finding);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/upgrade/rules/migration-order.ts
-
-function migrationOrder(ctx, matrix) {
-    if (ctx.options.engine !== 'linear')
-        return [];
-    const out = [];
-    const rs = ctx.byBuild;
-    for (const a of rs) {
-        if (a.ids.length === 0)
-            continue;
-        const highest = a.ids[a.ids.length - 1];
-        let first;
-        let count = 0;
-        for (let j = a.buildPos + 1; j < rs.length; j++) {
-            const x = rs[j];
-            if (!matrix.get(a, x)?.allowed)
-                continue;
-            const rank = matrix.lowestToRun(a, x);
-            if (rank < 0 || rank > highest)
-                continue;
-            count++;
-            first ??= { x, rank };
-        }
-        if (!first)
-            continue;
-        const m = first.x.migs[findRank(first.x.ids, first.rank)];
-        const more = count > 1
-            ? ` (and ${count - 1} more upgrade${count === 2 ? '' : 's'} from ${a.release.name})`
-            : '';
-        out.push({
-            rule: 'migration-order',
-            severity: 'error',
-            message: `upgrading ${a.release.name} -> ${first.x.release.name} would skip ${ctx.idLabel[first.rank]} on a linear migration engine: ` +
-                `it sorts below ${ctx.idLabel[highest]}, the highest ID ${a.release.name} has applied${more}; ` +
-                `give the migration an ID above every ID shipped on older lines`,
-            ...at(m?.location),
-            releases: [a.release.name, first.x.release.name],
-        });
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/upgrade/rules/no-stranded-users.ts
-
-
-function newestOf(line) {
-    let best;
-    for (const r of line.releases)
-        if (r.buildPos >= 0 && (!best || r.buildPos > best.buildPos))
-            best = r;
-    return best;
-}
-function droppedOn(line) {
-    const dropped = new Set();
-    for (let i = 1; i < line.releases.length; i++) {
-        const prev = line.releases[i - 1];
-        for (const k of diffRanks(prev.ids, line.releases[i].ids))
-            dropped.add(k);
-    }
-    return dropped;
-}
-function noStrandedUsers(ctx, matrix) {
-    let newest;
-    for (const line of ctx.lines)
-        newest = newestOf(line) ?? newest;
-    const out = [];
-    for (const line of ctx.lines) {
-        const own = newestOf(line);
-        const dropped = droppedOn(line);
-        for (const a of line.releases) {
-            if (a.buildPos < 0)
-                continue;
-            const targets = [
-                [newest, 'the newest release', false],
-                [own, `the newest release of ${line.line.branch}`, true],
-            ];
-            if (newest === own)
-                targets.pop();
-            for (const [t, what, sameLine] of targets) {
-                if (!t || t === a || ctx.compareBuild(t, a) <= 0)
-                    continue;
-                if (matrix.get(a, t)?.allowed !== false)
-                    continue;
-                const unexplained = [];
-                matrix.eachMissing(a, t, (k) => {
-                    if (!(sameLine && dropped.has(k)) && !hasTwin(a, k, t))
-                        unexplained.push(k);
-                    return unexplained.length < 4;
-                });
-                if (unexplained.length === 0)
-                    continue;
-                out.push(stranded(ctx, a, t, what, unexplained));
-            }
-        }
-    }
-    return out;
-}
-function stranded(ctx, a, t, what, missing) {
-    const shown = missing.slice(0, 3).map((k) => ctx.idLabel[k]);
-    const ids = missing.length > 3 ? `${shown.join(', ')} and others` : listIds(shown);
-    const m = a.migs[findRank(a.ids, missing[0])];
-    return {
-        rule: 'no-stranded-users',
-        severity: 'error',
-        message: `${a.release.name} users are stranded: they cannot upgrade to ${t.release.name}, ${what}, because ${t.release.name} ` +
-            `lacks ${ids}: forward-port ${missing.length === 1 ? 'that migration' : 'those migrations'} to ${t.line.line.branch} and release it`,
-        ...at(m?.location ?? a.release.buildLocation),
-        releases: [a.release.name, t.release.name],
-    };
-}
-
-;// CONCATENATED MODULE: ./src/upgrade/rules/schema.ts
-
-/** virtualSourceDefinition -> virtual_source; undefined for objects that are not stored. */
-function objectTypeOf(schemaName) {
-    const base = schemaName.replace(/Definition$/, '');
-    const snake = base.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
-    return snake === 'snapshot_parameters' ? undefined : snake;
-}
-function types(t) {
-    return new Set((t ?? '').split(/[\s,|[\]"]+/).filter(Boolean));
-}
-function tightened(name, before, after) {
-    if (after.minimum !== undefined &&
-        (before.minimum === undefined || after.minimum > before.minimum)) {
-        return `raises the minimum of ${name} to ${after.minimum}${before.minimum === undefined ? '' : ` (was ${before.minimum})`}`;
-    }
-    if (after.maximum !== undefined &&
-        (before.maximum === undefined || after.maximum < before.maximum)) {
-        return `lowers the maximum of ${name} to ${after.maximum}${before.maximum === undefined ? '' : ` (was ${before.maximum})`}`;
-    }
-    if (before.type !== undefined && after.type !== undefined) {
-        const old = types(before.type);
-        const now = types(after.type);
-        if ([...old].some((t) => !now.has(t)))
-            return `narrows the type of ${name} from ${before.type} to ${after.type}`;
-    }
-    if (after.pattern !== undefined && after.pattern !== before.pattern)
-        return `sets a new pattern on ${name}`;
-    return undefined;
-}
-/** What an object's schema change demands of existing data, in words; [] when nothing. */
-function schemaChanges(before, after) {
-    const out = [];
-    const required = new Set(before.required);
-    for (const p of after.required)
-        if (!required.has(p))
-            out.push(`adds required property ${p}`);
-    for (const [name, prop] of Object.entries(after.properties).sort(([a], [b]) => a < b ? -1 : 1)) {
-        const old = before.properties[name];
-        const change = old ? tightened(name, old, prop) : undefined;
-        if (change)
-            out.push(change);
-    }
-    return out;
-}
-function predecessor(ctx, r) {
-    if (r.posOnLine > 0)
-        return r.line.releases[r.posOnLine - 1];
-    if (r.buildPos < 0)
-        return undefined;
-    for (let i = r.buildPos - 1; i >= 0; i--) {
-        const p = ctx.byBuild[i];
-        if (p.line.order < r.line.order && ctx.compareBuild(p, r) < 0)
-            return p;
-    }
-    return undefined;
-}
-function schemaNeedsMigration(ctx) {
-    const out = [];
-    for (const r of ctx.releases) {
-        const after = r.release.schema;
-        const pred = after ? predecessor(ctx, r) : undefined;
-        const before = pred?.release.schema;
-        if (!after || !pred || !before)
-            continue;
-        const added = diffRanks(r.ids, pred.ids).map((k) => r.migs[findRank(r.ids, k)]);
-        for (const name of Object.keys(after.objects).sort()) {
-            const type = objectTypeOf(name);
-            const old = before.objects[name];
-            const now = after.objects[name];
-            if (!type || !old)
-                continue;
-            const changes = schemaChanges(old, now);
-            if (changes.length === 0)
-                continue;
-            if (added.some((m) => m.objectType === undefined || m.objectType === type))
-                continue;
-            out.push({
-                rule: 'schema-needs-migration',
-                severity: 'error',
-                message: `${r.release.name} ${changes.join(', ')} on ${name} (${where(after.location)}) compared with ${pred.release.name}, ` +
-                    `without a new ${type} migration: add @plugin.upgrade.${type}("<id>") that sets a placeholder ` +
-                    `(null, or 0 with the minimum relaxed) and make the plugin code raise a user-facing error on the placeholder`,
-                ...at(after.location),
-                releases: [pred.release.name, r.release.name],
-            });
-        }
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/upgrade/rules/index.ts
-
-
-
-
-
-
-
-
-/** Every rule by id; checkModel runs them in RULE_IDS order. */
-const RULES = {
-    'build-format': buildFormat,
-    'build-unique': buildUnique,
-    'build-monotonic': buildMonotonic,
-    'line-range': lineRange,
-    'migration-id': migrationId,
-    'append-only': appendOnly,
-    'forward-ported': forwardPorted,
-    'no-stranded-users': noStrandedUsers,
-    'fix-loss': fixLoss,
-    'same-id-everywhere': sameIdEverywhere,
-    'content-stable': contentStable,
-    'schema-needs-migration': schemaNeedsMigration,
-    'migration-order': migrationOrder,
-};
-
-;// CONCATENATED MODULE: ./src/upgrade/check.ts
-
-
-
-
-/** Every rule id, in the order findings are reported. */
-const RULE_IDS = [
-    'build-format',
-    'build-unique',
-    'build-monotonic',
-    'line-range',
-    'migration-id',
-    'append-only',
-    'forward-ported',
-    'no-stranded-users',
-    'fix-loss',
-    'same-id-everywhere',
-    'content-stable',
-    'schema-needs-migration',
-    'migration-order',
-];
-/**
- * `prepared`: a context already built for this model with the same scheme (by fixLossPairs), reused
- * instead of indexing every release's migrations again; the model's fixDiffs may have been set since.
- */
-function checkModel(model, options, prepared) {
-    const ctx = prepared && prepared.model === model && prepared.options.scheme === options.scheme
-        ? { ...prepared, options }
-        : buildContext(model, options);
-    const matrix = computeMatrix(ctx);
-    markFixLoss(ctx, matrix);
-    const findings = [];
-    for (const id of RULE_IDS) {
-        findings.push(...RULES[id](ctx, matrix));
-    }
-    return {
-        conclusion: findings.some((f) => f.severity === 'error') ? 'failure' : 'success',
-        findings,
-        releases: model.releases,
-        upgrades: matrix.upgrades,
-        lines: ctx.lines.map((l) => l.line),
-    };
-}
-/**
- * The release pairs discovery must compute FixDiffs for: upgrades the engine allows between releases
- * on DIFFERENT lines, reduced to, for each release A and each other line L, the lowest-build release on
- * L that A may upgrade to. Later releases of L descend from that one, so they carry the same fixes or
- * more; same-line upgrades follow ancestry and lose nothing. Order: by A's build, then by line (oldest first).
- */
-function fixLossPairs(model, scheme, ctx = buildContext(model, { scheme, engine: 'set', contentChange: 'warning' })) {
-    const allows = engineTester(ctx);
-    const lineBuilds = ctx.lines.map((l) => l.releases.filter((r) => r.buildPos >= 0).sort((a, b) => a.buildPos - b.buildPos));
-    const pairs = [];
-    for (const a of ctx.byBuild) {
-        for (const onLine of lineBuilds) {
-            if (onLine.length === 0 || onLine[0]?.line === a.line)
-                continue;
-            const target = firstAllowed(onLine, a, allows);
-            if (target)
-                pairs.push({ from: a.release.name, to: target.release.name });
-        }
-    }
-    return pairs;
-}
-function firstAllowed(onLine, a, allows) {
-    let lo = 0;
-    let hi = onLine.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (onLine[mid].buildPos <= a.buildPos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (let i = lo; i < onLine.length; i++)
-        if (allows(a, onLine[i]))
-            return onLine[i];
-    return undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/upgrade/discovery/names.ts
 
 /**
@@ -66765,7 +70870,7 @@ function versionIsPrefixOf(version, build) {
  */
 function compileTagPatterns(patterns) {
     return patterns
-        .map((p) => wholeName(tagPatternSource(p)))
+        .map((p) => patterns_wholeName(tagPatternSource(p)))
         .filter((re) => re !== undefined);
 }
 /** The build number a tag names, or undefined when the tag is not a release tag. First pattern wins. */
@@ -66784,22 +70889,52 @@ function globToRegex(glob) {
 
 ;// CONCATENATED MODULE: ./src/upgrade/discovery/attribution.ts
 
-/** `lines` oldest first with the default branch last (as selectLines returns them). */
-function attributeTags(graph, lines, tags) {
+
+/**
+ * How far (first-parent steps) a tag's commit may sit off its line: a tagging commit, or a release
+ * commit and one or two more made on a detached head. Farther, it is a branch of work, not a release
+ * of the line (git-flow's `develop` when `lines.newest` does not name it).
+ */
+const MAX_OFF_LINE = 3;
+/** The commit a tag is ordered and related by (see TagRelease.anchor). */
+function anchorOf(t) {
+    return t.anchor ?? t.commit;
+}
+/** `lines` oldest first with the newest line last (as selectLines returns them). */
+function attributeTags(graph, lines, tags, scheme = 'dotted') {
     graph.prepare(lines.map((l) => l.tip));
     const byLine = new Map(lines.map((l) => [l.branch, []]));
     const orphans = [];
+    const offLine = [];
+    let onLines;
     for (const tag of tags) {
-        const containing = lines.filter((l) => graph.contains(l.tip, tag.commit));
+        let t = tag;
+        let containing = lines.filter((l) => graph.contains(l.tip, tag.commit));
+        let steps = 0;
+        if (containing.length === 0 && graph.has(tag.commit)) {
+            onLines ??= graph.union(lines.map((l) => l.tip));
+            const anchor = graph.firstParentIn(tag.commit, onLines, MAX_OFF_LINE);
+            if (anchor) {
+                t = { ...tag, anchor: anchor.sha };
+                steps = anchor.steps;
+                containing = lines.filter((l) => graph.contains(l.tip, anchor.sha));
+            }
+        }
         const line = chooseLine(containing, tag.tagBuild);
-        if (line)
-            byLine.get(line.branch)?.push(tag);
-        else
+        if (!line)
             orphans.push(tag);
+        else {
+            byLine.get(line.branch)?.push(t);
+            if (t.anchor)
+                offLine.push({ tag: t, line: line.branch, steps });
+        }
     }
+    const orderOf = (t) => graph.order(anchorOf(t));
     for (const list of byLine.values())
-        list.sort((a, b) => graph.order(a.commit) - graph.order(b.commit) || a.tag.localeCompare(b.tag));
-    return { byLine, orphans };
+        list.sort((a, b) => orderOf(a) - orderOf(b) ||
+            compareBuilds(a.tagBuild, b.tagBuild, scheme) ||
+            (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
+    return { byLine, orphans, offLine };
 }
 function chooseLine(containing, build) {
     if (containing.length <= 1)
@@ -66825,8 +70960,38 @@ function dedupeTags(tags) {
     }
     return { kept: [...byKey.values()], dropped };
 }
+/** How many names a note lists before "and N more". */
+const NOTE_NAMES = 5;
+function listed(names) {
+    const more = names.length - NOTE_NAMES;
+    return names.slice(0, NOTE_NAMES).join(', ') + (more > 0 ? ` and ${more} more` : '');
+}
+/** One discovery note for the tags attributed through their anchor, or undefined when none. */
+function offLineNote(offLine) {
+    if (offLine.length === 0)
+        return undefined;
+    const names = offLine.map((o) => `${o.tag.tag} (${o.steps} commit${o.steps === 1 ? '' : 's'} off ${o.line})`);
+    const what = offLine.length === 1 ? '1 tag sits' : `${offLine.length} tags sit`;
+    return `${what} on a commit on no line; each belongs to the line of its nearest first-parent ancestor: ${listed(names)}`;
+}
+/**
+ * `upgrade.prereleases: ignore`: tags whose `{build}` is a prerelease in the scheme (`v2.0.0-rc1`)
+ * are no releases; the note names them. Other policies keep every tag.
+ */
+function skipPrereleaseTags(tags, upgrade) {
+    if (upgrade.prereleases !== 'ignore')
+        return { tags: [...tags], note: undefined };
+    const skipped = tags.filter((t) => isPrereleaseBuild(t.tagBuild, upgrade.scheme));
+    if (skipped.length === 0)
+        return { tags: [...tags], note: undefined };
+    const gone = new Set(skipped);
+    return {
+        tags: tags.filter((t) => !gone.has(t)),
+        note: `${skipped.length} prerelease tag${skipped.length === 1 ? '' : 's'} not checked (upgrade.prereleases: ignore): ${listed(skipped.map((t) => t.tag))}`,
+    };
+}
 
-;// CONCATENATED MODULE: ./src/upgrade/discovery/graph.ts
+;// CONCATENATED MODULE: ./src/git/graph.ts
 /**
  * The commit graph, read once with `git log --topo-order --format=%H %T %P`, and the in-memory
  * questions discovery asks of it: does a line contain a tag, which commits does release A have that
@@ -66834,6 +70999,18 @@ function dedupeTags(tags) {
  */
 /** The format discovery passes to `git log` (commit, tree, parents). */
 const GRAPH_FORMAT = '%H %T %P';
+/**
+ * The graph of every commit reachable from `tips` (shas or ref names), read with one
+ * `git log --topo-order` (the input fix evidence asks reachability of: src/evidence, Ancestry).
+ */
+async function commitGraph(git, tips) {
+    const wanted = [...new Set(tips)].filter((t) => t.length > 0);
+    return new CommitGraph(wanted.length === 0
+        ? ''
+        : await git.text(['log', '--topo-order', `--format=${GRAPH_FORMAT}`, '--stdin', '--'], {
+            input: wanted.join('\n') + '\n',
+        }));
+}
 class CommitGraph {
     shas = [];
     trees = [];
@@ -66949,6 +71126,34 @@ class CommitGraph {
             i = p;
         }
     }
+    /** Every commit reachable from any of `shas`, as one bitset (see has/inSet). */
+    union(shas) {
+        const bits = new Uint32Array(this.words);
+        for (const sha of shas) {
+            const r = this.reachable(sha);
+            for (let w = 0; w < bits.length; w++)
+                bits[w] |= r[w];
+        }
+        return bits;
+    }
+    /** Whether `sha` is in a bitset made by reachable or union. */
+    inSet(bits, sha) {
+        const i = this.index.get(sha);
+        return i !== undefined && (bits[i >>> 5] & (1 << (i & 31))) !== 0;
+    }
+    /**
+     * The nearest commit in `bits` along first parents from `sha` (itself included), at most `maxSteps`
+     * first-parent steps away, and how many steps it is; undefined when there is none that near.
+     */
+    firstParentIn(sha, bits, maxSteps) {
+        let i = this.index.get(sha);
+        for (let steps = 0; i !== undefined && steps <= maxSteps; steps++) {
+            if (bits[i >>> 5] & (1 << (i & 31)))
+                return { sha: this.shas[i], steps };
+            i = this.parents[i]?.[0];
+        }
+        return undefined;
+    }
     /** The root reached by following first parents from `sha`. */
     firstParentRoot(sha) {
         let i = this.index.get(sha);
@@ -67015,10 +71220,15 @@ function guessDefaultBranch(refs, given) {
             return name;
     return refs.current;
 }
-/** Release lines, oldest first (the default branch last: it is the newest line). */
+/**
+ * Release lines, oldest first, the newest line last: `newest` when given, else the default branch
+ * (when `includeDefault`). It is marked isDefault (the newest-line role), whatever its name.
+ */
 function selectLines(refs, options) {
     const names = new Set([...refs.local.keys(), ...refs.remote.keys()]);
-    const def = options.includeDefault ? guessDefaultBranch(refs, options.defaultBranch) : undefined;
+    const order = options.order ?? [];
+    const def = options.newest ??
+        (options.includeDefault ? guessDefaultBranch(refs, options.defaultBranch) : undefined);
     const tipOf = (name) => options.prefer === 'remote'
         ? (refs.remote.get(name) ?? refs.local.get(name))
         : (refs.local.get(name) ?? refs.remote.get(name));
@@ -67029,17 +71239,66 @@ function selectLines(refs, options) {
             continue;
         if (name === def)
             lines.push({ branch: name, version: undefined, isDefault: true, tip });
-        else if (isLineBranch(name, options.patterns))
+        else if (isLineBranch(name, options.patterns) || isOrderedLine(name, { order }))
             lines.push({ branch: name, version: lineVersion(name), isDefault: false, tip });
     }
-    return sortLines(lines);
+    return sortLines(lines, order);
 }
-/** Oldest first by version; the default branch last. */
-function sortLines(lines) {
+/** Oldest first by `lines.order` and the numbers in their names (compareLineNames); the newest line last. */
+function sortLines(lines, order = []) {
     return [...lines].sort((a, b) => {
         if (a.isDefault !== b.isDefault)
             return a.isDefault ? 1 : -1;
-        return compareLineVersions(a.version ?? [], b.version ?? []) || a.branch.localeCompare(b.branch);
+        return compareLineNames({ branch: a.branch, version: a.version ?? [] }, { branch: b.branch, version: b.version ?? [] }, order);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/discovery/release-order.ts
+
+
+/** For the releases of one line in line order: the names of each one's nearest ancestor releases, oldest first. */
+function predecessorsOnLine(graph, entries) {
+    graph.prepare(entries.map((e) => e.anchor));
+    return entries.map((r, i) => {
+        const nearest = [];
+        for (let j = i - 1; j >= 0; j--) {
+            const p = entries[j];
+            if (!graph.contains(r.anchor, p.anchor))
+                continue;
+            // a later ancestor release that contains p comes between p and r
+            if (nearest.some((m) => graph.contains(m.anchor, p.anchor)))
+                continue;
+            nearest.push(p);
+        }
+        return nearest.reverse().map((p) => p.name);
+    });
+}
+/**
+ * The releases (grouped by line, each line in line order, a candidate last on its line) with
+ * `previous` set from the graph and `prerelease` set when the tag's or the release's build is one.
+ */
+function orderReleases(graph, releases, byLine, scheme) {
+    const tagOf = new Map();
+    for (const list of byLine.values())
+        for (const t of list)
+            tagOf.set(t.tag, t);
+    const entries = new Map();
+    for (const r of releases) {
+        const t = r.tag === undefined ? undefined : tagOf.get(r.tag);
+        const list = entries.get(r.line) ?? [];
+        list.push({ name: r.name, anchor: t ? anchorOf(t) : r.commit });
+        entries.set(r.line, list);
+    }
+    const previous = new Map();
+    for (const list of entries.values()) {
+        const prev = predecessorsOnLine(graph, list);
+        list.forEach((e, i) => previous.set(e.name, prev[i] ?? []));
+    }
+    return releases.map((r) => {
+        const t = r.tag === undefined ? undefined : tagOf.get(r.tag);
+        const pre = (t !== undefined && isPrereleaseBuild(t.tagBuild, scheme)) ||
+            isPrereleaseBuild(r.build, scheme);
+        return { ...r, previous: previous.get(r.name) ?? [], ...(pre ? { prerelease: true } : {}) };
     });
 }
 
@@ -67170,12 +71429,17 @@ function buildFromPackageJson(text, file) {
  */
 
 
+
 function baseName(path) {
     return path.slice(path.lastIndexOf('/') + 1);
 }
-/** Flyway `V<id>__<description>.sql`: `_` or `.` separate the ID's parts (V1_1__x.sql is 1.1). */
+/**
+ * Flyway `V<version>__<description>.sql`, and Java or Kotlin migrations `V<version>__<Name>.java`
+ * (`.kt`): `_` or `.` separate the version's parts (V1_1__x.sql is 1.1, V7_0_2018_04_03__Fix.java
+ * is 7.0.2018.04.03).
+ */
 function flywayId(path) {
-    const m = /^V(\d+(?:[._]\d+)*)__.*\.sql$/.exec(baseName(path));
+    const m = /^V(\d+(?:[._]\d+)*)__.*\.(?:sql|java|kt)$/.exec(baseName(path));
     return m?.[1]?.replace(/_/g, '.');
 }
 /** golang-migrate `<id>_<title>.up.sql`. */
@@ -67207,23 +71471,76 @@ function idFromFileName(layout, path, re) {
             return re ? regexId(path, re) : undefined;
     }
 }
-/** Whether a path lies in one of the folders (any folder when none are given). */
+/** Folders of bundled third-party code: their migrations are not the repository's own. */
+const VENDORED = ['vendor', 'node_modules', 'third_party'];
+/** Whether a path lies under a vendored folder (`vendor/`, `node_modules/`, `third_party/`) at any depth. */
+function isVendored(path) {
+    return VENDORED.some((v) => path.startsWith(`${v}/`) || path.includes(`/${v}/`));
+}
+/**
+ * A matcher for `upgrade.migrations.dirs` entries. An entry matches a folder at any depth
+ * (`db/migration` also matches `app/src/main/resources/db/migration`) or, starting with `/` or
+ * `./`, from the repository root only; `*`, `**` and `?` are globs (`*` within one folder name).
+ * A file matches when it lies anywhere under a matching folder. Files under vendored folders count
+ * only when the entry itself names one. Globs run on config/patterns.ts (linear time).
+ */
+function dirMatcher(dir) {
+    const rooted = /^\.?\//.test(dir);
+    const clean = dir.replace(/^(?:\.\/|\/)+/, '').replace(/\/+$/, '');
+    if (clean === '' || clean === '.')
+        return (path) => !isVendored(path);
+    const ownVendor = isVendored(`${clean}/`);
+    const keep = (path) => ownVendor || !isVendored(path);
+    if (!/[*?]/.test(clean)) {
+        const head = `${clean}/`;
+        const inner = `/${head}`;
+        return (path) => keep(path) && (path.startsWith(head) || (!rooted && path.includes(inner)));
+    }
+    const re = patterns_wholeName(`${rooted ? '' : '(?:.*/)?'}${patterns_globSource(clean)}/.*`);
+    return (path) => keep(path) && re !== undefined && re.test(path);
+}
+/** Whether a path lies in one of the folders (any folder but vendored ones when none are given). */
 function inDirs(path, dirs) {
-    if (dirs.length === 0)
-        return true;
-    return dirs.some((d) => {
-        const dir = d.replace(/^\.\//, '').replace(/\/+$/, '');
-        return dir === '' || dir === '.' || path.startsWith(`${dir}/`);
+    return dirsMatcher(dirs)(path);
+}
+/** Whether a layout reads migration IDs from file names (flyway, golang-migrate, rails, regex). */
+function isFileLayout(layout) {
+    return (layout === 'flyway' || layout === 'golang-migrate' || layout === 'rails' || layout === 'regex');
+}
+/** The dirs entries under which no listing (path -> blob) has a file; each listing scanned once per entry at most. */
+function unmatchedDirs(dirs, listings) {
+    const distinct = [...new Set(listings)];
+    return dirs.filter((d) => {
+        const inside = dirMatcher(d);
+        return !distinct.some((files) => {
+            for (const path of files.keys())
+                if (inside(path))
+                    return true;
+            return false;
+        });
     });
 }
+/** One matcher for every `dirs` entry (vendored folders excluded when none are given). */
+function dirsMatcher(dirs) {
+    const known = matcherCache.get(dirs);
+    if (known)
+        return known;
+    const matchers = dirs.map(dirMatcher);
+    const matcher = matchers.length === 0
+        ? (path) => !isVendored(path)
+        : (path) => matchers.some((m) => m(path));
+    matcherCache.set(dirs, matcher);
+    return matcher;
+}
+const matcherCache = new WeakMap();
 /** Migrations of a file-name layout from a file listing (path -> blob id; the blob id is the content hash). */
 function migrationsFromFiles(files, layout, dirs, re) {
+    const inside = dirsMatcher(dirs);
     const out = [];
     for (const [path, blob] of files) {
-        if (!inDirs(path, dirs))
-            continue;
+        // The file name first: cheap, and it rules out nearly every path before the folder test.
         const id = idFromFileName(layout, path, re);
-        if (id !== undefined)
+        if (id !== undefined && inside(path))
             out.push({ id, location: { file: path }, contentHash: blob });
     }
     return out;
@@ -67289,6 +71606,73 @@ function manifestEntry(item, text, file) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/upgrade/discovery/format-hash.ts
+/**
+ * Content hashes that ignore whitespace and formatting, for content-stable: a migration reindented,
+ * rewrapped or reformatted on one line (black, a SQL formatter) is the same migration. Pure.
+ *
+ * Every text: line endings unified, runs of whitespace made one space, and no space kept next to
+ * punctuation, so `f( a,b )` and `f(a, b)` or a statement split over two lines compare equal. Python
+ * (Delphix upgrade functions) also: `'` read as `"` and a trailing comma before a closing bracket
+ * dropped, which is what formatters change there. SQL keeps its quotes: `'x'` is a string and `"x"`
+ * a name. Comments and letter case count: a changed comment or keyword case is a real difference.
+ */
+
+
+function normalizeFormatting(text, language = 'other') {
+    let out = text
+        .replace(/\r\n?/g, '\n')
+        .replace(/\s+/g, ' ')
+        .replace(/ ?([^\w\s]) ?/g, '$1')
+        .trim();
+    if (language === 'python')
+        out = out.replace(/'/g, '"').replace(/,([)\]}])/g, '$1');
+    return out;
+}
+function formatHash(text, language = 'other') {
+    return (0,external_node_crypto_.createHash)('sha256').update(normalizeFormatting(text, language)).digest('hex').slice(0, 16);
+}
+function everyMigration(model) {
+    return [...model.releases.map((r) => r.migrations), ...model.lineHeads.map((h) => h.migrations)];
+}
+/**
+ * Blob ids (content hashes of file layouts) worth reading: those of IDs that have more than one
+ * content in the model. Identical content needs no second hash.
+ */
+function differingContent(model) {
+    const byId = new Map();
+    for (const list of everyMigration(model))
+        for (const m of list) {
+            if (m.contentHash === '')
+                continue;
+            const id = migration_id_canonicalId(m.id);
+            const hashes = byId.get(id);
+            if (hashes)
+                hashes.add(m.contentHash);
+            else
+                byId.set(id, new Set([m.contentHash]));
+        }
+    const out = new Set();
+    for (const hashes of byId.values())
+        if (hashes.size > 1)
+            for (const h of hashes)
+                out.add(h);
+    return out;
+}
+/** Sets formatHash on every migration whose content (blob) was read; unreadable blobs keep none. */
+function applyFormatHashes(model, texts) {
+    const hashes = new Map();
+    for (const [blob, text] of texts)
+        if (text !== undefined)
+            hashes.set(blob, formatHash(text));
+    for (const list of everyMigration(model))
+        for (const m of list) {
+            const h = hashes.get(m.contentHash);
+            if (h !== undefined)
+                m.formatHash = h;
+        }
+}
+
 ;// CONCATENATED MODULE: ./src/upgrade/discovery/plugin-config-fast.ts
 /** A plain scalar that YAML's core schema reads as a string: starts with a letter, no spaces or indicators. */
 const PLAIN = /^[A-Za-z_](?:[A-Za-z0-9_./-]|:(?=[A-Za-z0-9_./]))*$/;
@@ -67375,9 +71759,23 @@ function simplePluginConfig(text, file) {
         buildLine: build?.line,
         srcDir: trimmed('srcDir'),
         schemaFile: trimmed('schemaFile'),
-        problems: build
-            ? []
-            : [{ rule: 'build-format', severity: 'error', file, message: `${file} has no buildNumber` }],
+        problems: build ? [] : [noBuildNumber(file, values.get('version')?.value)],
+    };
+}
+/**
+ * The one problem of a plugin_config.yml without buildNumber. With `version:` (SDKs before
+ * buildNumber existed) it is a warning: the release predates build numbers and is not checked. The
+ * message does not quote the version, so every release of that kind shares one finding.
+ */
+function noBuildNumber(file, version) {
+    if (version === undefined)
+        return { rule: 'build-format', severity: 'error', file, message: `${file} has no buildNumber` };
+    return {
+        rule: 'build-format',
+        severity: 'warning',
+        file,
+        message: `${file} has no buildNumber, only version: (a plugin made with an SDK before buildNumber): ` +
+            `releases without buildNumber are not checked; add buildNumber to check them`,
     };
 }
 
@@ -67388,6 +71786,7 @@ function simplePluginConfig(text, file) {
  * decorators in Python sources, and schema.json. Every input is outside input: garbage gives a
  * problem naming the file, never an exception. Pure.
  */
+
 
 
 
@@ -67434,12 +71833,8 @@ function parsePluginConfigYaml(text, file) {
     }
     const node = doc.get('buildNumber', true);
     if (node === undefined || node === null) {
-        out.problems.push({
-            rule: 'build-format',
-            severity: 'error',
-            file,
-            message: `${file} has no buildNumber`,
-        });
+        const version = doc.get('version');
+        out.problems.push(noBuildNumber(file, typeof version === 'string' || typeof version === 'number' ? String(version) : undefined));
     }
     else if ((0,dist/* isScalar */.jn)(node)) {
         const range = node.range;
@@ -67509,7 +71904,7 @@ function scanDecorators(text, file) {
             id,
             objectType,
             location: { file, line: i + 1 },
-            contentHash: hashText(functionText(lines, i, indent.length)),
+            ...hashes(functionText(lines, i, indent.length)),
         });
     }
     return out;
@@ -67532,8 +71927,20 @@ function functionText(lines, decoratorLine, indent) {
         body.pop();
     return body.join('\n');
 }
+/** The content hash of an upgrade function and its hash with formatting ignored (format-hash.ts). */
+function hashes(text) {
+    return { contentHash: hashText(text), formatHash: formatHash(text, 'python') };
+}
 function hashText(text) {
     return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 16);
+}
+/** A JSON schema `type`: a name, or a list of names joined with `,`; undefined for anything else. */
+function typeText(type) {
+    if (typeof type === 'string')
+        return type;
+    if (Array.isArray(type) && type.length > 0 && type.every((t) => typeof t === 'string'))
+        return type.join(',');
+    return undefined;
 }
 /** Summarises a Delphix schema.json: required properties and constraints per `<object>Definition`. */
 function summarizeSchema(text, file) {
@@ -67579,8 +71986,10 @@ function summarizeSchema(text, file) {
             for (const [prop, spec] of Object.entries(def.properties)) {
                 if (!isRecord(spec))
                     continue;
+                const type = typeText(spec.type);
                 properties[prop] = {
-                    ...(typeof spec.type === 'string' ? { type: spec.type } : {}),
+                    ...(type !== undefined ? { type } : {}),
+                    ...(Array.isArray(spec.enum) ? { enum: spec.enum.map((v) => JSON.stringify(v)) } : {}),
                     ...(typeof spec.minimum === 'number' ? { minimum: spec.minimum } : {}),
                     ...(typeof spec.maximum === 'number' ? { maximum: spec.maximum } : {}),
                     ...(typeof spec.pattern === 'string' ? { pattern: spec.pattern } : {}),
@@ -67644,10 +72053,10 @@ function resolveLayout(files, config) {
     const u = config.upgrade;
     let layout = u.migrations.layout === 'auto' ? 'none' : u.migrations.layout;
     if (u.migrations.layout === 'auto') {
-        const dirs = u.migrations.dirs;
+        const inside = dirsMatcher(u.migrations.dirs);
         const hasName = (l) => {
             for (const path of files.keys())
-                if (inDirs(path, dirs) && idFromFileName(l, path) !== undefined)
+                if (idFromFileName(l, path) !== undefined && inside(path))
                     return true;
             return false;
         };
@@ -68053,6 +72462,70 @@ function update(base, changes, files, input) {
     return new DelphixListing(base.srcPrefix, base.schemaPath, schema, undefined, perFile);
 }
 
+;// CONCATENATED MODULE: ./src/upgrade/discovery/read-release.ts
+
+/** Discovery problems without repeats; per-release ones (missing files) get the release's name. */
+class ProblemSink {
+    problems = [];
+    seen = new Set();
+    add(list, release) {
+        for (const raw of list) {
+            const { perRelease, ...p } = release && (raw.perRelease || !raw.file)
+                ? { ...raw, message: `${release}: ${raw.message}` }
+                : raw;
+            void perRelease;
+            const key = `${p.rule}\0${p.file ?? ''}\0${p.line ?? ''}\0${p.message}`;
+            if (this.seen.has(key))
+                continue;
+            this.seen.add(key);
+            this.problems.push(p);
+        }
+    }
+}
+/** One release read from its commit's files; file problems go to the sink. */
+function readRelease(ctx, sink, files, r) {
+    const b = readBuild(files, ctx, r.tag?.tagBuild, r.tag?.tag);
+    const m = readMigrations(files, ctx);
+    sink.add(b.problems, r.name);
+    sink.add(m.problems, r.name);
+    if (r.tag)
+        sink.add(tagMismatch(ctx, r.tag, b));
+    return {
+        name: r.name,
+        line: r.line,
+        tag: r.tag?.tag,
+        commit: r.commit,
+        build: b.build ?? '',
+        ...(b.build === undefined ? { buildUnread: true } : {}),
+        buildLocation: { file: b.file, ...(b.line ? { line: b.line } : {}) },
+        ...(b.notString ? { buildNotString: true } : {}),
+        ...(b.yaml ? { buildYaml: b.yaml } : {}),
+        migrations: m.migrations,
+        ...(m.schema ? { schema: m.schema } : {}),
+    };
+}
+/** A warning when the tag names another build than the build file at its commit says. */
+function tagMismatch(ctx, tag, b) {
+    if (b.build === undefined ||
+        b.file === tag.tag ||
+        ctx.buildSource === 'tag' ||
+        canon(b.build) === canon(tag.tagBuild))
+        return [];
+    return [
+        {
+            rule: 'build-format',
+            severity: 'warning',
+            file: b.file,
+            ...(b.line ? { line: b.line } : {}),
+            message: `tag ${tag.tag} names build ${tag.tagBuild} but ${b.file} at that commit says ${b.build}`,
+        },
+    ];
+}
+/** Loose canonical form for comparing a tag's build with a file's (trailing `.0` parts ignored). */
+function canon(build) {
+    return build.replace(/^v/, '').replace(/(\.0+)+$/, '');
+}
+
 ;// CONCATENATED MODULE: ./src/upgrade/discovery/targets.ts
 /**
  * Steps ancestors first. A commit whose first-parent chain reaches no other commit of interest is
@@ -68234,9 +72707,14 @@ function replayTrees(plan, changes) {
 /**
  * Discovery of the upgrade model from a git repository, with a fixed number of git processes:
  * one for-each-ref, one log (the graph), one diff-tree --stdin (file listings at every release),
- * two cat-file --batch (plugin/build files, then sources), and for fix diffs one log -p and one
- * patch-id. The count does not grow with the number of releases or files.
+ * two cat-file --batch (plugin/build files, then sources), and for fix diffs (src/evidence) one
+ * cat-file --batch-check, one diff-tree -p and one patch-id. The count does not grow with the number
+ * of releases or files.
  */
+
+
+
+
 
 
 
@@ -68252,6 +72730,8 @@ async function discover(git, config, options = {}) {
     const lines = selectLines(refs, {
         patterns: config.lines.patterns,
         includeDefault: config.lines.defaultBranch,
+        newest: config.lines.newest,
+        order: config.lines.order,
         prefer: options.prefer ?? 'local',
         ...(options.defaultBranch ? { defaultBranch: options.defaultBranch } : {}),
     });
@@ -68270,26 +72750,35 @@ async function discover(git, config, options = {}) {
             input: tips.join('\n') + '\n',
         }));
     const usable = tagList.filter((t) => graph.has(t.commit));
-    const { kept, dropped } = dedupeTags(usable);
+    const pre = skipPrereleaseTags(usable, config.upgrade);
+    if (pre.note)
+        notes.push(pre.note);
+    const { kept, dropped } = dedupeTags(pre.tags);
     for (const d of dropped)
         notes.push(`tag ${d.tag.tag} names the same release as ${d.kept.tag}; using ${d.kept.tag}`);
-    const { byLine, orphans } = attributeTags(graph, lines, kept);
+    const { byLine, orphans, offLine } = attributeTags(graph, lines, kept, config.upgrade.scheme);
+    const offNote = offLineNote(offLine);
+    if (offNote)
+        notes.push(offNote);
     for (const o of orphans)
         notes.push(`tag ${o.tag} (build ${o.tagBuild}) is on no release line; it is not checked`);
     const released = [...byLine.values()].flat().find((t) => t.commit === options.candidate?.commit);
     if (options.candidate && released)
         notes.push(`${options.candidate.name} is release ${released.tag} already: checked as that release`);
-    const candidate = options.candidate && !released
-        ? {
-            ...options.candidate,
-            line: options.candidate.line ?? candidateLine(graph, lines, options.candidate.commit),
-        }
-        : undefined;
+    let candidate;
+    if (options.candidate && !released) {
+        const c = options.candidate;
+        const found = c.line === undefined ? candidateLine(graph, lines, c.commit, c.build) : undefined;
+        if (found?.left)
+            notes.push(`${c.name} is on no line: checked as a release of ${found.line}, where its history left the line at ${found.left.slice(0, 12)}`);
+        candidate = { ...c, line: c.line ?? found?.line ?? 'HEAD' };
+    }
     return readReleases(git, config, {
         graph,
         lines,
         byLine,
         notes,
+        tags: { matching: tagList.length, onNoLine: orphans.length },
         ...(candidate ? { candidate } : {}),
     });
 }
@@ -68305,16 +72794,29 @@ function releaseTags(tags, tagPatterns) {
     }
     return list.sort((a, b) => a.rank - b.rank || a.tag.localeCompare(b.tag));
 }
-/** The line a candidate commit belongs to: one containing it (as for tags), else the line whose tip is its nearest ancestor. */
-function candidateLine(graph, lines, commit) {
+/**
+ * The line a candidate commit belongs to: one containing it (as for tags), else the line whose tip is
+ * its nearest ancestor, else the line(s) holding its merge-base with the lines, its nearest
+ * first-parent ancestor on a line (`left`): a release PR into a hotfix branch cut from 2.0 belongs
+ * to 2.0's line, however many commits the hotfix has. The newest line when nothing relates them.
+ */
+function candidateLine(graph, lines, commit, build = '') {
     const containing = lines.filter((l) => graph.contains(l.tip, commit));
-    const chosen = chooseLine(containing, '');
+    const chosen = chooseLine(containing, build);
     if (chosen)
-        return chosen.branch;
+        return { line: chosen.branch };
     const below = lines
         .filter((l) => graph.contains(commit, l.tip))
         .sort((a, b) => graph.order(b.tip) - graph.order(a.tip));
-    return (below[0] ?? lines[lines.length - 1])?.branch ?? 'HEAD';
+    if (below[0])
+        return { line: below[0].branch };
+    const left = graph.firstParentIn(commit, graph.union(lines.map((l) => l.tip)), Number.MAX_SAFE_INTEGER);
+    const from = left
+        ? chooseLine(lines.filter((l) => graph.contains(l.tip, left.sha)), build)
+        : undefined;
+    if (left && from)
+        return { line: from.branch, left: left.sha };
+    return { line: lines[lines.length - 1]?.branch ?? 'HEAD' };
 }
 async function readReleases(git, config, c) {
     const targets = [
@@ -68376,7 +72878,17 @@ async function readReleases(git, config, c) {
         ? searchPattern(config.upgrade.migrations.pattern)
         : undefined;
     const ctx = { config, layout, buildSource, blobs, cache, regex };
-    return { ...assemble(c, ctx, filesAt), batchReads, bookkeeping };
+    const unmatched = layout === 'delphix' || layout === 'manifest'
+        ? []
+        : unmatchedDirs(config.upgrade.migrations.dirs, targets.map(filesAt));
+    const assembled = assemble(c, ctx, filesAt);
+    if (isFileLayout(layout)) {
+        // content-stable ignores formatting: read only the files of IDs whose content differs somewhere.
+        const differing = differingContent(assembled.model);
+        batchReads += await readBlobs(git, blobs, differing);
+        applyFormatHashes(assembled.model, new Map([...differing].map((b) => [b, blobs.get(b)])));
+    }
+    return { ...assembled, batchReads, bookkeeping, tags: c.tags, unmatchedDirs: unmatched };
 }
 function addId(set, id) {
     if (id !== undefined)
@@ -68419,7 +72931,12 @@ function assemble(c, ctx, filesAt) {
         ? undefined
         : releases.find((r) => r.buildLocation.file)?.buildLocation.file;
     return {
-        model: { lines: c.lines, releases, fixDiffs: [], lineHeads },
+        model: {
+            lines: c.lines,
+            releases: orderReleases(c.graph, releases, c.byLine, ctx.config.upgrade.scheme),
+            fixDiffs: [],
+            lineHeads,
+        },
         problems: sink.problems,
         notes: c.notes,
         graph: c.graph,
@@ -68428,75 +72945,693 @@ function assemble(c, ctx, filesAt) {
         buildFile: file,
     };
 }
-/** Discovery problems without repeats; per-release ones (missing files) get the release's name. */
-class ProblemSink {
-    problems = [];
-    seen = new Set();
-    add(list, release) {
-        for (const raw of list) {
-            const { perRelease, ...p } = release && (raw.perRelease || !raw.file)
-                ? { ...raw, message: `${release}: ${raw.message}` }
-                : raw;
-            void perRelease;
-            const key = `${p.rule}\0${p.file ?? ''}\0${p.line ?? ''}\0${p.message}`;
-            if (this.seen.has(key))
-                continue;
-            this.seen.add(key);
-            this.problems.push(p);
-        }
-    }
+
+;// CONCATENATED MODULE: ./src/upgrade/discovery/coverage.ts
+
+const LAYOUT_FILES = {
+    flyway: 'named V<version>__<name>.sql (or .java, .kt)',
+    'golang-migrate': 'named <version>_<name>.up.sql',
+    rails: 'named db/migrate/<timestamp>_<name>.rb',
+    regex: 'whose name matches upgrade.migrations.pattern',
+    manifest: 'listed in upgrade.migrations.manifest',
+    delphix: 'with an upgrade decorator (@plugin.upgrade.<type>("<id>")) under srcDir',
+};
+const coverage_q = (s) => JSON.stringify(s);
+function coverage_listed(items, max = 3) {
+    const shown = items.slice(0, max).join(', ');
+    return items.length > max ? `${shown} and ${items.length - max} more` : shown;
 }
-/** One release read from its commit's files; file problems go to the sink. */
-function readRelease(ctx, sink, files, r) {
-    const b = readBuild(files, ctx, r.tag?.tagBuild, r.tag?.tag);
-    const m = readMigrations(files, ctx);
-    sink.add(b.problems, r.name);
-    sink.add(m.problems, r.name);
-    if (r.tag)
-        sink.add(tagMismatch(ctx, r.tag, b));
+/** The coverage warnings of a finished check, and its findings with repeats of one cause folded. */
+function applyCoverage(result, input) {
+    const coverage = [...(result.coverage ?? [])];
+    const released = result.releases.filter((r) => !r.candidate);
+    const noReleases = noReleaseWarning(released.length, result, input);
+    if (noReleases)
+        coverage.push(noReleases);
+    const noMigrations = noMigrationWarning(result.releases, input);
+    if (noMigrations)
+        coverage.push(noMigrations);
+    if (input.unmatchedDirs.length > 0)
+        coverage.push({
+            code: 'dirs-unmatched',
+            message: `upgrade.migrations.dirs ${input.unmatchedDirs.map(coverage_q).join(', ')} ${input.unmatchedDirs.length === 1 ? 'matches' : 'match'} ` +
+                `no folder at any release or line head, so no migration there was read: an entry matches a folder at any depth ` +
+                `(db/migration), from the root with a leading / , or as a glob (*/src/main/resources/db/migration)`,
+        });
+    const invalid = invalidBuilds(result.releases, input.config);
+    let findings = result.findings.filter((f) => !repeatsUnreadBuild(f, result.releases));
+    if (result.releases.length > 0 && invalid.size === result.releases.length) {
+        coverage.push(buildsInvalidWarning(result.releases, invalid, input));
+        findings = findings.filter((f) => !isInvalidBuildFinding(f, invalid));
+    }
+    if (coverage.length === 0 && findings.length === result.findings.length)
+        return result;
     return {
-        name: r.name,
-        line: r.line,
-        tag: r.tag?.tag,
-        commit: r.commit,
-        build: b.build ?? '',
-        buildLocation: { file: b.file, ...(b.line ? { line: b.line } : {}) },
-        ...(b.notString ? { buildNotString: true } : {}),
-        ...(b.yaml ? { buildYaml: b.yaml } : {}),
-        migrations: m.migrations,
-        ...(m.schema ? { schema: m.schema } : {}),
+        ...result,
+        findings,
+        conclusion: findings.some(failing) ? 'failure' : 'success',
+        coverage,
     };
 }
-/** A warning when the tag names another build than the build file at its commit says. */
-function tagMismatch(ctx, tag, b) {
-    if (b.build === undefined ||
-        b.file === tag.tag ||
-        ctx.buildSource === 'tag' ||
-        canon(b.build) === canon(tag.tagBuild))
+/** An error that fails the check (a waived one does not). */
+function failing(f) {
+    return f.severity === 'error' && !('waived' in f && f.waived);
+}
+function noReleaseWarning(released, result, input) {
+    if (released > 0)
+        return undefined;
+    const patterns = input.config.upgrade.tags.join(', ');
+    const lines = result.lines.map((l) => l.branch);
+    const why = input.tags.matching === 0
+        ? `no tag matches upgrade.tags (${patterns})`
+        : `${input.tags.onNoLine === 1 ? 'the one tag' : `all ${input.tags.onNoLine} tags`} matching upgrade.tags ${input.tags.onNoLine === 1 ? 'is' : 'are'} on no release line (${lines.length > 0 ? coverage_listed(lines) : 'none found'}; see the notes)`;
+    const fix = input.tags.matching === 0
+        ? 'tag your releases, or set upgrade.tags to the names your tags use'
+        : 'set lines.patterns to your release branches';
+    const candidate = result.releases.length > 0 ? ': the candidate was compared with nothing' : '';
+    return {
+        code: 'no-releases',
+        message: `no release found: ${why}, so no release was checked${candidate}; ${fix}`,
+    };
+}
+function noMigrationWarning(releases, input) {
+    const configured = input.config.upgrade.migrations.layout;
+    if (configured === 'none')
+        return undefined;
+    const dirs = input.config.upgrade.migrations.dirs;
+    const under = dirs.length > 0 ? ` under ${dirs.map(coverage_q).join(', ')}` : '';
+    if (configured === 'auto' && input.layout === 'none')
+        return {
+            code: 'no-migrations',
+            message: `no migrations found: automatic detection found no ${input.config.upgrade.plugin.config}, and no Flyway, ` +
+                `golang-migrate or Rails migration files${under} at the head of the newest line, so only build numbers ` +
+                `were checked; set upgrade.migrations.layout (and dirs) to where they are, or layout: none if there are none`,
+        };
+    // `auto` picks regex whenever a pattern is configured, found or not: that is a configured layout too.
+    if (configured === 'auto' && input.layout !== 'regex')
+        return undefined;
+    const count = releases.reduce((n, r) => n + r.migrations.length, 0) + input.headMigrations;
+    if (count > 0)
+        return undefined;
+    const files = LAYOUT_FILES[input.layout] ?? 'for that layout';
+    return {
+        code: 'no-migrations',
+        message: `upgrade.migrations.layout is ${input.layout}, but no release and no line head has a migration ${files}${under}, ` +
+            `so no migration was checked; check upgrade.migrations.dirs and the layout`,
+    };
+}
+/** Release name -> why its build is invalid for the scheme. */
+function invalidBuilds(releases, config) {
+    const out = new Map();
+    for (const r of releases) {
+        const parsed = version_parseBuild(r.build, config.upgrade.scheme);
+        if (!parsed.ok)
+            out.set(r.name, parsed.reason);
+    }
+    return out;
+}
+/** The rule's "build number is empty" for a build discovery could not read (discovery said why). */
+function repeatsUnreadBuild(f, releases) {
+    if (f.rule !== 'build-format' || f.releases?.length !== 1)
+        return false;
+    const name = f.releases[0];
+    return releases.some((r) => r.name === name && r.buildUnread === true);
+}
+function isInvalidBuildFinding(f, invalid) {
+    if (f.rule !== 'build-format' || f.releases?.length !== 1)
+        return false;
+    const reason = invalid.get(f.releases[0]);
+    return reason !== undefined && f.message.endsWith(reason);
+}
+function buildsInvalidWarning(releases, invalid, input) {
+    const read = releases.filter((r) => !r.buildUnread);
+    const source = input.buildFile ?? (input.buildSource === 'tag' ? 'the tags' : input.buildSource);
+    const samples = coverage_listed(read.map((r) => `${coverage_q(r.build)} at ${r.name}`));
+    const what = read.length === 0
+        ? `no release has a build number fixline can read from ${source} (see the build-format finding)`
+        : `no release has a valid build number: ${source} gives ${samples}`;
+    const hint = buildHint(read, invalid, input);
+    return {
+        code: 'builds-invalid',
+        message: `${what}, so no upgrade between releases was checked${hint ? `; ${hint}` : ''}`,
+    };
+}
+/** What to change when every build read is invalid. */
+function buildHint(read, invalid, input) {
+    const scheme = input.config.upgrade.scheme;
+    const fromFile = input.buildSource !== 'tag';
+    const tagHint = fromFile ? ', or set upgrade.build.source: tag to take builds from the tags' : '';
+    if (read.length === 0)
+        return fromFile ? `set upgrade.build.source: tag to take builds from the tags instead` : '';
+    const bare = read.map((r) => r.build.replace(/^[vV](?=\d)/, ''));
+    const vPrefix = read.some((r) => /^[vV]\d/.test(r.build));
+    if (vPrefix && bare.every((b) => version_parseBuild(b, scheme).ok))
+        return fromFile
+            ? `write the bare build in ${input.buildFile ?? input.buildSource} (${bare[0]}, not ${read[0]?.build})${tagHint}`
+            : 'drop the leading v';
+    const other = scheme === 'dotted' ? 'semver' : 'dotted';
+    if (bare.every((b) => version_parseBuild(b, other).ok))
+        return `these are ${other} builds: set upgrade.scheme: ${other}`;
+    return `${invalid.get(read[0]?.name ?? '') ?? 'fix the build source (upgrade.build)'}${tagHint}`;
+}
+
+;// CONCATENATED MODULE: ./src/evidence/messages.ts
+/**
+ * What a commit message says about where the commit came from: cherry-pick trailers, reverts, svn
+ * revisions (git-svn-id and merge messages naming revisions) and release-tool commits. Pure.
+ */
+const PICKED = /^\(cherry picked from commit ([0-9a-f]{7,64})\)$/;
+const REVERTS = /\bThis reverts commit ([0-9a-f]{7,64})\b/;
+const SVN_ID = /^git-svn-id: \S+@(\d{1,9}) [0-9a-fA-F-]{8,}$/;
+/** A subject that says it carries other revisions: "Merged r1 and r2 to 5.0-stable", "Backport r7 from trunk". */
+const MERGE_SUBJECT = /^(?:\[[^\]]{0,40}\]\s*)?(?:svn\s+)?(?:merged?|backport(?:ed)?|ported)\b/i;
+const RELEASE_TOOL = [
+    /^\[maven-release-plugin\]/i,
+    /^\[gradle release plugin\]/i,
+    /\bprepare (?:for )?(?:the )?next development iteration\b/i,
+    /^Setting version to \S+$/, // sbt-release
+];
+/** The most revisions one range in a merge message expands to ("Merged revisions 100-200"). */
+const MAX_RANGE = 1000;
+function messageFacts(message) {
+    const lines = message.split('\n').map((l) => l.trim());
+    const subject = lines.find((l) => l.length > 0) ?? '';
+    const pickedFrom = [];
+    let svnRevision;
+    for (const line of lines) {
+        const pick = PICKED.exec(line);
+        if (pick)
+            pickedFrom.push(pick[1]);
+        const svn = SVN_ID.exec(line);
+        if (svn)
+            svnRevision = Number(svn[1]);
+    }
+    const reverts = REVERTS.exec(message)?.[1];
+    const svnMerged = mergedRevisions(subject);
+    if (svnRevision === undefined && svnMerged.length === 0 && !reverts)
+        svnRevision = namedRevision(subject);
+    return {
+        subject,
+        pickedFrom,
+        ...(reverts ? { reverts } : {}),
+        ...(svnRevision !== undefined ? { svnRevision } : {}),
+        svnMerged,
+        releaseTool: RELEASE_TOOL.some((re) => re.test(subject)),
+    };
+}
+/**
+ * Revisions named by a merge-style subject, up to the first `from`/`to`/`into`/`via`/`onto`:
+ * `r123`, `r1-r5`, `r1:5`; bare numbers only after the word "revision(s)" (svnmerge.py's
+ * "Merged revisions 1234-1236,1240 via svnmerge from ...").
+ */
+function mergedRevisions(subject) {
+    if (!MERGE_SUBJECT.test(subject))
         return [];
-    return [
-        {
-            rule: 'build-format',
-            severity: 'warning',
-            file: b.file,
-            ...(b.line ? { line: b.line } : {}),
-            message: `tag ${tag.tag} names build ${tag.tagBuild} but ${b.file} at that commit says ${b.build}`,
-        },
-    ];
+    const head = subject.split(/\s(?:from|to|into|via|onto)\s/i)[0] ?? '';
+    const bare = /\brevisions?\b/i.test(head);
+    const token = bare
+        ? /\br?(\d{1,9})(?:\s*[-:]\s*r?(\d{1,9}))?\b/g
+        : /\br(\d{1,9})(?:\s*[-:]\s*r?(\d{1,9}))?\b/g;
+    const out = new Set();
+    for (const m of head.matchAll(token)) {
+        const first = Number(m[1]);
+        const last = m[2] === undefined ? first : Number(m[2]);
+        if (last < first || last - first > MAX_RANGE)
+            out.add(first);
+        else
+            for (let r = first; r <= last; r++)
+                out.add(r);
+    }
+    return [...out];
 }
-/** Loose canonical form for comparing a tag's build with a file's (trailing `.0` parts ignored). */
-function canon(build) {
-    return build.replace(/^v/, '').replace(/(\.0+)+$/, '');
+/** The one svn revision a subject names (`r21541: fix ...`, `Fix x (r21541)`), if exactly one. */
+function namedRevision(subject) {
+    const all = [...subject.matchAll(/\br(\d{1,9})\b/g)];
+    return all.length === 1 ? Number(all[0]?.[1]) : undefined;
+}
+/**
+ * The key under which "same subject, same author" is looked up: the subject without leading
+ * `[...]` tags (`[1.x]`, `[backport 5.0]`) or a trailing pull request number (`(#123)`, which a
+ * squash-merged backport PR changes), whitespace collapsed, lower case; and the author's email.
+ * Empty when the subject is.
+ */
+function subjectKey(subject, email) {
+    const s = subject
+        .replace(/^(?:\[[^\]]{0,40}\]\s*)+/, '')
+        .replace(/\s*\(#\d+\)$/, '')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .toLowerCase();
+    return s === '' ? '' : `${s}\u0000${email.toLowerCase()}`;
 }
 
-;// CONCATENATED MODULE: ./src/upgrade/discovery/fixdiff.ts
+;// CONCATENATED MODULE: ./src/evidence/match.ts
+/**
+ * Evidence between commits, built once over every commit read, by graph position: links of equal
+ * patch id, cherry-pick trailers and svn merge revisions; revert targets; and the weak
+ * subject+author key. A pair then asks, per commit of its side, "is one of my linked commits
+ * reachable from the other tip": a bit test per linked commit. Pure.
+ */
 
-/** The format for `git log -p`: the message indented, so that no message line looks like a commit header. */
-const PATCH_LOG_FORMAT = 'commit %H%n%w(0,4,4)%B%w(0,0,0)';
-/** A matcher for bookkeeping paths (globs from the repository root). */
-function bookkeepingMatcher(globs) {
-    const res = globs.map(globToRegex);
-    return (path) => res.some((re) => re.test(path));
+/** Evidence kinds by number (counted in an Int32Array per pair). */
+const KINDS = [
+    'patch-id',
+    'cherry-pick',
+    'svn-merge',
+    'revert',
+    'release-tool',
+    'bookkeeping',
+    'same-subject-author',
+];
+const REVERT = KINDS.indexOf('revert');
+const match_RELEASE_TOOL = KINDS.indexOf('release-tool');
+const BOOKKEEPING = KINDS.indexOf('bookkeeping');
+const WEAK = KINDS.indexOf('same-subject-author');
+/** What a commit is before any pair is asked about. */
+const UNREAD = 0;
+const MERGE = 1;
+const NO_PATCH = 2;
+const RELEASE = 3;
+const FIX = 4;
+/** How far a search for linked commits goes (chains of picks of picks are short). */
+const MAX_LINKED = 256;
+function match_push(map, key, value) {
+    const list = map.get(key);
+    if (list)
+        list.push(value);
+    else
+        map.set(key, [value]);
+}
+const has = (bits, i) => (bits[i >>> 5] & (1 << (i & 31))) !== 0;
+class EvidenceIndex {
+    graph;
+    facts;
+    links = new Map();
+    revertOf = new Map();
+    linked = new Map();
+    read = [];
+    /** Built on first use: most pairs lose nothing, so most runs never need them. */
+    weakIndex;
+    sortedShas;
+    /** Per graph position: UNREAD, MERGE, NO_PATCH, RELEASE or FIX. */
+    status;
+    /** Per-kind counts of the pair being compared (one array, reset per pair). */
+    counts = new Int32Array(KINDS.length);
+    constructor(graph, facts, shas) {
+        this.graph = graph;
+        this.facts = facts;
+        this.status = new Uint8Array(graph.size);
+        for (let i = 0; i < graph.size; i++)
+            if (graph.isMerge(i))
+                this.status[i] = MERGE;
+        const read = this.read;
+        for (const sha of shas) {
+            const i = graph.order(sha);
+            const f = facts(sha);
+            if (i < 0 || !f || this.status[i] === MERGE)
+                continue;
+            read.push([i, f]);
+            this.status[i] = !f.hasPatch ? NO_PATCH : f.releaseTool || f.versionOnly ? RELEASE : FIX;
+        }
+        this.linkPatchIds(read);
+        this.linkSvn(read);
+        for (const [i, f] of read) {
+            for (const src of f.pickedFrom)
+                this.link(i, this.resolve(src), 'cherry-pick');
+            const target = f.reverts ? this.resolve(f.reverts) : -1;
+            if (target >= 0)
+                this.revertOf.set(i, target);
+        }
+    }
+    /** Commits with a patch by subject+author key. */
+    get weak() {
+        if (this.weakIndex)
+            return this.weakIndex;
+        this.weakIndex = new Map();
+        for (const [i, f] of this.read) {
+            const key = f.hasPatch ? subjectKey(f.subject, f.email) : '';
+            if (key)
+                match_push(this.weakIndex, key, i);
+        }
+        return this.weakIndex;
+    }
+    get sorted() {
+        return (this.sortedShas ??= [...this.graph.shas].sort());
+    }
+    /** What `pair.from` has that `pair.to` lacks, commit by commit (graph order). */
+    compare(pair, detail = false) {
+        const ra = this.graph.reachable(pair.from);
+        const rx = this.graph.reachable(pair.to);
+        const cancelled = this.revertOf.size > 0
+            ? this.cancelled(this.graph.exclusive(pair.from, pair.to), ra, rx)
+            : undefined;
+        const out = {
+            from: pair.from,
+            to: pair.to,
+            lost: [],
+            probable: [],
+            counts: {},
+            unread: 0,
+        };
+        if (detail)
+            out.found = [];
+        const counts = this.counts.fill(0);
+        // The side's commits straight from the bitsets (reachable from `from`, not from `to`).
+        for (let w = 0; w < ra.length; w++) {
+            let word = ra[w] & ~rx[w];
+            while (word !== 0) {
+                const bit = 31 - Math.clz32(word & -word);
+                word &= word - 1;
+                const i = w * 32 + bit;
+                const status = this.status[i];
+                if (status === MERGE)
+                    continue;
+                if (status === UNREAD)
+                    out.unread++;
+                else if (status !== FIX)
+                    this.note(out, counts, i, status === NO_PATCH ? BOOKKEEPING : match_RELEASE_TOOL);
+                else if (cancelled?.has(i))
+                    this.note(out, counts, i, REVERT);
+                else
+                    this.judge(out, counts, i, ra, rx);
+            }
+        }
+        for (let n = 0; n < KINDS.length; n++)
+            if (counts[n])
+                out.counts[KINDS[n]] = counts[n];
+        return out;
+    }
+    /** A fix candidate: found by strong evidence, probably ported (weak), or lost. */
+    judge(out, counts, i, ra, rx) {
+        const hit = this.strongMatch(i, rx);
+        if (hit)
+            return this.note(out, counts, i, KINDS.indexOf(hit.kind), hit.to);
+        const weak = this.weakMatch(i, ra, rx);
+        if (weak === undefined) {
+            out.lost.push(this.ref(i));
+            return;
+        }
+        out.probable.push({ commit: this.ref(i), counterpart: this.ref(weak) });
+        this.note(out, counts, i, WEAK, weak);
+    }
+    note(out, counts, i, kind, counterpart) {
+        counts[kind]++;
+        out.found?.push({
+            commit: this.ref(i),
+            evidence: KINDS[kind],
+            ...(counterpart === undefined ? {} : { counterpart: this.graph.shas[counterpart] }),
+        });
+    }
+    /** A commit linked to `i` that `to` reaches (searched once per commit, then a bit test each). */
+    strongMatch(i, rx) {
+        const linked = this.linked.get(i) ?? this.search(i);
+        for (const l of linked)
+            if (has(rx, l.to))
+                return l;
+        return undefined;
+    }
+    ref(i) {
+        const sha = this.graph.shas[i];
+        return { sha, subject: this.facts(sha)?.subject ?? '' };
+    }
+    /**
+     * Commits of the side cancelled by a revert on the same side, newest first, so that in a chain
+     * (c, revert of c, revert of the revert) the last two cancel and c stands.
+     */
+    cancelled(side, ra, rx) {
+        const out = new Set();
+        for (let k = side.length - 1; k >= 0; k--) {
+            const r = side[k];
+            const c = this.revertOf.get(r);
+            if (c === undefined || out.has(r) || out.has(c) || !has(ra, c) || has(rx, c))
+                continue;
+            out.add(r);
+            out.add(c);
+        }
+        return out;
+    }
+    /** A commit on `to`'s side only with the same subject and author. */
+    weakMatch(i, ra, rx) {
+        const f = this.facts(this.graph.shas[i]);
+        const key = f ? subjectKey(f.subject, f.email) : '';
+        return key ? this.weak.get(key)?.find((j) => has(rx, j) && !has(ra, j)) : undefined;
+    }
+    /** Commits linked to `i`, directly or not (breadth first, at most MAX_LINKED), with the kind of the last link. */
+    search(i) {
+        const out = [];
+        const seen = new Set([i]);
+        const queue = [i];
+        while (queue.length > 0 && seen.size < MAX_LINKED) {
+            for (const l of this.links.get(queue.shift()) ?? []) {
+                if (seen.has(l.to))
+                    continue;
+                seen.add(l.to);
+                out.push(l);
+                queue.push(l.to);
+            }
+        }
+        this.linked.set(i, out);
+        return out;
+    }
+    linkPatchIds(read) {
+        const first = new Map();
+        for (const [i, f] of read) {
+            if (!f.patchId || !f.hasPatch)
+                continue;
+            const j = first.get(f.patchId);
+            if (j === undefined)
+                first.set(f.patchId, i);
+            else
+                this.link(i, j, 'patch-id');
+        }
+    }
+    /** A merge message's revisions to the commits of those revisions, and to other merges of them. */
+    linkSvn(read) {
+        const own = new Map();
+        const mergedBy = new Map();
+        for (const [i, f] of read)
+            if (f.svnRevision !== undefined)
+                match_push(own, f.svnRevision, i);
+        for (const [i, f] of read) {
+            for (const rev of f.svnMerged) {
+                for (const j of own.get(rev) ?? [])
+                    this.link(i, j, 'svn-merge');
+                const other = mergedBy.get(rev);
+                if (other === undefined)
+                    mergedBy.set(rev, i);
+                else
+                    this.link(i, other, 'svn-merge');
+            }
+        }
+    }
+    link(a, b, kind) {
+        if (a === b || a < 0 || b < 0)
+            return;
+        for (const [x, y] of [
+            [a, b],
+            [b, a],
+        ]) {
+            const list = this.links.get(x);
+            if (list)
+                list.push({ to: y, kind });
+            else
+                this.links.set(x, [{ to: y, kind }]);
+        }
+    }
+    /** The position of a full or abbreviated sha (unique prefix), or -1. */
+    resolve(prefix) {
+        if (prefix.length >= 40)
+            return this.graph.order(prefix);
+        let lo = 0;
+        let hi = this.sorted.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (this.sorted[mid] < prefix)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        const hit = this.sorted[lo];
+        if (!hit?.startsWith(prefix) || this.sorted[lo + 1]?.startsWith(prefix))
+            return -1;
+        return this.graph.order(hit);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/evidence/missing.ts
+const NONE = /^0+$/;
+/** Bytes of excluded paths per group, well below the system's limit on one command line. */
+const PATHSPEC_BUDGET = 256 * 1024;
+/** Parses `git diff-tree --stdin -r --raw -z --root --always` output (submodules and dropped paths left out). */
+function parseRawChanges(drop, output) {
+    const byCommit = new Map();
+    const blobs = new Set();
+    const tokens = output.split('\0');
+    let current;
+    for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i].replace(/^\n+/, '');
+        if (token.startsWith(':')) {
+            const path = tokens[++i] ?? '';
+            const [modeA = '', modeB = '', before = '', after = ''] = token.slice(1).split(' ');
+            if (modeA === '160000' || modeB === '160000' || drop(path))
+                continue;
+            current?.push({ path, before, after });
+            for (const id of [before, after])
+                if (id && !NONE.test(id))
+                    blobs.add(id);
+        }
+        else if (/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(token.trim())) {
+            current = [];
+            byCommit.set(token.trim(), current);
+        }
+    }
+    return { byCommit, blobs };
+}
+/** Files (commit, path) whose blob is missing. */
+function missingFiles(raw, missing) {
+    const out = new Map();
+    for (const [commit, changes] of raw.byCommit) {
+        const paths = changes
+            .filter((c) => missing.has(c.before) || missing.has(c.after))
+            .map((c) => c.path);
+        if (paths.length > 0)
+            out.set(commit, [...new Set(paths)]);
+    }
+    return out;
+}
+/**
+ * The commits to read again, in groups: those with nothing missing (no extra exclusion), then
+ * those with missing files, each group excluding the missing paths of its commits (a path missing
+ * in one commit of a group is left out of the group's other commits too). Groups keep the order
+ * of `commits`.
+ */
+function splitByMissing(commits, raw, missing) {
+    const files = missingFiles(raw, missing);
+    const clean = commits.filter((c) => !files.has(c));
+    const groups = [{ commits: clean, paths: [] }];
+    let group;
+    const close = () => {
+        if (group)
+            groups.push({ commits: group.commits, paths: [...group.paths] });
+        group = undefined;
+    };
+    for (const c of commits) {
+        const paths = files.get(c);
+        if (!paths)
+            continue;
+        const extra = paths.reduce((n, p) => n + p.length + 30, 0);
+        if (group && group.bytes + extra > PATHSPEC_BUDGET)
+            close();
+        group ??= { commits: [], paths: new Set(), bytes: 0 };
+        group.commits.push(c);
+        for (const p of paths)
+            if (!group.paths.has(p))
+                group.paths.add(p);
+        group.bytes += extra;
+    }
+    close();
+    return groups.filter((g) => g.commits.length > 0);
+}
+/** One warning per missing path, naming the commits it was left out of. */
+function missingProblems(raw, missing) {
+    const byPath = new Map();
+    for (const [commit, paths] of missingFiles(raw, missing))
+        for (const p of paths)
+            byPath.set(p, [...(byPath.get(p) ?? []), commit]);
+    return [...byPath].map(([path, commits]) => {
+        const shown = commits.slice(0, 3).map((c) => c.slice(0, 7));
+        const more = commits.length > 3 ? ` and ${commits.length - 3} more` : '';
+        return {
+            kind: 'missing-object',
+            path,
+            commits,
+            message: `${path} is missing from this clone (partial or size-limited) in commit ` +
+                `${shown.join(', ')}${more}: the file is left out when comparing fixes`,
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/evidence/pathspec.ts
+/**
+ * What is left out of the patches compared for fix evidence, and who leaves it out:
+ *
+ * - Vendored trees (`vendor/`, `node_modules/`, `third_party/`): git, by exclude pathspecs, so
+ *   their files are never read. Only for those folders the tips have at their root
+ *   (presentRoots): every pathspec item costs git a test of every tree entry it walks, even a
+ *   literal one (measured on the 3,500-commit synthetic bench: +0.13 s of git CPU for three
+ *   literal items, +0.35 s for each `**` glob, against 0.15 s for the whole diff), so items for
+ *   folders a repository does not have would only cost. Vendored folders deeper down are dropped
+ *   by the scanner (git reads them; they are rare in repositories that have releases).
+ * - Bookkeeping paths (config `upgrade.bookkeeping`, the build-number file): the scanner drops
+ *   their file sections by path (the config's own glob engine, so the globs mean exactly what the
+ *   configuration reference says). They are small text files, so git reading them costs nothing,
+ *   while a pathspec per glob would cost as above (`**\/CHANGELOG*` most of all).
+ * - Binary files and files over LARGE_FILE_BYTES: git's own binary detection. No `--binary` and no
+ *   `-a`, so git writes `Binary files a/x and b/x differ` instead of their content, and
+ *   `core.bigFileThreshold` makes a large file binary on its size alone. The scanner drops that
+ *   line: binary changes are not compared (built artifacts committed at release time would
+ *   otherwise be "fixes" every other line lacks). Chosen over `diff.<driver>.binary` attributes,
+ *   which need an attributes file and know binaries only by name.
+ *
+ * Plumbing (diff-tree) ignores the user's diff.* settings, so the patch text is the same on every
+ * machine. Pure.
+ */
+
+/** Folders of other people's code: their changes are never a fix of this repository. */
+const VENDORED_DIRS = ['vendor', 'node_modules', 'third_party'];
+/** Files larger than this are binary for the diff: git looks only at their size. */
+const LARGE_FILE_BYTES = 1024 * 1024;
+const DIFF_ARGS = [
+    '-c',
+    `core.bigFileThreshold=${LARGE_FILE_BYTES}`,
+    '-c',
+    'core.quotePath=false',
+    'diff-tree',
+    '--stdin',
+    '-p',
+    '-r',
+    '--root',
+    '--always',
+    '--no-renames',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-textconv',
+];
+/** Environment of every evidence git process: a partial clone's missing objects are never fetched one by one. */
+const NO_LAZY_FETCH = { GIT_NO_LAZY_FETCH: '1' };
+/** The diff's: and its output fully buffered (into a pipe git writes after every commit otherwise: 6x the reads). */
+const DIFF_ENV = { ...NO_LAZY_FETCH, GIT_FLUSH: '0' };
+/** Exclude pathspecs (after `--`) for the vendored folders at the root of some tip. */
+function vendoredPathspecs(roots) {
+    return [...roots].map((d) => `:(top,exclude,literal)${d}`);
+}
+/** Pathspecs leaving out single files (objects missing from a partial clone). */
+function literalExcludes(paths) {
+    return [...paths].map((p) => `:(top,exclude,literal)${p}`);
+}
+/** `git cat-file --batch-check` lines asking which tips have which vendored folder at their root. */
+function rootQueries(tips) {
+    return [...tips].flatMap((t) => VENDORED_DIRS.map((d) => `${t}:${d}`));
+}
+/** The vendored folders that `--batch-check` output (for rootQueries) says exist as trees. */
+function presentRoots(output) {
+    const found = new Set();
+    output.split('\n').forEach((line, i) => {
+        if (line.split(' ')[1] === 'tree')
+            found.add(VENDORED_DIRS[i % VENDORED_DIRS.length]);
+    });
+    return VENDORED_DIRS.filter((d) => found.has(d));
+}
+/**
+ * Which file sections the scanner drops: bookkeeping globs (`*` and `?` within a folder, `**`
+ * across folders, from the repository root) and vendored folders at any depth.
+ */
+function droppedPaths(bookkeeping) {
+    const globs = [...new Set(bookkeeping)]
+        .map((g) => patterns_wholeName(patterns_globSource(g)))
+        .filter((g) => g !== undefined);
+    const vendored = new RegExp(`(?:^|/)(?:${VENDORED_DIRS.join('|')})/`);
+    return (path) => vendored.test(path) || globs.some((g) => g.test(path));
 }
 /** The path of a `diff --git a/<p> b/<p>` header (quoted paths unquoted loosely). */
 function diffHeaderPath(line) {
@@ -68510,60 +73645,644 @@ function diffHeaderPath(line) {
         ? rest.slice(2, half)
         : rest.slice(2, rest.indexOf(' b/') > 0 ? rest.indexOf(' b/') : undefined);
 }
+
+;// CONCATENATED MODULE: ./src/evidence/version-only.ts
 /**
- * Drops the file sections of bookkeeping paths from `git log -p` output (cheaper than pathspec
- * magic in git), so that a release commit has no patch and a mixed commit's patch id ignores them.
+ * Version-only diffs: a release tool's bump (`<version>1.2.3-SNAPSHOT</version>` ->
+ * `<version>1.2.3</version>`) changes nothing but version strings, so it is bookkeeping wherever
+ * it lives. A diff is version-only when every run of removed lines is followed by as many added
+ * lines, and each removed/added pair differs only in version-like tokens. Pure.
  */
-function dropBookkeeping(output, isBookkeeping) {
-    const out = [];
-    let skipping = false;
-    for (const line of output.split('\n')) {
-        if (line.startsWith('commit '))
-            skipping = false;
-        else if (line.startsWith('diff --git '))
-            skipping = isBookkeeping(diffHeaderPath(line));
-        if (!skipping)
-            out.push(line);
-    }
-    return out.join('\n');
+/** Dotted versions with an optional suffix: `1.2`, `v1.2.3`, `1.2.3-SNAPSHOT`, `5.0.1.RELEASE`, `2.0.0-rc.1`. */
+const version_only_VERSION = /\bv?\d+(?:\.\d+)+(?:[-+~.][0-9A-Za-z]+)*/g;
+/** Lines naming a version or build may change a plain number too (`versionCode 41`, `"buildNumber": 17`). */
+const KEYWORD = /version|build|release|revision/i;
+const version_only_NUMBER = /\b\d+\b/g;
+/** Longer lines, or more pairs, are not a version bump. */
+const MAX_LINE = 400;
+const MAX_PAIRS = 2000;
+/** Whether `removed` and `added` differ, and only in version-like tokens. */
+function versionOnlyPair(removed, added) {
+    if (removed === added || removed.length > MAX_LINE || added.length > MAX_LINE)
+        return false;
+    return normalize(removed) === normalize(added);
 }
-/** Parses `git log -p --format=PATCH_LOG_FORMAT` output. */
-function parsePatchLog(output) {
-    const out = new Map();
-    let current;
-    for (const line of output.split('\n')) {
-        const header = /^commit ([0-9a-f]{40,64})$/.exec(line);
-        if (header) {
-            current = { sha: header[1], subject: '', pickedFrom: [], hasPatch: false };
-            out.set(current.sha, current);
-            continue;
-        }
-        if (!current)
-            continue;
-        if (line.startsWith('    ')) {
-            const text = line.slice(4);
-            if (current.subject === '' && !current.hasPatch && text.trim() !== '')
-                current.subject = text.trim();
-            const pick = /^\(cherry picked from commit ([0-9a-f]{7,64})\)\s*$/.exec(text.trim());
-            if (pick && !current.hasPatch)
-                current.pickedFrom.push(pick[1]);
-        }
-        else if (line.startsWith('diff --git '))
-            current.hasPatch = true;
-    }
-    return out;
+function normalize(line) {
+    const out = line.replace(version_only_VERSION, '\u0000');
+    return KEYWORD.test(out) ? out.replace(version_only_NUMBER, '\u0000') : out;
 }
-/** Parses `git patch-id --stable` output: commit -> patch id. */
-function parsePatchIds(output) {
-    const out = new Map();
-    for (const line of output.split('\n')) {
-        const [id, sha] = line.trim().split(/\s+/);
+/**
+ * Follows the content lines of one commit's text diff (as written, with their `+`, `-` or ` `
+ * prefix) and says whether all of it was version-only. `fail()` for anything else (a new or
+ * deleted file, a binary file).
+ */
+class VersionOnlyTracker {
+    ok = true;
+    pairs = 0;
+    removed = [];
+    added = [];
+    /** False once the diff cannot be version-only: callers stop feeding lines. */
+    get candidate() {
+        return this.ok;
+    }
+    fail() {
+        this.ok = false;
+        this.removed.length = 0;
+        this.added.length = 0;
+    }
+    /** A content line of a hunk. */
+    line(text) {
+        if (!this.ok)
+            return;
+        const c = text.charAt(0);
+        if (c === '-') {
+            if (this.added.length > 0)
+                this.close();
+            this.removed.push(text.slice(1));
+        }
+        else if (c === '+')
+            this.added.push(text.slice(1));
+        else if (c !== '\\')
+            this.close();
+    }
+    /** The end of a hunk or a file. */
+    close() {
+        if (!this.ok)
+            return;
+        const n = this.removed.length;
+        if (n !== this.added.length || this.pairs + n > MAX_PAIRS)
+            return this.fail();
+        for (let i = 0; i < n; i++)
+            if (!versionOnlyPair(this.removed[i], this.added[i]))
+                return this.fail();
+        this.pairs += n;
+        this.removed.length = 0;
+        this.added.length = 0;
+    }
+    /** The verdict at the end of the commit: at least one pair, all version-only. */
+    result() {
+        this.close();
+        return this.ok && this.pairs > 0;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/evidence/scanner.ts
+/**
+ * Reads `git diff-tree --stdin -p --format=SCAN_FORMAT` output as it streams, chunk by chunk, and
+ * hands back the bytes `git patch-id --stable` needs: each `commit <sha>` line and the text file
+ * sections. It drops the `Binary files ... differ` sections (git never wrote their content: binary
+ * and large files are not compared) and the messages, which it parses into one record per commit,
+ * with whether the commit's diff is version-only. Only header lines and the lines of diffs that may
+ * still be version-only are decoded; the rest is found with Buffer.indexOf. Pure.
+ */
+
+
+
+/** The header diff-tree prints per commit: the sha, then the author's email and the message, indented. */
+const SCAN_FORMAT = 'commit %H%n    %ae%n%w(0,4,4)%B';
+const NL = 0x0a;
+const COMMIT = Buffer.from('commit ');
+const DIFF = Buffer.from('diff --git ');
+const NL_COMMIT = Buffer.from('\ncommit ');
+const NL_DIFF = Buffer.from('\ndiff --git ');
+const NEEDLES = [NL_DIFF, NL_COMMIT];
+const scanner_SHA = /^commit ([0-9a-f]{40}|[0-9a-f]{64})$/;
+class PatchScanner {
+    onCommit;
+    drop;
+    /** Bytes read, and bytes handed on to patch-id. */
+    bytesIn = 0;
+    bytesOut = 0;
+    carry = Buffer.alloc(0);
+    state = 'none';
+    cur;
+    held = [];
+    out = [];
+    runStart = -1;
+    runEnd = -1;
+    buf = Buffer.alloc(0);
+    /** Where `\ndiff --git ` and `\ncommit ` were last found in buf (-1: nowhere further; -2: not searched). */
+    found = [-2, -2];
+    constructor(onCommit, 
+    /** File sections to drop by path (see pathspec.ts: droppedPaths). */
+    drop = () => false) {
+        this.onCommit = onCommit;
+        this.drop = drop;
+    }
+    /** The commit being read: incomplete until the next one starts (where a broken-off stream stopped). */
+    get current() {
+        return this.cur?.sha;
+    }
+    /** Reads a chunk; returns the bytes for patch-id (possibly empty). */
+    push(chunk) {
+        this.bytesIn += chunk.length;
+        const buf = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
+        const limit = buf.lastIndexOf(NL) + 1;
+        this.carry = buf.subarray(limit);
+        this.scan(buf, limit);
+        return this.take();
+    }
+    /** The end of the stream: finishes the last commit. */
+    end() {
+        if (this.carry.length > 0) {
+            const last = Buffer.concat([this.carry, Buffer.from('\n')]);
+            this.carry = Buffer.alloc(0);
+            this.scan(last, last.length);
+        }
+        this.finishCommit();
+        return this.take();
+    }
+    take() {
+        this.flushRun();
+        const out = this.out.length === 1 ? this.out[0] : Buffer.concat(this.out);
+        this.out = [];
+        this.bytesOut += out.length;
+        return out;
+    }
+    scan(buf, limit) {
+        this.buf = buf;
+        this.found = [-2, -2];
+        let pos = 0;
+        while (pos < limit) {
+            if (this.skipping()) {
+                const next = this.nextHeader(pos, limit);
+                if (next > pos) {
+                    if (this.state !== 'skip')
+                        this.emit(pos, next);
+                    pos = next;
+                    continue;
+                }
+            }
+            const nl = buf.indexOf(NL, pos);
+            this.line(pos, nl);
+            pos = nl + 1;
+        }
+        this.flushRun();
+    }
+    /**
+     * The first line start at or after `from` (a line start) that begins a file section or a commit,
+     * or `limit`. Each needle's last position is kept, so a chunk is searched once per needle
+     * however many sections it holds.
+     */
+    nextHeader(from, limit) {
+        const buf = this.buf;
+        if (startsAt(buf, from, DIFF) || startsAt(buf, from, COMMIT))
+            return from;
+        let best = limit;
+        NEEDLES.forEach((needle, k) => {
+            let at = this.found[k];
+            if (at === -2 || (at >= 0 && at < from))
+                at = buf.indexOf(needle, from);
+            this.found[k] = at;
+            if (at >= 0 && at + 1 < best)
+                best = at + 1;
+        });
+        return best;
+    }
+    /** Inside a file section whose lines need no reading: binary, or text that is not version-only. */
+    skipping() {
+        if (this.state === 'skip')
+            return true;
+        return (this.state === 'hunk' || this.state === 'text') && !this.cur?.tracker.candidate;
+    }
+    line(s, e) {
+        const buf = this.buf;
+        if (startsAt(buf, s, COMMIT)) {
+            const m = scanner_SHA.exec(buf.toString('latin1', s, e));
+            if (m)
+                return this.startCommit(m[1], s, e);
+        }
+        const cur = this.cur;
+        if (!cur)
+            return;
+        if (startsAt(buf, s, DIFF)) {
+            this.endFile();
+            if (this.drop(diffHeaderPath(buf.toString('utf8', s, e))))
+                this.state = 'skip';
+            else {
+                this.state = 'filehead';
+                this.held.push(buf.subarray(s, e + 1));
+            }
+            return;
+        }
+        if (this.state === 'header') {
+            if (e - s >= 4 && buf[s] === 0x20 && buf[s + 3] === 0x20)
+                cur.lines.push(buf.toString('utf8', s + 4, e));
+        }
+        else if (this.state === 'filehead')
+            this.fileHeadLine(cur, s, e);
+        else if (this.state === 'text' || this.state === 'hunk') {
+            if (buf[s] === 0x40 /* @ */) {
+                cur.tracker.close();
+                this.state = 'hunk';
+            }
+            else if (this.state === 'hunk')
+                cur.tracker.line(buf.toString('utf8', s, e));
+            this.emit(s, e + 1);
+        }
+    }
+    fileHeadLine(cur, s, e) {
+        const text = this.buf.toString('latin1', s, Math.min(e, s + 20));
+        if (text.startsWith('Binary files ') || text.startsWith('GIT binary patch')) {
+            this.held = [];
+            cur.binaryFiles++;
+            cur.tracker.fail();
+            this.state = 'skip';
+            return;
+        }
+        this.held.push(this.buf.subarray(s, e + 1));
+        if (text.startsWith('new file mode') || text.startsWith('deleted file mode'))
+            cur.tracker.fail();
+        if (text.startsWith('--- ')) {
+            this.emitHeld(cur);
+            this.state = 'text';
+        }
+    }
+    /** The end of a file section: a header without content (a mode change, an empty file) still counts. */
+    endFile() {
+        const cur = this.cur;
+        if (this.state === 'filehead' && cur && this.held.length > 0) {
+            cur.tracker.fail();
+            this.emitHeld(cur);
+        }
+        cur?.tracker.close();
+        this.held = [];
+    }
+    emitHeld(cur) {
+        cur.hasPatch = true;
+        this.flushRun();
+        this.out.push(...this.held);
+        this.held = [];
+    }
+    startCommit(sha, s, e) {
+        this.finishCommit();
+        this.cur = {
+            sha,
+            lines: [],
+            hasPatch: false,
+            binaryFiles: 0,
+            tracker: new VersionOnlyTracker(),
+        };
+        this.state = 'header';
+        this.emit(s, e + 1);
+    }
+    finishCommit() {
+        const cur = this.cur;
+        if (!cur)
+            return;
+        this.endFile();
+        const [email = '', ...message] = cur.lines;
+        const versionOnly = cur.hasPatch && cur.binaryFiles === 0 && cur.tracker.result();
+        this.onCommit({
+            sha: cur.sha,
+            email: email.trim().toLowerCase(),
+            ...messageFacts(message.join('\n')),
+            hasPatch: cur.hasPatch,
+            versionOnly,
+            binaryFiles: cur.binaryFiles,
+        });
+        this.cur = undefined;
+        this.state = 'none';
+    }
+    /** Hands bytes [s, e) of the current buffer on to patch-id (contiguous ranges are merged). */
+    emit(s, e) {
+        if (e <= s)
+            return;
+        if (this.runEnd === s) {
+            this.runEnd = e;
+            return;
+        }
+        this.flushRun();
+        this.runStart = s;
+        this.runEnd = e;
+    }
+    flushRun() {
+        if (this.runStart >= 0 && this.runEnd > this.runStart)
+            this.out.push(this.buf.subarray(this.runStart, this.runEnd));
+        this.runStart = -1;
+        this.runEnd = -1;
+    }
+}
+/** Byte by byte: most lines differ in the first byte, and Buffer.compare costs more than the loop. */
+function startsAt(buf, at, prefix) {
+    if (buf.length - at < prefix.length)
+        return false;
+    for (let i = 0; i < prefix.length; i++)
+        if (buf[at + i] !== prefix[i])
+            return false;
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/evidence/patches.ts
+/**
+ * Reads what fix evidence needs of many commits with a constant number of git processes, never
+ * holding a whole log: `git diff-tree --stdin -p` streams into the scanner, which streams the text
+ * patches into ONE `git patch-id --stable`. When a partial clone lacks an object the diff needs,
+ * git stops; the commits from there on are listed (`diff-tree --raw`, trees only), the missing
+ * blobs found (`cat-file --batch-all-objects`), and the diff run again without those files, each
+ * named in a problem. The count stays constant: 2 processes, or 7 when objects are missing.
+ */
+
+
+
+
+/** Whether a failed git's error output says an object is missing (a partial clone, a damaged repository). */
+function isMissingObject(stderr) {
+    return /could not fetch [0-9a-f]+ from promisor remote|unable to read [0-9a-f]{7,}|missing (?:blob|tree|object)|bad object|invalid object/i.test(stderr);
+}
+async function readPatches(git, commits, options, sink) {
+    const stats = { commits: commits.length, bytesIn: 0, bytesOut: 0 };
+    const problems = [];
+    if (commits.length === 0)
+        return { problems, stats };
+    const ex = {
+        pathspecs: vendoredPathspecs(await vendoredRoots(git, options.tips)),
+        drop: droppedPaths(options.bookkeeping),
+    };
+    const broke = await withPatchIds(git, sink, (ids) => streamDiff(git, commits, ex, { ids, sink, stats }));
+    if (broke === undefined)
+        return { problems, stats };
+    const rest = commits.slice(Math.max(0, commits.indexOf(broke)));
+    sink.forget(rest);
+    try {
+        problems.push(...(await readAgain(git, rest, ex, { sink, stats })));
+    }
+    catch (error) {
+        // Not even the trees can be read (a clone filtered by tree): say so, and compare the rest.
+        if (!(error instanceof GitError) || !isMissingObject(error.stderr))
+            throw error;
+        sink.forget(rest);
+        problems.push(unreadable(rest, rest[0]));
+    }
+    return { problems, stats };
+}
+function unreadable(commits, from) {
+    return {
+        kind: 'unreadable',
+        message: `${commits.length} commit(s) from ${from.slice(0, 7)} on could not be read (objects missing from this clone) and were not compared`,
+        commits: [...commits],
+    };
+}
+/**
+ * The commits from where a diff stopped on a missing object: listed (trees only), the missing
+ * blobs found, and read again without them, in groups (missing.ts). Returns the warnings.
+ */
+async function readAgain(git, commits, ex, out) {
+    const listing = await git.text([
+        'diff-tree',
+        '--stdin',
+        '-r',
+        '--raw',
+        '-z',
+        '--root',
+        '--always',
+        '--no-renames',
+        '--',
+    ].concat(ex.pathspecs), { input: commits.join('\n') + '\n', env: NO_LAZY_FETCH });
+    const raw = parseRawChanges(ex.drop, listing);
+    const missing = await missingAmong(git, raw.blobs);
+    const problems = missingProblems(raw, missing);
+    await withPatchIds(git, out.sink, async (ids) => {
+        for (const group of splitByMissing(commits, raw, missing)) {
+            const pathspecs = [...ex.pathspecs, ...literalExcludes(group.paths)];
+            const only = { ...ex, pathspecs };
+            const stopped = await streamDiff(git, group.commits, only, { ids, ...out });
+            if (stopped === undefined)
+                continue;
+            const left = group.commits.slice(Math.max(0, group.commits.indexOf(stopped)));
+            out.sink.forget(left);
+            problems.push(unreadable(left, stopped));
+        }
+    });
+    return problems;
+}
+/**
+ * The vendored folders (pathspec.ts) some tip has at its root: one `git cat-file --batch-check`
+ * of `<tip>:vendor` and the like. When it cannot tell (trees missing from the clone), all of them.
+ */
+async function vendoredRoots(git, tips) {
+    if (tips.length === 0)
+        return [];
+    try {
+        const out = await git.text(['cat-file', '--batch-check'], {
+            input: rootQueries(new Set(tips)).join('\n') + '\n',
+            env: NO_LAZY_FETCH,
+        });
+        return presentRoots(out);
+    }
+    catch (error) {
+        if (error instanceof GitError && isMissingObject(error.stderr))
+            return [...VENDORED_DIRS];
+        throw error;
+    }
+}
+/** Runs `body` with a `git patch-id --stable` process whose ids go to the sink; closes it after. */
+async function withPatchIds(git, sink, body) {
+    const lines = new LineSplitter((line) => {
+        const [id, sha] = line.split(' ');
         if (id && sha)
-            out.set(sha, id);
+            sink.patchId(sha, id);
+    });
+    const ids = git.start(['patch-id', '--stable'], {
+        onStdout: (c) => lines.push(c),
+        env: NO_LAZY_FETCH,
+    });
+    let result;
+    try {
+        result = await body(ids);
     }
-    return out;
+    catch (error) {
+        ids.kill();
+        await ids.done.catch(() => undefined);
+        throw error;
+    }
+    ids.end();
+    await ids.done;
+    lines.end();
+    return result;
 }
-/** Commits whose patches the pairs need: both sides of every pair (bitset union), merges left out. */
+/**
+ * Streams `git diff-tree --stdin -p` of `commits` through the scanner into patch-id. Returns
+ * undefined when done, or the commit to start again from when git stopped on a missing object.
+ */
+async function streamDiff(git, commits, ex, to) {
+    const { ids, sink, stats } = to;
+    if (commits.length === 0)
+        return undefined;
+    const reported = new Set();
+    const scanner = new PatchScanner((c) => {
+        reported.add(c.sha);
+        sink.commit(c);
+    }, ex.drop);
+    // git flushes after each commit (about 1 KB): patch-id gets the text in blocks of WRITE_BLOCK,
+    // not a write per commit (a write costs about 35 µs: a second over 50,000 commits).
+    let pending = [];
+    let size = 0;
+    const flush = () => {
+        if (size === 0)
+            return;
+        const out = Buffer.concat(pending, size);
+        pending = [];
+        size = 0;
+        if (!ids.write(out)) {
+            diff.pause();
+            void ids.drained().then(() => diff.resume());
+        }
+    };
+    const forward = (out) => {
+        if (out.length === 0)
+            return;
+        pending.push(out);
+        size += out.length;
+        if (size >= WRITE_BLOCK)
+            flush();
+    };
+    const diff = git.start([...DIFF_ARGS, `--format=${SCAN_FORMAT}`, '--', ...ex.pathspecs], {
+        env: DIFF_ENV,
+        onStdout: (chunk) => forward(scanner.push(chunk)),
+    });
+    await writeLines(diff, commits);
+    try {
+        await diff.done;
+    }
+    catch (error) {
+        if (!(error instanceof GitError) || !isMissingObject(error.stderr))
+            throw error;
+        flush(); // the commits before the broken one are whole
+        stats.bytesIn += scanner.bytesIn;
+        return scanner.current ?? commits.find((c) => !reported.has(c));
+    }
+    forward(scanner.end());
+    flush();
+    stats.bytesIn += scanner.bytesIn;
+    stats.bytesOut += scanner.bytesOut;
+    await ids.drained();
+    return undefined;
+}
+const WRITE_BLOCK = 256 * 1024;
+/** Writes one line per item to a process's stdin, waiting whenever the pipe is full, then closes it. */
+async function writeLines(proc, items) {
+    const BATCH = 2000;
+    for (let i = 0; i < items.length; i += BATCH) {
+        if (!proc.write(items.slice(i, i + BATCH).join('\n') + '\n'))
+            await proc.drained();
+    }
+    proc.end();
+}
+/**
+ * Which of `wanted` (blob ids) this repository lacks: one `git cat-file --batch-all-objects`
+ * listing, streamed and checked against the set (`--batch-check` on a missing object of a partial
+ * clone fails instead of answering "missing").
+ */
+async function missingAmong(git, wanted) {
+    const missing = new Set(wanted);
+    if (missing.size === 0)
+        return missing;
+    const lines = new LineSplitter((line) => void missing.delete(line.trim()));
+    const list = git.start(['cat-file', '--batch-all-objects', '--batch-check=%(objectname)', '--unordered'], {
+        onStdout: (c) => lines.push(c),
+        env: NO_LAZY_FETCH,
+    });
+    list.end();
+    await list.done;
+    lines.end();
+    return missing;
+}
+/** Calls back with each complete line of a stream of chunks. */
+class LineSplitter {
+    onLine;
+    carry = '';
+    constructor(onLine) {
+        this.onLine = onLine;
+    }
+    push(chunk) {
+        const text = this.carry + chunk.toString('utf8');
+        const parts = text.split('\n');
+        this.carry = parts.pop() ?? '';
+        for (const p of parts)
+            if (p.length > 0)
+                this.onLine(p);
+    }
+    end() {
+        if (this.carry.length > 0)
+            this.onLine(this.carry);
+        this.carry = '';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/evidence/index.ts
+
+
+
+/** Commits read, by sha, for one set of bookkeeping globs (patch ids depend on them). In memory, per run. */
+class EvidenceCache {
+    bookkeeping;
+    facts = new Map();
+    ids = new Map();
+    constructor(bookkeeping = []) {
+        this.bookkeeping = bookkeeping;
+    }
+    has(sha) {
+        return this.facts.has(sha);
+    }
+    get(sha) {
+        const f = this.facts.get(sha);
+        if (f && f.patchId === undefined) {
+            const id = this.ids.get(sha);
+            if (id !== undefined)
+                f.patchId = id;
+        }
+        return f;
+    }
+    get size() {
+        return this.facts.size;
+    }
+    keys() {
+        return this.facts.keys();
+    }
+    /** Where patches.ts writes what it reads. */
+    sink() {
+        return {
+            commit: (c) => void this.facts.set(c.sha, { ...c }),
+            patchId: (sha, id) => void this.ids.set(sha, id),
+            forget: (shas) => {
+                for (const s of shas) {
+                    this.facts.delete(s);
+                    this.ids.delete(s);
+                }
+            },
+        };
+    }
+}
+class FixEvidence {
+    problems;
+    stats;
+    index;
+    constructor(graph, cache, 
+    /** Files and commits that could not be read (warnings). */
+    problems, 
+    /** What this call read (commits and bytes; nothing for commits found in the cache). */
+    stats) {
+        this.problems = problems;
+        this.stats = stats;
+        this.index = new EvidenceIndex(graph, (sha) => cache.get(sha), cache.keys());
+    }
+    /** What `pair.from` has and `pair.to` lacks; with `detail`, how every other commit was found. */
+    compare(pair, detail = false) {
+        return this.index.compare(pair, detail);
+    }
+}
+/** Reads the commits `pairs` differ by (see the module comment) and returns their evidence. */
+async function fixEvidence(git, graph, pairs, options = {}) {
+    const cache = options.cache ?? new EvidenceCache(options.bookkeeping ?? []);
+    const known = pairs.filter((p) => graph.order(p.from) >= 0 && graph.order(p.to) >= 0);
+    graph.prepare(known.flatMap((p) => [p.from, p.to]));
+    const wanted = commitsForPairs(graph, known).filter((sha) => !cache.has(sha));
+    const tips = sampleTips(graph, known);
+    const { problems, stats } = await readPatches(git, wanted, { bookkeeping: cache.bookkeeping, tips }, cache.sink());
+    return new FixEvidence(graph, cache, problems, stats);
+}
+/** Commits on either side of any pair (bitset union of symmetric differences), merges left out; newest first. */
 function commitsForPairs(graph, pairs) {
     const union = new Uint32Array(Math.ceil(graph.size / 32) || 1);
     for (const { from, to } of pairs) {
@@ -68578,116 +74297,39 @@ function commitsForPairs(graph, pairs) {
             out.push(graph.shas[i]);
     return out;
 }
+/** How many tips are asked which vendored folders they have at their root. */
+const TIP_SAMPLE = 32;
 /**
- * Equivalence classes of commits, built once, by graph position: same patch id, or linked by a
- * cherry-pick trailer (either direction, abbreviated shas resolved). A pair then asks only "is one
- * of my equivalents reachable from X": a bit test per equivalent.
+ * Up to TIP_SAMPLE tips of the pairs, spread evenly over the graph from oldest to newest (the
+ * newest always in). Only speed depends on it: a vendored folder the sample misses is still left
+ * out, by the scanner instead of git.
  */
-class Equivalents {
-    graph;
-    index;
-    links = new Map();
-    /** Positions of commits with a patch outside bookkeeping. */
-    hasPatch;
-    constructor(graph, index) {
-        this.graph = graph;
-        this.index = index;
-        this.hasPatch = new Uint8Array(graph.size);
-        const byPatch = new Map();
-        for (const [sha, patch] of index.patches) {
-            const i = graph.order(sha);
-            if (i < 0)
-                continue;
-            if (patch.hasPatch)
-                this.hasPatch[i] = 1;
-            const id = index.patchIds.get(sha);
-            if (id === undefined)
-                continue;
-            const list = byPatch.get(id);
-            if (list)
-                list.push(i);
-            else
-                byPatch.set(id, [i]);
-        }
-        // A star per patch id (transitivity comes from the search in reaches()).
-        for (const list of byPatch.values())
-            for (let k = 1; k < list.length; k++)
-                this.link(list[0], list[k]);
-        for (const patch of index.patches.values()) {
-            for (const src of patch.pickedFrom) {
-                const full = src.length >= 40 ? src : graph.shas.find((s) => s.startsWith(src));
-                const j = full ? graph.order(full) : -1;
-                const i = graph.order(patch.sha);
-                if (j >= 0 && i >= 0)
-                    this.link(i, j);
-            }
-        }
-    }
-    link(a, b) {
-        if (a === b)
-            return;
-        for (const [x, y] of [
-            [a, b],
-            [b, a],
-        ]) {
-            const list = this.links.get(x);
-            if (list)
-                list.push(y);
-            else
-                this.links.set(x, [y]);
-        }
-    }
-    /** Whether a commit equivalent to position `i` is set in `reach` (a reachability bitset). */
-    reaches(i, reach) {
-        for (const e of this.equivalentsOf(i))
-            if (reach[e >>> 5] & (1 << (e & 31)))
-                return true;
-        return false;
-    }
-    found = new Map();
-    /** Commits linked to `i`, directly or not, in search order (at most ~256), computed once per commit. */
-    equivalentsOf(i) {
-        if (!this.links.has(i))
-            return [];
-        const known = this.found.get(i);
-        if (known)
-            return known;
-        const out = [];
-        const seen = new Set([i]);
-        const queue = [i];
-        while (queue.length > 0 && seen.size < 256) {
-            for (const e of this.links.get(queue.pop()) ?? []) {
-                if (seen.has(e))
-                    continue;
-                out.push(e);
-                seen.add(e);
-                queue.push(e);
-            }
-        }
-        this.found.set(i, out);
-        return out;
-    }
-    subject(i) {
-        return this.index.patches.get(this.graph.shas[i])?.subject ?? '';
-    }
-}
-/** What `from` has and `to` lacks, for one pair of commits (release names given for the FixDiff). */
-function fixDiff(graph, eq, from, to) {
-    const missing = [];
-    const reach = graph.reachable(to.commit);
-    for (const i of graph.exclusive(from.commit, to.commit)) {
-        if (!eq.hasPatch[i] || graph.isMerge(i))
-            continue;
-        if (eq.reaches(i, reach))
-            continue;
-        missing.push({ sha: graph.shas[i], subject: eq.subject(i) });
-    }
-    return { from: from.name, to: to.name, missing };
+function sampleTips(graph, pairs) {
+    const seen = new Uint8Array(graph.size);
+    for (const p of pairs)
+        for (const sha of [p.from, p.to])
+            seen[graph.order(sha)] = 1;
+    const positions = [];
+    seen.forEach((v, i) => void (v && positions.push(i)));
+    if (positions.length <= TIP_SAMPLE)
+        return positions.map((i) => graph.shas[i]);
+    const step = (positions.length - 1) / (TIP_SAMPLE - 1);
+    const picked = new Set();
+    for (let k = 0; k < TIP_SAMPLE; k++)
+        picked.add(positions[Math.round(k * step)]);
+    return [...picked].map((i) => graph.shas[i]);
 }
 
 ;// CONCATENATED MODULE: ./src/upgrade/discovery/fix-diffs.ts
+/**
+ * Fix diffs for the release pairs the fix-loss rule asks about, from the fix-evidence module
+ * (src/evidence): a constant number of git processes, patch text streamed, only the commits the
+ * pairs differ by. Objects a partial clone lacks become warnings (rule fix-loss), never a failure.
+ */
 
-async function computeFixDiffs(git, graph, releases, pairs, bookkeeping) {
+async function computeFixDiffs(git, graph, releases, pairs, bookkeeping, 
+/** Where warnings about objects that could not be read go. */
+problems, cache) {
     const byName = new Map(releases.map((r) => [r.name, r]));
     const resolved = pairs
         .map((p) => ({ from: byName.get(p.from), to: byName.get(p.to) }))
@@ -68697,32 +74339,31 @@ async function computeFixDiffs(git, graph, releases, pairs, bookkeeping) {
         graph.has(p.to.commit));
     if (resolved.length === 0)
         return [];
-    graph.prepare(resolved.flatMap((p) => [p.from.commit, p.to.commit]));
-    const index = await patchIndex(git, commitsForPairs(graph, resolved.map((p) => ({ from: p.from.commit, to: p.to.commit }))), bookkeeping);
-    const equivalents = new Equivalents(graph, index);
-    return resolved.map((p) => fixDiff(graph, equivalents, { name: p.from.name, commit: p.from.commit }, { name: p.to.name, commit: p.to.commit }));
-}
-async function patchIndex(git, commits, bookkeeping) {
-    if (commits.length === 0)
-        return { patches: new Map(), patchIds: new Map() };
-    const raw = await git.text([
-        'log',
-        '-p',
-        '--no-walk=unsorted',
-        '--stdin',
-        '--no-color',
-        '--no-ext-diff',
-        '--no-renames',
-        `--format=${PATCH_LOG_FORMAT}`,
-    ], {
-        input: commits.join('\n') + '\n',
+    const evidence = await fixEvidence(git, graph, resolved.map((p) => ({ from: p.from.commit, to: p.to.commit })), cache ? { cache } : { bookkeeping });
+    for (const p of evidence.problems)
+        problems?.push({
+            rule: 'fix-loss',
+            severity: 'warning',
+            message: p.message,
+            ...(p.path ? { file: p.path } : {}),
+        });
+    return resolved.map(({ from, to }) => {
+        const e = evidence.compare({ from: from.commit, to: to.commit });
+        return {
+            from: from.name,
+            to: to.name,
+            missing: e.lost,
+            ...(e.probable.length > 0
+                ? { probable: e.probable.map((p) => ({ ...p.commit, counterpart: p.counterpart })) }
+                : {}),
+            evidence: e.counts,
+        };
     });
-    const log = dropBookkeeping(raw, bookkeepingMatcher(bookkeeping));
-    const ids = await git.text(['patch-id', '--stable'], { input: log + '\n' });
-    return { patches: parsePatchLog(log), patchIds: parsePatchIds(ids) };
 }
 
 ;// CONCATENATED MODULE: ./src/upgrade/discovery/check-repo.ts
+
+
 
 
 
@@ -68735,14 +74376,27 @@ async function checkRepository(git, config, options = {}) {
         scheme: config.upgrade.scheme,
         engine: config.upgrade.engine,
         contentChange: config.upgrade.contentChange,
+        layout: discovery.layout,
+        prereleases: config.upgrade.prereleases,
+        compatibility: config.upgrade.compatibility,
     };
     // One rule context for both the pair selection and the rules (its engine is swapped in checkModel).
     const ctx = buildContext(discovery.model, { ...checkOptions, engine: 'set' });
-    const pairs = fixLossPairs(discovery.model, config.upgrade.scheme, ctx);
-    discovery.model.fixDiffs = await computeFixDiffs(git, discovery.graph, discovery.model.releases, pairs, discovery.bookkeeping);
+    const pairs = fixLossPairs(discovery.model, config.upgrade.scheme, ctx, (tip, commit) => discovery.graph.contains(tip, commit));
+    discovery.model.fixDiffs = await computeFixDiffs(git, discovery.graph, discovery.model.releases, pairs, discovery.bookkeeping, discovery.problems);
     const t2 = Date.now();
     const checked = checkModel(discovery.model, checkOptions, ctx);
-    const result = mergeProblems(checked, discovery.problems);
+    const merged = applyCoverage(mergeProblems(checked, discovery.problems), {
+        config,
+        layout: discovery.layout,
+        buildSource: discovery.buildSource,
+        buildFile: discovery.buildFile,
+        tags: discovery.tags,
+        unmatchedDirs: discovery.unmatchedDirs,
+        headMigrations: discovery.model.lineHeads.reduce((n, h) => n + h.migrations.length, 0),
+    });
+    // Waivers last, so that discovery problems can be waived too.
+    const result = applyWaivers(merged, config.upgrade.waivers, config.upgrade.scheme);
     const t3 = Date.now();
     return {
         result,
@@ -68770,7 +74424,7 @@ function mergeProblems(result, problems) {
     return {
         ...result,
         findings,
-        conclusion: findings.some((f) => f.severity === 'error') ? 'failure' : 'success',
+        conclusion: conclusionOf(findings),
     };
 }
 
@@ -68817,8 +74471,13 @@ function buildAt(files, config) {
     return undefined;
 }
 function releasePrVerdict(base, defaultBranch, config, baseFiles, headFiles) {
-    if (!isReleaseLine(base, config.lines, defaultBranch))
-        return { release: false, reason: `the base branch ${base} is not a release line` };
+    const line = isReleaseLine(base, config.lines, defaultBranch);
+    const hotfix = !line && isHotfixBranch(base, config.hotfix.branchPrefix);
+    if (!line && !hotfix)
+        return {
+            release: false,
+            reason: `the base branch ${base} is not a release line or a hotfix branch`,
+        };
     const head = buildAt(headFiles, config);
     if (!head)
         return {
@@ -68831,20 +74490,41 @@ function releasePrVerdict(base, defaultBranch, config, baseFiles, headFiles) {
             release: false,
             reason: `the build number is unchanged (${head.build ?? 'unreadable'} in ${head.path})`,
         };
-    return { release: true, build: head.build ?? '', previous: before?.build, file: head.path };
+    return {
+        release: true,
+        build: head.build ?? '',
+        previous: before?.build,
+        file: head.path,
+        hotfix,
+    };
+}
+/** Whether `branch` is a hotfix branch: under the prefix, with a name after it. */
+function isHotfixBranch(branch, prefix) {
+    return prefix.length > 0 && branch.startsWith(prefix) && branch.length > prefix.length;
 }
 
 ;// CONCATENATED MODULE: ./src/upgrade/job-report.ts
 
 
+
 const CHECK_NAME = 'fixline / upgrade-safety';
 function checkTitle(result) {
-    const errors = result.findings.filter((f) => f.severity === 'error').length;
-    const warnings = result.findings.length - errors;
+    const errors = result.findings.filter(isFailing).length;
+    const waived = result.findings.filter((f) => f.waived).length;
+    const warnings = result.findings.length - errors - waived;
     const scope = `${result.releases.length} release(s) on ${result.lines.length} line(s)`;
+    const also = waived ? `, ${waived} waived` : '';
+    const unseen = (result.coverage ?? []).length;
+    const incomplete = unseen ? `; incomplete: ${unseen} thing(s) not checked` : '';
     if (errors > 0)
-        return `${errors} rule failure(s)${warnings ? `, ${warnings} warning(s)` : ''} in ${scope}`;
-    return `${scope} pass${warnings ? ` with ${warnings} warning(s)` : ''}`;
+        return `${errors} rule failure(s)${warnings ? `, ${warnings} warning(s)` : ''}${also} in ${scope}${incomplete}`;
+    if (unseen)
+        return `${scope}: no failure, but incomplete: ${unseen} thing(s) not checked`;
+    return `${scope} pass${warnings ? ` with ${warnings} warning(s)` : ''}${also}`;
+}
+function waivedMessage(f) {
+    const w = f.waived;
+    return `waived (${w.key}: ${w.reason}${w.until ? `, until ${w.until}` : ''}): ${f.message}`;
 }
 /** One row per finding; one success row when there are none. */
 function resultRows(result) {
@@ -68852,9 +74532,13 @@ function resultRows(result) {
         return [{ target: CHECK_NAME, status: 'success', message: checkTitle(result) }];
     return result.findings.map((f) => ({
         target: `${f.rule}${f.releases?.length ? ` (${f.releases.join(', ')})` : ''}`,
-        status: f.severity === 'error' ? 'failure' : 'success',
-        message: f.severity === 'error' ? f.message : `warning: ${f.message}`,
-        ...(f.severity === 'error' ? { error: f.message } : {}),
+        status: isFailing(f) ? 'failure' : 'success',
+        message: f.waived
+            ? waivedMessage(f)
+            : f.severity === 'error'
+                ? f.message
+                : `warning: ${f.message}`,
+        ...(isFailing(f) ? { error: f.message } : {}),
     }));
 }
 /** Annotations for findings that point at a file in the repository (not at a tag name). */
@@ -68864,8 +74548,8 @@ function annotations(findings, notFiles) {
         .map((f) => ({
         path: f.file,
         startLine: f.line ?? 1,
-        level: f.severity === 'error' ? 'failure' : 'warning',
-        message: f.message,
+        level: f.waived ? 'notice' : f.severity === 'error' ? 'failure' : 'warning',
+        message: f.waived ? waivedMessage(f) : f.message,
         title: f.rule,
     }));
 }
@@ -68878,7 +74562,7 @@ const MAX_NOTES = 50;
 function notesMarkdown(notes) {
     if (notes.length === 0)
         return '';
-    const { shown, more } = boundList(notes, MAX_NOTES, ' notes (the log has them all)');
+    const { shown, more } = bound_boundList(notes, MAX_NOTES, ' notes (the log has them all)');
     const items = [...shown.map((n) => `- ${prose(n, 1_000)}`), ...(more ? [`- ${more}`] : [])];
     return `\n<details><summary>Discovery notes</summary>\n\n${items.join('\n')}\n\n</details>\n`;
 }
@@ -68893,9 +74577,11 @@ function shared_counts(result) {
         if (u.losesFixes)
             losesFixes++;
     }
+    const open = result.findings.filter((f) => f.waived === undefined);
     return {
-        errors: result.findings.filter((f) => f.severity === 'error').length,
-        warnings: result.findings.filter((f) => f.severity === 'warning').length,
+        errors: open.filter((f) => f.severity === 'error').length,
+        warnings: open.filter((f) => f.severity === 'warning').length,
+        waived: result.findings.length - open.length,
         releases: result.releases.length,
         lines: result.lines.length,
         upgrades: result.upgrades.length,
@@ -68905,6 +74591,90 @@ function shared_counts(result) {
     };
 }
 const shared_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** ", 2 waived" when findings are waived, else "". */
+const shared_waivedNote = (c) => (c.waived > 0 ? `, ${c.waived} waived` : '');
+/** "waived (error): <reason>, until 2027-01-31 (upgrade.waivers[0])" for a waived finding. */
+function shared_waivedText(f) {
+    const w = f.waived;
+    if (!w)
+        return '';
+    return `waived (${f.severity}): ${w.reason}${w.until ? `, until ${w.until}` : ''} (${w.key})`;
+}
+/**
+ * The order a maintainer acts in: what silently breaks users' data first (migration-order,
+ * append-only, forward-ported, stranded users, lost fixes), then renamed or unconverted
+ * migrations, then IDs, then build numbers and formats. Rules not listed (compatibility, waiver)
+ * come last.
+ */
+const ACTION_ORDER = [
+    'migration-order',
+    'append-only',
+    'forward-ported',
+    'no-stranded-users',
+    'fix-loss',
+    'same-id-everywhere',
+    'schema-needs-migration',
+    'migration-id',
+    'line-range',
+    'build-monotonic',
+    'build-unique',
+    'build-format',
+    'content-stable',
+];
+function actionRank(rule) {
+    const i = ACTION_ORDER.indexOf(rule);
+    return i < 0 ? ACTION_ORDER.length : i;
+}
+const KIND_RANK = { error: 0, warning: 1, waived: 2 };
+function kindOf(f) {
+    return f.waived !== undefined ? 'waived' : f.severity;
+}
+/** Findings grouped by kind (errors, then warnings, then waived) and rule (ACTION_ORDER). */
+function shared_findingGroups(findings) {
+    const groups = new Map();
+    for (const f of findings) {
+        const kind = kindOf(f);
+        const key = `${kind}\u0000${f.rule}`;
+        const g = groups.get(key);
+        if (g)
+            g.findings.push(f);
+        else
+            groups.set(key, { rule: f.rule, kind, findings: [f] });
+    }
+    return [...groups.values()].sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
+        actionRank(a.rule) - actionRank(b.rule) ||
+        (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+}
+/** Every finding in the order the reports show them (findingGroups, flattened). */
+function shared_inActionOrder(findings) {
+    return shared_findingGroups(findings).flatMap((g) => g.findings);
+}
+/** Per rule with findings, in ACTION_ORDER: how many errors, warnings and waived findings. */
+function shared_ruleSummary(findings) {
+    const byRule = new Map();
+    for (const f of findings) {
+        let c = byRule.get(f.rule);
+        if (!c)
+            byRule.set(f.rule, (c = { rule: f.rule, errors: 0, warnings: 0, waived: 0 }));
+        const kind = kindOf(f);
+        if (kind === 'error')
+            c.errors++;
+        else if (kind === 'warning')
+            c.warnings++;
+        else
+            c.waived++;
+    }
+    return [...byRule.values()].sort((a, b) => actionRank(a.rule) - actionRank(b.rule));
+}
+/**
+ * The verdict: FAIL on an error; INCOMPLETE when nothing failed but something was not checked
+ * (result.coverage), so a run that saw nothing never reads as a bare PASS; else PASS.
+ */
+function shared_verdict(result) {
+    if (result.conclusion === 'failure')
+        return 'FAIL';
+    return (result.coverage ?? []).length > 0 ? 'INCOMPLETE' : 'PASS';
+}
 /** Lines in result order (oldest first) with their releases in result order; lines without releases kept. */
 function shared_releasesByLine(result) {
     const groups = result.lines.map((line) => ({ line, releases: [] }));
@@ -68947,6 +74717,62 @@ function shared_location(file, line) {
     if (!file)
         return '';
     return line === undefined ? file : `${file}:${line}`;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/render/json.ts
+
+function toJsonReport(result) {
+    const { errors, warnings, releases, upgrades, allowed, losesFixes, waived } = counts(result);
+    return {
+        conclusion: result.conclusion,
+        verdict: verdict(result),
+        summary: {
+            errors,
+            warnings,
+            releases,
+            upgrades,
+            allowed,
+            losesFixes,
+            waived,
+            byRule: ruleSummary(result.findings),
+        },
+        coverage: (result.coverage ?? []).map((c) => ({ code: c.code, message: c.message })),
+        findings: inActionOrder(result.findings).map((f) => ({
+            rule: f.rule,
+            severity: f.severity,
+            message: f.message,
+            ...(f.file === undefined ? {} : { file: f.file }),
+            ...(f.line === undefined ? {} : { line: f.line }),
+            ...(f.releases === undefined ? {} : { releases: f.releases }),
+            ...(f.commits === undefined ? {} : { commits: f.commits.map((c) => ({ ...c })) }),
+            ...(f.evidence === undefined ? {} : { evidence: { ...f.evidence } }),
+            ...(f.waived === undefined ? {} : { waived: { ...f.waived } }),
+        })),
+        lines: result.lines.map((l) => ({ branch: l.branch, default: l.isDefault, tip: l.tip })),
+        releases: result.releases.map((r) => ({
+            name: r.name,
+            line: r.line,
+            tag: r.tag ?? null,
+            commit: r.commit,
+            build: r.build,
+            candidate: r.candidate === true,
+            migrations: r.migrations.map((m) => m.id),
+        })),
+        upgrades: result.upgrades.map((u) => ({
+            from: u.from,
+            to: u.to,
+            allowed: u.allowed,
+            reason: u.reason,
+            ...(u.losesFixes ? { losesFixes: true } : {}),
+            ...(u.compatibility ? { compatibility: { ...u.compatibility } } : {}),
+        })),
+    };
+}
+/** Indented for people up to this many upgrades; compact beyond (30 lines x 40 releases: 720k upgrades). */
+const INDENT_LIMIT = 10_000;
+function renderJson(result) {
+    const indent = result.upgrades.length <= INDENT_LIMIT ? 2 : undefined;
+    return `${JSON.stringify(toJsonReport(result), null, indent)}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/upgrade/render/mermaid.ts
@@ -69008,7 +74834,7 @@ function renderMermaid(result, options = {}) {
             const id = `l${li}r${ri}`;
             ids.set(r.name, id);
             lineOf.set(r.name, g.branch);
-            const build = r.build === r.name ? '' : `<br/>build ${mermaidLabel(r.build)}`;
+            const build = r.build === r.name || r.build === '' ? '' : `<br/>build ${mermaidLabel(r.build)}`;
             out.push(`    ${id}["${mermaidLabel(r.name)}${build}"]${r.candidate ? ':::candidate' : ''}`);
         });
         for (let ri = 1; ri < g.releases.length; ri++) {
@@ -69038,9 +74864,11 @@ function renderMermaid(result, options = {}) {
 
 ;// CONCATENATED MODULE: ./src/upgrade/render/markdown.ts
 /**
- * Markdown for the job summary and the check run: verdict, findings table, upgrade matrix
- * (from -> to: allowed / blocked and why / loses fixes) and a Mermaid graph of lines and releases.
- * Kept under `maxChars` (default 60,000: a check run's summary holds 65,535) by showing fewer rows.
+ * Markdown for the job summary and the check run: verdict, what was not checked (a warning block),
+ * a per-rule summary, the findings (errors first, by ACTION_ORDER, each rule's list bounded), the
+ * upgrade matrix (from -> to: allowed / blocked and why / loses fixes) and a Mermaid graph of lines
+ * and releases. Kept under `maxChars` (default 60,000: a check run's summary holds 65,535) by
+ * showing fewer rows.
  * Tags, branch names, migration IDs and file paths come from repositories: they go through
  * markdown/escape.ts.
  */
@@ -69055,18 +74883,62 @@ const RESULT = {
 };
 /** The longest finding message or reason shown in a cell (the JSON output has them whole). */
 const MESSAGE_MAX = 1_000;
+function findingRow(f) {
+    const sev = f.severity === 'error' ? '❌ error' : '⚠️ warning';
+    // A waived finding still shows, with the waiver's reason (config text: escaped like the message).
+    const cell = f.waived ? `🔕 waived ${f.severity}` : sev;
+    const waived = f.waived ? ` — ${proseCell(shared_waivedText(f), 500)}` : '';
+    return `| ${cell} | ${codeSpan(f.rule)} | ${proseCell(f.message, MESSAGE_MAX)}${waived} | ${codeSpan(shared_location(f.file, f.line))} |`;
+}
+/** One table: errors, then warnings, then waived; per rule in ACTION_ORDER, at most `max` rows each. */
 function findingsTable(findings, max) {
     if (findings.length === 0)
         return ['No findings: every rule passed.'];
     const out = ['| Severity | Rule | Message | Where |', '| --- | --- | --- | --- |'];
-    for (const f of findings.slice(0, max)) {
-        const sev = f.severity === 'error' ? '❌ error' : '⚠️ warning';
-        out.push(`| ${sev} | ${codeSpan(f.rule)} | ${proseCell(f.message, MESSAGE_MAX)} | ${codeSpan(shared_location(f.file, f.line))} |`);
+    let hidden = 0;
+    for (const g of shared_findingGroups(findings)) {
+        const word = g.kind === 'waived' ? 'waived findings' : `${g.kind}s`;
+        const { shown, more } = bound_boundList(g.findings, max, ` ${g.rule} ${word}`);
+        for (const f of shown)
+            out.push(findingRow(f));
+        if (more)
+            out.push(`| | ${codeSpan(g.rule)} | ${more} | |`);
+        hidden += g.findings.length - shown.length;
     }
-    if (findings.length > max)
-        out.push('', `… and ${findings.length - max} more findings (see the JSON output).`);
+    if (hidden > 0)
+        out.push('', `${shared_plural(hidden, 'finding')} not shown: the JSON output lists every one.`);
     return out;
 }
+/** Rules with findings, in the order to act on them. */
+function summaryTable(findings) {
+    const rows = shared_ruleSummary(findings);
+    if (rows.length === 0)
+        return [];
+    const waived = rows.some((r) => r.waived > 0);
+    const out = waived
+        ? ['| Rule | Errors | Warnings | Waived |', '| --- | --- | --- | --- |']
+        : ['| Rule | Errors | Warnings |', '| --- | --- | --- |'];
+    for (const r of rows)
+        out.push(`| ${codeSpan(r.rule)} | ${r.errors} | ${r.warnings} |${waived ? ` ${r.waived} |` : ''}`);
+    return out;
+}
+/** What was not checked, as a GitHub warning block right under the verdict. */
+function coverageBlock(result) {
+    const coverage = result.coverage ?? [];
+    if (coverage.length === 0)
+        return [];
+    return [
+        '> [!WARNING]',
+        `> **Not checked.** ${coverage.length === 1 ? 'One thing' : `${coverage.length} things`} the check could not see:`,
+        ...coverage.map((c) => `> - ${prose(c.message, MESSAGE_MAX)}`),
+        '',
+    ];
+}
+const TITLE = {
+    PASS: ['✅', 'passed'],
+    FAIL: ['❌', 'failed'],
+    INCOMPLETE: ['⚠️', 'passed, but incomplete'],
+};
 function matrixTable(result, max) {
     if (result.upgrades.length === 0)
         return ['No upgrades between releases with valid build numbers.'];
@@ -69085,13 +74957,16 @@ function matrixTable(result, max) {
 function render(result, level, findings, rows, graph) {
     const c = shared_counts(result);
     const h = '#'.repeat(level);
-    const ok = result.conclusion === 'success';
+    const [icon, word] = TITLE[shared_verdict(result)];
+    const summary = summaryTable(result.findings);
     const parts = [
-        `${h} ${ok ? '✅' : '❌'} fixline / upgrade-safety: ${ok ? 'passed' : 'failed'}`,
+        `${h} ${icon} fixline / upgrade-safety: ${word}`,
         '',
-        `**${shared_plural(c.errors, 'error')}**, ${shared_plural(c.warnings, 'warning')} · ${shared_plural(c.releases, 'release')} on ${shared_plural(c.lines, 'line')} · ` +
+        `**${shared_plural(c.errors, 'error')}**, ${shared_plural(c.warnings, 'warning')}${shared_waivedNote(c)} · ${shared_plural(c.releases, 'release')} on ${shared_plural(c.lines, 'line')} · ` +
             `${shared_plural(c.upgrades, 'upgrade')} checked: ${c.allowed} allowed, ${c.blocked} blocked, ${c.losesFixes} losing fixes`,
         '',
+        ...coverageBlock(result),
+        ...(summary.length > 0 ? [`${h}# Findings by rule`, '', ...summary, ''] : []),
         `${h}# Findings`,
         '',
         ...findingsTable(result.findings, findings),
@@ -69108,10 +74983,10 @@ function renderMarkdown(result, options = {}) {
     const max = options.maxChars ?? 60_000;
     const level = options.level ?? 2;
     const attempts = [
-        [100, 150, true],
-        [50, 50, true],
-        [20, 20, false],
-        [5, 5, false],
+        [25, 150, true],
+        [10, 50, true],
+        [5, 20, false],
+        [2, 5, false],
     ];
     let text = '';
     for (const [findings, rows, graph] of attempts) {
@@ -69123,7 +74998,15 @@ function renderMarkdown(result, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/upgrade/render/text.ts
+/**
+ * Terminal output: the verdict, what was not checked, a per-rule summary, lines and releases, the
+ * findings (errors first, by ACTION_ORDER; each rule's list bounded) and the upgrade matrix
+ * (capped). `--format json` has every finding and every row.
+ */
 
+
+/** Releases listed per line at most. */
+const RELEASES_PER_LINE = 40;
 const LABEL = { allowed: 'allowed', blocked: 'BLOCKED', 'loses-fixes': 'LOSES FIXES' };
 function pad(s, n) {
     return s.length >= n ? s : s + ' '.repeat(n - s.length);
@@ -69134,23 +75017,73 @@ function linesSection(result) {
     const width = Math.max(...groups.map((g) => g.line.branch.length + (g.line.isDefault ? 10 : 0)), 4);
     for (const { line, releases } of groups) {
         const name = `${line.branch}${line.isDefault ? ' (default)' : ''}`;
-        const list = releases.map((r) => `${r.name}${r.build === r.name ? '' : ` [${r.build}]`}${r.candidate ? ' (candidate)' : ''}`);
+        const { shown, more } = boundList(releases.slice().reverse(), RELEASES_PER_LINE, ' older');
+        const list = shown
+            .reverse()
+            .map((r) => `${r.name}${r.build === r.name ? '' : ` [${r.build || 'no build'}]`}${r.candidate ? ' (candidate)' : ''}`);
+        if (more)
+            list.unshift(more);
         out.push(`  ${pad(name, width)}  ${list.length > 0 ? list.join(', ') : '(no releases)'}`);
     }
     return out;
 }
-function findingsSection(result) {
+const HEADING = {
+    error: 'Errors',
+    warning: 'Warnings',
+    waived: 'Waived',
+};
+/** Errors, then warnings, then waived findings; per rule in ACTION_ORDER, each list bounded. */
+function findingsSection(result, maxPerRule) {
     if (result.findings.length === 0)
         return ['Findings: none'];
-    const out = ['Findings'];
-    const width = Math.max(...result.findings.map((f) => f.rule.length));
-    for (const f of result.findings) {
-        out.push(`  ${pad(f.severity, 7)} ${pad(f.rule, width)}  ${f.message}`);
-        const where = location(f.file, f.line);
-        if (where)
-            out.push(`  ${' '.repeat(8 + width)}  at ${where}`);
+    const out = [];
+    let kind;
+    for (const g of findingGroups(result.findings)) {
+        if (g.kind !== kind) {
+            if (kind)
+                out.push('');
+            out.push(HEADING[g.kind]);
+            kind = g.kind;
+        }
+        const word = g.kind === 'waived' ? 'waived finding' : g.kind;
+        out.push(`  ${g.rule} (${plural(g.findings.length, word)})`);
+        const { shown, more } = boundList(g.findings, maxPerRule, ` ${g.rule} ${g.kind === 'waived' ? 'waived findings' : `${g.kind}s`} (--format json lists every finding)`);
+        for (const f of shown) {
+            out.push(`    - ${f.message}`);
+            if (f.waived)
+                out.push(`      ${waivedText(f)}`);
+            const where = location(f.file, f.line);
+            if (where)
+                out.push(`      at ${where}`);
+        }
+        if (more)
+            out.push(`    ${more}`);
     }
     return out;
+}
+/** Rules with findings, in ACTION_ORDER, with their counts. */
+function summarySection(result) {
+    const rows = ruleSummary(result.findings);
+    if (rows.length === 0)
+        return [];
+    const width = Math.max(...rows.map((r) => r.rule.length));
+    const out = ['By rule (in the order to act on them)'];
+    for (const r of rows) {
+        const parts = [
+            r.errors > 0 ? plural(r.errors, 'error') : '',
+            r.warnings > 0 ? plural(r.warnings, 'warning') : '',
+            r.waived > 0 ? `${r.waived} waived` : '',
+        ].filter(Boolean);
+        out.push(`  ${pad(r.rule, width)}  ${parts.join(', ')}`);
+    }
+    return out;
+}
+/** What was not checked (result.coverage): right under the verdict. */
+function coverageSection(result) {
+    const coverage = result.coverage ?? [];
+    if (coverage.length === 0)
+        return [];
+    return ['Not checked', ...coverage.map((c) => `  ! ${c.message}`)];
 }
 function matrixSection(result, maxRows) {
     const out = ['Upgrade matrix (to a higher build; downgrades and equal builds are always blocked)'];
@@ -69169,15 +75102,17 @@ function matrixSection(result, maxRows) {
 }
 function renderText(result, options = {}) {
     const c = counts(result);
-    const head = `fixline upgrade-safety: ${result.conclusion === 'success' ? 'PASS' : 'FAIL'} ` +
-        `(${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}; ${plural(c.releases, 'release')} on ${plural(c.lines, 'line')}; ` +
+    const head = `fixline upgrade-safety: ${verdict(result)} ` +
+        `(${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}${waivedNote(c)}; ${plural(c.releases, 'release')} on ${plural(c.lines, 'line')}; ` +
         `${plural(c.upgrades, 'upgrade')}: ${c.allowed} allowed, ${c.blocked} blocked, ${c.losesFixes} losing fixes)`;
     const sections = [
         [head],
+        coverageSection(result),
+        summarySection(result),
         linesSection(result),
-        findingsSection(result),
+        findingsSection(result, options.maxPerRule ?? 20),
         matrixSection(result, options.maxRows ?? 200),
-    ];
+    ].filter((section) => section.length > 0);
     return `${sections.map((s) => s.join('\n')).join('\n\n')}\n`;
 }
 
@@ -69190,9 +75125,10 @@ function renderText(result, options = {}) {
 ;// CONCATENATED MODULE: ./src/upgrade/job.ts
 
 /**
- * The upgrade-safety job: on a release PR (a PR into a line branch that changes the build number)
- * or a published release, discover the model from the repository, run the rules, and post a check
- * run `fixline / upgrade-safety` (or a commit status of that name when check runs are forbidden).
+ * The upgrade-safety job: on a release PR (a PR into a line branch or a hotfix branch that changes
+ * the build number) or a published release, discover the model from the repository, run the rules,
+ * and post a check run `fixline / upgrade-safety` (or a commit status of that name when check runs
+ * are forbidden).
  */
 
 
@@ -69221,11 +75157,15 @@ async function runUpgradeJob(deps, trigger) {
     deps.log.info(`upgrade safety: ${result.releases.length} release(s) on ${result.lines.length} line(s), ${result.findings.length} finding(s), conclusion ${result.conclusion}`);
     for (const note of discovery.notes)
         deps.log.info(`note: ${note}`);
+    for (const c of result.coverage ?? [])
+        deps.log.warning(`not checked: ${c.message}`);
     for (const f of result.findings) {
         const where = f.file
             ? { title: f.rule, file: f.file, ...(f.line ? { startLine: f.line } : {}) }
             : { title: f.rule };
-        if (f.severity === 'error')
+        if (f.waived)
+            deps.log.info(`waived ${f.rule} (${f.waived.reason}): ${f.message}`);
+        else if (f.severity === 'error')
             deps.log.error(f.message, where);
         else
             deps.log.warning(f.message, where);
@@ -69315,8 +75255,15 @@ async function releasePrTarget(deps, t) {
     if (!verdict.release)
         return { skip: `PR #${t.pr} is not a release PR: ${verdict.reason}` };
     await fetchHistory(deps, [prRef]);
-    deps.log.info(`PR #${t.pr} is a release PR: ${verdict.file} ${verdict.previous ?? '(none)'} -> ${verdict.build}; checking it as a release of ${t.base}`);
-    return { sha: t.headSha, candidate: { commit: t.headSha, line: t.base, name: `PR #${t.pr}` } };
+    // Into a hotfix branch: a release of the line the hotfix was cut from (discovery finds it).
+    deps.log.info(`PR #${t.pr} is a release PR: ${verdict.file} ${verdict.previous ?? '(none)'} -> ${verdict.build}; checking it as a release of ${verdict.hotfix ? `the line hotfix branch ${t.base} was cut from` : t.base}`);
+    const name = `PR #${t.pr}`;
+    return {
+        sha: t.headSha,
+        candidate: verdict.hotfix
+            ? { commit: t.headSha, name, ...(verdict.build ? { build: verdict.build } : {}) }
+            : { commit: t.headSha, line: t.base, name },
+    };
 }
 /**
  * Fetches `refspec` when `sha` is not in the repository yet (a fork's PR head is not under
@@ -69479,7 +75426,7 @@ async function checkReleaseManager(deps, user) {
 /** `@alice, @acme/release-managers`, for messages (Markdown: the configured names are mentioned). */
 function releaseManagerList(deps) {
     const rm = deps.config.requests.releaseManagers;
-    const who = boundList([...rm.users, ...rm.teams].map(mention), 20);
+    const who = bound_boundList([...rm.users, ...rm.teams].map(mention), 20);
     return who.shown.length
         ? `release managers: ${[...who.shown, ...(who.more ? [who.more] : [])].join(', ')}`
         : 'no release managers are configured: set requests.releaseManagers in .github/fixline.yml';
@@ -69496,16 +75443,19 @@ function unreadableNote(check) {
 /** Release lines among `branches`, newest first. Invalid patterns in the config match nothing. */
 function policy_orderLines(branches, config, defaultBranch) {
     const isLine = lineMatcher(config.lines.patterns);
+    const newest = newestLine(config.lines, defaultBranch);
+    // Without lines.newest the default branch is never an older line, even when a pattern matches it.
+    const skip = config.lines.newest === undefined ? defaultBranch : newest;
     const lines = [];
     for (const branch of new Set(branches)) {
-        if (branch === defaultBranch)
+        if (branch === skip || branch === newest)
             continue;
-        if (isLine(branch))
+        if (isLine(branch) || isOrderedLine(branch, config.lines))
             lines.push({ branch, version: lineVersion(branch), isDefault: false });
     }
-    lines.sort((a, b) => compareLineVersions(b.version, a.version) || a.branch.localeCompare(b.branch));
-    if (defaultBranch && config.lines.defaultBranch && branches.includes(defaultBranch))
-        lines.unshift({ branch: defaultBranch, version: [], isDefault: true });
+    lines.sort((a, b) => compareLineNames(b, a, config.lines.order));
+    if (newest && branches.includes(newest))
+        lines.unshift({ branch: newest, version: [], isDefault: true });
     return lines;
 }
 /** The maintained lines: `requests.supportedLines` when set, else the newest `requests.window` lines. */
@@ -70183,7 +76133,7 @@ function renderPlan(view) {
     if (view.problems.length > 0) {
         out.push('### Backport request: cannot proceed', '');
         out.push('fixline cannot act on this request:', '');
-        const problems = boundList(view.problems, MAX_PROBLEMS, ` problems${MORE}`);
+        const problems = bound_boundList(view.problems, MAX_PROBLEMS, ` problems${MORE}`);
         for (const p of problems.shown)
             out.push(`- ${prose(p, 1_000)}`);
         if (problems.more)
@@ -70200,7 +76150,7 @@ function renderPlan(view) {
         out.push(...targetTable(view.state.targets));
     if (view.state.rejected)
         out.push(`Rejected by ${mention(view.state.rejected.by)}: ${prose(view.state.rejected.reason, 1_000) || '(no reason given)'}`, '');
-    const notes = boundList(view.notes ?? [], render_MAX_NOTES, ' notes');
+    const notes = bound_boundList(view.notes ?? [], render_MAX_NOTES, ' notes');
     for (const note of notes.shown)
         out.push(note, '');
     if (notes.more)
@@ -70210,7 +76160,7 @@ function renderPlan(view) {
     return fitBody(out.join('\n'), COMMENT_LIMIT);
 }
 function targetTable(targets) {
-    const rows = boundList(targets, MAX_ROWS, ` lines${MORE}`);
+    const rows = bound_boundList(targets, MAX_ROWS, ` lines${MORE}`);
     const out = ['| Line | Release | Approval | Backport |', '| --- | --- | --- | --- |'];
     for (const t of rows.shown)
         out.push(`| ${codeSpan(t.target, 200)} | ${CLASS_TEXT[t.classification]} | ${approvalText(t)} | ${backportText(t)} |`);
@@ -70268,10 +76218,10 @@ function backportText(t) {
 }
 function policyText(view) {
     const rm = view.config.requests.releaseManagers;
-    const who = boundList([...rm.users, ...rm.teams].map(mention), MAX_NAMES);
+    const who = bound_boundList([...rm.users, ...rm.teams].map(mention), MAX_NAMES);
     const maintained = view.maintained;
     const names = maintained &&
-        boundList(maintained.map((l) => codeSpan(l, 200)), MAX_NAMES);
+        bound_boundList(maintained.map((l) => codeSpan(l, 200)), MAX_NAMES);
     const lines = names === undefined
         ? ''
         : `Maintained lines: ${names.shown.length ? [...names.shown, ...(names.more ? [names.more] : [])].join(', ') : '(none found)'}. `;
@@ -70501,12 +76451,12 @@ function recordApproval(state, by) {
 }
 /** Problems as a Markdown list for the job summary (bounded: a request can name thousands of lines). */
 function problemList(problems) {
-    const { shown, more } = boundList(problems, 1_000);
+    const { shown, more } = bound_boundList(problems, 1_000);
     return [...shown.map((p) => `- ${prose(p, 1_000)}`), ...(more ? [`- ${more}`] : [])].join('\n');
 }
 /** Line names as code spans, at most 20 and how many more. */
 function lineList(lines) {
-    const { shown, more } = boundList(lines, 20);
+    const { shown, more } = bound_boundList(lines, 20);
     return [...shown.map((l) => codeSpan(l, 200)), ...(more ? [more] : [])].join(', ');
 }
 /** Opens what may be opened, closes the issue when everything landed, then labels and reports. */
@@ -70778,7 +76728,7 @@ async function findApprovalComment(deps, pr) {
 const pr_approval_MAX_ROWS = 100;
 /** The approval comment on a PR: who asked, the held lines, the decision, the hidden state (pure). */
 function renderPrApproval(deps, pr, state, user, maintained) {
-    const rows = boundList(state.targets, pr_approval_MAX_ROWS, ' lines (the job summary lists them all)');
+    const rows = bound_boundList(state.targets, pr_approval_MAX_ROWS, ' lines (the job summary lists them all)');
     const asked = user ? `${mention(user)} asked for ` : '';
     const window = maintained.length ? ` (maintained: ${lineList(maintained)})` : '';
     return fitBody([
@@ -71029,7 +76979,1262 @@ function payloadShowsOtherIssue(deps, number) {
     return !looksLikeRequestForm(typeof issue.body === 'string' ? issue.body : '');
 }
 
+;// CONCATENATED MODULE: ./src/hotfix/decide.ts
+/**
+ * Hotfix decisions over plain data: the command's arguments, which source says what is deployed,
+ * the branch name, whether another hotfix is still open, and the replies. No I/O.
+ */
+
+
+
+/**
+ * `/hotfix [<tag-or-commit>] [--force]` (also the `hotfix` input of workflow_dispatch, where
+ * `start`, `true` or an empty value mean "no base given"). Returns a problem for anything else.
+ */
+function parseHotfixArgs(args) {
+    let from;
+    let force = false;
+    for (const [i, arg] of args.entries()) {
+        if (arg === '--force' || arg === '-f')
+            force = true;
+        else if (arg.startsWith('-'))
+            return { problem: `unknown option "${printable(arg)}" (only --force)` };
+        else if (i === 0 && (arg === 'start' || arg === 'true'))
+            continue;
+        else if (from !== undefined)
+            return { problem: 'give at most one release tag or commit' };
+        else if (!isPlausibleRefName(arg))
+            return { problem: `"${printable(arg)}" is not a tag or commit name` };
+        else
+            from = arg;
+    }
+    return { from, force };
+}
+/** `hotfix/<release>`, or `hotfix/<short sha>` for a base without a tag. */
+function hotfixBranchName(prefix, releaseName, sha) {
+    return `${prefix}${releaseName ?? sha.slice(0, 12)}`;
+}
+/** Open: just cut (no commit of its own yet), or some commit of it is not on main. */
+function isOpenHotfix(b) {
+    if (b.ownCommits === 0)
+        return b.tipOnMainline;
+    return b.missingFromMain > 0;
+}
+const SUBJECT_MAX = 200;
+function commitRows(commits, serverRepoUrl) {
+    const { shown, more } = bound_boundList(commits, 50);
+    const rows = shown.map((c) => `- [\`${c.sha.slice(0, 12)}\`](${serverRepoUrl}/commit/${c.sha}) ${inline(c.subject, SUBJECT_MAX)}`);
+    if (more)
+        rows.push(`- ${more}`);
+    return rows;
+}
+/** The "probably ported" commits, each with its counterpart on the default branch (empty: none). */
+function probablyPortedRows(probable, defaultBranch, serverRepoUrl) {
+    if (probable.length === 0)
+        return [];
+    const { shown, more } = bound_boundList(probable, 50);
+    const link = (c) => `[\`${c.sha.slice(0, 12)}\`](${serverRepoUrl}/commit/${c.sha})`;
+    return [
+        `Probably ported (only the subject and author match a commit of ${codeSpan(defaultBranch, 100)}, not the patch; check by hand):`,
+        '',
+        ...shown.map((p) => `- ${link(p.commit)} ${inline(p.commit.subject, SUBJECT_MAX)} (like ${link(p.counterpart)})`),
+        ...(more ? [`- ${more}`] : []),
+    ];
+}
+function describeBase(base, serverRepoUrl) {
+    const commit = `[\`${base.sha.slice(0, 12)}\`](${serverRepoUrl}/commit/${base.sha})`;
+    switch (base.source) {
+        case 'argument':
+            return `${codeSpan(base.given, 100)} (${commit}), as asked`;
+        case 'deployment':
+            return `the last successful deployment to ${codeSpan(base.environment, 100)} ([deployment ${base.deploymentId}](${base.url}), ${inline(base.deployedAt, 40)}): ${codeSpan(base.name, 100)} at ${commit}`;
+        case 'release':
+            return `the latest release [${inline(base.name, 100)}](${base.url}) at ${commit} (no successful deployment was found)`;
+        case 'tag':
+            return `the newest release tag ${codeSpan(base.name, 100)} at ${commit} (no successful deployment and no GitHub release were found)`;
+    }
+}
+function startedReply(input) {
+    const lines = [
+        `### Hotfix branch [${inline(input.branch, 200)}](${input.branchUrl}) created`,
+        '',
+        `It starts at ${describeBase(input.base, input.serverRepoUrl)}, not at ${codeSpan(input.defaultBranch, 100)}.`,
+    ];
+    if (input.forced)
+        lines.push('', 'Started with `--force` while another hotfix is open.');
+    lines.push('');
+    if (input.notIncluded.length === 0)
+        lines.push(`Nothing has been merged to ${codeSpan(input.defaultBranch, 100)} since.`);
+    else {
+        lines.push(`**Not included** (merged to ${codeSpan(input.defaultBranch, 100)} since, ${input.notIncluded.length} commit${input.notIncluded.length === 1 ? '' : 's'}):`, '', ...commitRows(input.notIncluded, input.serverRepoUrl));
+    }
+    lines.push('', '**Next steps**', '', `1. Open the fix as a pull request into ${codeSpan(input.branch, 200)} (not ${codeSpan(input.defaultBranch, 100)}).`, `2. Once it is merged, deploy the head of ${codeSpan(input.branch, 200)}.`, `3. Merge ${codeSpan(input.branch, 200)} back into ${codeSpan(input.defaultBranch, 100)}.`);
+    return lines.join('\n') + '\n';
+}
+function refusedOpenReply(input) {
+    const rows = input.open.map((o) => {
+        const pulls = o.pulls.map((p) => `[#${p.number}](${p.url})`).join(', ');
+        return `- [${inline(o.branch, 200)}](${o.url})${pulls ? `: ${pulls}` : ': no open pull request yet'}`;
+    });
+    return ([
+        '`/hotfix`: another hotfix is still open (not merged back), so no branch was created:',
+        '',
+        ...rows,
+        '',
+        'Put the fix on that branch, or finish it first. To start a second hotfix anyway, comment `/hotfix --force`.',
+    ].join('\n') + '\n');
+}
+function noBaseReply(environment) {
+    return ([
+        '`/hotfix`: cannot tell what is deployed, so no branch was created.',
+        '',
+        `There is no successful deployment to ${codeSpan(environment, 100)}, no GitHub release and no release tag on the default branch.`,
+        'Name the base: `/hotfix <release tag or commit>` (or the `hotfix` input of workflow_dispatch).',
+    ].join('\n') + '\n');
+}
+function problemReply(problem) {
+    return `\`/hotfix\`: ${prose(problem, 2_000)}; nothing was done.\n`;
+}
+const HOTFIX_CHECK_NAME = 'fixline / hotfix';
+function hotfixCheck(f, serverRepoUrl) {
+    const warnings = [];
+    const sections = [];
+    const commit = (sha) => `[\`${sha.slice(0, 12)}\`](${serverRepoUrl}/commit/${sha})`;
+    if (f.newerDeployment) {
+        const d = f.newerDeployment;
+        warnings.push('newer-deployment');
+        sections.push(`⚠️ **A newer deployment happened after this hotfix branch was cut**: [deployment ${d.id}](${d.url}) to ${codeSpan(d.environment, 100)} of ${commit(d.sha)} (${inline(d.at, 40)}). The hotfix would roll production back to ${codeSpan(f.release, 100)} plus the fix. Consider rolling the fix into the regular release as a normal change instead.`);
+    }
+    if (f.newerRelease) {
+        const r = f.newerRelease;
+        warnings.push('newer-release');
+        sections.push(`⚠️ **A newer release was published after this hotfix branch was cut**: [${inline(r.tag, 100)}](${r.url}) at ${commit(r.sha)}. Consider rolling the fix into the regular release instead.`);
+    }
+    if (f.fromMain.length > 0) {
+        warnings.push('brings-main');
+        sections.push([
+            `⚠️ **This pull request brings in ${f.fromMain.length} commit${f.fromMain.length === 1 ? '' : 's'} from ${codeSpan(f.defaultBranch, 100)}** that the hotfix base ${codeSpan(f.release, 100)} does not have: they would ship with the hotfix. Rebase the fix onto ${codeSpan(f.branch, 200)} (or cherry-pick only the fix).`,
+            '',
+            ...commitRows(f.fromMain, serverRepoUrl),
+        ].join('\n'));
+    }
+    const head = `Hotfix of ${codeSpan(f.release, 100)}: branch ${codeSpan(f.branch, 200)}, cut from ${commit(f.cutSha)}.`;
+    const summary = [head, '', ...(sections.length > 0 ? sections : ['No warnings.'])].join('\n\n') + '\n';
+    const title = warnings.length === 0
+        ? `Hotfix of ${oneLineName(f.release)}`
+        : `Hotfix of ${oneLineName(f.release)}: ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`;
+    return { conclusion: warnings.length === 0 ? 'success' : 'neutral', title, summary, warnings };
+}
+function oneLineName(name) {
+    // eslint-disable-next-line no-control-regex
+    return name.replace(/[\u0000-\u001f\u007f]/g, '?').slice(0, 100);
+}
+function mergeBackTitle(release, defaultBranch) {
+    return `Merge hotfix ${oneLineName(release)} back into ${oneLineName(defaultBranch)}`;
+}
+function mergeBackBody(input) {
+    const main = codeSpan(input.defaultBranch, 100);
+    const probable = probablyPortedRows(input.probable ?? [], input.defaultBranch, input.serverRepoUrl);
+    const lines = [
+        `The hotfix ${codeSpan(input.release, 100)} shipped (${input.shippedBy}), and ${input.missing.length} commit${input.missing.length === 1 ? '' : 's'} of ${codeSpan(input.branch, 200)} ${input.missing.length === 1 ? 'is' : 'are'} not on ${main} (no fix evidence: no patch-equivalent commit, no \`cherry picked from\` trailer, not a revert pair or release bookkeeping):`,
+        '',
+        ...commitRows(input.missing, input.serverRepoUrl),
+        '',
+        ...(probable.length > 0 ? [...probable, ''] : []),
+        `Merge this pull request (a merge commit keeps the history of what was deployed) so that the next regular release of ${main} keeps the fix.`,
+    ];
+    if (input.conflicts.length > 0) {
+        const { shown, more } = bound_boundList(input.conflicts, 100);
+        const mergeBranch = `merge-back/${input.release}`;
+        lines.push('', `### Conflicts`, '', `Merging ${codeSpan(input.branch, 200)} into ${main} conflicts in:`, '', ...shown.map((f) => `- ${codeSpan(f, 300)}`), ...(more ? [`- ${more}`] : []), '', 'To finish by hand (without changing the hotfix branch, which is what was deployed):', '');
+        if ([mergeBranch, input.defaultBranch, input.branch].every(shellSafe))
+            lines.push('```sh', 'git fetch origin', `git switch -c ${mergeBranch} origin/${input.defaultBranch}`, `git merge origin/${input.branch}`, '# resolve the conflicts in the files above, then', 'git commit', `git push origin ${mergeBranch}`, '```', '', `then open a pull request from that branch into ${main} and close this one.`);
+        else
+            lines.push(`merge ${codeSpan(input.branch, 200)} into a new branch from ${main}, resolve the conflicts, push it and open a pull request from it into ${main}; then close this one.`);
+    }
+    return lines.join('\n') + '\n';
+}
+/** Names written into a shell command as they are: only characters no shell or Markdown reads. */
+function shellSafe(name) {
+    return /^[A-Za-z0-9._/+-]+$/.test(name) && isPlausibleRefName(name);
+}
+const REMINDER_MARKER = '<!-- fixline:hotfix-reminder -->';
+/** Whole days from `since` to `now` (ISO timestamps); 0 for unreadable dates. */
+function daysBetween(since, now) {
+    const t = Date.parse(since);
+    return Number.isFinite(t) ? Math.floor((now - t) / 86_400_000) : 0;
+}
+/** Due when the hotfix has waited at least `afterDays` (0: reminders are off). */
+function reminderDue(waitedDays, afterDays) {
+    return afterDays > 0 && waitedDays >= afterDays;
+}
+function reminderBody(input) {
+    const main = codeSpan(input.defaultBranch, 100);
+    return ([
+        `⏰ The hotfix ${codeSpan(input.branch, 200)} has waited ${input.days} day${input.days === 1 ? '' : 's'} and is still not merged back into ${main}: ${input.missing.length} commit${input.missing.length === 1 ? '' : 's'} would be lost in the next regular release.`,
+        '',
+        ...commitRows(input.missing, input.serverRepoUrl),
+        '',
+        input.mergeBack
+            ? `Merge [#${input.mergeBack.number}](${input.mergeBack.url}) (or finish it by hand if it conflicts).`
+            : `Merge ${codeSpan(input.branch, 200)} back into ${main}.`,
+    ].join('\n') + '\n');
+}
+
+;// CONCATENATED MODULE: ./src/hotfix/git-ops.ts
+
+
+
+
+
+
+function remoteRef(remote, branch) {
+    return `refs/remotes/${remote}/${branch}`;
+}
+/**
+ * Fetches the default branch with its whole history, every tag, and every hotfix branch (pruning
+ * deleted ones) into refs/remotes/<remote>/. A shallow checkout is deepened: the hotfix needs the
+ * history between what is deployed and the default branch.
+ */
+async function fetchHotfixState(git, remote, defaultBranch, prefix) {
+    for (const name of [defaultBranch, `${prefix}x`])
+        if (!isPlausibleRefName(name))
+            throw new Error(`"${printable(name)}" is not a valid branch name`);
+    const deepen = (await isShallowRepository(git)) ? ['--unshallow'] : [];
+    await git.run([
+        'fetch',
+        '--quiet',
+        '--prune',
+        '--tags',
+        '--no-recurse-submodules',
+        ...deepen,
+        remote,
+        `+refs/heads/${defaultBranch}:${remoteRef(remote, defaultBranch)}`,
+        `+refs/heads/${prefix}*:${remoteRef(remote, prefix)}*`,
+    ]);
+}
+/** The remote's branches under `prefix` and their commits, read with one `git ls-remote` (no fetch). */
+async function listRemoteBranches(git, remote, prefix) {
+    if (!isPlausibleRefName(`${prefix}x`))
+        throw new Error(`"${printable(prefix)}" is not a valid branch prefix`);
+    const root = `refs/heads/${prefix}`;
+    const lines = await git.lines(['ls-remote', '--heads', remote, `${root}*`]);
+    const out = new Map();
+    for (const line of lines) {
+        const [sha = '', ref = ''] = line.split('\t');
+        if (ref.startsWith(root) && ref.length > root.length && /^[0-9a-f]{40,64}$/.test(sha))
+            out.set(ref.slice('refs/heads/'.length), sha);
+    }
+    return out;
+}
+/**
+ * When the oldest commit of `ref` not on `mainRef` was made (the older of its author and committer
+ * dates, as an ISO timestamp), or undefined when it has none.
+ */
+async function oldestOwnCommitTime(git, ref, mainRef) {
+    const lines = await git.lines(['log', '--format=%at %ct', ref, `^${mainRef}`, '--']);
+    let oldest = Infinity;
+    for (const line of lines)
+        for (const t of line.split(' ').map(Number))
+            if (Number.isFinite(t) && t < oldest)
+                oldest = t;
+    return Number.isFinite(oldest) ? new Date(oldest * 1000).toISOString() : undefined;
+}
+/** The commit a tag, branch or sha names, or undefined. */
+async function resolveCommit(git, name) {
+    if (!isPlausibleRefName(name))
+        return undefined;
+    const r = await git.run(['rev-parse', '--verify', '--quiet', `${name}^{commit}`], {
+        okCodes: [0, 1, 128],
+    });
+    return r.exitCode === 0 ? r.stdout.trim() : undefined;
+}
+/** Makes a commit the remote has (a deployed sha no fetched branch reaches) present locally. */
+async function git_ops_ensureCommit(git, remote, sha) {
+    if (!/^[0-9a-f]{40}$/.test(sha))
+        return resolveCommit(git, sha);
+    const present = await resolveCommit(git, sha);
+    if (present)
+        return present;
+    try {
+        await git.run(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', remote, sha]);
+    }
+    catch (error) {
+        if (error instanceof GitError)
+            return undefined;
+        throw error;
+    }
+    return resolveCommit(git, sha);
+}
+function tagMatcher(patterns) {
+    const compiled = patterns.map((p) => patterns_wholeName(tagPatternSource(p)));
+    return (tag) => compiled.some((re) => re?.test(tag) === true);
+}
+/** Release tags (by upgrade.tags) pointing at `sha`, newest first. */
+async function releaseTagsAt(git, sha, patterns) {
+    const isRelease = tagMatcher(patterns);
+    const tags = await git.lines(['tag', '--sort=-creatordate', '--points-at', sha]);
+    return tags.filter((t) => t.length > 0 && isRelease(t));
+}
+/** The newest release tag (by upgrade.tags) reachable from `ref`, with its commit. */
+async function newestReleaseTag(git, ref, patterns) {
+    const isRelease = tagMatcher(patterns);
+    const lines = await git.lines([
+        'for-each-ref',
+        '--sort=-creatordate',
+        '--merged',
+        ref,
+        '--format=%(refname:strip=2)%00%(*objectname)%00%(objectname)',
+        'refs/tags/',
+    ]);
+    for (const line of lines) {
+        const [tag, peeled, object] = line.split('\0');
+        if (tag && isRelease(tag))
+            return { tag, sha: peeled || object || '' };
+    }
+    return undefined;
+}
+/** Commits on the default branch since `base` (first parent: one per merged PR). */
+async function commitsSince(git, base, mainRef) {
+    const commits = await readCommits(git, ['--first-parent', `${mainRef}`, `^${base}`]);
+    return commits.map((c) => ({ sha: c.sha, subject: c.subject }));
+}
+/**
+ * Commits of each hotfix ref with no equivalent on `upstream`, by the fix evidence the fix-loss
+ * rule uses (src/evidence): patch-id, `(cherry picked from commit …)` trailers either direction,
+ * svn merges, revert pairs, release-tool and bookkeeping commits (`bookkeeping`: the
+ * `upgrade.bookkeeping` globs). A commit whose only match is a same-subject, same-author commit is
+ * "probably ported", not missing; one that could not be read counts as missing. One graph and one
+ * evidence read for all refs.
+ */
+async function missingFromMain(git, upstream, heads, bookkeeping = []) {
+    const out = new Map();
+    const upSha = await resolveCommit(git, upstream);
+    const tips = new Map();
+    for (const head of heads) {
+        const sha = await resolveCommit(git, head);
+        if (sha)
+            tips.set(head, sha);
+        else
+            out.set(head, { missing: [], probable: [] });
+    }
+    if (!upSha || tips.size === 0)
+        return out;
+    const graph = await commitGraph(git, [upSha, ...tips.values()]);
+    const pairs = [...tips.values()].map((from) => ({ from, to: upSha }));
+    const evidence = await fixEvidence(git, graph, pairs, { bookkeeping });
+    const unread = new Set(evidence.problems.flatMap((p) => p.commits));
+    for (const [head, from] of tips) {
+        const result = evidence.compare({ from, to: upSha });
+        const missing = result.lost.map((c) => ({ sha: c.sha, subject: c.subject }));
+        if (unread.size > 0) {
+            const listed = new Set(missing.map((c) => c.sha));
+            const unreadHere = graph
+                .exclusive(from, upSha)
+                .map((i) => graph.shas[i])
+                .filter((sha) => unread.has(sha) && !listed.has(sha));
+            if (unreadHere.length > 0) {
+                missing.push(...(await commitLines(git, unreadHere)));
+                const order = (c) => graph.order(c.sha);
+                missing.sort((a, b) => order(a) - order(b));
+            }
+        }
+        out.set(head, {
+            missing,
+            probable: result.probable.map((p) => ({
+                commit: { sha: p.commit.sha, subject: p.commit.subject },
+                counterpart: { sha: p.counterpart.sha, subject: p.counterpart.subject },
+            })),
+        });
+    }
+    return out;
+}
+/** {@link missingFromMain} for one hotfix ref. */
+async function commitsMissingFrom(git, upstream, head, bookkeeping = []) {
+    return ((await missingFromMain(git, upstream, [head], bookkeeping)).get(head) ?? {
+        missing: [],
+        probable: [],
+    });
+}
+/** Every hotfix branch of the remote (as fetched) and whether its work is on the default branch. */
+async function hotfixBranchStates(git, remote, prefix, mainRef, bookkeeping = []) {
+    const root = remoteRef(remote, '');
+    const refs = await git.lines(['for-each-ref', '--format=%(refname)', remoteRef(remote, prefix)]);
+    const prefixed = refs.filter((r) => r.startsWith(root + prefix));
+    if (prefixed.length === 0)
+        return [];
+    const mainline = new Set(await git.lines(['rev-list', '--first-parent', mainRef]));
+    const own = new Map();
+    for (const ref of prefixed)
+        own.set(ref, (await git.lines(['rev-list', ref, `^${mainRef}`, '--'])).length);
+    const withCommits = prefixed.filter((ref) => (own.get(ref) ?? 0) > 0);
+    const evidence = withCommits.length > 0
+        ? await missingFromMain(git, mainRef, withCommits, bookkeeping)
+        : new Map();
+    const states = [];
+    for (const ref of prefixed) {
+        const tip = await git.text(['rev-parse', ref]);
+        const found = evidence.get(ref) ?? { missing: [], probable: [] };
+        states.push({
+            branch: ref.slice(root.length),
+            ownCommits: own.get(ref) ?? 0,
+            missingFromMain: found.missing.length,
+            probablyPorted: found.probable.length,
+            tipOnMainline: mainline.has(tip),
+            ...found,
+        });
+    }
+    return states;
+}
+/** Fetches a PR's head (refs/pull/<n>/head, else its sha) into fixline's own ref. Never checks it out. */
+async function fetchPrHead(git, remote, pr, headSha) {
+    const ref = `refs/fixline/hotfix-pr/${pr}`;
+    try {
+        await git.run([
+            'fetch',
+            '--quiet',
+            '--no-tags',
+            '--no-recurse-submodules',
+            remote,
+            `+refs/pull/${pr}/head:${ref}`,
+        ]);
+    }
+    catch (error) {
+        if (!(error instanceof GitError) || !/^[0-9a-f]{40}$/.test(headSha))
+            throw error;
+        await git.run([
+            'fetch',
+            '--quiet',
+            '--no-tags',
+            '--no-recurse-submodules',
+            remote,
+            `+${headSha}:${ref}`,
+        ]);
+    }
+    return ref;
+}
+async function mergeBase(git, a, b) {
+    const r = await git.run(['merge-base', a, b], { okCodes: [0, 1] });
+    return r.exitCode === 0 ? r.stdout.trim() : undefined;
+}
+async function isAncestor(git, ancestor, of) {
+    const r = await git.run(['merge-base', '--is-ancestor', ancestor, of], { okCodes: [0, 1, 128] });
+    return r.exitCode === 0;
+}
+/** Commits of `head` not on `hotfixRef` that came from `mainRef` (the default branch's own commits). */
+async function commitsFromMain(git, head, hotfixRef, mainRef) {
+    const own = new Set(await git.lines(['rev-list', head, `^${hotfixRef}`, `^${mainRef}`, '--']));
+    const all = await readCommits(git, ['--no-merges', head, `^${hotfixRef}`]);
+    return all.filter((c) => !own.has(c.sha)).map((c) => ({ sha: c.sha, subject: c.subject }));
+}
+/** Hotfix branches (as fetched) whose history contains `sha`. */
+async function hotfixBranchesContaining(git, remote, prefix, sha) {
+    const root = remoteRef(remote, '');
+    const refs = await git.lines([
+        'for-each-ref',
+        '--format=%(refname)',
+        '--contains',
+        sha,
+        remoteRef(remote, prefix),
+    ]);
+    return refs.filter((r) => r.startsWith(root + prefix)).map((r) => r.slice(root.length));
+}
+/** Files that conflict when merging `head` into `base` (`git merge-tree --write-tree`, no worktree). */
+async function mergeConflicts(git, base, head) {
+    const r = await git.run(['merge-tree', '--write-tree', '--name-only', '--no-messages', base, head], { okCodes: [0, 1] });
+    if (r.exitCode === 0)
+        return [];
+    // First line: the tree; then the conflicted files, up to the blank line before the messages.
+    const lines = r.stdout.split('\n').slice(1);
+    const files = [];
+    for (const line of lines) {
+        if (line === '')
+            break;
+        if (!files.includes(line))
+            files.push(line);
+    }
+    return files;
+}
+/** Commits with their subjects, in order (oldest first). */
+async function commitLines(git, shas) {
+    if (shas.length === 0)
+        return [];
+    const commits = await readCommits(git, ['--no-walk=unsorted', ...shas]);
+    return commits.map((c) => ({ sha: c.sha, subject: c.subject }));
+}
+
+;// CONCATENATED MODULE: ./src/hotfix/remote-branches.ts
+
+
+/**
+ * Creates `branch` on the remote at `sha` (never moves an existing branch). Only a branch under
+ * `prefix` that git accepts is pushed. Returns false when it already exists at another commit.
+ */
+async function createRemoteBranch(git, remote, prefix, branch, sha) {
+    if (!branch.startsWith(prefix) || branch.length === prefix.length)
+        throw new Error(`refusing to push "${printable(branch)}": fixline only creates branches under ${prefix}`);
+    if ((await assertValidBranchName(git, branch)) !== branch)
+        throw new Error(`"${printable(branch)}" is not a valid branch name`);
+    const existing = await resolveCommit(git, remoteRef(remote, branch));
+    if (existing)
+        return existing === sha ? 'exists' : 'taken';
+    await git.run(['push', '--quiet', '--no-verify', remote, `${sha}:refs/heads/${branch}`]);
+    await git.run(['update-ref', remoteRef(remote, branch), sha]);
+    return 'created';
+}
+/** Deletes a hotfix branch fixline owns on the remote, if it is still at `sha`. */
+async function deleteRemoteBranch(git, remote, prefix, branch, sha) {
+    if (!branch.startsWith(prefix) || branch.length === prefix.length || !isPlausibleRefName(branch))
+        throw new Error(`refusing to delete "${printable(branch)}": not a hotfix branch`);
+    await git.run([
+        'push',
+        '--quiet',
+        '--no-verify',
+        `--force-with-lease=refs/heads/${branch}:${sha}`,
+        remote,
+        `:refs/heads/${branch}`,
+    ]);
+}
+
+;// CONCATENATED MODULE: ./src/hotfix/job-support.ts
+const job_support_REMOTE = 'origin';
+/** Nothing for the hotfix job (most releases and deployments are not of a hotfix): no summary. */
+function quiet(deps, reason) {
+    deps.log.info(`hotfix: nothing to do: ${reason}`);
+    return { job: 'hotfix', results: [], createdPullRequests: [], conclusion: 'skipped', summary: '' };
+}
+function repoUrl(deps) {
+    return `${deps.ctx.serverUrl}/${deps.ctx.owner}/${deps.ctx.repo}`;
+}
+function branchUrl(deps, branch) {
+    return `${repoUrl(deps)}/tree/${branch.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+;// CONCATENATED MODULE: ./src/hotfix/merge-back.ts
+
+
+
+
+
+
+
+
+
+const SHIP_EVENT = {
+    release: 'release',
+    deployment: 'deployment',
+    merged: 'merged-pr',
+};
+/**
+ * A hotfix shipped (a release or successful deployment of a commit on a hotfix branch, or a merged
+ * hotfix PR when `hotfix.mergeBackOn` lists it): every hotfix commit missing from the default
+ * branch gets one merge-back PR, hotfix branch -> default branch, labelled.
+ */
+async function mergeBack(deps, trigger) {
+    const config = deps.config.hotfix;
+    const prefix = config.branchPrefix;
+    if (!config.mergeBackOn.includes(SHIP_EVENT[trigger.type]))
+        return quiet(deps, `hotfix.mergeBackOn does not list ${SHIP_EVENT[trigger.type]}`);
+    if (trigger.type === 'deployment' && trigger.environment !== config.environment)
+        return quiet(deps, `a deployment to ${trigger.environment}, not ${config.environment}`);
+    const defaultBranch = payloadDefaultBranch(deps.ctx.payload) ?? 'main';
+    await fetchHotfixState(deps.git, job_support_REMOTE, defaultBranch, prefix);
+    const { shipped, shippedBy } = await shippedCommit(deps, trigger);
+    if (!shipped)
+        return quiet(deps, 'the shipped commit is not in the repository');
+    const branches = trigger.type === 'merged'
+        ? [trigger.base]
+        : await hotfixBranchesContaining(deps.git, job_support_REMOTE, prefix, shipped);
+    const results = [];
+    const created = [];
+    const sections = [];
+    for (const branch of branches) {
+        const done = await mergeBackBranch(deps, branch, defaultBranch, shippedBy);
+        if (!done)
+            continue;
+        if (done.created)
+            created.push(done.created);
+        results.push(done.result);
+        sections.push(done.section);
+    }
+    if (results.length === 0)
+        return quiet(deps, 'the shipped commit is on no hotfix branch with commits of its own');
+    return {
+        job: 'hotfix',
+        results,
+        createdPullRequests: created,
+        conclusion: 'success',
+        summary: `### fixline: hotfix merge-back\n\n${sections.join('\n\n')}\n`,
+    };
+}
+/** The commit that shipped and how, as the summary says it. */
+async function shippedCommit(deps, trigger) {
+    if (trigger.type === 'release')
+        return {
+            shipped: await resolveCommit(deps.git, `refs/tags/${trigger.tag}`),
+            shippedBy: `release ${codeSpan(trigger.tag, 100)}`,
+        };
+    if (trigger.type === 'deployment')
+        return {
+            shipped: await git_ops_ensureCommit(deps.git, job_support_REMOTE, trigger.sha),
+            shippedBy: `deployed to ${codeSpan(trigger.environment, 100)}`,
+        };
+    return {
+        shipped: await resolveCommit(deps.git, remoteRef(job_support_REMOTE, trigger.base)),
+        shippedBy: `#${trigger.pr} merged`,
+    };
+}
+/** The merge-back of one hotfix branch; undefined when it has no commit of its own (just cut). */
+async function mergeBackBranch(deps, branch, defaultBranch, shippedBy) {
+    const { owner, repo } = deps.ctx;
+    const config = deps.config.hotfix;
+    const prefix = config.branchPrefix;
+    const mainRef = remoteRef(job_support_REMOTE, defaultBranch);
+    const hotfixRef = remoteRef(job_support_REMOTE, branch);
+    const tip = await resolveCommit(deps.git, hotfixRef);
+    const own = tip ? await deps.git.lines(['rev-list', hotfixRef, `^${mainRef}`, '--']) : [];
+    if (!tip || own.filter((l) => l.length > 0).length === 0)
+        return undefined; // just cut: nothing to merge back
+    const release = branch.slice(prefix.length);
+    const { missing, probable } = await commitsMissingFrom(deps.git, mainRef, hotfixRef, deps.config.upgrade.bookkeeping);
+    if (missing.length === 0)
+        return alreadyMerged(deps, branch, defaultBranch, tip, probable);
+    const open = (await findPullsByHead(deps.github, owner, repo, branch)).find((p) => p.state === 'open' && p.base === defaultBranch);
+    if (open) {
+        const note = `The merge-back of ${codeSpan(branch, 200)} is already open: [#${open.number}](${open.url}).`;
+        return {
+            result: {
+                target: branch,
+                status: 'skipped',
+                message: note,
+                pullRequest: { number: open.number, url: open.url },
+            },
+            section: note,
+        };
+    }
+    const conflicts = await mergeConflicts(deps.git, mainRef, hotfixRef);
+    const body = mergeBackBody({
+        branch,
+        release,
+        defaultBranch,
+        shippedBy,
+        missing,
+        probable,
+        conflicts,
+        serverRepoUrl: repoUrl(deps),
+    });
+    if (deps.dryRun)
+        return {
+            result: { target: branch, status: 'skipped', message: 'dry run' },
+            section: `Dry run: would open the merge-back of ${codeSpan(branch, 200)}.\n\n${body}`,
+        };
+    return openMergeBack(deps, { branch, release, defaultBranch, body, conflicts });
+}
+/** Nothing of the branch is missing from the default branch: no merge-back, maybe delete the branch. */
+async function alreadyMerged(deps, branch, defaultBranch, tip, probable) {
+    const config = deps.config.hotfix;
+    const prefix = config.branchPrefix;
+    let note = probable.length === 0
+        ? `Every commit of ${codeSpan(branch, 200)} is already on ${codeSpan(defaultBranch, 100)}: no merge-back needed.`
+        : `No commit of ${codeSpan(branch, 200)} is missing from ${codeSpan(defaultBranch, 100)}: no merge-back opened.\n\n${probablyPortedRows(probable, defaultBranch, repoUrl(deps)).join('\n')}`;
+    // A probably ported commit is checked by hand: the branch is kept.
+    if (config.deleteMergedBranch && probable.length === 0 && !deps.dryRun) {
+        await deleteRemoteBranch(deps.git, job_support_REMOTE, prefix, branch, tip);
+        note += ` The branch was deleted (hotfix.deleteMergedBranch).`;
+    }
+    return { result: { target: branch, status: 'already-applied', message: note }, section: note };
+}
+/** Opens the labelled merge-back PR of one hotfix branch. */
+async function openMergeBack(deps, m) {
+    const { owner, repo } = deps.ctx;
+    const pull = await createPull(deps.github, {
+        owner,
+        repo,
+        head: m.branch,
+        base: m.defaultBranch,
+        title: mergeBackTitle(m.release, m.defaultBranch),
+        body: fitBody(m.body, COMMENT_LIMIT - 1),
+        draft: false,
+    });
+    await addLabels(deps.github, owner, repo, pull.number, [deps.config.hotfix.mergeBackLabel]);
+    return {
+        created: { number: pull.number, url: pull.url, target: m.defaultBranch, draft: false },
+        result: {
+            target: m.branch,
+            status: m.conflicts.length > 0 ? 'conflict' : 'created',
+            message: m.conflicts.length > 0
+                ? `merge-back #${pull.number} conflicts in ${m.conflicts.length} file(s)`
+                : `merge-back #${pull.number}`,
+            pullRequest: { number: pull.number, url: pull.url },
+        },
+        section: `Opened the merge-back [#${pull.number}](${pull.url}).\n\n${m.body}`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/deployments.ts
+/** Most deployments fixline inspects (newest first) before it gives up looking for a success. */
+const MAX_DEPLOYMENTS_INSPECTED = 30;
+/**
+ * The newest deployment to `environment` that has a `success` status (a later `inactive` status,
+ * which GitHub adds when a newer deployment succeeds, does not undo it). Deployments are read
+ * newest first, a page of 30 at a time, and at most {@link MAX_DEPLOYMENTS_INSPECTED} are
+ * inspected (one statuses call each, first page only: newest first).
+ */
+async function latestSuccessfulDeployment(github, owner, repo, environment) {
+    let inspected = 0;
+    for await (const page of github.paginate.iterator(github.rest.repos.listDeployments, {
+        owner,
+        repo,
+        environment,
+        per_page: MAX_DEPLOYMENTS_INSPECTED,
+    })) {
+        for (const d of page.data) {
+            if (inspected++ >= MAX_DEPLOYMENTS_INSPECTED)
+                return undefined;
+            const { data: statuses } = await github.rest.repos.listDeploymentStatuses({
+                owner,
+                repo,
+                deployment_id: d.id,
+                per_page: 100,
+            });
+            const success = statuses.find((s) => s.state === 'success');
+            if (success)
+                return {
+                    id: d.id,
+                    sha: d.sha,
+                    ref: d.ref,
+                    environment: d.environment,
+                    deployedAt: success.created_at,
+                    url: success.environment_url || success.log_url || success.target_url || undefined,
+                };
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/github/releases.ts
+/** The repository's latest release (GitHub's: newest non-draft, non-prerelease), or undefined. */
+async function latestRelease(github, owner, repo) {
+    try {
+        const { data } = await github.rest.repos.getLatestRelease({ owner, repo });
+        return { tag: data.tag_name, url: data.html_url, publishedAt: data.published_at ?? undefined };
+    }
+    catch (error) {
+        if (error.status === 404)
+            return undefined;
+        throw new Error('cannot read the latest release', { cause: error });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/hotfix/pr-check.ts
+/** The check run `fixline / hotfix` on a PR into a hotfix branch: its base release and the warnings. */
+
+
+
+
+
+
+
+
+/** The check run `fixline / hotfix` on a PR into a hotfix branch: its base release and the warnings. */
+async function checkHotfixPr(deps, trigger) {
+    const prefix = deps.config.hotfix.branchPrefix;
+    if (!trigger.base.startsWith(prefix) || trigger.base.length === prefix.length)
+        return skipped('hotfix', `${trigger.base} is not a hotfix branch`);
+    const defaultBranch = payloadDefaultBranch(deps.ctx.payload) ?? 'main';
+    const hotfixRef = remoteRef(job_support_REMOTE, trigger.base);
+    await fetchHotfixState(deps.git, job_support_REMOTE, defaultBranch, prefix);
+    if (!(await resolveCommit(deps.git, hotfixRef)))
+        return skipped('hotfix', `the branch ${trigger.base} no longer exists`);
+    const facts = await hotfixPrFacts(deps, trigger, defaultBranch);
+    const check = hotfixCheck(facts, repoUrl(deps));
+    const posted = deps.dryRun ? '' : await postCheck(deps, trigger.headSha, check);
+    return {
+        job: 'hotfix',
+        results: [
+            {
+                target: trigger.base,
+                status: check.warnings.length === 0 ? 'success' : 'pending',
+                message: check.title,
+            },
+        ],
+        createdPullRequests: [],
+        conclusion: check.conclusion,
+        summary: `### fixline: ${HOTFIX_CHECK_NAME}\n\n${check.summary}${posted}`,
+    };
+}
+/**
+ * What the check decides on: where the hotfix was cut, the default branch's commits the PR brings,
+ * and a deployment or release newer than the cut that neither the branch nor the PR has.
+ */
+async function hotfixPrFacts(deps, trigger, defaultBranch) {
+    const { owner, repo } = deps.ctx;
+    const prefix = deps.config.hotfix.branchPrefix;
+    const mainRef = remoteRef(job_support_REMOTE, defaultBranch);
+    const hotfixRef = remoteRef(job_support_REMOTE, trigger.base);
+    const head = await fetchPrHead(deps.git, job_support_REMOTE, trigger.pr, trigger.headSha);
+    const cutSha = (await mergeBase(deps.git, hotfixRef, mainRef)) ?? '';
+    const newer = async (sha) => sha !== undefined &&
+        sha !== cutSha &&
+        (await isAncestor(deps.git, cutSha, sha)) &&
+        !(await isAncestor(deps.git, sha, hotfixRef)) &&
+        !(await isAncestor(deps.git, sha, head));
+    const environment = deps.config.hotfix.environment;
+    const deployment = await latestSuccessfulDeployment(deps.github, owner, repo, environment);
+    const deployedSha = deployment && (await git_ops_ensureCommit(deps.git, job_support_REMOTE, deployment.sha));
+    const release = await latestRelease(deps.github, owner, repo);
+    const releasedSha = release && (await resolveCommit(deps.git, `refs/tags/${release.tag}`));
+    return {
+        branch: trigger.base,
+        release: trigger.base.slice(prefix.length),
+        cutSha,
+        defaultBranch,
+        fromMain: await commitsFromMain(deps.git, head, hotfixRef, mainRef),
+        ...(deployment && deployedSha && (await newer(deployedSha))
+            ? {
+                newerDeployment: {
+                    sha: deployedSha,
+                    environment,
+                    id: deployment.id,
+                    at: deployment.deployedAt,
+                    url: deployment.url ?? `${repoUrl(deps)}/deployments/${encodeURIComponent(environment)}`,
+                },
+            }
+            : {}),
+        ...(release && releasedSha && (await newer(releasedSha))
+            ? { newerRelease: { tag: release.tag, sha: releasedSha, url: release.url } }
+            : {}),
+    };
+}
+/** Publishes the check on the PR head; the summary's note on where it went. */
+async function postCheck(deps, headSha, check) {
+    const { owner, repo } = deps.ctx;
+    const published = await publishCheck(deps.github, {
+        owner,
+        repo,
+        sha: headSha,
+        name: HOTFIX_CHECK_NAME,
+        conclusion: check.conclusion,
+        title: check.title,
+        summary: check.summary,
+        annotations: [],
+        detailsUrl: `${repoUrl(deps)}/actions/runs/${deps.ctx.runId}`,
+        botLogin: deps.botLogin,
+    });
+    return published.kind === 'check-run'
+        ? `\n[check run](${published.url})\n`
+        : '\nposted as a commit status\n';
+}
+
+;// CONCATENATED MODULE: ./src/hotfix/reminders.ts
+/**
+ * Hotfix reminders: every hotfix not merged back after `hotfix.remindAfterDays` is reminded on a PR,
+ * on the schedule and after any later hotfix-routed run.
+ */
+
+
+
+
+
+
+
+
+
+/**
+ * Any later hotfix-routed run (a PR into a hotfix branch, a release, a deployment status, a merged
+ * hotfix PR) also reminds overdue hotfixes, after its own work: see {@link remind} with `later`.
+ * A branch whose merge-back PR this run opened is left out. A failing reminder is a warning.
+ */
+async function withReminders(deps, outcome) {
+    if (deps.config.hotfix.remindAfterDays === 0)
+        return outcome;
+    const opened = new Set(outcome.results
+        .filter((r) => r.status === 'created' || r.status === 'conflict')
+        .map((r) => r.target));
+    let reminders;
+    try {
+        reminders = await remind(deps, { later: true, skip: opened });
+    }
+    catch (error) {
+        deps.log.warning(`hotfix reminders: ${error instanceof Error ? error.message : String(error)}`);
+        return outcome;
+    }
+    if (reminders.results.length === 0)
+        return outcome;
+    return {
+        ...outcome,
+        results: [...outcome.results, ...reminders.results],
+        conclusion: outcome.conclusion === 'skipped' ? reminders.conclusion : outcome.conclusion,
+        summary: outcome.summary === '' ? reminders.summary : `${outcome.summary}\n${reminders.summary}`,
+    };
+}
+/**
+ * Reminds every hotfix not merged back after `hotfix.remindAfterDays`: on its open merge-back PR
+ * (waiting since that PR was opened), else on the newest PR into the hotfix branch (waiting since
+ * the oldest missing commit). One reminder comment per PR, updated in place.
+ *
+ * `later` (any run but the schedule) keeps the cost down when nothing is due: one `git ls-remote`
+ * of the hotfix branches (none: done), a fetch only when they are not fetched yet, then git alone
+ * drops every branch whose oldest own commit (author or committer date, whichever is older) is
+ * younger than `remindAfterDays` (a merge-back PR is never older than that commit). The API is
+ * asked only about the branches left.
+ */
+async function remind(deps, options = {}) {
+    const config = deps.config.hotfix;
+    if (config.remindAfterDays === 0)
+        return quiet(deps, 'hotfix.remindAfterDays is 0');
+    const prefix = config.branchPrefix;
+    const defaultBranch = payloadDefaultBranch(deps.ctx.payload) ?? 'main';
+    const mainRef = remoteRef(job_support_REMOTE, defaultBranch);
+    const now = Date.now();
+    let candidates;
+    if (options.later) {
+        const found = await overdueCandidates(deps, defaultBranch, now, options.skip);
+        if (typeof found === 'string')
+            return quiet(deps, found);
+        candidates = found;
+    }
+    else
+        await fetchHotfixState(deps.git, job_support_REMOTE, defaultBranch, prefix);
+    const states = await hotfixBranchStates(deps.git, job_support_REMOTE, prefix, mainRef, deps.config.upgrade.bookkeeping);
+    const results = [];
+    for (const state of states) {
+        if (state.missingFromMain === 0)
+            continue;
+        if (candidates && !candidates.has(state.branch))
+            continue;
+        const result = await remindBranch(deps, state, defaultBranch, now);
+        if (result)
+            results.push(result);
+    }
+    if (results.length === 0)
+        return quiet(deps, 'no hotfix is overdue for its merge-back');
+    return {
+        job: 'hotfix',
+        results,
+        createdPullRequests: [],
+        conclusion: 'neutral',
+        summary: `### fixline: hotfix reminders\n\n${results.map((r) => `- ${codeSpan(r.target, 200)}: ${r.message}`).join('\n')}\n`,
+    };
+}
+/**
+ * The cheap pass of a `later` run: the hotfix branches whose oldest own commit is old enough to be
+ * due, fetching only when needed; a string is why nothing is.
+ */
+async function overdueCandidates(deps, defaultBranch, now, skip) {
+    const config = deps.config.hotfix;
+    const prefix = config.branchPrefix;
+    const mainRef = remoteRef(job_support_REMOTE, defaultBranch);
+    const listed = await listRemoteBranches(deps.git, job_support_REMOTE, prefix);
+    if (listed.size === 0)
+        return 'no hotfix branch to remind';
+    // Fetched by this run's own work (whole history, every listed branch at its remote commit)?
+    let fetched = (await resolveCommit(deps.git, mainRef)) !== undefined && !(await isShallowRepository(deps.git));
+    for (const [branch, sha] of listed)
+        if ((await resolveCommit(deps.git, remoteRef(job_support_REMOTE, branch))) !== sha)
+            fetched = false;
+    if (!fetched)
+        await fetchHotfixState(deps.git, job_support_REMOTE, defaultBranch, prefix);
+    const candidates = new Set();
+    for (const branch of listed.keys()) {
+        if (skip?.has(branch))
+            continue;
+        const oldest = await oldestOwnCommitTime(deps.git, remoteRef(job_support_REMOTE, branch), mainRef);
+        if (oldest !== undefined && reminderDue(daysBetween(oldest, now), config.remindAfterDays))
+            candidates.add(branch);
+    }
+    if (candidates.size === 0)
+        return 'no hotfix is overdue for its merge-back';
+    return candidates;
+}
+/** Reminds one hotfix branch with commits missing from the default branch, when it is due. */
+async function remindBranch(deps, state, defaultBranch, now) {
+    const { owner, repo } = deps.ctx;
+    const missing = state.missing;
+    const { target, since, mergeBack } = await reminderTarget(deps, state, defaultBranch);
+    const days = daysBetween(since, now);
+    if (!target || !reminderDue(days, deps.config.hotfix.remindAfterDays))
+        return undefined;
+    const body = reminderBody({
+        branch: state.branch,
+        defaultBranch,
+        days,
+        missing,
+        mergeBack: mergeBack ? target : undefined,
+        serverRepoUrl: repoUrl(deps),
+    });
+    if (!deps.dryRun)
+        await upsertMarkedComment(deps.github, {
+            owner,
+            repo,
+            issue: target.number,
+            ...commentIdentity(deps, REMINDER_MARKER),
+            body: fitBody(body, COMMENT_LIMIT - 200),
+        });
+    return {
+        target: state.branch,
+        status: 'pending',
+        message: `not merged back after ${days} days: reminded on #${target.number}`,
+        pullRequest: target,
+    };
+}
+/**
+ * Where a hotfix is reminded and since when: its open merge-back PR (since opened), else the newest
+ * PR into the hotfix branch (since the oldest missing commit).
+ */
+async function reminderTarget(deps, state, defaultBranch) {
+    const { owner, repo } = deps.ctx;
+    const mergeBackPull = (await deps.github.paginate(deps.github.rest.pulls.list, {
+        owner,
+        repo,
+        head: `${owner}:${state.branch}`,
+        base: defaultBranch,
+        state: 'open',
+        per_page: 100,
+    })).find((p) => p.head.ref === state.branch);
+    if (mergeBackPull)
+        return {
+            target: { number: mergeBackPull.number, url: mergeBackPull.html_url },
+            since: mergeBackPull.created_at,
+            mergeBack: true,
+        };
+    const into = await deps.github.paginate(deps.github.rest.pulls.list, {
+        owner,
+        repo,
+        base: state.branch,
+        state: 'all',
+        sort: 'created',
+        direction: 'desc',
+        per_page: 100,
+    });
+    const newest = into[0];
+    const target = newest && { number: newest.number, url: newest.html_url };
+    const oldest = state.missing[0]?.sha;
+    const since = oldest ? await deps.git.text(['log', '-1', '--format=%cI', oldest, '--']) : '';
+    return { target, since, mergeBack: false };
+}
+
+;// CONCATENATED MODULE: ./src/hotfix/find-base.ts
+
+
+
+
+
+/** What the hotfix starts from: the argument, else the deployment, the latest release, the newest release tag. */
+async function findBase(deps, from, mainRef) {
+    const { owner, repo } = deps.ctx;
+    const tags = deps.config.upgrade.tags;
+    if (from !== undefined) {
+        const sha = await resolveCommit(deps.git, from);
+        if (!sha)
+            return { problem: problemReply(`"${from}" names no tag or commit of this repository`) };
+        const name = (await isTag(deps, from)) ? from : (await releaseTagsAt(deps.git, sha, tags))[0];
+        return { source: 'argument', sha, name: name ?? sha.slice(0, 12), given: from };
+    }
+    const environment = deps.config.hotfix.environment;
+    const deployment = await latestSuccessfulDeployment(deps.github, owner, repo, environment);
+    if (deployment) {
+        const sha = await git_ops_ensureCommit(deps.git, job_support_REMOTE, deployment.sha);
+        if (!sha)
+            return {
+                problem: problemReply(`the last successful deployment to ${environment} (${deployment.id}) is of commit ${deployment.sha}, which the repository does not have; name the base: /hotfix <tag or commit>`),
+            };
+        const name = (await releaseTagsAt(deps.git, sha, tags))[0] ??
+            ((await isTag(deps, deployment.ref)) ? deployment.ref : sha.slice(0, 12));
+        return {
+            source: 'deployment',
+            sha,
+            name,
+            environment,
+            deploymentId: deployment.id,
+            deployedAt: deployment.deployedAt,
+            url: deployment.url ?? `${repoUrl(deps)}/deployments/${encodeURIComponent(environment)}`,
+        };
+    }
+    const release = await latestRelease(deps.github, owner, repo);
+    if (release) {
+        const sha = await resolveCommit(deps.git, `refs/tags/${release.tag}`);
+        if (sha)
+            return { source: 'release', sha, name: release.tag, url: release.url };
+        deps.log.warning(`the latest release ${release.tag} has no tag in the repository`);
+    }
+    const tag = await newestReleaseTag(deps.git, mainRef, tags);
+    if (tag)
+        return { source: 'tag', sha: tag.sha, name: tag.tag };
+    return { problem: noBaseReply(environment) };
+}
+async function isTag(deps, name) {
+    return (await resolveCommit(deps.git, `refs/tags/${name}`)) !== undefined;
+}
+
+;// CONCATENATED MODULE: ./src/hotfix/start.ts
+
+
+
+
+
+
+
+
+
+function replyMarker(trigger) {
+    return trigger.type === 'command'
+        ? `<!-- fixline:reply hotfix-${trigger.commentId} -->`
+        : undefined;
+}
+/** Where a `/hotfix` comment is answered (none for workflow_dispatch). */
+function replyIdentity(deps, trigger) {
+    const { owner, repo } = deps.ctx;
+    const marker = replyMarker(trigger);
+    return trigger.type === 'command' && marker
+        ? {
+            owner,
+            repo,
+            issue: trigger.issue,
+            marker,
+            author: deps.botLogin,
+            warn: (m) => deps.log.warning(m),
+        }
+        : undefined;
+}
+/** Answers the command (a reply comment, unless a dry run) and makes the job's outcome. */
+function answerer(deps, identity) {
+    return async (status, target, body, extra = {}) => {
+        if (identity && !deps.dryRun)
+            await writeComment(deps.github, identity, undefined, fitBody(body, COMMENT_LIMIT - 200));
+        const failed = status === 'failed';
+        return {
+            job: 'hotfix',
+            results: [
+                {
+                    target,
+                    status,
+                    message: body.split('\n')[0] ?? '',
+                    ...extra,
+                    ...(failed ? { error: body } : {}),
+                },
+            ],
+            createdPullRequests: [],
+            conclusion: failed ? 'failure' : status === 'skipped' ? 'neutral' : 'success',
+            summary: `### fixline: hotfix\n\n${body}`,
+        };
+    };
+}
+async function startHotfix(deps, trigger) {
+    const { owner, repo } = deps.ctx;
+    const identity = replyIdentity(deps, trigger);
+    const answer = answerer(deps, identity);
+    // A re-delivered comment was already answered: do nothing twice.
+    if (identity && (await findMarkedComment(deps.github, identity))) {
+        deps.log.info(`/hotfix in comment ${trigger.type === 'command' ? trigger.commentId : ''} was already answered`);
+        return {
+            job: 'hotfix',
+            results: [],
+            createdPullRequests: [],
+            conclusion: 'skipped',
+            summary: 'fixline (hotfix): already answered\n',
+        };
+    }
+    if (trigger.type === 'command') {
+        const permission = await collaboratorPermission(deps.github, owner, repo, trigger.user);
+        if (!hasPermission(permission, 'write'))
+            return answer('skipped', '/hotfix', `\`/hotfix\`: @${trigger.user} needs write permission on this repository (has: ${permission}); nothing was done.\n`);
+    }
+    const args = parseHotfixArgs(trigger.args);
+    if ('problem' in args)
+        return answer('skipped', '/hotfix', problemReply(args.problem));
+    return cutHotfix(deps, args, answer);
+}
+/** Cuts the hotfix branch once the command is allowed and its arguments parsed. */
+async function cutHotfix(deps, args, answer) {
+    const prefix = deps.config.hotfix.branchPrefix;
+    const defaultBranch = payloadDefaultBranch(deps.ctx.payload) ?? 'main';
+    const mainRef = remoteRef(job_support_REMOTE, defaultBranch);
+    await fetchHotfixState(deps.git, job_support_REMOTE, defaultBranch, prefix);
+    // One at a time.
+    const states = await hotfixBranchStates(deps.git, job_support_REMOTE, prefix, mainRef, deps.config.upgrade.bookkeeping);
+    const open = states.filter(isOpenHotfix);
+    if (open.length > 0 && !args.force)
+        return refuseOpen(deps, open, answer);
+    const base = await findBase(deps, args.from, mainRef);
+    if ('problem' in base)
+        return answer('skipped', '/hotfix', base.problem);
+    const branch = hotfixBranchName(prefix, base.name, base.sha);
+    const created = await createRemoteBranchOrExplain(deps, prefix, branch, base.sha);
+    if (created)
+        return answer('failed', branch, problemReply(created));
+    const notIncluded = await commitsSince(deps.git, base.sha, mainRef);
+    const body = startedReply({
+        branch,
+        branchUrl: branchUrl(deps, branch),
+        base,
+        defaultBranch,
+        notIncluded,
+        serverRepoUrl: repoUrl(deps),
+        forced: args.force && open.length > 0,
+    });
+    deps.log.info(`created ${branch} at ${base.sha} (${base.source})`);
+    return answer('created', branch, body);
+}
+/** Refuses a second hotfix while others are open, listing them with their open PRs. */
+async function refuseOpen(deps, open, answer) {
+    const { owner, repo } = deps.ctx;
+    const withPulls = [];
+    for (const o of open) {
+        const pulls = await deps.github.paginate(deps.github.rest.pulls.list, {
+            owner,
+            repo,
+            base: o.branch,
+            state: 'open',
+            per_page: 100,
+        });
+        withPulls.push({
+            branch: o.branch,
+            url: branchUrl(deps, o.branch),
+            pulls: pulls.map((p) => ({ number: p.number, url: p.html_url })),
+        });
+    }
+    return answer('skipped', open.map((o) => o.branch).join(', '), refusedOpenReply({ open: withPulls }));
+}
+async function createRemoteBranchOrExplain(deps, prefix, branch, sha) {
+    if (deps.dryRun) {
+        deps.log.info(`dry run: would create ${branch} at ${sha}`);
+        return undefined;
+    }
+    try {
+        const result = await createRemoteBranch(deps.git, job_support_REMOTE, prefix, branch, sha);
+        if (result === 'taken')
+            return `the branch ${branch} already exists at another commit: delete it or name another base`;
+        return undefined;
+    }
+    catch (error) {
+        return error instanceof Error ? error.message : String(error);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/hotfix/job.ts
+
+
+
+
+async function runHotfixJob(deps, trigger) {
+    switch (trigger.type) {
+        case 'command':
+        case 'dispatch':
+            return startHotfix(deps, trigger);
+        case 'pr':
+            return withReminders(deps, await checkHotfixPr(deps, trigger));
+        case 'release':
+        case 'deployment':
+        case 'merged':
+            return withReminders(deps, await mergeBack(deps, trigger));
+        case 'schedule':
+            return remind(deps);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -71079,7 +78284,10 @@ async function run(env = process.env, cwd = process.cwd()) {
             log,
             botLogin: inputs.botLogin,
         };
-        await writeOutcome(await runRoutes(deps, routeEvent(ctx.eventName, ctx.payload)));
+        const routes = routeEvent(ctx.eventName, ctx.payload, {
+            hotfixPrefix: config.hotfix.branchPrefix,
+        });
+        await writeOutcome(await runRoutes(deps, routes));
     }
     catch (error) {
         setFailed(messageFor(error));
@@ -71093,6 +78301,7 @@ const JOBS = {
     backport: (deps, trigger) => runBackportJob(deps, trigger, { holdForApproval: holdForApproval }),
     upgrade: runUpgradeJob,
     requests: runRequestsJob,
+    hotfix: runHotfixJob,
 };
 /**
  * Runs every route of the event. A job that throws becomes a failed outcome (the step fails) and
@@ -71131,6 +78340,8 @@ function runRoute(deps, route, jobs) {
             return deps.log.group(title, () => jobs.upgrade(deps, route.trigger));
         case 'requests':
             return deps.log.group(title, () => jobs.requests(deps, route.trigger));
+        case 'hotfix':
+            return deps.log.group(title, () => jobs.hotfix(deps, route.trigger));
     }
 }
 async function loadConfig(ctx, path) {
