@@ -130,6 +130,9 @@ export class Git {
       checkResult(args, { ...r, stdout: '' }, options.okCodes, timeoutMs)
       return { stderr: r.stderr, exitCode: r.exitCode }
     })
+    // Handled here too: a caller awaits `done` only after it has fed git its input, and an early
+    // failure must not become an unhandled rejection (which ends the process) meanwhile.
+    done.catch(() => undefined)
     return processHandle(s, done)
   }
 

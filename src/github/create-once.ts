@@ -30,9 +30,11 @@ export async function createOnce<T>(options: CreateOnceOptions<T>): Promise<Crea
   let last: unknown
   for (let attempt = 1; attempt <= attempts; attempt++) {
     if (attempt > 1) {
+      // Wait first: a create that GitHub is still applying after the client gave up is not
+      // visible at once, and a find that runs too early would let the retry make a twin.
+      await sleep(backoff(attempt))
       const found = await options.find()
       if (found !== undefined) return { value: found, recovered: true }
-      await sleep(backoff(attempt))
     }
     try {
       return { value: await options.create(), recovered: false }

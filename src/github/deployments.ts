@@ -50,9 +50,14 @@ export async function latestSuccessfulDeployment(
           ref: d.ref,
           environment: d.environment,
           deployedAt: success.created_at,
-          url: success.environment_url || success.log_url || success.target_url || undefined,
+          url: safeUrl(success.environment_url || success.log_url || success.target_url),
         }
     }
   }
   return undefined
+}
+
+/** A link from a deployment status (anyone with deployments:write sets it): http(s), nothing that could leave `[..](..)`. */
+function safeUrl(url: string | null | undefined): string | undefined {
+  return url && /^https?:\/\/[^\s()<>[\]`]+$/.test(url) ? url : undefined
 }

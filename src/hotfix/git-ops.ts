@@ -100,7 +100,9 @@ export async function ensureCommit(
   try {
     await git.run(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', remote, sha])
   } catch (error) {
-    if (error instanceof GitError) return undefined
+    // Only "no such commit" means it is not there; a timeout or an auth failure must be reported.
+    if (error instanceof GitError && (error.kind === 'not-found' || error.kind === 'bad-ref'))
+      return undefined
     throw error
   }
   return resolveCommit(git, sha)
@@ -235,7 +237,9 @@ export async function hotfixBranchStates(
   bookkeeping: readonly string[] = [],
 ): Promise<(HotfixBranchState & MissingFromMain)[]> {
   const root = remoteRef(remote, '')
-  const refs = await git.lines(['for-each-ref', '--format=%(refname)', remoteRef(remote, prefix)])
+  // for-each-ref matches whole path components: list the remote's refs and filter by the prefix,
+  // which need not end in "/" (hotfix-, urgent-).
+  const refs = await git.lines(['for-each-ref', '--format=%(refname)', root])
   const prefixed = refs.filter((r) => r.startsWith(root + prefix))
   if (prefixed.length === 0) return []
   const mainline = new Set(await git.lines(['rev-list', '--first-parent', mainRef]))
@@ -324,13 +328,7 @@ export async function hotfixBranchesContaining(
   sha: string,
 ): Promise<string[]> {
   const root = remoteRef(remote, '')
-  const refs = await git.lines([
-    'for-each-ref',
-    '--format=%(refname)',
-    '--contains',
-    sha,
-    remoteRef(remote, prefix),
-  ])
+  const refs = await git.lines(['for-each-ref', '--format=%(refname)', '--contains', sha, root])
   return refs.filter((r) => r.startsWith(root + prefix)).map((r) => r.slice(root.length))
 }
 

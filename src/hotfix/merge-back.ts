@@ -185,15 +185,34 @@ async function openMergeBack(
   m: { branch: string; release: string; defaultBranch: string; body: string; conflicts: string[] },
 ): Promise<BranchMergeBack> {
   const { owner, repo } = deps.ctx
-  const pull = await createPull(deps.github, {
-    owner,
-    repo,
-    head: m.branch,
-    base: m.defaultBranch,
-    title: mergeBackTitle(m.release, m.defaultBranch),
-    body: fitBody(m.body, COMMENT_LIMIT - 1),
-    draft: false,
-  })
+  let pull
+  try {
+    pull = await createPull(deps.github, {
+      owner,
+      repo,
+      head: m.branch,
+      base: m.defaultBranch,
+      title: mergeBackTitle(m.release, m.defaultBranch),
+      body: fitBody(m.body, COMMENT_LIMIT - 1),
+      draft: false,
+    })
+  } catch (error) {
+    // A concurrent run for the same shipped hotfix (its release and its deployment) opened it first.
+    if (!/already exists/i.test((error as Error).message)) throw error
+    const open = (await findPullsByHead(deps.github, owner, repo, m.branch)).find(
+      (p) => p.state === 'open' && p.base === m.defaultBranch,
+    )
+    if (!open) throw error
+    return {
+      result: {
+        target: m.branch,
+        status: 'updated',
+        message: `merge-back #${open.number} already open (opened concurrently)`,
+        pullRequest: { number: open.number, url: open.url },
+      },
+      section: `The merge-back [#${open.number}](${open.url}) is already open.`,
+    }
+  }
   await addLabels(deps.github, owner, repo, pull.number, [deps.config.hotfix.mergeBackLabel])
   return {
     created: { number: pull.number, url: pull.url, target: m.defaultBranch, draft: false },

@@ -1,5 +1,6 @@
 /** Creating and deleting the hotfix branches fixline owns on the remote (only under the prefix). */
 import type { Git } from '../git/git.js'
+import { GitError } from '../git/errors.js'
 import { assertValidBranchName, isPlausibleRefName, printable } from '../git/refs.js'
 import { remoteRef, resolveCommit } from './git-ops.js'
 
@@ -22,7 +23,21 @@ export async function createRemoteBranch(
     throw new Error(`"${printable(branch)}" is not a valid branch name`)
   const existing = await resolveCommit(git, remoteRef(remote, branch))
   if (existing) return existing === sha ? 'exists' : 'taken'
-  await git.run(['push', '--quiet', '--no-verify', remote, `${sha}:refs/heads/${branch}`])
+  // The lease with no value: the push succeeds only while the branch does not exist, so a branch
+  // someone made meanwhile is never moved (even by a fast-forward).
+  try {
+    await git.run([
+      'push',
+      '--quiet',
+      '--no-verify',
+      `--force-with-lease=refs/heads/${branch}:`,
+      remote,
+      `${sha}:refs/heads/${branch}`,
+    ])
+  } catch (error) {
+    if (error instanceof GitError && /stale info|\[rejected\]/.test(error.stderr)) return 'taken'
+    throw error
+  }
   await git.run(['update-ref', remoteRef(remote, branch), sha])
   return 'created'
 }

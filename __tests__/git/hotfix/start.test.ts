@@ -72,6 +72,16 @@ describe('/hotfix starts from what is deployed (the runbook)', () => {
     )
   })
 
+  it('a prefix without a slash (hotfix-) still finds the open hotfix and refuses a second', async () => {
+    world = await runbookWorld()
+    const config = { config: 'hotfix:\n  branchPrefix: hotfix-\n' }
+    await commentHotfix(world, '/hotfix', 'ada', config)
+    expect(await originBranches(world, 'hotfix-')).toEqual(['hotfix-v1.0.0'])
+    const second = await commentHotfix(world, '/hotfix v1.0.0', 'ada', config)
+    expect(second.outcomes[0]?.results[0]?.status).toBe('skipped')
+    expect(lastReply(world)).toContain('another hotfix is still open')
+  })
+
   it('a re-delivered /hotfix comment is answered once and creates nothing more', async () => {
     world = await runbookWorld()
     const first = await commentHotfix(world, '/hotfix')

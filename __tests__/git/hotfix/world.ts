@@ -100,12 +100,13 @@ export async function dispatchHotfix(world: JobWorld, hotfix: string): Promise<J
 }
 
 export async function originBranches(world: JobWorld, prefix = 'hotfix/'): Promise<string[]> {
+  // for-each-ref matches whole path components: list every branch, then filter by the prefix.
   const lines = await world.fixture.origin.lines([
     'for-each-ref',
     '--format=%(refname:strip=2)',
-    `refs/heads/${prefix}`,
+    'refs/heads/',
   ])
-  return lines.filter((l) => l.length > 0)
+  return lines.filter((l) => l.startsWith(prefix))
 }
 
 export { closeWorld, OWNER, REPO }
