@@ -12,6 +12,7 @@ import type { Git } from '../git/git.js'
 import { EvidenceIndex, type CommitFacts } from './match.js'
 import { readPatches, type PatchSink, type ReadStats } from './patches.js'
 import type { Ancestry, CommitPair, EvidenceProblem, PairEvidence } from './types.js'
+import { ownForm } from './version-only.js'
 
 export type * from './types.js'
 export { VENDORED_DIRS } from './pathspec.js'
@@ -24,6 +25,12 @@ export interface EvidenceOptions {
   bookkeeping?: readonly string[]
   /** What earlier calls of this run read, reused commit by commit. */
   cache?: EvidenceCache
+  /**
+   * The project's release builds: a diff that changes nothing but version strings is a release
+   * tool's bump only when the versions it changes are these. Without them, any version-only diff
+   * counts as one. Ignored when `cache` is given (the cache's own apply).
+   */
+  ownVersions?: readonly string[]
 }
 
 /** Commits read, by sha, for one set of bookkeeping globs (patch ids depend on them). In memory, per run. */
@@ -31,7 +38,11 @@ export class EvidenceCache {
   private readonly facts = new Map<string, CommitFacts>()
   private readonly ids = new Map<string, string>()
 
-  constructor(readonly bookkeeping: readonly string[] = []) {}
+  constructor(
+    readonly bookkeeping: readonly string[] = [],
+    /** The project's release builds, in version-only.ts's ownForm. */
+    readonly ownVersions?: ReadonlySet<string>,
+  ) {}
 
   has(sha: string): boolean {
     return this.facts.has(sha)
@@ -96,7 +107,12 @@ export async function fixEvidence(
   pairs: readonly CommitPair[],
   options: EvidenceOptions = {},
 ): Promise<FixEvidence> {
-  const cache = options.cache ?? new EvidenceCache(options.bookkeeping ?? [])
+  const cache =
+    options.cache ??
+    new EvidenceCache(
+      options.bookkeeping ?? [],
+      options.ownVersions ? new Set(options.ownVersions.map(ownForm)) : undefined,
+    )
   const known = pairs.filter((p) => graph.order(p.from) >= 0 && graph.order(p.to) >= 0)
   graph.prepare(known.flatMap((p) => [p.from, p.to]))
   const wanted = commitsForPairs(graph, known).filter((sha) => !cache.has(sha))
@@ -104,7 +120,11 @@ export async function fixEvidence(
   const { problems, stats } = await readPatches(
     git,
     wanted,
-    { bookkeeping: cache.bookkeeping, tips },
+    {
+      bookkeeping: cache.bookkeeping,
+      tips,
+      ...(cache.ownVersions ? { ownVersions: cache.ownVersions } : {}),
+    },
     cache.sink(),
   )
   return new FixEvidence(graph, cache, problems, stats)

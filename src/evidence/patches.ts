@@ -50,12 +50,15 @@ export interface ReadOptions {
   bookkeeping: readonly string[]
   /** Commits whose root folders say which vendored trees git leaves out. */
   tips: readonly string[]
+  /** The project's release builds (version-only.ts ownForm), when known. */
+  ownVersions?: ReadonlySet<string>
 }
 
 /** What `drop` and `pathspecs` leave out of one diff. */
 interface Exclusions {
   pathspecs: readonly string[]
   drop: (path: string) => boolean
+  own?: ReadonlySet<string>
 }
 
 export async function readPatches(
@@ -70,6 +73,7 @@ export async function readPatches(
   const ex: Exclusions = {
     pathspecs: vendoredPathspecs(await vendoredRoots(git, options.tips)),
     drop: droppedPaths(options.bookkeeping),
+    ...(options.ownVersions ? { own: options.ownVersions } : {}),
   }
   const broke = await withPatchIds(git, sink, (ids) =>
     streamDiff(git, commits, ex, { ids, sink, stats }),
@@ -196,10 +200,14 @@ async function streamDiff(
   const { ids, sink, stats } = to
   if (commits.length === 0) return undefined
   const reported = new Set<string>()
-  const scanner = new PatchScanner((c) => {
-    reported.add(c.sha)
-    sink.commit(c)
-  }, ex.drop)
+  const scanner = new PatchScanner(
+    (c) => {
+      reported.add(c.sha)
+      sink.commit(c)
+    },
+    ex.drop,
+    ex.own,
+  )
   // git flushes after each commit (about 1 KB): patch-id gets the text in blocks of WRITE_BLOCK,
   // not a write per commit (a write costs about 35 µs: a second over 50,000 commits).
   let pending: Buffer[] = []

@@ -62,6 +62,8 @@ export class PatchScanner {
     private readonly onCommit: (commit: ScannedCommit) => void,
     /** File sections to drop by path (see pathspec.ts: droppedPaths). */
     private readonly drop: (path: string) => boolean = () => false,
+    /** The project's release builds (version-only.ts ownForm): only they make a version-only bump. */
+    private readonly own?: ReadonlySet<string>,
   ) {}
 
   /** The commit being read: incomplete until the next one starts (where a broken-off stream stopped). */
@@ -214,7 +216,7 @@ export class PatchScanner {
       lines: [],
       hasPatch: false,
       binaryFiles: 0,
-      tracker: new VersionOnlyTracker(),
+      tracker: new VersionOnlyTracker(this.own),
     }
     this.state = 'header'
     this.emit(s, e + 1)

@@ -14,10 +14,42 @@ const NUMBER = /\b\d+\b/g
 const MAX_LINE = 400
 const MAX_PAIRS = 2000
 
-/** Whether `removed` and `added` differ, and only in version-like tokens. */
-export function versionOnlyPair(removed: string, added: string): boolean {
+/**
+ * Whether `removed` and `added` differ, and only in version-like tokens. With `own` (the
+ * project's release builds), every token that changed must be one of them (`1.2.3-SNAPSHOT` is
+ * 1.2.3's): a dependency bump (`<version>2.14.1</version>` -> `2.17.1`, a security fix) or a
+ * changed constant (`1.5` -> `1.2`) is a change like any other, not a release tool's bump.
+ */
+export function versionOnlyPair(
+  removed: string,
+  added: string,
+  own?: ReadonlySet<string>,
+): boolean {
   if (removed === added || removed.length > MAX_LINE || added.length > MAX_LINE) return false
-  return normalize(removed) === normalize(added)
+  if (normalize(removed) !== normalize(added)) return false
+  return own === undefined || changedTokensAreOwn(removed, added, own)
+}
+
+function changedTokensAreOwn(removed: string, added: string, own: ReadonlySet<string>): boolean {
+  const a = tokens(removed)
+  const b = tokens(added)
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++)
+    if (a[i] !== b[i] && !(own.has(ownForm(a[i] as string)) && own.has(ownForm(b[i] as string))))
+      return false
+  return true
+}
+
+function tokens(line: string): string[] {
+  const versions = line.match(VERSION) ?? []
+  const rest = line.replace(VERSION, '\u0000')
+  return KEYWORD.test(rest) ? [...versions, ...(rest.match(NUMBER) ?? [])] : versions
+}
+
+/** A version token as a release build: no `v`, no suffix, no trailing `.0` parts (`v1.2.0-SNAPSHOT` -> `1.2`). */
+export function ownForm(token: string): string {
+  const core = /^v?(\d+(?:\.\d+)*)/.exec(token)?.[1] ?? token
+  return core.replace(/(?:\.0+)+$/, '').replace(/(^|\.)0+(\d)/g, '$1$2')
 }
 
 function normalize(line: string): string {
@@ -31,6 +63,8 @@ function normalize(line: string): string {
  * deleted file, a binary file).
  */
 export class VersionOnlyTracker {
+  constructor(private readonly own?: ReadonlySet<string>) {}
+
   private ok = true
   private pairs = 0
   private readonly removed: string[] = []
@@ -64,7 +98,8 @@ export class VersionOnlyTracker {
     const n = this.removed.length
     if (n !== this.added.length || this.pairs + n > MAX_PAIRS) return this.fail()
     for (let i = 0; i < n; i++)
-      if (!versionOnlyPair(this.removed[i] as string, this.added[i] as string)) return this.fail()
+      if (!versionOnlyPair(this.removed[i] as string, this.added[i] as string, this.own))
+        return this.fail()
     this.pairs += n
     this.removed.length = 0
     this.added.length = 0

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { mergedRevisions, messageFacts, subjectKey } from '../../../src/evidence/messages.js'
-import { versionOnlyPair, VersionOnlyTracker } from '../../../src/evidence/version-only.js'
+import { ownForm, versionOnlyPair, VersionOnlyTracker } from '../../../src/evidence/version-only.js'
 
 const SHA = 'a'.repeat(40)
 
@@ -85,6 +85,22 @@ describe('version-only diffs', () => {
     expect(versionOnlyPair('timeout = 30', 'timeout = 60')).toBe(false)
     expect(versionOnlyPair('<tag>HEAD</tag>', '<tag>v1.1</tag>')).toBe(false)
     expect(versionOnlyPair('a 1.2', 'b 1.3')).toBe(false)
+  })
+
+  it("with the project's builds known, only a bump of those is a release tool's, not a dependency bump or a constant", () => {
+    const own = new Set(['1.0.1', '2', '41', '42'].map(ownForm))
+    expect(
+      versionOnlyPair('  <version>1.0.1-SNAPSHOT</version>', '  <version>1.0.1</version>', own),
+    ).toBe(true)
+    expect(versionOnlyPair('    versionCode 41', '    versionCode 42', own)).toBe(true)
+    expect(versionOnlyPair("version = 'v2.0.0'", "version = '1.0.1'", own)).toBe(true)
+    // log4j 2.14.1 -> 2.17.1 (CVE-2021-44228): a fix, not bookkeeping.
+    expect(versionOnlyPair('  <version>2.14.1</version>', '  <version>2.17.1</version>', own)).toBe(
+      false,
+    )
+    expect(versionOnlyPair('BACKOFF = 1.5', 'BACKOFF = 1.2', own)).toBe(false)
+    expect(versionOnlyPair('if (buildCount > 3) {', 'if (buildCount > 4) {', own)).toBe(false)
+    expect(ownForm('v1.2.0-SNAPSHOT')).toBe('1.2')
   })
 
   it('needs every removed line paired with an added one', () => {

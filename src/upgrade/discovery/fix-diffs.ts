@@ -34,7 +34,8 @@ export async function computeFixDiffs(
     git,
     graph,
     resolved.map((p) => ({ from: p.from.commit, to: p.to.commit })),
-    cache ? { cache } : { bookkeeping },
+    // Version-only diffs are a release tool's bump only when they change the project's own builds.
+    cache ? { cache } : { bookkeeping, ownVersions: releases.map((r) => r.build) },
   )
   for (const p of evidence.problems)
     problems?.push({
