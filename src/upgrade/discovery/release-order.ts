@@ -16,16 +16,25 @@ import type { CommitGraph } from './graph.js'
 export interface LineEntry {
   name: string
   anchor: string
+  /** The release's own commit, when it is not its anchor (a tag off the line). */
+  commit?: string
 }
 
 /** For the releases of one line in line order: the names of each one's nearest ancestor releases, oldest first. */
 export function predecessorsOnLine(graph: CommitGraph, entries: readonly LineEntry[]): string[][] {
-  graph.prepare(entries.map((e) => e.anchor))
+  graph.prepare(entries.flatMap((e) => [e.anchor, e.commit ?? e.anchor]))
+  // A release made two or more commits off the line (a hotfix branch) precedes only the releases
+  // that contain it; one commit off (a tagging commit) stands for its anchor.
+  const aside = (e: LineEntry) =>
+    e.commit !== undefined &&
+    e.commit !== e.anchor &&
+    graph.firstParentAncestor(e.commit, () => true) !== e.anchor
   return entries.map((r, i) => {
     const nearest: LineEntry[] = []
     for (let j = i - 1; j >= 0; j--) {
       const p = entries[j] as LineEntry
       if (!graph.contains(r.anchor, p.anchor)) continue
+      if (aside(p) && !graph.contains(r.commit ?? r.anchor, p.commit as string)) continue
       // a later ancestor release that contains p comes between p and r
       if (nearest.some((m) => graph.contains(m.anchor, p.anchor))) continue
       nearest.push(p)
@@ -50,7 +59,7 @@ export function orderReleases(
   for (const r of releases) {
     const t = r.tag === undefined ? undefined : tagOf.get(r.tag)
     const list = entries.get(r.line) ?? []
-    list.push({ name: r.name, anchor: t ? anchorOf(t) : r.commit })
+    list.push({ name: r.name, anchor: t ? anchorOf(t) : r.commit, commit: r.commit })
     entries.set(r.line, list)
   }
   const previous = new Map<string, string[]>()
