@@ -204,7 +204,12 @@ export interface CheckResult {
 
 /** Why the check saw less than the repository holds: no release, no migration, a shallow clone... */
 export type CoverageCode =
-  'no-releases' | 'no-migrations' | 'dirs-unmatched' | 'builds-invalid' | 'shallow'
+  | 'no-releases'
+  | 'no-migrations'
+  | 'dirs-unmatched'
+  | 'builds-invalid'
+  | 'shallow'
+  | 'newest-missing'
 
 export interface CoverageWarning {
   code: CoverageCode

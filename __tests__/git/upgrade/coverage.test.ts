@@ -53,6 +53,21 @@ describe('nothing checked', () => {
     )
   })
 
+  it('lines.newest naming no branch (a typo) is said, not silently ignored', async () => {
+    const c = await check(
+      [
+        { kind: 'commit', message: 'init', files: { 'db/migration/V1__a.sql': sql('a') } },
+        { kind: 'tag', name: 'v1.0' },
+        { kind: 'branch', name: '1.x' },
+      ],
+      'lines:\n  newest: develp\n',
+    )
+    expect(loud(c.result)).toContain('newest-missing')
+    expect(c.result.coverage?.find((w) => w.code === 'newest-missing')?.message).toMatch(
+      /^lines\.newest names "develp", which is no branch of the repository/,
+    )
+  })
+
   it('no release: the tags are on no release line', async () => {
     const c = await check(
       [

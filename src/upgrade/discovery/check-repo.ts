@@ -58,6 +58,7 @@ export async function checkRepository(
     tags: discovery.tags,
     unmatchedDirs: discovery.unmatchedDirs,
     headMigrations: discovery.model.lineHeads.reduce((n, h) => n + h.migrations.length, 0),
+    lines: discovery.model.lines.map((l) => l.branch),
   })
   // Waivers last, so that discovery problems can be waived too.
   const result = applyWaivers(merged, config.upgrade.waivers, config.upgrade.scheme)

@@ -25,6 +25,8 @@ export interface CoverageInput {
   unmatchedDirs: readonly string[]
   /** Migrations at each line head (a layout may find none in releases but some at the heads). */
   headMigrations: number
+  /** The branches discovery took as lines. */
+  lines: readonly string[]
 }
 
 const LAYOUT_FILES: Record<string, string> = {
@@ -51,6 +53,14 @@ export function applyCoverage(result: CheckResult, input: CoverageInput): CheckR
   if (noReleases) coverage.push(noReleases)
   const noMigrations = noMigrationWarning(result.releases, input)
   if (noMigrations) coverage.push(noMigrations)
+  const newest = input.config.lines.newest
+  if (newest !== undefined && !input.lines.includes(newest))
+    coverage.push({
+      code: 'newest-missing',
+      message:
+        `lines.newest names ${q(newest)}, which is no branch of the repository, so no line is the newest ` +
+        `(the default branch is a line only when lines.patterns names it): fix the name, or remove the key to use the default branch`,
+    })
   if (input.unmatchedDirs.length > 0)
     coverage.push({
       code: 'dirs-unmatched',
