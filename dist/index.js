@@ -62112,6 +62112,9 @@ class Git {
             checkResult(args, { ...r, stdout: '' }, options.okCodes, timeoutMs);
             return { stderr: r.stderr, exitCode: r.exitCode };
         });
+        // Handled here too: a caller awaits `done` only after it has fed git its input, and an early
+        // failure must not become an unhandled rejection (which ends the process) meanwhile.
+        done.catch(() => undefined);
         return processHandle(s, done);
     }
     deadline(args, timeoutMs) {
@@ -68443,10 +68446,12 @@ async function createOnce(options) {
     let last;
     for (let attempt = 1; attempt <= attempts; attempt++) {
         if (attempt > 1) {
+            // Wait first: a create that GitHub is still applying after the client gave up is not
+            // visible at once, and a find that runs too early would let the retry make a twin.
+            await sleep(backoff(attempt));
             const found = await options.find();
             if (found !== undefined)
                 return { value: found, recovered: true };
-            await sleep(backoff(attempt));
         }
         try {
             return { value: await options.create(), recovered: false };
@@ -71258,12 +71263,19 @@ function sortLines(lines, order = []) {
 
 /** For the releases of one line in line order: the names of each one's nearest ancestor releases, oldest first. */
 function predecessorsOnLine(graph, entries) {
-    graph.prepare(entries.map((e) => e.anchor));
+    graph.prepare(entries.flatMap((e) => [e.anchor, e.commit ?? e.anchor]));
+    // A release made two or more commits off the line (a hotfix branch) precedes only the releases
+    // that contain it; one commit off (a tagging commit) stands for its anchor.
+    const aside = (e) => e.commit !== undefined &&
+        e.commit !== e.anchor &&
+        graph.firstParentAncestor(e.commit, () => true) !== e.anchor;
     return entries.map((r, i) => {
         const nearest = [];
         for (let j = i - 1; j >= 0; j--) {
             const p = entries[j];
             if (!graph.contains(r.anchor, p.anchor))
+                continue;
+            if (aside(p) && !graph.contains(r.commit ?? r.anchor, p.commit))
                 continue;
             // a later ancestor release that contains p comes between p and r
             if (nearest.some((m) => graph.contains(m.anchor, p.anchor)))
@@ -71286,7 +71298,7 @@ function orderReleases(graph, releases, byLine, scheme) {
     for (const r of releases) {
         const t = r.tag === undefined ? undefined : tagOf.get(r.tag);
         const list = entries.get(r.line) ?? [];
-        list.push({ name: r.name, anchor: t ? anchorOf(t) : r.commit });
+        list.push({ name: r.name, anchor: t ? anchorOf(t) : r.commit, commit: r.commit });
         entries.set(r.line, list);
     }
     const previous = new Map();
@@ -72971,6 +72983,13 @@ function applyCoverage(result, input) {
     const noMigrations = noMigrationWarning(result.releases, input);
     if (noMigrations)
         coverage.push(noMigrations);
+    const newest = input.config.lines.newest;
+    if (newest !== undefined && !input.lines.includes(newest))
+        coverage.push({
+            code: 'newest-missing',
+            message: `lines.newest names ${coverage_q(newest)}, which is no branch of the repository, so no line is the newest ` +
+                `(the default branch is a line only when lines.patterns names it): fix the name, or remove the key to use the default branch`,
+        });
     if (input.unmatchedDirs.length > 0)
         coverage.push({
             code: 'dirs-unmatched',
@@ -73661,11 +73680,38 @@ const version_only_NUMBER = /\b\d+\b/g;
 /** Longer lines, or more pairs, are not a version bump. */
 const MAX_LINE = 400;
 const MAX_PAIRS = 2000;
-/** Whether `removed` and `added` differ, and only in version-like tokens. */
-function versionOnlyPair(removed, added) {
+/**
+ * Whether `removed` and `added` differ, and only in version-like tokens. With `own` (the
+ * project's release builds), every token that changed must be one of them (`1.2.3-SNAPSHOT` is
+ * 1.2.3's): a dependency bump (`<version>2.14.1</version>` -> `2.17.1`, a security fix) or a
+ * changed constant (`1.5` -> `1.2`) is a change like any other, not a release tool's bump.
+ */
+function versionOnlyPair(removed, added, own) {
     if (removed === added || removed.length > MAX_LINE || added.length > MAX_LINE)
         return false;
-    return normalize(removed) === normalize(added);
+    if (normalize(removed) !== normalize(added))
+        return false;
+    return own === undefined || changedTokensAreOwn(removed, added, own);
+}
+function changedTokensAreOwn(removed, added, own) {
+    const a = tokens(removed);
+    const b = tokens(added);
+    if (a.length !== b.length)
+        return false;
+    for (let i = 0; i < a.length; i++)
+        if (a[i] !== b[i] && !(own.has(ownForm(a[i])) && own.has(ownForm(b[i]))))
+            return false;
+    return true;
+}
+function tokens(line) {
+    const versions = line.match(version_only_VERSION) ?? [];
+    const rest = line.replace(version_only_VERSION, '\u0000');
+    return KEYWORD.test(rest) ? [...versions, ...(rest.match(version_only_NUMBER) ?? [])] : versions;
+}
+/** A version token as a release build: no `v`, no suffix, no trailing `.0` parts (`v1.2.0-SNAPSHOT` -> `1.2`). */
+function ownForm(token) {
+    const core = /^v?(\d+(?:\.\d+)*)/.exec(token)?.[1] ?? token;
+    return core.replace(/(?:\.0+)+$/, '').replace(/(^|\.)0+(\d)/g, '$1$2');
 }
 function normalize(line) {
     const out = line.replace(version_only_VERSION, '\u0000');
@@ -73677,6 +73723,10 @@ function normalize(line) {
  * deleted file, a binary file).
  */
 class VersionOnlyTracker {
+    own;
+    constructor(own) {
+        this.own = own;
+    }
     ok = true;
     pairs = 0;
     removed = [];
@@ -73713,7 +73763,7 @@ class VersionOnlyTracker {
         if (n !== this.added.length || this.pairs + n > MAX_PAIRS)
             return this.fail();
         for (let i = 0; i < n; i++)
-            if (!versionOnlyPair(this.removed[i], this.added[i]))
+            if (!versionOnlyPair(this.removed[i], this.added[i], this.own))
                 return this.fail();
         this.pairs += n;
         this.removed.length = 0;
@@ -73750,6 +73800,7 @@ const scanner_SHA = /^commit ([0-9a-f]{40}|[0-9a-f]{64})$/;
 class PatchScanner {
     onCommit;
     drop;
+    own;
     /** Bytes read, and bytes handed on to patch-id. */
     bytesIn = 0;
     bytesOut = 0;
@@ -73765,9 +73816,12 @@ class PatchScanner {
     found = [-2, -2];
     constructor(onCommit, 
     /** File sections to drop by path (see pathspec.ts: droppedPaths). */
-    drop = () => false) {
+    drop = () => false, 
+    /** The project's release builds (version-only.ts ownForm): only they make a version-only bump. */
+    own) {
         this.onCommit = onCommit;
         this.drop = drop;
+        this.own = own;
     }
     /** The commit being read: incomplete until the next one starts (where a broken-off stream stopped). */
     get current() {
@@ -73921,7 +73975,7 @@ class PatchScanner {
             lines: [],
             hasPatch: false,
             binaryFiles: 0,
-            tracker: new VersionOnlyTracker(),
+            tracker: new VersionOnlyTracker(this.own),
         };
         this.state = 'header';
         this.emit(s, e + 1);
@@ -73998,6 +74052,7 @@ async function readPatches(git, commits, options, sink) {
     const ex = {
         pathspecs: vendoredPathspecs(await vendoredRoots(git, options.tips)),
         drop: droppedPaths(options.bookkeeping),
+        ...(options.ownVersions ? { own: options.ownVersions } : {}),
     };
     const broke = await withPatchIds(git, sink, (ids) => streamDiff(git, commits, ex, { ids, sink, stats }));
     if (broke === undefined)
@@ -74113,7 +74168,7 @@ async function streamDiff(git, commits, ex, to) {
     const scanner = new PatchScanner((c) => {
         reported.add(c.sha);
         sink.commit(c);
-    }, ex.drop);
+    }, ex.drop, ex.own);
     // git flushes after each commit (about 1 KB): patch-id gets the text in blocks of WRITE_BLOCK,
     // not a write per commit (a write costs about 35 µs: a second over 50,000 commits).
     let pending = [];
@@ -74214,13 +74269,18 @@ class LineSplitter {
 
 
 
+
 /** Commits read, by sha, for one set of bookkeeping globs (patch ids depend on them). In memory, per run. */
 class EvidenceCache {
     bookkeeping;
+    ownVersions;
     facts = new Map();
     ids = new Map();
-    constructor(bookkeeping = []) {
+    constructor(bookkeeping = [], 
+    /** The project's release builds, in version-only.ts's ownForm. */
+    ownVersions) {
         this.bookkeeping = bookkeeping;
+        this.ownVersions = ownVersions;
     }
     has(sha) {
         return this.facts.has(sha);
@@ -74274,12 +74334,17 @@ class FixEvidence {
 }
 /** Reads the commits `pairs` differ by (see the module comment) and returns their evidence. */
 async function fixEvidence(git, graph, pairs, options = {}) {
-    const cache = options.cache ?? new EvidenceCache(options.bookkeeping ?? []);
+    const cache = options.cache ??
+        new EvidenceCache(options.bookkeeping ?? [], options.ownVersions ? new Set(options.ownVersions.map(ownForm)) : undefined);
     const known = pairs.filter((p) => graph.order(p.from) >= 0 && graph.order(p.to) >= 0);
     graph.prepare(known.flatMap((p) => [p.from, p.to]));
     const wanted = commitsForPairs(graph, known).filter((sha) => !cache.has(sha));
     const tips = sampleTips(graph, known);
-    const { problems, stats } = await readPatches(git, wanted, { bookkeeping: cache.bookkeeping, tips }, cache.sink());
+    const { problems, stats } = await readPatches(git, wanted, {
+        bookkeeping: cache.bookkeeping,
+        tips,
+        ...(cache.ownVersions ? { ownVersions: cache.ownVersions } : {}),
+    }, cache.sink());
     return new FixEvidence(graph, cache, problems, stats);
 }
 /** Commits on either side of any pair (bitset union of symmetric differences), merges left out; newest first. */
@@ -74339,7 +74404,9 @@ problems, cache) {
         graph.has(p.to.commit));
     if (resolved.length === 0)
         return [];
-    const evidence = await fixEvidence(git, graph, resolved.map((p) => ({ from: p.from.commit, to: p.to.commit })), cache ? { cache } : { bookkeeping });
+    const evidence = await fixEvidence(git, graph, resolved.map((p) => ({ from: p.from.commit, to: p.to.commit })), 
+    // Version-only diffs are a release tool's bump only when they change the project's own builds.
+    cache ? { cache } : { bookkeeping, ownVersions: releases.map((r) => r.build) });
     for (const p of evidence.problems)
         problems?.push({
             rule: 'fix-loss',
@@ -74394,6 +74461,7 @@ async function checkRepository(git, config, options = {}) {
         tags: discovery.tags,
         unmatchedDirs: discovery.unmatchedDirs,
         headMigrations: discovery.model.lineHeads.reduce((n, h) => n + h.migrations.length, 0),
+        lines: discovery.model.lines.map((l) => l.branch),
     });
     // Waivers last, so that discovery problems can be waived too.
     const result = applyWaivers(merged, config.upgrade.waivers, config.upgrade.scheme);
@@ -77260,7 +77328,8 @@ async function git_ops_ensureCommit(git, remote, sha) {
         await git.run(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', remote, sha]);
     }
     catch (error) {
-        if (error instanceof GitError)
+        // Only "no such commit" means it is not there; a timeout or an auth failure must be reported.
+        if (error instanceof GitError && (error.kind === 'not-found' || error.kind === 'bad-ref'))
             return undefined;
         throw error;
     }
@@ -77359,7 +77428,9 @@ async function commitsMissingFrom(git, upstream, head, bookkeeping = []) {
 /** Every hotfix branch of the remote (as fetched) and whether its work is on the default branch. */
 async function hotfixBranchStates(git, remote, prefix, mainRef, bookkeeping = []) {
     const root = remoteRef(remote, '');
-    const refs = await git.lines(['for-each-ref', '--format=%(refname)', remoteRef(remote, prefix)]);
+    // for-each-ref matches whole path components: list the remote's refs and filter by the prefix,
+    // which need not end in "/" (hotfix-, urgent-).
+    const refs = await git.lines(['for-each-ref', '--format=%(refname)', root]);
     const prefixed = refs.filter((r) => r.startsWith(root + prefix));
     if (prefixed.length === 0)
         return [];
@@ -77430,13 +77501,7 @@ async function commitsFromMain(git, head, hotfixRef, mainRef) {
 /** Hotfix branches (as fetched) whose history contains `sha`. */
 async function hotfixBranchesContaining(git, remote, prefix, sha) {
     const root = remoteRef(remote, '');
-    const refs = await git.lines([
-        'for-each-ref',
-        '--format=%(refname)',
-        '--contains',
-        sha,
-        remoteRef(remote, prefix),
-    ]);
+    const refs = await git.lines(['for-each-ref', '--format=%(refname)', '--contains', sha, root]);
     return refs.filter((r) => r.startsWith(root + prefix)).map((r) => r.slice(root.length));
 }
 /** Files that conflict when merging `head` into `base` (`git merge-tree --write-tree`, no worktree). */
@@ -77466,6 +77531,7 @@ async function commitLines(git, shas) {
 ;// CONCATENATED MODULE: ./src/hotfix/remote-branches.ts
 
 
+
 /**
  * Creates `branch` on the remote at `sha` (never moves an existing branch). Only a branch under
  * `prefix` that git accepts is pushed. Returns false when it already exists at another commit.
@@ -77478,7 +77544,23 @@ async function createRemoteBranch(git, remote, prefix, branch, sha) {
     const existing = await resolveCommit(git, remoteRef(remote, branch));
     if (existing)
         return existing === sha ? 'exists' : 'taken';
-    await git.run(['push', '--quiet', '--no-verify', remote, `${sha}:refs/heads/${branch}`]);
+    // The lease with no value: the push succeeds only while the branch does not exist, so a branch
+    // someone made meanwhile is never moved (even by a fast-forward).
+    try {
+        await git.run([
+            'push',
+            '--quiet',
+            '--no-verify',
+            `--force-with-lease=refs/heads/${branch}:`,
+            remote,
+            `${sha}:refs/heads/${branch}`,
+        ]);
+    }
+    catch (error) {
+        if (error instanceof GitError && /stale info|\[rejected\]/.test(error.stderr))
+            return 'taken';
+        throw error;
+    }
     await git.run(['update-ref', remoteRef(remote, branch), sha]);
     return 'created';
 }
@@ -77647,15 +77729,35 @@ async function alreadyMerged(deps, branch, defaultBranch, tip, probable) {
 /** Opens the labelled merge-back PR of one hotfix branch. */
 async function openMergeBack(deps, m) {
     const { owner, repo } = deps.ctx;
-    const pull = await createPull(deps.github, {
-        owner,
-        repo,
-        head: m.branch,
-        base: m.defaultBranch,
-        title: mergeBackTitle(m.release, m.defaultBranch),
-        body: fitBody(m.body, COMMENT_LIMIT - 1),
-        draft: false,
-    });
+    let pull;
+    try {
+        pull = await createPull(deps.github, {
+            owner,
+            repo,
+            head: m.branch,
+            base: m.defaultBranch,
+            title: mergeBackTitle(m.release, m.defaultBranch),
+            body: fitBody(m.body, COMMENT_LIMIT - 1),
+            draft: false,
+        });
+    }
+    catch (error) {
+        // A concurrent run for the same shipped hotfix (its release and its deployment) opened it first.
+        if (!/already exists/i.test(error.message))
+            throw error;
+        const open = (await findPullsByHead(deps.github, owner, repo, m.branch)).find((p) => p.state === 'open' && p.base === m.defaultBranch);
+        if (!open)
+            throw error;
+        return {
+            result: {
+                target: m.branch,
+                status: 'updated',
+                message: `merge-back #${open.number} already open (opened concurrently)`,
+                pullRequest: { number: open.number, url: open.url },
+            },
+            section: `The merge-back [#${open.number}](${open.url}) is already open.`,
+        };
+    }
     await addLabels(deps.github, owner, repo, pull.number, [deps.config.hotfix.mergeBackLabel]);
     return {
         created: { number: pull.number, url: pull.url, target: m.defaultBranch, draft: false },
@@ -77705,11 +77807,15 @@ async function latestSuccessfulDeployment(github, owner, repo, environment) {
                     ref: d.ref,
                     environment: d.environment,
                     deployedAt: success.created_at,
-                    url: success.environment_url || success.log_url || success.target_url || undefined,
+                    url: safeUrl(success.environment_url || success.log_url || success.target_url),
                 };
         }
     }
     return undefined;
+}
+/** A link from a deployment status (anyone with deployments:write sets it): http(s), nothing that could leave `[..](..)`. */
+function safeUrl(url) {
+    return url && /^https?:\/\/[^\s()<>[\]`]+$/.test(url) ? url : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/github/releases.ts
