@@ -27,8 +27,8 @@ export interface EvidenceOptions {
   cache?: EvidenceCache
   /**
    * The project's release builds: a diff that changes nothing but version strings is a release
-   * tool's bump only when the versions it changes are these. Without them, any version-only diff
-   * counts as one. Ignored when `cache` is given (the cache's own apply).
+   * tool's bump only when the versions it changes are these. Without them, no diff is one (a
+   * release tool's commit message still is). Ignored when `cache` is given (the cache's own apply).
    */
   ownVersions?: readonly string[]
 }

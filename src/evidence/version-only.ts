@@ -63,9 +63,15 @@ function normalize(line: string): string {
  * deleted file, a binary file).
  */
 export class VersionOnlyTracker {
-  constructor(private readonly own?: ReadonlySet<string>) {}
+  /**
+   * Without the project's builds nothing is a version-only bump: telling the project's own version
+   * from a dependency's (a security fix) needs them, and a fix must never pass for bookkeeping.
+   */
+  constructor(private readonly own?: ReadonlySet<string>) {
+    this.ok = own !== undefined && own.size > 0
+  }
 
-  private ok = true
+  private ok: boolean
   private pairs = 0
   private readonly removed: string[] = []
   private readonly added: string[] = []

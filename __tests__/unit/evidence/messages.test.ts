@@ -104,8 +104,11 @@ describe('version-only diffs', () => {
   })
 
   it('needs every removed line paired with an added one', () => {
-    const feed = (lines: string[]) => {
-      const t = new VersionOnlyTracker()
+    const feed = (
+      lines: string[],
+      own: Set<string> | undefined = new Set(['1', '1.1', '2', '2.1']),
+    ) => {
+      const t = new VersionOnlyTracker(own)
       for (const l of lines) t.line(l)
       return t.result()
     }
@@ -114,5 +117,7 @@ describe('version-only diffs', () => {
     expect(feed(['-<v>1.0</v>', '+<v>1.1</v>', '+<extra/>'])).toBe(false)
     expect(feed(['-<v>1.0</v>', ' x'])).toBe(false)
     expect(feed([' context only'])).toBe(false)
+    // Without the project's builds nothing passes for a version bump (it could be a dependency's).
+    expect(feed([' <a>', '-<v>1.0</v>', '+<v>1.1</v>', ' </a>'], undefined)).toBe(false)
   })
 })

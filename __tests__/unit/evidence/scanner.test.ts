@@ -61,7 +61,8 @@ function scan(
   drop?: (path: string) => boolean,
 ): { commits: ScannedCommit[]; out: string } {
   const commits: ScannedCommit[] = []
-  const s = new PatchScanner((c) => commits.push(c), drop)
+  // The project's own build is 1.0.0: its SNAPSHOT bump is a version-only commit.
+  const s = new PatchScanner((c) => commits.push(c), drop, new Set(['1']))
   const out = [...chunks.map((c) => s.push(c)), s.end()].map((b) => b.toString()).join('')
   return { commits, out }
 }
