@@ -3,7 +3,7 @@
  * later run merges its rows into the earlier ones. Pure.
  */
 import type { TargetResult } from '../jobs.js'
-import { hiddenJson, shorten, CELL_MAX } from '../markdown/escape.js'
+import { hiddenJson, isSafeLink, shorten, CELL_MAX } from '../markdown/escape.js'
 
 /** A result row, plus the manual steps shown in the comment (conflicts in comment mode). */
 export interface BackportRow extends TargetResult {
@@ -106,9 +106,6 @@ export function hiddenRows(rows: readonly BackportRow[], max = ROWS_MAX): string
   return encode(list.filter((_r, i) => keep[i]))
 }
 
-/** A link target that cannot break out of markdown `[..](..)`. */
-const SAFE_URL = /^https?:\/\/[^\s()<>]+$/
-
 function isRow(d: unknown): d is BackportRow {
   if (d === null || typeof d !== 'object') return false
   const r = d as Record<string, unknown>
@@ -126,7 +123,7 @@ function isRow(d: unknown): d is BackportRow {
       typeof p !== 'object' ||
       !Number.isSafeInteger(p.number) ||
       typeof p.url !== 'string' ||
-      !SAFE_URL.test(p.url)
+      !isSafeLink(p.url)
     )
       return false
   }

@@ -1,4 +1,5 @@
 import type { GitHub } from './client.js'
+import { isSafeLink } from '../markdown/escape.js'
 
 /** A deployment that reached `success` (its newest such status). */
 export interface SuccessfulDeployment {
@@ -59,5 +60,5 @@ export async function latestSuccessfulDeployment(
 
 /** A link from a deployment status (anyone with deployments:write sets it): http(s), nothing that could leave `[..](..)`. */
 function safeUrl(url: string | null | undefined): string | undefined {
-  return url && /^https?:\/\/[^\s()<>[\]`]+$/.test(url) ? url : undefined
+  return url && isSafeLink(url) ? url : undefined
 }

@@ -221,3 +221,8 @@ export function hiddenJson(value: unknown): string {
     s.replace(/-/g, '\\u002d').replace(/</g, '\\u003c').replace(/>/g, '\\u003e'),
   )
 }
+
+/** Whether an outside URL may be a Markdown link target: http(s), nothing that could leave `[..](..)`. */
+export function isSafeLink(url: string): boolean {
+  return /^https?:\/\/[^\s()<>[\]`]+$/.test(url)
+}

@@ -13,6 +13,7 @@ import {
   prose,
   quote,
   shorten,
+  isSafeLink,
 } from '../../../src/markdown/escape.js'
 import {
   brokenTableRows,
@@ -195,5 +196,19 @@ describe('mentions, Mermaid, hidden JSON', () => {
     expect(shorten('abc', 3)).toBe('abc')
     expect(shorten('ab😀cd', 4)).toBe('ab…')
     expect(shorten('abcdef', 4)).toBe('abc…')
+  })
+})
+
+describe('isSafeLink', () => {
+  it('takes a plain http(s) URL as a link target, nothing that could leave [..](..) or ping', () => {
+    expect(isSafeLink('https://deploy.example.com/runs/12?env=prod')).toBe(true)
+    for (const bad of [
+      'javascript:alert(1)',
+      'https://x.example/a) @acme/everyone [y](https://evil',
+      'https://x.example/<!-- fixline:state -->',
+      'https://x.example/a b',
+      'ftp://x.example/',
+    ])
+      expect(isSafeLink(bad)).toBe(false)
   })
 })
