@@ -21573,10 +21573,15 @@ function normalize(line) {
  */
 class VersionOnlyTracker {
     own;
+    /**
+     * Without the project's builds nothing is a version-only bump: telling the project's own version
+     * from a dependency's (a security fix) needs them, and a fix must never pass for bookkeeping.
+     */
     constructor(own) {
         this.own = own;
+        this.ok = own !== undefined && own.size > 0;
     }
-    ok = true;
+    ok;
     pairs = 0;
     removed = [];
     added = [];
@@ -22886,6 +22891,10 @@ function mermaidEdgeLabel(text, max = 48) {
  */
 function hiddenJson(value) {
     return JSON.stringify(value).replace(/"(?:[^"\\]|\\.)*"/g, (s) => s.replace(/-/g, '\\u002d').replace(/</g, '\\u003c').replace(/>/g, '\\u003e'));
+}
+/** Whether an outside URL may be a Markdown link target: http(s), nothing that could leave `[..](..)`. */
+function isSafeLink(url) {
+    return /^https?:\/\/[^\s()<>[\]`]+$/.test(url);
 }
 
 ;// CONCATENATED MODULE: ./src/upgrade/render/mermaid.ts

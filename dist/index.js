@@ -68009,6 +68009,10 @@ function mermaidEdgeLabel(text, max = 48) {
 function hiddenJson(value) {
     return JSON.stringify(value).replace(/"(?:[^"\\]|\\.)*"/g, (s) => s.replace(/-/g, '\\u002d').replace(/</g, '\\u003c').replace(/>/g, '\\u003e'));
 }
+/** Whether an outside URL may be a Markdown link target: http(s), nothing that could leave `[..](..)`. */
+function isSafeLink(url) {
+    return /^https?:\/\/[^\s()<>[\]`]+$/.test(url);
+}
 
 ;// CONCATENATED MODULE: ./src/report/core-logger.ts
 
@@ -69870,8 +69874,6 @@ function hiddenRows(rows, max = ROWS_MAX) {
     }
     return encode(list.filter((_r, i) => keep[i]));
 }
-/** A link target that cannot break out of markdown `[..](..)`. */
-const SAFE_URL = /^https?:\/\/[^\s()<>]+$/;
 function isRow(d) {
     if (d === null || typeof d !== 'object')
         return false;
@@ -69887,7 +69889,7 @@ function isRow(d) {
             typeof p !== 'object' ||
             !Number.isSafeInteger(p.number) ||
             typeof p.url !== 'string' ||
-            !SAFE_URL.test(p.url))
+            !isSafeLink(p.url))
             return false;
     }
     if (r.error !== undefined && typeof r.error !== 'string')
@@ -73724,10 +73726,15 @@ function normalize(line) {
  */
 class VersionOnlyTracker {
     own;
+    /**
+     * Without the project's builds nothing is a version-only bump: telling the project's own version
+     * from a dependency's (a security fix) needs them, and a fix must never pass for bookkeeping.
+     */
     constructor(own) {
         this.own = own;
+        this.ok = own !== undefined && own.size > 0;
     }
-    ok = true;
+    ok;
     pairs = 0;
     removed = [];
     added = [];
@@ -77774,6 +77781,7 @@ async function openMergeBack(deps, m) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/deployments.ts
+
 /** Most deployments fixline inspects (newest first) before it gives up looking for a success. */
 const MAX_DEPLOYMENTS_INSPECTED = 30;
 /**
@@ -77815,7 +77823,7 @@ async function latestSuccessfulDeployment(github, owner, repo, environment) {
 }
 /** A link from a deployment status (anyone with deployments:write sets it): http(s), nothing that could leave `[..](..)`. */
 function safeUrl(url) {
-    return url && /^https?:\/\/[^\s()<>[\]`]+$/.test(url) ? url : undefined;
+    return url && isSafeLink(url) ? url : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/github/releases.ts
