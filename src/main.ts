@@ -14,11 +14,7 @@ import { prose } from './markdown/escape.js'
 import { coreLogger } from './report/core-logger.js'
 import { writeOutcome } from './report/outputs.js'
 import { routeEvent, type BackportTrigger, type Route } from './route.js'
-import { runBackportJob } from './backport/job.js'
-import { runUpgradeJob } from './upgrade/job.js'
-import { runRequestsJob } from './requests/job.js'
-import { holdForApproval } from './requests/pr-approval.js'
-import { runHotfixJob } from './hotfix/job.js'
+import type { HotfixTrigger, RequestTrigger, UpgradeTrigger } from './route.js'
 
 export const BOT_NAME = 'github-actions[bot]'
 export const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com'
@@ -62,20 +58,28 @@ export async function run(env: Env = process.env, cwd: string = process.cwd()): 
 /** The jobs an event can route to (injectable in tests). */
 export interface Jobs {
   backport: (deps: JobDeps, trigger: BackportTrigger) => Promise<JobOutcome>
-  upgrade: typeof runUpgradeJob
-  requests: typeof runRequestsJob
-  hotfix: typeof runHotfixJob
+  upgrade: (deps: JobDeps, trigger: UpgradeTrigger) => Promise<JobOutcome>
+  requests: (deps: JobDeps, trigger: RequestTrigger) => Promise<JobOutcome>
+  hotfix: (deps: JobDeps, trigger: HotfixTrigger) => Promise<JobOutcome>
 }
 
 /**
- * How the jobs are wired: `/backport` to a line outside the maintenance window is held for a
- * release manager by the backport-requests job (the backport job never imports it).
+ * How the jobs are wired. Each job's code is loaded only when an event routes to it (a run with
+ * nothing to do loads none of them). `/backport` to a line outside the maintenance window is held
+ * for a release manager by the backport-requests job (the backport job never imports it).
  */
 export const JOBS: Jobs = {
-  backport: (deps, trigger) => runBackportJob(deps, trigger, { holdForApproval }),
-  upgrade: runUpgradeJob,
-  requests: runRequestsJob,
-  hotfix: runHotfixJob,
+  backport: async (deps, trigger) => {
+    const [{ runBackportJob }, { holdForApproval }] = await Promise.all([
+      import('./backport/job.js'),
+      import('./requests/pr-approval.js'),
+    ])
+    return runBackportJob(deps, trigger, { holdForApproval })
+  },
+  upgrade: async (deps, trigger) => (await import('./upgrade/job.js')).runUpgradeJob(deps, trigger),
+  requests: async (deps, trigger) =>
+    (await import('./requests/job.js')).runRequestsJob(deps, trigger),
+  hotfix: async (deps, trigger) => (await import('./hotfix/job.js')).runHotfixJob(deps, trigger),
 }
 
 /**
