@@ -17,6 +17,8 @@ export interface MergedRun {
   /** Action inputs besides the token (api-timeout, git-timeout, ...). */
   inputs?: Record<string, string>
   timeoutMs?: number
+  /** The bundle to run (default: this repository's dist/index.js). */
+  bundle?: string
 }
 
 export async function runMergedBackport(
@@ -47,6 +49,7 @@ export async function runMergedBackport(
     // The fixture's isolated git config (no global identity or settings from this machine).
     env: { GIT_CONFIG_GLOBAL: world.fixture.env.GIT_CONFIG_GLOBAL ?? '', GIT_CONFIG_NOSYSTEM: '1' },
     ...(run.timeoutMs !== undefined ? { timeoutMs: run.timeoutMs } : {}),
+    ...(run.bundle !== undefined ? { bundle: run.bundle } : {}),
   })
   return { ...result, workspace: checkout.cwd, ms: Date.now() - started }
 }
