@@ -6,16 +6,22 @@
 import type { Git } from '../git/git.js'
 import { readCommits } from '../git/commits.js'
 import { withWorktree } from '../git/worktree.js'
+import { findApplied, withApplied } from './applied.js'
 import { abortPicks, commitConflictMarkers, runPicks, type PickRun } from './cherry-pick.js'
 import { fetchTarget } from './fetch.js'
 import { assertOwnedBranch } from './push.js'
 import { resumeCommands } from './resume.js'
 import type { BackportBranchRequest, BranchOutcome } from './types.js'
 
-export type ConflictMode = 'draft-pr' | 'comment'
+export type ConflictMode = 'draft-pr' | 'comment' | 'stop'
 
 export interface PrepareOptions {
-  /** draft-pr: keep the applied commits plus one conflict-markers commit; comment: no branch. */
+  /**
+   * draft-pr: keep the applied commits plus one conflict-markers commit; comment: no branch;
+   * stop: the branch holds only the commits that applied (the target tip when none did), for a
+   * caller that redoes the failing pick where a person resolves it (the local CLI, see
+   * stop-at-conflict.ts).
+   */
   conflicts: ConflictMode
 }
 
@@ -41,7 +47,13 @@ export async function prepareBranch(
   if (current.stdout.trim() === `refs/heads/${branch}`)
     throw new Error(`${branch} is checked out in ${git.cwd}; switch to another branch first`)
   const start = await fetchTarget(git, request.remote, request.target)
-  const commits = request.plan.commits
+  const found = await findApplied(git, {
+    commits: request.plan.commits,
+    target: start,
+    remote: request.remote,
+    sourceBase: request.pr.baseRef,
+  })
+  const commits = request.plan.commits.filter((c) => !found.has(c))
   const infos = commits.length > 0 ? await readCommits(git, ['--no-walk=unsorted', ...commits]) : []
   const subjects = new Map(infos.map((c) => [c.sha, c.subject]))
   const mainline = request.plan.mainline
@@ -51,15 +63,17 @@ export async function prepareBranch(
       const anyApplied = run.picked.some((p) => p.result !== undefined)
       return { run, tip: anyApplied ? await wt.text(['rev-parse', 'HEAD']) : undefined }
     }
-    if (options.conflicts === 'comment') {
+    if (options.conflicts !== 'draft-pr') {
+      const applied =
+        options.conflicts === 'stop' ? await wt.text(['rev-parse', 'HEAD']) : undefined
       await abortPicks(wt)
-      return { run, tip: undefined }
+      return { run, tip: applied }
     }
     const markersCommit = await commitConflictMarkers(wt, run.failed.sha, run.conflictingFiles)
     return { run, tip: markersCommit, markersCommit }
   })
   if (result.tip) await git.run(['update-ref', `refs/heads/${branch}`, result.tip])
-  return outcome(request, branch, result)
+  return withApplied(outcome(request, branch, result), [...found.values()])
 }
 
 function outcome(

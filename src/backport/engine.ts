@@ -14,7 +14,7 @@ export interface BackportEngine {
   prepareBranch(
     git: Git,
     request: BackportBranchRequest,
-    options: { conflicts: 'draft-pr' | 'comment' },
+    options: { conflicts: 'draft-pr' | 'comment' | 'stop' },
   ): Promise<BranchOutcome>
   pushBranch(
     git: Git,
