@@ -22,7 +22,8 @@ import type { PullInfo } from './source.js'
 
 type BackportConfig = Config['backport']
 
-export function backportBranchName(source: number, target: string): string {
+/** `backport/<source>-to-<target>`: the PR number, or for the local CLI's commits a short sha. */
+export function backportBranchName(source: number | string, target: string): string {
   return `backport/${source}-to-${target}`
 }
 
