@@ -8,12 +8,14 @@ import { assertValidBranchName, isPlausibleRefName, printable } from '../git/ref
 import { assertRemote } from './fetch.js'
 
 export const OWNED_PREFIX = 'backport/'
+/** Every prefix fixline owns: backports and forward-ports (src/backport/kind.ts). */
+export const OWNED_PREFIXES: readonly string[] = [OWNED_PREFIX, 'forwardport/']
 
-/** Throws unless `branch` is a valid branch name that fixline owns (`backport/...`). Returns it normalized. */
+/** Throws unless `branch` is a valid branch name that fixline owns (`backport/...`, `forwardport/...`). Returns it normalized. */
 export async function assertOwnedBranch(git: Git, branch: string): Promise<string> {
-  if (!branch.startsWith(OWNED_PREFIX) || branch.length === OWNED_PREFIX.length)
+  if (!OWNED_PREFIXES.some((p) => branch.startsWith(p) && branch.length > p.length))
     throw new Error(
-      `refusing to touch branch "${printable(branch)}": fixline only pushes branches under ${OWNED_PREFIX}`,
+      `refusing to touch branch "${printable(branch)}": fixline only pushes branches under ${OWNED_PREFIXES.join(' or ')}`,
     )
   const name = await assertValidBranchName(git, branch)
   if (name !== branch) throw new Error(`"${printable(branch)}" is not a valid branch name`)

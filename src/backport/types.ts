@@ -38,6 +38,16 @@ export interface PickedCommit {
   subject: string
 }
 
+/** A commit of the plan already on the target, found before picking (backport/applied.ts). */
+export interface AppliedCommit {
+  /** The plan's commit. */
+  sha: string
+  /** The commit on the target that proves it (the commit itself when the target contains it). */
+  proof: string
+  /** patch-id: the same patch; cherry-pick: a `cherry picked from` trailer, either direction. */
+  evidence: 'contained' | 'patch-id' | 'cherry-pick' | 'svn-merge'
+}
+
 export interface BackportBranchRequest {
   pr: SourcePr
   /** Target branch, already validated as an existing release line. */
@@ -50,9 +60,9 @@ export interface BackportBranchRequest {
 
 export type BranchOutcome =
   /** All commits applied (some may have been empty): the branch is ready to push. */
-  | { status: 'picked'; branch: string; commits: PickedCommit[] }
-  /** Every pick came out empty: the change is already on the target. */
-  | { status: 'already-applied'; commits: PickedCommit[] }
+  | { status: 'picked'; branch: string; commits: PickedCommit[]; alreadyApplied?: AppliedCommit[] }
+  /** Every commit was found on the target (alreadyApplied: the proof) or every pick came out empty. */
+  | { status: 'already-applied'; commits: PickedCommit[]; alreadyApplied?: AppliedCommit[] }
   /**
    * A pick conflicted. The branch holds the commits that applied plus (conflicts: draft-pr)
    * one commit with the conflict markers of the first failing commit.
@@ -69,4 +79,6 @@ export type BranchOutcome =
       resumeCommands: string[]
       /** Whether the markers commit was made (draft-pr mode). */
       markersCommitted: boolean
+      /** Commits of the plan found on the target before picking (not picked). */
+      alreadyApplied?: AppliedCommit[]
     }
