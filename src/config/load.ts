@@ -1,12 +1,11 @@
-import { Ajv, type ErrorObject } from 'ajv'
+import type { ErrorObject } from 'ajv'
 import { parseDocument } from 'yaml'
 import schema from '../../fixline.schema.json' with { type: 'json' }
 import { declarationProblems } from './declarations.js'
 import { globSource, patternProblem, tagPatternSource } from './patterns.js'
+// The schema's validator, generated at build time (ajv standalone code): never compiled at start.
+import { validate } from './schema-validator.generated.js'
 import { ConfigError, type Config, type ConfigProblem } from './types.js'
-
-const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false })
-const validate = ajv.compile<Config>(schema)
 
 /**
  * Parses and validates the text of `.github/fixline.yml`. `undefined` (no file) and an empty file
@@ -28,7 +27,7 @@ export function parseConfig(text: string | undefined, file = '.github/fixline.ym
     throw new ConfigError(file, [
       {
         path: '',
-        message: 'must be a mapping of keys (lines, backport, upgrade, requests, hotfix)',
+        message: 'must be a mapping of keys (lines, backport, upgrade, requests, forwardport, hotfix)',
       },
     ])
   }
@@ -123,6 +122,9 @@ function checkRegexes(config: Config): ConfigProblem[] {
     check(`backport.labels[${i}].pattern`, r.pattern, 'whole'),
   )
   config.backport.copyLabels.forEach((p, i) => check(`backport.copyLabels[${i}]`, p, 'search'))
+  config.forwardport.copyLabels.forEach((p, i) =>
+    check(`forwardport.copyLabels[${i}]`, p, 'search'),
+  )
   check('upgrade.migrations.pattern', config.upgrade.migrations.pattern, 'search')
   // Built from config text (always valid syntax), but they may still be too large to run.
   config.upgrade.tags.forEach((t, i) => check(`upgrade.tags[${i}]`, tagPatternSource(t), 'whole'))

@@ -63,6 +63,14 @@ export interface Config {
       patch: string
     }
   }
+  forwardport: {
+    /** Forward-port PR title template: {target}, {title}, {number}. */
+    title: string
+    addLabels: string[]
+    copyLabels: string[]
+    /** Open forward-ports for the fixes of a release published from an older line. */
+    onRelease: boolean
+  }
   hotfix: {
     branchPrefix: string
     /** The deployment environment whose last successful deployment a hotfix starts from. */
@@ -75,6 +83,14 @@ export interface Config {
     deleteMergedBranch: boolean
     /** Remind a hotfix not merged back after this many days (0: never). */
     remindAfterDays: number
+  }
+  audit: {
+    /** Label on a fix's PR meaning "not needed on any newer line". */
+    notNeededLabel: string
+    /** Conflict drafts open longer than this many days are listed as waiting. */
+    conflictDraftDays: number
+    /** How far back merged PRs are read for unlanded backports. */
+    lookbackDays: number
   }
 }
 

@@ -42,7 +42,7 @@ describe('parseConfig', () => {
       ),
     ])
     expect(problems('nope: 1\n')[0]).toMatch(
-      /^nope: unknown key "nope" \(allowed: lines, backport, upgrade, requests, hotfix\)/,
+      /^nope: unknown key "nope" \(allowed: lines, backport, upgrade, requests, forwardport, hotfix\)/,
     )
   })
 
@@ -67,7 +67,7 @@ describe('parseConfig', () => {
 
   it('rejects YAML that is not a mapping, or not YAML', () => {
     expect(problems('- a\n- b\n')).toEqual([
-      ': must be a mapping of keys (lines, backport, upgrade, requests, hotfix)',
+      ': must be a mapping of keys (lines, backport, upgrade, requests, forwardport, hotfix)',
     ])
     expect(problems('backport: [\n')[0]).toMatch(/^: YAML syntax/)
     expect(problems('a: 1\na: 2\n')[0]).toMatch(/YAML syntax/)
