@@ -20,6 +20,30 @@ export interface MissingFix {
   missingOn: string[]
   /** Newer lines where a maintainer recorded "not needed" (and how: trailer, label, dashboard). */
   decided: Array<{ line: string; how: 'trailer' | 'label' | 'dashboard'; by?: string }>
+  /** Open forward-port PRs (`forwardport/<n>-to-<line>`) for it, found by the API part. */
+  openPorts?: Array<{ line: string; pr: number; url?: string }>
+}
+
+/**
+ * A "not needed on `line`" decision kept outside git (the dashboard's state), passed to the audit:
+ * the fix `sha` (full, or a unique prefix of at least 7) is then listed as decided on `line`
+ * (how: 'dashboard'), not as missing.
+ */
+export interface AuditDecision {
+  sha: string
+  line: string
+  /** Who decided (a login). */
+  by?: string
+}
+
+/** A fix whose only counterpart on a newer line has the same subject and author: probably ported, not missing. */
+export interface ProbablyPorted {
+  sha: string
+  subject: string
+  line: string
+  /** The newer line, and its commit with the same subject and author. */
+  on: string
+  counterpart: string
 }
 
 /** A merged PR with a backport label whose target has neither an equivalent commit nor an open backport PR. */
@@ -56,8 +80,18 @@ export interface AuditReport {
   fixes: MissingFix[]
   unlanded: UnlandedBackport[]
   waitingDrafts: WaitingDraft[]
+  /** Fixes found on a newer line only by the weak same-subject-and-author evidence (never missing). */
+  probable?: ProbablyPorted[]
   /** What could not be checked (a line not fetched, the API not reachable): said, never hidden. */
   warnings: string[]
   /** Figures of the run (commits compared, git processes), for the bench and the log. */
-  stats: { commitsCompared: number; gitProcesses: number; ms: number }
+  stats: {
+    commitsCompared: number
+    gitProcesses: number
+    ms: number
+    /** Line pairs compared (older, newer). */
+    linePairs?: number
+    /** API requests the GitHub part made. */
+    apiRequests?: number
+  }
 }
