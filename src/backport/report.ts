@@ -58,8 +58,12 @@ export function renderTable(
 }
 
 /** The comment on the original PR: a table, manual steps where needed, and the rows as hidden JSON. */
-export function renderComment(source: number, rows: readonly BackportRow[]): string {
-  const parts = [COMMENT_MARKER, `### fixline backports of #${source}`, '', renderTable(rows)]
+export function renderComment(
+  source: number,
+  rows: readonly BackportRow[],
+  kind: { marker: string; noun: string } = { marker: COMMENT_MARKER, noun: 'backport' },
+): string {
+  const parts = [kind.marker, `### fixline ${kind.noun}s of #${source}`, '', renderTable(rows)]
   const withSteps = boundList(
     rows.filter((r) => r.steps && r.steps.length > 0),
     STEP_SECTIONS,
@@ -86,6 +90,8 @@ export interface PrBodyInput {
   plan: PickPlan
   outcome: Exclude<BranchOutcome, { status: 'already-applied' }>
   requestIssue?: number
+  /** "backport" (default) or "forward-port". */
+  noun?: string
 }
 
 /** Commits listed in a PR body (a PR of more than 250 commits works; its body must stay bounded). */
@@ -96,7 +102,10 @@ const BODY_FILES = 100
 /** The backport PR's body: link to the original, the picks, conflicts and how to finish, the hidden marker. */
 export function renderPrBody(input: PrBodyInput): string {
   const { source, target, plan, outcome } = input
-  const lines = [`Backport of #${source.number} to ${codeSpan(target)}.`]
+  const noun = input.noun ?? 'backport'
+  const lines = [
+    `${noun.charAt(0).toUpperCase()}${noun.slice(1)} of #${source.number} to ${codeSpan(target)}.`,
+  ]
   if (input.requestIssue !== undefined) lines.push('', `Requested in #${input.requestIssue}.`)
   lines.push('', `**Commit selection:** ${prose(plan.explanation)}`)
   const commits = outcome.status === 'picked' ? outcome.commits : outcome.applied
@@ -110,9 +119,25 @@ export function renderPrBody(input: PrBodyInput): string {
       `Already on ${codeSpan(target)} (the pick came out empty):`,
       ...commitList(empty),
     )
+  if (outcome.alreadyApplied?.length)
+    lines.push('', `Already on ${codeSpan(target)} before picking:`, ...appliedList(outcome))
   if (outcome.status === 'conflict') lines.push('', ...conflictSection(target, outcome))
   lines.push('', backportMarker(source.number, target))
   return fitBody(lines.join('\n'), COMMENT_LIMIT)
+}
+
+function appliedList(outcome: PrBodyInput['outcome']): string[] {
+  const { shown, more } = boundList(outcome.alreadyApplied ?? [], BODY_COMMITS, ' commits')
+  const how = {
+    contained: 'the same commit',
+    'patch-id': 'same patch',
+    'cherry-pick': 'cherry-pick trailer',
+    'svn-merge': 'svn merge',
+  }
+  return [
+    ...shown.map((a) => `- ${a.sha.slice(0, 12)} as ${a.proof.slice(0, 12)} (${how[a.evidence]})`),
+    ...(more ? [`- ${more}`] : []),
+  ]
 }
 
 function commitList(commits: readonly PickedCommit[]): string[] {
@@ -154,8 +179,9 @@ export function renderSummary(
   source: number,
   rows: readonly BackportRow[],
   notes: readonly string[] = [],
+  noun = 'backport',
 ): string {
-  const parts = [`## fixline backports of #${source}`, '']
+  const parts = [`## fixline ${noun}s of #${source}`, '']
   for (const note of notes) parts.push(prose(note), '')
   parts.push(
     rows.length > 0 ? renderTable(rows, SUMMARY_ROWS, 'the `results` output') : 'No targets.',

@@ -5,12 +5,13 @@ import { messageOf } from '../errors.js'
  */
 import { commentIdentity, type CreatedPullRequest, type JobDeps, type JobOutcome } from '../jobs.js'
 import { upsertMarkedComment } from '../github/comments.js'
+import { describeApplied } from './applied.js'
 import type { BackportEngine } from './engine.js'
+import { backportKind, prConfig, type PortKind } from './kind.js'
 import { REMOTE } from './engine.js'
 import type { PullSummary } from '../github/pulls.js'
 import { findBackportPr, openBackportPr } from './pr.js'
 import {
-  COMMENT_MARKER,
   mergeRows,
   parseCommentRows,
   renderComment,
@@ -25,6 +26,8 @@ import type { BranchOutcome, PickPlan } from './types.js'
 
 export interface RunOptions {
   requestIssue?: number
+  /** Backport (the default) or forward-port: branch, title, labels, comment (kind.ts). */
+  kind?: PortKind
   defaultBranch: () => Promise<string | undefined>
 }
 
@@ -35,6 +38,7 @@ interface TargetContext {
   plan: () => Promise<PickPlan>
   options: RunOptions
   created: CreatedPullRequest[]
+  kind: PortKind
 }
 
 export async function backportTargets(
@@ -46,7 +50,9 @@ export async function backportTargets(
 ): Promise<JobOutcome> {
   const source = pull.source
   const rows: BackportRow[] = selection.rejected.map((r) => failed(r.target, r.message))
+  const kind = options.kind ?? backportKind(deps.config)
   const validation = await validateTargets(deps, engine, {
+    kind,
     source: source.number,
     baseRef: source.baseRef,
     requests: selection.targets,
@@ -61,6 +67,7 @@ export async function backportTargets(
     plan: once(() => planAndLog(deps, engine, pull)),
     options,
     created: [],
+    kind,
   }
   for (const target of validation.valid) {
     let row: BackportRow
@@ -82,7 +89,8 @@ export async function backportTargets(
     source.number,
     ordered,
     ctx.created,
-    await reportOnPr(deps, source.number, ordered),
+    await reportOnPr(deps, source.number, ordered, kind),
+    kind,
   )
 }
 
@@ -115,7 +123,7 @@ async function existingBranchRow(
   ctx: TargetContext,
   target: ValidTarget,
 ): Promise<BackportRow | undefined> {
-  const { deps } = ctx
+  const { deps, kind } = ctx
   const existing = await findBackportPr(deps.github, deps.ctx.owner, deps.ctx.repo, target.branch)
   if (!existing) return undefined
   const pullRequest = { number: existing.number, url: existing.url }
@@ -126,12 +134,12 @@ async function existingBranchRow(
     pullRequest,
   })
   if (existing.state === 'open')
-    return row('updated', `backport PR already open from ${target.branch}; nothing pushed`)
+    return row('updated', `${kind.noun} PR already open from ${target.branch}; nothing pushed`)
   if (existing.merged)
-    return row('already-applied', `the backport PR was merged into ${target.target}`)
+    return row('already-applied', `the ${kind.noun} PR was merged into ${target.target}`)
   return row(
     'skipped',
-    `backport PR #${existing.number} was closed without merging; to retry, delete the branch ${target.branch} and run again (for example comment \`/backport ${target.target}\`)`,
+    `${kind.noun} PR #${existing.number} was closed without merging; to retry, delete the branch ${target.branch} and run again (for example comment \`/${kind.name} ${target.target}\`)`,
   )
 }
 
@@ -157,7 +165,9 @@ async function backportOne(ctx: TargetContext, target: ValidTarget): Promise<Bac
     return {
       target: target.target,
       status: 'already-applied',
-      message: `every commit is already on ${target.target} (the picks came out empty)`,
+      message: outcome.alreadyApplied?.length
+        ? `every commit is already on ${target.target}: ${describeApplied(outcome.alreadyApplied, target.target)}`
+        : `every commit is already on ${target.target} (the picks came out empty)`,
     }
   if (deps.dryRun) return dryRunRow(target, outcome)
   if (outcome.status === 'conflict' && !outcome.markersCommitted)
@@ -182,7 +192,7 @@ async function openPr(
     return {
       target: target.target,
       status: 'updated',
-      message: `backport PR already open from ${target.branch} (opened concurrently)`,
+      message: `${ctx.kind.noun} PR already open from ${target.branch} (opened concurrently)`,
       pullRequest: { number: opened.number, url: opened.url },
     }
   const { pull: created, warnings } = opened
@@ -210,6 +220,7 @@ function prBody(
 ): string {
   const { requestIssue } = ctx.options
   return renderPrBody({
+    noun: ctx.kind.noun,
     source: { number: ctx.pull.source.number, title: ctx.pull.source.title },
     target: target.target,
     plan,
@@ -230,7 +241,7 @@ async function openOrFindPr(
     github: deps.github,
     owner: deps.ctx.owner,
     repo: deps.ctx.repo,
-    config: deps.config.backport,
+    config: prConfig(deps.config.backport, ctx.kind),
     source: pull,
     target: target.target,
     branch: target.branch,
@@ -311,6 +322,7 @@ export async function reportOnPr(
   deps: JobDeps,
   source: number,
   rows: readonly BackportRow[],
+  kind: PortKind = backportKind(deps.config),
 ): Promise<PrReport> {
   if (rows.length === 0) return { notes: [] }
   if (deps.dryRun)
@@ -320,12 +332,16 @@ export async function reportOnPr(
       owner: deps.ctx.owner,
       repo: deps.ctx.repo,
       issue: source,
-      ...commentIdentity(deps, COMMENT_MARKER),
-      body: (existing) => renderComment(source, mergeRows(parseCommentRows(existing), rows)),
+      ...commentIdentity(deps, kind.commentMarker),
+      body: (existing) =>
+        renderComment(source, mergeRows(parseCommentRows(existing), rows), {
+          marker: kind.commentMarker,
+          noun: kind.noun,
+        }),
     })
     return { notes: [] }
   } catch (error) {
-    const failure = `could not write the backport comment on #${source}, so nobody on the PR sees these results: ${messageOf(error)}`
+    const failure = `could not write the ${kind.noun} comment on #${source}, so nobody on the PR sees these results: ${messageOf(error)}`
     deps.log.error(failure)
     return { notes: [`${failure}. The results are below.`], failure }
   }
@@ -336,6 +352,7 @@ export function outcome(
   rows: readonly BackportRow[],
   created: CreatedPullRequest[],
   report: PrReport = { notes: [] },
+  kind: Pick<PortKind, 'name' | 'noun'> = { name: 'backport', noun: 'backport' },
 ): JobOutcome {
   const conclusion =
     rows.some((r) => r.status === 'failed') || report.failure !== undefined
@@ -354,11 +371,11 @@ export function outcome(
       error: report.failure,
     })
   return {
-    job: 'backport',
+    job: kind.name,
     results,
     createdPullRequests: created,
     conclusion,
-    summary: renderSummary(source, rows, report.notes),
+    summary: renderSummary(source, rows, report.notes, kind.noun),
   }
 }
 

@@ -8,7 +8,7 @@ import { assertValidBranchName } from '../git/refs.js'
 import type { JobDeps } from '../jobs.js'
 import type { BackportEngine } from './engine.js'
 import { REMOTE } from './engine.js'
-import { backportBranchName } from './pr.js'
+import { portBranchName, type PortKind } from './kind.js'
 import type { BackportRow } from './report.js'
 import type { TargetRequest } from './triggers.js'
 
@@ -25,6 +25,8 @@ export interface Validation {
 }
 
 interface ValidationInput {
+  /** Names the branch (`backport/...` by default, `forwardport/...`). */
+  kind?: Pick<PortKind, 'name'>
   source: number
   baseRef: string
   requests: readonly TargetRequest[]
@@ -44,7 +46,7 @@ export async function validateTargets(
     else named.push(request)
   }
   if (named.length === 0) return { valid: [], rows }
-  const existing = await checkOnRemote(deps, engine, input.source, named)
+  const existing = await checkOnRemote(deps, engine, input, named)
   return { valid: existing.valid, rows: [...rows, ...existing.rows] }
 }
 
@@ -60,7 +62,7 @@ async function checkRequest(
   const why = prefix(request)
   try {
     await assertValidBranchName(deps.git, request.target)
-    await assertValidBranchName(deps.git, backportBranchName(input.source, request.target))
+    await assertValidBranchName(deps.git, branchFor(input, input.source, request.target))
   } catch (error) {
     return failed(request.target, `${why}${(error as Error).message}`)
   }
@@ -84,10 +86,11 @@ async function checkRequest(
 async function checkOnRemote(
   deps: JobDeps,
   engine: BackportEngine,
-  source: number,
+  input: ValidationInput,
   named: readonly TargetRequest[],
 ): Promise<Validation> {
-  const branches = named.flatMap((r) => [r.target, backportBranchName(source, r.target)])
+  const source = input.source
+  const branches = named.flatMap((r) => [r.target, branchFor(input, source, r.target)])
   let heads: Map<string, string>
   try {
     heads = await engine.remoteBranchHeads(deps.git, REMOTE, branches)
@@ -107,10 +110,14 @@ async function checkOnRemote(
       )
       continue
     }
-    const branch = backportBranchName(source, request.target)
+    const branch = branchFor(input, source, request.target)
     valid.push({ ...request, branch, existingHead: heads.get(branch) })
   }
   return { valid, rows }
+}
+
+function branchFor(input: ValidationInput, source: number, target: string): string {
+  return portBranchName(input.kind ?? { name: 'backport' }, source, target)
 }
 
 function prefix(request: TargetRequest): string {
