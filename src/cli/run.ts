@@ -1,4 +1,5 @@
 /** `fixline <command>`: returns the exit code (0 ok, 1 rule failures, 2 bad usage or config, 3 internal failure). */
+import { runBackportCommand } from './backport.js'
 import { runCheckCommand } from './check.js'
 import { describeCliError } from './context.js'
 import { runDemoCommand } from './demo.js'
@@ -9,12 +10,10 @@ import { USAGE } from './usage.js'
 
 type Command = (argv: readonly string[], io: CliIO) => Promise<number>
 
-/**
- * The commands. A later `backport` command (DESIGN.md section 5: `fixline backport <commit-or-PR>
- * --to <line>...`) is added here as `backport: runBackportCommand` from src/cli/backport.ts.
- */
+/** The commands. */
 const COMMANDS: Record<string, Command> = {
   check: runCheckCommand,
+  backport: (argv, io) => runBackportCommand(argv, io),
   plan: runPlanCommand,
   demo: runDemoCommand,
   hotfix: runHotfixCommand,

@@ -6,6 +6,32 @@ Usage:
       --ref REF checks REF (a commit or branch) as a candidate release, as a release PR would be.
       Warns, in every format, when nothing or only part was checked (no release, no migration,
       a shallow clone, build numbers that never parse).
+  fixline backport <PR number | commit...> --to <line>... [--push] [--open-pr]
+                   [--repo DIR] [--remote NAME] [--config FILE]
+  fixline backport --continue [--to <line>...] [--repo DIR]
+  fixline backport --abort [--to <line>...] [--repo DIR]
+      Cherry-picks (-x) a merged PR (squash, rebase or merge commit, selected as the action does)
+      or the commits given by sha (in that order) onto each line, as the local branch
+      backport/<PR>-to-<line> (commits: backport/<first sha, 12 characters>-to-<line>). One row
+      per target; every target is attempted. A PR number reads the PR through GitHub's API
+      (GITHUB_TOKEN or GH_TOKEN; owner/repo from the remote's URL; GITHUB_API_URL for another
+      server); commits given by sha need no API, only the remote's git.
+      --to LINE         a target line; repeat it, list them (--to 1.x,2.x) or follow it with
+                        several (--to 1.x 2.x)
+      --push            pushes each finished branch to the remote (git's credentials)
+      --open-pr         --push, then opens the PR exactly as the action would (title, body,
+                        labels); needs a PR number
+      --remote NAME     the GitHub repository's remote (default origin)
+      --repo DIR        the clone (default: the current folder)
+      --config FILE     the config (default <repo>/.github/fixline.yml)
+      --continue        after a conflict: once the files are resolved and staged (git add) in
+                        the worktree it printed, commits the pick, picks the rest, finishes
+                        (push, PR) the stopped targets, or only those named with --to
+      --abort           removes the stopped targets' worktrees and branches
+      On a conflict the target stops in a worktree under .git/fixline/worktrees/ (the path,
+      the conflicting files and the earlier commits the line may lack are printed).
+      Example: fixline backport 1234 --to 1.x --to 2.x --open-pr
+               fixline backport 0123abcd 4567ef01 --to 1.x
   fixline plan [--repo DIR] [--config FILE]
       Lists release lines (newest first), the maintenance window, releases per line and the upgrade matrix.
   fixline demo [--variant NAME] [--keep] [--format text|json|markdown]
@@ -26,7 +52,9 @@ Exit codes:
   0  pass (check: no rule failure; warnings may still say what was not checked)
   1  rule failures (check, demo); hotfix start: another hotfix is open, or --push found the
      branch taken
+     backport: a target conflicted (stopped for --continue) or failed
   2  bad usage or config: an unknown option, a bad value, a --repo that is not a repository's
-     folder, a --ref that is not a commit, an invalid config file
+     folder, a --ref that is not a commit, an invalid config file; backport: no token for a PR
+     number, a PR that is not merged, a backport already stopped (--continue or --abort it)
   3  internal failure: git failed or fixline hit a bug; the message says what failed
 `
