@@ -9,9 +9,10 @@ import { withWorktree } from '../git/worktree.js'
 import { findApplied, withApplied } from './applied.js'
 import { abortPicks, commitConflictMarkers, runPicks, type PickRun } from './cherry-pick.js'
 import { fetchTarget } from './fetch.js'
+import { findPrerequisites, NO_PREREQUISITES } from './prerequisites.js'
 import { assertOwnedBranch } from './push.js'
 import { resumeCommands } from './resume.js'
-import type { BackportBranchRequest, BranchOutcome } from './types.js'
+import type { BackportBranchRequest, BranchOutcome, PrerequisiteHint } from './types.js'
 
 export type ConflictMode = 'draft-pr' | 'comment' | 'stop'
 
@@ -73,13 +74,26 @@ export async function prepareBranch(
     return { run, tip: markersCommit, markersCommit }
   })
   if (result.tip) await git.run(['update-ref', `refs/heads/${branch}`, result.tip])
-  return withApplied(outcome(request, branch, result), [...found.values()])
+  const hint =
+    result.run.status === 'conflict'
+      ? await findPrerequisites(git, {
+          remote: request.remote,
+          target: request.target,
+          targetTip: start,
+          sourceBranch: request.pr.baseRef,
+          failed: result.run.failed.sha,
+          files: result.run.conflictingFiles,
+          planned: request.plan.commits,
+        })
+      : NO_PREREQUISITES
+  return withApplied(outcome(request, branch, result, hint), [...found.values()])
 }
 
 function outcome(
   request: BackportBranchRequest,
   branch: string,
   result: WorktreeResult,
+  prerequisites: PrerequisiteHint,
 ): BranchOutcome {
   const { run } = result
   if (run.status === 'done') {
@@ -92,6 +106,8 @@ function outcome(
     applied: run.picked,
     failed: run.failed,
     conflictingFiles: run.conflictingFiles,
+    conflicts: run.conflicts,
+    prerequisites,
     remaining: run.remaining,
     resumeCommands: resumeCommands({
       remote: request.remote,

@@ -5,7 +5,8 @@
  */
 import type { Git } from '../git/git.js'
 import { GitError } from '../git/errors.js'
-import type { PickedCommit } from './types.js'
+import { parseUnmerged } from './conflict-kinds.js'
+import type { ConflictFile, PickedCommit } from './types.js'
 
 export type PickRun =
   | { status: 'done'; picked: PickedCommit[] }
@@ -16,6 +17,8 @@ export type PickRun =
       failed: { sha: string; subject: string }
       remaining: string[]
       conflictingFiles: string[]
+      /** Each conflicting file with the kind of its conflict (index stages). */
+      conflicts: ConflictFile[]
     }
 
 export interface PickInput {
@@ -42,7 +45,8 @@ export async function runPicks(wt: Git, input: PickInput): Promise<PickRun> {
     const sha = stopped.stdout.trim()
     if (stopped.exitCode !== 0 || !input.commits.includes(sha))
       throw unexpected(step.stderr || step.stdout)
-    const conflicting = await wt.lines(['diff', '--name-only', '--diff-filter=U'])
+    const conflicts = parseUnmerged(await wt.text(['ls-files', '-u', '-z']))
+    const conflicting = conflicts.map((c) => c.path)
     if (conflicting.length > 0) {
       const index = input.commits.indexOf(sha)
       const before = input.commits.slice(0, index)
@@ -52,6 +56,7 @@ export async function runPicks(wt: Git, input: PickInput): Promise<PickRun> {
         failed: { sha, subject: input.subjects.get(sha) ?? '' },
         remaining: input.commits.slice(index + 1),
         conflictingFiles: conflicting,
+        conflicts,
       }
     }
     if (!EMPTY.test(`${step.stderr}\n${step.stdout}`)) throw unexpected(step.stderr || step.stdout)

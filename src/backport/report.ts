@@ -8,6 +8,8 @@ import type { TargetResult } from '../jobs.js'
 import { boundList, COMMENT_LIMIT, fitBody } from '../markdown/bound.js'
 import { codeBlock, codeSpan, inline, oneLine, prose, proseCell } from '../markdown/escape.js'
 import { hiddenRows, type BackportRow } from './comment-rows.js'
+import { conflictBodyLines } from './conflict-hint.js'
+import { hasMarkers } from './conflict-kinds.js'
 import type { BranchOutcome, PickPlan, PickedCommit } from './types.js'
 
 export { mergeRows, parseCommentRows, type BackportRow } from './comment-rows.js'
@@ -92,12 +94,12 @@ export interface PrBodyInput {
   requestIssue?: number
   /** "backport" (default) or "forward-port". */
   noun?: string
+  /** The branch the source PR was merged into (named in the prerequisite hint). */
+  sourceBranch?: string
 }
 
 /** Commits listed in a PR body (a PR of more than 250 commits works; its body must stay bounded). */
 const BODY_COMMITS = 250
-/** Conflicting files listed in a PR body. */
-const BODY_FILES = 100
 
 /** The backport PR's body: link to the original, the picks, conflicts and how to finish, the hidden marker. */
 export function renderPrBody(input: PrBodyInput): string {
@@ -121,7 +123,8 @@ export function renderPrBody(input: PrBodyInput): string {
     )
   if (outcome.alreadyApplied?.length)
     lines.push('', `Already on ${codeSpan(target)} before picking:`, ...appliedList(outcome))
-  if (outcome.status === 'conflict') lines.push('', ...conflictSection(target, outcome))
+  if (outcome.status === 'conflict')
+    lines.push('', ...conflictSection(target, outcome, input.sourceBranch ?? 'the source branch'))
   lines.push('', backportMarker(source.number, target))
   return fitBody(lines.join('\n'), COMMENT_LIMIT)
 }
@@ -153,6 +156,7 @@ function commitLine(c: PickedCommit): string {
 function conflictSection(
   target: string,
   outcome: Extract<BranchOutcome, { status: 'conflict' }>,
+  source: string,
 ): string[] {
   const lines = [
     '> [!WARNING]',
@@ -160,11 +164,11 @@ function conflictSection(
   ]
   if (outcome.markersCommitted)
     lines.push(
-      '> The last commit on this branch holds its conflict markers: resolve them before merging.',
+      hasMarkers(outcome.conflicts)
+        ? '> The last commit on this branch holds its conflict markers: resolve them before merging.'
+        : '> The last commit on this branch holds the failing commit\u2019s files as they are (no conflict markers): finish them as each file says below before merging.',
     )
-  const files = boundList(outcome.conflictingFiles, BODY_FILES, ' files')
-  lines.push('', 'Conflicting files:', ...files.shown.map((f) => `- ${codeSpan(f)}`))
-  if (files.more) lines.push(`- ${files.more}`)
+  lines.push('', ...conflictBodyLines(outcome, target, source))
   if (outcome.remaining.length > 0) {
     const remaining = boundList(outcome.remaining, 50, ' commits')
     const list = remaining.shown.map((sha) => sha.slice(0, 12)).join(', ')

@@ -73,6 +73,10 @@ export type BranchOutcome =
       applied: PickedCommit[]
       failed: { sha: string; subject: string }
       conflictingFiles: string[]
+      /** Each conflicting file and the kind of its conflict (same order as conflictingFiles). */
+      conflicts: ConflictFile[]
+      /** Earlier commits of the source line the target may lack (the "prerequisite hint"). */
+      prerequisites: PrerequisiteHint
       /** Commits not yet applied after the failing one, oldest first. */
       remaining: string[]
       /** Exact commands a human runs to finish the backport by hand. */
@@ -82,3 +86,51 @@ export type BranchOutcome =
       /** Commits of the plan found on the target before picking (not picked). */
       alreadyApplied?: AppliedCommit[]
     }
+
+/** The conflict outcome of {@link BranchOutcome}. */
+export type ConflictOutcome = Extract<BranchOutcome, { status: 'conflict' }>
+
+/**
+ * How one file conflicted, from its index stages (1 base, 2 target, 3 fix):
+ * - `both-modified`: both sides changed it (1 2 3): the file holds conflict markers;
+ * - `deleted-on-target`: the fix modifies a file the target deleted or moved (1 3);
+ * - `deleted-in-fix`: the fix deletes a file the target modified (1 2);
+ * - `added-on-both`: both sides added it with different contents (2 3);
+ * - `renamed`: a rename git could not carry over (stage 2 or 3 alone, or 1 alone).
+ */
+export type ConflictKind =
+  'both-modified' | 'deleted-on-target' | 'deleted-in-fix' | 'added-on-both' | 'renamed'
+
+export interface ConflictFile {
+  path: string
+  kind: ConflictKind
+}
+
+/**
+ * Whether a backport of a prerequisite to the target exists: its PR (from the branch
+ * `backport/<n>-to-<target>`) open, merged or closed unmerged; `missing` when there is none;
+ * `unknown` when not asked (no API, or the commit has no known PR).
+ */
+export type PrerequisiteBackport =
+  | { state: 'open' | 'merged' | 'closed'; number: number; url: string }
+  | { state: 'missing' | 'unknown' }
+
+/** An earlier commit of the source line that touched a conflicting file and has no equivalent on the target. */
+export interface Prerequisite {
+  sha: string
+  subject: string
+  /** The conflicting files it touched. */
+  files: string[]
+  /** Its PR: the number from the subject's `(#123)`; url once the job knows the server. */
+  pr: { number: number; title: string; url: string | undefined } | undefined
+  backport: PrerequisiteBackport
+}
+
+export interface PrerequisiteHint {
+  /** Newest first, at most the newest 10. */
+  commits: Prerequisite[]
+  /** How many more such commits there are beyond `commits`. */
+  more: number
+  /** Why the hint could not be worked out (it is then empty); undefined when it was. */
+  unavailable: string | undefined
+}

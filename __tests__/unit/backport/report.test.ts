@@ -11,6 +11,7 @@ import {
   type BackportRow,
 } from '../../../src/backport/report.js'
 import type { PickPlan } from '../../../src/backport/types.js'
+import { NO_PREREQUISITES } from '../../../src/backport/prerequisites.js'
 import { COMMENT_LIMIT } from '../../../src/markdown/bound.js'
 import { cell } from '../../../src/markdown/escape.js'
 import {
@@ -168,6 +169,8 @@ describe('PR body', () => {
         applied: [{ source: a, result: 'c'.repeat(40), subject: 'first' }],
         failed: { sha: b, subject: 'second' },
         conflictingFiles: ['src/app.ts'],
+        conflicts: [{ path: 'src/app.ts', kind: 'both-modified' }],
+        prerequisites: NO_PREREQUISITES,
         remaining: [],
         resumeCommands: ['git fetch origin backport/7-to-1.x', 'git switch backport/7-to-1.x'],
         markersCommitted: true,
@@ -262,6 +265,20 @@ describe('outside text in the comment, the PR body and the summary', () => {
               applied: x.commits,
               failed: { sha: a, subject: x.subject },
               conflictingFiles: x.files,
+              conflicts: x.files.map((path) => ({ path, kind: 'deleted-on-target' as const })),
+              prerequisites: {
+                commits: [
+                  {
+                    sha: b,
+                    subject: x.subject,
+                    files: x.files,
+                    pr: { number: 9, title: x.title, url: undefined },
+                    backport: { state: 'missing' as const },
+                  },
+                ],
+                more: 0,
+                unavailable: undefined,
+              },
               remaining: [b],
               resumeCommands: x.commands,
               markersCommitted: true,
@@ -320,6 +337,11 @@ describe('outside text in the comment, the PR body and the summary', () => {
         applied: commits,
         failed: { sha: a, subject: 'x' },
         conflictingFiles: Array.from({ length: 5000 }, (_, i) => `src/file-${i}.ts`),
+        conflicts: Array.from({ length: 5000 }, (_, i) => ({
+          path: `src/file-${i}.ts`,
+          kind: 'both-modified' as const,
+        })),
+        prerequisites: NO_PREREQUISITES,
         remaining: Array.from({ length: 3000 }, () => b),
         resumeCommands: [`git cherry-pick -x ${Array.from({ length: 3000 }, () => b).join(' ')}`],
         markersCommitted: true,
