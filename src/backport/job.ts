@@ -16,6 +16,7 @@ import { messageOf } from '../errors.js'
 import { prose } from '../markdown/escape.js'
 import { backportTargets, outcome, reportOnPr } from './run-targets.js'
 import { isComplete, parsePull, type PullInfo } from './source.js'
+import { expandSupportedLabel } from './supported-plan.js'
 import { planTrigger, targetsFromArgs, type TriggerPlan } from './triggers.js'
 import { failed, validateTargets } from './validate.js'
 
@@ -54,11 +55,17 @@ export async function runBackportJob(
   if ('problem' in loaded)
     return outcome(trigger.pr, [failed(`#${trigger.pr}`, loaded.problem)], [])
   const pull = loaded.pull
-  const planned = planTrigger(
-    trigger,
-    { merged: pull.merged, state: pull.state, labels: pull.labels },
-    deps.config.backport.labels,
-    trigger.pr,
+  // The supported-lines label becomes its targets (inside the window) before any hold for approval.
+  const { plan: planned, rows: expansion } = await expandSupportedLabel(
+    deps,
+    planTrigger(
+      trigger,
+      { merged: pull.merged, state: pull.state, labels: pull.labels },
+      deps.config.backport.labels,
+      trigger.pr,
+      deps.config.backport.supportedLabel,
+    ),
+    pull.source.baseRef,
   )
   const plan =
     trigger.type === 'comment' && hooks.holdForApproval
@@ -71,7 +78,7 @@ export async function runBackportJob(
     case 'add-labels':
       return labelOpenPr(deps, engine, pull, plan, defaultBranch)
     case 'backport':
-      return backportTargets(deps, engine, pull, plan, { defaultBranch })
+      return backportTargets(deps, engine, pull, { ...plan, notes: expansion }, { defaultBranch })
   }
 }
 

@@ -17,7 +17,9 @@ import {
   type CreatedPull,
   type PullSummary,
 } from '../github/pulls.js'
+import { listOpenMilestones, type MilestoneSummary } from '../github/milestones.js'
 import { mapLabel } from './labels.js'
+import { chooseMilestone, milestoneMode } from './milestone.js'
 import type { PullInfo } from './source.js'
 
 type BackportConfig = Config['backport']
@@ -48,7 +50,10 @@ export function backportLabels(
 ): string[] {
   const copy = config.copyLabels.flatMap((p) => searchPattern(p) ?? [])
   const copied = sourceLabels.filter(
-    (l) => copy.some((re) => re.test(l)) && mapLabel(l, config.labels).kind === 'none',
+    (l) =>
+      copy.some((re) => re.test(l)) &&
+      l !== config.supportedLabel &&
+      mapLabel(l, config.labels).kind === 'none',
   )
   return [...new Set([...config.addLabels, ...copied, ...(conflict ? [config.conflictLabel] : [])])]
 }
@@ -76,6 +81,8 @@ export interface OpenBackportInput {
   conflict: boolean
   /** fixline's own login: never requested as a reviewer. */
   botLogin?: string
+  /** The open milestones, listed at most once per run (`copyMilestone: target-line`). */
+  milestones?: () => Promise<MilestoneSummary[]>
 }
 
 /** Opens the backport PR, then applies the configured decorations. Decoration failures become warnings. */
@@ -114,17 +121,21 @@ export async function openBackportPr(
       backportLabels(config, source.labels, input.conflict),
     ),
   )
-  await attempt('set assignees/milestone', () =>
-    setAssigneesAndMilestone(github, {
+  await attempt('set assignees/milestone', async () => {
+    const milestone = await chooseMilestone(
+      milestoneMode(config.copyMilestone),
+      source.milestone,
+      input.target,
+      input.milestones ?? (() => listOpenMilestones(github, owner, repo)),
+    )
+    await setAssigneesAndMilestone(github, {
       owner,
       repo,
       number: pull.number,
       ...(config.copyAssignees ? { assignees: source.assignees } : {}),
-      ...(config.copyMilestone && source.milestone !== undefined
-        ? { milestone: source.milestone }
-        : {}),
-    }),
-  )
+      ...(milestone !== undefined ? { milestone } : {}),
+    })
+  })
   if (config.requestReviewers)
     await attempt('request reviewers', () => requestOriginalReviewers(input, pull.number))
   if (config.autoMerge !== 'off' && !input.conflict) {

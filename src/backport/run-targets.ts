@@ -6,7 +6,9 @@ import { messageOf } from '../errors.js'
 import { commentIdentity, type CreatedPullRequest, type JobDeps, type JobOutcome } from '../jobs.js'
 import { upsertMarkedComment } from '../github/comments.js'
 import { describeApplied } from './applied.js'
+import { listOpenMilestones, type MilestoneSummary } from '../github/milestones.js'
 import type { BackportEngine } from './engine.js'
+import { onceMilestones } from './milestone.js'
 import { backportKind, prConfig, type PortKind } from './kind.js'
 import { REMOTE } from './engine.js'
 import type { PullSummary } from '../github/pulls.js'
@@ -39,17 +41,27 @@ interface TargetContext {
   options: RunOptions
   created: CreatedPullRequest[]
   kind: PortKind
+  /** The open milestones, listed at most once per run (copyMilestone: target-line). */
+  milestones: () => Promise<MilestoneSummary[]>
 }
 
 export async function backportTargets(
   deps: JobDeps,
   engine: BackportEngine,
   pull: PullInfo,
-  selection: { targets: readonly TargetRequest[]; rejected: readonly RejectedTarget[] },
+  selection: {
+    targets: readonly TargetRequest[]
+    rejected: readonly RejectedTarget[]
+    /** Rows about the request itself (what the supported-lines label expanded to), shown first. */
+    notes?: readonly BackportRow[]
+  },
   options: RunOptions,
 ): Promise<JobOutcome> {
   const source = pull.source
-  const rows: BackportRow[] = selection.rejected.map((r) => failed(r.target, r.message))
+  const rows: BackportRow[] = [
+    ...(selection.notes ?? []),
+    ...selection.rejected.map((r) => failed(r.target, r.message)),
+  ]
   const kind = options.kind ?? backportKind(deps.config)
   const validation = await validateTargets(deps, engine, {
     kind,
@@ -68,6 +80,9 @@ export async function backportTargets(
     options,
     created: [],
     kind,
+    milestones: onceMilestones(() =>
+      listOpenMilestones(deps.github, deps.ctx.owner, deps.ctx.repo),
+    ),
   }
   for (const target of validation.valid) {
     let row: BackportRow
@@ -248,6 +263,7 @@ async function openOrFindPr(
     body,
     conflict: outcome.status === 'conflict',
     botLogin: deps.botLogin,
+    milestones: ctx.milestones,
   }).catch(async (error: unknown) => {
     // A concurrent run (the same delivery twice, or merge and label at once) opened it first.
     if (!/already exists/i.test(messageOf(error))) throw error

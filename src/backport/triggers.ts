@@ -27,8 +27,16 @@ export interface PrState {
 }
 
 export type TriggerPlan =
-  /** Backport now to these targets. */
-  | { action: 'backport'; targets: TargetRequest[]; rejected: RejectedTarget[] }
+  /**
+   * Backport now to these targets. `supported`: the supported-lines label (backport.supportedLabel)
+   * asked for every supported line older than the base too; the job expands it (src/backport/supported.ts).
+   */
+  | {
+      action: 'backport'
+      targets: TargetRequest[]
+      rejected: RejectedTarget[]
+      supported?: string
+    }
   /** The PR is open: add these labels so that the merge triggers the backports. */
   | {
       action: 'add-labels'
@@ -38,23 +46,28 @@ export type TriggerPlan =
   /** Nothing to do. `tell` when the reason belongs in a reply to the user (comment or dispatch). */
   | { action: 'skip'; reason: string; tell: boolean; failed: boolean }
 
+/**
+ * `supportedLabel`: the label meaning "every supported line older than the base"
+ * (backport.supportedLabel; '' disables it). It is checked before the rules, so the default rule
+ * never reads `backport-supported` as a branch named `supported`.
+ */
 export function planTrigger(
   trigger: BackportTrigger,
   pr: PrState,
   rules: readonly LabelRule[],
   prNumber: number,
+  supportedLabel = '',
 ): TriggerPlan {
+  const fromLabels = () => supportedFromLabels(pr.labels, rules, supportedLabel)
   const notMerged = `PR #${prNumber} is not merged: there is nothing to backport yet`
   switch (trigger.type) {
     case 'merged':
       if (!pr.merged) return { action: 'skip', reason: notMerged, tell: false, failed: false }
-      return fromSelection(
-        targetsFromLabels(pr.labels, rules),
-        `PR #${prNumber} has no backport labels`,
-        false,
-      )
+      return fromSelection(fromLabels(), `PR #${prNumber} has no backport labels`, false)
     case 'labeled': {
       if (!pr.merged) return { action: 'skip', reason: notMerged, tell: false, failed: false }
+      if (supportedLabel !== '' && trigger.label === supportedLabel)
+        return { action: 'backport', targets: [], rejected: [], supported: supportedLabel }
       const mapped = mapLabel(trigger.label, rules)
       if (mapped.kind === 'none')
         return {
@@ -76,13 +89,11 @@ export function planTrigger(
       }
     }
     case 'comment':
-      return planComment(trigger.targets, pr, rules, prNumber)
+      return planComment(trigger.targets, pr, rules, prNumber, fromLabels)
     case 'dispatch':
       if (!pr.merged) return { action: 'skip', reason: notMerged, tell: true, failed: true }
       return fromSelection(
-        trigger.targets.length > 0
-          ? targetsFromArgs(trigger.targets)
-          : targetsFromLabels(pr.labels, rules),
+        trigger.targets.length > 0 ? targetsFromArgs(trigger.targets) : fromLabels(),
         `PR #${prNumber} has no backport labels and no targets were given`,
         true,
       )
@@ -94,10 +105,11 @@ function planComment(
   pr: PrState,
   rules: readonly LabelRule[],
   prNumber: number,
+  fromLabels: () => Selection,
 ): TriggerPlan {
   if (pr.merged) {
     return fromSelection(
-      args.length > 0 ? targetsFromArgs(args) : targetsFromLabels(pr.labels, rules),
+      args.length > 0 ? targetsFromArgs(args) : fromLabels(),
       `PR #${prNumber} has no backport labels: name the target branches, e.g. \`/backport 1.x 2.x\``,
       true,
     )
@@ -131,14 +143,35 @@ function planComment(
   return { action: 'add-labels', labels, rejected }
 }
 
-function fromSelection(
-  selection: { targets: TargetRequest[]; rejected: RejectedTarget[] },
-  emptyReason: string,
-  tell: boolean,
-): TriggerPlan {
-  if (selection.targets.length === 0 && selection.rejected.length === 0)
+interface Selection {
+  targets: TargetRequest[]
+  rejected: RejectedTarget[]
+  supported?: string
+}
+
+function fromSelection(selection: Selection, emptyReason: string, tell: boolean): TriggerPlan {
+  if (
+    selection.targets.length === 0 &&
+    selection.rejected.length === 0 &&
+    selection.supported === undefined
+  )
     return { action: 'skip', reason: emptyReason, tell, failed: false }
   return { action: 'backport', ...selection }
+}
+
+/** {@link targetsFromLabels}, with the supported-lines label taken out first (and noted) when present. */
+export function supportedFromLabels(
+  labels: readonly string[],
+  rules: readonly LabelRule[],
+  supportedLabel: string,
+): Selection {
+  if (supportedLabel === '' || !labels.includes(supportedLabel))
+    return targetsFromLabels(labels, rules)
+  const rest = targetsFromLabels(
+    labels.filter((l) => l !== supportedLabel),
+    rules,
+  )
+  return { ...rest, supported: supportedLabel }
 }
 
 /** Every label that a rule maps to a branch, deduplicated by branch (first label wins). */

@@ -13,11 +13,14 @@ export interface Config {
     mergeCommits: 'own-commits' | 'mainline'
     conflicts: 'draft-pr' | 'comment'
     conflictLabel: string
+    /** The label meaning every supported line older than the base ('' disables it). */
+    supportedLabel: string
     title: string
     copyLabels: string[]
     addLabels: string[]
     copyAssignees: boolean
-    copyMilestone: boolean
+    /** `true` = `original`, `false` = `off`; `target-line`: the target line's open milestone (src/backport/milestone.ts). */
+    copyMilestone: boolean | 'original' | 'target-line' | 'off'
     requestReviewers: boolean
     autoMerge: 'off' | 'merge' | 'squash' | 'rebase'
   }

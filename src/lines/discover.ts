@@ -12,7 +12,17 @@ export async function discoverLines(
   config: Pick<Config, 'lines'>,
   defaultBranch?: string,
 ): Promise<ReleaseLine[]> {
+  return (await discoverLinesAndDefault(git, config, defaultBranch)).lines
+}
+
+/** {@link discoverLines}, with the default branch it used (the payload's, else the remote's HEAD). */
+export async function discoverLinesAndDefault(
+  git: Git,
+  config: Pick<Config, 'lines'>,
+  defaultBranch?: string,
+): Promise<{ lines: ReleaseLine[]; defaultBranch: string | undefined }> {
   const output = await git.text(['ls-remote', '--symref', 'origin', 'HEAD', 'refs/heads/*'])
   const parsed = parseLsRemote(output)
-  return orderLines(parsed.branches, config, defaultBranch ?? parsed.defaultBranch)
+  const head = defaultBranch ?? parsed.defaultBranch
+  return { lines: orderLines(parsed.branches, config, head), defaultBranch: head }
 }
