@@ -15,6 +15,7 @@ import { coreLogger } from './report/core-logger.js'
 import { writeOutcome } from './report/outputs.js'
 import { routeEvent, type BackportTrigger, type Route } from './route.js'
 import type { HotfixTrigger, RequestTrigger, UpgradeTrigger } from './route.js'
+import type { DashboardTrigger } from './route.js'
 
 export const BOT_NAME = 'github-actions[bot]'
 export const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com'
@@ -61,6 +62,7 @@ export interface Jobs {
   upgrade: (deps: JobDeps, trigger: UpgradeTrigger) => Promise<JobOutcome>
   requests: (deps: JobDeps, trigger: RequestTrigger) => Promise<JobOutcome>
   hotfix: (deps: JobDeps, trigger: HotfixTrigger) => Promise<JobOutcome>
+  dashboard: (deps: JobDeps, trigger: DashboardTrigger) => Promise<JobOutcome>
 }
 
 /**
@@ -80,6 +82,8 @@ export const JOBS: Jobs = {
   requests: async (deps, trigger) =>
     (await import('./requests/job.js')).runRequestsJob(deps, trigger),
   hotfix: async (deps, trigger) => (await import('./hotfix/job.js')).runHotfixJob(deps, trigger),
+  dashboard: async (deps, trigger) =>
+    (await import('./dashboard/job.js')).runDashboardJob(deps, trigger),
 }
 
 /**
@@ -129,6 +133,8 @@ function runRoute(
       return deps.log.group(title, () => jobs.requests(deps, route.trigger))
     case 'hotfix':
       return deps.log.group(title, () => jobs.hotfix(deps, route.trigger))
+    case 'dashboard':
+      return deps.log.group(title, () => jobs.dashboard(deps, route.trigger))
   }
 }
 

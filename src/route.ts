@@ -8,6 +8,7 @@ export type Route =
   | { job: 'upgrade'; trigger: UpgradeTrigger }
   | { job: 'requests'; trigger: RequestTrigger }
   | { job: 'hotfix'; trigger: HotfixTrigger }
+  | { job: 'dashboard'; trigger: DashboardTrigger }
   | { job: 'none'; reason: string }
 
 export type BackportTrigger =
@@ -51,6 +52,19 @@ export type HotfixTrigger =
   | { type: 'merged'; pr: number; base: string }
   | { type: 'schedule' }
 
+/**
+ * The release lines audit and its dashboard: on `schedule`, on `workflow_dispatch` with
+ * `job: audit`, and on an edit of the dashboard issue (a box ticked: `body` is the issue's body
+ * after the edit, `before` the body before it, both outside input).
+ */
+export type DashboardTrigger =
+  | { type: 'schedule' }
+  | { type: 'dispatch' }
+  | { type: 'edited'; issue: number; user: string; body: string; before: string | undefined }
+
+/** The hidden marker the dashboard issue's body starts with (src/dashboard/render.ts writes it). */
+export const DASHBOARD_MARKER = '<!-- fixline:dashboard -->'
+
 export interface RouteOptions {
   /** `hotfix.branchPrefix`: PRs into such a branch get the hotfix check. */
   hotfixPrefix?: string
@@ -68,7 +82,11 @@ export function routeEvent(
   if (eventName === 'issues') return routeIssue(payload)
   if (eventName === 'release') return routeRelease(payload)
   if (eventName === 'deployment_status') return routeDeploymentStatus(payload)
-  if (eventName === 'schedule') return [{ job: 'hotfix', trigger: { type: 'schedule' } }]
+  if (eventName === 'schedule')
+    return [
+      { job: 'hotfix', trigger: { type: 'schedule' } },
+      { job: 'dashboard', trigger: { type: 'schedule' } },
+    ]
   if (eventName === 'workflow_dispatch') return routeDispatch(payload)
   return [{ job: 'none', reason: `event "${eventName}" is not one fixline handles` }]
 }
@@ -177,6 +195,9 @@ function routeIssue(payload: Record<string, unknown>): Route[] {
   if (number === undefined) return [{ job: 'none', reason: 'the payload has no issue' }]
   if (obj(obj(payload.issue)?.pull_request))
     return [{ job: 'none', reason: 'pull requests are not requests' }]
+  const body = str(obj(payload.issue)?.body) ?? ''
+  // The dashboard (its author is checked through the API by the job): a tick, never a request.
+  if (body.startsWith(DASHBOARD_MARKER)) return routeDashboardEdit(payload, number, body)
   if (action === 'opened' || action === 'edited' || action === 'reopened')
     return [{ job: 'requests', trigger: { type: 'issue', issue: number, action } }]
   if (action === 'labeled') {
@@ -186,6 +207,18 @@ function routeIssue(payload: Record<string, unknown>): Route[] {
       return [{ job: 'requests', trigger: { type: 'issue-labeled', issue: number, label, user } }]
   }
   return [{ job: 'none', reason: `issues "${action ?? '?'}" needs no work` }]
+}
+
+function routeDashboardEdit(
+  payload: Record<string, unknown>,
+  issue: number,
+  body: string,
+): Route[] {
+  const user = str(obj(payload.sender)?.login)
+  if (str(payload.action) !== 'edited' || !user)
+    return [{ job: 'none', reason: 'the dashboard issue changes only by edits' }]
+  const before = str(obj(obj(payload.changes)?.body)?.from)
+  return [{ job: 'dashboard', trigger: { type: 'edited', issue, user, body, before } }]
 }
 
 function routeRelease(payload: Record<string, unknown>): Route[] {
@@ -225,6 +258,7 @@ function routeDispatch(payload: Record<string, unknown>): Route[] {
     return [{ job: 'hotfix', trigger: { type: 'dispatch', user, args } }]
   }
   const job = str(inputs.job)
+  if (job === 'audit' || job === 'dashboard') return [{ job: 'dashboard', trigger: { type: 'dispatch' } }]
   if (job === 'check' || job === 'upgrade-safety') {
     return [{ job: 'upgrade', trigger: { type: 'dispatch', ref: str(inputs.ref) ?? 'HEAD' } }]
   }
@@ -232,7 +266,7 @@ function routeDispatch(payload: Record<string, unknown>): Route[] {
     {
       job: 'none',
       reason:
-        'workflow_dispatch needs the input "pr" (a PR number to backport), "hotfix" (start a hotfix) or "job: check"',
+        'workflow_dispatch needs the input "pr" (a PR number to backport), "hotfix" (start a hotfix), "job: check" or "job: audit"',
     },
   ]
 }

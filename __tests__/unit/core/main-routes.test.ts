@@ -31,6 +31,7 @@ describe('runRoutes', () => {
       },
       upgrade: async () => ok('upgrade'),
       hotfix: async () => ok('hotfix'),
+      dashboard: async () => ok('dashboard'),
       requests: async () => {
         ran.push('requests')
         return ok('requests')

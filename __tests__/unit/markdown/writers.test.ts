@@ -40,6 +40,7 @@ describe('job summaries built around outside text', () => {
           upgrade: async () => skipped('upgrade', text),
           requests: async () => skipped('requests', text),
           hotfix: async () => skipped('hotfix', text),
+          dashboard: async () => skipped('dashboard', text),
         }
         for (const outcome of await runRoutes(deps, routes, jobs)) expectSafe(outcome.summary)
       }),

@@ -1,0 +1,127 @@
+/**
+ * An issue fixline owns (the release lines dashboard): found by a hidden marker at the start of its
+ * body AND fixline's identity as its author (an imitation by anyone else is never read or edited),
+ * created exactly once, and updated in place only when its body changes.
+ */
+import type { GitHub } from './client.js'
+import { createOnce } from './create-once.js'
+
+export interface MarkedIssueRef {
+  owner: string
+  repo: string
+  /** Hidden marker the body starts with. */
+  marker: string
+  /** fixline's login: only issues it opened count. */
+  author: string
+}
+
+export interface MarkedIssue {
+  number: number
+  title: string
+  body: string
+  state: 'open' | 'closed'
+  url: string
+}
+
+/**
+ * fixline's marked issue: open ones first, else the most recently closed one (so a closed dashboard
+ * is reopened, not duplicated). Lists only issues opened by fixline's identity (`creator`), then
+ * checks the author again.
+ */
+export async function findMarkedIssue(
+  github: GitHub,
+  ref: MarkedIssueRef,
+): Promise<MarkedIssue | undefined> {
+  const issues = await github.paginate(github.rest.issues.listForRepo, {
+    owner: ref.owner,
+    repo: ref.repo,
+    creator: ref.author,
+    state: 'all',
+    per_page: 100,
+  })
+  const mine = issues
+    .filter((i) => !i.pull_request && i.user?.login === ref.author)
+    .filter((i) => (i.body ?? '').startsWith(ref.marker))
+    .map((i) => ({
+      number: i.number,
+      title: i.title,
+      body: i.body ?? '',
+      state: i.state === 'closed' ? ('closed' as const) : ('open' as const),
+      url: i.html_url,
+    }))
+  const open = mine.filter((i) => i.state === 'open').sort((a, b) => a.number - b.number)
+  if (open[0]) return open[0]
+  return mine.sort((a, b) => b.number - a.number)[0]
+}
+
+/** Opens the marked issue once (a create whose answer was lost is found, not repeated). */
+export async function createMarkedIssue(
+  github: GitHub,
+  ref: MarkedIssueRef,
+  title: string,
+  body: string,
+): Promise<MarkedIssue> {
+  const { value } = await createOnce({
+    what: `the issue "${title}"`,
+    create: async () => {
+      const { data } = await github.rest.issues.create({
+        owner: ref.owner,
+        repo: ref.repo,
+        title,
+        body,
+      })
+      return {
+        number: data.number,
+        title: data.title,
+        body: data.body ?? '',
+        state: 'open' as const,
+        url: data.html_url,
+      }
+    },
+    find: () => findMarkedIssue(github, ref),
+  })
+  return value
+}
+
+/** Writes the body (and title, reopening a closed issue); no call when nothing would change. */
+export async function updateMarkedIssue(
+  github: GitHub,
+  ref: MarkedIssueRef,
+  issue: MarkedIssue,
+  change: { title: string; body: string },
+): Promise<boolean> {
+  if (issue.body === change.body && issue.state === 'open' && issue.title === change.title)
+    return false
+  await github.rest.issues.update({
+    owner: ref.owner,
+    repo: ref.repo,
+    issue_number: issue.number,
+    body: change.body,
+    ...(change.title !== issue.title ? { title: change.title } : {}),
+    ...(issue.state === 'closed' ? { state: 'open' as const } : {}),
+  })
+  return true
+}
+
+/** Open issues (not PRs) with a label: number, title and link; at most `limit`. */
+export async function openIssuesWithLabelInfo(
+  github: GitHub,
+  owner: string,
+  repo: string,
+  label: string,
+  limit = 100,
+): Promise<{ number: number; title: string; url: string }[]> {
+  const out: { number: number; title: string; url: string }[] = []
+  for await (const page of github.paginate.iterator(github.rest.issues.listForRepo, {
+    owner,
+    repo,
+    labels: label,
+    state: 'open',
+    per_page: 100,
+  })) {
+    for (const i of page.data)
+      if (!i.pull_request) out.push({ number: i.number, title: i.title, url: i.html_url })
+    if (out.length >= limit) break
+  }
+  return out.slice(0, limit)
+}
