@@ -9,7 +9,9 @@ import { describeApplied } from './applied.js'
 import { listOpenMilestones, type MilestoneSummary } from '../github/milestones.js'
 import type { BackportEngine } from './engine.js'
 import { onceMilestones } from './milestone.js'
-import { backportKind, prConfig, type PortKind } from './kind.js'
+import { backportKind, portBranchName, prConfig, type PortKind } from './kind.js'
+import { conflictRowText } from './conflict-hint.js'
+import { withPrerequisitePrs } from './prerequisite-prs.js'
 import { REMOTE } from './engine.js'
 import type { PullSummary } from '../github/pulls.js'
 import { findBackportPr, openBackportPr } from './pr.js'
@@ -106,6 +108,7 @@ export async function backportTargets(
     ctx.created,
     await reportOnPr(deps, source.number, ordered, kind),
     kind,
+    deps.config.backport.failOnConflict,
   )
 }
 
@@ -173,9 +176,22 @@ async function backportOne(ctx: TargetContext, target: ValidTarget): Promise<Bac
     plan,
     remote: REMOTE,
   }
-  const outcome = await ctx.engine.prepareBranch(deps.git, request, {
+  const prepared = await ctx.engine.prepareBranch(deps.git, request, {
     conflicts: deps.config.backport.conflicts,
   })
+  const outcome =
+    prepared.status === 'conflict'
+      ? await withPrerequisitePrs(
+          {
+            github: deps.github,
+            owner: deps.ctx.owner,
+            repo: deps.ctx.repo,
+            serverUrl: deps.ctx.serverUrl,
+            branchOf: (n) => portBranchName(ctx.kind, n, target.target),
+          },
+          prepared,
+        )
+      : prepared
   if (outcome.status === 'already-applied')
     return {
       target: target.target,
@@ -237,6 +253,7 @@ function prBody(
   return renderPrBody({
     noun: ctx.kind.noun,
     source: { number: ctx.pull.source.number, title: ctx.pull.source.title },
+    sourceBranch: ctx.pull.source.baseRef,
     target: target.target,
     plan,
     outcome,
@@ -282,11 +299,11 @@ function createdRow(
 ): BackportRow {
   const extra = warnings.length > 0 ? ` (${warnings.join('; ')})` : ''
   if (outcome.status === 'conflict') {
-    const files = outcome.conflictingFiles.join(', ')
+    const files = conflictRowText(outcome, target.target)
     return {
       target: target.target,
       status: 'conflict',
-      message: `draft PR with conflict markers in ${files}; resolve them on ${target.branch}${extra}`,
+      message: `draft PR: conflict in ${files}; finish it on ${target.branch} as its description says${extra}`,
       pullRequest,
     }
   }
@@ -306,7 +323,7 @@ function conflictCommentRow(
   return {
     target: target.target,
     status: 'conflict',
-    message: `cherry-picking ${outcome.failed.sha.slice(0, 12)} conflicted in ${outcome.conflictingFiles.join(', ')}; no PR opened: finish by hand with the steps below`,
+    message: `cherry-picking ${outcome.failed.sha.slice(0, 12)} conflicted in ${conflictRowText(outcome, target.target)}; no PR opened: finish by hand with the steps below`,
     steps: outcome.resumeCommands,
   }
 }
@@ -316,7 +333,7 @@ function dryRunRow(target: ValidTarget, outcome: PushedOutcome): BackportRow {
     return {
       target: target.target,
       status: 'conflict',
-      message: `dry run: would conflict in ${outcome.conflictingFiles.join(', ')}; nothing pushed`,
+      message: `dry run: would conflict in ${conflictRowText(outcome, target.target)}; nothing pushed`,
       steps: outcome.resumeCommands,
     }
   return {
@@ -369,9 +386,13 @@ export function outcome(
   created: CreatedPullRequest[],
   report: PrReport = { notes: [] },
   kind: Pick<PortKind, 'name' | 'noun'> = { name: 'backport', noun: 'backport' },
+  /** backport.failOnConflict: a conflict fails the step instead of a neutral conclusion. */
+  failOnConflict = false,
 ): JobOutcome {
+  const failing = (r: BackportRow) =>
+    r.status === 'failed' || (failOnConflict && r.status === 'conflict')
   const conclusion =
-    rows.some((r) => r.status === 'failed') || report.failure !== undefined
+    rows.some(failing) || report.failure !== undefined
       ? 'failure'
       : rows.some((r) => r.status === 'conflict')
         ? 'neutral'

@@ -12,6 +12,8 @@ export interface Config {
     labels: LabelRule[]
     mergeCommits: 'own-commits' | 'mainline'
     conflicts: 'draft-pr' | 'comment'
+    /** A conflict fails the step instead of a neutral conclusion. */
+    failOnConflict: boolean
     conflictLabel: string
     /** The label meaning every supported line older than the base ('' disables it). */
     supportedLabel: string
@@ -94,14 +96,6 @@ export interface Config {
     conflictDraftDays: number
     /** How far back merged PRs are read for unlanded backports. */
     lookbackDays: number
-  }
-  dashboard: {
-    /** Write the "Release lines dashboard" issue (false: the scheduled audit writes its job summary only). */
-    enabled: boolean
-    /** Title of the dashboard issue. */
-    title: string
-    /** Most items shown per list on the dashboard ("… and N more"; the job summary has them all). */
-    maxItems: number
   }
 }
 
