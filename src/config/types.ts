@@ -97,6 +97,14 @@ export interface Config {
     /** How far back merged PRs are read for unlanded backports. */
     lookbackDays: number
   }
+  dashboard: {
+    /** Write the "Release lines dashboard" issue (false: the scheduled audit writes its job summary only). */
+    enabled: boolean
+    /** Title of the dashboard issue. */
+    title: string
+    /** Most items shown per list on the dashboard ("… and N more"; the job summary has them all). */
+    maxItems: number
+  }
 }
 
 /** `upgrade.compatibility[]`: installed releases `from` may not upgrade to releases `to`. */
