@@ -36,6 +36,7 @@ export const OPERATIONS = [
   ['post', `${R}/issues/{issue_number}/labels`],
   ['delete', `${R}/issues/{issue_number}/labels/{name}`],
   ['post', `${R}/issues/{issue_number}/assignees`],
+  ['get', `${R}/milestones`],
   ['post', `${R}/issues/comments/{comment_id}/reactions`],
   ['get', `${R}/collaborators/{username}/permission`],
   ['get', `${R}/branches`],

@@ -2,6 +2,7 @@ import { checkHandlers } from './checks.js'
 import { deploymentHandlers } from './deployments.js'
 import { issueListHandlers } from './issue-lists.js'
 import { issueHandlers } from './issues.js'
+import { milestoneHandlers } from './milestones.js'
 import { pullHandlers } from './pulls.js'
 import { releaseHandlers } from './releases.js'
 import { repoHandlers } from './repos.js'
@@ -12,6 +13,7 @@ export const handlers: Record<string, Handler> = {
   ...pullHandlers,
   ...issueHandlers,
   ...issueListHandlers,
+  ...milestoneHandlers,
   ...repoHandlers,
   ...checkHandlers,
   ...releaseHandlers,
