@@ -8,6 +8,7 @@ export type Route =
   | { job: 'upgrade'; trigger: UpgradeTrigger }
   | { job: 'requests'; trigger: RequestTrigger }
   | { job: 'hotfix'; trigger: HotfixTrigger }
+  | { job: 'forwardport'; trigger: ForwardPortTrigger }
   | { job: 'dashboard'; trigger: DashboardTrigger }
   | { job: 'none'; reason: string }
 
@@ -23,6 +24,11 @@ export type BackportTrigger =
       commentBody: string
     }
   | { type: 'dispatch'; pr: number; targets: string[] }
+
+/** `/forwardport [line...]` on a merged PR, or a release published from an older line (forwardport.onRelease). */
+export type ForwardPortTrigger =
+  | { type: 'comment'; pr: number; commentId: number; user: string; lines: string[] }
+  | { type: 'release'; tag: string }
 
 export type UpgradeTrigger =
   | { type: 'release-pr'; pr: number; base: string; headSha: string; baseSha: string }
@@ -68,6 +74,8 @@ export const DASHBOARD_MARKER = '<!-- fixline:dashboard -->'
 export interface RouteOptions {
   /** `hotfix.branchPrefix`: PRs into such a branch get the hotfix check. */
   hotfixPrefix?: string
+  /** `forwardport.onRelease`: a published release also routes to the forward-port job. */
+  forwardPortOnRelease?: boolean
 }
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target'])
@@ -80,7 +88,7 @@ export function routeEvent(
   if (PR_EVENTS.has(eventName)) return routePullRequest(payload, options.hotfixPrefix ?? 'hotfix/')
   if (eventName === 'issue_comment') return routeComment(payload)
   if (eventName === 'issues') return routeIssue(payload)
-  if (eventName === 'release') return routeRelease(payload)
+  if (eventName === 'release') return routeRelease(payload, options.forwardPortOnRelease === true)
   if (eventName === 'deployment_status') return routeDeploymentStatus(payload)
   if (eventName === 'schedule')
     return [
@@ -164,6 +172,13 @@ function routeComment(payload: Record<string, unknown>): Route[] {
         },
       },
     ]
+  if (parsed.command === 'forwardport' && isPr)
+    return [
+      {
+        job: 'forwardport',
+        trigger: { type: 'comment', pr: number, commentId, user, lines: parsed.args },
+      },
+    ]
   if (parsed.command === 'hotfix')
     return [
       {
@@ -221,7 +236,7 @@ function routeDashboardEdit(
   return [{ job: 'dashboard', trigger: { type: 'edited', issue, user, body, before } }]
 }
 
-function routeRelease(payload: Record<string, unknown>): Route[] {
+function routeRelease(payload: Record<string, unknown>, forwardPort: boolean): Route[] {
   const release = obj(payload.release)
   const tag = str(release?.tag_name)
   if (str(payload.action) !== 'published' || !tag)
@@ -229,6 +244,9 @@ function routeRelease(payload: Record<string, unknown>): Route[] {
   return [
     { job: 'upgrade', trigger: { type: 'release', tag, sha: undefined } },
     { job: 'hotfix', trigger: { type: 'release', tag } },
+    ...(forwardPort
+      ? [{ job: 'forwardport' as const, trigger: { type: 'release' as const, tag } }]
+      : []),
   ]
 }
 
@@ -258,7 +276,8 @@ function routeDispatch(payload: Record<string, unknown>): Route[] {
     return [{ job: 'hotfix', trigger: { type: 'dispatch', user, args } }]
   }
   const job = str(inputs.job)
-  if (job === 'audit' || job === 'dashboard') return [{ job: 'dashboard', trigger: { type: 'dispatch' } }]
+  if (job === 'audit' || job === 'dashboard')
+    return [{ job: 'dashboard', trigger: { type: 'dispatch' } }]
   if (job === 'check' || job === 'upgrade-safety') {
     return [{ job: 'upgrade', trigger: { type: 'dispatch', ref: str(inputs.ref) ?? 'HEAD' } }]
   }

@@ -32,6 +32,7 @@ describe('runRoutes', () => {
       upgrade: async () => ok('upgrade'),
       hotfix: async () => ok('hotfix'),
       dashboard: async () => ok('dashboard'),
+      forwardport: async () => ok('forwardport'),
       requests: async () => {
         ran.push('requests')
         return ok('requests')

@@ -41,6 +41,7 @@ describe('job summaries built around outside text', () => {
           requests: async () => skipped('requests', text),
           hotfix: async () => skipped('hotfix', text),
           dashboard: async () => skipped('dashboard', text),
+          forwardport: async () => skipped('forwardport', text),
         }
         for (const outcome of await runRoutes(deps, routes, jobs)) expectSafe(outcome.summary)
       }),
