@@ -55,7 +55,7 @@ export function parseBackportArgs(argv: readonly string[]): ParsedBackport {
   try {
     parsed = parseWithTokens(argv)
   } catch (error) {
-    return { ok: false, error: (error as Error).message.split('\n')[0] ?? 'bad arguments' }
+    return { ok: false, error: parseProblem((error as Error).message) }
   }
   const { values, sources, targets } = parsed
   for (const name of ['repo', 'remote', 'config'] as const)
@@ -102,6 +102,13 @@ export function parseBackportArgs(argv: readonly string[]): ParsedBackport {
       openPr,
     },
   }
+}
+
+/** util.parseArgs' message, without its advice about `--` (no value here starts with a dash). */
+function parseProblem(message: string): string {
+  const unknown = /^Unknown option '([^']*)'/.exec(message)
+  if (unknown) return `unknown option "${printable(unknown[1] ?? '')}"`
+  return (message.split('\n')[0] ?? message).replace(/\. To specify a positional.*$/, '')
 }
 
 function parseSource(sources: readonly string[]): BackportSource | { error: string } {

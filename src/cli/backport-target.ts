@@ -97,7 +97,7 @@ async function stopTarget(
     row: {
       target,
       status: 'conflict',
-      message: `cherry-picking ${picks.failed.sha.slice(0, 12)} conflicted in ${picks.conflictingFiles.join(', ')}; stopped in ${worktree}`,
+      message: `cherry-picking ${picks.failed.sha.slice(0, 12)} conflicted in ${picks.conflictingFiles.join(', ')}; stopped in its worktree (below)`,
       stopped: {
         worktree,
         branch,
