@@ -1,4 +1,5 @@
 /** `fixline <command>`: returns the exit code (0 ok, 1 rule failures, 2 bad usage or config, 3 internal failure). */
+import { runAuditCommand } from './audit.js'
 import { runBackportCommand } from './backport.js'
 import { runCheckCommand } from './check.js'
 import { describeCliError } from './context.js'
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, Command> = {
   plan: runPlanCommand,
   demo: runDemoCommand,
   hotfix: runHotfixCommand,
+  audit: runAuditCommand,
 }
 
 export async function runCli(argv: readonly string[], io: CliIO = processIO()): Promise<number> {

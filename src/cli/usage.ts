@@ -45,6 +45,12 @@ Usage:
       is open (exit 1) unless --force. --push also creates it on the remote (git's credentials).
   fixline hotfix status [--repo DIR] [--config FILE] [--remote NAME] [--default-branch NAME]
       Lists the remote's hotfix branches: open or done, and their commits missing from the default branch.
+  fixline audit [--repo DIR] [--config FILE] [--format text|json|markdown] [--github] [--remote NAME]
+      Lists the fixes of older release lines missing on newer lines (patch-id and cherry-pick
+      trailers, bookkeeping left out), and those decided not needed (Forward-port: not-needed
+      trailer). --github also reads the API (GITHUB_TOKEN or GH_TOKEN; the repository from
+      --remote's URL, default origin): PR titles, the audit.notNeededLabel label, backports never
+      landed, conflict drafts waiting. Exit 1 when a fix is missing or a backport never landed.
   fixline help
       This text.
 
@@ -53,8 +59,10 @@ Exit codes:
   1  rule failures (check, demo); hotfix start: another hotfix is open, or --push found the
      branch taken
      backport: a target conflicted (stopped for --continue) or failed
+     audit: a fix of an older line is missing on a newer line, or a backport never landed
   2  bad usage or config: an unknown option, a bad value, a --repo that is not a repository's
      folder, a --ref that is not a commit, an invalid config file; backport: no token for a PR
      number, a PR that is not merged, a backport already stopped (--continue or --abort it)
+     audit: --github without GITHUB_TOKEN or GH_TOKEN, a remote that names no GitHub repository
   3  internal failure: git failed or fixline hit a bug; the message says what failed
 `
