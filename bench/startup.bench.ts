@@ -140,7 +140,10 @@ const CASES: Case[] = [
   { name: 'nothing to do, baseline', run: () => nothingToDo(OLD.index) },
   { name: 'squash backport 1 target, new', run: () => squashBackport(NEW.index) },
   { name: 'squash backport 1 target, baseline', run: () => squashBackport(OLD.index) },
-  { name: 'fixline --help, new (node dist/cli.js)', run: () => runNode([NEW.cli, '--help'], 'Usage') },
+  {
+    name: 'fixline --help, new (node dist/cli.js)',
+    run: () => runNode([NEW.cli, '--help'], 'Usage'),
+  },
   { name: 'fixline --help, baseline', run: () => runNode([OLD.cli, '--help'], 'Usage') },
 ]
 
@@ -166,7 +169,8 @@ try {
   rmSync(workspace, { recursive: true, force: true })
 }
 
-const med = (name: string, key: keyof Sample) => median((samples.get(name) ?? []).map((s) => s[key]))
+const med = (name: string, key: keyof Sample) =>
+  median((samples.get(name) ?? []).map((s) => s[key]))
 console.log(`${ROUNDS} rounds, interleaved; baseline = dist/ at ${BASELINE} (.bench/baseline/)`)
 console.log('| case | median wall ms | median CPU ms | API calls |')
 console.log('| --- | ---: | ---: | ---: |')

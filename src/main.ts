@@ -1,57 +1,39 @@
 import { messageOf } from './errors.js'
 import * as core from '@actions/core'
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
-import { parseConfig } from './config/load.js'
-import { ConfigError, type Config } from './config/types.js'
-import { Git } from './git/git.js'
-import { identityEnv, tokenEnv, tokenSecrets } from './git/auth.js'
-import { createGitHub } from './github/client.js'
-import { contextFromEnv, type Env, type RunContext } from './github/context.js'
+import { ConfigError } from './config/types.js'
+import { tokenSecrets } from './git/auth.js'
+import { contextFromEnv, type Env } from './github/context.js'
 import { parseInputs } from './inputs.js'
 import type { JobDeps, JobOutcome } from './jobs.js'
 import { prose } from './markdown/escape.js'
 import { coreLogger } from './report/core-logger.js'
 import { writeOutcome } from './report/outputs.js'
-import { routeEvent, type BackportTrigger, type Route } from './route.js'
-import type { ForwardPortTrigger, HotfixTrigger, RequestTrigger, UpgradeTrigger } from './route.js'
-import type { DashboardTrigger } from './route.js'
+import { routeEvent, WIDEST_ROUTE_OPTIONS, type BackportTrigger, type Route } from './route.js'
+import type { HotfixTrigger, RequestTrigger, UpgradeTrigger } from './route.js'
 
-export const BOT_NAME = 'github-actions[bot]'
-export const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com'
-
-/** The action: parse inputs once, route the event, run each job, report. One top-level catch. */
+/**
+ * The action: parse inputs once, route the event, run each job, report. One top-level catch.
+ * An event that routes to nothing whatever the config says finishes without reading the config or
+ * loading Octokit and git (./deps.ts): most events a repository emits have nothing to do.
+ */
 export async function run(env: Env = process.env, cwd: string = process.cwd()): Promise<void> {
   try {
     const inputs = parseInputs(env)
     for (const secret of tokenSecrets(inputs.token)) core.setSecret(secret)
     const ctx = contextFromEnv(env, cwd)
-    const config = await loadConfig(ctx, inputs.configPath)
     const log = coreLogger()
-    const deps: JobDeps = {
-      config,
-      ctx,
-      github: createGitHub({
-        token: inputs.token,
-        baseUrl: ctx.apiUrl,
-        warn: (m) => core.warning(m),
-        timeoutMs: inputs.apiTimeoutMs,
-        maxRateLimitWaitMs: inputs.maxRateLimitWaitMs,
-      }),
-      git: new Git({
-        cwd: ctx.workspace,
-        env: { ...tokenEnv(inputs.token, ctx.serverUrl), ...identityEnv(BOT_NAME, BOT_EMAIL) },
-        networkTimeoutMs: inputs.gitTimeoutMs,
-      }),
-      dryRun: inputs.dryRun,
-      log,
-      botLogin: inputs.botLogin,
+    const widest = routeEvent(ctx.eventName, ctx.payload, WIDEST_ROUTE_OPTIONS)
+    if (widest.every((route) => route.job === 'none')) {
+      for (const route of widest) if (route.job === 'none') log.info(nothingToDo(route.reason))
+      await writeOutcome([])
+      return
     }
+    const { loadConfig, jobDeps } = await import('./deps.js')
+    const config = await loadConfig(ctx, inputs.configPath, log)
     const routes = routeEvent(ctx.eventName, ctx.payload, {
       hotfixPrefix: config.hotfix.branchPrefix,
-      forwardPortOnRelease: config.forwardport.onRelease,
     })
-    await writeOutcome(await runRoutes(deps, routes))
+    await writeOutcome(await runRoutes(jobDeps(inputs, ctx, config, log), routes))
   } catch (error) {
     core.setFailed(messageFor(error))
   }
@@ -63,8 +45,6 @@ export interface Jobs {
   upgrade: (deps: JobDeps, trigger: UpgradeTrigger) => Promise<JobOutcome>
   requests: (deps: JobDeps, trigger: RequestTrigger) => Promise<JobOutcome>
   hotfix: (deps: JobDeps, trigger: HotfixTrigger) => Promise<JobOutcome>
-  forwardport: (deps: JobDeps, trigger: ForwardPortTrigger) => Promise<JobOutcome>
-  dashboard: (deps: JobDeps, trigger: DashboardTrigger) => Promise<JobOutcome>
 }
 
 /**
@@ -84,10 +64,6 @@ export const JOBS: Jobs = {
   requests: async (deps, trigger) =>
     (await import('./requests/job.js')).runRequestsJob(deps, trigger),
   hotfix: async (deps, trigger) => (await import('./hotfix/job.js')).runHotfixJob(deps, trigger),
-  forwardport: async (deps, trigger) =>
-    (await import('./forwardport/index.js')).runForwardPortJob(deps, trigger),
-  dashboard: async (deps, trigger) =>
-    (await import('./dashboard/job.js')).runDashboardJob(deps, trigger),
 }
 
 /**
@@ -102,7 +78,7 @@ export async function runRoutes(
   const outcomes: JobOutcome[] = []
   for (const route of routes) {
     if (route.job === 'none') {
-      deps.log.info(`fixline: nothing to do: ${route.reason}`)
+      deps.log.info(nothingToDo(route.reason))
       continue
     }
     try {
@@ -137,23 +113,11 @@ function runRoute(
       return deps.log.group(title, () => jobs.requests(deps, route.trigger))
     case 'hotfix':
       return deps.log.group(title, () => jobs.hotfix(deps, route.trigger))
-    case 'forwardport':
-      return deps.log.group(title, () => jobs.forwardport(deps, route.trigger))
-    case 'dashboard':
-      return deps.log.group(title, () => jobs.dashboard(deps, route.trigger))
   }
 }
 
-async function loadConfig(ctx: RunContext, path: string): Promise<Config> {
-  let text: string | undefined
-  try {
-    text = await readFile(join(ctx.workspace, path), 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
-      throw new Error(`cannot read ${path}`, { cause: error })
-    core.info(`no ${path} in the checkout: using the defaults`)
-  }
-  return parseConfig(text, path)
+function nothingToDo(reason: string): string {
+  return `fixline: nothing to do: ${reason}`
 }
 
 function messageFor(error: unknown): string {
