@@ -7,6 +7,7 @@
 import type { AuditReport } from '../audit/types.js'
 import type { JobDeps, JobOutcome } from '../jobs.js'
 import { payloadDefaultBranch } from '../payload.js'
+import type { Git } from '../git/git.js'
 import type { Decision } from './state.js'
 import { lineSafety } from './safety.js'
 import type { HotfixView, LineSafety } from './view.js'
@@ -25,8 +26,21 @@ export interface DashboardSources {
 }
 
 export const defaultSources: DashboardSources = {
-  async audit(_deps, _decisions) {
-    throw new Error('the fix audit is not available in this build')
+  async audit(deps, decisions) {
+    const { auditLines, auditGitHub } = await import('../audit/index.js')
+    await fetchLines(deps.git)
+    const defaultBranch = payloadDefaultBranch(deps.ctx.payload)
+    const report = await auditLines(deps.git, deps.config, {
+      prefer: 'remote',
+      ...(defaultBranch ? { defaultBranch } : {}),
+      decisions: decisions.map((d) => ({ sha: d.sha, line: d.line, by: d.by })),
+    })
+    return auditGitHub(
+      deps.github,
+      { owner: deps.ctx.owner, repo: deps.ctx.repo },
+      deps.config,
+      report,
+    )
   },
   async hotfixes(deps, defaultBranch) {
     const { fetchHotfixState, hotfixBranchStates, remoteRef } = await import('../hotfix/git-ops.js')
@@ -71,4 +85,23 @@ export const defaultSources: DashboardSources = {
     const { runBackportTargets } = await import('../backport/job.js')
     return runBackportTargets(deps, pr, [line])
   },
+}
+
+/**
+ * Every branch (into refs/remotes/origin/) with its whole history, and the tags: the audit compares
+ * each line with every newer one back to where they forked, which a bounded depth cannot know in
+ * advance. A shallow checkout (fetch-depth 1) is unshallowed once; a full clone fetches what is new.
+ */
+async function fetchLines(git: Git): Promise<void> {
+  const shallow = (await git.text(['rev-parse', '--is-shallow-repository'])) === 'true'
+  await git.run([
+    'fetch',
+    '--quiet',
+    '--no-tags',
+    '--no-recurse-submodules',
+    ...(shallow ? ['--unshallow'] : []),
+    'origin',
+    '+refs/heads/*:refs/remotes/origin/*',
+    '+refs/tags/*:refs/tags/*',
+  ])
 }

@@ -1,0 +1,151 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { itemMarker } from '../../../src/dashboard/items.js'
+import { closeWorld, backportPrs, BOT_LOGIN } from '../../support/job-world.js'
+import {
+  callsOf,
+  dashboards,
+  dashboardWorld,
+  runJob,
+  theDashboard,
+  tick,
+  type DashboardWorld,
+} from './world.js'
+import { DASHBOARD_MARKER } from '../../../src/route.js'
+
+let world: DashboardWorld
+
+beforeEach(async () => {
+  world = await dashboardWorld()
+}, 60_000)
+
+afterEach(() => closeWorld(world))
+
+const backportBox = itemMarker({ kind: 'backport', pr: 30, line: '1.x' })
+
+describe('the release lines dashboard (real git, fake API)', () => {
+  it('is created once, left alone when nothing changed, and updated in place when something did', async () => {
+    const first = await runJob(world, { type: 'schedule' })
+    expect(first.results.at(-1)).toMatchObject({ status: 'created' })
+    const issue = theDashboard(world)
+    expect(issue.title).toBe('Release lines dashboard')
+    expect(issue.body).toContain(itemMarker({ kind: 'port', sha: world.fixSha, line: 'main' }))
+    expect(issue.body).toContain('Fix crash on empty list (#12) from `1.x`')
+    expect(issue.body).toContain(backportBox)
+    expect(first.summary).toContain('Fix crash on empty list')
+
+    const second = await runJob(world, { type: 'schedule' })
+    expect(second.results.at(-1)).toMatchObject({ status: 'success' })
+    expect(callsOf(world, 'issues/create')).toBe(1)
+    expect(callsOf(world, 'issues/update')).toBe(0)
+
+    await world.fixture.checkout('1.x')
+    await world.fixture.commit({ 'leak.txt': 'close it\n' }, 'Fix a leak on 1.x')
+    await world.fixture.push(['1.x'])
+    await world.fixture.checkout('main')
+    const third = await runJob(world, { type: 'dispatch' })
+    expect(third.results.at(-1)).toMatchObject({ status: 'updated' })
+    expect(callsOf(world, 'issues/update')).toBe(1)
+    expect(theDashboard(world).number).toBe(issue.number)
+    expect(theDashboard(world).body).toContain('Fix a leak on 1.x')
+  })
+
+  it('ignores an imitation dashboard by another user: its own issue is created, the imitation untouched', async () => {
+    const fake = world.server.state.addIssue({
+      title: 'Release lines dashboard',
+      body: `${DASHBOARD_MARKER}\n- [ ] ${backportBox} open`,
+      user: 'mallory',
+    })
+    await runJob(world, { type: 'schedule' })
+    const mine = theDashboard(world)
+    expect(mine.number).not.toBe(fake.number)
+    expect(world.server.state.issues.get(fake.number)?.body).toBe(
+      `${DASHBOARD_MARKER}\n- [ ] ${backportBox} open`,
+    )
+    const ticked = await runJob(world, {
+      type: 'edited',
+      issue: fake.number,
+      user: 'ada',
+      body: tick(fake.body ?? '', backportBox),
+      before: fake.body ?? '',
+    })
+    expect(ticked.conclusion).toBe('skipped')
+    expect(backportPrs(world)).toHaveLength(0)
+  })
+
+  it("a writer's tick opens the backport PR and the dashboard then shows its link", async () => {
+    await runJob(world, { type: 'schedule' })
+    const before = theDashboard(world).body ?? ''
+    const out = await runJob(world, {
+      type: 'edited',
+      issue: theDashboard(world).number,
+      user: 'ada',
+      body: tick(before, backportBox),
+      before,
+    })
+    const prs = backportPrs(world)
+    expect(prs.map((p) => [p.pull.headRef, p.pull.baseRef])).toEqual([
+      ['backport/30-to-1.x', '1.x'],
+    ])
+    const pr = prs[0]
+    expect(out.createdPullRequests.map((c) => c.number)).toEqual([pr?.number])
+    const after = theDashboard(world).body ?? ''
+    expect(after).not.toContain(backportBox)
+    expect(after).toContain(`[PR #${pr?.number}](`)
+    expect(after).toContain('opened for #30 Speed up the cache')
+    // The next scheduled run finds the backport open: #30 is no longer a backport that never landed.
+    await runJob(world, { type: 'schedule' })
+    expect(theDashboard(world).body).not.toContain('#30 Speed up the cache')
+    expect(backportPrs(world)).toHaveLength(1)
+  })
+
+  it("a writer's 'not needed' is kept in fixline's state and lasts across runs", async () => {
+    await runJob(world, { type: 'schedule' })
+    const issue = theDashboard(world)
+    const skipBox = itemMarker({ kind: 'skip', sha: world.fixSha, line: 'main' })
+    await runJob(world, {
+      type: 'edited',
+      issue: issue.number,
+      user: 'ada',
+      body: tick(issue.body ?? '', skipBox),
+      before: issue.body ?? '',
+    })
+    const state = world.server.state
+      .comments(issue.number)
+      .filter((c) => c.user === BOT_LOGIN && c.body.startsWith('<!-- fixline:dashboard-state -->'))
+    expect(state).toHaveLength(1)
+    const decided = theDashboard(world).body ?? ''
+    expect(decided).not.toContain(skipBox)
+    expect(decided).toMatch(/Not needed here \(1\)[\s\S]*decided by ada \(dashboard\)/)
+    await runJob(world, { type: 'schedule' })
+    expect(theDashboard(world).body).toBe(decided)
+  })
+
+  it("a reader's tick is undone with one reply, and opens nothing", async () => {
+    await runJob(world, { type: 'schedule' })
+    const issue = theDashboard(world)
+    const before = issue.body ?? ''
+    const edited = tick(before, backportBox)
+    issue.body = edited // the edit as GitHub applied it
+    const trigger = {
+      type: 'edited' as const,
+      issue: issue.number,
+      user: 'rita',
+      body: edited,
+      before,
+    }
+    await runJob(world, trigger)
+    expect(backportPrs(world)).toHaveLength(0)
+    expect(theDashboard(world).body).toBe(before)
+    const replies = () =>
+      world.server.state
+        .comments(issue.number)
+        .filter((c) => c.user === BOT_LOGIN && c.body.includes('only people with write permission'))
+    expect(replies()).toHaveLength(1)
+    expect(replies()[0]?.body).toContain('@rita')
+    // A second delivery of the same event: no second reply.
+    issue.body = edited
+    await runJob(world, trigger)
+    expect(replies()).toHaveLength(1)
+    expect(dashboards(world)).toHaveLength(1)
+  })
+})
