@@ -139,9 +139,13 @@ function parseWithTokens(argv: readonly string[]) {
   })
   const sources: string[] = []
   const targets: string[] = []
+  const seen = new Set<string>()
   let afterTo = false
   for (const token of tokens) {
     if (token.kind === 'option') {
+      if (token.name !== 'to' && seen.has(token.name))
+        throw new Error(`--${token.name} given twice`)
+      seen.add(token.name)
       afterTo = token.name === 'to'
       if (afterTo && token.value !== undefined) targets.push(...splitList(token.value))
     } else if (token.kind === 'positional') {
