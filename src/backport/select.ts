@@ -39,6 +39,8 @@ export function selectCommits(input: SelectionInput): PickPlan {
     }
   }
   const rebased = rebasedRun(input.landed ?? [], input.headCommits ?? [])
+  const squashLikeCopy = squashWithOnePatch(input, rebased)
+  if (squashLikeCopy) return squashLikeCopy
   if (rebased.length > 0) {
     return {
       method: 'rebase',
@@ -82,15 +84,47 @@ function selectForMergeCommit(input: SelectionInput): PickPlan {
   }
 }
 
-/** A landed commit is a rebased copy of a PR commit: a different object with the same subject and authorship, or the same patch. */
-export function isRebasedCopy(landed: CommitInfo, original: CommitInfo): boolean {
-  if (landed.sha === original.sha) return false
-  const sameAuthorship =
+/**
+ * A squash commit taken for a rebased copy: the newest first-parent commit matches one PR commit
+ * by patch alone (not by subject and authorship, which GitHub's rebase merge keeps), and it is the
+ * only match, for a PR of several commits. GitHub's rebase merge lands one copy per commit on the
+ * first-parent line and each keeps its subject, author and date; a squash lands one commit (whose
+ * subject GitHub writes as `<title> (#<n>)`). A squash's patch equals one commit's when the
+ * others change nothing `patch-id --stable` sees (a whitespace fix).
+ */
+function squashWithOnePatch(
+  input: SelectionInput,
+  run: readonly CommitInfo[],
+): PickPlan | undefined {
+  const [only] = run
+  if (run.length !== 1 || !only || input.prCommits <= 1) return undefined
+  if ((input.headCommits ?? []).some((h) => h.sha !== only.sha && sameAuthorship(only, h)))
+    return undefined
+  const recorded = only.subject.endsWith(`(#${input.prNumber})`)
+    ? ` (its subject names #${input.prNumber}, as GitHub's squash writes it)`
+    : ''
+  return {
+    method: 'squash',
+    commits: [only.sha],
+    explanation:
+      `squash merge: ${short(only.sha)} is the only commit the PR's ${plural(input.prCommits, 'commit')} put on the first-parent line${recorded}; ` +
+      `its patch equals one PR commit's because the others change nothing patch-id sees (whitespace); picking the squash commit`,
+  }
+}
+
+function sameAuthorship(landed: CommitInfo, original: CommitInfo): boolean {
+  return (
     landed.subject === original.subject &&
     landed.authorEmail === original.authorEmail &&
     landed.authorDate === original.authorDate
+  )
+}
+
+/** A landed commit is a rebased copy of a PR commit: a different object with the same subject and authorship, or the same patch. */
+export function isRebasedCopy(landed: CommitInfo, original: CommitInfo): boolean {
+  if (landed.sha === original.sha) return false
   const samePatch = landed.patchId !== undefined && landed.patchId === original.patchId
-  return sameAuthorship || samePatch
+  return sameAuthorship(landed, original) || samePatch
 }
 
 /**

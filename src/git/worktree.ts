@@ -5,15 +5,21 @@ import type { Git } from './git.js'
 
 export interface WorktreeOptions {
   /**
-   * Start with no files in the working tree (every index entry skip-worktree). Merges and
-   * cherry-picks write only the files they change or conflict on, so a repository of 100,000
-   * files costs an index read, not a checkout. Default true.
+   * Start with no files in the working tree but the `.gitattributes` files (every other index
+   * entry skip-worktree). Merges and cherry-picks write only the files they change or conflict
+   * on, so a repository of 100,000 files costs an index read, not a checkout; the attributes are
+   * there so that merge drivers (`CHANGELOG.md merge=union`), `eol` and filters apply as in a full
+   * checkout. Default true.
    */
   empty?: boolean
 }
 
-/** A sparse-checkout pattern that matches no file. */
-const NOTHING = '/.fixline-empty-worktree\n'
+/**
+ * Sparse-checkout patterns (non-cone) that match no file but the `.gitattributes` files, at the
+ * root and in every folder: git reads attributes from the working tree, and a merge in a worktree
+ * without them ignores the repository's merge drivers.
+ */
+const ATTRIBUTES_ONLY = '/.fixline-empty-worktree\n.gitattributes\n'
 
 /**
  * Runs `fn` in a detached `git worktree` of `git`'s repository at `start`, in a fresh temp folder
@@ -45,7 +51,7 @@ export async function withWorktree<T>(
     if (empty) {
       const gitDir = await wt.text(['rev-parse', '--absolute-git-dir'])
       await mkdir(join(gitDir, 'info'), { recursive: true })
-      await writeFile(join(gitDir, 'info', 'sparse-checkout'), NOTHING)
+      await writeFile(join(gitDir, 'info', 'sparse-checkout'), ATTRIBUTES_ONLY)
       await wt.run(['-c', 'core.sparseCheckout=true', 'read-tree', '-mu', 'HEAD'])
     }
     return await fn(wt)

@@ -86,6 +86,34 @@ describe('selectCommits', () => {
     expect(plan.commits).toEqual([copies[0]!.sha, copies[1]!.sha])
   })
 
+  it('squash whose patch equals its first commit (the second only fixes whitespace): explained as a squash', () => {
+    const own = [
+      commit('fix the parser', { patchId: 'p1' }),
+      commit('whitespace', { patchId: 'p0' }),
+    ]
+    const squash = commit('Fix the parser (#7)', { patchId: 'p1' })
+    const landed = [squash, commit('older main 1', { patchId: 'q1' })]
+    const plan = selectCommits(
+      input({ mergeCommit: squash, prCommits: 2, landed, headCommits: own }),
+    )
+    expect(plan.method).toBe('squash')
+    expect(plan.commits).toEqual([squash.sha])
+    expect(plan.explanation).toMatch(/^squash merge: /)
+    expect(plan.explanation).not.toMatch(/rebase/)
+    expect(plan.explanation).toContain('names #7')
+  })
+
+  it('rebase of a two-commit PR stays a rebase when one copy matches only by patch', () => {
+    const own = [commit('a', { patchId: 'p1' }), commit('b', { patchId: 'p2' })]
+    const first = rebasedCopy(own[0]!)
+    const second = { ...rebasedCopy(own[1]!), authorDate: '2030-01-01T00:00:00Z' }
+    const plan = selectCommits(
+      input({ mergeCommit: second, prCommits: 2, landed: [second, first], headCommits: own }),
+    )
+    expect(plan.method).toBe('rebase')
+    expect(plan.commits).toEqual([first.sha, second.sha])
+  })
+
   it('rebase: stops at the base commit the PR was branched from (same object is not a copy)', () => {
     const fork = commit('fork point')
     const own = [commit('a'), commit('b')]
