@@ -9,7 +9,8 @@ import { prose } from './markdown/escape.js'
 import { coreLogger } from './report/core-logger.js'
 import { writeOutcome } from './report/outputs.js'
 import { routeEvent, WIDEST_ROUTE_OPTIONS, type BackportTrigger, type Route } from './route.js'
-import type { HotfixTrigger, RequestTrigger, UpgradeTrigger } from './route.js'
+import type { ForwardPortTrigger, HotfixTrigger, RequestTrigger, UpgradeTrigger } from './route.js'
+import type { DashboardTrigger } from './route.js'
 
 /**
  * The action: parse inputs once, route the event, run each job, report. One top-level catch.
@@ -32,6 +33,7 @@ export async function run(env: Env = process.env, cwd: string = process.cwd()): 
     const config = await loadConfig(ctx, inputs.configPath, log)
     const routes = routeEvent(ctx.eventName, ctx.payload, {
       hotfixPrefix: config.hotfix.branchPrefix,
+      forwardPortOnRelease: config.forwardport.onRelease,
     })
     await writeOutcome(await runRoutes(jobDeps(inputs, ctx, config, log), routes))
   } catch (error) {
@@ -45,6 +47,8 @@ export interface Jobs {
   upgrade: (deps: JobDeps, trigger: UpgradeTrigger) => Promise<JobOutcome>
   requests: (deps: JobDeps, trigger: RequestTrigger) => Promise<JobOutcome>
   hotfix: (deps: JobDeps, trigger: HotfixTrigger) => Promise<JobOutcome>
+  forwardport: (deps: JobDeps, trigger: ForwardPortTrigger) => Promise<JobOutcome>
+  dashboard: (deps: JobDeps, trigger: DashboardTrigger) => Promise<JobOutcome>
 }
 
 /**
@@ -64,6 +68,10 @@ export const JOBS: Jobs = {
   requests: async (deps, trigger) =>
     (await import('./requests/job.js')).runRequestsJob(deps, trigger),
   hotfix: async (deps, trigger) => (await import('./hotfix/job.js')).runHotfixJob(deps, trigger),
+  forwardport: async (deps, trigger) =>
+    (await import('./forwardport/index.js')).runForwardPortJob(deps, trigger),
+  dashboard: async (deps, trigger) =>
+    (await import('./dashboard/job.js')).runDashboardJob(deps, trigger),
 }
 
 /**
@@ -113,6 +121,10 @@ function runRoute(
       return deps.log.group(title, () => jobs.requests(deps, route.trigger))
     case 'hotfix':
       return deps.log.group(title, () => jobs.hotfix(deps, route.trigger))
+    case 'forwardport':
+      return deps.log.group(title, () => jobs.forwardport(deps, route.trigger))
+    case 'dashboard':
+      return deps.log.group(title, () => jobs.dashboard(deps, route.trigger))
   }
 }
 

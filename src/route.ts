@@ -8,6 +8,8 @@ export type Route =
   | { job: 'upgrade'; trigger: UpgradeTrigger }
   | { job: 'requests'; trigger: RequestTrigger }
   | { job: 'hotfix'; trigger: HotfixTrigger }
+  | { job: 'forwardport'; trigger: ForwardPortTrigger }
+  | { job: 'dashboard'; trigger: DashboardTrigger }
   | { job: 'none'; reason: string }
 
 export type BackportTrigger =
@@ -22,6 +24,11 @@ export type BackportTrigger =
       commentBody: string
     }
   | { type: 'dispatch'; pr: number; targets: string[] }
+
+/** `/forwardport [line...]` on a merged PR, or a release published from an older line (forwardport.onRelease). */
+export type ForwardPortTrigger =
+  | { type: 'comment'; pr: number; commentId: number; user: string; lines: string[] }
+  | { type: 'release'; tag: string }
 
 export type UpgradeTrigger =
   | { type: 'release-pr'; pr: number; base: string; headSha: string; baseSha: string }
@@ -52,6 +59,19 @@ export type HotfixTrigger =
   | { type: 'schedule' }
 
 /**
+ * The release lines audit and its dashboard: on `schedule`, on `workflow_dispatch` with
+ * `job: audit`, and on an edit of the dashboard issue (a box ticked: `body` is the issue's body
+ * after the edit, `before` the body before it, both outside input).
+ */
+export type DashboardTrigger =
+  | { type: 'schedule' }
+  | { type: 'dispatch' }
+  | { type: 'edited'; issue: number; user: string; body: string; before: string | undefined }
+
+/** The hidden marker the dashboard issue's body starts with (src/dashboard/render.ts writes it). */
+export const DASHBOARD_MARKER = '<!-- fixline:dashboard -->'
+
+/**
  * What routing takes from the config. Every option may only ADD routes (never remove one), so an
  * event that routes to nothing under {@link WIDEST_ROUTE_OPTIONS} routes to nothing whatever the
  * config says: the action then finishes without reading the config (main.ts).
@@ -59,10 +79,15 @@ export type HotfixTrigger =
 export interface RouteOptions {
   /** `hotfix.branchPrefix`: PRs into such a branch get the hotfix check. */
   hotfixPrefix?: string
+  /** `forwardport.onRelease`: a published release also routes to the forward-port job. */
+  forwardPortOnRelease?: boolean
 }
 
 /** The options that route the most events: the prefix '' matches every branch. */
-export const WIDEST_ROUTE_OPTIONS: Readonly<RouteOptions> = { hotfixPrefix: '' }
+export const WIDEST_ROUTE_OPTIONS: Readonly<RouteOptions> = {
+  hotfixPrefix: '',
+  forwardPortOnRelease: true,
+}
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target'])
 
@@ -74,9 +99,13 @@ export function routeEvent(
   if (PR_EVENTS.has(eventName)) return routePullRequest(payload, options.hotfixPrefix ?? 'hotfix/')
   if (eventName === 'issue_comment') return routeComment(payload)
   if (eventName === 'issues') return routeIssue(payload)
-  if (eventName === 'release') return routeRelease(payload)
+  if (eventName === 'release') return routeRelease(payload, options.forwardPortOnRelease === true)
   if (eventName === 'deployment_status') return routeDeploymentStatus(payload)
-  if (eventName === 'schedule') return [{ job: 'hotfix', trigger: { type: 'schedule' } }]
+  if (eventName === 'schedule')
+    return [
+      { job: 'hotfix', trigger: { type: 'schedule' } },
+      { job: 'dashboard', trigger: { type: 'schedule' } },
+    ]
   if (eventName === 'workflow_dispatch') return routeDispatch(payload)
   return [{ job: 'none', reason: `event "${eventName}" is not one fixline handles` }]
 }
@@ -154,6 +183,13 @@ function routeComment(payload: Record<string, unknown>): Route[] {
         },
       },
     ]
+  if (parsed.command === 'forwardport' && isPr)
+    return [
+      {
+        job: 'forwardport',
+        trigger: { type: 'comment', pr: number, commentId, user, lines: parsed.args },
+      },
+    ]
   if (parsed.command === 'hotfix')
     return [
       {
@@ -185,6 +221,9 @@ function routeIssue(payload: Record<string, unknown>): Route[] {
   if (number === undefined) return [{ job: 'none', reason: 'the payload has no issue' }]
   if (obj(obj(payload.issue)?.pull_request))
     return [{ job: 'none', reason: 'pull requests are not requests' }]
+  const body = str(obj(payload.issue)?.body) ?? ''
+  // The dashboard (its author is checked through the API by the job): a tick, never a request.
+  if (body.startsWith(DASHBOARD_MARKER)) return routeDashboardEdit(payload, number, body)
   if (action === 'opened' || action === 'edited' || action === 'reopened')
     return [{ job: 'requests', trigger: { type: 'issue', issue: number, action } }]
   if (action === 'labeled') {
@@ -196,7 +235,19 @@ function routeIssue(payload: Record<string, unknown>): Route[] {
   return [{ job: 'none', reason: `issues "${action ?? '?'}" needs no work` }]
 }
 
-function routeRelease(payload: Record<string, unknown>): Route[] {
+function routeDashboardEdit(
+  payload: Record<string, unknown>,
+  issue: number,
+  body: string,
+): Route[] {
+  const user = str(obj(payload.sender)?.login)
+  if (str(payload.action) !== 'edited' || !user)
+    return [{ job: 'none', reason: 'the dashboard issue changes only by edits' }]
+  const before = str(obj(obj(payload.changes)?.body)?.from)
+  return [{ job: 'dashboard', trigger: { type: 'edited', issue, user, body, before } }]
+}
+
+function routeRelease(payload: Record<string, unknown>, forwardPort: boolean): Route[] {
   const release = obj(payload.release)
   const tag = str(release?.tag_name)
   if (str(payload.action) !== 'published' || !tag)
@@ -204,6 +255,9 @@ function routeRelease(payload: Record<string, unknown>): Route[] {
   return [
     { job: 'upgrade', trigger: { type: 'release', tag, sha: undefined } },
     { job: 'hotfix', trigger: { type: 'release', tag } },
+    ...(forwardPort
+      ? [{ job: 'forwardport' as const, trigger: { type: 'release' as const, tag } }]
+      : []),
   ]
 }
 
@@ -233,6 +287,8 @@ function routeDispatch(payload: Record<string, unknown>): Route[] {
     return [{ job: 'hotfix', trigger: { type: 'dispatch', user, args } }]
   }
   const job = str(inputs.job)
+  if (job === 'audit' || job === 'dashboard')
+    return [{ job: 'dashboard', trigger: { type: 'dispatch' } }]
   if (job === 'check' || job === 'upgrade-safety') {
     return [{ job: 'upgrade', trigger: { type: 'dispatch', ref: str(inputs.ref) ?? 'HEAD' } }]
   }
@@ -240,7 +296,7 @@ function routeDispatch(payload: Record<string, unknown>): Route[] {
     {
       job: 'none',
       reason:
-        'workflow_dispatch needs the input "pr" (a PR number to backport), "hotfix" (start a hotfix) or "job: check"',
+        'workflow_dispatch needs the input "pr" (a PR number to backport), "hotfix" (start a hotfix), "job: check" or "job: audit"',
     },
   ]
 }
