@@ -86,7 +86,8 @@ async function attachPulls(
   let skipped = 0
   for (const fix of report.fixes) {
     let pr = byMerge.get(fix.sha) ?? (fix.pr ? byNumber.get(fix.pr.number) : undefined)
-    if (!pr) {
+    // A fix decided on every line it lacks needs no lookup (its PR is shown only when listed).
+    if (!pr && fix.missingOn.length > 0) {
       if (lookups >= MAX_LOOKUPS) {
         skipped++
         continue

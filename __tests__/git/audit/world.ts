@@ -29,6 +29,8 @@ export interface AuditWorld {
     labelled: string
     /** Made on 2.x, never carried to main. */
     only2x: string
+    /** A feature on main after 2.x forked (never on 2.x or 1.x). */
+    mainOnly: string
   }
   cleanup(): Promise<void>
 }
@@ -59,7 +61,7 @@ export async function buildAuditWorld(): Promise<AuditWorld> {
   await fx.commit({ 'package.json': pkg('2.0.0') }, 'Start 2.0')
   await tag('v2.0.0')
   await fx.branch('2.x')
-  await fx.commit({ 'src/feature.js': 'export const f = 3\n' }, 'Feature for 3.0')
+  const mainOnly = await fx.commit({ 'src/feature.js': 'export const f = 3\n' }, 'Feature for 3.0')
   const mainFix = await fx.commit(
     { 'src/input.js': 'export const read = (s) => s ?? ""\n' },
     'Fix null input',
@@ -125,6 +127,7 @@ export async function buildAuditWorld(): Promise<AuditWorld> {
       notNeededMain,
       labelled,
       only2x,
+      mainOnly,
     },
     cleanup: () => fx.cleanup(),
   }
