@@ -13,6 +13,32 @@ execFileSync(process.execPath, ['--import', 'tsx', 'scripts/config-validator.ts'
   stdio: 'inherit',
 })
 
+/**
+ * @actions/core imports its OIDC client (and with it @actions/http-client and undici, 440 KB) at
+ * load, for getIDToken, which fixline never calls. Marking the toolkit's modules free of side
+ * effects lets esbuild drop what is never used, so a run with nothing to do loads none of it.
+ */
+const toolkitWithoutSideEffects = {
+  name: 'actions-toolkit-without-side-effects',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.pluginData?.resolving) return undefined
+      if (!args.path.startsWith('@actions/') && !args.importer.includes('/node_modules/@actions/'))
+        return undefined
+      const resolved = await build.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: { resolving: true },
+      })
+      if (resolved.errors.length > 0) return undefined
+      return /\/node_modules\/@actions\/(core|http-client)\//.test(resolved.path)
+        ? { path: resolved.path, sideEffects: false }
+        : undefined
+    })
+  },
+}
+
 rmSync('dist', { recursive: true, force: true })
 mkdirSync('dist')
 const result = await build({
@@ -30,6 +56,7 @@ const result = await build({
   legalComments: 'none',
   metafile: true,
   logLevel: 'warning',
+  plugins: [toolkitWithoutSideEffects],
   // CommonJS packages (semver, yaml, undici...) require() Node's modules: give ESM a require.
   banner: {
     js: "import{createRequire as __fixlineRequire}from'node:module';const require=__fixlineRequire(import.meta.url);",

@@ -1,24 +1,20 @@
 /** `fixline <command>`: returns the exit code (0 ok, 1 rule failures, 2 bad usage or config, 3 internal failure). */
-import { runAuditCommand } from './audit.js'
-import { runBackportCommand } from './backport.js'
-import { runCheckCommand } from './check.js'
-import { describeCliError } from './context.js'
-import { runDemoCommand } from './demo.js'
-import { runHotfixCommand } from './hotfix.js'
 import { EXIT, processIO, type CliIO } from './io.js'
-import { runPlanCommand } from './plan.js'
 import { USAGE } from './usage.js'
 
 type Command = (argv: readonly string[], io: CliIO) => Promise<number>
 
-/** The commands. */
-const COMMANDS: Record<string, Command> = {
-  check: runCheckCommand,
-  backport: (argv, io) => runBackportCommand(argv, io),
-  plan: runPlanCommand,
-  demo: runDemoCommand,
-  hotfix: runHotfixCommand,
-  audit: runAuditCommand,
+/**
+ * The commands, each loaded only when it runs: `fixline --help` (and a usage error) loads none of
+ * them, nor the config parser, git or Octokit they use.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  check: async () => (await import('./check.js')).runCheckCommand,
+  backport: async () => (await import('./backport.js')).runBackportCommand,
+  plan: async () => (await import('./plan.js')).runPlanCommand,
+  demo: async () => (await import('./demo.js')).runDemoCommand,
+  hotfix: async () => (await import('./hotfix.js')).runHotfixCommand,
+  audit: async () => (await import('./audit.js')).runAuditCommand,
 }
 
 export async function runCli(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
@@ -27,8 +23,8 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO()): 
     ;(command === undefined ? io.err : io.out)(USAGE)
     return command === undefined ? EXIT.usage : EXIT.ok
   }
-  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
-  if (!run) {
+  const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
+  if (!load) {
     io.err(`fixline: unknown command ${JSON.stringify(command.slice(0, 40))}\n\n${USAGE}`)
     return EXIT.usage
   }
@@ -37,8 +33,11 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO()): 
     return EXIT.ok
   }
   try {
-    return await run(rest, io)
+    return await (
+      await load()
+    )(rest, io)
   } catch (error) {
+    const { describeCliError } = await import('./context.js')
     const { message, code, usage } = describeCliError(error)
     io.err(`fixline ${command}: ${message}\n`)
     if (usage) io.err(`Run "fixline help" for usage.\n`)
