@@ -1,0 +1,115 @@
+/**
+ * A forward-port scenario: origin with main and the release lines 1.x and 2.x at one base commit
+ * (../../support/job-world.ts), PRs merged into an older line, and the job run in-process as
+ * main.ts wires it.
+ */
+import { repository } from '../../support/fake-github/factories/common.js'
+import {
+  BOT_LOGIN,
+  depsFor,
+  OWNER,
+  REPO,
+  startJobWorld,
+  type DepsOptions,
+  type JobWorld,
+} from '../../support/job-world.js'
+import type { MergeResult } from '../../support/git-fixture.js'
+import type { JobOutcome } from '../../../src/jobs.js'
+import { JOBS } from '../../../src/main.js'
+import { routeEvent } from '../../../src/route.js'
+
+export { closeWorld, type JobWorld as World } from '../../support/job-world.js'
+
+export async function createWorld(): Promise<JobWorld> {
+  return startJobWorld({ lines: ['1.x', '2.x'], files: { 'app.txt': 'one\ntwo\nthree\n' } })
+}
+
+/** Commits on a feature branch from `base`, opens PR `number` into it and squash-merges it; registers it on the fake server. */
+export async function mergedInto(
+  world: JobWorld,
+  base: string,
+  input: { number: number; title: string; files: Record<string, string>; labels?: string[] },
+): Promise<MergeResult> {
+  const { fixture } = world
+  const head = `feature-${input.number}`
+  await fixture.branch(head, base)
+  await fixture.checkout(head)
+  await fixture.commit(input.files, input.title)
+  await fixture.checkout('main')
+  await fixture.openPr(input.number, head, base, { title: input.title })
+  const result = await fixture.mergeSquash(input.number)
+  world.server.state.addPullRequest({
+    number: input.number,
+    title: input.title,
+    user: 'ada',
+    baseRef: base,
+    headRef: head,
+    headSha: result.headSha,
+    merged: true,
+    mergeCommitSha: result.mergeCommitSha,
+    commits: [{ sha: result.headSha, message: input.title }],
+    labels: input.labels ?? [],
+  })
+  return result
+}
+
+/** Commits on `line` in the seed and pushes it; returns the commit. */
+export async function commitOnLine(
+  world: JobWorld,
+  line: string,
+  files: Record<string, string>,
+  message: string,
+): Promise<string> {
+  const { fixture } = world
+  await fixture.checkout(line)
+  const sha = await fixture.commit(files, message)
+  await fixture.push([line])
+  await fixture.checkout('main')
+  return sha
+}
+
+export function forwardCommentPayload(
+  world: JobWorld,
+  number: number,
+  user: string,
+  body: string,
+): Record<string, unknown> {
+  const comment = world.server.state.addComment(number, user, body)
+  return {
+    action: 'created',
+    issue: {
+      number,
+      pull_request: { url: `https://api.github.com/repos/${OWNER}/${REPO}/pulls/${number}` },
+    },
+    comment: { id: comment.id, body, user: { login: user } },
+    repository: repository({
+      owner: OWNER,
+      repo: REPO,
+      defaultBranch: world.server.state.defaultBranch,
+    }),
+  }
+}
+
+/** Routes the event like main.ts (with the config's route options) and runs the forward-port job. */
+export async function runForwardPort(
+  world: JobWorld,
+  name: string,
+  payload: Record<string, unknown>,
+  options: DepsOptions = {},
+): Promise<JobOutcome> {
+  const deps = await depsFor(world, { name, payload }, options)
+  const route = routeEvent(name, payload, {
+    forwardPortOnRelease: deps.config.forwardport.onRelease,
+  }).find((r) => r.job === 'forwardport')
+  if (route?.job !== 'forwardport') throw new Error(`${name} routes to no forward-port job`)
+  return JOBS.forwardport(deps, route.trigger)
+}
+
+/** PRs fixline opened (head forwardport/...). */
+export function forwardPrs(world: JobWorld) {
+  return world.server.state.pullRequests().filter((p) => p.pull.headRef.startsWith('forwardport/'))
+}
+
+export function botComments(world: JobWorld, number: number) {
+  return world.server.state.comments(number).filter((c) => c.user === BOT_LOGIN)
+}
