@@ -78,8 +78,9 @@ export const defaultSources: DashboardSources = {
     })
     return lineSafety(check.result, lines)
   },
-  async forwardPort(_deps, pr, line) {
-    throw new Error(`forward-ports are not available in this build (PR #${pr} to ${line})`)
+  async forwardPort(deps, pr, line) {
+    const { runForwardPortTargets } = await import('../forwardport/index.js')
+    return runForwardPortTargets(deps, pr, [line])
   },
   async backport(deps, pr, line) {
     const { runBackportTargets } = await import('../backport/job.js')

@@ -98,6 +98,32 @@ describe('the release lines dashboard (real git, fake API)', () => {
     expect(backportPrs(world)).toHaveLength(1)
   })
 
+  it("a writer's tick on a missing fix opens its forward-port PR, and every later update shows its link", async () => {
+    await runJob(world, { type: 'schedule' })
+    const issue = theDashboard(world)
+    const portBox = itemMarker({ kind: 'port', sha: world.fixSha, line: 'main' })
+    await runJob(world, {
+      type: 'edited',
+      issue: issue.number,
+      user: 'ada',
+      body: tick(issue.body ?? '', portBox),
+      before: issue.body ?? '',
+    })
+    const ports = world.server.state
+      .pullRequests()
+      .filter((p) => p.pull.headRef.startsWith('forwardport/'))
+    expect(ports.map((p) => [p.pull.headRef, p.pull.baseRef])).toEqual([
+      ['forwardport/12-to-main', 'main'],
+    ])
+    const link = `[PR #${ports[0]?.number}](`
+    const after = theDashboard(world).body ?? ''
+    expect(after).not.toContain(portBox)
+    expect(after).toContain(link)
+    await runJob(world, { type: 'schedule' })
+    expect(theDashboard(world).body).toContain(link)
+    expect(theDashboard(world).body).not.toContain(portBox)
+  })
+
   it("a writer's 'not needed' is kept in fixline's state and lasts across runs", async () => {
     await runJob(world, { type: 'schedule' })
     const issue = theDashboard(world)
