@@ -59,18 +59,31 @@ async function measure(
       assignees: ['ada'],
     })
     seed(world)
+    // The runner's fetch-depth 1 checkout; only the job's own git processes are counted.
+    const gitCommands: string[][] = []
+    const git = await world.fixture.checkoutClone({
+      depth: 1,
+      observer: (args) => void gitCommands.push([...args]),
+    })
+    gitCommands.length = 0
     const started = Date.now()
-    const outcome = await runEvent(
-      world,
-      'pull_request_target',
-      prPayload(world, 5, 'closed'),
-      config === undefined ? {} : { config },
-    )
+    const outcome = await runEvent(world, 'pull_request_target', prPayload(world, 5, 'closed'), {
+      git,
+      ...(config === undefined ? {} : { config }),
+    })
     const ms = Date.now() - started
     const calls = world.server.calls
+    const targets = Math.max(1, outcome.results.length)
     console.log(
-      `\n${title}: ${calls.length} GitHub API call(s), conclusion ${outcome.conclusion}, ${ms} ms wall time (production client: throttling and retry plugins)`,
+      `\n${title}: ${calls.length} GitHub API call(s), ${gitCommands.length} git process(es) for ${targets} target(s) (${(gitCommands.length / targets).toFixed(1)} per target), conclusion ${outcome.conclusion}, ${ms} ms wall time (production client: throttling and retry plugins)`,
     )
+    for (const [i, args] of gitCommands.entries())
+      console.log(
+        `  git ${i + 1}. ${args
+          .filter((a) => !a.startsWith('-c'))
+          .join(' ')
+          .slice(0, 140)}`,
+      )
     for (const [i, call] of calls.entries()) {
       const op = call.operation ?? `${call.method} ${call.path}`
       console.log(
