@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { backportLabels } from '../../../src/backport/pr.js'
 import { expandSupported } from '../../../src/backport/supported.js'
 import { planTrigger, supportedFromLabels } from '../../../src/backport/triggers.js'
 import { defaultConfig } from '../../../src/config/load.js'
@@ -118,5 +119,17 @@ describe('the supported-lines label in planTrigger', () => {
     expect(planTrigger({ type: 'merged', pr: 5 }, merged, rules, 5, '')).not.toHaveProperty(
       'supported',
     )
+  })
+})
+
+describe('the supported-lines label on the backport PR', () => {
+  it('is never copied (a backport PR must not trigger more backports), whatever the label rules', () => {
+    const custom = {
+      ...config.backport,
+      labels: [{ pattern: '^to-(?<branch>.+)$', branch: '{branch}' }],
+      supportedLabel: 'all-lines',
+      copyLabels: ['.*'],
+    }
+    expect(backportLabels(custom, ['all-lines', 'to-1.x', 'bug'], false)).toEqual(['bug'])
   })
 })
