@@ -22,6 +22,13 @@ export interface RenderOptions {
 
 const MORE = ' (the job summary of the latest fixline run lists them all)'
 
+/**
+ * Most checkboxes on the whole dashboard. Each carries a hidden id (about 80 characters) that
+ * `fitBody` never cuts, so the boxes of many lines together are bounded too: each list with boxes
+ * gets an equal share (at least one item), whatever `maxItems` says.
+ */
+export const MAX_BOXES = 300
+
 export function renderDashboard(view: DashboardView, options: RenderOptions): string {
   const lines = itemsByLine(view.audit)
   const out: string[] = [
@@ -33,7 +40,12 @@ export function renderDashboard(view: DashboardView, options: RenderOptions): st
   out.push(...warningsPart(view))
   out.push(...graphPart(lines), '')
   out.push(...awaitingPart(view, options.maxItems))
-  for (const items of lines) out.push(...linePart(view, items, options.maxItems))
+  const lists = lines.reduce(
+    (n, l) => n + (l.missing.length > 0 ? 2 : 0) + (l.unlanded.length > 0 ? 1 : 0),
+    0,
+  )
+  const boxMax = Math.min(options.maxItems, Math.max(1, Math.floor(MAX_BOXES / Math.max(1, lists))))
+  for (const items of lines) out.push(...linePart(view, items, options.maxItems, boxMax))
   return fitBody(
     `${out
       .join('\n')
@@ -84,7 +96,7 @@ function awaitingPart(view: DashboardView, max: number): string[] {
   ]
 }
 
-function linePart(view: DashboardView, items: LineItems, max: number): string[] {
+function linePart(view: DashboardView, items: LineItems, max: number, boxMax: number): string[] {
   const newest = items.rank === 0 ? ' (newest)' : ''
   const out = [`## ${codeSpan(items.line)}${newest}`, '']
   out.push(
@@ -94,9 +106,9 @@ function linePart(view: DashboardView, items: LineItems, max: number): string[] 
     ),
   )
   out.push(...hotfixPart(view, items.line))
-  out.push(...missingPart(view, items, max))
+  out.push(...missingPart(view, items, boxMax))
   out.push(...decidedPart(items, max))
-  out.push(...unlandedPart(view, items.line, items.unlanded, max))
+  out.push(...unlandedPart(view, items.line, items.unlanded, boxMax))
   out.push(...draftsPart(items.drafts, max))
   if (
     items.missing.length + items.decided.length + items.unlanded.length + items.drafts.length ===

@@ -127,3 +127,26 @@ describe('renderDashboard', () => {
     expect(summary).toContain('| Fix 2999 x')
   })
 })
+
+describe('renderDashboard with many lines', () => {
+  it('keeps every checkbox id within budget: 15 lines of 200 missing fixes still fit, at least one box each', () => {
+    const lines = Array.from({ length: 15 }, (_, i) => ({ branch: `release/${i}.0`, rank: 14 - i }))
+    const fixes = Array.from({ length: 200 }, (_, i) =>
+      fix({
+        sha: i.toString(16).padStart(40, 'c'),
+        line: 'release/0.0',
+        missingOn: lines.slice(1).map((l) => l.branch),
+      }),
+    )
+    const body = renderDashboard(
+      view({ audit: report({ lines, fixes, unlanded: [], waitingDrafts: [] }) }),
+      {
+        maxItems: 100,
+      },
+    )
+    expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT)
+    const boxes = tickedItems(body.replace(/\[ \]/g, '[x]'), 10_000)
+    expect(boxes.length).toBeLessThanOrEqual(300)
+    expect(new Set(boxes.map((b) => b.line)).size).toBe(14)
+  })
+})
