@@ -1,10 +1,12 @@
 /**
- * The GitHub half of the prerequisite hint: each prerequisite's PR link, and whether a backport
- * of it to the same target is open, merged or missing (its branch `backport/<n>-to-<target>` and
- * the PR from it). At most one API request (a one-page PR list by head) per listed prerequisite
- * with a PR number, so at most 10 per target; a failing request leaves that state `unknown`.
+ * The GitHub half of the prerequisite hint: each prerequisite's PR (from its subject's `(#123)`,
+ * or else the merged PR GitHub associates with the commit, such as a rebase-merged one), its link,
+ * and whether a backport of it to the same target is open, merged or missing (its branch
+ * `backport/<n>-to-<target>` and the PR from it). At most two API requests (one-page lists) per
+ * listed prerequisite, so at most 20 per target; a failing request leaves that part unknown.
  */
 import type { GitHub } from '../github/client.js'
+import { pullsContaining } from '../github/pull-lists.js'
 import { findBackportPr } from './pr.js'
 import type { ConflictOutcome, Prerequisite, PrerequisiteBackport } from './types.js'
 
@@ -14,6 +16,8 @@ export interface PrerequisiteRepo {
   repo: string
   /** `https://github.com` (RunContext.serverUrl). */
   serverUrl: string
+  /** The branch the source PR was merged into: a commit's PR is the one merged into it. */
+  sourceBranch: string
   /** The branch a port of PR `n` to this target lives on (`backport/<n>-to-<target>`). */
   branchOf: (n: number) => string
 }
@@ -31,9 +35,23 @@ export async function withPrerequisitePrs(
 }
 
 async function fill(where: PrerequisiteRepo, p: Prerequisite): Promise<Prerequisite> {
-  if (!p.pr) return p
-  const url = `${where.serverUrl}/${where.owner}/${where.repo}/pull/${p.pr.number}`
-  return { ...p, pr: { ...p.pr, url }, backport: await backportOf(where, p.pr.number) }
+  const pr = p.pr ?? (await associatedPr(where, p.sha))
+  if (!pr) return p
+  const url = `${where.serverUrl}/${where.owner}/${where.repo}/pull/${pr.number}`
+  return { ...p, pr: { ...pr, url }, backport: await backportOf(where, pr.number) }
+}
+
+/** The merged PR GitHub associates with a commit (into the source branch when there are several). */
+async function associatedPr(where: PrerequisiteRepo, sha: string): Promise<Prerequisite['pr']> {
+  try {
+    const merged = (await pullsContaining(where.github, where.owner, where.repo, sha)).filter(
+      (p) => p.mergedAt !== null,
+    )
+    const pr = merged.find((p) => p.base === where.sourceBranch) ?? merged[0]
+    return pr ? { number: pr.number, title: pr.title, url: undefined } : undefined
+  } catch {
+    return undefined
+  }
 }
 
 async function backportOf(where: PrerequisiteRepo, n: number): Promise<PrerequisiteBackport> {

@@ -187,6 +187,7 @@ async function backportOne(ctx: TargetContext, target: ValidTarget): Promise<Bac
             owner: deps.ctx.owner,
             repo: deps.ctx.repo,
             serverUrl: deps.ctx.serverUrl,
+            sourceBranch: pull.source.baseRef,
             branchOf: (n) => portBranchName(ctx.kind, n, target.target),
           },
           prepared,

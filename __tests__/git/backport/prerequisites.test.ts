@@ -30,16 +30,25 @@ const TWO = (line: string) => `one\n${line}\nthree\n`
  * #3 rewrites line two (its backport to 2.x is opened and left open; a maintainer backported it to
  * 1.x by hand with cherry-pick -x); #5 then fixes the rewritten line, labelled for 1.x and 2.x.
  */
-async function unportedRefactor(w: World): Promise<{ refactor: string; fix: string }> {
+async function unportedRefactor(
+  w: World,
+  how: { method: 'squash' | 'rebase'; openBackport: boolean } = {
+    method: 'squash',
+    openBackport: true,
+  },
+): Promise<{ refactor: string; fix: string }> {
   const refactor = await mergedPr(w, {
     number: 3,
     title: 'Refactor two',
     commits: [{ 'app.txt': TWO('two (refactored)') }],
-    method: 'squash',
-    labels: ['backport-2.x'],
+    subjects: ['Rewrite line two'],
+    method: how.method,
+    labels: how.openBackport ? ['backport-2.x'] : [],
   })
-  const first = await runEvent(w, 'pull_request', prPayload(w, 3, 'closed'))
-  expect(first.results.map((r) => r.status)).toEqual(['created'])
+  if (how.openBackport) {
+    const first = await runEvent(w, 'pull_request', prPayload(w, 3, 'closed'))
+    expect(first.results.map((r) => r.status)).toEqual(['created'])
+  }
   const { seed } = w.fixture
   await seed.run(['fetch', '--quiet', 'origin'])
   await w.fixture.checkout('1.x')
@@ -126,6 +135,22 @@ describe('the prerequisite hint', () => {
     expect(counts[0]).toBe(counts[1])
     // is-shallow, 2 fetches, rev-parse, the graph, the evidence read (vendored roots, diff, patch-id), the log.
     expect(counts[0]).toBeLessThanOrEqual(9)
+  })
+
+  it('a rebase-merged prerequisite (no `(#n)` in its subject): its PR comes from the API, its backport is missing', async () => {
+    world = await createWorld()
+    const w = world
+    const { refactor } = await unportedRefactor(w, { method: 'rebase', openBackport: false })
+    const outcome = await runEvent(w, 'pull_request', prPayload(w, 5, 'closed'))
+    const row = outcome.results.find((r) => r.target === '2.x')
+    expect(row?.status).toBe('conflict')
+    expect(row?.message).toContain('#3 (backport missing)')
+    const draft = backportPrs(w).find((p) => p.pull.headRef === 'backport/5-to-2.x')
+    expect(draft?.body).toMatch(
+      new RegExp(
+        `- ${refactor.slice(0, 12)} \\[#3\\]\\(https://github\\.com/[^/]+/[^/]+/pull/3\\) Refactor two: backport to 2\\.x missing`,
+      ),
+    )
   })
 })
 
