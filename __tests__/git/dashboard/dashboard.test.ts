@@ -3,6 +3,7 @@ import { itemMarker } from '../../../src/dashboard/items.js'
 import { closeWorld, backportPrs, BOT_LOGIN } from '../../support/job-world.js'
 import {
   callsOf,
+  CONFIG,
   dashboards,
   dashboardWorld,
   runJob,
@@ -144,6 +145,25 @@ describe('the release lines dashboard (real git, fake API)', () => {
     expect(decided).toMatch(/Not needed here \(1\)[\s\S]*decided by ada \(dashboard\)/)
     await runJob(world, { type: 'schedule' })
     expect(theDashboard(world).body).toBe(decided)
+  })
+
+  it('reads its config: enabled false writes only the job summary; title and maxItems shape the issue', async () => {
+    const off = await runJob(world, { type: 'schedule' }, `${CONFIG}dashboard:\n  enabled: false\n`)
+    expect(dashboards(world)).toHaveLength(0)
+    expect(off.summary).toContain('Fix crash on empty list')
+    await world.fixture.checkout('1.x')
+    await world.fixture.commit({ 'leak.txt': 'close it\n' }, 'Fix a leak on 1.x')
+    await world.fixture.push(['1.x'])
+    await world.fixture.checkout('main')
+    await runJob(
+      world,
+      { type: 'schedule' },
+      `${CONFIG}dashboard:\n  title: Lines\n  maxItems: 1\n`,
+    )
+    const issue = theDashboard(world)
+    expect(issue.title).toBe('Lines')
+    expect(issue.body).toContain('**Fixes missing here (2)**')
+    expect(issue.body).toContain('- … and 1 more')
   })
 
   it("a reader's tick is undone with one reply, and opens nothing", async () => {
