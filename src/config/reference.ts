@@ -7,6 +7,8 @@ interface Node {
   properties?: Record<string, Node>
   items?: Node
   minimum?: number
+  /** One of several shapes, e.g. a boolean or an enum (`backport.copyMilestone`). */
+  oneOf?: Node[]
 }
 
 export function renderConfigReference(schema: Node): string {
@@ -57,6 +59,7 @@ function walk(node: Node, path: string, rows: string[]): void {
 }
 
 function typeOf(node: Node): string {
+  if (node.oneOf) return node.oneOf.map(typeOf).join(' \\| ')
   if (node.enum) return node.enum.map((v) => `\`${String(v)}\``).join(' \\| ')
   if (node.type === 'array')
     return `list of ${node.items?.properties ? 'objects' : (node.items?.type ?? 'values')}`
