@@ -60,6 +60,8 @@ export interface CliGitHub {
   repo: string
   /** e.g. "acme/widgets" (for messages). */
   slug: string
+  /** The web server, e.g. "https://github.com" (for PR links). */
+  serverUrl: string
 }
 
 /**
@@ -93,5 +95,11 @@ export async function cliGitHub(
         'set GITHUB_REPOSITORY=owner/repo, or use --remote NAME',
     )
   const github = createGitHub({ token, baseUrl: apiUrlFor(where.host, env) })
-  return { github, owner: where.owner, repo: where.repo, slug: `${where.owner}/${where.repo}` }
+  return {
+    github,
+    owner: where.owner,
+    repo: where.repo,
+    slug: `${where.owner}/${where.repo}`,
+    serverUrl: `https://${where.host}`,
+  }
 }

@@ -6,6 +6,7 @@
 import { renderConflictHint } from '../backport/conflict-hint.js'
 import type { ConflictOutcome } from '../backport/types.js'
 import type { TargetResult } from '../jobs.js'
+import { EXIT } from './io.js'
 
 /** One target's result, as the action's row plus where the CLI left things. */
 export interface CliRow {
@@ -88,4 +89,16 @@ function stoppedLines(target: string, s: StoppedDetail): string[] {
     `    fixline backport --abort --to ${t}`,
   )
   return lines
+}
+
+/** A failed row. */
+export function failedRow(target: string, message: string): CliRow {
+  return { target, status: 'failed', message }
+}
+
+/** Exit 1 when a target conflicted or failed, else 0. */
+export function exitCode(rows: readonly CliRow[]): number {
+  return rows.some((r) => r.status === 'conflict' || r.status === 'failed')
+    ? EXIT.failures
+    : EXIT.ok
 }

@@ -7,7 +7,8 @@ import { join } from 'node:path'
 import { describeApplied } from '../backport/applied.js'
 import { defaultEngine } from '../backport/default-engine.js'
 import { backportKind, prConfig } from '../backport/kind.js'
-import { findBackportPr, openBackportPr } from '../backport/pr.js'
+import { backportBranchName, findBackportPr, openBackportPr } from '../backport/pr.js'
+import { withPrerequisitePrs } from '../backport/prerequisite-prs.js'
 import { renderPrBody } from '../backport/report.js'
 import { removeWorktree, stopAtConflict } from '../backport/stop-at-conflict.js'
 import type { BranchOutcome, PickedCommit } from '../backport/types.js'
@@ -93,6 +94,7 @@ async function stopTarget(
     }
   }
   const sameCommit = picks.failed.sha === outcome.failed.sha
+  const explained = sameCommit ? await withPrerequisiteLinks(run, target, outcome) : undefined
   return {
     row: {
       target,
@@ -104,11 +106,34 @@ async function stopTarget(
         failed: picks.failed,
         files: picks.conflictingFiles,
         remaining: picks.remaining,
-        ...(sameCommit ? { explained: outcome } : {}),
+        ...(explained ? { explained } : {}),
         ...(run.source.pr.baseRef ? { sourceLine: run.source.pr.baseRef } : {}),
       },
     },
     stopped: { target, branch, worktree, start, failed: picks.failed.sha },
+  }
+}
+
+/**
+ * For a PR source (a token at hand), the prerequisites' PR links and whether each has a backport to
+ * the target, as the action shows them; commits by sha stay without the API (state unknown).
+ */
+async function withPrerequisiteLinks(
+  run: TargetRun,
+  target: string,
+  outcome: Conflict,
+): Promise<Conflict> {
+  if (!run.source.pull || outcome.prerequisites.commits.length === 0) return outcome
+  try {
+    const { github, owner, repo, serverUrl } = await run.github()
+    const branchOf = (n: number) => backportBranchName(n, target)
+    const sourceBranch = run.source.pr.baseRef
+    return await withPrerequisitePrs(
+      { github, owner, repo, serverUrl, sourceBranch, branchOf },
+      outcome,
+    )
+  } catch {
+    return outcome
   }
 }
 

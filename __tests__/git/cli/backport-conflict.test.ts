@@ -64,6 +64,8 @@ describe('fixline backport: a conflict stops in a worktree', () => {
       'refs/heads/backport/5-to-1.x',
     )
     expect(existsSync(stateFile(clone))).toBe(true)
+    // The PR's commits stay reachable for --continue.
+    expect(await clone.lines(['for-each-ref', 'refs/fixline/'])).not.toEqual([])
 
     // Not resolved yet (or not staged): --continue says so and keeps waiting.
     const early = await backportCli(w, clone.cwd, ['--continue'], TOKEN)
@@ -86,6 +88,8 @@ describe('fixline backport: a conflict stops in a worktree', () => {
     )
     expect(existsSync(worktree)).toBe(false)
     expect(existsSync(stateFile(clone))).toBe(false)
+    // Nothing waits any more: fixline's private refs are gone from the user's clone.
+    expect(await clone.lines(['for-each-ref', 'refs/fixline/'])).toEqual([])
     const sources = await pickedSources(clone, 'backport/5-to-1.x', 'origin/1.x')
     expect(sources).toHaveLength(2)
     expect(await show(clone, 'backport/5-to-1.x:app.txt')).toBe('one\nTWO fixed on 1.x\nthree')
@@ -150,5 +154,32 @@ describe('fixline backport: a conflict stops in a worktree', () => {
     expect(done.code, done.stdout + done.stderr).toBe(0)
     expect(done.stdout).toContain('1 commit(s) cherry-picked')
     expect(await pickedSources(clone, 'backport/5-to-1.x', 'origin/1.x')).toHaveLength(1)
+  })
+
+  it('names the earlier unported commit behind the conflict, its PR and that its backport is missing', async () => {
+    const w = await cliWorld()
+    world = w
+    await mergedPr(w, {
+      number: 3,
+      title: 'Rename two',
+      commits: [{ 'app.txt': 'one\ndeux\nthree\n' }],
+      method: 'squash',
+    })
+    await mergedPr(w, {
+      number: 5,
+      title: 'Fix deux',
+      commits: [{ 'app.txt': 'one\ndeux (fixed)\nthree\n' }],
+      method: 'squash',
+    })
+    const clone = await userClone(w)
+    const run = await backportCli(w, clone.cwd, ['5', '--to', '1.x'], TOKEN)
+    expect(run.code, run.stdout + run.stderr).toBe(1)
+    expect(run.stdout).toContain('app.txt: both modified')
+    expect(run.stdout).toMatch(
+      /Earlier commits of main that touched these files and are not on 1\.x/,
+    )
+    expect(run.stdout).toMatch(
+      /[0-9a-f]{12} Rename two \(#3\) \(PR #3 https:\/\/github\.com\/acme\/widgets\/pull\/3; backport to 1\.x missing; app\.txt\)/,
+    )
   })
 })

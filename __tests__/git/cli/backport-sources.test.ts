@@ -67,6 +67,8 @@ describe('fixline backport <PR number> (the fake API)', () => {
       squash.mergeCommitSha,
     ])
     expect(await show(clone, 'backport/5-to-1.x:a.txt')).toBe('a2')
+    // No private ref of fixline's is left in the user's clone.
+    expect(await clone.lines(['for-each-ref', 'refs/fixline/'])).toEqual([])
 
     const r = await backportCli(world, clone.cwd, ['#6', '--to', '1.x', '2.x'], TOKEN)
     expect(r.code, r.stdout + r.stderr).toBe(0)

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseBackportArgs } from '../../../src/cli/backport-args.js'
 import { apiUrlFor, repoFromRemoteUrl } from '../../../src/cli/backport-github.js'
+import { USAGE } from '../../../src/cli/usage.js'
 
 const ok = (argv: string[]) => {
   const parsed = parseBackportArgs(argv)
@@ -69,6 +70,14 @@ describe('parseBackportArgs', () => {
     expect(error(['--continue', '5'])).toMatch(/takes no PR or commit/)
     expect(error(['--continue', '--push'])).toMatch(/takes no --push/)
     expect(error(['--push=yes', '5', '--to', '1.x'])).toBeDefined()
+  })
+
+  it('the usage text lists every flag, with an example', () => {
+    const section = USAGE.slice(USAGE.indexOf('fixline backport'), USAGE.indexOf('fixline plan'))
+    for (const flag of ['to', 'push', 'open-pr', 'continue', 'abort', 'repo', 'remote', 'config'])
+      expect(section).toContain(`--${flag}`)
+    expect(section).toContain('Example: fixline backport 1234 --to 1.x')
+    expect(ok(['5', '--to', '1.x'])).toBeDefined()
   })
 
   it('never throws on arbitrary argument lists (property)', () => {
