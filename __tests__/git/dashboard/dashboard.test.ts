@@ -166,6 +166,33 @@ describe('the release lines dashboard (real git, fake API)', () => {
     expect(issue.body).toContain('- … and 1 more')
   })
 
+  it("shows what other jobs know: a hotfix not merged back, each line's newest release's upgrade safety, requests awaiting approval", async () => {
+    const { fixture, server } = world
+    await fixture.seed.run(['tag', 'v1.0.0', 'origin/1.x'])
+    await fixture.seed.run(['tag', 'v2.0.0', 'origin/main'])
+    await fixture.branch('hotfix/v2.0.0', 'main')
+    await fixture.checkout('hotfix/v2.0.0')
+    await fixture.commit({ 'hot.txt': 'patched\n' }, 'Patch production')
+    await fixture.checkout('main')
+    await fixture.push(['hotfix/v2.0.0', '--tags'])
+    server.state.addIssue({
+      title: 'Backport @team <!-- x --> to 1.x',
+      user: 'ada',
+      labels: ['awaiting-approval'],
+    })
+    const out = await runJob(world, { type: 'schedule' })
+    const body = theDashboard(world).body ?? ''
+    const main = body.slice(body.indexOf('## `main`'), body.indexOf('## `1.x`'))
+    expect(main).toContain('`hotfix/v2.0.0`: open, 1 of 1 commit(s) not merged back into `main`')
+    // v1.0.0 has the fix of #12 and may upgrade to v2.0.0, which lacks it: the fix-loss finding
+    // names both releases, so both lines' newest releases fail.
+    expect(main).toContain('Upgrade safety of its newest release `v2.0.0`: ❌ fails.')
+    expect(body).toContain('Upgrade safety of its newest release `v1.0.0`: ❌ fails.')
+    expect(body).toContain('## Backport requests awaiting approval (1)')
+    expect(body).toContain('- #31 Backport @\u200dteam &lt;!-- x --&gt; to 1.x')
+    expect(out.summary).not.toContain('not checked')
+  })
+
   it("a reader's tick is undone with one reply, and opens nothing", async () => {
     await runJob(world, { type: 'schedule' })
     const issue = theDashboard(world)
