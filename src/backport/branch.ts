@@ -70,7 +70,7 @@ export async function prepareBranch(
       await abortPicks(wt)
       return { run, tip: applied }
     }
-    const markersCommit = await commitConflictMarkers(wt, run.failed.sha, run.conflictingFiles)
+    const markersCommit = await commitConflictMarkers(wt, run.failed.sha, run.conflicts)
     return { run, tip: markersCommit, markersCommit }
   })
   if (result.tip) await git.run(['update-ref', `refs/heads/${branch}`, result.tip])

@@ -5,7 +5,7 @@
  */
 import type { Git } from '../git/git.js'
 import { GitError } from '../git/errors.js'
-import { parseUnmerged } from './conflict-kinds.js'
+import { hasMarkers, KIND_LABEL, parseUnmerged } from './conflict-kinds.js'
 import type { ConflictFile, PickedCommit } from './types.js'
 
 export type PickRun =
@@ -104,12 +104,13 @@ function unexpected(detail: string): Error {
 
 /**
  * Turns the stopped pick into one commit holding the conflict markers (draft-pr mode), authored
- * and committed by the bot (the committer identity of `wt`). Returns the new commit.
+ * and committed by the bot (the committer identity of `wt`). Its message names each file's kind
+ * (a file the target deleted holds the fix's whole version and no markers). Returns the new commit.
  */
 export async function commitConflictMarkers(
   wt: Git,
   failed: string,
-  files: readonly string[],
+  files: readonly ConflictFile[],
 ): Promise<string> {
   const ident = await wt.text(['var', 'GIT_COMMITTER_IDENT'])
   const match = /^(.*) <([^>]*)>/.exec(ident)
@@ -117,10 +118,10 @@ export async function commitConflictMarkers(
   await wt.run(['cherry-pick', '--quit'])
   await wt.run(['add', '-A'])
   const message = [
-    `Conflict markers from ${failed} (resolve before merging)`,
+    `${hasMarkers(files) ? 'Conflict markers' : 'Conflict'} from ${failed} (resolve before merging)`,
     '',
     'Conflicting files:',
-    ...files.map((f) => `- ${f}`),
+    ...files.map((f) => `- ${f.path} (${KIND_LABEL[f.kind]})`),
   ].join('\n')
   await wt.run(['commit', '--quiet', '--no-verify', '--allow-empty', '-m', message], {
     env: { GIT_AUTHOR_NAME: match[1] ?? '', GIT_AUTHOR_EMAIL: match[2] ?? '' },

@@ -45,6 +45,9 @@ async function conflicted(ws: Git, pr: SourcePr, conflicts: 'draft-pr' | 'commen
   expect(outcome.failed).toEqual({ sha: plan.commits[1], subject: 'fix line 5' })
   expect(outcome.remaining).toEqual([plan.commits[2]])
   expect(outcome.conflictingFiles).toEqual(['app.txt'])
+  expect(outcome.conflicts).toEqual([{ path: 'app.txt', kind: 'both-modified' }])
+  // The conflict comes from 1.x's own change: no earlier commit of main is missing there.
+  expect(outcome.prerequisites).toEqual({ commits: [], more: 0, unavailable: undefined })
   return outcome
 }
 

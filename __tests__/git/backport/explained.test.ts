@@ -105,6 +105,9 @@ describe('conflict kinds', () => {
     const file = await ws.text(['show', 'refs/heads/backport/32-to-1.x:app.txt'])
     expect(file).toContain('fixed 4')
     expect(file).not.toContain('<<<<<<<')
+    const message = await ws.text(['log', '-1', '--format=%B', 'refs/heads/backport/32-to-1.x'])
+    expect(message).toContain(`Conflict from ${merged.mergeCommitSha} (resolve before merging)`)
+    expect(message).toContain('- app.txt (deleted or moved on the target)')
 
     const body = renderPrBody({
       source: { number: 32, title: 'fix line 4' },
