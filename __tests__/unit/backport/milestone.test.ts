@@ -5,6 +5,7 @@ import {
   onceMilestones,
   targetLineMilestone,
 } from '../../../src/backport/milestone.js'
+import { parseConfig } from '../../../src/config/load.js'
 
 const ms = (...titles: string[]) => titles.map((title, i) => ({ number: i + 1, title }))
 
@@ -59,5 +60,18 @@ describe('copyMilestone modes', () => {
     expect(await chooseMilestone('target-line', 7, '2.x', list)).toBe(1)
     expect(await chooseMilestone('target-line', 7, '3.x', list)).toBe(undefined)
     expect(calls).toBe(1)
+  })
+})
+
+describe('the copyMilestone key', () => {
+  it('takes true, false and the three names; anything else is refused with the allowed values', () => {
+    const value = (text: string) => parseConfig(`backport: { copyMilestone: ${text} }`).backport
+    expect(parseConfig(undefined).backport.copyMilestone).toBe(false)
+    expect(value('true').copyMilestone).toBe(true)
+    expect(value('target-line').copyMilestone).toBe('target-line')
+    expect(value('original').copyMilestone).toBe('original')
+    expect(() => value('sometimes')).toThrow(
+      /backport\.copyMilestone: must be one of "original", "target-line", "off"/,
+    )
   })
 })
