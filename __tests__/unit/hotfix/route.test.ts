@@ -81,9 +81,10 @@ describe('hotfix routing', () => {
     expect(routeEvent('deployment_status', event('failure'))[0]?.job).toBe('none')
   })
 
-  it('routes schedule to the reminders', () => {
+  it('routes schedule to the reminders (and to the audit and its dashboard)', () => {
     expect(routeEvent('schedule', { schedule: '0 6 * * *' })).toEqual([
       { job: 'hotfix', trigger: { type: 'schedule' } },
+      { job: 'dashboard', trigger: { type: 'schedule' } },
     ])
   })
 })
