@@ -53,6 +53,9 @@ const result = await build({
   // Function and class names stay readable in a stack trace (minified code has no other names).
   keepNames: true,
   chunkNames: 'chunks/[name]-[hash]',
+  // Chunk hashes cover the inputs' paths: a node_modules that is a symlink (a shared install)
+  // must not change them, so paths are taken as found, not resolved to their real location.
+  preserveSymlinks: true,
   legalComments: 'none',
   metafile: true,
   logLevel: 'warning',
