@@ -9,8 +9,8 @@
  * JavaScript's backtracking RegExp takes exponential time on `(a+)+` or `(\d+\.?)+x` (ReDoS: a
  * 44-character label stalls the run for minutes). RE2 matches in time linear in the name, so a
  * 10,000-character name takes milliseconds whatever the pattern. Chosen over:
- * - the native `re2` addon: a compiled `.node` file that ncc cannot bundle into the single
- *   dist/index.js the runner executes, and whose install downloads or builds a binary (7 MB);
+ * - the native `re2` addon: a compiled `.node` file that a bundler cannot put into the
+ *   dist/ the runner executes, and whose install downloads or builds a binary (7 MB);
  * - rejecting nested quantifiers when the config loads: a heuristic that misses other
  *   super-linear shapes (`(a|a)*`, `.*.*.*x`) and still runs the backtracking engine.
  * Cost: re2js adds about 225 KB to each bundle, and a match takes about 0.3 µs against 0.06 µs for
