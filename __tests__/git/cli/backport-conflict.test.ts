@@ -43,7 +43,7 @@ async function conflictWorld(): Promise<JobWorld> {
   return w
 }
 
-describe('fixline backport: a conflict stops in a worktree', () => {
+describe('fixline backport: a conflict stops in a worktree', { timeout: 180_000 }, () => {
   it('stops with the worktree, the files and the next command (exit 1); --continue after resolving picks the rest and finishes (exit 0)', async () => {
     const w = await conflictWorld()
     const clone = await userClone(w)

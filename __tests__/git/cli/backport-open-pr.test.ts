@@ -60,7 +60,7 @@ function visible(world: JobWorld) {
   }
 }
 
-describe('fixline backport --push --open-pr', () => {
+describe('fixline backport --push --open-pr', { timeout: 180_000 }, () => {
   it("pushes the branch and opens the PR exactly as the action's job does", async () => {
     const action = await mergedWorld()
     const outcome = await runEvent(action, 'pull_request_target', prPayload(action, 5, 'closed'), {

@@ -50,7 +50,7 @@ async function landed(w: JobWorld, tip: string, n: number): Promise<string[]> {
   return w.fixture.origin.lines(['rev-list', '--reverse', '--first-parent', '-n', String(n), tip])
 }
 
-describe('fixline backport <PR number> (the fake API)', () => {
+describe('fixline backport <PR number> (the fake API)', { timeout: 180_000 }, () => {
   it('squash, rebase and merge-commit PRs: one local branch per PR with the commits the engine selects', async () => {
     world = await cliWorld()
     const { squash, rebase, merge } = await threePrs(world)
@@ -111,7 +111,7 @@ describe('fixline backport <PR number> (the fake API)', () => {
   })
 })
 
-describe('fixline backport <commit...> (git only, no API)', () => {
+describe('fixline backport <commit...> (git only, no API)', { timeout: 180_000 }, () => {
   it('squash commit, rebased commits and a merge commit by sha, without a token and without one request', async () => {
     world = await cliWorld()
     const { squash, rebase, merge } = await threePrs(world)
