@@ -44,16 +44,18 @@ export async function resume(
     github: lazyGitHub(git, state.remote, env, '--open-pr'),
   }
   const rows: CliRow[] = []
+  const finished = new Set<StoppedTarget>()
   for (const t of targets) {
     let row: CliRow
     try {
-      row = await continueTarget(run, t)
+      row = await continueTarget(run, t, finished)
     } catch (error) {
       row = failedRow(t.target, `${messageOf(error)} (the worktree ${t.worktree} is left as it is)`)
     }
     rows.push(row)
-    if (row.status !== 'conflict' && row.status !== 'failed')
-      state.targets = state.targets.filter((s) => s !== t)
+    // Finished once its picks are done, even when the push or the PR failed afterwards (the row
+    // says so; the branch holds the work): --abort must never delete a finished branch.
+    if (finished.has(t)) state.targets = state.targets.filter((s) => s !== t)
   }
   await writeState(paths.file, state)
   if (state.targets.length === 0) await dropSourceRefs(git, state.pr)
@@ -61,7 +63,11 @@ export async function resume(
   return exitCode(rows)
 }
 
-async function continueTarget(run: TargetRun, t: StoppedTarget): Promise<CliRow> {
+async function continueTarget(
+  run: TargetRun,
+  t: StoppedTarget,
+  finished: Set<StoppedTarget>,
+): Promise<CliRow> {
   const { git, source, subjects } = run
   if (!(await exists(t.worktree)))
     return failedRow(
@@ -96,6 +102,7 @@ async function continueTarget(run: TargetRun, t: StoppedTarget): Promise<CliRow>
     )
   }
   await removeWorktree(git, t.worktree)
+  finished.add(t)
   const commits = await pickedFromTrailers(git, t.start, t.branch, source.plan.commits, subjects)
   return finishBranch(run, t.target, t.branch, { status: 'picked', branch: t.branch, commits })
 }

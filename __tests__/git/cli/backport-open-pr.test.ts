@@ -128,4 +128,36 @@ describe('fixline backport --push --open-pr', { timeout: 180_000 }, () => {
     expect(pr?.body).toContain('Backport of #5 to `1.x`.')
     expect(pr?.body).toContain('<!-- fixline:backport source=5 target=1.x -->')
   })
+
+  it('a PR that cannot be opened on --continue (no token now) fails the row but finishes the target: the branch stays, nothing is left stopped', async () => {
+    const w = await cliWorld()
+    worlds.push(w)
+    await w.fixture.checkout('1.x')
+    await w.fixture.commit({ 'app.txt': 'one\nTWO on 1.x\nthree\n' }, 'Reword two on 1.x')
+    await w.fixture.push(['1.x'])
+    await w.fixture.checkout('main')
+    await mergedPr(w, {
+      number: 5,
+      title: 'Fix two',
+      commits: [{ 'app.txt': 'one\nTWO fixed\nthree\n' }],
+      method: 'squash',
+    })
+    const clone = await userClone(w)
+    expect((await backportCli(w, clone.cwd, ['5', '--to', '1.x', '--open-pr'], TOKEN)).code).toBe(1)
+    const worktree = join(clone.cwd, '.git', 'fixline', 'worktrees', 'backport-5-to-1.x')
+    await writeFile(join(worktree, 'app.txt'), 'one\nTWO fixed\nthree\n')
+    await clone.at(worktree).run(['add', 'app.txt'])
+    const done = await backportCli(w, clone.cwd, ['--continue'])
+    expect(done.code).toBe(1)
+    expect(done.stdout).toMatch(
+      /1\.x\s+failed\s+.*pushed, but opening the PR failed: .*GITHUB_TOKEN or GH_TOKEN/,
+    )
+    expect(backportPrs(w)).toEqual([])
+    expect(await w.fixture.originSha('refs/heads/backport/5-to-1.x')).toBe(
+      await clone.text(['rev-parse', 'refs/heads/backport/5-to-1.x']),
+    )
+    const again = await backportCli(w, clone.cwd, ['--abort'])
+    expect(again.code).toBe(2)
+    expect(again.stderr).toContain('no backport is stopped here')
+  })
 })
