@@ -112,7 +112,7 @@ async function attachPulls(
   }
   if (skipped > 0)
     report.warnings.push(
-      `${skipped} fix(es) merged before the last ${config.audit.lookbackDays} days were not looked up (at most ${MAX_LOOKUPS} single lookups): their PR and labels are not shown`,
+      `${skipped} fix(es) whose PR is not among those closed in the last ${config.audit.lookbackDays} days were not looked up (at most ${MAX_LOOKUPS} single lookups): their PR and labels are not shown`,
     )
 }
 

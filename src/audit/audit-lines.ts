@@ -68,6 +68,10 @@ export async function auditLines(
     warnings.push(
       `${lines.length === 0 ? 'no release line' : `one release line (${lines[0]?.branch ?? ''})`} found: the audit compares at least two (lines.patterns, lines.defaultBranch)`,
     )
+  if (lines.length >= 2 && found.releaseBuilds.length === 0)
+    warnings.push(
+      'no release tag (upgrade.tags) in this clone: a version bump outside the bookkeeping files counts as a fix; fetch the tags (git fetch --tags)',
+    )
   if (await isShallowRepository(g))
     warnings.push(
       'this clone is shallow: commits beyond its depth are missing, so fixes may look missing or be left out; run git fetch --unshallow first',

@@ -7,5 +7,5 @@
  */
 export type * from './types.js'
 export { auditLines, linePairs, type AuditOptions } from './audit-lines.js'
-export { auditGitHub, type AuditGitHubOptions } from './audit-github.js'
+export { auditGitHub, MAX_LOOKUPS, type AuditGitHubOptions } from './audit-github.js'
 export { hasMissing, notNeededTrailer, prFromSubject } from './decisions.js'

@@ -40,6 +40,25 @@ async function branchSha(ctx: HandlerContext, ref: string): Promise<string | und
 
 const getPull: Handler = (ctx) => ({ status: 200, body: pullRequest(ctx.state, findPull(ctx)) })
 
+/**
+ * GitHub's order of a pull request list: `sort` created (the default; here by number, which
+ * follows creation), updated or long-running; `direction` defaults to desc for created, else asc.
+ */
+function pullOrder(
+  sort: unknown,
+  direction: unknown,
+): (a: PullRequestRecord, b: PullRequestRecord) => number {
+  const by = sort === 'updated' ? 'updated' : sort === 'long-running' ? 'long-running' : 'created'
+  const asc = direction === undefined ? by !== 'created' : direction === 'asc'
+  const key = (pr: PullRequestRecord): number =>
+    by === 'updated'
+      ? Date.parse(pr.updatedAt)
+      : by === 'long-running'
+        ? -Date.parse(pr.createdAt)
+        : pr.number
+  return (a, b) => (asc ? 1 : -1) * (key(a) - key(b) || a.number - b.number)
+}
+
 const listPulls: Handler = (ctx) => {
   const { state } = ctx
   const wanted = String(ctx.query.state ?? 'open')
@@ -55,7 +74,7 @@ const listPulls: Handler = (ctx) => {
           pr.pull.headOwner.toLowerCase() === head.owner.toLowerCase()),
     )
     .filter((pr) => !base || pr.pull.baseRef === base)
-    .sort((a, b) => (ctx.query.direction === 'asc' ? a.number - b.number : b.number - a.number))
+    .sort(pullOrder(ctx.query.sort, ctx.query.direction))
   return paginate(
     ctx,
     found.map((pr) => pullRequestSimple(state, pr)),
