@@ -1,21 +1,24 @@
 /**
  * The scheduled audit through the built bundle (`node dist/index.js`; run `npm run build` first), as
  * the runner runs it, against the fake GitHub API and a real origin: it writes the release lines
- * dashboard once and leaves it alone when nothing changed.
+ * dashboard once and leaves it alone when nothing changed; a writer's tick on it (issues edited)
+ * opens the PR it asks for.
  */
 import { writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runAction, type RunActionResult } from '../support/run-action.js'
-import { closeWorld, OWNER, REPO } from '../support/job-world.js'
+import { backportPrs, closeWorld, OWNER, REPO } from '../support/job-world.js'
 import { itemMarker } from '../../src/dashboard/items.js'
 import {
   CONFIG,
   callsOf,
   dashboardWorld,
   theDashboard,
+  tick,
   type DashboardWorld,
 } from '../git/dashboard/world.js'
+import { issuesPayload } from '../support/payloads.js'
 
 let world: DashboardWorld
 
@@ -62,5 +65,27 @@ describe('e2e: the scheduled audit', () => {
     expect(callsOf(world, 'issues/create')).toBe(1)
     expect(callsOf(world, 'issues/update')).toBe(0)
     expect(theDashboard(world).number).toBe(issue.number)
+  }, 240_000)
+
+  it("routes a writer's tick on the dashboard (issues edited) to the PR it asks for", async () => {
+    await run('schedule', { schedule: '0 6 * * *' })
+    const issue = theDashboard(world)
+    const before = issue.body ?? ''
+    const body = tick(before, itemMarker({ kind: 'backport', pr: 30, line: '1.x' }))
+    issue.body = body
+    const payload = issuesPayload({
+      action: 'edited',
+      number: issue.number,
+      title: issue.title,
+      body,
+      user: 'github-actions[bot]',
+      sender: 'ada',
+    }) as unknown as Record<string, unknown>
+    payload.changes = { body: { from: before } }
+    const ticked = await run('issues', payload)
+    const prs = backportPrs(world)
+    expect(prs.map((p) => p.pull.headRef)).toEqual(['backport/30-to-1.x'])
+    expect(JSON.parse(ticked.outputs['created-pull-requests'] ?? '[]')).toHaveLength(1)
+    expect(theDashboard(world).body).toContain(`[PR #${prs[0]?.number}](`)
   }, 240_000)
 })
