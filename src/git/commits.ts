@@ -1,3 +1,5 @@
+import { access } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { Git } from './git.js'
 
 /** What fixline needs to know about one commit. */
@@ -67,9 +69,34 @@ export async function patchIds(git: Git, shas: readonly string[]): Promise<Map<s
   return ids
 }
 
-/** Whether the repository is shallow (a `fetch-depth: 1` checkout is). */
+/**
+ * Whether the repository is shallow (a `fetch-depth: 1` checkout is): whether its `shallow` file
+ * exists, which is how `git rev-parse --is-shallow-repository` decides. A fetch can make a
+ * repository shallow or complete, so the file is looked at each time; only the repository's
+ * folder is asked of git, once per checkout.
+ */
 export async function isShallowRepository(git: Git): Promise<boolean> {
-  return (await git.text(['rev-parse', '--is-shallow-repository'])) === 'true'
+  try {
+    await access(join(await commonGitDir(git), 'shallow'))
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
+    throw error
+  }
+}
+
+const commonGitDirs = new Map<string, Promise<string>>()
+
+/** The repository's (common) git folder, absolute; worktrees of one repository share it. */
+function commonGitDir(git: Git): Promise<string> {
+  let dir = commonGitDirs.get(git.cwd)
+  if (dir === undefined) {
+    dir = git.text(['rev-parse', '--path-format=absolute', '--git-common-dir'])
+    commonGitDirs.set(git.cwd, dir)
+    // Not a repository (yet): ask again next time.
+    dir.catch(() => commonGitDirs.delete(git.cwd))
+  }
+  return dir
 }
 
 /** `git rev-list --count <args>`. */

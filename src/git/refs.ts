@@ -7,11 +7,22 @@ import { Git } from './git.js'
  */
 export async function assertValidBranchName(git: Git, name: string): Promise<string> {
   if (!isPlausibleRefName(name)) throw new Error(`"${printable(name)}" is not a valid branch name`)
+  const known = validBranchNames.get(name)
+  if (known !== undefined) return known
   const result = await git.run(['check-ref-format', '--branch', name], { okCodes: [0, 1, 128] })
   if (result.exitCode !== 0)
     throw new Error(`"${printable(name)}" is not a valid branch name (git check-ref-format)`)
-  return result.stdout.trim()
+  const normalized = result.stdout.trim()
+  validBranchNames.set(name, normalized)
+  return normalized
 }
+
+/**
+ * Names git already accepted in this process, normalized. The answer depends on the name alone:
+ * `--branch` reads the repository only to expand `@{-N}`, which isPlausibleRefName rejects. A run
+ * checks each backport branch name several times (validation, ownership, push): one process.
+ */
+const validBranchNames = new Map<string, string>()
 
 /** Cheap pure pre-check (also used where git is not at hand, e.g. in renderers). */
 export function isPlausibleRefName(name: string): boolean {

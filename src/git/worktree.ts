@@ -1,6 +1,6 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import type { Git } from './git.js'
 
 export interface WorktreeOptions {
@@ -49,7 +49,7 @@ export async function withWorktree<T>(
     added = true
     const wt = git.at(dir)
     if (empty) {
-      const gitDir = await wt.text(['rev-parse', '--absolute-git-dir'])
+      const gitDir = await worktreeGitDir(wt, dir)
       await mkdir(join(gitDir, 'info'), { recursive: true })
       await writeFile(join(gitDir, 'info', 'sparse-checkout'), ATTRIBUTES_ONLY)
       await wt.run(['-c', 'core.sparseCheckout=true', 'read-tree', '-mu', 'HEAD'])
@@ -63,4 +63,14 @@ export async function withWorktree<T>(
     if (removed === undefined || removed.exitCode !== 0)
       await git.run(['worktree', 'prune'], { okCodes: [0, 128] })
   }
+}
+
+/**
+ * The worktree's own git folder, from the `gitdir: <path>` line `git worktree add` writes into
+ * `<dir>/.git` (relative with worktree.useRelativePaths): no git process. Asks git when the file
+ * says something else.
+ */
+async function worktreeGitDir(wt: Git, dir: string): Promise<string> {
+  const line = /^gitdir: (.+)$/m.exec(await readFile(join(dir, '.git'), 'utf8'))?.[1]?.trim()
+  return line ? resolve(dir, line) : wt.text(['rev-parse', '--absolute-git-dir'])
 }
