@@ -50,6 +50,18 @@ describe('the release lines dashboard (real git, fake API)', () => {
     expect(theDashboard(world).body).toContain('Fix a leak on 1.x')
   })
 
+  it('is created once when the create answer is lost, and a closed dashboard is reopened, not duplicated', async () => {
+    world.server.faults.add({ operation: 'issues/create', kind: 'lost-answer' })
+    await runJob(world, { type: 'schedule' })
+    expect(world.server.faults.injected()).toHaveLength(1)
+    const issue = theDashboard(world)
+    issue.state = 'closed'
+    await runJob(world, { type: 'schedule' })
+    expect(theDashboard(world).number).toBe(issue.number)
+    expect(theDashboard(world).state).toBe('open')
+    expect(callsOf(world, 'issues/create')).toBe(1)
+  })
+
   it('ignores an imitation dashboard by another user: its own issue is created, the imitation untouched', async () => {
     const fake = world.server.state.addIssue({
       title: 'Release lines dashboard',
