@@ -13,7 +13,7 @@ import { ownForm } from '../evidence/version-only.js'
 import { isShallowRepository } from '../git/commits.js'
 import type { Git } from '../git/git.js'
 import { commitGraph, type CommitGraph } from '../git/graph.js'
-import { bookkeepingGlobs, releaseLines, type Line } from '../upgrade/lines.js'
+import { bookkeepingGlobs, releaseLines, type Line, type ReleaseLines } from '../upgrade/lines.js'
 import { commitDetails } from './commit-details.js'
 import { countingGit } from './counting.js'
 import { applyDecisions, byRank, decide, notNeededTrailer, prFromSubject } from './decisions.js'
@@ -59,19 +59,7 @@ export async function auditLines(
     ...(options.defaultBranch ? { defaultBranch: options.defaultBranch } : {}),
   })
   const lines = found.lines // oldest first
-  const warnings: string[] = []
-  if (found.newestMissing)
-    warnings.push(
-      `lines.newest names ${config.lines.newest ?? ''}, which is no branch of this repository: the newest line is missing from the audit`,
-    )
-  if (lines.length < 2)
-    warnings.push(
-      `${lines.length === 0 ? 'no release line' : `one release line (${lines[0]?.branch ?? ''})`} found: the audit compares at least two (lines.patterns, lines.defaultBranch)`,
-    )
-  if (lines.length >= 2 && found.releaseBuilds.length === 0)
-    warnings.push(
-      'no release tag (upgrade.tags) in this clone: a version bump outside the bookkeeping files counts as a fix; fetch the tags (git fetch --tags)',
-    )
+  const warnings = lineWarnings(found, config)
   if (await isShallowRepository(g))
     warnings.push(
       'this clone is shallow: commits beyond its depth are missing, so fixes may look missing or be left out; run git fetch --unshallow first',
@@ -95,10 +83,7 @@ export async function auditLines(
   for (const p of evidence.problems) warnings.push(p.message)
   const rank = new Map(lines.map((l, i) => [l.branch, lines.length - 1 - i]))
   const { fixes, probable } = collect(evidence, pairs, warnings)
-  const messages = await describe(g, fixes)
-  for (const fix of fixes) fix.missingOn.sort(byRank(rank))
-  applyTrailers(fixes, messages)
-  applyDecisions(fixes, options.decisions ?? [])
+  await describe(g, fixes, rank, options.decisions ?? [])
   const report: AuditReport = {
     lines: [...lines].reverse().map((l) => ({ branch: l.branch, rank: rank.get(l.branch) ?? 0 })),
     fixes,
@@ -121,6 +106,25 @@ export async function auditLines(
     count: counted.count,
   })
   return report
+}
+
+/** What the lines found say could not be checked. */
+function lineWarnings(found: ReleaseLines, config: Config): string[] {
+  const { lines } = found
+  const warnings: string[] = []
+  if (found.newestMissing)
+    warnings.push(
+      `lines.newest names ${config.lines.newest ?? ''}, which is no branch of this repository: the newest line is missing from the audit`,
+    )
+  if (lines.length < 2)
+    warnings.push(
+      `${lines.length === 0 ? 'no release line' : `one release line (${lines[0]?.branch ?? ''})`} found: the audit compares at least two (lines.patterns, lines.defaultBranch)`,
+    )
+  if (lines.length >= 2 && found.releaseBuilds.length === 0)
+    warnings.push(
+      'no release tag (upgrade.tags) in this clone: a version bump outside the bookkeeping files counts as a fix; fetch the tags (git fetch --tags)',
+    )
+  return warnings
 }
 
 interface LinePair {
@@ -179,8 +183,16 @@ function collect(
   return { fixes: [...bySha.values()], probable }
 }
 
-/** Author, date and PR number (from the subject) of each fix, with one git process; returns the messages by sha. */
-async function describe(git: Git, fixes: MissingFix[]): Promise<Map<string, string>> {
+/**
+ * Author, date and PR number (from the subject) of each fix, with one git process; then the
+ * decisions: the fix's `Forward-port: not-needed` trailer, and those passed in.
+ */
+async function describe(
+  git: Git,
+  fixes: MissingFix[],
+  rank: ReadonlyMap<string, number>,
+  decisions: readonly AuditDecision[],
+): Promise<void> {
   const details = await commitDetails(
     git,
     fixes.map((f) => f.sha),
@@ -196,7 +208,9 @@ async function describe(git: Git, fixes: MissingFix[]): Promise<Map<string, stri
     if (pr !== undefined) fix.pr = { number: pr }
     messages.set(fix.sha, d.message)
   }
-  return messages
+  for (const fix of fixes) fix.missingOn.sort(byRank(rank))
+  applyTrailers(fixes, messages)
+  applyDecisions(fixes, decisions)
 }
 
 /** `Forward-port: not-needed [lines]` in a fix's message decides those lines (every newer line without names). */
