@@ -194,6 +194,7 @@ async function openPr(
   const body = renderPrBody({
     noun: kind.noun,
     source: { number: pull.source.number, title: pull.source.title },
+    sourceBranch: pull.source.baseRef,
     target,
     plan: run.source.plan,
     outcome,
