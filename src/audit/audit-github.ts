@@ -41,6 +41,7 @@ export async function auditGitHub(
   report: AuditReport,
   options: AuditGitHubOptions = {},
 ): Promise<AuditReport> {
+  const started = Date.now()
   const now = (options.now ?? new Date()).getTime()
   const counter: RequestCounter = { requests: 0 }
   const { owner, repo: name } = repo
@@ -59,6 +60,7 @@ export async function auditGitHub(
   report.waitingDrafts = waitingDrafts(open, config, now)
   report.stats.apiRequests = (report.stats.apiRequests ?? 0) + counter.requests
   if (ctx) report.stats.gitProcesses = ctx.count()
+  report.stats.ms += Date.now() - started
   return report
 }
 
