@@ -4,10 +4,11 @@
  * src/evidence: patch-id, `cherry picked from` trailers either way, ...), newest first. They are
  * the usual reason a pick conflicts: the fix builds on a change the target never got.
  *
- * A constant number of git processes per target, whatever the history: in a shallow checkout two
- * fetches (the source side back to the target, `--shallow-exclude`, and the target side back to
- * the source line), then one rev-parse, one graph read, the evidence read (2 processes; 7 when a
- * partial clone lacks objects) and one `git log` of the conflicting files.
+ * A constant number of git processes per target, whatever the history: in a shallow checkout
+ * three fetches (the source side back to the target, `--shallow-exclude`; the target side back to
+ * the source line; then `--deepen=1`, see {@link deepenBothSides}), then one rev-parse, one graph
+ * read, the evidence read (3 processes; 8 when a partial clone lacks objects) and one `git log` of
+ * the conflicting files: 10 processes (15 with missing objects), 4 fewer in a full clone.
  */
 import type { Git } from '../git/git.js'
 import { isShallowRepository } from '../git/commits.js'
@@ -60,7 +61,9 @@ async function prerequisites(git: Git, query: PrerequisiteQuery): Promise<Prereq
   const lost = new Set(evidence.compare({ from: parent, to: tip }).lost.map((c) => c.sha))
   for (const sha of query.planned) lost.delete(sha)
   const touched = await commitsTouching(git, parent, tip, query.files)
-  const missing = touched.filter((c) => lost.has(c.sha))
+  // A commit with no parent in the graph (a root, or a shallow boundary) shows every file as added.
+  const rooted = (sha: string) => (graph.parents[graph.order(sha)]?.length ?? 0) > 0
+  const missing = touched.filter((c) => lost.has(c.sha) && rooted(c.sha))
   const order = (sha: string) => graph.order(sha)
   missing.sort((a, b) => order(b.sha) - order(a.sha))
   return {
@@ -72,7 +75,11 @@ async function prerequisites(git: Git, query: PrerequisiteQuery): Promise<Prereq
 
 /**
  * In a shallow checkout: the source side (the failing commit's history not on the target) and the
- * target side (not on the source line), each bounded by the other branch on the remote.
+ * target side (not on the source line), each bounded by the other branch on the remote. A
+ * `--shallow-exclude` fetch also cuts history the checkout already had: a commit whose parents
+ * are on the other side becomes a shallow boundary (a root), which a later target's pick of it
+ * would read as adding every file. `--deepen=1` gives every boundary its parents back, so each
+ * side's oldest commit has its real diff and every commit keeps the parents a pick needs.
  */
 async function deepenBothSides(git: Git, query: PrerequisiteQuery): Promise<void> {
   assertRemote(query.remote)
@@ -91,6 +98,16 @@ async function deepenBothSides(git: Git, query: PrerequisiteQuery): Promise<void
   await fetch(query.target, query.failed)
   // The target side may be empty (the target's tip is on the source line): then there is nothing to read.
   await fetch(query.sourceBranch, `refs/heads/${query.target}`).catch(() => undefined)
+  await git.run([
+    'fetch',
+    '--quiet',
+    '--no-tags',
+    '--no-recurse-submodules',
+    '--deepen=1',
+    query.remote,
+    query.failed,
+    `refs/heads/${query.target}`,
+  ])
 }
 
 /** Commits reachable from `from` and not from `tip` that changed any of `files`, with the files they changed. */

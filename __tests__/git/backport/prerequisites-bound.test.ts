@@ -57,4 +57,42 @@ describe('prerequisite hint bounds', () => {
     expect(hint.more).toBe(2)
     expect(hint.commits.every((c) => c.files.join() === 'app.txt')).toBe(true)
   })
+
+  it('the hint of a first target never cuts the history a second target picks from', async () => {
+    fx = await createFixture()
+    await fx.commit({ 'app.txt': app() }, 'initial')
+    const early = Array.from({ length: 10 }, (_, i) => ({
+      files: { 'history.txt': `${i}\n` },
+      message: `history ${i}`,
+    }))
+    await fx.importCommits('main', early)
+    await fx.branch('1.x')
+    await fx.importCommits(
+      'main',
+      early.map((c) => ({ ...c, message: `more ${c.message}` })),
+    )
+    await fx.branch('2.x')
+    await fx.checkout('2.x')
+    await fx.commit({ 'app.txt': app({ 5: 'five on 2.x' }) }, '2.x changes line 5')
+    await fx.checkout('main')
+    await fx.push(['main', '1.x', '2.x'])
+    // The fix's parent is where 2.x was cut: a hint fetch excluding 2.x makes the fix a boundary.
+    await openPr(fx, 61, [[{ 'app.txt': app({ 5: 'fixed 5' }) }, 'fix line 5']])
+    const merged = await fx.mergeSquash(61)
+    const ws = await fx.checkoutClone()
+    const plan = await planPicks(ws, merged.pr, { mergeCommits: 'own-commits', remote: 'origin' })
+    const outcomes = []
+    for (const target of ['2.x', '1.x'])
+      outcomes.push(
+        await prepareBranch(
+          ws,
+          { pr: merged.pr, plan, target, branch: `backport/61-to-${target}`, remote: 'origin' },
+          { conflicts: 'draft-pr' },
+        ),
+      )
+    expect(outcomes.map((o) => o.status)).toEqual(['conflict', 'picked'])
+    expect(await ws.text(['show', 'refs/heads/backport/61-to-1.x:app.txt'])).toBe(
+      app({ 5: 'fixed 5' }).trimEnd(),
+    )
+  })
 })
