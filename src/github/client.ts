@@ -1,11 +1,10 @@
-import { HttpClient } from '@actions/http-client'
 import { Octokit } from '@octokit/core'
 import { paginateRest } from '@octokit/plugin-paginate-rest'
 import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import BottleneckLight from 'bottleneck/light.js'
-import { fetch as undiciFetch, type Dispatcher } from 'undici'
+import type { Dispatcher } from 'undici'
 import { describeApiFailure, seconds } from './failures.js'
 
 /**
@@ -79,7 +78,7 @@ export function createGitHub(options: ClientOptions): GitHub {
     auth: `token ${options.token}`,
     baseUrl,
     userAgent: 'fixline',
-    request: { fetch: timedFetch(timeoutMs, proxyDispatcher(baseUrl)) },
+    request: { fetch: timedFetch(timeoutMs, baseUrl) },
     throttle: {
       enabled: options.throttle ?? true,
       ...spacing(baseUrl),
@@ -141,13 +140,30 @@ function isLoopback(url: string): boolean {
   }
 }
 
-/** The runner's proxy settings (HTTPS_PROXY, NO_PROXY), as @actions/github applies them. */
-function proxyDispatcher(baseUrl: string): Dispatcher | undefined {
+type Fetch = (url: string, init: Record<string, unknown>) => Promise<Response>
+
+/** The variables @actions/http-client reads a proxy from; with none set no request uses one. */
+const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY']
+
+/**
+ * Node's own fetch, or, when the runner sets a proxy (HTTPS_PROXY, NO_PROXY), undici's with
+ * @actions/http-client's proxy agent, as @actions/github applies them. Those two (450 KB) are
+ * loaded only then: most runs never pay for them.
+ */
+async function fetchFor(baseUrl: string): Promise<Fetch> {
+  if (!PROXY_VARIABLES.some((name) => process.env[name])) return globalThis.fetch as Fetch
+  const [{ HttpClient }, undici] = await Promise.all([
+    import('@actions/http-client'),
+    import('undici'),
+  ])
+  let dispatcher: Dispatcher | undefined
   try {
-    return new HttpClient().getAgentDispatcher(baseUrl) as Dispatcher | undefined
+    dispatcher = new HttpClient().getAgentDispatcher(baseUrl) as Dispatcher | undefined
   } catch {
-    return undefined
+    dispatcher = undefined
   }
+  return (url, init) =>
+    undici.fetch(url, { ...init, ...(dispatcher ? { dispatcher } : {}) }) as Promise<Response>
 }
 
 export class ApiTimeoutError extends Error {
@@ -155,13 +171,15 @@ export class ApiTimeoutError extends Error {
 }
 
 /** fetch with a deadline per attempt: headers and body must arrive within `timeoutMs`. */
-function timedFetch(timeoutMs: number, dispatcher: Dispatcher | undefined): typeof fetch {
+function timedFetch(timeoutMs: number, baseUrl: string): typeof fetch {
+  let chosen: Promise<Fetch> | undefined
   return (async (url: string, init: Record<string, unknown> = {}) => {
+    const fetchOnce = await (chosen ??= fetchFor(baseUrl))
     const deadline = AbortSignal.timeout(timeoutMs)
     const outer = init.signal as AbortSignal | undefined
     const signal = outer ? AbortSignal.any([outer, deadline]) : deadline
     try {
-      return await undiciFetch(url, { ...init, signal, ...(dispatcher ? { dispatcher } : {}) })
+      return await fetchOnce(url, { ...init, signal })
     } catch (error) {
       if (deadline.aborted)
         throw new ApiTimeoutError(`no answer within ${seconds(timeoutMs)}`, { cause: error })
