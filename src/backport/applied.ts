@@ -112,7 +112,30 @@ export function describeApplied(applied: readonly AppliedCommit[], target: strin
   return text.length > 10 ? `${shown}; and ${text.length - 10} more` : shown
 }
 
-/** The outcome with the commits found before picking (none: unchanged). */
-export function withApplied(outcome: BranchOutcome, applied: AppliedCommit[]): BranchOutcome {
-  return applied.length > 0 ? { ...outcome, alreadyApplied: applied } : outcome
+/**
+ * The outcome with the commits found before picking: `alreadyApplied` holds their proof, and a
+ * picked or already-applied outcome lists every planned commit in plan order (those found with no
+ * result, like an empty pick). Nothing found: unchanged.
+ */
+export function withApplied(
+  outcome: BranchOutcome,
+  input: {
+    found: ReadonlyMap<string, AppliedCommit>
+    planned: readonly string[]
+    subjects: ReadonlyMap<string, string>
+  },
+): BranchOutcome {
+  if (input.found.size === 0) return outcome
+  const alreadyApplied = input.planned.flatMap((c) => input.found.get(c) ?? [])
+  if (outcome.status === 'conflict') return { ...outcome, alreadyApplied }
+  const picked = new Map(outcome.commits.map((c) => [c.source, c]))
+  const commits = input.planned.map(
+    (source) =>
+      picked.get(source) ?? {
+        source,
+        result: undefined,
+        subject: input.subjects.get(source) ?? '',
+      },
+  )
+  return { ...outcome, commits, alreadyApplied }
 }

@@ -55,15 +55,13 @@ export async function prepareBranch(
     sourceBase: request.pr.baseRef,
   })
   const commits = request.plan.commits.filter((c) => !found.has(c))
-  const infos = commits.length > 0 ? await readCommits(git, ['--no-walk=unsorted', ...commits]) : []
+  const all = request.plan.commits
+  const infos = all.length > 0 ? await readCommits(git, ['--no-walk=unsorted', ...all]) : []
   const subjects = new Map(infos.map((c) => [c.sha, c.subject]))
   const mainline = request.plan.mainline
   const result = await withWorktree(git, start, async (wt): Promise<WorktreeResult> => {
-    const run = await runPicks(wt, { commits, subjects, ...(mainline ? { mainline } : {}) })
-    if (run.status === 'done') {
-      const anyApplied = run.picked.some((p) => p.result !== undefined)
-      return { run, tip: anyApplied ? await wt.text(['rev-parse', 'HEAD']) : undefined }
-    }
+    const run = await runPicks(wt, { commits, subjects, start, ...(mainline ? { mainline } : {}) })
+    if (run.status === 'done') return { run, tip: run.head }
     if (options.conflicts !== 'draft-pr') {
       const applied =
         options.conflicts === 'stop' ? await wt.text(['rev-parse', 'HEAD']) : undefined
@@ -86,7 +84,7 @@ export async function prepareBranch(
           planned: request.plan.commits,
         })
       : NO_PREREQUISITES
-  return withApplied(outcome(request, branch, result, hint), [...found.values()])
+  return withApplied(outcome(request, branch, result, hint), { found, planned: all, subjects })
 }
 
 function outcome(

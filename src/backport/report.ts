@@ -112,7 +112,8 @@ export function renderPrBody(input: PrBodyInput): string {
   lines.push('', `**Commit selection:** ${prose(plan.explanation)}`)
   const commits = outcome.status === 'picked' ? outcome.commits : outcome.applied
   const picked = commits.filter((c) => c.result !== undefined)
-  const empty = commits.filter((c) => c.result === undefined)
+  const found = new Set((outcome.alreadyApplied ?? []).map((a) => a.sha))
+  const empty = commits.filter((c) => c.result === undefined && !found.has(c.source))
   if (picked.length > 0)
     lines.push('', 'Cherry-picked (`git cherry-pick -x`):', ...commitList(picked))
   if (empty.length > 0)

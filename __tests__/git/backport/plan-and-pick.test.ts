@@ -121,8 +121,10 @@ describe('planPicks + prepareBranch on a fetch-depth 1 checkout', () => {
     })
     fetches.length = 0
     const { plan, outcome } = await backport(ws, merged.pr)
-    // source (merge commit + PR head), one --shallow-since deepening of the base side, target tip
-    expect(fetches).toHaveLength(3)
+    // source (merge commit + PR head), one --shallow-since deepening of the base side, target
+    // tip, and the target back to its fork from main (--shallow-exclude, for the evidence)
+    expect(fetches).toHaveLength(4)
+    expect(fetches[3]).toContain('--shallow-exclude=refs/heads/main')
     expect(plan).toMatchObject({ method: 'merge', commits: [c1, c2, c3] })
     expect(plan.mainline).toBeUndefined()
     expect(plan.explanation).toMatch(/leaving out 1 merge/)
@@ -151,7 +153,7 @@ describe('planPicks + prepareBranch on a fetch-depth 1 checkout', () => {
     expect(await ws.text(['rev-list', '--count', '--merges', 'backport/14-to-1.x'])).toBe('0')
   })
 
-  it('already applied: every pick empty -> already-applied, no branch', async () => {
+  it('already applied: every commit found on the target -> already-applied, no branch', async () => {
     fx = await createFixture()
     await releaseLines(fx)
     await openPr(fx, 15, [
@@ -173,6 +175,10 @@ describe('planPicks + prepareBranch on a fetch-depth 1 checkout', () => {
           result: undefined,
           subject: 'PR 15 from feature-15 (#15)',
         },
+      ],
+      // Found before any pick, by the same patch (src/backport/applied.ts).
+      alreadyApplied: [
+        { sha: merged.mergeCommitSha, proof: expect.any(String), evidence: 'patch-id' },
       ],
     })
     const ref = await ws.run(['rev-parse', '-q', '--verify', 'refs/heads/backport/15-to-1.x'], {

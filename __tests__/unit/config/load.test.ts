@@ -42,7 +42,7 @@ describe('parseConfig', () => {
       ),
     ])
     expect(problems('nope: 1\n')[0]).toMatch(
-      /^nope: unknown key "nope" \(allowed: lines, backport, upgrade, requests, forwardport, hotfix\)/,
+      /^nope: unknown key "nope" \(allowed: lines, backport, upgrade, requests, forwardport, hotfix, audit, dashboard\)/,
     )
   })
 
