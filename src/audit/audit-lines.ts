@@ -82,7 +82,7 @@ export async function auditLines(
   )
   for (const p of evidence.problems) warnings.push(p.message)
   const rank = new Map(lines.map((l, i) => [l.branch, lines.length - 1 - i]))
-  const { fixes, probable } = collect(evidence, pairs, warnings)
+  const { fixes, probable } = collect(evidence, graph, pairs, warnings)
   await describe(g, fixes, rank, options.decisions ?? [])
   const report: AuditReport = {
     lines: [...lines].reverse().map((l) => ({ branch: l.branch, rank: rank.get(l.branch) ?? 0 })),
@@ -141,9 +141,13 @@ export function linePairs(lines: readonly Line[]): LinePair[] {
   return out
 }
 
-/** One MissingFix per commit (on the oldest line it was found on), with every newer line lacking it. */
+/**
+ * One MissingFix per commit (on the oldest line it was found on), with every newer line lacking
+ * it; oldest line first, then graph order (ancestors first).
+ */
 function collect(
   evidence: FixEvidence,
+  graph: CommitGraph,
   pairs: readonly LinePair[],
   warnings: string[],
 ): { fixes: MissingFix[]; probable: ProbablyPorted[] } {
@@ -180,7 +184,12 @@ function collect(
         `${e.unread} commit(s) of ${older.branch} could not be read and were not compared with ${newer.branch}`,
       )
   }
-  return { fixes: [...bySha.values()], probable }
+  const age = new Map(pairs.map((p, i) => [p.older.branch, i]))
+  const fixes = [...bySha.values()].sort(
+    (a, b) =>
+      (age.get(a.line) ?? 0) - (age.get(b.line) ?? 0) || graph.order(a.sha) - graph.order(b.sha),
+  )
+  return { fixes, probable }
 }
 
 /**

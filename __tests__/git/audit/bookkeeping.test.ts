@@ -54,4 +54,23 @@ describe('auditLines: what is not a missing fix', () => {
     ])
     expect(report.fixes).toMatchObject([{ sha: fix, line: 'legacy', missingOn: ['develop'] }])
   })
+
+  it('lists fixes oldest line first, then in graph order, whichever pair found them first', async () => {
+    fx = await createFixture()
+    await fx.commit({ 'src/a.txt': 'a\n' }, 'Initial')
+    await fx.branch('1.x')
+    await fx.branch('2.x')
+    await fx.checkout('1.x')
+    const onlyTo2x = await fx.commit({ 'src/b.txt': 'b\n' }, 'Fix b')
+    const nowhere = await fx.commit({ 'src/c.txt': 'c\n' }, 'Fix c')
+    await fx.checkout('2.x')
+    const on2x = await fx.commit({ 'src/b.txt': 'b\n' }, 'Fix b on 2.x')
+    await fx.checkout('main')
+    const report = await auditLines(fx.seed, parseConfig(undefined))
+    expect(report.fixes.map((f) => [f.sha, f.missingOn])).toEqual([
+      [onlyTo2x, ['main']],
+      [nowhere, ['main', '2.x']],
+      [on2x, ['main']],
+    ])
+  })
 })
