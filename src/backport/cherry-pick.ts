@@ -9,7 +9,12 @@ import { hasMarkers, KIND_LABEL, parseUnmerged } from './conflict-kinds.js'
 import type { ConflictFile, PickedCommit } from './types.js'
 
 export type PickRun =
-  | { status: 'done'; picked: PickedCommit[] }
+  | {
+      status: 'done'
+      picked: PickedCommit[]
+      /** The worktree's HEAD after the picks: the last commit created, undefined when none was. */
+      head?: string
+    }
   | {
       status: 'conflict'
       /** Commits handled before the failing one (result undefined when empty). */
@@ -27,6 +32,11 @@ export interface PickInput {
   /** Subject of each commit (for the outcome). */
   subjects: ReadonlyMap<string, string>
   mainline?: 1
+  /**
+   * The commit the worktree starts at, or a ref that stays put while the picks run (the fetched
+   * target): saves asking git for HEAD. Asked when absent.
+   */
+  start?: string
 }
 
 const EMPTY = /previous cherry-pick is now empty|nothing to commit/i
@@ -34,7 +44,7 @@ const EMPTY = /previous cherry-pick is now empty|nothing to commit/i
 /** Runs the picks in `wt` (a worktree at the target tip). */
 export async function runPicks(wt: Git, input: PickInput): Promise<PickRun> {
   if (input.commits.length === 0) return { status: 'done', picked: [] }
-  const start = await wt.text(['rev-parse', 'HEAD'])
+  const start = input.start ?? (await wt.text(['rev-parse', 'HEAD']))
   const mainline = input.mainline ? ['-m', String(input.mainline)] : []
   const skipped = new Set<string>()
   let step = await wt.run(['cherry-pick', '-x', ...mainline, ...input.commits], { okCodes: [0, 1] })
@@ -63,10 +73,9 @@ export async function runPicks(wt: Git, input: PickInput): Promise<PickRun> {
     skipped.add(sha)
     step = await wt.run(['cherry-pick', '--skip'], { okCodes: [0, 1] })
   }
-  return {
-    status: 'done',
-    picked: await mapResults(wt, start, input.commits, skipped, input.subjects),
-  }
+  const picked = await mapResults(wt, start, input.commits, skipped, input.subjects)
+  const head = picked.findLast((p) => p.result !== undefined)?.result
+  return { status: 'done', picked, ...(head ? { head } : {}) }
 }
 
 /** Pairs the sources that applied (in order) with the commits created since `start`. */
