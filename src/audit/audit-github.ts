@@ -138,7 +138,8 @@ function describe(error: unknown): string {
 
 /**
  * Merged PRs (within the window) labelled for a backport to a line, where the line has neither an
- * equivalent commit (fix evidence, one read for all of them) nor an open `backport/<n>-to-<line>` PR.
+ * equivalent commit (fix evidence, one read for all of them) nor a `backport/<n>-to-<line>` PR
+ * into it that is open or merged.
  */
 async function unlandedBackports(
   ctx: AuditContext,
@@ -146,7 +147,12 @@ async function unlandedBackports(
   report: AuditReport,
   lists: Lists & { since: number },
 ): Promise<UnlandedBackport[]> {
-  const openHeads = new Set(lists.open.map((p) => p.head))
+  // A backport PR open, or merged into its target (whatever its commits became), is not unlanded.
+  const handled = new Set(
+    [...lists.open, ...lists.closed.filter((p) => p.mergedAt !== null)].map(
+      (p) => `${p.head}\0${p.base}`,
+    ),
+  )
   const asked: Array<{ pr: PullInfo; label: string; target: string; tip: string; merge: string }> =
     []
   let notFetched = 0
@@ -156,7 +162,7 @@ async function unlandedBackports(
       const m = mapLabel(label, config.backport.labels)
       if (m.kind !== 'target' || m.branch === pr.base) continue
       const tip = ctx.tips.get(m.branch)
-      if (!tip || openHeads.has(`backport/${pr.number}-to-${m.branch}`)) continue
+      if (!tip || handled.has(`backport/${pr.number}-to-${m.branch}\0${m.branch}`)) continue
       if (!ctx.graph.has(pr.mergeCommitSha)) {
         notFetched++
         continue

@@ -7,7 +7,7 @@ import {
 } from '../../../src/audit/index.js'
 import { parseConfig } from '../../../src/config/load.js'
 import { createGitHub } from '../../../src/github/client.js'
-import { startFakeGitHub, type FakeGitHub } from '../../support/fake-github/index.js'
+import { fakeSha, startFakeGitHub, type FakeGitHub } from '../../support/fake-github/index.js'
 import { buildAuditWorld, type AuditWorld } from './world.js'
 
 let world: AuditWorld
@@ -42,6 +42,10 @@ beforeAll(async () => {
   merged(20, '1.x', sha.neverCarried, 'Fix crash on empty list')
   merged(30, 'main', sha.mainFix, 'Fix null input', ['backport-1.x', 'backport-2.x'])
   merged(31, 'main', sha.mainOnly, 'Feature for 3.0', ['backport-1.x', 'backport-2.x'])
+  // Its backport PR to 2.x was merged (adapted, no trailer): landed, whatever the evidence says.
+  merged(32, 'main', sha.mainOnly2, 'Feature for 3.1', ['backport-2.x'])
+  merged(33, '2.x', fakeSha('adapted backport of 32'), '[2.x] Feature for 3.1')
+  s.pullRequest(33)!.pull.headRef = 'backport/32-to-2.x'
   // Merged long before the lookback window: found only by a lookup of its commit.
   const old = merged(50, '2.x', sha.only2x, 'Fix cache size')
   old.updatedAt = '2025-01-01T00:00:00Z'
@@ -104,7 +108,7 @@ describe('auditGitHub against the fake API', () => {
     expect(fix(world.sha.only2x)?.pr).toMatchObject({ number: 50, title: 'Fix cache size' })
   })
 
-  it('reports a backport asked for by label and never landed, not one that landed or has an open backport PR', () => {
+  it('reports a backport asked for by label and never landed, not one that landed, has an open backport PR or a merged one', () => {
     expect(report.unlanded).toEqual([
       {
         pr: 31,

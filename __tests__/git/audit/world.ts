@@ -31,6 +31,8 @@ export interface AuditWorld {
     only2x: string
     /** A feature on main after 2.x forked (never on 2.x or 1.x). */
     mainOnly: string
+    /** Another one (its backport PR to 2.x was merged with a different patch in the API tests). */
+    mainOnly2: string
   }
   cleanup(): Promise<void>
 }
@@ -62,6 +64,7 @@ export async function buildAuditWorld(): Promise<AuditWorld> {
   await tag('v2.0.0')
   await fx.branch('2.x')
   const mainOnly = await fx.commit({ 'src/feature.js': 'export const f = 3\n' }, 'Feature for 3.0')
+  const mainOnly2 = await fx.commit({ 'src/other.js': 'export const o = 1\n' }, 'Feature for 3.1')
   const mainFix = await fx.commit(
     { 'src/input.js': 'export const read = (s) => s ?? ""\n' },
     'Fix null input',
@@ -128,6 +131,7 @@ export async function buildAuditWorld(): Promise<AuditWorld> {
       labelled,
       only2x,
       mainOnly,
+      mainOnly2,
     },
     cleanup: () => fx.cleanup(),
   }
