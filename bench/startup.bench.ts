@@ -28,7 +28,7 @@ const OLD = { index: join(BASE_DIR, 'index.js'), cli: join(BASE_DIR, 'cli.js') }
 function extractBaseline(): void {
   rmSync(BASE_DIR, { recursive: true, force: true })
   mkdirSync(BASE_DIR, { recursive: true })
-  const names = execFileSync('git', ['ls-tree', '--name-only', BASELINE, 'dist/'], {
+  const names = execFileSync('git', ['ls-tree', '--full-tree', '--name-only', BASELINE, 'dist/'], {
     encoding: 'utf8',
   })
     .split('\n')
@@ -129,6 +129,54 @@ async function squashBackport(bundle: string): Promise<Sample & { calls: number 
   }
 }
 
+/**
+ * Git processes of one squash backport run of `bundle` (not timed): a `git` first on PATH that logs
+ * each start and runs the real one. The checkout's own processes are counted apart.
+ */
+async function gitProcesses(bundle: string): Promise<{ run: number; checkout: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'fixline-gitcount-'))
+  const log = join(dir, 'log')
+  const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()
+  writeFileSync(
+    join(dir, 'git'),
+    `#!/bin/sh\n[ -n "$FIXLINE_BENCH_GIT_LOG" ] && echo "$1" >> "$FIXLINE_BENCH_GIT_LOG"\nexec "${real}" "$@"\n`,
+    { mode: 0o755 },
+  )
+  const path = process.env.PATH
+  process.env.PATH = `${dir}:${path ?? ''}`
+  const world = await createWorld()
+  const count = () =>
+    readFileSync(log, 'utf8')
+      .split('\n')
+      .filter((l) => l !== '').length
+  try {
+    const merge = await mergedPr(world, {
+      number: 5,
+      title: 'Fix the widget',
+      commits: [{ 'a.txt': 'a\n' }, { 'b.txt': 'b\n' }, { 'c.txt': 'c\n' }],
+      method: 'squash',
+      labels: ['backport-1.x'],
+    })
+    writeFileSync(log, '')
+    process.env.FIXLINE_BENCH_GIT_LOG = log
+    await world.fixture.checkoutClone({ depth: 1 })
+    const checkout = count()
+    const result = await runMergedBackport(world, {
+      merge,
+      title: 'Fix the widget',
+      labels: ['backport-1.x'],
+      bundle,
+    })
+    if (result.exitCode !== 0) throw new Error(`${bundle}: exit ${result.exitCode}`)
+    return { run: count() - 2 * checkout, checkout }
+  } finally {
+    delete process.env.FIXLINE_BENCH_GIT_LOG
+    process.env.PATH = path
+    await closeWorld(world)
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 interface Case {
   name: string
   run: () => Promise<Sample & { calls?: number }>
@@ -194,6 +242,15 @@ console.log(
 console.log(
   `squash backport new vs baseline: wall ${ratio(squash, squashOld, 'wall')}x, CPU ${ratio(squash, squashOld, 'cpu')}x (aim <= 0.8x)`,
 )
+for (const [name, bundle] of [
+  ['new', NEW.index],
+  ['baseline', OLD.index],
+] as const) {
+  const git = await gitProcesses(bundle)
+  console.log(
+    `squash backport 1 target, ${name}: ${git.run} git processes (the checkout's ${git.checkout} not counted)`,
+  )
+}
 console.log(
   `fixline --help vs bare node: wall ${ratio(help, bare, 'wall')}x (baseline ${ratio(helpOld, bare, 'wall')}x)`,
 )
