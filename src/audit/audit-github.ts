@@ -46,10 +46,20 @@ export async function auditGitHub(
   const counter: RequestCounter = { requests: 0 }
   const { owner, repo: name } = repo
   const since = now - config.audit.lookbackDays * DAY
-  const [open, closed] = await Promise.all([
-    listOpenPulls(github, owner, name, counter),
-    listClosedPullsSince(github, owner, name, since, counter),
-  ])
+  let open: PullInfo[]
+  let closed: PullInfo[]
+  try {
+    ;[open, closed] = await Promise.all([
+      listOpenPulls(github, owner, name, counter),
+      listClosedPullsSince(github, owner, name, since, counter),
+    ])
+  } catch (error) {
+    report.warnings.push(
+      `the GitHub API could not be read (${describe(error)}): PRs, labels, backports never landed and conflict drafts are not shown`,
+    )
+    report.stats.apiRequests = (report.stats.apiRequests ?? 0) + counter.requests
+    return report
+  }
   await attachPulls(github, repo, config, report, { open, closed, counter })
   const ctx = auditContext(report)
   if (ctx) report.unlanded = await unlandedBackports(ctx, config, report, { open, closed, since })

@@ -91,4 +91,17 @@ describe('auditGitHub keeps its requests bounded', () => {
     )
     expect(server.problems()).toEqual([])
   })
+
+  it('a failing list is a warning; the git part of the report stays', async () => {
+    server = await startFakeGitHub({ owner: 'acme', repo: 'widgets' })
+    server.faults.add({ operation: 'pulls/list', kind: 'error', status: 500, times: Infinity })
+    const github = createGitHub({ token: 't', baseUrl: server.url, retries: 0 })
+    const out = await auditGitHub(github, { owner: 'acme', repo: 'widgets' }, config, report(2))
+    expect(out.fixes).toHaveLength(2)
+    expect(out.warnings).toHaveLength(1)
+    expect(out.warnings[0]).toMatch(
+      /^the GitHub API could not be read \(.+\): PRs, labels, backports never landed and conflict drafts are not shown$/,
+    )
+    expect(server.problems()).toEqual([])
+  })
 })
