@@ -11,7 +11,7 @@
 import { fixEvidence, type EvidenceCache, type EvidenceKind } from '../evidence/index.js'
 import { isShallowRepository } from '../git/commits.js'
 import type { Git } from '../git/git.js'
-import { commitGraph } from '../git/graph.js'
+import { commitGraph, type CommitGraph } from '../git/graph.js'
 import { isPlausibleRefName } from '../git/refs.js'
 import { assertRemote } from './fetch.js'
 import type { AppliedCommit, BranchOutcome } from './types.js'
@@ -45,7 +45,7 @@ export async function findApplied(
     '--end-of-options',
     `${input.target}^{commit}`,
   ])
-  const graph = await commitGraph(git, [tip, ...input.commits])
+  const graph = await sideGraph(git, tip, input.commits)
   for (const sha of input.commits)
     if (graph.contains(tip, sha)) found.set(sha, { sha, proof: sha, evidence: 'contained' })
   const open = input.commits.filter((c) => !found.has(c) && graph.has(c))
@@ -66,6 +66,26 @@ export async function findApplied(
     }
   }
   return found
+}
+
+/**
+ * The graph of the planned commits and the target's commits since it forked from them: the
+ * planned commits' own parents (not themselves planned) and their history are left out, so that
+ * the evidence reads the target's side and the plan, never the source line's other commits (a full
+ * clone where the lines forked years ago). When that leaves out a planned commit (a merge-commit
+ * PR whose own commits sit behind an "update branch" merge), the whole graph instead.
+ */
+async function sideGraph(git: Git, tip: string, commits: readonly string[]): Promise<CommitGraph> {
+  const planned = new Set(commits)
+  const rows = await git.lines(['log', '--no-walk=unsorted', '--format=%P', ...commits, '--'])
+  const stops = [...new Set(rows.flatMap((r) => r.split(' ')))].filter(
+    (p) => /^[0-9a-f]{40,64}$/.test(p) && !planned.has(p),
+  )
+  const side = await commitGraph(git, [tip, ...commits, ...stops.map((p) => `^${p}`)]).catch(
+    () => undefined,
+  )
+  if (side && commits.every((c) => side.has(c))) return side
+  return commitGraph(git, [tip, ...commits])
 }
 
 /**
