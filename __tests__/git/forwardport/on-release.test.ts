@@ -36,6 +36,14 @@ describe('forward-ports on release of an older line (forwardport.onRelease)', ()
       files: { 'app.txt': 'one\ntwo\nTHREE\n' },
     })
     await mergedInto(world, '1.x', { number: 8, title: 'Fix b', files: { 'b.txt': 'b\n' } })
+    // A merge-commit PR: its commits carry no (#9); the "Merge pull request #9" names it.
+    await mergedInto(world, '1.x', {
+      number: 9,
+      title: 'Fix c and d',
+      files: { 'c.txt': 'c\n', 'd.txt': 'd\n' },
+      merge: true,
+    })
+    await commitOnLine(world, 'main', { 'c.txt': 'c\n' }, 'Fix c, by hand')
     await commitOnLine(world, '2.x', { 'b.txt': 'b\n' }, 'Fix b, by hand')
     await commitOnLine(world, 'main', { 'b.txt': 'b\n' }, 'Fix b, by hand')
     await commitOnLine(world, '1.x', { 'docs.txt': 'tweak\n' }, 'Tweak docs')
@@ -53,12 +61,24 @@ describe('forward-ports on release of an older line (forwardport.onRelease)', ()
     expect(outcome.results.map((r) => [r.target, r.status])).toEqual([
       ['#7 -> 2.x', 'created'],
       ['#7 -> main', 'created'],
+      ['#9 -> 2.x', 'created'],
+      ['#9 -> main', 'created'],
     ])
     expect(forwardPrs(world).map((p) => [p.pull.headRef, p.pull.baseRef])).toEqual([
       ['forwardport/7-to-2.x', '2.x'],
       ['forwardport/7-to-main', 'main'],
+      ['forwardport/9-to-2.x', '2.x'],
+      ['forwardport/9-to-main', 'main'],
     ])
-    expect(outcome.createdPullRequests).toHaveLength(2)
+    expect(outcome.createdPullRequests).toHaveLength(4)
+    // main had c by hand: only d is picked there.
+    const onMain = await world.fixture.origin.lines([
+      'diff',
+      '--name-only',
+      'refs/heads/main',
+      'refs/heads/forwardport/9-to-main',
+    ])
+    expect(onMain).toEqual(['d.txt'])
     expect(outcome.summary).toContain('Commits without a pull request')
     expect(outcome.summary).toContain('Tweak docs')
     expect(outcome.summary).not.toContain('Old fix')

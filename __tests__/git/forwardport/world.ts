@@ -28,16 +28,28 @@ export async function createWorld(): Promise<JobWorld> {
 export async function mergedInto(
   world: JobWorld,
   base: string,
-  input: { number: number; title: string; files: Record<string, string>; labels?: string[] },
+  input: {
+    number: number
+    title: string
+    files: Record<string, string>
+    labels?: string[]
+    /** A merge commit of one commit per file instead of a squash of one commit. */
+    merge?: boolean
+  },
 ): Promise<MergeResult> {
   const { fixture } = world
   const head = `feature-${input.number}`
   await fixture.branch(head, base)
   await fixture.checkout(head)
-  await fixture.commit(input.files, input.title)
+  if (input.merge)
+    for (const [path, content] of Object.entries(input.files))
+      await fixture.commit({ [path]: content }, `${input.title}: ${path}`)
+  else await fixture.commit(input.files, input.title)
   await fixture.checkout('main')
   await fixture.openPr(input.number, head, base, { title: input.title })
-  const result = await fixture.mergeSquash(input.number)
+  const result = input.merge
+    ? await fixture.mergeCommit(input.number)
+    : await fixture.mergeSquash(input.number)
   world.server.state.addPullRequest({
     number: input.number,
     title: input.title,
@@ -47,7 +59,10 @@ export async function mergedInto(
     headSha: result.headSha,
     merged: true,
     mergeCommitSha: result.mergeCommitSha,
-    commits: [{ sha: result.headSha, message: input.title }],
+    commits: Array.from({ length: result.commits }, (_, i) => ({
+      sha: i === 0 ? result.headSha : `${i}`.padStart(40, '0'),
+      message: input.title,
+    })),
     labels: input.labels ?? [],
   })
   return result
