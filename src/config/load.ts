@@ -27,7 +27,8 @@ export function parseConfig(text: string | undefined, file = '.github/fixline.ym
     throw new ConfigError(file, [
       {
         path: '',
-        message: 'must be a mapping of keys (lines, backport, upgrade, requests, forwardport, hotfix)',
+        message:
+          'must be a mapping of keys (lines, backport, upgrade, requests, forwardport, hotfix)',
       },
     ])
   }
