@@ -100,18 +100,21 @@ async function deepenTarget(git: Git, input: AppliedInput): Promise<void> {
   assertRemote(input.remote)
   const name = targetBranch(input.target, input.remote)
   if (name === undefined || name === base) return
-  await git.run(
-    [
-      'fetch',
-      '--quiet',
-      '--no-tags',
-      '--no-recurse-submodules',
-      `--shallow-exclude=refs/heads/${base}`,
-      input.remote,
-      `+refs/heads/${name}:${input.target}`,
-    ],
-    { okCodes: [0, 1, 128] },
-  )
+  await git
+    .run(
+      [
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        '--no-recurse-submodules',
+        `--shallow-exclude=refs/heads/${base}`,
+        input.remote,
+        `+refs/heads/${name}:${input.target}`,
+      ],
+      { okCodes: [0, 1, 128] },
+    )
+    // A timeout or refusal only means less evidence; an empty pick still tells.
+    .catch(() => undefined)
 }
 
 /** The branch name behind the tracking ref fetchTarget made. */
@@ -121,7 +124,7 @@ function targetBranch(ref: string, remote: string): string | undefined {
   return undefined
 }
 
-/** How a row or PR body names the proof: `abc123 is on 2.x as def456 (patch-id)`. */
+/** How a row names the proof: `abc123 as def456 (patch-id)`, `abc123 is itself on 2.x`. */
 export function describeApplied(applied: readonly AppliedCommit[], target: string): string {
   const text = applied.map((a) =>
     a.evidence === 'contained'
