@@ -8,7 +8,7 @@
  * three fetches (the source side back to the target, `--shallow-exclude`; the target side back to
  * the source line; then `--deepen=1`, see {@link deepenBothSides}), then one rev-parse, one graph
  * read, the evidence read (3 processes; 8 when a partial clone lacks objects) and one `git log` of
- * the conflicting files: 10 processes (15 with missing objects), 4 fewer in a full clone.
+ * the conflicting files: 10 processes (15 with missing objects), 3 fewer in a full clone.
  */
 import type { Git } from '../git/git.js'
 import { isShallowRepository } from '../git/commits.js'
