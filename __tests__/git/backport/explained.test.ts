@@ -125,6 +125,32 @@ describe('conflict kinds', () => {
   })
 })
 
+describe('conflict kinds (more)', () => {
+  it('a fix that deletes a file the target changed, and adds one the target added too', async () => {
+    fx = await createFixture()
+    await releaseLines(fx)
+    await fx.checkout('1.x')
+    await fx.commit(
+      { 'app.txt': app({ 2: 'two on 1.x' }), 'new.txt': 'new on 1.x\n' },
+      '1.x changes app.txt and adds new.txt',
+    )
+    await fx.push(['1.x'])
+    await fx.checkout('main')
+    await openPr(fx, 34, [[{ 'app.txt': null, 'new.txt': 'new on main\n' }, 'replace app.txt']])
+    const merged = await fx.mergeSquash(34)
+    const ws = await fx.checkoutClone()
+    const { outcome } = await backport(ws, merged.pr)
+    if (outcome.status !== 'conflict') throw new Error(`expected a conflict, got ${outcome.status}`)
+    expect(outcome.conflicts).toEqual([
+      { path: 'app.txt', kind: 'deleted-in-fix' },
+      { path: 'new.txt', kind: 'added-on-both' },
+    ])
+    const text = renderConflictHint(outcome, '1.x', 'main')
+    expect(text).toContain('app.txt: deleted by the fix:')
+    expect(text).toContain('new.txt: added on both:')
+  })
+})
+
 describe('commit selection explains what GitHub did', () => {
   it('a squash of a fix and a whitespace-only commit (same patch-id as the fix) is explained as a squash', async () => {
     fx = await createFixture()
