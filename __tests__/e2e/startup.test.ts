@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runAction } from '../support/run-action.js'
+import { runMergedBackport } from '../support/run-merged-backport.js'
+import { closeWorld, createWorld, mergedPr } from '../git/backport-scenarios/world.js'
 
 let workspace: string
 
@@ -55,5 +57,29 @@ describe('e2e: start-up of the action bundle', () => {
     expect(result.log).toContain('.github/fixline.yml is not valid:')
     expect(result.log).toContain('backport.conflicts: must be one of')
     expect(result.log).toContain('See fixline.schema.json for every key and its default.')
+  })
+
+  it('with the runner proxy variables set, the bundle loads its proxy-aware fetch and a backport succeeds (the loopback API bypasses the proxy)', async () => {
+    const world = await createWorld()
+    try {
+      const merge = await mergedPr(world, {
+        number: 5,
+        title: 'Fix the widget',
+        commits: [{ 'a.txt': 'a\n' }],
+        method: 'squash',
+        labels: ['backport-1.x'],
+      })
+      const result = await runMergedBackport(world, {
+        merge,
+        title: 'Fix the widget',
+        labels: ['backport-1.x'],
+        env: { HTTPS_PROXY: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9' },
+      })
+      expect(result.exitCode, result.log).toBe(0)
+      expect(result.outputs.conclusion).toBe('success')
+      expect(world.server.problems()).toEqual([])
+    } finally {
+      await closeWorld(world)
+    }
   })
 })

@@ -19,6 +19,8 @@ export interface MergedRun {
   timeoutMs?: number
   /** The bundle to run (default: this repository's dist/index.js). */
   bundle?: string
+  /** Extra environment of the run (e.g. HTTPS_PROXY). */
+  env?: Record<string, string>
 }
 
 export async function runMergedBackport(
@@ -47,7 +49,11 @@ export async function runMergedBackport(
     workspace: checkout.cwd,
     repository: `${OWNER}/${REPO}`,
     // The fixture's isolated git config (no global identity or settings from this machine).
-    env: { GIT_CONFIG_GLOBAL: world.fixture.env.GIT_CONFIG_GLOBAL ?? '', GIT_CONFIG_NOSYSTEM: '1' },
+    env: {
+      GIT_CONFIG_GLOBAL: world.fixture.env.GIT_CONFIG_GLOBAL ?? '',
+      GIT_CONFIG_NOSYSTEM: '1',
+      ...run.env,
+    },
     ...(run.timeoutMs !== undefined ? { timeoutMs: run.timeoutMs } : {}),
     ...(run.bundle !== undefined ? { bundle: run.bundle } : {}),
   })

@@ -152,10 +152,13 @@ const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY
  */
 async function fetchFor(baseUrl: string): Promise<Fetch> {
   if (!PROXY_VARIABLES.some((name) => process.env[name])) return globalThis.fetch as Fetch
-  const [{ HttpClient }, undici] = await Promise.all([
+  const [{ HttpClient }, loaded] = await Promise.all([
     import('@actions/http-client'),
     import('undici'),
   ])
+  // A CommonJS package: Node names its exports; the bundle gives them as the default export only.
+  const undici =
+    'fetch' in loaded ? loaded : (loaded as unknown as { default: typeof loaded }).default
   let dispatcher: Dispatcher | undefined
   try {
     dispatcher = new HttpClient().getAgentDispatcher(baseUrl) as Dispatcher | undefined
