@@ -6,6 +6,7 @@
  * fixes whose PR is outside that window.
  */
 import { mapLabel } from '../backport/labels.js'
+import { expandSupported } from '../backport/supported.js'
 import type { Config } from '../config/types.js'
 import { fixEvidence } from '../evidence/index.js'
 import type { GitHub } from '../github/client.js'
@@ -168,16 +169,14 @@ async function unlandedBackports(
   let notFetched = 0
   for (const pr of lists.closed) {
     if (!pr.mergedAt || Date.parse(pr.mergedAt) < lists.since || !pr.mergeCommitSha) continue
-    for (const label of pr.labels) {
-      const m = mapLabel(label, config.backport.labels)
-      if (m.kind !== 'target' || m.branch === pr.base) continue
-      const tip = ctx.tips.get(m.branch)
-      if (!tip || handled.has(`backport/${pr.number}-to-${m.branch}\0${m.branch}`)) continue
+    for (const { label, target } of labelTargets(ctx, config, pr)) {
+      const tip = ctx.tips.get(target)
+      if (!tip || handled.has(`backport/${pr.number}-to-${target}\0${target}`)) continue
       if (!ctx.graph.has(pr.mergeCommitSha)) {
         notFetched++
         continue
       }
-      asked.push({ pr, label, target: m.branch, tip, merge: pr.mergeCommitSha })
+      asked.push({ pr, label, target, tip, merge: pr.mergeCommitSha })
     }
   }
   if (notFetched > 0)
@@ -199,6 +198,30 @@ async function unlandedBackports(
       target: a.target,
       ...(a.pr.mergedAt ? { mergedAt: a.pr.mergedAt } : {}),
     })
+  }
+  return out
+}
+
+/**
+ * The lines a merged PR's labels ask a backport to: a label rule's branch, or every supported line
+ * older than its base for the supported-lines label (backport.supportedLabel), as the backport job
+ * expands them.
+ */
+function labelTargets(
+  ctx: AuditContext,
+  config: Config,
+  pr: PullInfo,
+): Array<{ label: string; target: string }> {
+  const out: Array<{ label: string; target: string }> = []
+  for (const label of pr.labels) {
+    if (config.backport.supportedLabel !== '' && label === config.backport.supportedLabel) {
+      const lines = ctx.lineNames.map((branch) => ({ branch }))
+      for (const target of expandSupported(lines, config, pr.base, ctx.defaultBranch).targets)
+        out.push({ label, target })
+      continue
+    }
+    const m = mapLabel(label, config.backport.labels)
+    if (m.kind === 'target' && m.branch !== pr.base) out.push({ label, target: m.branch })
   }
   return out
 }

@@ -36,6 +36,10 @@ export interface AuditContext {
   cache: EvidenceCache
   /** Line branch -> tip. */
   tips: Map<string, string>
+  /** Release lines, newest first (the supported-lines label expands over them). */
+  lineNames: string[]
+  /** The repository's default branch when known (a line or not). */
+  defaultBranch: string | undefined
   count(): number
 }
 
@@ -103,6 +107,8 @@ export async function auditLines(
     graph,
     cache,
     tips: new Map(lines.map((l) => [l.branch, l.tip])),
+    lineNames: lines.map((l) => l.branch).reverse(),
+    defaultBranch: options.defaultBranch ?? lines.find((l) => l.isDefault)?.branch,
     count: counted.count,
   })
   return report

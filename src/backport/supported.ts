@@ -5,7 +5,7 @@
  * Pure: the job lists the lines (one ls-remote) and passes them in.
  */
 import type { Config } from '../config/types.js'
-import { maintainedLines, type ReleaseLine } from '../lines/window.js'
+import { maintainedLines } from '../lines/window.js'
 
 export interface SupportedExpansion {
   /** The lines to backport to, newest first. */
@@ -20,13 +20,13 @@ export interface SupportedExpansion {
  * with `lines.defaultBranch: false`); any other base yields nothing.
  */
 export function expandSupported(
-  lines: readonly ReleaseLine[],
+  lines: readonly { branch: string }[],
   config: Pick<Config, 'requests'>,
   base: string,
   defaultBranch: string | undefined,
 ): SupportedExpansion {
   const names = lines.map((l) => l.branch)
-  const window = maintainedLines(lines, config)
+  const window = maintainedLines(names, config)
   const where = `maintenance window: ${window.length > 0 ? window.join(', ') : 'no lines'}`
   const baseIndex = names.indexOf(base)
   if (baseIndex < 0 && base !== defaultBranch)

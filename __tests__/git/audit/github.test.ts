@@ -44,6 +44,8 @@ beforeAll(async () => {
   merged(31, 'main', sha.mainOnly, 'Feature for 3.0', ['backport-1.x', 'backport-2.x'])
   // Its backport PR to 2.x was merged (adapted, no trailer): landed, whatever the evidence says.
   merged(32, 'main', sha.mainOnly2, 'Feature for 3.1', ['backport-2.x'])
+  // Every supported line older than main (the default window of 3: main, 2.x, 1.x) is asked for.
+  merged(34, 'main', sha.mainOnly, 'Feature for 3.0, again', ['backport-supported'])
   merged(33, '2.x', fakeSha('adapted backport of 32'), '[2.x] Feature for 3.1')
   s.pullRequest(33)!.pull.headRef = 'backport/32-to-2.x'
   // Merged long before the lookback window: found only by a lookup of its commit.
@@ -109,7 +111,7 @@ describe('auditGitHub against the fake API', () => {
   })
 
   it('reports a backport asked for by label and never landed, not one that landed, has an open backport PR or a merged one', () => {
-    expect(report.unlanded).toEqual([
+    expect(report.unlanded.filter((u) => u.pr !== 34)).toEqual([
       {
         pr: 31,
         title: 'Feature for 3.0',
@@ -118,6 +120,13 @@ describe('auditGitHub against the fake API', () => {
         target: '2.x',
         mergedAt: expect.any(String) as string,
       },
+    ])
+  })
+
+  it('expands the supported-lines label to the supported lines older than the base, as the backport job does', () => {
+    expect(report.unlanded.filter((u) => u.pr === 34)).toEqual([
+      expect.objectContaining({ pr: 34, label: 'backport-supported', target: '2.x' }),
+      expect.objectContaining({ pr: 34, label: 'backport-supported', target: '1.x' }),
     ])
   })
 
