@@ -1,5 +1,6 @@
 /** `fixline plan` output: lines newest first, the maintenance window, releases per line, the upgrade matrix. Pure. */
 import type { Config } from '../config/types.js'
+import { maintainedLines } from '../lines/window.js'
 import type { CheckResult, Line, Upgrade } from '../upgrade/model.js'
 
 /** Lines newest first: the default branch, then by version descending. */
@@ -7,13 +8,13 @@ export function newestFirst(lines: readonly Line[]): Line[] {
   return [...lines].reverse()
 }
 
-/** Branches inside the maintenance window: `requests.supportedLines`, else the newest `requests.window` lines. */
-export function supportedLines(lines: readonly Line[], config: Config): Set<string> {
-  if (config.requests.supportedLines.length > 0) return new Set(config.requests.supportedLines)
+/** Branches inside the maintenance window, as the backport jobs decide it (src/lines/window.ts). */
+function supportedLines(lines: readonly Line[], config: Config): Set<string> {
   return new Set(
-    newestFirst(lines)
-      .slice(0, config.requests.window)
-      .map((l) => l.branch),
+    maintainedLines(
+      newestFirst(lines).map((l) => l.branch),
+      config,
+    ),
   )
 }
 
