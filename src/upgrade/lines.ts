@@ -9,7 +9,7 @@ import type { Git } from '../git/git.js'
 import type { Line } from './model.js'
 import { buildFromTag, compileTagPatterns } from './discovery/names.js'
 import { buildFile, resolveLayout } from './discovery/reader.js'
-import { parseRefs, REF_FORMAT, REF_PREFIXES, selectLines } from './discovery/refs.js'
+import { readLineRefs } from './discovery/line-refs.js'
 
 export type { Line } from './model.js'
 
@@ -35,17 +35,7 @@ export async function releaseLines(
   config: Config,
   options: ReleaseLineOptions,
 ): Promise<ReleaseLines> {
-  const refs = parseRefs(
-    await git.text(['for-each-ref', `--format=${REF_FORMAT}`, ...REF_PREFIXES]),
-  )
-  const lines = selectLines(refs, {
-    patterns: config.lines.patterns,
-    includeDefault: config.lines.defaultBranch,
-    newest: config.lines.newest,
-    order: config.lines.order,
-    prefer: options.prefer,
-    ...(options.defaultBranch ? { defaultBranch: options.defaultBranch } : {}),
-  })
+  const { refs, lines } = await readLineRefs(git, config, options)
   const patterns = compileTagPatterns(config.upgrade.tags)
   const builds = new Set<string>()
   for (const tag of refs.tags.keys()) {

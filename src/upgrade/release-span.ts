@@ -10,7 +10,7 @@ import { commitGraph, type CommitGraph } from '../git/graph.js'
 import type { Line } from './model.js'
 import { anchorOf, attributeTags, dedupeTags, type TagRelease } from './discovery/attribution.js'
 import { buildFromTag, compileTagPatterns } from './discovery/names.js'
-import { parseRefs, REF_FORMAT, REF_PREFIXES, selectLines } from './discovery/refs.js'
+import { readLineRefs } from './discovery/line-refs.js'
 import { predecessorsOnLine } from './discovery/release-order.js'
 
 export interface ReleaseSpan {
@@ -35,16 +35,9 @@ export async function releaseSpan(
   tag: string,
   options: { defaultBranch?: string } = {},
 ): Promise<ReleaseSpan | { problem: string }> {
-  const refs = parseRefs(
-    await git.text(['for-each-ref', `--format=${REF_FORMAT}`, ...REF_PREFIXES]),
-  )
-  const lines = selectLines(refs, {
-    patterns: config.lines.patterns,
-    includeDefault: config.lines.defaultBranch,
-    newest: config.lines.newest,
-    order: config.lines.order,
+  const { refs, lines } = await readLineRefs(git, config, {
     prefer: 'remote',
-    ...(options.defaultBranch ? { defaultBranch: options.defaultBranch } : {}),
+    defaultBranch: options.defaultBranch,
   })
   const patterns = compileTagPatterns(config.upgrade.tags)
   const tags: TagRelease[] = []

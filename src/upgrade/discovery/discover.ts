@@ -21,7 +21,7 @@ import {
 import { CommitGraph, GRAPH_FORMAT } from './graph.js'
 import { buildFromTag, compileTagPatterns } from './names.js'
 import type { DiscoveryProblem } from './problems.js'
-import { parseRefs, REF_FORMAT, REF_PREFIXES, selectLines } from './refs.js'
+import { readLineRefs } from './line-refs.js'
 import { orderReleases } from './release-order.js'
 import {
   buildFile,
@@ -88,16 +88,9 @@ export async function discover(
   config: Config,
   options: DiscoverOptions = {},
 ): Promise<Discovery> {
-  const refs = parseRefs(
-    await git.text(['for-each-ref', `--format=${REF_FORMAT}`, ...REF_PREFIXES]),
-  )
-  const lines = selectLines(refs, {
-    patterns: config.lines.patterns,
-    includeDefault: config.lines.defaultBranch,
-    newest: config.lines.newest,
-    order: config.lines.order,
+  const { refs, lines } = await readLineRefs(git, config, {
     prefer: options.prefer ?? 'local',
-    ...(options.defaultBranch ? { defaultBranch: options.defaultBranch } : {}),
+    defaultBranch: options.defaultBranch,
   })
   const notes: string[] = []
   const tagList = releaseTags(refs.tags, config.upgrade.tags)
