@@ -7,7 +7,7 @@
 import type { AuditReport } from '../audit/types.js'
 import type { JobDeps, JobOutcome } from '../jobs.js'
 import { payloadDefaultBranch } from '../payload.js'
-import type { Git } from '../git/git.js'
+import { fetchWholeHistory } from '../git/history.js'
 import type { Decision } from './state.js'
 import { lineSafety } from './safety.js'
 import type { HotfixView, LineSafety } from './view.js'
@@ -28,7 +28,7 @@ export interface DashboardSources {
 export const defaultSources: DashboardSources = {
   async audit(deps, decisions) {
     const { auditLines, auditGitHub } = await import('../audit/index.js')
-    await fetchLines(deps.git)
+    await fetchWholeHistory(deps.git)
     const defaultBranch = payloadDefaultBranch(deps.ctx.payload)
     const report = await auditLines(deps.git, deps.config, {
       prefer: 'remote',
@@ -63,14 +63,7 @@ export const defaultSources: DashboardSources = {
   },
   async safety(deps, lines) {
     const { checkRepository } = await import('../upgrade/discovery/check-repo.js')
-    // The audit fetched the lines with their history; the check also needs the release tags.
-    await deps.git.run([
-      'fetch',
-      '--quiet',
-      '--no-recurse-submodules',
-      'origin',
-      '+refs/tags/*:refs/tags/*',
-    ])
+    // The audit (gather.ts runs it first) fetched every line and tag with their history.
     const defaultBranch = payloadDefaultBranch(deps.ctx.payload)
     const check = await checkRepository(deps.git, deps.config, {
       prefer: 'remote',
@@ -86,23 +79,4 @@ export const defaultSources: DashboardSources = {
     const { runBackportTargets } = await import('../backport/job.js')
     return runBackportTargets(deps, pr, [line])
   },
-}
-
-/**
- * Every branch (into refs/remotes/origin/) with its whole history, and the tags: the audit compares
- * each line with every newer one back to where they forked, which a bounded depth cannot know in
- * advance. A shallow checkout (fetch-depth 1) is unshallowed once; a full clone fetches what is new.
- */
-async function fetchLines(git: Git): Promise<void> {
-  const shallow = (await git.text(['rev-parse', '--is-shallow-repository'])) === 'true'
-  await git.run([
-    'fetch',
-    '--quiet',
-    '--no-tags',
-    '--no-recurse-submodules',
-    ...(shallow ? ['--unshallow'] : []),
-    'origin',
-    '+refs/heads/*:refs/remotes/origin/*',
-    '+refs/tags/*:refs/tags/*',
-  ])
 }

@@ -5,6 +5,7 @@
  * lines that lack it. Commits no PR could be found for are listed in the summary, never ported.
  */
 import { messageOf } from '../errors.js'
+import { fetchWholeHistory } from '../git/history.js'
 import { isPlausibleRefName, printable } from '../git/refs.js'
 import { skipped, type JobDeps, type JobOutcome, type TargetResult } from '../jobs.js'
 import { boundList } from '../markdown/bound.js'
@@ -23,7 +24,7 @@ export async function forwardPortsOnRelease(
   runTargets: RunTargets,
 ): Promise<JobOutcome> {
   if (!isPlausibleRefName(tag)) return skipped(JOB, `"${printable(tag)}" is not a valid tag name`)
-  await fetchHistory(deps)
+  await fetchWholeHistory(deps.git)
   const defaultBranch = payloadDefaultBranch(deps.ctx.payload)
   const span = await releaseSpan(deps.git, deps.config, tag, {
     ...(defaultBranch ? { defaultBranch } : {}),
@@ -48,20 +49,6 @@ export async function forwardPortsOnRelease(
     }
   }
   return combine(tag, span.line, outcomes, fixes)
-}
-
-/** Every branch and tag with full history (the upgrade check of the same release did it already when it ran first). */
-async function fetchHistory(deps: JobDeps): Promise<void> {
-  const shallow = (await deps.git.text(['rev-parse', '--is-shallow-repository'])) === 'true'
-  await deps.git.run([
-    'fetch',
-    '--quiet',
-    '--no-tags',
-    ...(shallow ? ['--unshallow'] : []),
-    'origin',
-    '+refs/heads/*:refs/remotes/origin/*',
-    '+refs/tags/*:refs/tags/*',
-  ])
 }
 
 function failedOutcome(message: string): JobOutcome {

@@ -6,6 +6,7 @@ import { payloadDefaultBranch } from '../payload.js'
  * are forbidden).
  */
 import { readObjects } from '../git/batch.js'
+import { fetchWholeHistory } from '../git/history.js'
 import type { Git } from '../git/git.js'
 import { GitError } from '../git/errors.js'
 import { isPlausibleRefName, printable } from '../git/refs.js'
@@ -78,26 +79,6 @@ export async function runUpgradeJob(deps: JobDeps, trigger: UpgradeTrigger): Pro
   }
 }
 
-/**
- * Tags and every branch, with full history. The checkout is usually shallow (fetch-depth 1), and
- * the check needs ancestry back to where each line branched (years, possibly) and the patches of
- * the commits between releases, so a bounded depth cannot be known in advance: a shallow clone is
- * unshallowed once; a full clone only fetches what is new.
- */
-async function fetchHistory(deps: JobDeps, extraRefspecs: readonly string[] = []): Promise<void> {
-  const shallow = await isShallow(deps.git)
-  await deps.git.run([
-    'fetch',
-    '--quiet',
-    '--no-tags',
-    ...(shallow ? ['--unshallow'] : []),
-    'origin',
-    '+refs/heads/*:refs/remotes/origin/*',
-    '+refs/tags/*:refs/tags/*',
-    ...extraRefspecs,
-  ])
-}
-
 async function isShallow(git: Git): Promise<boolean> {
   return (await git.text(['rev-parse', '--is-shallow-repository'])) === 'true'
 }
@@ -114,13 +95,13 @@ async function resolveTarget(deps: JobDeps, trigger: UpgradeTrigger): Promise<Ta
         return {
           skip: `tag "${printable(trigger.tag)}" does not match the release tag patterns (${deps.config.upgrade.tags.join(', ')})`,
         }
-      await fetchHistory(deps)
+      await fetchWholeHistory(deps.git)
       return { sha: trigger.sha ?? (await commitOf(deps.git, `refs/tags/${trigger.tag}`)) }
     }
     case 'dispatch':
       if (!isPlausibleRefName(trigger.ref) && trigger.ref !== 'HEAD')
         return { skip: `"${printable(trigger.ref)}" is not a valid ref` }
-      await fetchHistory(deps)
+      await fetchWholeHistory(deps.git)
       return { sha: undefined }
   }
 }
@@ -146,7 +127,7 @@ async function releasePrTarget(
     at(t.headSha),
   )
   if (!verdict.release) return { skip: `PR #${t.pr} is not a release PR: ${verdict.reason}` }
-  await fetchHistory(deps, [prRef])
+  await fetchWholeHistory(deps.git, 'origin', [prRef])
   // Into a hotfix branch: a release of the line the hotfix was cut from (discovery finds it).
   deps.log.info(
     `PR #${t.pr} is a release PR: ${verdict.file} ${verdict.previous ?? '(none)'} -> ${verdict.build}; checking it as a release of ${verdict.hotfix ? `the line hotfix branch ${t.base} was cut from` : t.base}`,
