@@ -1,6 +1,6 @@
 /** What the dashboard shows, gathered from the audit and the other jobs' entry points. */
 import { messageOf } from '../errors.js'
-import { openIssuesWithLabelInfo } from '../github/marked-issue.js'
+import { openIssuesWithLabelInfo } from '../github/issues.js'
 import type { JobDeps } from '../jobs.js'
 import type { DashboardSources } from './sources.js'
 import type { DashboardState } from './state.js'

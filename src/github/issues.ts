@@ -62,15 +62,15 @@ export async function removeLabel(
   }
 }
 
-/** Open issues carrying a label, newest first, at most `limit` (one page per 100). */
-export async function openIssuesWithLabel(
+/** Open issues (not PRs) carrying a label, newest first, at most `limit` (one page per 100). */
+export async function openIssuesWithLabelInfo(
   github: GitHub,
   owner: string,
   repo: string,
   label: string,
   limit = 100,
-): Promise<number[]> {
-  const out: number[] = []
+): Promise<{ number: number; title: string; url: string }[]> {
+  const out: { number: number; title: string; url: string }[] = []
   for await (const page of github.paginate.iterator(github.rest.issues.listForRepo, {
     owner,
     repo,
@@ -78,10 +78,22 @@ export async function openIssuesWithLabel(
     state: 'open',
     per_page: 100,
   })) {
-    for (const issue of page.data) if (!issue.pull_request) out.push(issue.number)
+    for (const i of page.data)
+      if (!i.pull_request) out.push({ number: i.number, title: i.title, url: i.html_url })
     if (out.length >= limit) break
   }
   return out.slice(0, limit)
+}
+
+/** The numbers of the open issues carrying a label (see openIssuesWithLabelInfo). */
+export async function openIssuesWithLabel(
+  github: GitHub,
+  owner: string,
+  repo: string,
+  label: string,
+  limit = 100,
+): Promise<number[]> {
+  return (await openIssuesWithLabelInfo(github, owner, repo, label, limit)).map((i) => i.number)
 }
 
 /** The merged pull requests that contain a commit (to resolve a request given by commits). */

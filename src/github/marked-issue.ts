@@ -102,26 +102,3 @@ export async function updateMarkedIssue(
   })
   return true
 }
-
-/** Open issues (not PRs) with a label: number, title and link; at most `limit`. */
-export async function openIssuesWithLabelInfo(
-  github: GitHub,
-  owner: string,
-  repo: string,
-  label: string,
-  limit = 100,
-): Promise<{ number: number; title: string; url: string }[]> {
-  const out: { number: number; title: string; url: string }[] = []
-  for await (const page of github.paginate.iterator(github.rest.issues.listForRepo, {
-    owner,
-    repo,
-    labels: label,
-    state: 'open',
-    per_page: 100,
-  })) {
-    for (const i of page.data)
-      if (!i.pull_request) out.push({ number: i.number, title: i.title, url: i.html_url })
-    if (out.length >= limit) break
-  }
-  return out.slice(0, limit)
-}
