@@ -9,7 +9,7 @@
  * `git log` for the graph and the constant number of processes of fixEvidence.
  */
 import { fixEvidence, type EvidenceCache, type EvidenceKind } from '../evidence/index.js'
-import { isShallowRepository } from '../git/commits.js'
+import { isShallowRepository, type CommitInfo } from '../git/commits.js'
 import type { Git } from '../git/git.js'
 import { commitGraph, type CommitGraph } from '../git/graph.js'
 import { isPlausibleRefName } from '../git/refs.js'
@@ -29,6 +29,14 @@ export interface AppliedInput {
   sourceBase?: string
   /** Reuse what earlier targets of the run read. */
   cache?: EvidenceCache
+  /** What the caller already read (the target tip's sha, the planned commits' parents): not read again. */
+  known?: KnownCommits
+}
+
+/** The target tip's sha (`target` resolved) and commits read by the caller, by sha. */
+export interface KnownCommits {
+  tip: string
+  commits: ReadonlyMap<string, Pick<CommitInfo, 'parents' | 'subject'>>
 }
 
 /** The plan's commits that are already on the target, by sha, each with its proof. */
@@ -39,13 +47,10 @@ export async function findApplied(
   const found = new Map<string, AppliedCommit>()
   if (input.commits.length === 0) return found
   await deepenTarget(git, input)
-  const tip = await git.text([
-    'rev-parse',
-    '--verify',
-    '--end-of-options',
-    `${input.target}^{commit}`,
-  ])
-  const graph = await sideGraph(git, tip, input.commits)
+  const tip =
+    input.known?.tip ??
+    (await git.text(['rev-parse', '--verify', '--end-of-options', `${input.target}^{commit}`]))
+  const graph = await sideGraph(git, tip, input.commits, input.known?.commits)
   for (const sha of input.commits)
     if (graph.contains(tip, sha)) found.set(sha, { sha, proof: sha, evidence: 'contained' })
   const open = input.commits.filter((c) => !found.has(c) && graph.has(c))
@@ -75,9 +80,16 @@ export async function findApplied(
  * clone where the lines forked years ago). When that leaves out a planned commit (a merge-commit
  * PR whose own commits sit behind an "update branch" merge), the whole graph instead.
  */
-async function sideGraph(git: Git, tip: string, commits: readonly string[]): Promise<CommitGraph> {
+async function sideGraph(
+  git: Git,
+  tip: string,
+  commits: readonly string[],
+  known: KnownCommits['commits'] | undefined,
+): Promise<CommitGraph> {
   const planned = new Set(commits)
-  const rows = await git.lines(['log', '--no-walk=unsorted', '--format=%P', ...commits, '--'])
+  const rows = commits.every((c) => known?.has(c))
+    ? commits.flatMap((c) => known?.get(c)?.parents.join(' ') ?? [])
+    : await git.lines(['log', '--no-walk=unsorted', '--format=%P', ...commits, '--'])
   const stops = [...new Set(rows.flatMap((r) => r.split(' ')))].filter(
     (p) => /^[0-9a-f]{40,64}$/.test(p) && !planned.has(p),
   )

@@ -4,9 +4,9 @@
  * result as the local branch `refs/heads/backport/...` for {@link pushBranch}.
  */
 import type { Git } from '../git/git.js'
-import { readCommits } from '../git/commits.js'
+import { checkedOutRef, readCommits } from '../git/commits.js'
 import { withWorktree } from '../git/worktree.js'
-import { findApplied, withApplied } from './applied.js'
+import { findApplied, withApplied, type KnownCommits } from './applied.js'
 import { abortPicks, commitConflictMarkers, runPicks, type PickRun } from './cherry-pick.js'
 import { fetchTarget } from './fetch.js'
 import { findPrerequisites, NO_PREREQUISITES } from './prerequisites.js'
@@ -44,20 +44,20 @@ export async function prepareBranch(
   options: PrepareOptions,
 ): Promise<BranchOutcome> {
   const branch = await assertOwnedBranch(git, request.branch)
-  const current = await git.run(['symbolic-ref', '-q', 'HEAD'], { okCodes: [0, 1] })
-  if (current.stdout.trim() === `refs/heads/${branch}`)
+  if ((await checkedOutRef(git)) === `refs/heads/${branch}`)
     throw new Error(`${branch} is checked out in ${git.cwd}; switch to another branch first`)
   const start = await fetchTarget(git, request.remote, request.target)
+  const all = request.plan.commits
+  const known = await readTipAndPlan(git, start, all)
   const found = await findApplied(git, {
-    commits: request.plan.commits,
+    commits: all,
     target: start,
     remote: request.remote,
     sourceBase: request.pr.baseRef,
+    known,
   })
-  const commits = request.plan.commits.filter((c) => !found.has(c))
-  const all = request.plan.commits
-  const infos = all.length > 0 ? await readCommits(git, ['--no-walk=unsorted', ...all]) : []
-  const subjects = new Map(infos.map((c) => [c.sha, c.subject]))
+  const commits = all.filter((c) => !found.has(c))
+  const subjects = new Map([...known.commits].map(([sha, c]) => [sha, c.subject]))
   const mainline = request.plan.mainline
   const result = await withWorktree(git, start, async (wt): Promise<WorktreeResult> => {
     const run = await runPicks(wt, { commits, subjects, start, ...(mainline ? { mainline } : {}) })
@@ -85,6 +85,21 @@ export async function prepareBranch(
         })
       : NO_PREREQUISITES
   return withApplied(outcome(request, branch, result, hint), { found, planned: all, subjects })
+}
+
+/**
+ * The target tip's sha and the planned commits' parents and subjects, with one `git log`
+ * (`--no-walk=unsorted` keeps the order given: the tip comes first).
+ */
+async function readTipAndPlan(
+  git: Git,
+  start: string,
+  planned: readonly string[],
+): Promise<KnownCommits> {
+  const [tip, ...rest] = await readCommits(git, ['--no-walk=unsorted', start, ...planned])
+  if (!tip) throw new Error(`${start} names no commit after fetching it`)
+  const commits = new Map([tip, ...rest].map((c) => [c.sha, c]))
+  return { tip: tip.sha, commits }
 }
 
 function outcome(

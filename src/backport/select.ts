@@ -174,7 +174,14 @@ export async function planPicks(git: Git, pr: SourcePr, options: PlanOptions): P
   assertPlannable(pr)
   const refs = sourceRefs(pr.number)
   await fetchSource(git, pr, options.remote)
-  const [mergeCommit] = await readCommits(git, ['--no-walk', refs.merge])
+  // One read for the merge commit (first) and, squash or rebase, the first-parent line it ends.
+  const firstParents = await readCommits(git, [
+    '--first-parent',
+    '-n',
+    String(pr.commits),
+    refs.merge,
+  ])
+  const [mergeCommit] = firstParents
   if (!mergeCommit)
     throw new Error(
       `merge commit ${pr.mergeCommitSha} of PR #${pr.number} not found after fetching`,
@@ -190,7 +197,7 @@ export async function planPicks(git: Git, pr: SourcePr, options: PlanOptions): P
     await isolateOwnCommits(git, pr, options.remote, p1, p2)
     input.own = await readCommits(git, ['--reverse', '--topo-order', '--no-merges', p2, `^${p1}`])
   } else if (mergeCommit.parents.length === 1 && pr.commits > 1) {
-    input.landed = await readCommits(git, ['--first-parent', '-n', String(pr.commits), refs.merge])
+    input.landed = firstParents
     input.headCommits = await readCommits(git, [
       '--no-merges',
       '-n',

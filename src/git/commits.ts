@@ -1,4 +1,4 @@
-import { access } from 'node:fs/promises'
+import { access, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Git } from './git.js'
 
@@ -73,11 +73,11 @@ export async function patchIds(git: Git, shas: readonly string[]): Promise<Map<s
  * Whether the repository is shallow (a `fetch-depth: 1` checkout is): whether its `shallow` file
  * exists, which is how `git rev-parse --is-shallow-repository` decides. A fetch can make a
  * repository shallow or complete, so the file is looked at each time; only the repository's
- * folder is asked of git, once per checkout.
+ * folders are asked of git, once per checkout.
  */
 export async function isShallowRepository(git: Git): Promise<boolean> {
   try {
-    await access(join(await commonGitDir(git), 'shallow'))
+    await access(join((await gitDirs(git)).common, 'shallow'))
     return true
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
@@ -85,18 +85,45 @@ export async function isShallowRepository(git: Git): Promise<boolean> {
   }
 }
 
-const commonGitDirs = new Map<string, Promise<string>>()
+/**
+ * The branch checked out in `git`'s folder (`refs/heads/...`), undefined when HEAD is detached:
+ * what `git symbolic-ref -q HEAD` prints, read from the worktree's HEAD file (no git process once
+ * the folders are known). A HEAD file that is not a plain ref (the reftable backend's placeholder)
+ * asks git.
+ */
+export async function checkedOutRef(git: Git): Promise<string | undefined> {
+  const head = await readFile(join((await gitDirs(git)).own, 'HEAD'), 'utf8').catch(() => '')
+  const ref = /^ref: (refs\/heads\/\S+)\n?$/.exec(head)?.[1]
+  if (ref !== undefined && ref !== 'refs/heads/.invalid') return ref
+  if (/^[0-9a-f]{40}([0-9a-f]{24})?\n?$/.test(head)) return undefined
+  const out = await git.run(['symbolic-ref', '-q', 'HEAD'], { okCodes: [0, 1] })
+  return out.stdout.trim() || undefined
+}
 
-/** The repository's (common) git folder, absolute; worktrees of one repository share it. */
-function commonGitDir(git: Git): Promise<string> {
-  let dir = commonGitDirs.get(git.cwd)
-  if (dir === undefined) {
-    dir = git.text(['rev-parse', '--path-format=absolute', '--git-common-dir'])
-    commonGitDirs.set(git.cwd, dir)
+interface GitDirs {
+  /** The worktree's own git folder (its HEAD, index). */
+  own: string
+  /** The repository's common git folder (objects, refs, `shallow`); worktrees share it. */
+  common: string
+}
+
+const gitDirsByCwd = new Map<string, Promise<GitDirs>>()
+
+/** The folder's git folders, absolute, asked of git once per folder (one process for both). */
+function gitDirs(git: Git): Promise<GitDirs> {
+  let dirs = gitDirsByCwd.get(git.cwd)
+  if (dirs === undefined) {
+    dirs = git
+      .lines(['rev-parse', '--path-format=absolute', '--git-dir', '--git-common-dir'])
+      .then(([own = '', common = '']) => {
+        if (own === '' || common === '') throw new Error(`no git folder found for ${git.cwd}`)
+        return { own, common }
+      })
+    gitDirsByCwd.set(git.cwd, dirs)
     // Not a repository (yet): ask again next time.
-    dir.catch(() => commonGitDirs.delete(git.cwd))
+    dirs.catch(() => gitDirsByCwd.delete(git.cwd))
   }
-  return dir
+  return dirs
 }
 
 /** `git rev-list --count <args>`. */
