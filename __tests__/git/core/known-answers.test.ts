@@ -26,11 +26,17 @@ beforeEach(async () => {
 afterEach(() => fixture.cleanup())
 
 describe('known answers', () => {
-  it('asks git about a branch name once; a name git rejects is asked again and still rejected', async () => {
+  it('asks git about a branch name at most once; a name git rejects is asked again and still rejected', async () => {
     const git = new Git({ cwd: fixture.dir, observer })
     const name = `backport/${Date.now()}-to-1.x`
     expect(await assertValidBranchName(git, name)).toBe(name)
     expect(await assertValidBranchName(git, name)).toBe(name)
+    // Issue 12: a name that passes git's rules (passesGitBranchRules) costs no process at all;
+    // was 1 when every name went to git once.
+    expect(commands.filter((c) => c.startsWith('check-ref-format'))).toHaveLength(0)
+    // `@` is left to git (refs/heads/@ is valid, `@` is HEAD in a revision): asked once.
+    expect(await assertValidBranchName(git, '@')).toBe('@')
+    expect(await assertValidBranchName(git, '@')).toBe('@')
     expect(commands.filter((c) => c.startsWith('check-ref-format'))).toHaveLength(1)
     for (let i = 0; i < 2; i++)
       await expect(assertValidBranchName(git, 'a//b')).rejects.toThrow(/not a valid branch name/)
@@ -56,7 +62,7 @@ describe('known answers', () => {
     ])
     expect(await isShallowRepository(clone)).toBe(await gitSays())
     const asked = commands.filter((c) => !c.startsWith('fetch') && !c.includes('--is-shallow'))
-    expect(asked).toEqual(['rev-parse --path-format=absolute --git-common-dir'])
+    expect(asked).toEqual(['rev-parse --path-format=absolute --git-dir --git-common-dir'])
     // A worktree shares its repository's shallow state.
     await withWorktree(clone, 'HEAD', async (wt) => {
       expect(await isShallowRepository(wt)).toBe(await gitSays())
