@@ -1,2 +1,0 @@
-import{createRequire as __fixlineRequire}from'node:module';const require=__fixlineRequire(import.meta.url);
-import{b as a,c as b}from"./chunk-TMA25GIA.js";import"./chunk-XN3A47IJ.js";import"./chunk-OKLS54WR.js";import"./chunk-HHSD5XHS.js";import"./chunk-E6RK4JLF.js";import"./chunk-OWSGPL7V.js";import"./chunk-YDBNQEAS.js";import"./chunk-MU7W7ZZM.js";import"./chunk-DQZP5VF5.js";import"./chunk-3DS6R6NL.js";import"./chunk-XVRDVZIL.js";import"./chunk-2GCYPYJM.js";import"./chunk-VNIHMN76.js";import"./chunk-QEYVAOUP.js";export{a as checkRepository,b as mergeProblems};
