@@ -6,9 +6,9 @@ import { payloadDefaultBranch } from '../payload.js'
 import type { JobDeps, JobOutcome } from '../jobs.js'
 import { replyOnce } from '../github/comments.js'
 import { addLabels } from '../github/labels.js'
-import { collaboratorPermission, hasPermission } from '../github/permissions.js'
 import { getPullRaw } from '../github/pulls.js'
 import type { BackportTrigger } from '../route.js'
+import { refuseNonWriter } from './command-permission.js'
 import { defaultEngine } from './default-engine.js'
 import type { BackportEngine } from './engine.js'
 import type { BackportRow } from './report.js'
@@ -142,21 +142,13 @@ function defaultBranchLookup(deps: JobDeps): () => Promise<string | undefined> {
     })())
 }
 
-/** Write, maintain or admin through the collaborator-permission API; refused users get a reply. */
+/** Write permission or one reply; the refusal is the job's one skipped row. */
 async function checkCommandPermission(
   deps: JobDeps,
   trigger: Extract<BackportTrigger, { type: 'comment' }>,
 ): Promise<JobOutcome | undefined> {
-  const permission = await collaboratorPermission(
-    deps.github,
-    deps.ctx.owner,
-    deps.ctx.repo,
-    trigger.user,
-  )
-  if (hasPermission(permission, 'write')) return undefined
-  const message = `@${trigger.user} needs write permission on this repository to run \`/backport\` (has: ${permission}); nothing was done`
-  deps.log.warning(message)
-  if (!deps.dryRun) await replyTo(deps, trigger, message)
+  const message = await refuseNonWriter(deps, 'backport', trigger)
+  if (message === undefined) return undefined
   const row: BackportRow = { target: '/backport', status: 'skipped', message }
   return { ...outcome(trigger.pr, [row], []), conclusion: 'skipped' }
 }

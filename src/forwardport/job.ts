@@ -8,6 +8,7 @@
 import { defaultEngine } from '../backport/default-engine.js'
 import type { BackportEngine } from '../backport/engine.js'
 import { forwardportKind } from '../backport/kind.js'
+import { refuseNonWriter } from '../backport/command-permission.js'
 import { outcome } from '../backport/job-outcome.js'
 import { reportOnPr } from '../backport/pr-report.js'
 import { backportTargets } from '../backport/run-targets.js'
@@ -15,8 +16,6 @@ import type { BackportRow } from '../backport/report.js'
 import { parsePull, type PullInfo } from '../backport/source.js'
 import { failed } from '../backport/validate.js'
 import { messageOf } from '../errors.js'
-import { replyOnce } from '../github/comments.js'
-import { collaboratorPermission, hasPermission } from '../github/permissions.js'
 import { getPullRaw } from '../github/pulls.js'
 import type { JobDeps, JobOutcome } from '../jobs.js'
 import { discoverLines } from '../lines/discover.js'
@@ -91,30 +90,13 @@ async function loadPull(
   }
 }
 
-/** Write, maintain or admin through the collaborator-permission API; a refused user gets one reply. */
+/** Write permission or one reply; the refusal is the job's one skipped row. */
 async function checkCommandPermission(
   deps: JobDeps,
   trigger: Extract<ForwardPortTrigger, { type: 'comment' }>,
 ): Promise<JobOutcome | undefined> {
-  const permission = await collaboratorPermission(
-    deps.github,
-    deps.ctx.owner,
-    deps.ctx.repo,
-    trigger.user,
-  )
-  if (hasPermission(permission, 'write')) return undefined
-  const message = `@${trigger.user} needs write permission on this repository to run \`/forwardport\` (has: ${permission}); nothing was done`
-  deps.log.warning(message)
-  if (!deps.dryRun)
-    await replyOnce(deps.github, {
-      owner: deps.ctx.owner,
-      repo: deps.ctx.repo,
-      issue: trigger.pr,
-      key: `forwardport-${trigger.commentId}`,
-      body: message,
-      author: deps.botLogin,
-      warn: (m) => deps.log.warning(m),
-    })
+  const message = await refuseNonWriter(deps, 'forwardport', trigger)
+  if (message === undefined) return undefined
   const row: BackportRow = { target: '/forwardport', status: 'skipped', message }
   const kind = forwardportKind(deps.config)
   return { ...outcome(trigger.pr, [row], [], undefined, kind), conclusion: 'skipped' }
