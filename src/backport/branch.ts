@@ -1,18 +1,19 @@
 /**
  * Builds one backport branch: fetch the target tip, cherry-pick the planned commits in a temporary
- * worktree (the workspace checkout is never touched; every target is independent), and leave the
- * result as the local branch `refs/heads/backport/...` for {@link pushBranch}.
+ * worktree on the local branch `refs/heads/backport/...` (the workspace checkout is never touched;
+ * every target is independent), which {@link pushBranch} then pushes.
  */
 import type { Git } from '../git/git.js'
 import { checkedOutRef, readCommits } from '../git/commits.js'
+import { resolveRef } from '../git/ref-files.js'
 import { withWorktree } from '../git/worktree.js'
 import { findApplied, withApplied, type KnownCommits } from './applied.js'
-import { abortPicks, commitConflictMarkers, runPicks, type PickRun } from './cherry-pick.js'
+import { commitConflictMarkers, runPicks, type PickInput, type PickRun } from './cherry-pick.js'
 import { fetchTarget } from './fetch.js'
 import { findPrerequisites, NO_PREREQUISITES } from './prerequisites.js'
 import { assertOwnedBranch } from './push.js'
 import { resumeCommands } from './resume.js'
-import type { BackportBranchRequest, BranchOutcome, PrerequisiteHint } from './types.js'
+import type { BackportBranchRequest, BranchOutcome, PickPlan, PrerequisiteHint } from './types.js'
 
 export type ConflictMode = 'draft-pr' | 'comment' | 'stop'
 
@@ -28,8 +29,8 @@ export interface PrepareOptions {
 
 interface WorktreeResult {
   run: PickRun
-  /** Tip to store as the branch; undefined when no branch is kept. */
-  tip: string | undefined
+  /** Whether the branch is kept (it holds the picks, or the picks that applied plus the markers). */
+  keep: boolean
   markersCommit?: string
 }
 
@@ -48,7 +49,7 @@ export async function prepareBranch(
     throw new Error(`${branch} is checked out in ${git.cwd}; switch to another branch first`)
   const start = await fetchTarget(git, request.remote, request.target)
   const all = request.plan.commits
-  const known = await readTipAndPlan(git, start, all)
+  const known = await readTipAndPlan(git, start, request.plan)
   const found = await findApplied(git, {
     commits: all,
     target: start,
@@ -58,20 +59,15 @@ export async function prepareBranch(
   })
   const commits = all.filter((c) => !found.has(c))
   const subjects = new Map([...known.commits].map(([sha, c]) => [sha, c.subject]))
-  const mainline = request.plan.mainline
-  const result = await withWorktree(git, start, async (wt): Promise<WorktreeResult> => {
-    const run = await runPicks(wt, { commits, subjects, start, ...(mainline ? { mainline } : {}) })
-    if (run.status === 'done') return { run, tip: run.head }
-    if (options.conflicts !== 'draft-pr') {
-      const applied =
-        options.conflicts === 'stop' ? await wt.text(['rev-parse', 'HEAD']) : undefined
-      await abortPicks(wt)
-      return { run, tip: applied }
-    }
-    const markersCommit = await commitConflictMarkers(wt, run.failed.sha, run.conflicts)
-    return { run, tip: markersCommit, markersCommit }
-  })
-  if (result.tip) await git.run(['update-ref', `refs/heads/${branch}`, result.tip])
+  const result =
+    commits.length === 0
+      ? { run: { status: 'done' as const, picked: [] }, keep: false }
+      : await pickOnBranch(git, branch, known.tip, options, {
+          commits,
+          subjects,
+          start: known.tip,
+          ...(request.plan.mainline ? { mainline: request.plan.mainline } : {}),
+        })
   const hint =
     result.run.status === 'conflict'
       ? await findPrerequisites(git, {
@@ -88,15 +84,49 @@ export async function prepareBranch(
 }
 
 /**
- * The target tip's sha and the planned commits' parents and subjects, with one `git log`
+ * Runs the picks in a worktree on `branch` (created or reset at `tip`), so the picks themselves
+ * move the branch: nothing is stored afterwards. A conflict is left as it stands (removing the
+ * worktree discards the stopped pick): in stop mode the branch keeps the picks that applied, in
+ * draft-pr mode it gets the markers commit, and in comment mode (or when every pick came out
+ * empty, or on any error) the branch is deleted again.
+ */
+async function pickOnBranch(
+  git: Git,
+  branch: string,
+  tip: string,
+  options: PrepareOptions,
+  input: PickInput,
+): Promise<WorktreeResult> {
+  let result: WorktreeResult | undefined
+  try {
+    result = await withWorktree(
+      git,
+      tip,
+      async (wt): Promise<WorktreeResult> => {
+        const run = await runPicks(wt, input)
+        if (run.status === 'done') return { run, keep: run.head !== undefined }
+        if (options.conflicts !== 'draft-pr') return { run, keep: options.conflicts === 'stop' }
+        const markersCommit = await commitConflictMarkers(wt, run.failed.sha, run.conflicts)
+        return { run, keep: true, markersCommit }
+      },
+      { branch },
+    )
+    return result
+  } finally {
+    if (!result?.keep) await git.run(['update-ref', '-d', `refs/heads/${branch}`])
+  }
+}
+
+/**
+ * The target tip's sha and the planned commits' parents and subjects: from the plan and the
+ * fetched ref's file when the plan carries them (no process), else with one `git log`
  * (`--no-walk=unsorted` keeps the order given: the tip comes first).
  */
-async function readTipAndPlan(
-  git: Git,
-  start: string,
-  planned: readonly string[],
-): Promise<KnownCommits> {
-  const [tip, ...rest] = await readCommits(git, ['--no-walk=unsorted', start, ...planned])
+async function readTipAndPlan(git: Git, start: string, plan: PickPlan): Promise<KnownCommits> {
+  const info = plan.commitInfo
+  if (info && plan.commits.every((c) => Object.hasOwn(info, c)))
+    return { tip: await resolveRef(git, start), commits: new Map(Object.entries(info)) }
+  const [tip, ...rest] = await readCommits(git, ['--no-walk=unsorted', start, ...plan.commits])
   if (!tip) throw new Error(`${start} names no commit after fetching it`)
   const commits = new Map([tip, ...rest].map((c) => [c.sha, c]))
   return { tip: tip.sha, commits }
@@ -110,7 +140,7 @@ function outcome(
 ): BranchOutcome {
   const { run } = result
   if (run.status === 'done') {
-    if (result.tip === undefined) return { status: 'already-applied', commits: run.picked }
+    if (!result.keep) return { status: 'already-applied', commits: run.picked }
     return { status: 'picked', branch, commits: run.picked }
   }
   return {

@@ -5,6 +5,7 @@
  */
 import type { Git } from '../git/git.js'
 import { GitError } from '../git/errors.js'
+import { headCommit } from '../git/ref-files.js'
 import { hasMarkers, KIND_LABEL, parseUnmerged } from './conflict-kinds.js'
 import type { ConflictFile, PickedCommit } from './types.js'
 
@@ -86,8 +87,8 @@ async function mapResults(
   skipped: ReadonlySet<string>,
   subjects: ReadonlyMap<string, string>,
 ): Promise<PickedCommit[]> {
-  const created = await wt.lines(['rev-list', '--reverse', `${start}..HEAD`])
   const applied = sources.filter((s) => !skipped.has(s))
+  const created = await createdSince(wt, start, applied.length)
   if (created.length !== applied.length)
     throw new Error(
       `cherry-pick made ${created.length} commits for ${applied.length} applied picks`,
@@ -98,6 +99,19 @@ async function mapResults(
     result: skipped.has(source) ? undefined : created[next++],
     subject: subjects.get(source) ?? '',
   }))
+}
+
+/**
+ * The commits made since `start`, oldest first: none when nothing applied, HEAD (read from its
+ * file) for one pick, the most common backport, else `git rev-list`.
+ */
+async function createdSince(wt: Git, start: string, applied: number): Promise<string[]> {
+  if (applied === 0) return []
+  if (applied === 1 && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(start)) {
+    const head = await headCommit(wt)
+    if (head !== start) return [head]
+  }
+  return wt.lines(['rev-list', '--reverse', `${start}..HEAD`])
 }
 
 function unexpected(detail: string): Error {
@@ -135,10 +149,5 @@ export async function commitConflictMarkers(
   await wt.run(['commit', '--quiet', '--no-verify', '--allow-empty', '-m', message], {
     env: { GIT_AUTHOR_NAME: match[1] ?? '', GIT_AUTHOR_EMAIL: match[2] ?? '' },
   })
-  return wt.text(['rev-parse', 'HEAD'])
-}
-
-/** Abandons the stopped pick (comment mode): the worktree goes back to the target tip. */
-export async function abortPicks(wt: Git): Promise<void> {
-  await wt.run(['cherry-pick', '--abort'])
+  return headCommit(wt)
 }

@@ -213,5 +213,18 @@ export async function planPicks(git: Git, pr: SourcePr, options: PlanOptions): P
       if (id !== undefined) c.patchId = id
     }
   }
-  return selectCommits(input)
+  const read = [...firstParents, ...(input.own ?? []), ...(input.headCommits ?? [])]
+  return withCommitInfo(selectCommits(input), read)
+}
+
+/** The plan with the parents and subject of its commits, taken from what planPicks read. */
+export function withCommitInfo(plan: PickPlan, read: readonly CommitInfo[]): PickPlan {
+  const bySha = new Map(read.map((c) => [c.sha, c]))
+  const commitInfo: NonNullable<PickPlan['commitInfo']> = {}
+  for (const sha of plan.commits) {
+    const c = bySha.get(sha)
+    if (!c) return plan
+    commitInfo[sha] = { parents: [...c.parents], subject: c.subject }
+  }
+  return { ...plan, commitInfo }
 }

@@ -28,6 +28,12 @@ export interface PickPlan {
   mainline?: 1
   /** Human explanation, e.g. "rebase merge: picking the 2 rebased commits in order". */
   explanation: string
+  /**
+   * Parents and subject of each planned commit by sha, as planPicks read them: prepareBranch does
+   * not read them again. Optional (a plan stored by an older CLI lacks it); plain JSON, because the
+   * CLI stores the plan.
+   */
+  commitInfo?: Record<string, { parents: string[]; subject: string }>
 }
 
 export interface PickedCommit {

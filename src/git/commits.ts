@@ -1,6 +1,7 @@
 import { access, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Git } from './git.js'
+import { gitDirs } from './ref-files.js'
 
 /** What fixline needs to know about one commit. */
 export interface CommitInfo {
@@ -98,32 +99,6 @@ export async function checkedOutRef(git: Git): Promise<string | undefined> {
   if (/^[0-9a-f]{40}([0-9a-f]{24})?\n?$/.test(head)) return undefined
   const out = await git.run(['symbolic-ref', '-q', 'HEAD'], { okCodes: [0, 1] })
   return out.stdout.trim() || undefined
-}
-
-interface GitDirs {
-  /** The worktree's own git folder (its HEAD, index). */
-  own: string
-  /** The repository's common git folder (objects, refs, `shallow`); worktrees share it. */
-  common: string
-}
-
-const gitDirsByCwd = new Map<string, Promise<GitDirs>>()
-
-/** The folder's git folders, absolute, asked of git once per folder (one process for both). */
-function gitDirs(git: Git): Promise<GitDirs> {
-  let dirs = gitDirsByCwd.get(git.cwd)
-  if (dirs === undefined) {
-    dirs = git
-      .lines(['rev-parse', '--path-format=absolute', '--git-dir', '--git-common-dir'])
-      .then(([own = '', common = '']) => {
-        if (own === '' || common === '') throw new Error(`no git folder found for ${git.cwd}`)
-        return { own, common }
-      })
-    gitDirsByCwd.set(git.cwd, dirs)
-    // Not a repository (yet): ask again next time.
-    dirs.catch(() => gitDirsByCwd.delete(git.cwd))
-  }
-  return dirs
 }
 
 /** `git rev-list --count <args>`. */

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Git } from './git.js'
+import { forgetGitDirs, gitDirs, rememberGitDirs } from './ref-files.js'
 
 export interface WorktreeOptions {
   /**
@@ -12,6 +13,11 @@ export interface WorktreeOptions {
    * checkout. Default true.
    */
   empty?: boolean
+  /**
+   * Check out this local branch, created or reset at `start` (`-B`), instead of a detached HEAD:
+   * commits made in the worktree move the branch, and it stays when the worktree is removed.
+   */
+  branch?: string
 }
 
 /**
@@ -41,21 +47,23 @@ export async function withWorktree<T>(
       'worktree',
       'add',
       '--quiet',
-      '--detach',
+      ...(options.branch === undefined ? ['--detach'] : ['-B', options.branch]),
       ...(empty ? ['--no-checkout'] : []),
       dir,
       start,
     ])
     added = true
     const wt = git.at(dir)
+    const gitDir = await worktreeGitDir(wt, dir)
+    rememberGitDirs(dir, { own: gitDir, common: (await gitDirs(git)).common })
     if (empty) {
-      const gitDir = await worktreeGitDir(wt, dir)
       await mkdir(join(gitDir, 'info'), { recursive: true })
       await writeFile(join(gitDir, 'info', 'sparse-checkout'), ATTRIBUTES_ONLY)
       await wt.run(['-c', 'core.sparseCheckout=true', 'read-tree', '-mu', 'HEAD'])
     }
     return await fn(wt)
   } finally {
+    forgetGitDirs(dir)
     const removed = added
       ? await git.run(['worktree', 'remove', '--force', '--force', dir], { okCodes: [0, 128] })
       : undefined

@@ -1,7 +1,8 @@
 /**
- * prepareBranch asks git only what it does not know (issue 12): the target tip's sha and the
- * planned commits' parents and subjects come from one `git log`, which findApplied reuses (no
- * `rev-parse --verify`, no second `git log --format=%P`, no re-read of the subjects), and the
+ * prepareBranch asks git only what it does not know (issue 12): the planned commits' parents and
+ * subjects come with the plan and the target tip's sha from the fetched ref's file (a plan without
+ * them: one `git log`), which findApplied reuses (no `rev-parse --verify`, no `git log
+ * --format=%P`), the picks move the branch themselves (no `update-ref`), and the
  * checked-out-branch guard reads the worktree's HEAD file (no `symbolic-ref`).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -43,13 +44,51 @@ describe('prepareBranch git processes', () => {
     expect(outcome.commits.map((c) => c.subject)).toEqual(['Fix the widget (#5)'])
     const names = ran.map((args) => args[0])
     expect(names).not.toContain('symbolic-ref')
-    expect(ran.filter((a) => a[0] === 'rev-parse' && a.includes('--verify'))).toEqual([])
+    expect(ran.filter((a) => a[0] === 'rev-parse')).toEqual([])
+    // The plan carries the commit's parents and subject, the fetched tip is read from its ref file.
+    expect(ran.filter((a) => a[0] === 'log' && a.some((x) => x.startsWith('--no-walk')))).toEqual(
+      [],
+    )
+    // The picks move the branch checked out in the worktree (-B): no update-ref; the one new
+    // commit is read from the branch's ref file: no rev-list.
+    expect(names).not.toContain('update-ref')
+    expect(names).not.toContain('rev-list')
+    // check-ref-format for the branch name, fetch, log (graph), worktree add, read-tree,
+    // cherry-pick, worktree remove.
+    expect(ran.length, ran.map((a) => a.join(' ')).join('\n')).toBeLessThanOrEqual(7)
+    const local = await git.text(['rev-parse', 'refs/heads/backport/5-to-1.x'])
+    expect(outcome.commits[0]?.result).toBe(local)
+    expect(await git.text(['rev-parse', `${local}^`])).toBe(
+      await git.text(['rev-parse', 'refs/remotes/origin/1.x']),
+    )
+  })
+
+  it("a plan without the commits' details (stored by an older CLI) reads them with one git log", async () => {
+    await fixture.branch('fix')
+    await fixture.checkout('fix')
+    await fixture.commit({ 'fix.txt': 'fix\n' }, 'feature')
+    await fixture.checkout('main')
+    await fixture.openPr(6, 'fix', 'main', { title: 'Fix the gadget' })
+    const merge = await fixture.mergeSquash(6)
+    const ran: string[][] = []
+    const git = await fixture.checkoutClone({ observer: (args) => void ran.push([...args]) })
+    const { commitInfo, ...plan } = await planPicks(git, merge.pr, {
+      mergeCommits: 'own-commits',
+      remote: 'origin',
+    })
+    expect(commitInfo).toBeDefined()
+    ran.length = 0
+    const outcome = await prepareBranch(
+      git,
+      { pr: merge.pr, target: '1.x', branch: 'backport/6-to-1.x', plan, remote: 'origin' },
+      { conflicts: 'draft-pr' },
+    )
+    expect(outcome.status).toBe('picked')
+    if (outcome.status !== 'picked') return
+    expect(outcome.commits.map((c) => c.subject)).toEqual(['Fix the gadget (#6)'])
     expect(
       ran.filter((a) => a[0] === 'log' && a.some((x) => x.startsWith('--no-walk'))),
     ).toHaveLength(1)
-    // fetch, log (tip + plan), log (graph), worktree add, read-tree, cherry-pick, rev-list,
-    // worktree remove, update-ref, and check-ref-format for the branch name (once per process).
-    expect(ran.length, ran.map((a) => a.join(' ')).join('\n')).toBeLessThanOrEqual(10)
   })
 })
 
