@@ -52,6 +52,7 @@ export async function backportOne(ctx: TargetContext, target: ValidTarget): Prom
     pr: pull.source,
     target: target.target,
     branch: target.branch,
+    targetTip: target.tip,
     plan,
     remote: REMOTE,
   }

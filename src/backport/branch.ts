@@ -47,7 +47,7 @@ export async function prepareBranch(
   const branch = await assertOwnedBranch(git, request.branch)
   if ((await checkedOutRef(git)) === `refs/heads/${branch}`)
     throw new Error(`${branch} is checked out in ${git.cwd}; switch to another branch first`)
-  const start = await fetchTarget(git, request.remote, request.target)
+  const start = await fetchTarget(git, request.remote, request.target, request.targetTip)
   const all = request.plan.commits
   const known = await readTipAndPlan(git, start, request.plan)
   const found = await findApplied(git, {

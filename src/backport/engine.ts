@@ -9,7 +9,11 @@ export interface BackportEngine {
   planPicks(
     git: Git,
     pr: SourcePr,
-    options: { mergeCommits: 'own-commits' | 'mainline'; remote: string },
+    options: {
+      mergeCommits: 'own-commits' | 'mainline'
+      remote: string
+      targets?: readonly string[]
+    },
   ): Promise<PickPlan>
   prepareBranch(
     git: Git,

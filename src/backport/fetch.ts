@@ -6,6 +6,7 @@
 import type { Git } from '../git/git.js'
 import { GitError } from '../git/errors.js'
 import { countCommits, isShallowRepository } from '../git/commits.js'
+import { resolveRef } from '../git/ref-files.js'
 import { isPlausibleRefName, printable } from '../git/refs.js'
 import type { SourcePr } from './types.js'
 
@@ -59,17 +60,54 @@ async function depthFor(git: Git, depth: number): Promise<number | undefined> {
  * for PRs of more than one commit, `refs/pull/<n>/head` (falling back to the head sha when the
  * remote has no pull refs). One fetch process in the usual case.
  */
-export async function fetchSource(git: Git, pr: SourcePr, remote: string): Promise<void> {
+export async function fetchSource(
+  git: Git,
+  pr: SourcePr,
+  remote: string,
+  targets: readonly string[] = [],
+): Promise<void> {
+  const extra = targetRefspecs(remote, targets, pr.commits)
+  if (extra.length === 0) return fetchSourceWith(git, pr, remote, [])
+  try {
+    await fetchSourceWith(git, pr, remote, extra)
+  } catch (error) {
+    // A target deleted since it was listed must not fail the source: fetch it alone (each target's
+    // own fetch then fails for that target only).
+    if (!(error instanceof GitError) || error.kind !== 'not-found') throw error
+    await fetchSourceWith(git, pr, remote, [])
+  }
+}
+
+async function fetchSourceWith(
+  git: Git,
+  pr: SourcePr,
+  remote: string,
+  extra: readonly string[],
+): Promise<void> {
   const refs = sourceRefs(pr.number)
   const depth = await depthFor(git, pr.commits + 2)
   const merge = `+${pr.mergeCommitSha}:${refs.merge}`
-  if (pr.commits <= 1) return fetch(git, remote, [merge], depth)
+  if (pr.commits <= 1) return fetch(git, remote, [merge, ...extra], depth)
   try {
-    await fetch(git, remote, [merge, `+refs/pull/${pr.number}/head:${refs.head}`], depth)
+    await fetch(git, remote, [merge, `+refs/pull/${pr.number}/head:${refs.head}`, ...extra], depth)
   } catch (error) {
     if (!(error instanceof GitError) || error.kind !== 'not-found') throw error
-    await fetch(git, remote, [merge, `+${pr.headSha}:${refs.head}`], depth)
+    await fetch(git, remote, [merge, `+${pr.headSha}:${refs.head}`, ...extra], depth)
   }
+}
+
+/**
+ * A PR of at most this many commits fetches its targets' tips with the source, in the same
+ * fetch: every fetch is a round trip to GitHub, and the source's depth (commits + 2) costs a
+ * target only a few more commits. A larger PR fetches each target at depth 1 on its own.
+ */
+const TARGETS_WITH_SOURCE_MAX_COMMITS = 20
+
+function targetRefspecs(remote: string, targets: readonly string[], commits: number): string[] {
+  if (commits > TARGETS_WITH_SOURCE_MAX_COMMITS || !isPlausibleRefName(remote)) return []
+  return targets
+    .filter((t) => isPlausibleRefName(t))
+    .map((t) => `+refs/heads/${t}:refs/remotes/${remote}/${t}`)
 }
 
 /**
@@ -115,11 +153,23 @@ async function oldestCommitTime(git: Git, range: readonly string[]): Promise<num
   return Math.min(...times)
 }
 
-/** Fetches the tip of a target branch into refs/remotes/<remote>/<target> (depth 1 when shallow). */
-export async function fetchTarget(git: Git, remote: string, target: string): Promise<string> {
+/**
+ * Fetches the tip of a target branch into refs/remotes/<remote>/<target> (depth 1 when shallow),
+ * unless the tracking ref already holds `knownTip` (the head the remote listed moments ago).
+ */
+export async function fetchTarget(
+  git: Git,
+  remote: string,
+  target: string,
+  knownTip?: string,
+): Promise<string> {
   if (!isPlausibleRefName(target))
     throw new Error(`"${printable(target)}" is not a valid branch name`)
   const tracking = `refs/remotes/${remote}/${target}`
+  if (knownTip !== undefined && isPlausibleRefName(remote)) {
+    const current = await resolveRef(git, tracking).catch(() => undefined)
+    if (current === knownTip) return tracking
+  }
   if (!isPlausibleRefName(remote)) {
     // A URL remote: keep the tip under fixline's own namespace.
     const ref = `refs/fixline/target/${target}`

@@ -53,7 +53,14 @@ export async function backportTargets(
     deps,
     engine,
     pull,
-    plan: once(() => planAndLog(deps, engine, pull)),
+    plan: once(() =>
+      planAndLog(
+        deps,
+        engine,
+        pull,
+        validation.valid.map((t) => t.target),
+      ),
+    ),
     options,
     created: [],
     kind,
@@ -100,10 +107,12 @@ async function planAndLog(
   deps: JobDeps,
   engine: BackportEngine,
   pull: PullInfo,
+  targets: readonly string[],
 ): Promise<PickPlan> {
   const plan = await engine.planPicks(deps.git, pull.source, {
     mergeCommits: deps.config.backport.mergeCommits,
     remote: REMOTE,
+    targets,
   })
   deps.log.info(
     `commit selection for #${pull.source.number}: ${plan.explanation} (${plan.commits.map((c) => c.slice(0, 12)).join(', ')})`,

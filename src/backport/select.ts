@@ -151,6 +151,8 @@ export interface PlanOptions {
   mergeCommits: MergeCommitsMode
   /** Remote name (or URL) of the GitHub repository, usually 'origin'. */
   remote: string
+  /** Target branches whose tips the same fetch brings (see fetchSource); none by default. */
+  targets?: readonly string[]
 }
 
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/
@@ -173,7 +175,7 @@ export function assertPlannable(pr: SourcePr): void {
 export async function planPicks(git: Git, pr: SourcePr, options: PlanOptions): Promise<PickPlan> {
   assertPlannable(pr)
   const refs = sourceRefs(pr.number)
-  await fetchSource(git, pr, options.remote)
+  await fetchSource(git, pr, options.remote, options.targets)
   // One read for the merge commit (first) and, squash or rebase, the first-parent line it ends.
   const firstParents = await readCommits(git, [
     '--first-parent',

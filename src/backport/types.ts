@@ -60,6 +60,11 @@ export interface BackportBranchRequest {
   target: string
   /** Branch to create, `backport/<number>-to-<target>`. */
   branch: string
+  /**
+   * The target's head as the remote listed it moments ago: when the tracking ref already holds it
+   * (planPicks fetched the targets with the source), the target is not fetched again.
+   */
+  targetTip?: string
   plan: PickPlan
   remote: string
 }

@@ -17,6 +17,8 @@ export interface ValidTarget extends TargetRequest {
   branch: string
   /** Head of the backport branch on the remote, when an earlier run pushed it. */
   existingHead: string | undefined
+  /** The target branch's head on the remote when it was listed. */
+  tip: string
 }
 
 export interface Validation {
@@ -101,7 +103,8 @@ async function checkOnRemote(
   const valid: ValidTarget[] = []
   const rows: BackportRow[] = []
   for (const request of named) {
-    if (!heads.has(request.target)) {
+    const tip = heads.get(request.target)
+    if (tip === undefined) {
       rows.push(
         failed(
           request.target,
@@ -111,7 +114,7 @@ async function checkOnRemote(
       continue
     }
     const branch = branchFor(input, source, request.target)
-    valid.push({ ...request, branch, existingHead: heads.get(branch) })
+    valid.push({ ...request, branch, existingHead: heads.get(branch), tip })
   }
   return { valid, rows }
 }

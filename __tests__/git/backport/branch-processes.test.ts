@@ -104,3 +104,89 @@ describe('checkedOutRef', () => {
     expect(await checkedOutRef(git.at(other))).toBe('refs/heads/elsewhere')
   })
 })
+
+describe('target tips fetched with the source', () => {
+  async function squashPr(n: number) {
+    await fixture.branch(`fix-${n}`)
+    await fixture.checkout(`fix-${n}`)
+    await fixture.commit({ [`fix-${n}.txt`]: 'fix\n' }, 'feature')
+    await fixture.checkout('main')
+    await fixture.openPr(n, `fix-${n}`, 'main', { title: `Fix ${n}` })
+    return fixture.mergeSquash(n)
+  }
+
+  it('one fetch brings the source and the targets; the target is not fetched again', async () => {
+    const merge = await squashPr(7)
+    const ran: string[][] = []
+    const git = await fixture.checkoutClone({ observer: (args) => void ran.push([...args]) })
+    const tip = await fixture.originSha('refs/heads/1.x')
+    ran.length = 0
+    const plan = await planPicks(git, merge.pr, {
+      mergeCommits: 'own-commits',
+      remote: 'origin',
+      targets: ['1.x'],
+    })
+    const fetches = ran.filter((a) => a[0] === 'fetch')
+    expect(fetches).toHaveLength(1)
+    expect(fetches[0]).toContain('+refs/heads/1.x:refs/remotes/origin/1.x')
+    ran.length = 0
+    const outcome = await prepareBranch(
+      git,
+      {
+        pr: merge.pr,
+        target: '1.x',
+        branch: 'backport/7-to-1.x',
+        targetTip: tip,
+        plan,
+        remote: 'origin',
+      },
+      { conflicts: 'draft-pr' },
+    )
+    expect(outcome.status).toBe('picked')
+    expect(ran.filter((a) => a[0] === 'fetch')).toEqual([])
+  })
+
+  it('a target that moved since it was listed is fetched again, and the pick lands on its new tip', async () => {
+    const merge = await squashPr(8)
+    const ran: string[][] = []
+    const git = await fixture.checkoutClone({ observer: (args) => void ran.push([...args]) })
+    const listed = await fixture.originSha('refs/heads/1.x')
+    const plan = await planPicks(git, merge.pr, {
+      mergeCommits: 'own-commits',
+      remote: 'origin',
+      targets: ['1.x'],
+    })
+    await fixture.checkout('1.x')
+    const moved = await fixture.commit({ 'later.txt': 'later\n' }, 'later on 1.x')
+    await fixture.push(['1.x'])
+    await fixture.checkout('main')
+    ran.length = 0
+    const outcome = await prepareBranch(
+      git,
+      {
+        pr: merge.pr,
+        target: '1.x',
+        branch: 'backport/8-to-1.x',
+        targetTip: moved,
+        plan,
+        remote: 'origin',
+      },
+      { conflicts: 'draft-pr' },
+    )
+    expect(listed).not.toBe(moved)
+    expect(ran.filter((a) => a[0] === 'fetch')).toHaveLength(1)
+    expect(outcome.status).toBe('picked')
+    expect(await git.text(['rev-parse', 'refs/heads/backport/8-to-1.x^'])).toBe(moved)
+  })
+
+  it('a target missing on the remote does not stop the plan: the source is fetched alone', async () => {
+    const merge = await squashPr(9)
+    const git = await fixture.checkoutClone()
+    const plan = await planPicks(git, merge.pr, {
+      mergeCommits: 'own-commits',
+      remote: 'origin',
+      targets: ['1.x', '9.x'],
+    })
+    expect(plan.commits).toEqual([merge.mergeCommitSha])
+  })
+})
