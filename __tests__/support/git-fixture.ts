@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Git, type GitObserver } from '../../src/git/git.js'
+import { checkedOutRef } from '../../src/git/commits.js'
+import { headCommit, resolveRef } from '../../src/git/ref-files.js'
 import { importStream, PRE_RECEIVE, replayRebase, type StreamCommit } from './git-fixture-import.js'
 import type { SourcePr } from '../../src/backport/types.js'
 
@@ -116,7 +118,13 @@ export async function createFixture(): Promise<Fixture> {
   const originDir = join(dir, 'origin.git')
   const seedDir = join(dir, 'seed')
   const emptyConfig = join(dir, 'gitconfig')
-  writeFileSync(emptyConfig, '')
+  // Nothing from this machine's config. Automatic housekeeping is off: a commit or fetch would
+  // otherwise start `git maintenance run --auto` and a push `git gc --auto` in origin, one more
+  // process each, which nothing here needs (a test repository never grows enough to pack).
+  writeFileSync(
+    emptyConfig,
+    '[maintenance]\n\tauto = false\n[gc]\n\tauto = 0\n[receive]\n\tautogc = false\n',
+  )
   const isolation = { GIT_CONFIG_GLOBAL: emptyConfig, GIT_CONFIG_NOSYSTEM: '1' }
   const env: Record<string, string> = {
     ...isolation,
@@ -149,7 +157,9 @@ export async function createFixture(): Promise<Fixture> {
     GIT_COMMITTER_NAME: c.name,
     GIT_COMMITTER_EMAIL: c.email,
   })
+  // Branch and pull refs are read from origin's files (no git process; tags and shas ask git).
   const originSha = async (ref: string): Promise<string | undefined> => {
+    if (/^refs\/(heads|pull)\//.test(ref)) return resolveRef(origin, ref).catch(() => undefined)
     const r = await origin.run(['rev-parse', '-q', '--verify', `${ref}^{commit}`], {
       okCodes: [0, 1],
     })
@@ -161,11 +171,16 @@ export async function createFixture(): Promise<Fixture> {
     return sha
   }
   /** Keeps seed's local branch equal to origin's after a simulated GitHub operation. */
+  // seed made `sha` itself: its tracking ref is set rather than fetched.
   const syncSeed = async (branch: string, sha: string): Promise<void> => {
-    await seed.run(['fetch', '-q', 'origin', `+refs/heads/${branch}:refs/remotes/origin/${branch}`])
-    const current = await seed.text(['symbolic-ref', '-q', '--short', 'HEAD'], { okCodes: [0, 1] })
-    if (current === branch) await seed.run(['reset', '-q', '--hard', sha])
-    else await seed.run(['update-ref', `refs/heads/${branch}`, sha])
+    const tracking = `update refs/remotes/origin/${branch} ${sha}\n`
+    if ((await checkedOutRef(seed)) === `refs/heads/${branch}`) {
+      await seed.run(['update-ref', '--stdin'], { input: tracking })
+      await seed.run(['reset', '-q', '--hard', sha])
+    } else
+      await seed.run(['update-ref', '--stdin'], {
+        input: `${tracking}update refs/heads/${branch} ${sha}\n`,
+      })
   }
   /** A detached worktree of seed where merges are computed, so seed's checkout is never touched. */
   const mergerAt = async (start: string): Promise<Git> => {
@@ -219,22 +234,28 @@ export async function createFixture(): Promise<Fixture> {
     origin,
 
     async commit(files, message, opts = {}) {
+      const removed: string[] = []
+      const added: string[] = []
       for (const [path, content] of Object.entries(files)) {
         const full = join(seedDir, path)
         if (content === null) {
-          await seed.run(['rm', '-q', '--cached', '--ignore-unmatch', '--', path])
+          removed.push(path)
           await rm(full, { force: true })
         } else {
           await mkdir(dirname(full), { recursive: true })
           await writeFile(full, content)
-          await seed.run(['add', '--', path])
+          added.push(path)
         }
       }
+      // One process per kind of change, not per file.
+      if (removed.length > 0)
+        await seed.run(['rm', '-q', '--cached', '--ignore-unmatch', '--', ...removed])
+      if (added.length > 0) await seed.run(['add', '--', ...added])
       const author = opts.author ?? AUTHOR
       await seed.run(['commit', '-q', '--allow-empty', '-m', message], {
         env: { ...who(author), ...tick(opts.date) },
       })
-      return seed.text(['rev-parse', 'HEAD'])
+      return headCommit(seed)
     },
 
     async branch(name, from = 'HEAD') {
@@ -265,7 +286,7 @@ export async function createFixture(): Promise<Fixture> {
         base: baseBranch,
         title: opts.title ?? `PR ${number} from ${headBranch}`,
       })
-      return { headSha: await seed.text(['rev-parse', `refs/heads/${headBranch}`]) }
+      return { headSha: await resolveRef(seed, `refs/heads/${headBranch}`) }
     },
 
     async updateBranch(headBranch, baseBranch) {

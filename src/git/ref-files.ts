@@ -48,7 +48,7 @@ export function forgetGitDirs(cwd: string): void {
 
 const OID = /^([0-9a-f]{40}|[0-9a-f]{64})\n?$/
 /** Shared refs stored in the common folder that this module reads as files. */
-const SHARED_REF = /^refs\/(heads|remotes|fixline)\/[^\0\\]+$/
+const SHARED_REF = /^refs\/(heads|remotes|fixline|pull)\/[^\0\\]+$/
 
 /** The file's text, or '' when it does not exist (or is not a file). */
 async function fileText(path: string): Promise<string> {
@@ -56,7 +56,7 @@ async function fileText(path: string): Promise<string> {
 }
 
 /**
- * The commit `ref` (a full name under refs/heads, refs/remotes or refs/fixline) points at: its
+ * The commit `ref` (a full name under refs/heads, refs/remotes, refs/fixline or refs/pull) points at: its
  * loose ref file when there is one (a loose ref always wins over packed-refs; `git fetch` and
  * `git update-ref` write loose refs), else `git rev-parse`. Throws when the ref does not exist.
  */

@@ -3,6 +3,7 @@
  * base, the state of each hotfix branch. Creating and deleting the branches fixline owns is in
  * remote-branches.ts. Never runs PR code.
  */
+import { resolveRef } from '../git/ref-files.js'
 import type { Git } from '../git/git.js'
 import { GitError } from '../git/errors.js'
 import { isShallowRepository, readCommits } from '../git/commits.js'
@@ -82,6 +83,8 @@ export async function oldestOwnCommitTime(
 /** The commit a tag, branch or sha names, or undefined. */
 export async function resolveCommit(git: Git, name: string): Promise<string | undefined> {
   if (!isPlausibleRefName(name)) return undefined
+  // A branch or tracking ref: its loose ref file when there is one (no git process).
+  if (/^refs\/(heads|remotes)\//.test(name)) return resolveRef(git, name).catch(() => undefined)
   const r = await git.run(['rev-parse', '--verify', '--quiet', `${name}^{commit}`], {
     okCodes: [0, 1, 128],
   })
