@@ -82,6 +82,11 @@ export class Git {
     return new Git({ ...this.options(), cwd })
   }
 
+  /** The value of an environment variable as git sees it (this Git's own, else the process's). */
+  environment(name: string): string | undefined {
+    return this.env[name] ?? process.env[name]
+  }
+
   /** A Git whose invocations carry extra environment (for example the push token's GIT_CONFIG_*). */
   withEnv(env: Readonly<Record<string, string>>): Git {
     return new Git({ ...this.options(), env: { ...this.env, ...env } })

@@ -4,8 +4,8 @@
  * Anything the files do not settle (a packed ref, a symbolic ref, the reftable backend) is asked
  * of git, so the answers are always git's own.
  */
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { readFile, stat } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
 import type { Git } from './git.js'
 
 export interface GitDirs {
@@ -15,21 +15,56 @@ export interface GitDirs {
   common: string
 }
 
+/** Variables that point git at another repository than the folder's own `.git`. */
+const REDIRECTS = ['GIT_DIR', 'GIT_COMMON_DIR', 'GIT_WORK_TREE'] as const
+
+/** By folder and the variables that redirect git (the same folder may name two repositories). */
 const gitDirsByCwd = new Map<string, Promise<GitDirs>>()
 
-/** The folder's git folders, absolute, asked of git once per folder (one process for both). */
+function cacheKey(cwd: string, git?: Git): string {
+  return [cwd, ...REDIRECTS.map((name) => git?.environment(name) ?? '')].join('\0')
+}
+
+/**
+ * The folders of a checkout's top folder: its `.git` folder (with HEAD and objects) is both the
+ * own and the common one, as in every runner checkout. Undefined when that is not certain: a
+ * `.git` file (a linked worktree, a submodule), a subfolder, or GIT_DIR and the like set.
+ */
+async function topLevelDirs(git: Git): Promise<GitDirs | undefined> {
+  if (REDIRECTS.some((name) => git.environment(name) !== undefined)) return undefined
+  const dotGit = resolve(git.cwd, '.git')
+  try {
+    const [head, objects] = await Promise.all([
+      stat(join(dotGit, 'HEAD')),
+      stat(join(dotGit, 'objects')),
+    ])
+    return head.isFile() && objects.isDirectory() ? { own: dotGit, common: dotGit } : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The folder's git folders, absolute: read from the files of a checkout's top folder, else asked
+ * of git (one process for both), once per folder.
+ */
 export function gitDirs(git: Git): Promise<GitDirs> {
-  let dirs = gitDirsByCwd.get(git.cwd)
+  const key = cacheKey(git.cwd, git)
+  let dirs = gitDirsByCwd.get(key)
   if (dirs === undefined) {
-    dirs = git
-      .lines(['rev-parse', '--path-format=absolute', '--git-dir', '--git-common-dir'])
-      .then(([own = '', common = '']) => {
-        if (own === '' || common === '') throw new Error(`no git folder found for ${git.cwd}`)
-        return { own, common }
-      })
-    gitDirsByCwd.set(git.cwd, dirs)
+    dirs = topLevelDirs(git).then(
+      async (known) =>
+        known ??
+        git
+          .lines(['rev-parse', '--path-format=absolute', '--git-dir', '--git-common-dir'])
+          .then(([own = '', common = '']) => {
+            if (own === '' || common === '') throw new Error(`no git folder found for ${git.cwd}`)
+            return { own, common }
+          }),
+    )
+    gitDirsByCwd.set(key, dirs)
     // Not a repository (yet): ask again next time.
-    dirs.catch(() => gitDirsByCwd.delete(git.cwd))
+    dirs.catch(() => gitDirsByCwd.delete(key))
   }
   return dirs
 }
@@ -38,12 +73,12 @@ export function gitDirs(git: Git): Promise<GitDirs> {
  * Records the folders of a worktree fixline just made (it knows them from `git worktree add`), so
  * reading its HEAD needs no process; {@link forgetGitDirs} when the worktree is removed.
  */
-export function rememberGitDirs(cwd: string, dirs: GitDirs): void {
-  gitDirsByCwd.set(cwd, Promise.resolve(dirs))
+export function rememberGitDirs(git: Git, dirs: GitDirs): void {
+  gitDirsByCwd.set(cacheKey(git.cwd, git), Promise.resolve(dirs))
 }
 
-export function forgetGitDirs(cwd: string): void {
-  gitDirsByCwd.delete(cwd)
+export function forgetGitDirs(git: Git): void {
+  gitDirsByCwd.delete(cacheKey(git.cwd, git))
 }
 
 const OID = /^([0-9a-f]{40}|[0-9a-f]{64})\n?$/

@@ -55,7 +55,7 @@ export async function withWorktree<T>(
     added = true
     const wt = git.at(dir)
     const gitDir = await worktreeGitDir(wt, dir)
-    rememberGitDirs(dir, { own: gitDir, common: (await gitDirs(git)).common })
+    rememberGitDirs(wt, { own: gitDir, common: (await gitDirs(git)).common })
     if (empty) {
       await mkdir(join(gitDir, 'info'), { recursive: true })
       await writeFile(join(gitDir, 'info', 'sparse-checkout'), ATTRIBUTES_ONLY)
@@ -63,7 +63,7 @@ export async function withWorktree<T>(
     }
     return await fn(wt)
   } finally {
-    forgetGitDirs(dir)
+    forgetGitDirs(git.at(dir))
     const removed = added
       ? await git.run(['worktree', 'remove', '--force', '--force', dir], { okCodes: [0, 128] })
       : undefined
