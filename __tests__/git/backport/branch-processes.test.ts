@@ -22,14 +22,19 @@ beforeEach(async () => {
 
 afterEach(() => fixture.cleanup())
 
+/** PR #n of one commit, squash-merged into main. */
+async function squashPr(n: number, title = `Fix ${n}`) {
+  await fixture.branch(`fix-${n}`)
+  await fixture.checkout(`fix-${n}`)
+  await fixture.commit({ [`fix-${n}.txt`]: 'fix\n' }, 'feature')
+  await fixture.checkout('main')
+  await fixture.openPr(n, `fix-${n}`, 'main', { title })
+  return fixture.mergeSquash(n)
+}
+
 describe('prepareBranch git processes', () => {
   it('one squash commit onto one target: the tip, parents and subjects from one git log', async () => {
-    await fixture.branch('fix')
-    await fixture.checkout('fix')
-    await fixture.commit({ 'fix.txt': 'fix\n' }, 'feature')
-    await fixture.checkout('main')
-    await fixture.openPr(5, 'fix', 'main', { title: 'Fix the widget' })
-    const merge = await fixture.mergeSquash(5)
+    const merge = await squashPr(5, 'Fix the widget')
     const ran: string[][] = []
     const git = await fixture.checkoutClone({ observer: (args) => void ran.push([...args]) })
     const plan = await planPicks(git, merge.pr, { mergeCommits: 'own-commits', remote: 'origin' })
@@ -64,12 +69,7 @@ describe('prepareBranch git processes', () => {
   })
 
   it("a plan without the commits' details (stored by an older CLI) reads them with one git log", async () => {
-    await fixture.branch('fix')
-    await fixture.checkout('fix')
-    await fixture.commit({ 'fix.txt': 'fix\n' }, 'feature')
-    await fixture.checkout('main')
-    await fixture.openPr(6, 'fix', 'main', { title: 'Fix the gadget' })
-    const merge = await fixture.mergeSquash(6)
+    const merge = await squashPr(6, 'Fix the gadget')
     const ran: string[][] = []
     const git = await fixture.checkoutClone({ observer: (args) => void ran.push([...args]) })
     const { commitInfo, ...plan } = await planPicks(git, merge.pr, {
@@ -106,15 +106,6 @@ describe('checkedOutRef', () => {
 })
 
 describe('target tips fetched with the source', () => {
-  async function squashPr(n: number) {
-    await fixture.branch(`fix-${n}`)
-    await fixture.checkout(`fix-${n}`)
-    await fixture.commit({ [`fix-${n}.txt`]: 'fix\n' }, 'feature')
-    await fixture.checkout('main')
-    await fixture.openPr(n, `fix-${n}`, 'main', { title: `Fix ${n}` })
-    return fixture.mergeSquash(n)
-  }
-
   it('one fetch brings the source and the targets; the target is not fetched again', async () => {
     const merge = await squashPr(7)
     const ran: string[][] = []
