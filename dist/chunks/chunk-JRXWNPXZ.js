@@ -1,2 +1,0 @@
-import{createRequire as __fixlineRequire}from'node:module';const require=__fixlineRequire(import.meta.url);
-import{a as e}from"./chunk-VNIHMN76.js";import{a as n}from"./chunk-QEYVAOUP.js";function c(s){if(!(s instanceof Error))return String(s);let a=s.cause instanceof Error&&!(s.cause instanceof e)&&!s.message.includes(s.cause.message)?`: ${s.cause.message}`:"";return`${s.message}${a}`}n(c,"messageOf");export{c as a};
