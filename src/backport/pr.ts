@@ -3,6 +3,7 @@
  * decorating it (labels, assignees, milestone, reviewers, auto-merge) as configured. Each optional
  * step costs an API call only when it is configured and has something to do.
  */
+import { fitTitle, TITLE_LIMIT } from '../markdown/bound.js'
 import { searchPattern } from '../config/patterns.js'
 import type { Config } from '../config/types.js'
 import type { GitHub } from '../github/client.js'
@@ -29,14 +30,25 @@ export function backportBranchName(source: number | string, target: string): str
   return `backport/${source}-to-${target}`
 }
 
-/** `config.backport.title` with {target}, {title} and {number} filled in. */
+/**
+ * `config.backport.title` with {target}, {title} and {number} filled in. A long source title is
+ * cut (with "…") so that the whole stays within GitHub's title limit and the template's own parts,
+ * such as the PR number, are kept.
+ */
 export function backportTitle(
   template: string,
   values: { target: string; title: string; number: number },
 ): string {
-  return template.replace(/\{(target|title|number)\}/g, (_m, key: 'target' | 'title' | 'number') =>
-    String(values[key]),
-  )
+  const fill = (title: string) =>
+    template.replace(/\{(target|title|number)\}/g, (_m, key: 'target' | 'title' | 'number') =>
+      key === 'title' ? title : String(values[key]),
+    )
+  const full = fill(values.title)
+  const over = Array.from(full).length - TITLE_LIMIT
+  const uses = template.match(/\{title\}/g)?.length ?? 0
+  if (over <= 0 || uses === 0) return full
+  const keep = Array.from(values.title).length - Math.ceil(over / uses)
+  return keep > 0 ? fill(fitTitle(values.title, keep)) : full
 }
 
 /**

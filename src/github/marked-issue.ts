@@ -3,6 +3,7 @@
  * body AND fixline's identity as its author (an imitation by anyone else is never read or edited),
  * created exactly once, and updated in place only when its body changes.
  */
+import { fitTitle } from '../markdown/bound.js'
 import type { GitHub } from './client.js'
 import { createOnce } from './create-once.js'
 
@@ -67,7 +68,7 @@ export async function createMarkedIssue(
       const { data } = await github.rest.issues.create({
         owner: ref.owner,
         repo: ref.repo,
-        title,
+        title: fitTitle(title),
         body,
       })
       return {
@@ -90,14 +91,14 @@ export async function updateMarkedIssue(
   issue: MarkedIssue,
   change: { title: string; body: string },
 ): Promise<boolean> {
-  if (issue.body === change.body && issue.state === 'open' && issue.title === change.title)
-    return false
+  const title = fitTitle(change.title)
+  if (issue.body === change.body && issue.state === 'open' && issue.title === title) return false
   await github.rest.issues.update({
     owner: ref.owner,
     repo: ref.repo,
     issue_number: issue.number,
     body: change.body,
-    ...(change.title !== issue.title ? { title: change.title } : {}),
+    ...(title !== issue.title ? { title } : {}),
     ...(issue.state === 'closed' ? { state: 'open' as const } : {}),
   })
   return true

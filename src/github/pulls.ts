@@ -1,3 +1,4 @@
+import { fitTitle } from '../markdown/bound.js'
 import type { GitHub } from './client.js'
 import { createOnce } from './create-once.js'
 
@@ -78,7 +79,7 @@ export async function createPull(
         repo: input.repo,
         head: input.head,
         base: input.base,
-        title: input.title,
+        title: fitTitle(input.title),
         body: input.body,
         draft: input.draft,
       })

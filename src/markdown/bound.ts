@@ -11,6 +11,21 @@
 export const COMMENT_LIMIT = 65_536
 /** Most characters in a check run's `output.summary` or `output.text`. */
 export const CHECK_TEXT_LIMIT = 65_535
+/** Most characters in an issue or pull request title (GitHub answers 422 "title is too long"). */
+export const TITLE_LIMIT = 256
+
+/**
+ * A title GitHub accepts: at most {@link TITLE_LIMIT} characters (code points, so an emoji is never
+ * split), cut at the end with "…" when longer.
+ */
+export function fitTitle(title: string, limit = TITLE_LIMIT): string {
+  const chars = Array.from(title)
+  if (chars.length <= limit) return title
+  return `${chars
+    .slice(0, limit - 1)
+    .join('')
+    .trimEnd()}…`
+}
 
 export interface BoundedList<T> {
   /** The first `max` items. */

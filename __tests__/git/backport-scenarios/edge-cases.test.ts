@@ -203,6 +203,26 @@ backport:
     })
   })
 
+  it('a source title too long for GitHub: the backport PR is opened with it cut to 256 characters', async () => {
+    const title = `Fix ${'the widget again and again, '.repeat(12)}`.trim()
+    expect(title.length).toBeGreaterThan(300)
+    await mergedPr(world, {
+      number: 5,
+      title,
+      commits: [change(1)],
+      method: 'squash',
+      labels: ['backport-1.x'],
+    })
+    const outcome = await runEvent(world, 'pull_request', prPayload(world, 5, 'closed'))
+    expect(outcome.results).toEqual([expect.objectContaining({ target: '1.x', status: 'created' })])
+    const [pr] = backportPrs(world)
+    // Cut to fit, trailing spaces dropped before the "…".
+    expect(Array.from(pr?.title ?? '').length).toBeLessThanOrEqual(256)
+    expect(Array.from(pr?.title ?? '').length).toBeGreaterThan(250)
+    expect(pr?.title.startsWith(`[1.x] ${title.slice(0, 200)}`)).toBe(true)
+    expect(pr?.title.endsWith('…')).toBe(true)
+  })
+
   it('workflow_dispatch with a merged PR number and targets: backports to each', async () => {
     await mergedPr(world, {
       number: 5,

@@ -84,6 +84,24 @@ describe('backport PR naming and labels', () => {
     ).toBe('Fix (#5 -> 1.x)')
   })
 
+  it('cuts a long source title so the whole title fits GitHub and the template keeps its parts', () => {
+    const long = 'x'.repeat(300)
+    const cut = backportTitle('{title} (#{number} -> {target})', {
+      target: '1.x',
+      title: long,
+      number: 5,
+    })
+    expect(cut).toHaveLength(256)
+    expect(cut.endsWith('… (#5 -> 1.x)')).toBe(true)
+    const twice = backportTitle('{title}: {title}', { target: '1.x', title: long, number: 5 })
+    expect(twice.length).toBeLessThanOrEqual(256)
+    expect(twice).toMatch(/^x+…: x+…$/)
+    const fits = 'y'.repeat(250)
+    expect(backportTitle('[{target}] {title}', { target: '1.x', title: fits, number: 5 })).toBe(
+      `[1.x] ${fits}`,
+    )
+  })
+
   it('adds configured labels, copies matching ones but never a backport label, adds the conflict label', () => {
     const c = { ...config, addLabels: ['backport'], copyLabels: ['^area/', '.*'] }
     expect(backportLabels(c, ['area/ui', 'backport-2.x', 'bug'], false)).toEqual([

@@ -70,6 +70,20 @@ describe('fake GitHub: pull requests', () => {
     expect(server.problems()).toEqual([])
   })
 
+  it('refuses a title over 256 characters as GitHub does, for pull requests and issues', async () => {
+    const long = 'x'.repeat(257)
+    for (const call of [
+      gh.rest.pulls.create({ ...repo, title: long, head: 'fix', base: 'main' }),
+      gh.rest.issues.create({ ...repo, title: long }),
+    ]) {
+      const error = await apiFailure(call)
+      expect(error.status).toBe(422)
+      expect(JSON.stringify(error.data)).toContain('title is too long (maximum is 256 characters)')
+    }
+    await gh.rest.pulls.create({ ...repo, title: 'x'.repeat(256), head: 'fix', base: 'main' })
+    expect(server.problems()).toEqual([])
+  })
+
   it('paginates with a Link header that Octokit follows', async () => {
     for (let i = 0; i < 7; i++)
       server.state.addPullRequest({

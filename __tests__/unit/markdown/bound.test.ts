@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
+  fitTitle,
   boundList,
   COMMENT_LIMIT,
   CUT_NOTE,
@@ -76,6 +77,26 @@ describe('fitBody', () => {
 
   it('refuses to cut hidden state that alone is over the limit', () => {
     expect(() => fitBody(`x\n${state(100)}`, 200)).toThrow(/hidden state/)
+  })
+})
+
+describe('fitTitle', () => {
+  it('keeps a title of at most 256 characters and cuts a longer one to 256 with "…"', () => {
+    expect(fitTitle('Fix the widget')).toBe('Fix the widget')
+    expect(fitTitle('a'.repeat(256))).toBe('a'.repeat(256))
+    expect(fitTitle('a'.repeat(257))).toBe(`${'a'.repeat(255)}…`)
+  })
+
+  it('never splits a character: property over any text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (text) => {
+        const out = fitTitle(text)
+        expect(Array.from(out).length).toBeLessThanOrEqual(256)
+        expect(out).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/)
+        if (Array.from(text).length <= 256) expect(out).toBe(text)
+        else expect(out.endsWith('…')).toBe(true)
+      }),
+    )
   })
 })
 

@@ -3,6 +3,7 @@ import type { IssueRecord } from '../records.js'
 import { paginate } from './paginate.js'
 import {
   ApiError,
+  assertTitleLength,
   bodyOf,
   notFound,
   numberParam,
@@ -66,6 +67,7 @@ const createIssue: Handler = (ctx) => {
       typeof l === 'string' ? l : l && typeof l === 'object' && 'name' in l ? String(l.name) : '',
     )
     .filter(Boolean)
+  assertTitleLength(String(b.title ?? ''))
   const created = ctx.state.addIssue({
     title: String(b.title ?? ''),
     body: b.body ?? null,

@@ -3,6 +3,7 @@ import type { CommentRecord, IssueRecord } from '../records.js'
 import { paginate } from './paginate.js'
 import {
   ApiError,
+  assertTitleLength,
   bodyOf,
   notFound,
   numberParam,
@@ -56,7 +57,10 @@ const updateIssue: Handler = (ctx) => {
   const target = findIssue(ctx)
   const b = bodyOf<UpdateIssueBody>(ctx)
   const { state } = ctx
-  if (b.title !== undefined && b.title !== null) target.title = String(b.title)
+  if (b.title !== undefined && b.title !== null) {
+    assertTitleLength(String(b.title))
+    target.title = String(b.title)
+  }
   if (b.body !== undefined) target.body = b.body
   if (b.state !== undefined && b.state !== target.state) {
     if (target.pull?.merged)

@@ -6,6 +6,7 @@ import type { FakeGitHubState } from '../state.js'
 import { paginate } from './paginate.js'
 import {
   ApiError,
+  assertTitleLength,
   bodyOf,
   notFound,
   numberParam,
@@ -99,6 +100,7 @@ const createPull: Handler = async (ctx) => {
     ])
   if (!b.title)
     throw validationFailed([{ resource: 'PullRequest', field: 'title', code: 'missing_field' }])
+  assertTitleLength(b.title)
   const head = splitHead(state, b.head)
   const headSha = await branchSha(ctx, head.ref)
   if (!headSha)
@@ -158,7 +160,10 @@ interface UpdatePullBody {
 const updatePull: Handler = (ctx) => {
   const pr = findPull(ctx)
   const b = bodyOf<UpdatePullBody>(ctx)
-  if (b.title !== undefined) pr.title = b.title
+  if (b.title !== undefined) {
+    assertTitleLength(b.title)
+    pr.title = b.title
+  }
   if (b.body !== undefined) pr.body = b.body
   if (b.base !== undefined) pr.pull.baseRef = b.base
   if (b.maintainer_can_modify !== undefined) pr.pull.maintainerCanModify = b.maintainer_can_modify

@@ -54,6 +54,19 @@ export const notFound = (): ApiError => new ApiError(404, 'Not Found')
 export const validationFailed = (errors: unknown[]): ApiError =>
   new ApiError(422, 'Validation Failed', errors)
 
+/** GitHub's answer to an issue or pull request title over 256 characters (code points). */
+export function assertTitleLength(title: string): void {
+  if (Array.from(title).length > 256)
+    throw validationFailed([
+      {
+        resource: 'Issue',
+        code: 'custom',
+        field: 'title',
+        message: 'title is too long (maximum is 256 characters)',
+      },
+    ])
+}
+
 export function numberParam(ctx: HandlerContext, name: string): number {
   const value = ctx.params[name]
   if (typeof value !== 'number') throw notFound()
