@@ -5,8 +5,7 @@
  * `audit.lookbackDays` (pages stop at the window), and at most MAX_LOOKUPS single lookups for
  * fixes whose PR is outside that window.
  */
-import { mapLabel } from '../backport/labels.js'
-import { expandSupported } from '../backport/supported.js'
+import { expandSupported, mapLabel } from '../backport/index.js'
 import type { Config } from '../config/types.js'
 import { fixEvidence } from '../evidence/index.js'
 import type { GitHub } from '../github/client.js'

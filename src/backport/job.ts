@@ -6,7 +6,6 @@ import { payloadDefaultBranch } from '../payload.js'
 import type { JobDeps, JobOutcome } from '../jobs.js'
 import { replyOnce } from '../github/comments.js'
 import { addLabels } from '../github/labels.js'
-import { getPullRaw } from '../github/pulls.js'
 import type { BackportTrigger } from '../route.js'
 import { refuseNonWriter } from './command-permission.js'
 import { defaultEngine } from './default-engine.js'
@@ -17,7 +16,8 @@ import { prose } from '../markdown/escape.js'
 import { outcome } from './job-outcome.js'
 import { reportOnPr } from './pr-report.js'
 import { backportTargets } from './run-targets.js'
-import { isComplete, parsePull, type PullInfo } from './source.js'
+import { loadPull } from './load-pull.js'
+import type { PullInfo } from './source.js'
 import { expandSupportedLabel } from './supported-plan.js'
 import { planTrigger, targetsFromArgs, type TriggerPlan } from './triggers.js'
 import { failed, validateTargets } from './validate.js'
@@ -109,22 +109,6 @@ export async function runBackportTargets(
     defaultBranch: defaultBranchLookup(deps),
     ...(options.requestIssue !== undefined ? { requestIssue: options.requestIssue } : {}),
   })
-}
-
-/** The PR from the event payload when it carries it (pull_request events), else one pulls.get. */
-async function loadPull(
-  deps: JobDeps,
-  number: number,
-  fromPayload: boolean,
-): Promise<{ pull: PullInfo } | { problem: string }> {
-  const payloadPr = deps.ctx.payload.pull_request
-  if (fromPayload && isComplete(payloadPr) && (payloadPr as { number?: unknown }).number === number)
-    return parsePull(payloadPr)
-  try {
-    return parsePull(await getPullRaw(deps.github, deps.ctx.owner, deps.ctx.repo, number))
-  } catch (error) {
-    return { problem: `cannot read PR #${number}: ${messageOf(error)}` }
-  }
 }
 
 /** The default branch from the payload's repository, else one repos.get; asked only when needed. */

@@ -76,7 +76,7 @@ export const defaultSources: DashboardSources = {
     return runForwardPortTargets(deps, pr, [line])
   },
   async backport(deps, pr, line) {
-    const { runBackportTargets } = await import('../backport/job.js')
+    const { runBackportTargets } = await import('../backport/index.js')
     return runBackportTargets(deps, pr, [line])
   },
 }

@@ -5,18 +5,18 @@
  * is decided by evidence before any pick (src/backport/applied.ts): a line that has it is reported
  * "already applied" with the commit that proves it, and gets no PR.
  */
-import { defaultEngine } from '../backport/default-engine.js'
-import type { BackportEngine } from '../backport/engine.js'
-import { forwardportKind } from '../backport/kind.js'
-import { refuseNonWriter } from '../backport/command-permission.js'
-import { outcome } from '../backport/job-outcome.js'
-import { reportOnPr } from '../backport/pr-report.js'
-import { backportTargets } from '../backport/run-targets.js'
-import type { BackportRow } from '../backport/report.js'
-import { parsePull, type PullInfo } from '../backport/source.js'
-import { failed } from '../backport/validate.js'
-import { messageOf } from '../errors.js'
-import { getPullRaw } from '../github/pulls.js'
+import {
+  backportTargets,
+  defaultEngine,
+  failed,
+  forwardportKind,
+  outcome,
+  loadPull,
+  refuseNonWriter,
+  reportOnPr,
+  type BackportEngine,
+  type BackportRow,
+} from '../backport/index.js'
 import type { JobDeps, JobOutcome } from '../jobs.js'
 import { discoverLines } from '../lines/discover.js'
 import { payloadDefaultBranch } from '../payload.js'
@@ -51,7 +51,7 @@ export async function runForwardPortTargets(
   const kind = forwardportKind(deps.config)
   const done = async (rows: BackportRow[]) =>
     outcome(prNumber, rows, [], await reportOnPr(deps, prNumber, rows, kind), kind)
-  const loaded = await loadPull(deps, prNumber)
+  const loaded = await loadPull(deps, prNumber, false)
   if ('problem' in loaded)
     return outcome(prNumber, [failed(`#${prNumber}`, loaded.problem)], [], undefined, kind)
   const pull = loaded.pull
@@ -77,17 +77,6 @@ export async function runForwardPortTargets(
     defaultBranch: () => Promise.resolve(newest),
     kind,
   })
-}
-
-async function loadPull(
-  deps: JobDeps,
-  number: number,
-): Promise<{ pull: PullInfo } | { problem: string }> {
-  try {
-    return parsePull(await getPullRaw(deps.github, deps.ctx.owner, deps.ctx.repo, number))
-  } catch (error) {
-    return { problem: `cannot read PR #${number}: ${messageOf(error)}` }
-  }
 }
 
 /** Write permission or one reply; the refusal is the job's one skipped row. */

@@ -3,7 +3,7 @@
  * release lines newest first, as src/lines orders them: `lines.patterns`, `lines.order`,
  * `lines.newest` or the default branch), or only the lines named, each of which must be newer. Pure.
  */
-import type { RejectedTarget, TargetRequest } from '../backport/triggers.js'
+import type { RejectedTarget, TargetRequest } from '../backport/index.js'
 
 export interface ForwardTargets {
   targets: TargetRequest[]

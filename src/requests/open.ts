@@ -1,4 +1,4 @@
-import { runBackportTargets } from '../backport/job.js'
+import { runBackportTargets } from '../backport/index.js'
 import type { CreatedPullRequest, JobDeps, JobOutcome, TargetResult } from '../jobs.js'
 import type { RequestState, TrackedTarget } from './types.js'
 

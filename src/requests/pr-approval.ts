@@ -1,5 +1,4 @@
-import { labelForTarget } from '../backport/labels.js'
-import type { TriggerPlan } from '../backport/triggers.js'
+import { labelForTarget, type TriggerPlan } from '../backport/index.js'
 import { findMarkedComment, writeComment } from '../github/comments.js'
 import { addLabels } from '../github/labels.js'
 import { getPullRaw } from '../github/pulls.js'
