@@ -160,7 +160,7 @@ function outcome(
       failed: run.failed.sha,
       remaining: run.remaining,
       applied: run.picked.filter((p) => p.result !== undefined).map((p) => p.source),
-      conflictingFiles: run.conflictingFiles,
+      conflicts: run.conflicts,
       ...(request.plan.mainline ? { mainline: request.plan.mainline } : {}),
       ...(result.markersCommit ? { markersCommit: result.markersCommit } : {}),
     }),

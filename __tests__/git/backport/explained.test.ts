@@ -119,6 +119,11 @@ describe('conflict kinds', () => {
     expect(body).toContain('- `app.txt`: **deleted or moved on the target**:')
     expect(body).toContain('no conflict markers')
     expect(body).not.toContain('holds its conflict markers')
+    // The steps to finish by hand say what this kind needs, not "resolve the conflicts".
+    expect(outcome.resumeCommands).toContain(
+      "# app.txt: deleted or moved on the target (no markers): apply the fix's change where the code lives now, then git rm app.txt",
+    )
+    expect(outcome.resumeCommands.join('\n')).not.toContain('conflict markers')
     const text = renderConflictHint(outcome, '1.x', 'main')
     expect(text).toContain('app.txt: deleted or moved on the target:')
     expect(text).toContain('no conflict markers')

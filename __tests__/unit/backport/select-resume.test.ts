@@ -14,7 +14,10 @@ describe('resumeCommands', () => {
     base: 'main',
     target: '1.x',
     branch: 'backport/7-to-1.x',
-    conflictingFiles: ['app.txt', 'src/x.ts'],
+    conflicts: [
+      { path: 'app.txt', kind: 'both-modified' as const },
+      { path: 'src/x.ts', kind: 'both-modified' as const },
+    ],
   }
 
   it('draft-pr: drop the markers commit, redo the failing pick and the rest, push with a lease', () => {
@@ -26,7 +29,8 @@ describe('resumeCommands', () => {
       'git checkout -B backport/7-to-1.x FETCH_HEAD',
       'git reset --hard HEAD~1',
       `git cherry-pick -x ${B} ${C}`,
-      '# resolve the conflicts in app.txt src/x.ts, then: git add -A && git cherry-pick --continue (git cherry-pick --skip if a commit comes out empty)',
+      '# app.txt src/x.ts: resolve the conflict markers',
+      '# then: git add -A && git cherry-pick --continue (git cherry-pick --skip if a commit comes out empty)',
       `git push --force-with-lease=backport/7-to-1.x:${M} origin backport/7-to-1.x`,
     ])
   })
@@ -44,8 +48,34 @@ describe('resumeCommands', () => {
       'git fetch origin 1.x',
       'git checkout -B backport/7-to-1.x FETCH_HEAD',
       `git cherry-pick -x -m 1 ${A} ${B}`,
-      expect.stringMatching(/^# resolve the conflicts/),
+      '# app.txt src/x.ts: resolve the conflict markers',
+      expect.stringMatching(/^# then: git add -A/),
       'git push origin backport/7-to-1.x',
+    ])
+  })
+
+  it('says what to do about each kind of conflict, naming its files', () => {
+    const commands = resumeCommands({
+      ...base,
+      failed: B,
+      remaining: [],
+      applied: [],
+      conflicts: [
+        { path: 'a.txt', kind: 'both-modified' },
+        { path: 'gone.txt', kind: 'deleted-on-target' },
+        { path: 'b.txt', kind: 'added-on-both' },
+        { path: 'old.txt', kind: 'deleted-in-fix' },
+        { path: 'moved.txt', kind: 'renamed' },
+      ],
+    })
+    const steps = commands.filter((c) => c.startsWith('#'))
+    expect(steps).toEqual([
+      '# a.txt: resolve the conflict markers',
+      "# gone.txt: deleted or moved on the target (no markers): apply the fix's change where the code lives now, then git rm gone.txt",
+      '# b.txt: resolve the conflict markers',
+      "# old.txt: the fix deletes it and the target changed it: git rm old.txt, unless the target's changes must stay",
+      '# moved.txt: a rename git could not carry over: keep the name the target uses and remove the other copy',
+      '# then: git add -A && git cherry-pick --continue (git cherry-pick --skip if a commit comes out empty)',
     ])
   })
 
@@ -57,7 +87,7 @@ describe('resumeCommands', () => {
       failed: B,
       remaining: [],
       applied: [],
-      conflictingFiles: ["it's.txt"],
+      conflicts: [{ path: "it's.txt", kind: 'both-modified' }],
     })
     expect(commands).toContain("git fetch origin 'rel;rm -rf'")
     expect(commands).toContain("git checkout -B 'backport/7-to-$(x)' FETCH_HEAD")
