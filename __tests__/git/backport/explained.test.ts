@@ -87,6 +87,30 @@ describe('merge drivers apply in the pick worktree', () => {
 })
 
 describe('conflict kinds', () => {
+  it('a file renamed one way on the target and another way by the fix is a rename conflict, with its step', async () => {
+    fx = await createFixture()
+    await releaseLines(fx)
+    await fx.checkout('1.x')
+    await fx.commit({ 'app.txt': null, 'core.txt': app() }, '1.x renames app.txt to core.txt')
+    await fx.push(['1.x'])
+    await fx.checkout('main')
+    await openPr(fx, 33, [[{ 'app.txt': null, 'main.txt': app() }, 'rename app.txt to main.txt']])
+    const merged = await fx.mergeSquash(33)
+    const ws = await fx.checkoutClone()
+    const { outcome } = await backport(ws, merged.pr)
+    if (outcome.status !== 'conflict') throw new Error(`expected a conflict, got ${outcome.status}`)
+    expect(outcome.conflicts).toEqual([
+      { path: 'app.txt', kind: 'renamed' },
+      { path: 'core.txt', kind: 'renamed' },
+      { path: 'main.txt', kind: 'renamed' },
+    ])
+    expect(outcome.resumeCommands).toContain(
+      '# app.txt core.txt main.txt: a rename git could not carry over: keep the name the target uses and remove the other copy',
+    )
+    const message = await ws.text(['log', '-1', '--format=%B', 'refs/heads/backport/33-to-1.x'])
+    expect(message).toContain('- core.txt (renamed)')
+  })
+
   it('a pick that modifies a file the target deleted is a modify/delete conflict, not markers', async () => {
     fx = await createFixture()
     await releaseLines(fx)
