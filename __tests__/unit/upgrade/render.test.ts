@@ -74,7 +74,7 @@ describe('renderText', () => {
       /^fixline upgrade-safety: PASS \(0 errors, 0 warnings; 5 releases on 2 lines; 10 upgrades: 9 allowed, 1 blocked/,
     )
     expect(text).toMatch(/^ {2}1\.x +1\.0, 1\.1, 1\.2$/m)
-    expect(text).toMatch(/^ {2}main \(default\) +2\.0, 2\.1$/m)
+    expect(text).toMatch(/^ {2}main \(newest\) +2\.0, 2\.1$/m)
     expect(text).toMatch(/^ {2}1\.2 -> 2\.0 +BLOCKED {2}2\.0 lacks 2019\.10\.15$/m)
     expect(text).toMatch(/^ {2}1\.2 -> 2\.1 +allowed$/m)
     expect(text).toContain('Findings: none')
@@ -152,7 +152,7 @@ describe('renderMermaid', () => {
     expect(graph.match(/^ {2}subgraph /gm)).toHaveLength(2)
     expect(graph.match(/^ {2}end$/gm)).toHaveLength(2)
     expect(graph).toContain('subgraph line0["1.x"]')
-    expect(graph).toContain('subgraph line1["main (default)"]')
+    expect(graph).toContain('subgraph line1["main (newest)"]')
   })
 
   it('links releases of a line in order and draws the cross-line upgrades that matter', () => {

@@ -73,7 +73,7 @@ export function renderMermaid(result: CheckResult, options: MermaidOptions = {})
   const lossy: number[] = []
   let edgeCount = 0
   groups.forEach((g, li) => {
-    out.push(`  subgraph line${li}["${mermaidLabel(g.branch)}${g.isDefault ? ' (default)' : ''}"]`)
+    out.push(`  subgraph line${li}["${mermaidLabel(g.branch)}${g.isDefault ? ' (newest)' : ''}"]`)
     g.releases.forEach((r, ri) => {
       const id = `l${li}r${ri}`
       ids.set(r.name, id)

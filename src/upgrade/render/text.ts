@@ -44,7 +44,7 @@ function linesSection(result: CheckResult): string[] {
     4,
   )
   for (const { line, releases } of groups) {
-    const name = `${line.branch}${line.isDefault ? ' (default)' : ''}`
+    const name = `${line.branch}${line.isDefault ? ' (newest)' : ''}`
     const { shown, more } = boundList(releases.slice().reverse(), RELEASES_PER_LINE, ' older')
     const list = shown
       .reverse()
