@@ -7,6 +7,7 @@ import { expect } from 'vitest'
 import { createFixture, type Fixture, type MergeResult } from './git-fixture.js'
 import { startFakeGitHub, type FakeGitHub } from './fake-github/index.js'
 import { createTestGitHub } from './fake-github/client.js'
+import { repository } from './fake-github/factories/common.js'
 import { parseConfig } from '../../src/config/load.js'
 import type { Git } from '../../src/git/git.js'
 import { createGitHub, type GitHub } from '../../src/github/client.js'
@@ -199,4 +200,27 @@ export function backportPrs(world: JobWorld) {
 /** Comments fixline (BOT_LOGIN) wrote on issue or PR `number`. */
 export function botComments(world: JobWorld, number: number) {
   return world.server.state.comments(number).filter((c) => c.user === BOT_LOGIN)
+}
+
+/** An `issue_comment created` payload for `body` by `user` on PR `number` (the comment is added to the server). */
+export function prCommentPayload(
+  world: JobWorld,
+  number: number,
+  user: string,
+  body: string,
+): Record<string, unknown> {
+  const comment = world.server.state.addComment(number, user, body)
+  return {
+    action: 'created',
+    issue: {
+      number,
+      pull_request: { url: `https://api.github.com/repos/${OWNER}/${REPO}/pulls/${number}` },
+    },
+    comment: { id: comment.id, body, user: { login: user } },
+    repository: repository({
+      owner: OWNER,
+      repo: REPO,
+      defaultBranch: world.server.state.defaultBranch,
+    }),
+  }
 }

@@ -7,6 +7,7 @@ import {
   botComments,
   depsFor,
   OWNER,
+  prCommentPayload,
   REPO,
   startJobWorld,
   triggerFor,
@@ -56,27 +57,8 @@ export function prPayload(
   }
 }
 
-export function commentPayload(
-  world: World,
-  number: number,
-  user: string,
-  body: string,
-): Record<string, unknown> {
-  const comment = world.server.state.addComment(number, user, body)
-  return {
-    action: 'created',
-    issue: {
-      number,
-      pull_request: { url: `https://api.github.com/repos/${OWNER}/${REPO}/pulls/${number}` },
-    },
-    comment: { id: comment.id, body, user: { login: user } },
-    repository: repository({
-      owner: OWNER,
-      repo: REPO,
-      defaultBranch: world.server.state.defaultBranch,
-    }),
-  }
-}
+/** A comment on PR `number` (see prCommentPayload). */
+export const commentPayload = prCommentPayload
 
 /** Routes the event like main.ts and runs the backport job for it (fresh checkout unless `git`). */
 export async function runEvent(

@@ -3,12 +3,9 @@
  * (../../support/job-world.ts), PRs merged into an older line, and the job run in-process as
  * main.ts wires it.
  */
-import { repository } from '../../support/fake-github/factories/common.js'
 import {
-  BOT_LOGIN,
   depsFor,
-  OWNER,
-  REPO,
+  prCommentPayload,
   startJobWorld,
   type DepsOptions,
   type JobWorld,
@@ -18,7 +15,7 @@ import type { JobOutcome } from '../../../src/jobs.js'
 import { JOBS } from '../../../src/main.js'
 import { routeEvent } from '../../../src/route.js'
 
-export { closeWorld, type JobWorld as World } from '../../support/job-world.js'
+export { botComments, closeWorld, type JobWorld as World } from '../../support/job-world.js'
 
 export async function createWorld(): Promise<JobWorld> {
   return startJobWorld({ lines: ['1.x', '2.x'], files: { 'app.txt': 'one\ntwo\nthree\n' } })
@@ -83,27 +80,7 @@ export async function commitOnLine(
   return sha
 }
 
-export function forwardCommentPayload(
-  world: JobWorld,
-  number: number,
-  user: string,
-  body: string,
-): Record<string, unknown> {
-  const comment = world.server.state.addComment(number, user, body)
-  return {
-    action: 'created',
-    issue: {
-      number,
-      pull_request: { url: `https://api.github.com/repos/${OWNER}/${REPO}/pulls/${number}` },
-    },
-    comment: { id: comment.id, body, user: { login: user } },
-    repository: repository({
-      owner: OWNER,
-      repo: REPO,
-      defaultBranch: world.server.state.defaultBranch,
-    }),
-  }
-}
+export const forwardCommentPayload = prCommentPayload
 
 /** Routes the event like main.ts (with the config's route options) and runs the forward-port job. */
 export async function runForwardPort(
@@ -123,8 +100,4 @@ export async function runForwardPort(
 /** PRs fixline opened (head forwardport/...). */
 export function forwardPrs(world: JobWorld) {
   return world.server.state.pullRequests().filter((p) => p.pull.headRef.startsWith('forwardport/'))
-}
-
-export function botComments(world: JobWorld, number: number) {
-  return world.server.state.comments(number).filter((c) => c.user === BOT_LOGIN)
 }
