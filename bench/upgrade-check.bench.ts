@@ -21,48 +21,11 @@ import { Git, subcommand } from '../src/git/git.js'
 import { checkRepository } from '../src/upgrade/discovery/check-repo.js'
 import { renderJson, renderMarkdown } from '../src/upgrade/render/index.js'
 import { ensureRealHistory } from './real-history.js'
+import { say, Stream } from './fast-import-stream.js'
 
 const LINES = 30
 const FEATURES = 27
 const TYPES = ['repository', 'source_config', 'linked_source', 'virtual_source', 'snapshot']
-
-function say(text: string): void {
-  process.stdout.write(`${text}\n`)
-}
-
-class Stream {
-  private readonly parts: string[] = []
-  private mark = 0
-  private tick = 1_600_000_000
-  private readonly tips = new Map<string, number>()
-
-  commit(branch: string, message: string, files: Record<string, string>, from?: number): number {
-    const m = ++this.mark
-    const date = `${(this.tick += 60)} +0000`
-    const parent = from ?? this.tips.get(branch)
-    this.parts.push(
-      `commit refs/heads/${branch}\nmark :${m}\nauthor Bench <bench@fixline.invalid> ${date}\ncommitter Bench <bench@fixline.invalid> ${date}\n${data(message)}`,
-    )
-    if (parent !== undefined) this.parts.push(`from :${parent}\n`)
-    for (const [path, content] of Object.entries(files))
-      this.parts.push(`M 100644 inline ${path}\n${data(content)}`)
-    this.parts.push('\n')
-    this.tips.set(branch, m)
-    return m
-  }
-
-  tag(name: string, mark: number): void {
-    this.parts.push(`reset refs/tags/${name}\nfrom :${mark}\n\n`)
-  }
-
-  text(): string {
-    return this.parts.join('')
-  }
-}
-
-function data(text: string): string {
-  return `data ${Buffer.byteLength(text)}\n${text}\n`
-}
 
 const config = (build: string) =>
   `id: bench\nname: Bench Plugin\nlanguage: PYTHON38\nhostTypes:\n  - UNIX\npluginType: DIRECT\nentryPoint: plugin_runner:plugin\nsrcDir: src\nschemaFile: schema.json\nbuildNumber: "${build}"\n`
