@@ -1,0 +1,2 @@
+import{createRequire as __fixlineRequire}from'node:module';const require=__fixlineRequire(import.meta.url);
+import{b as a,c as b}from"./chunk-XIT5Y4VO.js";import"./chunk-PXZV4XYU.js";import"./chunk-AUYF27TY.js";import"./chunk-XO5D6AJI.js";import"./chunk-LE4575VB.js";import"./chunk-YDBNQEAS.js";import"./chunk-OWSGPL7V.js";import"./chunk-MU7W7ZZM.js";import"./chunk-BSWILK7D.js";import"./chunk-7GPNJIPK.js";import"./chunk-Z2IER7SL.js";import"./chunk-2GCYPYJM.js";import"./chunk-IT54M4PN.js";import"./chunk-QEYVAOUP.js";export{a as checkRepository,b as mergeProblems};

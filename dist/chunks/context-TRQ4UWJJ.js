@@ -1,2 +1,0 @@
-import{createRequire as __fixlineRequire}from'node:module';const require=__fixlineRequire(import.meta.url);
-import{b as a,c as b,d as c,e as d,f as e,g as f}from"./chunk-K7XJJA7I.js";import"./chunk-LMR6DHEU.js";import"./chunk-IAHQIMKV.js";import"./chunk-XWZ45WS3.js";import"./chunk-E6RK4JLF.js";import"./chunk-OWSGPL7V.js";import"./chunk-YDBNQEAS.js";import"./chunk-MU7W7ZZM.js";import"./chunk-2GCYPYJM.js";import"./chunk-IT54M4PN.js";import"./chunk-QEYVAOUP.js";export{a as UsageError,b as commandArgs,f as describeCliError,c as formatFlag,e as loadConfig,d as openRepo};
