@@ -169,7 +169,8 @@ export interface MissingFromMain {
  * svn merges, revert pairs, release-tool and bookkeeping commits (`bookkeeping`: the
  * `upgrade.bookkeeping` globs). A commit whose only match is a same-subject, same-author commit is
  * "probably ported", not missing; one that could not be read counts as missing. One graph and one
- * evidence read for all refs.
+ * evidence read for all refs. The tags each hotfix reaches are its release builds: a diff that only
+ * moves version strings between them (a hand-made "bump to 1.0.1") is a bump, not a missing fix.
  */
 export async function missingFromMain(
   git: Git,
@@ -188,7 +189,8 @@ export async function missingFromMain(
   if (!upSha || tips.size === 0) return out
   const graph = await commitGraph(git, [upSha, ...tips.values()])
   const pairs = [...tips.values()].map((from) => ({ from, to: upSha }))
-  const evidence = await fixEvidence(git, graph, pairs, { bookkeeping })
+  const ownVersions = await tagsReachedBy(git, [...tips.values()])
+  const evidence = await fixEvidence(git, graph, pairs, { bookkeeping, ownVersions })
   const unread = new Set(evidence.problems.flatMap((p) => p.commits))
   for (const [head, from] of tips) {
     const result = evidence.compare({ from, to: upSha })
@@ -214,6 +216,14 @@ export async function missingFromMain(
     })
   }
   return out
+}
+
+/** Names of the tags reachable from any of `tips` (one `git tag --merged` per tip). */
+async function tagsReachedBy(git: Git, tips: readonly string[]): Promise<string[]> {
+  const names = new Set<string>()
+  for (const tip of tips)
+    for (const name of await git.lines(['tag', '--list', '--merged', tip])) names.add(name)
+  return [...names]
 }
 
 /** {@link missingFromMain} for one hotfix ref. */
