@@ -11,8 +11,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Git, type GitObserver } from '../../src/git/git.js'
-import { checkedOutRef } from '../../src/git/commits.js'
-import { headCommit, resolveRef } from '../../src/git/ref-files.js'
+import { checkedOutRef, headCommit, resolveRef } from '../../src/git/ref-files.js'
 import { importStream, PRE_RECEIVE, replayRebase, type StreamCommit } from './git-fixture-import.js'
 import type { SourcePr } from '../../src/backport/types.js'
 
@@ -157,9 +156,9 @@ export async function createFixture(): Promise<Fixture> {
     GIT_COMMITTER_NAME: c.name,
     GIT_COMMITTER_EMAIL: c.email,
   })
-  // Branch and pull refs are read from origin's files (no git process; tags and shas ask git).
+  // Branches are read from origin's files (no git process; other refs and shas ask git).
   const originSha = async (ref: string): Promise<string | undefined> => {
-    if (/^refs\/(heads|pull)\//.test(ref)) return resolveRef(origin, ref).catch(() => undefined)
+    if (ref.startsWith('refs/heads/')) return resolveRef(origin, ref).catch(() => undefined)
     const r = await origin.run(['rev-parse', '-q', '--verify', `${ref}^{commit}`], {
       okCodes: [0, 1],
     })

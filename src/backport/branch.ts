@@ -4,8 +4,8 @@
  * every target is independent), which {@link pushBranch} then pushes.
  */
 import type { Git } from '../git/git.js'
-import { checkedOutRef, readCommits } from '../git/commits.js'
-import { resolveRef } from '../git/ref-files.js'
+import { readCommits } from '../git/commits.js'
+import { checkedOutRef, resolveRef } from '../git/ref-files.js'
 import { withWorktree } from '../git/worktree.js'
 import { findApplied, withApplied, type KnownCommits } from './applied.js'
 import { commitConflictMarkers, runPicks, type PickInput, type PickRun } from './cherry-pick.js'

@@ -1,4 +1,4 @@
-import { access, readFile } from 'node:fs/promises'
+import { access } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Git } from './git.js'
 import { gitDirs } from './ref-files.js'
@@ -84,21 +84,6 @@ export async function isShallowRepository(git: Git): Promise<boolean> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
     throw error
   }
-}
-
-/**
- * The branch checked out in `git`'s folder (`refs/heads/...`), undefined when HEAD is detached:
- * what `git symbolic-ref -q HEAD` prints, read from the worktree's HEAD file (no git process once
- * the folders are known). A HEAD file that is not a plain ref (the reftable backend's placeholder)
- * asks git.
- */
-export async function checkedOutRef(git: Git): Promise<string | undefined> {
-  const head = await readFile(join((await gitDirs(git)).own, 'HEAD'), 'utf8').catch(() => '')
-  const ref = /^ref: (refs\/heads\/\S+)\n?$/.exec(head)?.[1]
-  if (ref !== undefined && ref !== 'refs/heads/.invalid') return ref
-  if (/^[0-9a-f]{40}([0-9a-f]{24})?\n?$/.test(head)) return undefined
-  const out = await git.run(['symbolic-ref', '-q', 'HEAD'], { okCodes: [0, 1] })
-  return out.stdout.trim() || undefined
 }
 
 /** `git rev-list --count <args>`. */

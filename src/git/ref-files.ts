@@ -83,38 +83,60 @@ export function forgetGitDirs(git: Git): void {
 
 const OID = /^([0-9a-f]{40}|[0-9a-f]{64})\n?$/
 /** Shared refs stored in the common folder that this module reads as files. */
-const SHARED_REF = /^refs\/(heads|remotes|fixline|pull)\/[^\0\\]+$/
+const SHARED_REF = /^refs\/(heads|remotes|fixline)\/[^\0\\]+$/
 
 /** The file's text, or '' when it does not exist (or is not a file). */
 async function fileText(path: string): Promise<string> {
   return readFile(path, 'utf8').catch(() => '')
 }
 
+/** The sha in `ref`'s loose ref file, undefined when there is none (or it is not a plain sha). */
+async function looseRef(git: Git, ref: string): Promise<string | undefined> {
+  if (!SHARED_REF.test(ref) || ref.split('/').includes('..')) return undefined
+  return OID.exec(await fileText(join((await gitDirs(git)).common, ref)))?.[1]
+}
+
+/** What the folder's HEAD file says: a detached sha, a branch, or neither (reftable, unreadable). */
+async function readHead(git: Git): Promise<{ sha: string } | { branch: string } | undefined> {
+  const head = await fileText(join((await gitDirs(git)).own, 'HEAD'))
+  const sha = OID.exec(head)?.[1]
+  if (sha !== undefined) return { sha }
+  const branch = /^ref: (refs\/heads\/\S+)\n?$/.exec(head)?.[1]
+  // The reftable backend writes the placeholder refs/heads/.invalid.
+  return branch !== undefined && branch !== 'refs/heads/.invalid' ? { branch } : undefined
+}
+
 /**
- * The commit `ref` (a full name under refs/heads, refs/remotes, refs/fixline or refs/pull) points at: its
+ * The commit `ref` (a full name under refs/heads, refs/remotes or refs/fixline) points at: its
  * loose ref file when there is one (a loose ref always wins over packed-refs; `git fetch` and
  * `git update-ref` write loose refs), else `git rev-parse`. Throws when the ref does not exist.
  */
 export async function resolveRef(git: Git, ref: string): Promise<string> {
-  if (SHARED_REF.test(ref) && !ref.split('/').includes('..')) {
-    const sha = OID.exec(await fileText(join((await gitDirs(git)).common, ref)))?.[1]
-    if (sha !== undefined) return sha
-  }
-  return git.text(['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`])
+  return (
+    (await looseRef(git, ref)) ??
+    git.text(['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`])
+  )
 }
 
 /**
- * The commit checked out in `git`'s folder: its HEAD file when it holds a sha or a branch with a
- * loose ref, else `git rev-parse HEAD`.
+ * The commit checked out in `git`'s folder: from its HEAD file (a sha, or a branch with a loose
+ * ref), else `git rev-parse HEAD`.
  */
 export async function headCommit(git: Git): Promise<string> {
-  const head = await fileText(join((await gitDirs(git)).own, 'HEAD'))
-  const sha = OID.exec(head)?.[1]
-  if (sha !== undefined) return sha
-  const ref = /^ref: (refs\/heads\/\S+)\n?$/.exec(head)?.[1]
-  if (ref !== undefined && ref !== 'refs/heads/.invalid') {
-    const branchSha = OID.exec(await fileText(join((await gitDirs(git)).common, ref)))?.[1]
-    if (branchSha !== undefined) return branchSha
-  }
-  return git.text(['rev-parse', '--verify', 'HEAD^{commit}'])
+  const head = await readHead(git)
+  if (head && 'sha' in head) return head.sha
+  const sha = head ? await looseRef(git, head.branch) : undefined
+  return sha ?? git.text(['rev-parse', '--verify', 'HEAD^{commit}'])
+}
+
+/**
+ * The branch checked out in `git`'s folder (`refs/heads/...`), undefined when HEAD is detached:
+ * what `git symbolic-ref -q HEAD` prints, read from the HEAD file (no git process once the folders
+ * are known). A HEAD file that says neither asks git.
+ */
+export async function checkedOutRef(git: Git): Promise<string | undefined> {
+  const head = await readHead(git)
+  if (head) return 'branch' in head ? head.branch : undefined
+  const out = await git.run(['symbolic-ref', '-q', 'HEAD'], { okCodes: [0, 1] })
+  return out.stdout.trim() || undefined
 }

@@ -8,7 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { prepareBranch } from '../../../src/backport/branch.js'
 import { planPicks } from '../../../src/backport/select.js'
-import { checkedOutRef } from '../../../src/git/commits.js'
+import { checkedOutRef } from '../../../src/git/ref-files.js'
 import { createFixture, type Fixture } from '../../support/git-fixture.js'
 
 let fixture: Fixture

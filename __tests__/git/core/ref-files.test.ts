@@ -3,7 +3,7 @@
  * packed refs, a detached HEAD and a checked-out branch, with a git process only where the files
  * do not settle the answer.
  */
-import { mkdir } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { headCommit, resolveRef } from '../../../src/git/ref-files.js'
@@ -73,6 +73,9 @@ describe('resolveRef and headCommit', () => {
   it('refuses a ref that does not exist and never reads outside the refs folder', async () => {
     const git = await fixture.checkoutClone({ depth: 0 })
     await expect(resolveRef(git, 'refs/heads/nope')).rejects.toThrow()
-    await expect(resolveRef(git, 'refs/heads/../../HEAD')).rejects.toThrow()
+    // A file outside refs/ holding a sha is never taken for a ref: git itself refuses the name.
+    const head = await git.text(['rev-parse', 'HEAD'])
+    await writeFile(join(git.cwd, '.git', 'outside'), `${head}\n`)
+    await expect(resolveRef(git, 'refs/heads/../../outside')).rejects.toThrow()
   })
 })
