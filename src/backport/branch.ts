@@ -88,7 +88,8 @@ export async function prepareBranch(
  * move the branch: nothing is stored afterwards. A conflict is left as it stands (removing the
  * worktree discards the stopped pick): in stop mode the branch keeps the picks that applied, in
  * draft-pr mode it gets the markers commit, and in comment mode (or when every pick came out
- * empty, or on any error) the branch is deleted again.
+ * empty, or on an error after the worktree was made) the branch is deleted again. When the
+ * worktree cannot be made (the branch is checked out elsewhere) the branch is left as it was.
  */
 async function pickOnBranch(
   git: Git,
@@ -98,11 +99,13 @@ async function pickOnBranch(
   input: PickInput,
 ): Promise<WorktreeResult> {
   let result: WorktreeResult | undefined
+  let made = false
   try {
     result = await withWorktree(
       git,
       tip,
       async (wt): Promise<WorktreeResult> => {
+        made = true
         const run = await runPicks(wt, input)
         if (run.status === 'done') return { run, keep: run.head !== undefined }
         if (options.conflicts !== 'draft-pr') return { run, keep: options.conflicts === 'stop' }
@@ -113,7 +116,9 @@ async function pickOnBranch(
     )
     return result
   } finally {
-    if (!result?.keep) await git.run(['update-ref', '-d', `refs/heads/${branch}`])
+    // A failed delete must not hide the error that got here.
+    if (made && !result?.keep)
+      await git.run(['update-ref', '-d', `refs/heads/${branch}`]).catch(() => undefined)
   }
 }
 

@@ -33,10 +33,7 @@ export interface PickInput {
   /** Subject of each commit (for the outcome). */
   subjects: ReadonlyMap<string, string>
   mainline?: 1
-  /**
-   * The commit the worktree starts at, or a ref that stays put while the picks run (the fetched
-   * target): saves asking git for HEAD. Asked when absent.
-   */
+  /** The commit (sha) the worktree starts at; read from its HEAD when absent. */
   start?: string
 }
 
@@ -45,7 +42,7 @@ const EMPTY = /previous cherry-pick is now empty|nothing to commit/i
 /** Runs the picks in `wt` (a worktree at the target tip). */
 export async function runPicks(wt: Git, input: PickInput): Promise<PickRun> {
   if (input.commits.length === 0) return { status: 'done', picked: [] }
-  const start = input.start ?? (await wt.text(['rev-parse', 'HEAD']))
+  const start = input.start ?? (await headCommit(wt))
   const mainline = input.mainline ? ['-m', String(input.mainline)] : []
   const skipped = new Set<string>()
   let step = await wt.run(['cherry-pick', '-x', ...mainline, ...input.commits], { okCodes: [0, 1] })
@@ -102,12 +99,12 @@ async function mapResults(
 }
 
 /**
- * The commits made since `start`, oldest first: none when nothing applied, HEAD (read from its
- * file) for one pick, the most common backport, else `git rev-list`.
+ * The commits made since `start` (a sha), oldest first: none when nothing applied, HEAD (read
+ * from its file) for one pick, the most common backport, else `git rev-list`.
  */
 async function createdSince(wt: Git, start: string, applied: number): Promise<string[]> {
   if (applied === 0) return []
-  if (applied === 1 && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(start)) {
+  if (applied === 1) {
     const head = await headCommit(wt)
     if (head !== start) return [head]
   }

@@ -8,8 +8,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { prepareBranch } from '../../../src/backport/branch.js'
 import { planPicks } from '../../../src/backport/select.js'
+import type { BranchOutcome, PickPlan } from '../../../src/backport/types.js'
+import type { Git } from '../../../src/git/git.js'
 import { checkedOutRef } from '../../../src/git/ref-files.js'
-import { createFixture, type Fixture } from '../../support/git-fixture.js'
+import { createFixture, type Fixture, type MergeResult } from '../../support/git-fixture.js'
 
 let fixture: Fixture
 
@@ -21,6 +23,27 @@ beforeEach(async () => {
 })
 
 afterEach(() => fixture.cleanup())
+
+/** prepareBranch of PR `merge` onto 1.x (draft-pr mode), branch backport/<n>-to-1.x. */
+function prepareOn1x(
+  git: Git,
+  merge: MergeResult,
+  plan: PickPlan,
+  targetTip?: string,
+): Promise<BranchOutcome> {
+  return prepareBranch(
+    git,
+    {
+      pr: merge.pr,
+      target: '1.x',
+      branch: `backport/${merge.pr.number}-to-1.x`,
+      plan,
+      remote: 'origin',
+      ...(targetTip !== undefined ? { targetTip } : {}),
+    },
+    { conflicts: 'draft-pr' },
+  )
+}
 
 /** PR #n of one commit, squash-merged into main. */
 async function squashPr(n: number, title = `Fix ${n}`) {
@@ -39,11 +62,7 @@ describe('prepareBranch git processes', () => {
     const git = await fixture.checkoutClone({ observer: (args) => void ran.push([...args]) })
     const plan = await planPicks(git, merge.pr, { mergeCommits: 'own-commits', remote: 'origin' })
     ran.length = 0
-    const outcome = await prepareBranch(
-      git,
-      { pr: merge.pr, target: '1.x', branch: 'backport/5-to-1.x', plan, remote: 'origin' },
-      { conflicts: 'draft-pr' },
-    )
+    const outcome = await prepareOn1x(git, merge, plan)
     expect(outcome.status).toBe('picked')
     if (outcome.status !== 'picked') return
     expect(outcome.commits.map((c) => c.subject)).toEqual(['Fix the widget (#5)'])
@@ -78,11 +97,7 @@ describe('prepareBranch git processes', () => {
     })
     expect(commitInfo).toBeDefined()
     ran.length = 0
-    const outcome = await prepareBranch(
-      git,
-      { pr: merge.pr, target: '1.x', branch: 'backport/6-to-1.x', plan, remote: 'origin' },
-      { conflicts: 'draft-pr' },
-    )
+    const outcome = await prepareOn1x(git, merge, plan)
     expect(outcome.status).toBe('picked')
     if (outcome.status !== 'picked') return
     expect(outcome.commits.map((c) => c.subject)).toEqual(['Fix the gadget (#6)'])
@@ -105,6 +120,19 @@ describe('checkedOutRef', () => {
   })
 })
 
+describe('the backport branch', () => {
+  it("checked out in another worktree: the pick stops with git's error and the branch is left as it was", async () => {
+    const merge = await squashPr(9)
+    const git = await fixture.checkoutClone()
+    const plan = await planPicks(git, merge.pr, { mergeCommits: 'own-commits', remote: 'origin' })
+    const elsewhere = `${git.cwd}-elsewhere`
+    await git.run(['worktree', 'add', '-q', '-b', 'backport/9-to-1.x', elsewhere, 'HEAD'])
+    const before = await git.text(['rev-parse', 'refs/heads/backport/9-to-1.x'])
+    await expect(prepareOn1x(git, merge, plan)).rejects.toThrow(/already checked out|already used/)
+    expect(await git.text(['rev-parse', 'refs/heads/backport/9-to-1.x'])).toBe(before)
+  })
+})
+
 describe('target tips fetched with the source', () => {
   it('one fetch brings the source and the targets; the target is not fetched again', async () => {
     const merge = await squashPr(7)
@@ -121,18 +149,7 @@ describe('target tips fetched with the source', () => {
     expect(fetches).toHaveLength(1)
     expect(fetches[0]).toContain('+refs/heads/1.x:refs/remotes/origin/1.x')
     ran.length = 0
-    const outcome = await prepareBranch(
-      git,
-      {
-        pr: merge.pr,
-        target: '1.x',
-        branch: 'backport/7-to-1.x',
-        targetTip: tip,
-        plan,
-        remote: 'origin',
-      },
-      { conflicts: 'draft-pr' },
-    )
+    const outcome = await prepareOn1x(git, merge, plan, tip)
     expect(outcome.status).toBe('picked')
     expect(ran.filter((a) => a[0] === 'fetch')).toEqual([])
   })
@@ -152,18 +169,7 @@ describe('target tips fetched with the source', () => {
     await fixture.push(['1.x'])
     await fixture.checkout('main')
     ran.length = 0
-    const outcome = await prepareBranch(
-      git,
-      {
-        pr: merge.pr,
-        target: '1.x',
-        branch: 'backport/8-to-1.x',
-        targetTip: moved,
-        plan,
-        remote: 'origin',
-      },
-      { conflicts: 'draft-pr' },
-    )
+    const outcome = await prepareOn1x(git, merge, plan, moved)
     expect(listed).not.toBe(moved)
     expect(ran.filter((a) => a[0] === 'fetch')).toHaveLength(1)
     expect(outcome.status).toBe('picked')
