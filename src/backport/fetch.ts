@@ -104,10 +104,10 @@ async function fetchSourceWith(
 const TARGETS_WITH_SOURCE_MAX_COMMITS = 20
 
 function targetRefspecs(remote: string, targets: readonly string[], commits: number): string[] {
-  if (commits > TARGETS_WITH_SOURCE_MAX_COMMITS || !isPlausibleRefName(remote)) return []
+  if (commits > TARGETS_WITH_SOURCE_MAX_COMMITS) return []
   return targets
     .filter((t) => isPlausibleRefName(t))
-    .map((t) => `+refs/heads/${t}:refs/remotes/${remote}/${t}`)
+    .map((t) => `+refs/heads/${t}:${targetRef(remote, t)}`)
 }
 
 /**
@@ -165,17 +165,19 @@ export async function fetchTarget(
 ): Promise<string> {
   if (!isPlausibleRefName(target))
     throw new Error(`"${printable(target)}" is not a valid branch name`)
-  const tracking = `refs/remotes/${remote}/${target}`
-  if (knownTip !== undefined && isPlausibleRefName(remote)) {
-    const current = await resolveRef(git, tracking).catch(() => undefined)
-    if (current === knownTip) return tracking
-  }
-  if (!isPlausibleRefName(remote)) {
-    // A URL remote: keep the tip under fixline's own namespace.
-    const ref = `refs/fixline/target/${target}`
-    await fetch(git, remote, [`+refs/heads/${target}:${ref}`], await depthFor(git, 1))
+  const ref = targetRef(remote, target)
+  if (knownTip !== undefined && (await resolveRef(git, ref).catch(() => undefined)) === knownTip)
     return ref
-  }
-  await fetch(git, remote, [`+refs/heads/${target}:${tracking}`], await depthFor(git, 1))
-  return tracking
+  await fetch(git, remote, [`+refs/heads/${target}:${ref}`], await depthFor(git, 1))
+  return ref
+}
+
+/**
+ * Where a target's tip is fetched to: its tracking ref, or for a URL remote fixline's own
+ * namespace (refs/fixline/target/<target>).
+ */
+function targetRef(remote: string, target: string): string {
+  return isPlausibleRefName(remote)
+    ? `refs/remotes/${remote}/${target}`
+    : `refs/fixline/target/${target}`
 }

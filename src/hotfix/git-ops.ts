@@ -218,12 +218,9 @@ export async function missingFromMain(
   return out
 }
 
-/** Names of the tags reachable from any of `tips` (one `git tag --merged` per tip). */
+/** Names of the tags reachable from any of `tips`: one `git tag` (repeated --merged is a union). */
 async function tagsReachedBy(git: Git, tips: readonly string[]): Promise<string[]> {
-  const names = new Set<string>()
-  for (const tip of tips)
-    for (const name of await git.lines(['tag', '--list', '--merged', tip])) names.add(name)
-  return [...names]
+  return git.lines(['tag', '--list', ...tips.flatMap((tip) => ['--merged', tip])])
 }
 
 /** {@link missingFromMain} for one hotfix ref. */
