@@ -1,2 +1,0 @@
-import{createRequire as __fixlineRequire}from'node:module';const require=__fixlineRequire(import.meta.url);
-import{h as r}from"./chunk-VLWES2S4.js";import{a as t}from"./chunk-QEYVAOUP.js";async function n(s,o="origin",e=[]){let i=await r(s);await s.run(["fetch","--quiet","--no-tags","--no-recurse-submodules",...i?["--unshallow"]:[],o,`+refs/heads/*:refs/remotes/${o}/*`,"+refs/tags/*:refs/tags/*",...e])}t(n,"fetchWholeHistory");export{n as a};
